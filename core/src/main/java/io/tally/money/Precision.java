@@ -1,0 +1,96 @@
+package io.tally.money;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * The one place where Tally decides how many digits a number keeps (ACCOUNTING.md §1). Booked
+ * quantities are exact (at most {@value #MAX_QUANTITY_SCALE} decimals, never rounded);
+ * base-currency money is rounded HALF_EVEN to {@value #MONEY_SCALE} decimals where digits are
+ * created (a product or a quotient); intermediate ratios use {@link MathContext#DECIMAL128};
+ * display uses {@value #DISPLAY_SCALE} decimals.
+ *
+ * <p>Example: {@code Precision.money(new BigDecimal("0.123456789"))} is {@code 0.12345679}.
+ * Stateless.
+ */
+public final class Precision {
+
+  /** Decimals of base-currency money inside the books. */
+  public static final int MONEY_SCALE = 8;
+
+  /** Decimals of base-currency money shown to a person. */
+  public static final int DISPLAY_SCALE = 2;
+
+  /** The most decimals Kraken gives any asset ({@code Assets.decimals}). */
+  public static final int MAX_QUANTITY_SCALE = 10;
+
+  /** Precision of intermediate ratios such as prices derived from two amounts. */
+  public static final MathContext RATIO = MathContext.DECIMAL128;
+
+  /** How digits are dropped wherever they are dropped. */
+  public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+
+  private Precision() {}
+
+  /** Base-currency money at {@value #MONEY_SCALE} decimals, rounded HALF_EVEN. */
+  public static BigDecimal money(BigDecimal value) {
+    return requireNonNull(value, "value").setScale(MONEY_SCALE, ROUNDING);
+  }
+
+  /** {@code quantity × price} as base-currency money. */
+  public static BigDecimal valueOf(BigDecimal quantity, BigDecimal price) {
+    return money(quantity.multiply(price));
+  }
+
+  /** {@code total × part / whole} as money, with a single rounding: a pro-rata share of a total. */
+  public static BigDecimal share(BigDecimal total, BigDecimal part, BigDecimal whole) {
+    if (whole.signum() == 0) {
+      throw new ArithmeticException("Share of a zero whole");
+    }
+    return total.multiply(part).divide(whole, MONEY_SCALE, ROUNDING);
+  }
+
+  /** {@code numerator / denominator} to 34 significant digits, for derived prices. */
+  public static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
+    return numerator.divide(denominator, RATIO);
+  }
+
+  /** A derived price, rounded like money but with the extra digits small prices need. */
+  public static BigDecimal price(BigDecimal numerator, BigDecimal denominator) {
+    return canonical(numerator.divide(denominator, MONEY_SCALE + MAX_QUANTITY_SCALE, ROUNDING));
+  }
+
+  /** Money for a person to read: {@value #DISPLAY_SCALE} decimals, HALF_EVEN. */
+  public static BigDecimal display(BigDecimal value) {
+    return value.setScale(DISPLAY_SCALE, ROUNDING);
+  }
+
+  /**
+   * An exact booked quantity: the same number with trailing zeros removed (so that numerically
+   * equal quantities are {@code equals}).
+   *
+   * @throws IllegalArgumentException when it has more than {@value #MAX_QUANTITY_SCALE} decimals;
+   *     quantities are never silently truncated
+   */
+  public static BigDecimal quantity(BigDecimal value) {
+    BigDecimal canonical = canonical(requireNonNull(value, "value"));
+    if (canonical.scale() > MAX_QUANTITY_SCALE) {
+      throw new IllegalArgumentException(
+          "Quantity "
+              + value.toPlainString()
+              + " has more than "
+              + MAX_QUANTITY_SCALE
+              + " decimals");
+    }
+    return canonical;
+  }
+
+  /** The same number in its shortest form, never with a negative scale (so {@code 1E+1} is 10). */
+  public static BigDecimal canonical(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0, RoundingMode.UNNECESSARY) : stripped;
+  }
+}
