@@ -63,6 +63,19 @@ public final class Precision {
     return canonical(numerator.divide(denominator, MONEY_SCALE + MAX_QUANTITY_SCALE, ROUNDING));
   }
 
+  /** Decimals of a percentage. */
+  public static final int PERCENT_SCALE = 4;
+
+  /**
+   * {@code part / whole × 100} to {@value #PERCENT_SCALE} decimals; zero when the whole is zero.
+   */
+  public static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    if (whole.signum() == 0) {
+      return BigDecimal.ZERO.setScale(PERCENT_SCALE);
+    }
+    return part.multiply(BigDecimal.valueOf(100)).divide(whole, PERCENT_SCALE, ROUNDING);
+  }
+
   /** Money for a person to read: {@value #DISPLAY_SCALE} decimals, HALF_EVEN. */
   public static BigDecimal display(BigDecimal value) {
     return value.setScale(DISPLAY_SCALE, ROUNDING);

@@ -1,0 +1,42 @@
+package io.tally.books;
+
+import io.tally.money.Precision;
+import java.math.BigDecimal;
+
+/**
+ * Weighted average cost: keeps {@code (quantity, totalCost)} and derives the average, so a sale
+ * releases {@code totalCost × sold / held} in one HALF_EVEN division. Mutable.
+ */
+final class AverageCostPool implements CostPool {
+
+  private BigDecimal quantity = BigDecimal.ZERO;
+  private BigDecimal cost = Precision.money(BigDecimal.ZERO);
+
+  @Override
+  public BigDecimal quantity() {
+    return quantity;
+  }
+
+  @Override
+  public BigDecimal cost() {
+    return cost;
+  }
+
+  @Override
+  public void acquire(BigDecimal units, BigDecimal unitsCost) {
+    quantity = quantity.add(units);
+    cost = cost.add(unitsCost);
+  }
+
+  @Override
+  public BigDecimal release(BigDecimal units) {
+    int comparison = units.compareTo(quantity);
+    if (comparison > 0) {
+      throw new IllegalStateException("Releasing " + units + " of " + quantity + " held");
+    }
+    BigDecimal released = comparison == 0 ? cost : Precision.share(cost, units, quantity);
+    quantity = quantity.subtract(units);
+    cost = cost.subtract(released);
+    return released;
+  }
+}

@@ -1,0 +1,73 @@
+package io.tally.books;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.money.Asset;
+import io.tally.money.Pair;
+import io.tally.money.Precision;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The books after a fold over the event log: holdings with their cost, realized PnL by kind, by
+ * asset, by pair and by strategy, pair positions, fees, flows and the data issues met on the way.
+ * Money is base currency at {@link Precision#MONEY_SCALE} decimals. No prices are involved beyond
+ * those the events needed when they happened: see {@code Valuation} for equity and unrealized PnL.
+ *
+ * <p>Example: after buying 1 XBT for 40,000 USD with a 10 USD fee, {@code realizedTotal()} is
+ * {@code -10.00000000} and {@code holdings().get(XBT).cost()} is {@code 40000.00000000}. Immutable.
+ */
+public record BookState(
+    BookConfig config,
+    SortedMap<Asset, Holding> holdings,
+    SortedMap<PnlKind, BigDecimal> realizedByKind,
+    SortedMap<Asset, BigDecimal> tradeRealizedByAsset,
+    SortedMap<Pair, BigDecimal> realizedByPair,
+    SortedMap<String, BigDecimal> realizedByStrategy,
+    List<PairPosition> positions,
+    FeeSummary fees,
+    FlowSummary flows,
+    List<DataIssue> issues,
+    long eventCount) {
+
+  public BookState {
+    requireNonNull(config, "config");
+    holdings = Collections.unmodifiableSortedMap(new TreeMap<>(holdings));
+    realizedByKind = FeeSummary.sortedCopy(realizedByKind);
+    tradeRealizedByAsset = FeeSummary.sortedCopy(tradeRealizedByAsset);
+    realizedByPair = FeeSummary.sortedCopy(realizedByPair);
+    realizedByStrategy = FeeSummary.sortedCopy(realizedByStrategy);
+    positions = List.copyOf(positions);
+    requireNonNull(fees, "fees");
+    requireNonNull(flows, "flows");
+    issues = List.copyOf(issues);
+  }
+
+  /** Realized PnL of every kind, in total. */
+  public BigDecimal realizedTotal() {
+    return sum(realizedByKind);
+  }
+
+  /** Realized PnL of one kind; zero when there was none. */
+  public BigDecimal realized(PnlKind kind) {
+    return realizedByKind.getOrDefault(kind, Precision.money(BigDecimal.ZERO));
+  }
+
+  /** The quantity held of an asset; zero when none. */
+  public BigDecimal quantity(Asset asset) {
+    Holding holding = holdings.get(asset);
+    return holding == null ? BigDecimal.ZERO : holding.quantity();
+  }
+
+  static BigDecimal sum(Map<?, BigDecimal> values) {
+    BigDecimal total = Precision.money(BigDecimal.ZERO);
+    for (BigDecimal value : values.values()) {
+      total = total.add(value);
+    }
+    return total;
+  }
+}

@@ -1,0 +1,588 @@
+package io.tally.books;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.ledger.CashFlow;
+import io.tally.ledger.EventId;
+import io.tally.ledger.FlowKind;
+import io.tally.ledger.InternalMove;
+import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.MarginPnl;
+import io.tally.ledger.Trade;
+import io.tally.ledger.Unclassified;
+import io.tally.money.Amount;
+import io.tally.money.Asset;
+import io.tally.money.Pair;
+import io.tally.money.Precision;
+import io.tally.valuation.MarketPrices;
+import io.tally.valuation.PriceSource;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The fold that turns ledger events into books, by the rules of ACCOUNTING.md §3–§4. Apply events
+ * in {@link LedgerEvent#ORDER}; {@link #state()} gives the books so far. Replaying a log from
+ * scratch and applying it in several steps give the same state to the last digit.
+ *
+ * <p>Every trade is a swap worth {@code V} in the base currency: the sold legs are disposed of for
+ * {@code V}, the bought legs acquired for {@code V}, then each fee leg is disposed of at its value
+ * and expensed. Prices of past moments come from the {@link PriceSource} given at construction
+ * (through {@link MarketPrices}, so the base currency is 1 and KFEE is fixed).
+ *
+ * <p>Example:
+ *
+ * <pre>{@code
+ * Books books = new Books(BookConfig.defaults(), PriceSource.NONE);
+ * events.forEach(books::apply);
+ * BigDecimal realized = books.state().realizedTotal();
+ * }</pre>
+ *
+ * Mutable and not thread-safe: one fold belongs to one thread.
+ */
+public final class Books {
+
+  private static final BigDecimal ZERO = Precision.money(BigDecimal.ZERO);
+
+  private final BookConfig config;
+  private final MarketPrices prices;
+  private final Map<Asset, CostPool> pools = new HashMap<>();
+  private final Map<Asset, BigDecimal> realizedByAsset = new HashMap<>();
+  private final Map<PnlKind, BigDecimal> realizedByKind = new EnumMap<>(PnlKind.class);
+  private final Map<Asset, BigDecimal> tradeRealizedByAsset = new HashMap<>();
+  private final Map<Pair, BigDecimal> realizedByPair = new HashMap<>();
+  private final Map<String, BigDecimal> realizedByStrategy = new HashMap<>();
+  private final Map<Pair, PairBook> pairs = new LinkedHashMap<>();
+  private final Map<Asset, BigDecimal> feesByAsset = new HashMap<>();
+  private final Map<Pair, BigDecimal> feesByPair = new HashMap<>();
+  private final List<DataIssue> issues = new ArrayList<>();
+  private BigDecimal feesTotal = ZERO;
+  private BigDecimal deposits = ZERO;
+  private BigDecimal withdrawals = ZERO;
+  private BigDecimal rewards = ZERO;
+  private BigDecimal adjustments = ZERO;
+  private long flowCount;
+  private long eventCount;
+
+  /** Empty books kept by {@code config}, valuing past moments with {@code history}. */
+  public Books(BookConfig config, PriceSource history) {
+    this.config = requireNonNull(config, "config");
+    this.prices = new MarketPrices(config.base(), config.kfeeUsd(), requireNonNull(history));
+  }
+
+  /** Books holding the fold of {@code events}, which are sorted into replay order first. */
+  public static BookState replay(BookConfig config, PriceSource history, List<LedgerEvent> events) {
+    List<LedgerEvent> ordered = new ArrayList<>(events);
+    ordered.sort(LedgerEvent.ORDER);
+    Books books = new Books(config, history);
+    ordered.forEach(books::apply);
+    return books.state();
+  }
+
+  /** Books the event. Events must come in {@link LedgerEvent#ORDER}. */
+  public void apply(LedgerEvent event) {
+    if (event instanceof Trade trade) {
+      applyTrade(trade);
+    } else if (event instanceof CashFlow flow) {
+      applyFlow(flow.id(), flow.at(), flow.kind(), flow.amount(), flow.fee());
+    } else if (event instanceof InternalMove move) {
+      if (!move.fee().isZero()) {
+        BigDecimal feeValue =
+            prices
+                .value(move.fee().asset(), move.fee().value(), move.at())
+                .orElseGet(() -> missingPrice(move.id(), move.fee(), move.at(), "value the fee"));
+        expenseFee(move.id(), move.fee(), feeValue, PnlKind.TRANSFER);
+      }
+    } else if (event instanceof MarginPnl margin) {
+      applyMargin(margin);
+    } else if (event instanceof Unclassified unknown) {
+      issues.add(
+          new DataIssue(
+              IssueKind.UNCLASSIFIED,
+              unknown.id().value(),
+              unknown.amount().asset().code(),
+              "ledger type '"
+                  + unknown.type()
+                  + (unknown.subtype().isEmpty() ? "" : "/" + unknown.subtype())
+                  + "' is not understood; booked as an adjustment at market value"));
+      applyFlow(unknown.id(), unknown.at(), FlowKind.ADJUSTMENT, unknown.amount(), unknown.fee());
+    } else {
+      throw new IllegalStateException("Unhandled " + event);
+    }
+    eventCount++;
+  }
+
+  // ---- trades -------------------------------------------------------------------------------
+
+  private void applyTrade(Trade trade) {
+    EventId id = trade.id();
+    List<Amount> sold = trade.sold();
+    List<Amount> bought = trade.bought();
+    boolean oneLeg = sold.isEmpty() || bought.isEmpty();
+
+    // V, the value of the swap: a base-currency leg's amount, else the sold legs at market, else
+    // the bought legs at market. A one-leg trade is worth zero: Kraken omits a leg only when it
+    // rounds to nothing. With no price at all, V is the cost the sold legs carried (no gain).
+    Optional<BigDecimal> value;
+    if (oneLeg) {
+      value = Optional.of(ZERO);
+    } else {
+      value = baseLeg(sold).or(() -> baseLeg(bought));
+      if (value.isEmpty()) {
+        value = marketValue(sold, trade).or(() -> marketValue(bought, trade));
+      }
+      if (value.isEmpty()) {
+        issues.add(
+            new DataIssue(
+                IssueKind.MISSING_PRICE,
+                id.value(),
+                sold.get(0).asset().code(),
+                "no price at "
+                    + trade.at()
+                    + " for any leg of the swap; the bought units carry the sold units' cost and"
+                    + " its PnL is incomplete"));
+      }
+    }
+
+    Map<Asset, BigDecimal> legValues = new HashMap<>();
+    BigDecimal total = ZERO;
+    if (!sold.isEmpty()) {
+      List<BigDecimal> shares = value.isPresent() ? split(value.get(), sold, trade) : List.of();
+      for (int i = 0; i < sold.size(); i++) {
+        Amount leg = sold.get(i);
+        Pair pair = legPair(trade, leg.asset());
+        BigDecimal proceeds;
+        BigDecimal released;
+        if (value.isPresent()) {
+          proceeds = shares.get(i);
+          released = dispose(id, leg.asset(), leg.value(), proceeds);
+        } else {
+          released = dispose(id, leg.asset(), leg.value(), ZERO);
+          proceeds = released;
+        }
+        realize(PnlKind.TRADE, leg.asset(), pair, trade.strategy(), proceeds.subtract(released));
+        legValues.put(leg.asset(), proceeds);
+        total = total.add(proceeds);
+        pairSell(pair, leg.asset(), leg.value());
+      }
+    }
+    BigDecimal swapValue = value.orElse(total);
+
+    if (!bought.isEmpty()) {
+      List<BigDecimal> costs = split(swapValue, bought, trade);
+      for (int i = 0; i < bought.size(); i++) {
+        Amount leg = bought.get(i);
+        pool(leg.asset()).acquire(leg.value(), costs.get(i));
+        legValues.put(leg.asset(), costs.get(i));
+        pairBuy(trade, leg, costs.get(i));
+      }
+    }
+
+    for (Amount fee : trade.fees()) {
+      Optional<BigDecimal> feeValue;
+      if (fee.asset().equals(config.base())) {
+        feeValue = Optional.of(Precision.money(fee.value()));
+      } else if (!oneLeg && value.isPresent() && legValues.containsKey(fee.asset())) {
+        // The trade's own price of a leg asset: V_leg / quantity of that leg.
+        Amount leg = legOf(trade, fee.asset());
+        feeValue =
+            Optional.of(Precision.share(legValues.get(fee.asset()), fee.value(), leg.value()));
+      } else {
+        feeValue = prices.value(fee.asset(), fee.value(), trade.at());
+      }
+      BigDecimal feeAmount = feeValue.orElseGet(() -> missingPrice(id, fee, trade));
+      expenseFee(id, fee, feeAmount, trade);
+    }
+  }
+
+  private Optional<BigDecimal> baseLeg(List<Amount> legs) {
+    for (Amount leg : legs) {
+      if (leg.asset().equals(config.base())) {
+        return Optional.of(Precision.money(leg.value()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The market value of all the legs, when every one of them has a price. */
+  private Optional<BigDecimal> marketValue(List<Amount> legs, Trade trade) {
+    BigDecimal total = ZERO;
+    for (Amount leg : legs) {
+      Optional<BigDecimal> legValue = prices.value(leg.asset(), leg.value(), trade.at());
+      if (legValue.isEmpty()) {
+        return Optional.empty();
+      }
+      total = total.add(legValue.get());
+    }
+    return Optional.of(total);
+  }
+
+  /**
+   * {@code total} shared among the legs in proportion to their market values, the last leg taking
+   * what rounding leaves so the shares add up exactly. One leg takes everything. Without prices for
+   * every leg the shares are equal, and a missing-price issue says so.
+   */
+  private List<BigDecimal> split(BigDecimal total, List<Amount> legs, Trade trade) {
+    if (legs.size() == 1) {
+      return List.of(total);
+    }
+    List<BigDecimal> weights = new ArrayList<>(legs.size());
+    BigDecimal weightSum = ZERO;
+    for (Amount leg : legs) {
+      Optional<BigDecimal> legValue = prices.value(leg.asset(), leg.value(), trade.at());
+      if (legValue.isEmpty()) {
+        issues.add(
+            new DataIssue(
+                IssueKind.MISSING_PRICE,
+                trade.id().value(),
+                leg.asset().code(),
+                "no "
+                    + leg.asset()
+                    + " price at "
+                    + trade.at()
+                    + " to share the swap's value among its legs; shared equally"));
+        weights = null;
+        break;
+      }
+      weights.add(legValue.get());
+      weightSum = weightSum.add(legValue.get());
+    }
+    if (weights == null || weightSum.signum() == 0) {
+      weights = new ArrayList<>(legs.size());
+      for (int i = 0; i < legs.size(); i++) {
+        weights.add(BigDecimal.ONE);
+      }
+      weightSum = BigDecimal.valueOf(legs.size());
+    }
+    List<BigDecimal> shares = new ArrayList<>(legs.size());
+    BigDecimal allotted = ZERO;
+    for (int i = 0; i < legs.size() - 1; i++) {
+      BigDecimal share = Precision.share(total, weights.get(i), weightSum);
+      shares.add(share);
+      allotted = allotted.add(share);
+    }
+    shares.add(total.subtract(allotted));
+    return shares;
+  }
+
+  private static Amount legOf(Trade trade, Asset asset) {
+    for (Amount leg : trade.sold()) {
+      if (leg.asset().equals(asset)) {
+        return leg;
+      }
+    }
+    for (Amount leg : trade.bought()) {
+      if (leg.asset().equals(asset)) {
+        return leg;
+      }
+    }
+    throw new IllegalStateException(asset + " is not a leg of " + trade.id());
+  }
+
+  /**
+   * The pair a leg's result belongs to: the trade's pair, except in a swap of several sold assets
+   * (a dust sweep), where each sold asset is its own market against what was bought.
+   */
+  private static Pair legPair(Trade trade, Asset soldAsset) {
+    if (trade.sold().size() > 1 && trade.bought().size() == 1) {
+      Asset bought = trade.bought().get(0).asset();
+      if (!bought.equals(soldAsset)) {
+        return new Pair(soldAsset, bought);
+      }
+    }
+    return trade.pair();
+  }
+
+  // ---- flows, margin, fees -------------------------------------------------------------------
+
+  private void applyFlow(EventId id, Instant at, FlowKind kind, Amount amount, Amount fee) {
+    PnlKind pnlKind = pnlKindOf(kind);
+    BigDecimal value = BigDecimal.ZERO;
+    if (!amount.isZero()) {
+      Amount units = amount.abs();
+      value =
+          prices
+              .value(units.asset(), units.value(), at)
+              .orElseGet(
+                  () ->
+                      missingPrice(
+                          id, units, at, "value the " + kind.name().toLowerCase(Locale.ROOT)));
+      BigDecimal signed;
+      if (amount.signum() > 0) {
+        pool(units.asset()).acquire(units.value(), value);
+        signed = value;
+      } else {
+        BigDecimal released = dispose(id, units.asset(), units.value(), value);
+        realize(pnlKind, units.asset(), null, null, value.subtract(released));
+        signed = value.negate();
+      }
+      switch (kind) {
+        case DEPOSIT:
+          deposits = deposits.add(signed);
+          break;
+        case WITHDRAWAL:
+          withdrawals = withdrawals.subtract(signed);
+          break;
+        case REWARD:
+          rewards = rewards.add(signed);
+          break;
+        case ADJUSTMENT:
+          adjustments = adjustments.add(signed);
+          break;
+      }
+      flowCount++;
+    }
+    if (!fee.isZero()) {
+      BigDecimal feeValue =
+          amount.isZero()
+              ? prices
+                  .value(fee.asset(), fee.value(), at)
+                  .orElseGet(() -> missingPrice(id, fee, at, "value the fee"))
+              : Precision.share(value, fee.value(), amount.abs().value());
+      expenseFee(id, fee, feeValue, pnlKind);
+    }
+  }
+
+  private static PnlKind pnlKindOf(FlowKind kind) {
+    switch (kind) {
+      case DEPOSIT:
+      case WITHDRAWAL:
+        return PnlKind.TRANSFER;
+      case REWARD:
+        return PnlKind.REWARD;
+      case ADJUSTMENT:
+        return PnlKind.ADJUSTMENT;
+    }
+    throw new IllegalStateException("Unhandled " + kind);
+  }
+
+  private void applyMargin(MarginPnl margin) {
+    Amount amount = margin.amount();
+    BigDecimal feeValue = ZERO;
+    if (!amount.isZero()) {
+      Amount units = amount.abs();
+      if (amount.signum() > 0) {
+        BigDecimal value =
+            prices
+                .value(units.asset(), units.value(), margin.at())
+                .orElseGet(() -> missingPrice(margin.id(), units, margin.at(), "value margin PnL"));
+        pool(units.asset()).acquire(units.value(), value);
+        realize(PnlKind.MARGIN, units.asset(), null, null, value);
+      } else {
+        BigDecimal released = dispose(margin.id(), units.asset(), units.value(), ZERO);
+        realize(PnlKind.MARGIN, units.asset(), null, null, released.negate());
+      }
+    }
+    if (!margin.fee().isZero()) {
+      feeValue =
+          prices
+              .value(margin.fee().asset(), margin.fee().value(), margin.at())
+              .orElseGet(
+                  () -> missingPrice(margin.id(), margin.fee(), margin.at(), "value the fee"));
+      expenseFee(margin.id(), margin.fee(), feeValue, PnlKind.MARGIN);
+    }
+  }
+
+  private void expenseFee(EventId id, Amount fee, BigDecimal value, Trade trade) {
+    Pair pair = legPair(trade, fee.asset());
+    BigDecimal released = dispose(id, fee.asset(), fee.value(), value);
+    // A fee leg is a disposal at its value (gain: value - released) and an expense of its value.
+    realize(PnlKind.TRADE, fee.asset(), pair, trade.strategy(), released.negate());
+    recordFee(fee.asset(), value);
+    feesByPair.merge(pair, value, BigDecimal::add);
+    pairBook(pair).fees = pairBook(pair).fees.add(value);
+  }
+
+  private void expenseFee(EventId id, Amount fee, BigDecimal value, PnlKind kind) {
+    BigDecimal released = dispose(id, fee.asset(), fee.value(), value);
+    realize(kind, fee.asset(), null, null, released.negate());
+    recordFee(fee.asset(), value);
+  }
+
+  private void recordFee(Asset asset, BigDecimal value) {
+    feesTotal = feesTotal.add(value);
+    feesByAsset.merge(asset, value, BigDecimal::add);
+  }
+
+  private BigDecimal missingPrice(EventId id, Amount fee, Trade trade) {
+    return missingPrice(id, fee, trade.at(), "value the fee");
+  }
+
+  private BigDecimal missingPrice(EventId id, Amount units, Instant at, String purpose) {
+    issues.add(
+        new DataIssue(
+            IssueKind.MISSING_PRICE,
+            id.value(),
+            units.asset().code(),
+            "no " + units.asset() + " price at " + at + " to " + purpose + "; counted as 0"));
+    return ZERO;
+  }
+
+  // ---- cost pools and realized PnL -----------------------------------------------------------
+
+  private CostPool pool(Asset asset) {
+    CostPool pool = pools.get(asset);
+    if (pool == null) {
+      pool = CostPool.create(config.method());
+      pools.put(asset, pool);
+    }
+    return pool;
+  }
+
+  /**
+   * Removes units and returns the cost they carried. Units beyond the holding (a history that
+   * starts after the account did) are first acquired at the disposal's own price, so they produce
+   * no PnL, and a missing-acquisition issue names them.
+   */
+  private BigDecimal dispose(EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds) {
+    CostPool pool = pool(asset);
+    BigDecimal held = pool.quantity();
+    if (quantity.compareTo(held) > 0) {
+      BigDecimal uncovered = quantity.subtract(held);
+      pool.acquire(uncovered, Precision.share(proceeds, uncovered, quantity));
+      issues.add(
+          new DataIssue(
+              IssueKind.MISSING_ACQUISITION,
+              id.value(),
+              asset.code(),
+              "disposes of "
+                  + quantity.toPlainString()
+                  + " "
+                  + asset
+                  + " but only "
+                  + held.toPlainString()
+                  + " were acquired; "
+                  + uncovered.toPlainString()
+                  + " assumed acquired at the disposal's own price"));
+    }
+    return pool.release(quantity);
+  }
+
+  private void realize(PnlKind kind, Asset asset, Pair pair, String strategy, BigDecimal amount) {
+    realizedByKind.merge(kind, amount, BigDecimal::add);
+    realizedByAsset.merge(asset, amount, BigDecimal::add);
+    if (kind == PnlKind.TRADE) {
+      tradeRealizedByAsset.merge(asset, amount, BigDecimal::add);
+      realizedByPair.merge(pair, amount, BigDecimal::add);
+      realizedByStrategy.merge(strategy, amount, BigDecimal::add);
+      PairBook book = pairBook(pair);
+      book.realized = book.realized.add(amount);
+    }
+  }
+
+  // ---- pair projection -----------------------------------------------------------------------
+
+  /** Running figures of one pair; see {@link PairPosition}. */
+  private static final class PairBook {
+    BigDecimal size = BigDecimal.ZERO;
+    BigDecimal costBase = ZERO;
+    BigDecimal costQuote = BigDecimal.ZERO;
+    BigDecimal realized = ZERO;
+    BigDecimal fees = ZERO;
+  }
+
+  private PairBook pairBook(Pair pair) {
+    PairBook book = pairs.get(pair);
+    if (book == null) {
+      book = new PairBook();
+      pairs.put(pair, book);
+    }
+    return book;
+  }
+
+  private void pairBuy(Trade trade, Amount bought, BigDecimal cost) {
+    Pair pair = trade.pair();
+    if (!pair.base().equals(bought.asset())) {
+      return;
+    }
+    PairBook book = pairBook(pair);
+    book.size = book.size.add(bought.value());
+    book.costBase = book.costBase.add(cost);
+    for (Amount leg : trade.sold()) {
+      if (leg.asset().equals(pair.quote())) {
+        book.costQuote = book.costQuote.add(leg.value());
+      }
+    }
+  }
+
+  private void pairSell(Pair pair, Asset soldAsset, BigDecimal quantity) {
+    if (!pair.base().equals(soldAsset)) {
+      return;
+    }
+    PairBook book = pairBook(pair);
+    if (book.size.signum() == 0) {
+      return;
+    }
+    if (quantity.compareTo(book.size) >= 0) {
+      book.size = BigDecimal.ZERO;
+      book.costBase = ZERO;
+      book.costQuote = BigDecimal.ZERO;
+      return;
+    }
+    BigDecimal releasedBase = Precision.share(book.costBase, quantity, book.size);
+    BigDecimal releasedQuote =
+        book.costQuote
+            .multiply(quantity)
+            .divide(book.size, Precision.MAX_QUANTITY_SCALE, Precision.ROUNDING);
+    book.costBase = book.costBase.subtract(releasedBase);
+    book.costQuote = book.costQuote.subtract(releasedQuote);
+    book.size = book.size.subtract(quantity);
+  }
+
+  // ---- snapshot ------------------------------------------------------------------------------
+
+  /** The books so far. */
+  public BookState state() {
+    Map<Asset, Holding> holdings = new HashMap<>();
+    for (Map.Entry<Asset, CostPool> entry : pools.entrySet()) {
+      Asset asset = entry.getKey();
+      CostPool pool = entry.getValue();
+      holdings.put(
+          asset,
+          new Holding(
+              asset,
+              Precision.canonical(pool.quantity()),
+              pool.cost(),
+              realizedByAsset.getOrDefault(asset, ZERO)));
+    }
+    for (Map.Entry<Asset, BigDecimal> entry : realizedByAsset.entrySet()) {
+      holdings.putIfAbsent(
+          entry.getKey(), new Holding(entry.getKey(), BigDecimal.ZERO, ZERO, entry.getValue()));
+    }
+    List<PairPosition> positions = new ArrayList<>(pairs.size());
+    pairs.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            entry -> {
+              PairBook book = entry.getValue();
+              positions.add(
+                  new PairPosition(
+                      entry.getKey(),
+                      Precision.canonical(book.size),
+                      book.costBase,
+                      Precision.canonical(book.costQuote),
+                      book.realized,
+                      book.fees));
+            });
+    return new BookState(
+        config,
+        new TreeMap<>(holdings),
+        new TreeMap<>(realizedByKind),
+        new TreeMap<>(tradeRealizedByAsset),
+        new TreeMap<>(realizedByPair),
+        new TreeMap<>(realizedByStrategy),
+        positions,
+        new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),
+        new FlowSummary(deposits, withdrawals, rewards, adjustments, flowCount),
+        issues,
+        eventCount);
+  }
+}

@@ -1,0 +1,29 @@
+package io.tally.books;
+
+import java.util.Locale;
+
+/**
+ * What kind of gap or doubt a {@link DataIssue} reports. Example: {@code
+ * IssueKind.MISSING_PRICE.code()} is {@code missing_price}.
+ */
+public enum IssueKind {
+  /** A disposal of more units than the history acquired. */
+  MISSING_ACQUISITION,
+  /** A value needed a price the price source does not have. */
+  MISSING_PRICE,
+  /** A ledger row Tally cannot classify yet. */
+  UNCLASSIFIED,
+  /** Kraken's running balance disagrees with the sum of the rows before it. */
+  BALANCE_MISMATCH,
+  /** The history starts after the account did: the first row of an asset had a prior balance. */
+  OPENING_BALANCE,
+  /** A holding with no current price: counted at zero. */
+  UNVALUED,
+  /** A holding valued with a price older than the allowed age. */
+  STALE_PRICE;
+
+  /** The snake_case name used in reports. */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

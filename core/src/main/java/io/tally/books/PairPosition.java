@@ -1,0 +1,42 @@
+package io.tally.books;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.money.Pair;
+import io.tally.money.Precision;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * A projection of the books onto one market: the base units bought through this pair and still
+ * held, their cost (in the base currency and in the pair's quote), and the realized PnL and fees of
+ * the pair's trades. The asset books stay the truth: units bought on XBTEUR and sold on XBTUSD
+ * leave the XBTEUR position and never take the XBTUSD one below zero.
+ *
+ * <p>Example: {@code PairPosition[pair=XBTUSD, baseSize=0.5, costBase=20000.00000000,
+ * costQuote=20000, realized=4980.00000000, fees=20.00000000]}. Immutable.
+ */
+public record PairPosition(
+    Pair pair,
+    BigDecimal baseSize,
+    BigDecimal costBase,
+    BigDecimal costQuote,
+    BigDecimal realized,
+    BigDecimal fees) {
+
+  public PairPosition {
+    requireNonNull(pair, "pair");
+    requireNonNull(baseSize, "baseSize");
+    requireNonNull(costBase, "costBase");
+    requireNonNull(costQuote, "costQuote");
+    requireNonNull(realized, "realized");
+    requireNonNull(fees, "fees");
+  }
+
+  /** Average entry price in the quote currency; empty when the position is flat. */
+  public Optional<BigDecimal> averageEntryPrice() {
+    return baseSize.signum() == 0
+        ? Optional.empty()
+        : Optional.of(Precision.price(costQuote, baseSize));
+  }
+}
