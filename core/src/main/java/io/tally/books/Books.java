@@ -459,8 +459,12 @@ public final class Books {
                   + asset
                   + " but only "
                   + held.toPlainString()
-                  + " were acquired; "
+                  + " "
+                  + asset
+                  + " were held; "
                   + uncovered.toPlainString()
+                  + " "
+                  + asset
                   + " assumed acquired at the disposal's own price"));
     }
     return pool.release(quantity);
