@@ -305,22 +305,23 @@ public final class Books {
 
   private void applyFlow(EventId id, Instant at, FlowKind kind, Amount amount, Amount fee) {
     PnlKind pnlKind = pnlKindOf(kind);
-    BigDecimal value = BigDecimal.ZERO;
+    BigDecimal value = ZERO;
     if (!amount.isZero()) {
       Amount units = amount.abs();
-      value =
-          prices
-              .value(units.asset(), units.value(), at)
-              .orElseGet(
-                  () ->
-                      missingPrice(
-                          id, units, at, "value the " + kind.name().toLowerCase(Locale.ROOT)));
+      Optional<BigDecimal> market = prices.value(units.asset(), units.value(), at);
+      if (market.isEmpty()) {
+        missingPrice(id, units, at, "value the " + kind.name().toLowerCase(Locale.ROOT));
+      }
       BigDecimal signed;
       if (amount.signum() > 0) {
+        // Without a price an acquisition can only be booked at zero cost (and is listed).
+        value = market.orElse(ZERO);
         pool(units.asset()).acquire(units.value(), value);
         signed = value;
       } else {
-        BigDecimal released = dispose(id, units.asset(), units.value(), value);
+        // Without a price a disposal is valued at the cost it releases: no gain is invented.
+        BigDecimal released = dispose(id, units.asset(), units.value(), market.orElse(ZERO));
+        value = market.orElse(released);
         realize(pnlKind, units.asset(), null, null, value.subtract(released));
         signed = value.negate();
       }
@@ -422,7 +423,7 @@ public final class Books {
             IssueKind.MISSING_PRICE,
             id.value(),
             units.asset().code(),
-            "no " + units.asset() + " price at " + at + " to " + purpose + "; counted as 0"));
+            "no " + units.asset() + " price at " + at + " to " + purpose));
     return ZERO;
   }
 

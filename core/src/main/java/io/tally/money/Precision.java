@@ -58,9 +58,14 @@ public final class Precision {
     return numerator.divide(denominator, RATIO);
   }
 
-  /** A derived price, rounded like money but with the extra digits small prices need. */
+  /** Decimals of a derived price (an average cost, an entry price): enough for sub-cent coins. */
+  public static final int PRICE_SCALE = 12;
+
+  /**
+   * A derived price {@code numerator / denominator} at {@value #PRICE_SCALE} decimals, HALF_EVEN.
+   */
   public static BigDecimal price(BigDecimal numerator, BigDecimal denominator) {
-    return canonical(numerator.divide(denominator, MONEY_SCALE + MAX_QUANTITY_SCALE, ROUNDING));
+    return canonical(numerator.divide(denominator, PRICE_SCALE, ROUNDING));
   }
 
   /** Decimals of a percentage. */

@@ -397,6 +397,23 @@ class BooksTest {
     }
 
     @Test
+    void aWithdrawalWithoutAPriceIsValuedAtItsCostSoNoGainIsInvented() {
+      // buy 1 XBT at 30,000; withdraw 0.5 with no XBT price: released 15,000 = value; realized 0
+      BookState books =
+          replay(
+              flow("D", 0, FlowKind.DEPOSIT, "USD 30000", "USD 0"),
+              trade("T1", 1, XBTUSD, "USD 30000", "XBT 1"),
+              flow("W", 2, FlowKind.WITHDRAWAL, "XBT -0.5", "XBT 0"));
+
+      assertThat(books.realizedTotal()).isEqualByComparingTo("0");
+      assertThat(books.flows().withdrawals()).isEqualByComparingTo("15000");
+      assertThat(books.holdings().get(XBT).cost()).isEqualByComparingTo("15000");
+      assertThat(books.issues())
+          .extracting(DataIssue::kind)
+          .containsExactly(IssueKind.MISSING_PRICE);
+    }
+
+    @Test
     void aRewardIsAcquiredAtMarketValueAndCountsAsIncomeNotPnl() {
       // 2 DOT staking reward at 6.5: cost 13, rewards 13, realized 0
       BookState books =

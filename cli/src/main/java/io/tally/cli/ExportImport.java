@@ -1,0 +1,170 @@
+package io.tally.cli;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.kraken.ExportFile;
+import io.tally.kraken.LedgerClassifier;
+import io.tally.kraken.LedgerRow;
+import io.tally.kraken.TradeRow;
+import io.tally.ledger.EventText;
+import io.tally.ledger.LedgerEvent;
+import io.tally.store.CommitResult;
+import io.tally.store.EventRecord;
+import io.tally.store.ImportBatch;
+import io.tally.store.SourceRow;
+import io.tally.store.SqliteStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Imports parsed Kraken exports into a store, idempotently and all or nothing: rows the store
+ * already has are skipped; every refid that gains rows is classified again from all its rows, and
+ * only events that changed are appended (a group that no longer yields an event gets a retraction).
+ * Everything is written in one transaction.
+ *
+ * <p>Example: {@code new ExportImport(store).run(List.of(KrakenCsv.read(path)))}. Not thread-safe;
+ * one import at a time per store.
+ */
+final class ExportImport {
+
+  static final String LEDGERS = "kraken.ledgers";
+  static final String TRADES = "kraken.trades";
+
+  /** What an import did. */
+  record Summary(int rowsRead, CommitResult result) {}
+
+  private final SqliteStore store;
+
+  ExportImport(SqliteStore store) {
+    this.store = requireNonNull(store, "store");
+  }
+
+  Summary run(List<ExportFile> files, String description) {
+    Map<String, SourceRow> ledgerRows = new LinkedHashMap<>();
+    Map<String, SourceRow> tradeRows = new LinkedHashMap<>();
+    int read = 0;
+    for (ExportFile file : files) {
+      read += file.rowCount();
+      for (LedgerRow row : file.ledgerRows()) {
+        ledgerRows.putIfAbsent(ledgerRowId(row), ledgerSourceRow(row));
+      }
+      for (TradeRow row : file.tradeRows()) {
+        tradeRows.putIfAbsent(row.txid(), tradeSourceRow(row));
+      }
+    }
+    ledgerRows.keySet().removeAll(store.knownRowIds(LEDGERS, ledgerRows.keySet()));
+    tradeRows.keySet().removeAll(store.knownRowIds(TRADES, tradeRows.keySet()));
+
+    // Every refid that gains a ledger row or a trades-history row is classified again.
+    Set<String> groups = new LinkedHashSet<>();
+    ledgerRows.values().forEach(row -> groups.add(row.groupId()));
+    tradeRows.values().forEach(row -> groups.add(row.groupId()));
+    List<LedgerRow> storedLedger = ledgerRows(store.rowsInGroups(LEDGERS, groups));
+    List<TradeRow> storedTrades = tradeRows(store.rowsInGroups(TRADES, groups));
+    List<LedgerRow> allLedger = new ArrayList<>(storedLedger);
+    allLedger.addAll(ledgerRows(ledgerRows.values()));
+    List<TradeRow> allTrades = new ArrayList<>(storedTrades);
+    allTrades.addAll(tradeRows(tradeRows.values()));
+
+    List<LedgerEvent> before = LedgerClassifier.classify(storedLedger, byTxid(storedTrades));
+    List<LedgerEvent> after = LedgerClassifier.classify(allLedger, byTxid(allTrades));
+    List<EventRecord> events = new ArrayList<>(after.size());
+    Set<String> live = new HashSet<>();
+    for (LedgerEvent event : after) {
+      events.add(EventRecord.of(event.id().value(), event.at(), EventText.format(event)));
+      live.add(event.id().value());
+    }
+    for (LedgerEvent event : before) {
+      if (!live.contains(event.id().value())) {
+        events.add(EventRecord.retracted(event.id().value(), event.at()));
+      }
+    }
+    List<SourceRow> rows = new ArrayList<>(ledgerRows.values());
+    rows.addAll(tradeRows.values());
+    CommitResult result = store.commit(new ImportBatch(rows, events, description));
+    return new Summary(read, result);
+  }
+
+  /** The store's id of a ledger row: its ledger id, or a content key for a pending row. */
+  static String ledgerRowId(LedgerRow row) {
+    if (!row.isPending()) {
+      return row.txid();
+    }
+    return "pending:"
+        + row.refid()
+        + ":"
+        + row.time()
+        + ":"
+        + row.asset()
+        + ":"
+        + row.amount().toPlainString();
+  }
+
+  private static SourceRow ledgerSourceRow(LedgerRow row) {
+    return new SourceRow(
+        LEDGERS,
+        ledgerRowId(row),
+        row.refid(),
+        row.time(),
+        withOrigin(row.toFields(), row.source(), row.line()));
+  }
+
+  private static SourceRow tradeSourceRow(TradeRow row) {
+    return new SourceRow(
+        TRADES,
+        row.txid(),
+        row.txid(),
+        row.time(),
+        withOrigin(row.toFields(), row.source(), row.line()));
+  }
+
+  /** The row's fields plus where it was read from, so later messages can name the file and line. */
+  private static Map<String, String> withOrigin(
+      Map<String, String> fields, String source, int line) {
+    Map<String, String> copy = new LinkedHashMap<>(fields);
+    copy.put(ORIGIN_FILE, source);
+    copy.put(ORIGIN_LINE, Integer.toString(line));
+    return copy;
+  }
+
+  static final String ORIGIN_FILE = "_file";
+  static final String ORIGIN_LINE = "_line";
+
+  static List<LedgerRow> ledgerRows(Iterable<SourceRow> rows) {
+    List<LedgerRow> parsed = new ArrayList<>();
+    for (SourceRow row : rows) {
+      parsed.add(LedgerRow.fromFields(row.fields(), origin(row), line(row)));
+    }
+    return parsed;
+  }
+
+  static List<TradeRow> tradeRows(Iterable<SourceRow> rows) {
+    List<TradeRow> parsed = new ArrayList<>();
+    for (SourceRow row : rows) {
+      parsed.add(TradeRow.fromFields(row.fields(), origin(row), line(row)));
+    }
+    return parsed;
+  }
+
+  private static String origin(SourceRow row) {
+    return row.fields().getOrDefault(ORIGIN_FILE, row.source());
+  }
+
+  private static int line(SourceRow row) {
+    return Integer.parseInt(row.fields().getOrDefault(ORIGIN_LINE, "0"));
+  }
+
+  static Map<String, TradeRow> byTxid(List<TradeRow> trades) {
+    Map<String, TradeRow> map = new HashMap<>();
+    for (TradeRow trade : trades) {
+      map.putIfAbsent(trade.txid(), trade);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,119 @@
+package io.tally.cli;
+
+import io.tally.books.DataIssue;
+import io.tally.books.IssueKind;
+import io.tally.kraken.BalanceCheck;
+import io.tally.kraken.BalanceFinding;
+import io.tally.kraken.LedgerRow;
+import io.tally.kraken.RunningBalanceCheck;
+import io.tally.ledger.CashFlow;
+import io.tally.ledger.EventId;
+import io.tally.ledger.EventText;
+import io.tally.ledger.FlowKind;
+import io.tally.ledger.LedgerEvent;
+import io.tally.money.Amount;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import io.tally.store.EventRecord;
+import io.tally.store.SqliteStore;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a store holds, read back for reporting: the event log (parsed from its canonical lines) and
+ * the findings of Kraken's running-balance check over the stored ledger rows.
+ *
+ * <p>When an export starts after the account did, the first row of an asset and wallet finds a
+ * balance already there. That opening balance is booked as an adjustment just before the row (at
+ * market value, like a deposit), so holdings equal Kraken's balances; it is derived from the stored
+ * rows on every load, so importing an older export later moves it back in time correctly.
+ *
+ * <p>Example: {@code StoredBooks.load(store).events()}. Immutable.
+ */
+record StoredBooks(List<LedgerEvent> events, List<DataIssue> ledgerIssues) {
+
+  StoredBooks {
+    events = List.copyOf(events);
+    ledgerIssues = List.copyOf(ledgerIssues);
+  }
+
+  static StoredBooks load(SqliteStore store) {
+    List<EventRecord> records = store.events();
+    List<LedgerEvent> events = new ArrayList<>(records.size());
+    for (EventRecord record : records) {
+      events.add(EventText.parse(record.line()));
+    }
+    List<LedgerRow> rows = ExportImport.ledgerRows(store.rows(ExportImport.LEDGERS));
+    // Oldest first; rows of one moment keep the order they were imported in (the sort is stable).
+    rows.sort(Comparator.comparing(LedgerRow::time));
+    BalanceCheck check = RunningBalanceCheck.check(rows);
+    events.addAll(openingBalances(check, rows));
+    events.sort(LedgerEvent.ORDER);
+    return new StoredBooks(events, issues(check));
+  }
+
+  /** An adjustment for every opening balance, one microsecond before the row that shows it. */
+  static List<LedgerEvent> openingBalances(BalanceCheck check, List<LedgerRow> rows) {
+    Map<String, LedgerRow> byTxid = new HashMap<>();
+    rows.forEach(row -> byTxid.putIfAbsent(row.txid(), row));
+    List<LedgerEvent> events = new ArrayList<>();
+    for (BalanceFinding opening : check.openingBalances()) {
+      LedgerRow row = byTxid.get(opening.txid());
+      Asset asset = AssetSymbol.canonical(opening.asset());
+      String place = (opening.asset() + ":" + opening.wallet()).replaceAll("\\s+", "");
+      events.add(
+          new CashFlow(
+              EventId.of("opening:" + place),
+              row.time().minus(1, ChronoUnit.MICROS),
+              FlowKind.ADJUSTMENT,
+              new Amount(asset, opening.actual()),
+              Amount.zero(asset)));
+    }
+    return events;
+  }
+
+  static List<DataIssue> issues(BalanceCheck check) {
+    List<DataIssue> issues = new ArrayList<>();
+    for (BalanceFinding opening : check.openingBalances()) {
+      issues.add(
+          new DataIssue(
+              IssueKind.OPENING_BALANCE,
+              opening.txid(),
+              AssetSymbol.canonical(opening.asset()).code(),
+              "history starts after the account did: "
+                  + opening.source()
+                  + " line "
+                  + opening.line()
+                  + " finds "
+                  + opening.actual().toPlainString()
+                  + " "
+                  + opening.asset()
+                  + (opening.wallet().isEmpty() ? "" : " in " + opening.wallet())
+                  + " already there; booked as an opening adjustment at market value"));
+    }
+    check
+        .firstDivergence()
+        .ifPresent(
+            divergence ->
+                issues.add(
+                    new DataIssue(
+                        IssueKind.BALANCE_MISMATCH,
+                        divergence.txid(),
+                        AssetSymbol.canonical(divergence.asset()).code(),
+                        divergence.source()
+                            + " line "
+                            + divergence.line()
+                            + ": Kraken's balance "
+                            + divergence.actual().toPlainString()
+                            + " but the rows before it add up to "
+                            + divergence.expected().toPlainString()
+                            + (divergence.wallet().isEmpty()
+                                ? ""
+                                : " (" + divergence.wallet() + ")"))));
+    return issues;
+  }
+}

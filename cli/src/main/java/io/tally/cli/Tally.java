@@ -1,0 +1,50 @@
+package io.tally.cli;
+
+import io.tally.kraken.KrakenException;
+import io.tally.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tally} command: exact books for a Kraken account. Subcommands import Kraken's CSV
+ * exports into a local store and report holdings, cost basis, PnL, fees and flows.
+ *
+ * <p>Example: {@code tally import ledgers.csv trades.csv} then {@code tally report --prices
+ * prices.csv}. Exit status: 0 done, 1 bad input or failure (the message says what and where), 2 bad
+ * usage.
+ */
+@Command(
+    name = "tally",
+    mixinStandardHelpOptions = true,
+    version = "tally 0.1.0",
+    description = "Exact portfolio books and PnL for Kraken accounts.",
+    subcommands = {ImportCommand.class, ReportCommand.class})
+public final class Tally implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns its exit status, printing errors without stack traces. */
+  static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new Tally());
+    commandLine.setExecutionExceptionHandler(
+        (exception, line, parsed) -> {
+          if (exception instanceof KrakenException
+              || exception instanceof StoreException
+              || exception instanceof IllegalArgumentException) {
+            line.getErr().println("tally: " + exception.getMessage());
+            return 1;
+          }
+          throw exception;
+        });
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
