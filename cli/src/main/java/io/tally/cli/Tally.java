@@ -2,6 +2,8 @@ package io.tally.cli;
 
 import io.tally.kraken.KrakenException;
 import io.tally.store.StoreException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,12 +26,16 @@ public final class Tally implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    System.exit(
+        execute(
+            new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+            new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+            args));
   }
 
   /** Runs the command line and returns its exit status, printing errors without stack traces. */
-  static int execute(String... args) {
-    CommandLine commandLine = new CommandLine(new Tally());
+  static int execute(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine commandLine = new CommandLine(new Tally()).setOut(out).setErr(err);
     commandLine.setExecutionExceptionHandler(
         (exception, line, parsed) -> {
           if (exception instanceof KrakenException

@@ -1,0 +1,205 @@
+package io.tally.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tally.store.SqliteStore;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code tally import} and {@code tally report} end to end, on exports written by this project. */
+class TallyCommandTest {
+
+  @TempDir Path dir;
+
+  static Path export(String name) {
+    try {
+      return Path.of(TallyCommandTest.class.getResource("/exports/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String db() {
+    return dir.resolve("tally.db").toString();
+  }
+
+  private JsonNode reportJson(String... extra) {
+    String[] args = new String[4 + extra.length];
+    args[0] = "report";
+    args[1] = "--db";
+    args[2] = db();
+    args[3] = "--format=json";
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    TallyRun run = TallyRun.of(args);
+    assertThat(run.status()).as(run.err()).isZero();
+    return JsonMapper.builder().build().readTree(run.out());
+  }
+
+  private static JsonNode withoutTime(JsonNode report) {
+    ((tools.jackson.databind.node.ObjectNode) report).remove("as_of");
+    return report;
+  }
+
+  private static BigDecimal amount(JsonNode node, String field) {
+    assertThat(node.get(field).isString()).as("%s is a decimal string", field).isTrue();
+    return new BigDecimal(node.get(field).asString());
+  }
+
+  private static Map<String, JsonNode> holdings(JsonNode report) {
+    Map<String, JsonNode> byAsset = new HashMap<>();
+    report.get("holdings").forEach(h -> byAsset.put(h.get("asset").asString(), h));
+    return byAsset;
+  }
+
+  @Test
+  void reportsTheWorkedAccountExactly() {
+    TallyRun imported =
+        TallyRun.of("import", "--db", db(), export("account-ledgers.csv").toString());
+    assertThat(imported.status()).as(imported.err()).isZero();
+    assertThat(imported.out()).contains("rows read:          6").contains("rows added:         6");
+
+    JsonNode report =
+        reportJson("--prices", export("account-prices.csv").toString(), "--price", "XBT=60000");
+
+    // buy 1 XBT for 40,000 (fee 10): realized -10
+    // sell 0.5 for 25,000 (fee 10): 25,000 - 20,000 - 10 = 4,990
+    // withdraw 0.1 XBT at 50,000 (fee 0.0001): 5,000 - 4,000 = 1,000; fee 5 expensed, its
+    //   units released 16,000 × 0.0001 / 0.4 = 4 → transfer 996
+    assertThat(amount(report, "realized_pnl_base_total")).isEqualByComparingTo("5976");
+    assertThat(amount(report.get("realized_pnl_base_by_kind"), "trade"))
+        .isEqualByComparingTo("4980");
+    assertThat(amount(report.get("realized_pnl_base_by_kind"), "transfer"))
+        .isEqualByComparingTo("996");
+    // holdings: USD 34,980; XBT 0.3999 cost 15,996, value 0.3999 × 60,000 = 23,994
+    Map<String, JsonNode> holdings = holdings(report);
+    assertThat(amount(holdings.get("XBT"), "amount")).isEqualByComparingTo("0.3999");
+    assertThat(amount(holdings.get("XBT"), "cost_basis_base")).isEqualByComparingTo("15996");
+    assertThat(amount(holdings.get("XBT"), "unrealized_pnl_base")).isEqualByComparingTo("7998");
+    assertThat(holdings.get("XBT").get("source_pair").asString()).isEqualTo("XBTUSD");
+    assertThat(amount(report, "equity_base")).isEqualByComparingTo("58974"); // 34,980 + 23,994
+    assertThat(amount(report, "cash_base")).isEqualByComparingTo("34980");
+    assertThat(amount(report, "fees_base_total")).isEqualByComparingTo("25");
+    // flows: 50,000 in, 5,000 out
+    assertThat(amount(report, "net_cash_flows_base")).isEqualByComparingTo("45000");
+    assertThat(amount(report.get("cash_flows"), "withdrawals_base")).isEqualByComparingTo("5000");
+    // identity: equity = net flows + realized + unrealized = 45,000 + 5,976 + 7,998
+    assertThat(amount(report, "unrealized_pnl_base_total")).isEqualByComparingTo("7998");
+    assertThat(report.get("stale").asBoolean()).isFalse();
+    assertThat(report.get("data_issues").size()).isZero();
+    assertThat(report.get("positions").get(0).get("pair").asString()).isEqualTo("XBTUSD");
+  }
+
+  @Test
+  void reimportingTheSameExportAddsNothing() {
+    String file = export("account-ledgers.csv").toString();
+    TallyRun.of("import", "--db", db(), file);
+    JsonNode before = withoutTime(reportJson("--price", "XBT=60000"));
+
+    TallyRun again = TallyRun.of("import", "--db", db(), file, file);
+
+    assertThat(again.status()).isZero();
+    assertThat(again.out()).contains("rows added:         0").contains("duplicates skipped: 12");
+    assertThat(withoutTime(reportJson("--price", "XBT=60000"))).isEqualTo(before);
+    try (SqliteStore store = SqliteStore.open(Path.of(db()))) {
+      assertThat(store.rowCount()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void aBadRowStopsTheImportAndLeavesTheStoreAsItWas() {
+    TallyRun.of("import", "--db", db(), export("account-ledgers.csv").toString());
+
+    TallyRun bad = TallyRun.of("import", "--db", db(), export("bad-ledgers.csv").toString());
+
+    assertThat(bad.status()).isEqualTo(1);
+    assertThat(bad.err()).contains("bad-ledgers.csv line 3, field 'amount'").contains("abc");
+    try (SqliteStore store = SqliteStore.open(Path.of(db()))) {
+      assertThat(store.rowCount()).isEqualTo(6);
+    }
+  }
+
+  @Test
+  void theTradesHistoryRevisesATradesPair() {
+    TallyRun.of("import", "--db", db(), export("swap-ledgers.csv").toString());
+    // Ledger rows alone: neither ADA nor DOT ranks as a quote currency, so the sold ADA is taken
+    // as the quote.
+    assertThat(reportJson().get("positions").get(0).get("pair").asString()).isEqualTo("DOTADA");
+
+    TallyRun enriched = TallyRun.of("import", "--db", db(), export("swap-trades.csv").toString());
+
+    assertThat(enriched.out()).contains("revised 1");
+    assertThat(reportJson().get("positions").get(0).get("pair").asString()).isEqualTo("ADADOT");
+  }
+
+  @Test
+  void reportingWithoutADatabaseSaysWhatToDo() {
+    TallyRun run = TallyRun.of("report", "--db", db());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("no database at").contains("tally import");
+  }
+
+  @Test
+  void aBadPricesFileNamesLineAndField() throws IOException {
+    TallyRun.of("import", "--db", db(), export("account-ledgers.csv").toString());
+    Path prices = dir.resolve("prices.csv");
+    Files.writeString(
+        prices, "time,asset,price\n2024-01-01T00:00:00Z,XBT,40000\nyesterday,XBT,1\n");
+
+    TallyRun run = TallyRun.of("report", "--db", db(), "--prices", prices.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("prices.csv line 3, field 'time'");
+  }
+
+  @Test
+  void textReportShowsTheSameFiguresRoundedToCents() {
+    TallyRun.of("import", "--db", db(), export("account-ledgers.csv").toString());
+
+    TallyRun run =
+        TallyRun.of(
+            "report",
+            "--db",
+            db(),
+            "--prices",
+            export("account-prices.csv").toString(),
+            "--price",
+            "XBT=60000");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Equity")
+        .contains("58974.00")
+        .contains("5976.00")
+        .contains("7998.00")
+        .contains("XBTUSD");
+  }
+
+  @Test
+  void fifoGivesTheSameTotalOnceEverythingIsClosedAndMayDifferBefore() {
+    TallyRun.of("import", "--db", db(), export("account-ledgers.csv").toString());
+    JsonNode wac =
+        reportJson("--prices", export("account-prices.csv").toString(), "--price", "XBT=60000");
+    JsonNode fifo =
+        reportJson(
+            "--prices",
+            export("account-prices.csv").toString(),
+            "--price",
+            "XBT=60000",
+            "--cost-basis",
+            "fifo");
+    // one buy lot only: FIFO and WAC agree exactly here
+    assertThat(fifo.get("cost_basis_method").asString()).isEqualTo("fifo");
+    assertThat(amount(fifo, "realized_pnl_base_total"))
+        .isEqualByComparingTo(amount(wac, "realized_pnl_base_total"));
+  }
+}
