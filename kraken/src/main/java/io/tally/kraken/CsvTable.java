@@ -1,0 +1,47 @@
+package io.tally.kraken;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A CSV file as read by {@link CsvReader}: its header names and its records, every record with
+ * exactly one field per header name.
+ *
+ * <p>Example: {@code CsvTable[source=ledgers.csv, header=[txid, refid, time, ...], records=[...]]}.
+ * Immutable.
+ *
+ * @param source the file name, for messages
+ * @param header the column names, in file order, unique and non-empty
+ * @param records the records, in file order
+ */
+public record CsvTable(String source, List<String> header, List<CsvRecord> records) {
+
+  public CsvTable {
+    requireNonNull(source, "source");
+    header = List.copyOf(requireNonNull(header, "header"));
+    records = List.copyOf(requireNonNull(records, "records"));
+    for (CsvRecord record : records) {
+      if (record.fields().size() != header.size()) {
+        throw new IllegalArgumentException(
+            source + " line " + record.line() + ": field count differs from the header");
+      }
+    }
+  }
+
+  /** Whether the header has a column of this name. */
+  public boolean hasColumn(String name) {
+    return header.contains(name);
+  }
+
+  /** One record's fields by header name, in header order. */
+  public Map<String, String> fieldsByName(CsvRecord record) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      fields.put(header.get(i), record.fields().get(i));
+    }
+    return fields;
+  }
+}

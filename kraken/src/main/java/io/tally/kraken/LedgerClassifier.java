@@ -1,0 +1,504 @@
+package io.tally.kraken;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.ledger.CashFlow;
+import io.tally.ledger.EventId;
+import io.tally.ledger.FlowKind;
+import io.tally.ledger.InternalMove;
+import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.MarginPnl;
+import io.tally.ledger.Trade;
+import io.tally.ledger.TradeKind;
+import io.tally.ledger.Unclassified;
+import io.tally.money.Amount;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import io.tally.money.Pair;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns Kraken ledger rows into ledger events (ACCOUNTING.md §2, kraken-api.md §6.3). Rows are
+ * grouped by {@code refid}; within a group they are split into families (trade legs, funding,
+ * rewards, internal moves, adjustments, margin, unknown), and each family becomes events:
+ *
+ * <ul>
+ *   <li>trade, spend/receive, settled and collateral conversions: one {@link Trade}; legs of one
+ *       asset are summed (several wallets), a KFEE row of amount 0 is a fee leg, an asset whose
+ *       legs cancel (tokenized settlement legs) drops out, a dust sweep has several sold assets;
+ *   <li>deposit/withdrawal: a {@link CashFlow}; a failed withdrawal and its reversal net to
+ *       nothing;
+ *   <li>staking, dividend, reward, earn reward/airdrop, transfer airdrop: a reward {@link
+ *       CashFlow};
+ *   <li>earn allocations and spot↔staking/futures transfers: an {@link InternalMove};
+ *   <li>adjustment and delisting conversions: a conversion {@link Trade} when both legs are there,
+ *       else adjustment {@link CashFlow}s;
+ *   <li>margin and rollover: {@link MarginPnl};
+ *   <li>anything else: {@link Unclassified}, one per row.
+ * </ul>
+ *
+ * Pending rows (empty ledger id, old exports) are not events. A negative fee (a refund) is folded
+ * into the amount, since the balance moves by {@code amount − fee} either way.
+ *
+ * <p>Example: {@code LedgerClassifier.classify(rows, enrichment)}. Stateless.
+ */
+public final class LedgerClassifier {
+
+  /** Quote currencies by preference, when a pair has to be inferred from its legs. */
+  private static final List<String> QUOTE_RANK =
+      List.of(
+          "USD", "EUR", "GBP", "CAD", "JPY", "CHF", "AUD", "USDT", "USDC", "DAI", "PYUSD", "EURC",
+          "XBT", "ETH");
+
+  private LedgerClassifier() {}
+
+  /** The family a ledger row belongs to. */
+  enum Family {
+    // Declared in the order families of one refid are booked when the rows' own order is unknown:
+    // what funds comes before what spends (a card buy's deposit before its swap, a collateral
+    // conversion before the margin fee it pays).
+    FUNDING,
+    REWARD,
+    TRADE,
+    ADJUSTMENT,
+    INTERNAL,
+    MARGIN,
+    UNKNOWN;
+
+    static Family of(LedgerRow row) {
+      String type = row.type();
+      String subtype = row.subtype();
+      switch (type) {
+        case "trade":
+        case "spend":
+        case "receive":
+        case "settled":
+        case "collateralconversion":
+        case "conversion":
+          return TRADE;
+        case "deposit":
+        case "withdrawal":
+          return FUNDING;
+        case "staking":
+        case "dividend":
+        case "reward":
+          return REWARD;
+        case "adjustment":
+          return ADJUSTMENT;
+        case "margin":
+        case "rollover":
+          return MARGIN;
+        case "earn":
+          switch (subtype) {
+            case "reward":
+            case "airdrop":
+              return REWARD;
+            case "allocation":
+            case "deallocation":
+            case "autoallocation":
+            case "autoallocate":
+            case "migration":
+              return INTERNAL;
+            case "delistingconversion":
+              return ADJUSTMENT;
+            default:
+              return UNKNOWN;
+          }
+        case "transfer":
+          switch (subtype) {
+            case "airdrop":
+              return REWARD;
+            case "":
+              return row.amount().signum() > 0 ? REWARD : UNKNOWN;
+            case "spottostaking":
+            case "stakingfromspot":
+            case "stakingtospot":
+            case "spotfromstaking":
+            case "spottofutures":
+            case "spotfromfutures":
+              return INTERNAL;
+            case "delistingconversion":
+              return ADJUSTMENT;
+            default:
+              return UNKNOWN;
+          }
+        default:
+          return UNKNOWN;
+      }
+    }
+  }
+
+  /**
+   * The events of these ledger rows, in replay order.
+   *
+   * @param rows ledger rows in any order; pending rows are skipped
+   * @param tradesByTxid trades-history rows by trade id, to take each trade's pair from; may be
+   *     empty
+   */
+  public static List<LedgerEvent> classify(
+      List<LedgerRow> rows, Map<String, TradeRow> tradesByTxid) {
+    requireNonNull(rows, "rows");
+    requireNonNull(tradesByTxid, "tradesByTxid");
+    Map<String, List<LedgerRow>> groups = new LinkedHashMap<>();
+    for (LedgerRow row : rows) {
+      if (!row.isPending()) {
+        groups.computeIfAbsent(row.refid(), k -> new ArrayList<>()).add(row);
+      }
+    }
+    List<LedgerEvent> events = new ArrayList<>();
+    for (Map.Entry<String, List<LedgerRow>> group : groups.entrySet()) {
+      classifyGroup(group.getKey(), group.getValue(), tradesByTxid, events);
+    }
+    events.sort(LedgerEvent.ORDER);
+    return events;
+  }
+
+  private static void classifyGroup(
+      String refid,
+      List<LedgerRow> groupRows,
+      Map<String, TradeRow> tradesByTxid,
+      List<LedgerEvent> events) {
+    List<LedgerRow> rows = new ArrayList<>(groupRows);
+    rows.sort(Comparator.comparing(LedgerRow::time).thenComparing(LedgerRow::txid));
+    Map<Family, List<LedgerRow>> byFamily = new EnumMap<>(Family.class);
+    for (LedgerRow row : rows) {
+      byFamily.computeIfAbsent(Family.of(row), f -> new ArrayList<>()).add(row);
+    }
+    // Families of one refid are booked in the order of Kraken's own rows (their export lines);
+    // the ids carry that order, since events of one moment are replayed in id order.
+    List<Map.Entry<Family, List<LedgerRow>>> families = new ArrayList<>(byFamily.entrySet());
+    families.sort(
+        Comparator.comparingInt((Map.Entry<Family, List<LedgerRow>> f) -> firstLine(f.getValue()))
+            .thenComparing(Map.Entry::getKey));
+    boolean alone = families.size() == 1;
+    int ordinal = 0;
+    for (Map.Entry<Family, List<LedgerRow>> family : families) {
+      ordinal++;
+      String id =
+          alone
+              ? refid
+              : refid + ":" + ordinal + "-" + family.getKey().name().toLowerCase(Locale.ROOT);
+      List<LedgerRow> members = family.getValue();
+      switch (family.getKey()) {
+        case TRADE:
+          trade(id, members, Optional.ofNullable(tradesByTxid.get(refid)), events);
+          break;
+        case FUNDING:
+          funding(id, members, events);
+          break;
+        case REWARD:
+          perAsset(
+              id, members, (eventId, at, net) -> flow(eventId, at, FlowKind.REWARD, net), events);
+          break;
+        case INTERNAL:
+          internal(id, members, events);
+          break;
+        case ADJUSTMENT:
+          adjustment(id, members, events);
+          break;
+        case MARGIN:
+          perAsset(
+              id,
+              members,
+              (eventId, at, net) -> new MarginPnl(eventId, at, net.amount(), net.fee()),
+              events);
+          break;
+        case UNKNOWN:
+          for (LedgerRow row : members) {
+            Net net = Net.of(List.of(row)).get(0);
+            events.add(
+                new Unclassified(
+                    EventId.of(id + ":" + row.txid()),
+                    row.time(),
+                    row.type(),
+                    row.subtype(),
+                    net.amount(),
+                    net.fee()));
+          }
+          break;
+      }
+    }
+  }
+
+  /** The first export line of these rows; rows without one (from the API) sort last. */
+  private static int firstLine(List<LedgerRow> rows) {
+    int first = Integer.MAX_VALUE;
+    for (LedgerRow row : rows) {
+      if (row.line() > 0) {
+        first = Math.min(first, row.line());
+      }
+    }
+    return first;
+  }
+
+  // ---- per-asset netting ----------------------------------------------------------------------
+
+  /**
+   * The net effect of some rows on one asset: the summed amount and the summed fee, with a negative
+   * fee (a refund) folded into the amount.
+   */
+  record Net(Asset asset, Amount amount, Amount fee, Instant at) {
+
+    static List<Net> of(List<LedgerRow> rows) {
+      Map<Asset, BigDecimal[]> sums = new TreeMap<>();
+      Map<Asset, Instant> first = new LinkedHashMap<>();
+      for (LedgerRow row : rows) {
+        Asset asset = row.canonicalAsset();
+        BigDecimal[] sum =
+            sums.computeIfAbsent(asset, a -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        sum[0] = sum[0].add(row.amount());
+        sum[1] = sum[1].add(row.fee());
+        first.merge(asset, row.time(), (a, b) -> a.isBefore(b) ? a : b);
+      }
+      List<Net> nets = new ArrayList<>();
+      for (Map.Entry<Asset, BigDecimal[]> entry : sums.entrySet()) {
+        BigDecimal amount = entry.getValue()[0];
+        BigDecimal fee = entry.getValue()[1];
+        if (fee.signum() < 0) {
+          amount = amount.subtract(fee);
+          fee = BigDecimal.ZERO;
+        }
+        Asset asset = entry.getKey();
+        nets.add(
+            new Net(asset, new Amount(asset, amount), new Amount(asset, fee), first.get(asset)));
+      }
+      return nets;
+    }
+
+    boolean isEmpty() {
+      return amount.isZero() && fee.isZero();
+    }
+  }
+
+  /** Builds one event from the net effect on one asset. */
+  private interface NetEvent {
+    LedgerEvent of(EventId id, Instant at, Net net);
+  }
+
+  private static void perAsset(
+      String id, List<LedgerRow> rows, NetEvent factory, List<LedgerEvent> events) {
+    List<Net> nets = new ArrayList<>();
+    for (Net net : Net.of(rows)) {
+      if (!net.isEmpty()) {
+        nets.add(net);
+      }
+    }
+    for (Net net : nets) {
+      String eventId = nets.size() == 1 ? id : id + ":" + net.asset().code();
+      events.add(factory.of(EventId.of(eventId), net.at(), net));
+    }
+  }
+
+  private static CashFlow flow(EventId id, Instant at, FlowKind kind, Net net) {
+    return new CashFlow(id, at, kind, net.amount(), net.fee());
+  }
+
+  // ---- families ---------------------------------------------------------------------------------
+
+  private static void funding(String id, List<LedgerRow> rows, List<LedgerEvent> events) {
+    boolean deposits = rows.stream().allMatch(row -> row.type().equals("deposit"));
+    boolean withdrawals = rows.stream().allMatch(row -> row.type().equals("withdrawal"));
+    perAsset(
+        id,
+        rows,
+        (eventId, at, net) -> {
+          FlowKind kind =
+              deposits
+                  ? FlowKind.DEPOSIT
+                  : withdrawals
+                      ? FlowKind.WITHDRAWAL
+                      : net.amount().signum() >= 0 ? FlowKind.DEPOSIT : FlowKind.WITHDRAWAL;
+          return flow(eventId, at, kind, net);
+        },
+        events);
+  }
+
+  private static void internal(String id, List<LedgerRow> rows, List<LedgerEvent> events) {
+    Set<String> from = new LinkedHashSet<>();
+    Set<String> to = new LinkedHashSet<>();
+    for (LedgerRow row : rows) {
+      String place = row.wallet().isEmpty() ? row.asset() : row.wallet();
+      (row.amount().signum() < 0 ? from : to).add(place);
+    }
+    String route = String.join("+", from) + " -> " + String.join("+", to);
+    Map<Asset, BigDecimal> moved = new TreeMap<>();
+    for (LedgerRow row : rows) {
+      if (row.amount().signum() > 0 || rows.size() == 1) {
+        moved.merge(row.canonicalAsset(), row.amount().abs(), BigDecimal::add);
+      }
+    }
+    List<Net> nets = Net.of(rows);
+    for (Net net : nets) {
+      String eventId = nets.size() == 1 ? id : id + ":" + net.asset().code();
+      BigDecimal quantity = moved.getOrDefault(net.asset(), net.amount().value().abs());
+      events.add(
+          new InternalMove(
+              EventId.of(eventId), net.at(), new Amount(net.asset(), quantity), net.fee(), route));
+    }
+  }
+
+  private static void adjustment(String id, List<LedgerRow> rows, List<LedgerEvent> events) {
+    List<Net> nets = Net.of(rows);
+    boolean hasOut = nets.stream().anyMatch(net -> net.amount().signum() < 0);
+    boolean hasIn = nets.stream().anyMatch(net -> net.amount().signum() > 0);
+    if (hasOut && hasIn) {
+      swap(id, rows, TradeKind.CONVERSION, Optional.empty(), events);
+    } else {
+      perAsset(id, rows, (eventId, at, net) -> flow(eventId, at, FlowKind.ADJUSTMENT, net), events);
+    }
+  }
+
+  private static void trade(
+      String id, List<LedgerRow> rows, Optional<TradeRow> enrichment, List<LedgerEvent> events) {
+    Set<String> types = new LinkedHashSet<>();
+    for (LedgerRow row : rows) {
+      types.add(row.type());
+    }
+    boolean spendReceive = types.stream().allMatch(t -> t.equals("spend") || t.equals("receive"));
+    if (spendReceive && !(types.contains("spend") && types.contains("receive"))) {
+      // A lone spend or receive is not a swap: only pair them when both exist (kraken-api §6.3 B).
+      perAsset(
+          id,
+          rows,
+          (eventId, at, net) ->
+              flow(
+                  eventId,
+                  at,
+                  net.amount().signum() > 0 ? FlowKind.REWARD : FlowKind.ADJUSTMENT,
+                  net),
+          events);
+      return;
+    }
+    TradeKind kind;
+    if (types.contains("trade")) {
+      kind = TradeKind.ORDER_BOOK;
+    } else if (types.contains("settled")) {
+      kind = TradeKind.SETTLEMENT;
+    } else if (spendReceive) {
+      boolean sweep =
+          rows.stream().anyMatch(row -> row.subtype().equals("dustsweeping"))
+              || rows.stream()
+                      .filter(row -> row.type().equals("spend"))
+                      .map(LedgerRow::canonicalAsset)
+                      .distinct()
+                      .count()
+                  > 1;
+      kind = sweep ? TradeKind.DUST_SWEEP : TradeKind.SPEND_RECEIVE;
+    } else {
+      kind = TradeKind.CONVERSION;
+    }
+    swap(id, rows, kind, enrichment, events);
+  }
+
+  private static void swap(
+      String id,
+      List<LedgerRow> rows,
+      TradeKind kind,
+      Optional<TradeRow> enrichment,
+      List<LedgerEvent> events) {
+    List<Amount> sold = new ArrayList<>();
+    List<Amount> bought = new ArrayList<>();
+    List<Amount> fees = new ArrayList<>();
+    Instant at = rows.get(0).time();
+    for (Net net : Net.of(rows)) {
+      if (net.amount().signum() < 0) {
+        sold.add(net.amount().negated());
+      } else if (net.amount().signum() > 0) {
+        bought.add(net.amount());
+      }
+      if (net.fee().signum() > 0) {
+        fees.add(net.fee());
+      }
+      if (net.at().isBefore(at)) {
+        at = net.at();
+      }
+    }
+    if (sold.isEmpty() && bought.isEmpty()) {
+      // Legs that cancel out entirely: only fees moved the balance.
+      for (Amount fee : fees) {
+        String eventId = fees.size() == 1 ? id : id + ":" + fee.asset().code();
+        events.add(
+            new InternalMove(EventId.of(eventId), at, Amount.zero(fee.asset()), fee, "fee only"));
+      }
+      return;
+    }
+    Pair pair =
+        enrichment
+            .flatMap(row -> pairFromTrade(row, sold, bought))
+            .orElseGet(() -> inferPair(sold, bought));
+    events.add(new Trade(EventId.of(id), at, kind, pair, sold, bought, fees, Trade.MANUAL));
+  }
+
+  // ---- pairs ----------------------------------------------------------------------------------
+
+  /** The pair as the trades history states it: its base is what a buy bought and a sell sold. */
+  static Optional<Pair> pairFromTrade(TradeRow trade, List<Amount> sold, List<Amount> bought) {
+    boolean buy = trade.type().equals("buy");
+    List<Amount> baseSide = buy ? bought : sold;
+    List<Amount> quoteSide = buy ? sold : bought;
+    if (baseSide.size() == 1 && quoteSide.size() == 1) {
+      Asset base = baseSide.get(0).asset();
+      Asset quote = quoteSide.get(0).asset();
+      return base.equals(quote) ? Optional.empty() : Optional.of(new Pair(base, quote));
+    }
+    return parsePairName(trade.pair());
+  }
+
+  /** A pair name with a slash ({@code ALGO/EUR}, {@code BTC/USD}), in canonical assets. */
+  static Optional<Pair> parsePairName(String name) {
+    int slash = name.indexOf('/');
+    if (slash <= 0 || slash == name.length() - 1) {
+      return Optional.empty();
+    }
+    Asset base = AssetSymbol.canonical(name.substring(0, slash));
+    Asset quote = AssetSymbol.canonical(name.substring(slash + 1));
+    return base.equals(quote) ? Optional.empty() : Optional.of(new Pair(base, quote));
+  }
+
+  /**
+   * The pair of a trade known only from its ledger legs: the leg that ranks higher as a quote
+   * currency (fiat, then stablecoins, then XBT, then ETH) is the quote; with no ranked leg, the
+   * sold asset is the quote. A one-leg trade's missing side is unknown and shown as USD.
+   */
+  static Pair inferPair(List<Amount> sold, List<Amount> bought) {
+    if (sold.isEmpty() || bought.isEmpty()) {
+      Asset only = (sold.isEmpty() ? bought : sold).get(0).asset();
+      return new Pair(only, only.equals(Asset.USD) ? Asset.of("EUR") : Asset.USD);
+    }
+    if (sold.size() > 1) {
+      Asset first = sold.stream().map(Amount::asset).sorted().findFirst().orElseThrow();
+      Asset received = bought.get(0).asset();
+      return first.equals(received)
+          ? new Pair(sold.get(1).asset(), received)
+          : new Pair(first, received);
+    }
+    Asset out = sold.get(0).asset();
+    Asset in = bought.get(0).asset();
+    int outRank = rank(out);
+    int inRank = rank(in);
+    if (inRank < outRank) {
+      return new Pair(out, in);
+    }
+    return new Pair(in, out);
+  }
+
+  private static int rank(Asset asset) {
+    int index = QUOTE_RANK.indexOf(asset.code());
+    if (index >= 0) {
+      return index;
+    }
+    return asset.isFiat() ? QUOTE_RANK.size() : QUOTE_RANK.size() + 1;
+  }
+}

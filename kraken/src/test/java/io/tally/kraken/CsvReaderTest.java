@@ -1,0 +1,173 @@
+package io.tally.kraken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CsvReaderTest {
+
+  private static CsvTable read(String text) {
+    return CsvReader.read(new StringReader(text), "t.csv");
+  }
+
+  @Test
+  void readsTheHeaderAndEachRecordWithItsLine() {
+    CsvTable table = read("a,b\n1,2\n3,4\n");
+
+    assertThat(table.header()).containsExactly("a", "b");
+    assertThat(table.records())
+        .containsExactly(new CsvRecord(2, List.of("1", "2")), new CsvRecord(3, List.of("3", "4")));
+  }
+
+  @Test
+  void unquotesFieldsAndUndoublesQuotes() {
+    CsvTable table = read("\"a\",\"b\"\n\"x\",\"say \"\"hi\"\"\"\n");
+
+    assertThat(table.header()).containsExactly("a", "b");
+    assertThat(table.records().get(0).fields()).containsExactly("x", "say \"hi\"");
+  }
+
+  @Test
+  void keepsCommasInsideQuotes() {
+    CsvTable table = read("id,ledgers\nT1,\"L1,L2, L3\"\n");
+
+    assertThat(table.records().get(0).fields()).containsExactly("T1", "L1,L2, L3");
+  }
+
+  @Test
+  void keepsLineBreaksInsideQuotesAndCountsThemAsPhysicalLines() {
+    CsvTable table = read("a,b\n\"two\nlines\",x\nnext,y\n");
+
+    assertThat(table.records().get(0)).isEqualTo(new CsvRecord(2, List.of("two\nlines", "x")));
+    assertThat(table.records().get(1)).isEqualTo(new CsvRecord(4, List.of("next", "y")));
+  }
+
+  @Test
+  void readsEmptyFieldsQuotedOrNot() {
+    CsvTable table = read("a,b,c\n,\"\",\n");
+
+    assertThat(table.records().get(0).fields()).containsExactly("", "", "");
+  }
+
+  @Test
+  void skipsAByteOrderMark() {
+    CsvTable table = read("\uFEFF\"txid\",\"refid\"\nL1,R1\n");
+
+    assertThat(table.header()).containsExactly("txid", "refid");
+  }
+
+  @Test
+  void acceptsCrlfLineEnds() {
+    CsvTable table = read("a,b\r\n1,2\r\n3,4\r\n");
+
+    assertThat(table.records())
+        .containsExactly(new CsvRecord(2, List.of("1", "2")), new CsvRecord(3, List.of("3", "4")));
+  }
+
+  @Test
+  void acceptsAMissingFinalLineEnd() {
+    CsvTable table = read("a,b\n1,2");
+
+    assertThat(table.records()).containsExactly(new CsvRecord(2, List.of("1", "2")));
+  }
+
+  @Test
+  void ignoresBlankLinesAtTheEnd() {
+    CsvTable table = read("a,b\r\n1,2\r\n\r\n\n");
+
+    assertThat(table.records()).containsExactly(new CsvRecord(2, List.of("1", "2")));
+  }
+
+  @Test
+  void readsAHeaderWithoutRecords() {
+    CsvTable table = read("a,b\n");
+
+    assertThat(table.header()).containsExactly("a", "b");
+    assertThat(table.records()).isEmpty();
+  }
+
+  @Test
+  void dropsEmptyTrailingHeaderColumnsAndTheirEmptyFields() {
+    CsvTable table = read("\"a\",\"b\",\"\"\n1,2,\"\"\n3,4,\n5,6\n");
+
+    assertThat(table.header()).containsExactly("a", "b");
+    assertThat(table.records())
+        .extracting(CsvRecord::fields)
+        .containsExactly(List.of("1", "2"), List.of("3", "4"), List.of("5", "6"));
+  }
+
+  @Test
+  void rejectsAValueInAnUnnamedTrailingColumn() {
+    assertThatThrownBy(() -> read("a,b,\"\"\n1,2,3\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv line 2: field 3 has no header name but holds '3'");
+  }
+
+  @Test
+  void rejectsARecordWithTooFewFields() {
+    assertThatThrownBy(() -> read("a,b,c\n1,2,3\n4,5\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv line 3: expected 3 fields as in the header but found 2");
+  }
+
+  @Test
+  void rejectsARecordWithTooManyFields() {
+    assertThatThrownBy(() -> read("a,b\n\"x\ny\",2\n1,2,3\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv line 4: expected 2 fields as in the header but found 3");
+  }
+
+  @Test
+  void rejectsABlankLineBeforeTheEnd() {
+    assertThatThrownBy(() -> read("a,b\n1,2\n\n3,4\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv line 3: blank line before the end of the file");
+  }
+
+  @Test
+  void rejectsAnUnclosedQuote() {
+    assertThatThrownBy(() -> read("a,b\n1,\"open\n2,3\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage(
+            "t.csv line 2: quoted field opened on line 2 is not closed before the end of the file");
+  }
+
+  @Test
+  void rejectsTextAfterAClosingQuote() {
+    assertThatThrownBy(() -> read("a,b\n\"x\"y,2\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessageStartingWith("t.csv line 2: unexpected 'y' after a closing quote");
+  }
+
+  @Test
+  void rejectsAnEmptyFile() {
+    assertThatThrownBy(() -> read("\uFEFF\n\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv: empty file, expected a header line");
+  }
+
+  @Test
+  void rejectsADuplicateHeaderName() {
+    assertThatThrownBy(() -> read("a,b,a\n1,2,3\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv line 1: header names 'a' twice");
+  }
+
+  @Test
+  void rejectsAnUnnamedColumnInsideTheHeader() {
+    assertThatThrownBy(() -> read("a,,b\n1,2,3\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv line 1: header column 2 has no name");
+  }
+
+  @Test
+  void mapsARecordsFieldsByHeaderName() {
+    CsvTable table = read("a,b\n1,2\n");
+
+    assertThat(table.fieldsByName(table.records().get(0)))
+        .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+  }
+}

@@ -1,0 +1,96 @@
+package io.tally.kraken;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KrakenTextTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "2021-02-07 01:54:53, 2021-02-07T01:54:53Z",
+    "2017-11-12 19:04:13.6946, 2017-11-12T19:04:13.694600Z",
+    "2017-11-12 19:04:13.1, 2017-11-12T19:04:13.100Z",
+    "2017-11-12 19:04:13.123456789, 2017-11-12T19:04:13.123456789Z",
+    "2021-02-07T01:54:53Z, 2021-02-07T01:54:53Z",
+    "2021-02-07T01:54:53.5, 2021-02-07T01:54:53.500Z",
+    "2024-02-29 23:59:59, 2024-02-29T23:59:59Z"
+  })
+  void parsesExportAndIsoTimesAsUtc(String text, String instant) {
+    assertThat(KrakenText.time(text)).isEqualTo(Instant.parse(instant));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "07/02/2021 01:54:53",
+        "2021-02-07",
+        "2021-02-07 01:54",
+        "2021-02-07 01:54:53.",
+        "2021-02-07 01:54:53.1234567890",
+        "2021-02-07 01:54:53+01:00",
+        " 2021-02-07 01:54:53",
+        "1612662893"
+      })
+  void rejectsOtherTimeFormats(String text) {
+    assertThatThrownBy(() -> KrakenText.time(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "not a time (expected 'YYYY-MM-DD HH:MM:SS' with an optional fraction, UTC): '"
+                + text
+                + "'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"2021-02-30 10:00:00", "2021-13-01 10:00:00", "2021-01-01 24:00:00"})
+  void rejectsImpossibleDates(String text) {
+    assertThatThrownBy(() -> KrakenText.time(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a valid date and time: '" + text + "'");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "-0.0063800000, -0.0063800000",
+    "1000.0000000500, 1000.0000000500",
+    "0, 0",
+    "-0, 0",
+    "12, 12",
+    "0.000001, 0.000001"
+  })
+  void parsesPlainDecimalsExactlyAsWritten(String text, String plain) {
+    BigDecimal value = KrakenText.decimal(text);
+
+    assertThat(value.toPlainString()).isEqualTo(plain);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"12,5", "1,234.56", "1 234.56", "abc", "-", "+1", ".5", "5.", "1e5", "0x10", " 1"})
+  void rejectsAnythingButAPlainDecimal(String text) {
+    assertThatThrownBy(() -> KrakenText.decimal(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("not a decimal number: '" + text + "'");
+  }
+
+  @Test
+  void rejectsAnEmptyDecimal() {
+    assertThatThrownBy(() -> KrakenText.decimal(""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("required value is empty");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"spot / main|spot%20/%20main", "100%|100%25", "plain|plain", "''|''"})
+  void escapesBlanksAndPercentSignsInWords(String text, String word) {
+    assertThat(KrakenText.word(text)).isEqualTo(word);
+  }
+}
