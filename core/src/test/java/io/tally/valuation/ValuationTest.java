@@ -40,7 +40,10 @@ class ValuationTest {
     PriceTable prices =
         PriceTable.of(
             List.of(
-                price("XBT", "40000", T0), price("EUR", "1.1", T0), price("XBT", "60000", NOW)));
+                price("XBT", "40000", T0),
+                price("EUR", "1.1", T0),
+                price("EUR", "1.1", NOW),
+                price("XBT", "60000", NOW)));
     BookState books =
         Books.replay(
             BookConfig.defaults(),
