@@ -14,6 +14,7 @@ import io.tally.ledger.Unclassified;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.money.Location;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -121,7 +122,12 @@ public final class LedgerClassifier {
             case "airdrop":
               return REWARD;
             case "":
-              return row.amount().signum() > 0 ? REWARD : UNKNOWN;
+              // Exports without a subtype column: a credit to the spot balance is an airdrop;
+              // anything touching a staking variant, or leaving spot, moves within the account.
+              return row.amount().signum() > 0
+                      && AssetSymbol.parse(row.asset()).location() == Location.SPOT
+                  ? REWARD
+                  : INTERNAL;
             case "spottostaking":
             case "stakingfromspot":
             case "stakingtospot":
@@ -161,8 +167,65 @@ public final class LedgerClassifier {
     for (Map.Entry<String, List<LedgerRow>> group : groups.entrySet()) {
       classifyGroup(group.getKey(), group.getValue(), tradesByTxid, events);
     }
+    events = pairConversions(events);
     events.sort(LedgerEvent.ORDER);
     return events;
+  }
+
+  /** How far apart the two legs of a delisting conversion may be. */
+  private static final java.time.Duration CONVERSION_WINDOW = java.time.Duration.ofDays(7);
+
+  /**
+   * Joins the two legs of an exchange-made conversion into one swap. Kraken books an {@code
+   * adjustment} or delisting conversion as an outflow of the old asset and an inflow of the new one
+   * under different refids, sometimes days apart (kraken-api.md §6.3 I). Among these single-leg
+   * adjustments in time order, an outflow directly followed by an inflow of another asset within
+   * {@link #CONVERSION_WINDOW} (or the other way round) is one conversion, dated at its first leg.
+   */
+  private static List<LedgerEvent> pairConversions(List<LedgerEvent> events) {
+    List<CashFlow> legs = new ArrayList<>();
+    for (LedgerEvent event : events) {
+      if (event instanceof CashFlow flow
+          && flow.kind() == FlowKind.ADJUSTMENT
+          && !flow.amount().isZero()) {
+        legs.add(flow);
+      }
+    }
+    legs.sort(LedgerEvent.ORDER);
+    List<LedgerEvent> result = new ArrayList<>(events);
+    for (int i = 0; i + 1 < legs.size(); i++) {
+      CashFlow first = legs.get(i);
+      CashFlow second = legs.get(i + 1);
+      boolean opposite = first.amount().signum() != second.amount().signum();
+      boolean otherAsset = !first.amount().asset().equals(second.amount().asset());
+      boolean close = !second.at().isAfter(first.at().plus(CONVERSION_WINDOW));
+      if (opposite && otherAsset && close) {
+        CashFlow out = first.amount().signum() < 0 ? first : second;
+        CashFlow in = out == first ? second : first;
+        List<Amount> fees = new ArrayList<>();
+        for (Amount fee : List.of(out.fee(), in.fee())) {
+          if (fee.signum() > 0) {
+            fees.add(fee);
+          }
+        }
+        List<Amount> sold = List.of(out.amount().negated());
+        List<Amount> bought = List.of(in.amount());
+        result.remove(first);
+        result.remove(second);
+        result.add(
+            new Trade(
+                EventId.of(first.id().value() + "+" + second.id().value()),
+                first.at(),
+                TradeKind.CONVERSION,
+                inferPair(sold, bought),
+                sold,
+                bought,
+                fees,
+                Trade.MANUAL));
+        i++;
+      }
+    }
+    return result;
   }
 
   private static void classifyGroup(
@@ -174,7 +237,11 @@ public final class LedgerClassifier {
     rows.sort(Comparator.comparing(LedgerRow::time).thenComparing(LedgerRow::txid));
     Map<Family, List<LedgerRow>> byFamily = new EnumMap<>(Family.class);
     for (LedgerRow row : rows) {
-      byFamily.computeIfAbsent(Family.of(row), f -> new ArrayList<>()).add(row);
+      Family family = Family.of(row);
+      if (row.type().equals("earn") && row.subtype().isEmpty()) {
+        family = earnWithoutSubtype(row, rows);
+      }
+      byFamily.computeIfAbsent(family, f -> new ArrayList<>()).add(row);
     }
     // Families of one refid are booked in the order of Kraken's own rows (their export lines);
     // the ids carry that order, since events of one moment are replayed in id order.
@@ -230,6 +297,27 @@ public final class LedgerClassifier {
           break;
       }
     }
+  }
+
+  /**
+   * An {@code earn} row from an export without the subtype column: rows of one refid and asset that
+   * cancel out are an allocation between wallets; a lone credit is a reward.
+   */
+  private static Family earnWithoutSubtype(LedgerRow row, List<LedgerRow> group) {
+    BigDecimal net = BigDecimal.ZERO;
+    int legs = 0;
+    for (LedgerRow other : group) {
+      if (other.type().equals("earn")
+          && other.subtype().isEmpty()
+          && other.canonicalAsset().equals(row.canonicalAsset())) {
+        net = net.add(other.amount());
+        legs++;
+      }
+    }
+    if (legs > 1 && net.signum() == 0) {
+      return Family.INTERNAL;
+    }
+    return legs == 1 && row.amount().signum() > 0 ? Family.REWARD : Family.UNKNOWN;
   }
 
   /** The first export line of these rows; rows without one (from the API) sort last. */
@@ -332,7 +420,13 @@ public final class LedgerClassifier {
       String place = row.wallet().isEmpty() ? row.asset() : row.wallet();
       (row.amount().signum() < 0 ? from : to).add(place);
     }
-    String route = String.join("+", from) + " -> " + String.join("+", to);
+    String route =
+        from.isEmpty() || to.isEmpty()
+            ? rows.get(0).type()
+                + (rows.get(0).subtype().isEmpty() ? "" : "/" + rows.get(0).subtype())
+                + " "
+                + String.join("+", from.isEmpty() ? to : from)
+            : String.join("+", from) + " -> " + String.join("+", to);
     Map<Asset, BigDecimal> moved = new TreeMap<>();
     for (LedgerRow row : rows) {
       if (row.amount().signum() > 0 || rows.size() == 1) {
@@ -389,12 +483,7 @@ public final class LedgerClassifier {
     } else if (spendReceive) {
       boolean sweep =
           rows.stream().anyMatch(row -> row.subtype().equals("dustsweeping"))
-              || rows.stream()
-                      .filter(row -> row.type().equals("spend"))
-                      .map(LedgerRow::canonicalAsset)
-                      .distinct()
-                      .count()
-                  > 1;
+              || Net.of(rows).stream().filter(net -> net.amount().signum() < 0).count() > 1;
       kind = sweep ? TradeKind.DUST_SWEEP : TradeKind.SPEND_RECEIVE;
     } else {
       kind = TradeKind.CONVERSION;
