@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -31,12 +31,7 @@ final class ImportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--db",
-      paramLabel = "PATH",
-      description = "SQLite file (default: ${DEFAULT-VALUE})",
-      defaultValue = "tally.db")
-  Path db;
+  @Mixin DatabaseOption database;
 
   @Parameters(
       paramLabel = "FILE",
@@ -65,9 +60,9 @@ final class ImportCommand implements Callable<Integer> {
     List<LedgerRow> ledgerRows = new ArrayList<>();
     exports.forEach(export -> ledgerRows.addAll(export.ledgerRows()));
     long started = System.nanoTime();
-    err.printf("storing into %s ...%n", db);
+    err.printf("storing into %s ...%n", database.path());
     err.flush();
-    try (SqliteStore store = SqliteStore.open(db)) {
+    try (SqliteStore store = SqliteStore.open(database.path())) {
       ExportImport.Summary summary = new ExportImport(store).run(exports, "import " + files);
       CommitResult result = summary.result();
       err.printf("  done in %.1f s%n", (System.nanoTime() - started) / 1e9);

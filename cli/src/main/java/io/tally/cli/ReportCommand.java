@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,12 +53,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--db",
-      paramLabel = "PATH",
-      description = "SQLite file (default: ${DEFAULT-VALUE})",
-      defaultValue = "tally.db")
-  Path db;
+  @Mixin DatabaseOption database;
 
   @Option(
       names = "--prices",
@@ -103,8 +99,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.exists(db)) {
-      throw new IllegalArgumentException("no database at " + db + ": run 'tally import' first");
+    if (!Files.exists(database.path())) {
+      throw new IllegalArgumentException(
+          "no database at " + database.path() + ": run 'tally import' first");
     }
     Asset baseAsset = AssetSymbol.canonical(base);
     BookConfig config =
@@ -126,7 +123,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     StoredBooks stored;
-    try (SqliteStore store = SqliteStore.open(db)) {
+    try (SqliteStore store = SqliteStore.open(database.path())) {
       stored = StoredBooks.load(store);
     }
     BookState books = Books.replay(config, history, stored.events());
