@@ -32,7 +32,7 @@ final class ReportText {
         .append(valuation.asOf())
         .append("\n\n");
     out.append(
-        new TextTable("", "", "", "")
+        TextTable.headerless(4)
             .right(1, 3)
             .row("Equity", money(valuation.equity()), "Cash", money(valuation.cash()))
             .row(
@@ -46,11 +46,7 @@ final class ReportText {
                 valuation.stale() ? "YES" : "no",
                 "Data issues",
                 Integer.toString(valuation.issues().size()))
-            .render()
-            .lines()
-            .skip(1)
-            .map(line -> line + "\n")
-            .reduce("", String::concat));
+            .render());
 
     TextTable holdings =
         new TextTable(

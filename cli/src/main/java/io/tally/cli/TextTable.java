@@ -12,12 +12,23 @@ import java.util.List;
 final class TextTable {
 
   private final List<String> header;
+  private final boolean printHeader;
   private final boolean[] rightAligned;
   private final List<List<String>> rows = new ArrayList<>();
 
   TextTable(String... header) {
-    this.header = List.of(header);
-    this.rightAligned = new boolean[header.length];
+    this(List.of(header), true);
+  }
+
+  private TextTable(List<String> header, boolean printHeader) {
+    this.header = header;
+    this.printHeader = printHeader;
+    this.rightAligned = new boolean[header.size()];
+  }
+
+  /** A table of {@code columns} columns with no header line, for label–value summaries. */
+  static TextTable headerless(int columns) {
+    return new TextTable(java.util.Collections.nCopies(columns, ""), false);
   }
 
   /** Right-aligns these columns (numbers). */
@@ -50,7 +61,9 @@ final class TextTable {
       }
     }
     StringBuilder out = new StringBuilder();
-    line(out, header, widths);
+    if (printHeader) {
+      line(out, header, widths);
+    }
     for (List<String> row : rows) {
       line(out, row, widths);
     }

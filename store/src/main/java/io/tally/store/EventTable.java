@@ -1,0 +1,117 @@
+package io.tally.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * SQL for table {@code event_revision}: every revision of every event, appended and never changed.
+ * The latest revision of an id is the one with the highest number; an event is visible when its
+ * latest revision is not a tombstone.
+ */
+final class EventTable {
+
+  /** A stored revision: the record and its number, counting from 1 per event id. */
+  record Revision(EventRecord record, long number) {}
+
+  private static final String LATEST =
+      "r.revision = (SELECT max(x.revision) FROM event_revision AS x WHERE x.event_id = r.event_id)";
+
+  private static final String COLUMNS = "r.event_id, r.at, r.line, r.retracted, r.revision";
+
+  private EventTable() {}
+
+  /** The latest revision of each of these ids that has one, by id. */
+  static Map<String, Revision> latest(Handle handle, Collection<String> eventIds) {
+    Map<String, Revision> latest = new HashMap<>();
+    if (eventIds.isEmpty()) {
+      return latest;
+    }
+    handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM json_each(:ids) AS id CROSS JOIN event_revision AS r"
+                + " WHERE r.event_id = id.value AND "
+                + LATEST)
+        .bind("ids", Json.writeArray(eventIds))
+        .map(EventTable::revision)
+        .forEach(revision -> latest.put(revision.record().eventId(), revision));
+    return latest;
+  }
+
+  /** The latest revision of every visible event, ordered by time and then id. */
+  static List<EventRecord> visible(Handle handle) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM event_revision AS r WHERE r.retracted = 0 AND "
+                + LATEST
+                + " ORDER BY r.at, r.event_id")
+        .map(EventTable::record)
+        .list();
+  }
+
+  /** How many events are visible. */
+  static long countVisible(Handle handle) {
+    return handle
+        .createQuery("SELECT count(*) FROM event_revision AS r WHERE r.retracted = 0 AND " + LATEST)
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /** The latest revision of {@code eventId}, tombstone or not. */
+  static Optional<EventRecord> find(Handle handle, String eventId) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM event_revision AS r WHERE r.event_id = ? ORDER BY r.revision DESC LIMIT 1")
+        .bind(0, eventId)
+        .map(EventTable::record)
+        .findOne();
+  }
+
+  /** Appends these revisions, in order, as written by import {@code importId}. */
+  static void append(Handle handle, List<Revision> revisions, long importId) throws SQLException {
+    try (PreparedStatement insert =
+        handle
+            .getConnection()
+            .prepareStatement(
+                "INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      for (Revision revision : revisions) {
+        EventRecord record = revision.record();
+        insert.setString(1, record.eventId());
+        insert.setLong(2, revision.number());
+        insert.setString(3, StoredInstant.toText(record.at()));
+        insert.setString(4, record.line());
+        insert.setInt(5, record.retracted() ? 1 : 0);
+        insert.setLong(6, importId);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  private static EventRecord record(ResultSet result, StatementContext context)
+      throws SQLException {
+    return new EventRecord(
+        result.getString(1),
+        StoredInstant.fromText(result.getString(2)),
+        result.getString(3),
+        result.getInt(4) == 1);
+  }
+
+  private static Revision revision(ResultSet result, StatementContext context) throws SQLException {
+    return new Revision(record(result, context), result.getLong(5));
+  }
+}

@@ -1,0 +1,59 @@
+package io.tally.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for table {@code import_log}: one entry per commit, appended and never changed. */
+final class ImportLog {
+
+  private ImportLog() {}
+
+  /** Appends an entry and returns its id. */
+  static long append(Handle handle, Instant at, String description, CommitResult result) {
+    handle
+        .createUpdate(
+            "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
+                + " events_added, events_revised, events_retracted, events_unchanged)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(0, StoredInstant.toText(at))
+        .bind(1, description)
+        .bind(2, result.rowsAdded())
+        .bind(3, result.rowsSkipped())
+        .bind(4, result.eventsAdded())
+        .bind(5, result.eventsRevised())
+        .bind(6, result.eventsRetracted())
+        .bind(7, result.eventsUnchanged())
+        .execute();
+    return handle.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
+  }
+
+  /** Every entry, oldest first. */
+  static List<ImportLogEntry> all(Handle handle) {
+    return handle
+        .createQuery(
+            "SELECT import_id, imported_at, description, rows_added, rows_skipped, events_added,"
+                + " events_revised, events_retracted, events_unchanged"
+                + " FROM import_log ORDER BY import_id")
+        .map(ImportLog::entry)
+        .list();
+  }
+
+  private static ImportLogEntry entry(ResultSet result, StatementContext context)
+      throws SQLException {
+    return new ImportLogEntry(
+        result.getLong(1),
+        StoredInstant.fromText(result.getString(2)),
+        result.getString(3),
+        new CommitResult(
+            result.getInt(4),
+            result.getInt(5),
+            result.getInt(6),
+            result.getInt(7),
+            result.getInt(8),
+            result.getInt(9)));
+  }
+}

@@ -1,0 +1,47 @@
+package io.tally.store;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON texts the store writes: a source row's fields as an object of strings in the fields'
+ * order, such as {@code {"txid":"L4UESK-KG3EQ-UFO4T5","amount":"0.0100000000"}}, and lists of ids
+ * as arrays bound to SQLite's {@code json_each}. JSON strings keep every character, so values come
+ * back exactly as given. Thread-safe.
+ */
+final class Json {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectWriter FIELDS_WRITER =
+      MAPPER.writerFor(
+          MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
+  private static final ObjectReader FIELDS_READER =
+      MAPPER.readerFor(
+          MAPPER
+              .getTypeFactory()
+              .constructMapType(LinkedHashMap.class, String.class, String.class));
+
+  private Json() {}
+
+  /** The JSON object of these fields, in their iteration order. */
+  static String writeFields(Map<String, String> fields) {
+    return FIELDS_WRITER.writeValueAsString(fields);
+  }
+
+  /**
+   * The fields of a stored JSON object, in stored order; throws Jackson's unchecked exception if
+   * the text is not such an object.
+   */
+  static Map<String, String> readFields(String json) {
+    return FIELDS_READER.readValue(json);
+  }
+
+  /** The JSON array of these strings, such as {@code ["FTabc","FTABC"]}. */
+  static String writeArray(Collection<String> values) {
+    return MAPPER.writeValueAsString(values);
+  }
+}

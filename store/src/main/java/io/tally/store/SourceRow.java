@@ -1,0 +1,59 @@
+package io.tally.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One row of a source exactly as it was imported, kept so that classification can be improved and
+ * rerun later. A row is identified by its source and row id; its group (such as Kraken's {@code
+ * refid}) ties together the rows that make one event.
+ *
+ * <p>Example: {@code new SourceRow("kraken.ledgers", "L4UESK-KG3EQ-UFO4T5", "TJKLXX-PGMUI-4NTLXU",
+ * Instant.parse("2024-03-01T12:00:00.1234Z"), Map.of("asset", "XXBT", "amount", "0.0100000000"))}.
+ *
+ * <p>The fields are text by header name, kept exactly as given and in the given order (an
+ * unmodifiable copy of the map, iterating as the given map did). Ids are case-sensitive: {@code
+ * FTabc} and {@code FTABC} are different rows. {@code at} must lie in the years 0000 to 9999.
+ * Immutable.
+ *
+ * @param source where the row came from, such as {@code kraken.ledgers} or {@code kraken.trades}
+ * @param rowId the exchange's id of the row, unique within its source, such as a ledger id
+ * @param groupId the group the row belongs to, such as the {@code refid}; may equal {@code rowId}
+ * @param at when the row happened, as the source says
+ * @param fields the row's values by header name, as text
+ */
+public record SourceRow(
+    String source, String rowId, String groupId, Instant at, Map<String, String> fields) {
+
+  public SourceRow {
+    requireText(source, "source");
+    requireText(rowId, "rowId");
+    requireText(groupId, "groupId");
+    StoredInstant.requireStorable(at, "at");
+    fields = orderedCopy(requireNonNull(fields, "fields"), rowId);
+  }
+
+  private static void requireText(String value, String name) {
+    requireNonNull(value, name);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank: '" + value + "'");
+    }
+  }
+
+  private static Map<String, String> orderedCopy(Map<String, String> fields, String rowId) {
+    Map<String, String> copy = new LinkedHashMap<>();
+    fields.forEach(
+        (name, value) -> {
+          if (name == null || value == null) {
+            throw new IllegalArgumentException(
+                "Fields of row " + rowId + " must not hold null: " + name + "=" + value);
+          }
+          copy.put(name, value);
+        });
+    return Collections.unmodifiableMap(copy);
+  }
+}
