@@ -179,10 +179,19 @@ public final class EventText {
   }
 
   private static String escape(String text) {
-    return text.replace("%", "%25").replace(" ", "%20");
+    return text.replace("%", "%25")
+        .replace(" ", "%20")
+        .replace("\n", "%0A")
+        .replace("\r", "%0D")
+        .replace("\t", "%09");
   }
 
+  /** Reverses {@link #escape}; {@code %25} last, so an escaped percent sign is never re-read. */
   private static String unescape(String text) {
-    return text.replace("%20", " ").replace("%25", "%");
+    return text.replace("%20", " ")
+        .replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%09", "\t")
+        .replace("%25", "%");
   }
 }

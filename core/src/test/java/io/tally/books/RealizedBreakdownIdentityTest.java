@@ -1,0 +1,74 @@
+package io.tally.books;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tally.ledger.LedgerEvent;
+import io.tally.testing.GeneratedHistory;
+import io.tally.testing.HistoryGenerator;
+import io.tally.testing.Seeds;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * ACCOUNTING.md §6, identity 4: "Σ realized PnL by pair = Σ realized trading PnL by asset. Σ by
+ * strategy tag = the total." Exact, after every event: each trading result is booked once, under
+ * its asset, its pair and its strategy.
+ */
+class RealizedBreakdownIdentityTest {
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.testing.Seeds#seeds")
+  void realizedByPairEqualsTradingPnlByAsset(long seed) {
+    for (BookState books : statesAfterEveryEvent(seed)) {
+      String at = "seed " + seed + " after " + books.eventCount() + " events";
+      BigDecimal trading = books.realized(PnlKind.TRADE);
+
+      assertThat(BookState.sum(books.realizedByPair())).as(at).isEqualByComparingTo(trading);
+      assertThat(BookState.sum(books.tradeRealizedByAsset())).as(at).isEqualByComparingTo(trading);
+      BigDecimal byPosition = BigDecimal.ZERO;
+      for (PairPosition position : books.positions()) {
+        byPosition = byPosition.add(position.realized());
+      }
+      assertThat(byPosition).as("%s: pair positions", at).isEqualByComparingTo(trading);
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.testing.Seeds#seeds")
+  void realizedByStrategyAddsUpToTradingPnl(long seed) {
+    for (BookState books : statesAfterEveryEvent(seed)) {
+      assertThat(BookState.sum(books.realizedByStrategy()))
+          .as("seed %d after %d events", seed, books.eventCount())
+          .isEqualByComparingTo(books.realized(PnlKind.TRADE));
+      assertThat(HistoryGenerator.STRATEGIES).containsAll(books.realizedByStrategy().keySet());
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.testing.Seeds#seeds")
+  void realizedByAssetAddsUpToTheTotal(long seed) {
+    for (BookState books : statesAfterEveryEvent(seed)) {
+      BigDecimal byAsset = BigDecimal.ZERO;
+      for (Holding holding : books.holdings().values()) {
+        byAsset = byAsset.add(holding.realized());
+      }
+      assertThat(byAsset)
+          .as("seed %d after %d events", seed, books.eventCount())
+          .isEqualByComparingTo(books.realizedTotal());
+    }
+  }
+
+  private static Iterable<BookState> statesAfterEveryEvent(long seed) {
+    GeneratedHistory history = HistoryGenerator.generate(seed, Seeds.events(seed));
+    Books books = new Books(BookConfig.defaults(), history.prices());
+    List<BookState> states = new ArrayList<>();
+    for (LedgerEvent event : history.events()) {
+      books.apply(event);
+      states.add(books.state());
+    }
+    return states;
+  }
+}
