@@ -2,18 +2,22 @@ package io.tally.cli;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.kraken.BalanceCheck;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.LedgerClassifier;
 import io.tally.kraken.LedgerRow;
+import io.tally.kraken.RunningBalanceCheck;
 import io.tally.kraken.TradeRow;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.Unclassified;
 import io.tally.store.CommitResult;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
 import io.tally.store.SourceRow;
 import io.tally.store.SqliteStore;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,8 +40,12 @@ final class ExportImport {
   static final String LEDGERS = "kraken.ledgers";
   static final String TRADES = "kraken.trades";
 
-  /** What an import did. */
-  record Summary(int rowsRead, CommitResult result) {}
+  /**
+   * What an import did: rows read, what the store added, the running-balance check over the
+   * imported ledger rows, and the imported rows' events that Tally could not classify.
+   */
+  record Summary(
+      int rowsRead, CommitResult result, BalanceCheck balances, List<Unclassified> unclassified) {}
 
   private final SqliteStore store;
 
@@ -46,49 +54,61 @@ final class ExportImport {
   }
 
   Summary run(List<ExportFile> files, String description) {
-    Map<String, SourceRow> ledgerRows = new LinkedHashMap<>();
-    Map<String, SourceRow> tradeRows = new LinkedHashMap<>();
+    // New rows by store id; the first file to name a row wins, as in the store itself.
+    Map<String, LedgerRow> fileLedger = new LinkedHashMap<>();
+    Map<String, TradeRow> newTrades = new LinkedHashMap<>();
     int read = 0;
     for (ExportFile file : files) {
       read += file.rowCount();
       for (LedgerRow row : file.ledgerRows()) {
-        ledgerRows.putIfAbsent(ledgerRowId(row), ledgerSourceRow(row));
+        fileLedger.putIfAbsent(ledgerRowId(row), row);
       }
       for (TradeRow row : file.tradeRows()) {
-        tradeRows.putIfAbsent(row.txid(), tradeSourceRow(row));
+        newTrades.putIfAbsent(row.txid(), row);
       }
     }
-    ledgerRows.keySet().removeAll(store.knownRowIds(LEDGERS, ledgerRows.keySet()));
-    tradeRows.keySet().removeAll(store.knownRowIds(TRADES, tradeRows.keySet()));
+    Map<String, LedgerRow> newLedger = new LinkedHashMap<>(fileLedger);
+    newLedger.keySet().removeAll(store.knownRowIds(LEDGERS, newLedger.keySet()));
+    newTrades.keySet().removeAll(store.knownRowIds(TRADES, newTrades.keySet()));
 
-    // Every refid that gains a ledger row or a trades-history row is classified again.
+    // Every refid that gains a ledger row or a trades-history row is classified again, from all
+    // of its rows, stored and new.
     Set<String> groups = new LinkedHashSet<>();
-    ledgerRows.values().forEach(row -> groups.add(row.groupId()));
-    tradeRows.values().forEach(row -> groups.add(row.groupId()));
-    List<LedgerRow> storedLedger = ledgerRows(store.rowsInGroups(LEDGERS, groups));
-    List<TradeRow> storedTrades = tradeRows(store.rowsInGroups(TRADES, groups));
+    newLedger.values().forEach(row -> groups.add(row.refid()));
+    newTrades.values().forEach(row -> groups.add(row.txid()));
+    List<LedgerRow> storedLedger =
+        groups.isEmpty() ? List.of() : ledgerRows(store.rowsInGroups(LEDGERS, groups));
+    List<TradeRow> storedTrades =
+        groups.isEmpty() ? List.of() : tradeRows(store.rowsInGroups(TRADES, groups));
     List<LedgerRow> allLedger = new ArrayList<>(storedLedger);
-    allLedger.addAll(ledgerRows(ledgerRows.values()));
+    allLedger.addAll(newLedger.values());
     List<TradeRow> allTrades = new ArrayList<>(storedTrades);
-    allTrades.addAll(tradeRows(tradeRows.values()));
+    allTrades.addAll(newTrades.values());
 
     List<LedgerEvent> before = LedgerClassifier.classify(storedLedger, byTxid(storedTrades));
     List<LedgerEvent> after = LedgerClassifier.classify(allLedger, byTxid(allTrades));
     List<EventRecord> events = new ArrayList<>(after.size());
+    List<Unclassified> unclassified = new ArrayList<>();
     Set<String> live = new HashSet<>();
     for (LedgerEvent event : after) {
       events.add(EventRecord.of(event.id().value(), event.at(), EventText.format(event)));
       live.add(event.id().value());
+      if (event instanceof Unclassified unknown) {
+        unclassified.add(unknown);
+      }
     }
     for (LedgerEvent event : before) {
       if (!live.contains(event.id().value())) {
         events.add(EventRecord.retracted(event.id().value(), event.at()));
       }
     }
-    List<SourceRow> rows = new ArrayList<>(ledgerRows.values());
-    rows.addAll(tradeRows.values());
+    List<SourceRow> rows = new ArrayList<>(newLedger.size() + newTrades.size());
+    newLedger.forEach((id, row) -> rows.add(ledgerSourceRow(id, row)));
+    newTrades.values().forEach(row -> rows.add(tradeSourceRow(row)));
     CommitResult result = store.commit(new ImportBatch(rows, events, description));
-    return new Summary(read, result);
+    List<LedgerRow> imported = new ArrayList<>(fileLedger.values());
+    imported.sort(Comparator.comparing(LedgerRow::time));
+    return new Summary(read, result, RunningBalanceCheck.check(imported), unclassified);
   }
 
   /** The store's id of a ledger row: its ledger id, or a content key for a pending row. */
@@ -106,10 +126,10 @@ final class ExportImport {
         + row.amount().toPlainString();
   }
 
-  private static SourceRow ledgerSourceRow(LedgerRow row) {
+  private static SourceRow ledgerSourceRow(String rowId, LedgerRow row) {
     return new SourceRow(
         LEDGERS,
-        ledgerRowId(row),
+        rowId,
         row.refid(),
         row.time(),
         withOrigin(row.toFields(), row.source(), row.line()));

@@ -1,8 +1,11 @@
 package io.tally.cli;
 
+import io.tally.books.DataIssue;
+import io.tally.books.IssueKind;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
 import io.tally.kraken.LedgerRow;
+import io.tally.ledger.Unclassified;
 import io.tally.store.CommitResult;
 import io.tally.store.SqliteStore;
 import java.io.PrintWriter;
@@ -72,19 +75,23 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(
           "events added:       %,d (revised %,d, retracted %,d)%n",
           result.eventsAdded(), result.eventsRevised(), result.eventsRetracted());
-      StoredBooks books = StoredBooks.load(store);
-      out.printf("events in store:    %,d%n", books.events().size());
-      long unclassified =
-          books.events().stream().filter(e -> e instanceof io.tally.ledger.Unclassified).count();
-      out.printf("data issues:        %,d%n", books.ledgerIssues().size() + unclassified);
-      books
-          .ledgerIssues()
-          .forEach(issue -> out.printf("  %s: %s%n", issue.kind().code(), issue.detail()));
-      books.events().stream()
-          .filter(e -> e instanceof io.tally.ledger.Unclassified)
-          .map(e -> (io.tally.ledger.Unclassified) e)
-          .forEach(
-              e -> out.printf("  unclassified: %s type '%s' (%s)%n", e.id(), e.type(), e.amount()));
+      out.printf("events in store:    %,d%n", store.eventCount());
+      List<DataIssue> issues = new ArrayList<>(StoredBooks.issues(summary.balances()));
+      for (Unclassified unknown : summary.unclassified()) {
+        issues.add(
+            new DataIssue(
+                IssueKind.UNCLASSIFIED,
+                unknown.id().value(),
+                unknown.amount().asset().code(),
+                "ledger type '"
+                    + unknown.type()
+                    + "' is not understood ("
+                    + unknown.amount()
+                    + ")"));
+      }
+      out.printf(
+          "data issues:        %,d%s%n", issues.size(), issues.isEmpty() ? "" : " in these files");
+      issues.forEach(issue -> out.printf("  %s: %s%n", issue.kind().code(), issue.detail()));
     }
     return 0;
   }
