@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Imports parsed Kraken exports into a store, idempotently and all or nothing: rows the store
@@ -48,9 +49,12 @@ final class ExportImport {
       int rowsRead, CommitResult result, BalanceCheck balances, List<Unclassified> unclassified) {}
 
   private final SqliteStore store;
+  private final Consumer<String> progress;
 
-  ExportImport(SqliteStore store) {
+  /** An import into {@code store} that reports each phase it starts to {@code progress}. */
+  ExportImport(SqliteStore store, Consumer<String> progress) {
     this.store = requireNonNull(store, "store");
+    this.progress = requireNonNull(progress, "progress");
   }
 
   Summary run(List<ExportFile> files, String description) {
@@ -67,6 +71,7 @@ final class ExportImport {
         newTrades.putIfAbsent(row.txid(), row);
       }
     }
+    progress.accept(String.format("checking %,d rows against the store", read));
     Map<String, LedgerRow> newLedger = new LinkedHashMap<>(fileLedger);
     newLedger.keySet().removeAll(store.knownRowIds(LEDGERS, newLedger.keySet()));
     newTrades.keySet().removeAll(store.knownRowIds(TRADES, newTrades.keySet()));
@@ -85,6 +90,12 @@ final class ExportImport {
     List<TradeRow> allTrades = new ArrayList<>(storedTrades);
     allTrades.addAll(newTrades.values());
 
+    progress.accept(
+        String.format(
+            "classifying %,d new rows in %,d refids (%,d stored rows join them)",
+            newLedger.size() + newTrades.size(),
+            groups.size(),
+            storedLedger.size() + storedTrades.size()));
     List<LedgerEvent> before = LedgerClassifier.classify(storedLedger, byTxid(storedTrades));
     List<LedgerEvent> after = LedgerClassifier.classify(allLedger, byTxid(allTrades));
     List<EventRecord> events = new ArrayList<>(after.size());
@@ -105,6 +116,9 @@ final class ExportImport {
     List<SourceRow> rows = new ArrayList<>(newLedger.size() + newTrades.size());
     newLedger.forEach((id, row) -> rows.add(ledgerSourceRow(id, row)));
     newTrades.values().forEach(row -> rows.add(tradeSourceRow(row)));
+    progress.accept(
+        String.format(
+            "writing %,d rows and %,d events in one transaction", rows.size(), events.size()));
     CommitResult result = store.commit(new ImportBatch(rows, events, description));
     List<LedgerRow> imported = new ArrayList<>(fileLedger.values());
     imported.sort(Comparator.comparing(LedgerRow::time));

@@ -66,7 +66,14 @@ final class ImportCommand implements Callable<Integer> {
     err.printf("storing into %s ...%n", database.path());
     err.flush();
     try (SqliteStore store = SqliteStore.open(database.path())) {
-      ExportImport.Summary summary = new ExportImport(store).run(exports, "import " + files);
+      ExportImport.Summary summary =
+          new ExportImport(
+                  store,
+                  phase -> {
+                    err.printf("  %6.1f s  %s%n", (System.nanoTime() - started) / 1e9, phase);
+                    err.flush();
+                  })
+              .run(exports, "import " + files);
       CommitResult result = summary.result();
       err.printf("  done in %.1f s%n", (System.nanoTime() - started) / 1e9);
       out.printf("rows read:          %,d%n", summary.rowsRead());
