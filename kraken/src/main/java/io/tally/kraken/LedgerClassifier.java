@@ -155,8 +155,16 @@ public final class LedgerClassifier {
    */
   public static List<LedgerEvent> classify(
       List<LedgerRow> rows, Map<String, TradeRow> tradesByTxid) {
+    return classify(rows, Enrichment.ofTrades(tradesByTxid));
+  }
+
+  /**
+   * The events of these ledger rows, in replay order, with each trade's pair and strategy tag taken
+   * from the enrichment where it knows them.
+   */
+  public static List<LedgerEvent> classify(List<LedgerRow> rows, Enrichment enrichment) {
     requireNonNull(rows, "rows");
-    requireNonNull(tradesByTxid, "tradesByTxid");
+    requireNonNull(enrichment, "enrichment");
     Map<String, List<LedgerRow>> groups = new LinkedHashMap<>();
     for (LedgerRow row : rows) {
       if (!row.isPending()) {
@@ -165,7 +173,7 @@ public final class LedgerClassifier {
     }
     List<LedgerEvent> events = new ArrayList<>();
     for (Map.Entry<String, List<LedgerRow>> group : groups.entrySet()) {
-      classifyGroup(group.getKey(), group.getValue(), tradesByTxid, events);
+      classifyGroup(group.getKey(), group.getValue(), enrichment, events);
     }
     events = pairConversions(events);
     events.sort(LedgerEvent.ORDER);
@@ -229,10 +237,7 @@ public final class LedgerClassifier {
   }
 
   private static void classifyGroup(
-      String refid,
-      List<LedgerRow> groupRows,
-      Map<String, TradeRow> tradesByTxid,
-      List<LedgerEvent> events) {
+      String refid, List<LedgerRow> groupRows, Enrichment enrichment, List<LedgerEvent> events) {
     List<LedgerRow> rows = new ArrayList<>(groupRows);
     rows.sort(Comparator.comparing(LedgerRow::time).thenComparing(LedgerRow::txid));
     Map<Family, List<LedgerRow>> byFamily = new EnumMap<>(Family.class);
@@ -260,7 +265,12 @@ public final class LedgerClassifier {
       List<LedgerRow> members = family.getValue();
       switch (family.getKey()) {
         case TRADE:
-          trade(id, members, Optional.ofNullable(tradesByTxid.get(refid)), events);
+          trade(
+              id,
+              members,
+              Optional.ofNullable(enrichment.tradesByTxid().get(refid)),
+              enrichment.strategyOf(refid),
+              events);
           break;
         case FUNDING:
           funding(id, members, events);
@@ -448,14 +458,18 @@ public final class LedgerClassifier {
     boolean hasOut = nets.stream().anyMatch(net -> net.amount().signum() < 0);
     boolean hasIn = nets.stream().anyMatch(net -> net.amount().signum() > 0);
     if (hasOut && hasIn) {
-      swap(id, rows, TradeKind.CONVERSION, Optional.empty(), events);
+      swap(id, rows, TradeKind.CONVERSION, Optional.empty(), Trade.MANUAL, events);
     } else {
       perAsset(id, rows, (eventId, at, net) -> flow(eventId, at, FlowKind.ADJUSTMENT, net), events);
     }
   }
 
   private static void trade(
-      String id, List<LedgerRow> rows, Optional<TradeRow> enrichment, List<LedgerEvent> events) {
+      String id,
+      List<LedgerRow> rows,
+      Optional<TradeRow> enrichment,
+      String strategy,
+      List<LedgerEvent> events) {
     Set<String> types = new LinkedHashSet<>();
     for (LedgerRow row : rows) {
       types.add(row.type());
@@ -488,7 +502,7 @@ public final class LedgerClassifier {
     } else {
       kind = TradeKind.CONVERSION;
     }
-    swap(id, rows, kind, enrichment, events);
+    swap(id, rows, kind, enrichment, strategy, events);
   }
 
   private static void swap(
@@ -496,6 +510,7 @@ public final class LedgerClassifier {
       List<LedgerRow> rows,
       TradeKind kind,
       Optional<TradeRow> enrichment,
+      String strategy,
       List<LedgerEvent> events) {
     List<Amount> sold = new ArrayList<>();
     List<Amount> bought = new ArrayList<>();
@@ -527,7 +542,7 @@ public final class LedgerClassifier {
         enrichment
             .flatMap(row -> pairFromTrade(row, sold, bought))
             .orElseGet(() -> inferPair(sold, bought));
-    events.add(new Trade(EventId.of(id), at, kind, pair, sold, bought, fees, Trade.MANUAL));
+    events.add(new Trade(EventId.of(id), at, kind, pair, sold, bought, fees, strategy));
   }
 
   // ---- pairs ----------------------------------------------------------------------------------

@@ -185,6 +185,8 @@ public final class SqliteStore implements AutoCloseable {
                           transaction, clock.instant(), batch.description(), plan.result());
                   RowTable.insert(transaction, plan.rows(), importId);
                   EventTable.append(transaction, plan.revisions(), importId);
+                  MarkTable.insertPrices(transaction, batch.prices(), importId);
+                  MarkTable.insertMarks(transaction, batch.marks(), importId);
                   return plan.result();
                 }),
         () ->
@@ -269,6 +271,16 @@ public final class SqliteStore implements AutoCloseable {
     } catch (JdbiException e) {
       throw new StoreException("Could not close " + file + ": " + e, e);
     }
+  }
+
+  /** Every price a sync stored, oldest first. */
+  public synchronized List<StoredPrice> prices() {
+    return run(() -> MarkTable.prices(handle), () -> "read prices of");
+  }
+
+  /** The latest value of every sync mark, such as the newest ledger time synced. */
+  public synchronized Map<String, String> marks() {
+    return run(() -> MarkTable.marks(handle), () -> "read sync marks of");
   }
 
   /** The value of a SQLite pragma on the store's connection, such as {@code journal_mode}. */

@@ -72,8 +72,9 @@ class SqliteStoreTest {
                   file(),
                   "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
                       + " WHERE type = 'table' ORDER BY name)"))
-          .isEqualTo("event_revision,flyway_schema_history,import_log,source_row");
-      assertThat(queryOne(file(), "SELECT max(version) FROM flyway_schema_history")).isEqualTo("1");
+          .isEqualTo(
+              "event_revision,flyway_schema_history,import_log,price_point,source_row,sync_mark");
+      assertThat(queryOne(file(), "SELECT max(version) FROM flyway_schema_history")).isEqualTo("2");
     }
 
     @Test

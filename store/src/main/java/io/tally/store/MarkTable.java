@@ -1,0 +1,72 @@
+package io.tally.store;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * SQL for tables {@code price_point} and {@code sync_mark}: what a sync used and where it stopped.
+ */
+final class MarkTable {
+
+  private MarkTable() {}
+
+  /** Appends the prices not stored yet (same asset, time and source) and returns how many. */
+  static int insertPrices(Handle handle, List<StoredPrice> prices, long importId) {
+    int added = 0;
+    for (StoredPrice price : prices) {
+      added +=
+          handle
+              .createUpdate(
+                  "INSERT OR IGNORE INTO price_point (asset, at, price, source, import_id)"
+                      + " VALUES (?, ?, ?, ?, ?)")
+              .bind(0, price.asset())
+              .bind(1, StoredInstant.toText(price.at()))
+              .bind(2, price.price())
+              .bind(3, price.source())
+              .bind(4, importId)
+              .execute();
+    }
+    return added;
+  }
+
+  /** Every stored price, oldest first. */
+  static List<StoredPrice> prices(Handle handle) {
+    return handle
+        .createQuery("SELECT asset, at, price, source FROM price_point ORDER BY at, seq")
+        .map(
+            (result, context) ->
+                new StoredPrice(
+                    result.getString(1),
+                    StoredInstant.fromText(result.getString(2)),
+                    result.getString(3),
+                    result.getString(4)))
+        .list();
+  }
+
+  /** Appends a new value for every mark whose latest value differs. */
+  static void insertMarks(Handle handle, Map<String, String> marks, long importId) {
+    Map<String, String> current = marks(handle);
+    for (Map.Entry<String, String> mark : marks.entrySet()) {
+      if (!mark.getValue().equals(current.get(mark.getKey()))) {
+        handle
+            .createUpdate("INSERT INTO sync_mark (name, value, import_id) VALUES (?, ?, ?)")
+            .bind(0, mark.getKey())
+            .bind(1, mark.getValue())
+            .bind(2, importId)
+            .execute();
+      }
+    }
+  }
+
+  /** The latest value of every mark. */
+  static Map<String, String> marks(Handle handle) {
+    Map<String, String> marks = new LinkedHashMap<>();
+    handle
+        .createQuery("SELECT name, value FROM sync_mark ORDER BY seq")
+        .map((result, context) -> Map.entry(result.getString(1), result.getString(2)))
+        .forEach(entry -> marks.put(entry.getKey(), entry.getValue()));
+    return marks;
+  }
+}
