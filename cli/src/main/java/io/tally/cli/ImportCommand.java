@@ -2,9 +2,13 @@ package io.tally.cli;
 
 import io.tally.books.DataIssue;
 import io.tally.books.IssueKind;
+import io.tally.engine.StoredBooks;
+import io.tally.engine.ingest.Ingest;
+import io.tally.engine.ingest.IngestBatch;
+import io.tally.engine.ingest.IngestResult;
+import io.tally.engine.ingest.StrategyTags;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
-import io.tally.kraken.LedgerRow;
 import io.tally.ledger.Unclassified;
 import io.tally.store.CommitResult;
 import io.tally.store.SqliteStore;
@@ -12,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,25 +65,25 @@ final class ImportCommand implements Callable<Integer> {
           (System.nanoTime() - started) / 1e9);
       exports.add(export);
     }
-    List<LedgerRow> ledgerRows = new ArrayList<>();
-    exports.forEach(export -> ledgerRows.addAll(export.ledgerRows()));
     long started = System.nanoTime();
     err.printf("storing into %s ...%n", database.path());
     err.flush();
     try (SqliteStore store = SqliteStore.open(database.path())) {
-      ExportImport.Summary summary =
-          new ExportImport(
+      // CSV exports carry no orders, so no strategy tags: every trade is manual.
+      IngestResult summary =
+          new Ingest(
                   store,
+                  new StrategyTags(Map.of()),
                   phase -> {
                     err.printf("  %6.1f s  %s%n", (System.nanoTime() - started) / 1e9, phase);
                     err.flush();
                   })
-              .run(exports, "import " + files);
-      CommitResult result = summary.result();
+              .run(IngestBatch.ofFiles(exports, "import " + files));
+      CommitResult result = summary.stored();
       err.printf("  done in %.1f s%n", (System.nanoTime() - started) / 1e9);
       out.printf("rows read:          %,d%n", summary.rowsRead());
       out.printf("rows added:         %,d%n", result.rowsAdded());
-      out.printf("duplicates skipped: %,d%n", summary.rowsRead() - result.rowsAdded());
+      out.printf("duplicates skipped: %,d%n", summary.duplicatesSkipped());
       out.printf(
           "events added:       %,d (revised %,d, retracted %,d)%n",
           result.eventsAdded(), result.eventsRevised(), result.eventsRetracted());

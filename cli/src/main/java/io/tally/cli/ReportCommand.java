@@ -5,6 +5,7 @@ import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.DataIssue;
+import io.tally.engine.StoredBooks;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Price;

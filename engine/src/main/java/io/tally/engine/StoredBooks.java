@@ -1,7 +1,8 @@
-package io.tally.cli;
+package io.tally.engine;
 
 import io.tally.books.DataIssue;
 import io.tally.books.IssueKind;
+import io.tally.engine.ingest.Ingest;
 import io.tally.kraken.BalanceCheck;
 import io.tally.kraken.BalanceFinding;
 import io.tally.kraken.LedgerRow;
@@ -34,20 +35,21 @@ import java.util.Map;
  *
  * <p>Example: {@code StoredBooks.load(store).events()}. Immutable.
  */
-record StoredBooks(List<LedgerEvent> events, List<DataIssue> ledgerIssues) {
+public record StoredBooks(List<LedgerEvent> events, List<DataIssue> ledgerIssues) {
 
-  StoredBooks {
+  public StoredBooks {
     events = List.copyOf(events);
     ledgerIssues = List.copyOf(ledgerIssues);
   }
 
-  static StoredBooks load(SqliteStore store) {
+  /** The event log and ledger findings of {@code store}. */
+  public static StoredBooks load(SqliteStore store) {
     List<EventRecord> records = store.events();
     List<LedgerEvent> events = new ArrayList<>(records.size());
     for (EventRecord record : records) {
       events.add(EventText.parse(record.line()));
     }
-    List<LedgerRow> rows = ExportImport.ledgerRows(store.rows(ExportImport.LEDGERS));
+    List<LedgerRow> rows = Ingest.ledgerRows(store.rows(Ingest.LEDGERS));
     // Oldest first; rows of one moment keep the order they were imported in (the sort is stable).
     rows.sort(Comparator.comparing(LedgerRow::time));
     BalanceCheck check = RunningBalanceCheck.check(rows);
@@ -76,7 +78,8 @@ record StoredBooks(List<LedgerEvent> events, List<DataIssue> ledgerIssues) {
     return events;
   }
 
-  static List<DataIssue> issues(BalanceCheck check) {
+  /** Kraken's running-balance findings as data issues. */
+  public static List<DataIssue> issues(BalanceCheck check) {
     List<DataIssue> issues = new ArrayList<>();
     for (BalanceFinding opening : check.openingBalances()) {
       issues.add(

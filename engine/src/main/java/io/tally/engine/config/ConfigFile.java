@@ -1,0 +1,308 @@
+package io.tally.engine.config;
+
+import io.tally.books.CostBasisMethod;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Reads and checks {@code tally.yaml}. Every key is optional and has a default; an unknown key, a
+ * value of the wrong type or out of range fails with the file, the key path and the reason, before
+ * anything runs. {@link #TEMPLATE} lists every key with its default.
+ *
+ * <p>Example: {@code ConfigFile.load(Path.of("tally.yaml")).portfolio().baseCurrency()}. Stateless.
+ */
+public final class ConfigFile {
+
+  /** Every key with its default and what it does; {@code tally config template} prints it. */
+  public static final String TEMPLATE =
+      String.join(
+          "\n",
+          "# Tally configuration. Every key is optional; the values shown are the defaults.",
+          "# Kraken API keys are never read from here: set KRAKEN_API_KEY and KRAKEN_API_SECRET.",
+          "portfolio:",
+          "  base_currency: USD            # every cost basis and PnL figure is in this currency",
+          "  valuation_pairs: {}           # asset -> Kraken pair that prices it, e.g. {DOT: DOTUSD}",
+          "  include_assets: []            # report only these assets (empty: all); books keep all",
+          "  exclude_assets: []            # never report these assets; books keep them",
+          "  cost_basis_method: wac        # wac (weighted average) or fifo",
+          "  track_manual_trades: true     # false: PnL summaries leave out manual trades by default",
+          "  snapshot_retention_days: 90   # snapshots older than this are pruned",
+          "  reconciliation_tolerance: 1.00  # base-currency difference that raises the drift flag",
+          "  external_activity_threshold_pct: 5  # % change by manual trades or flows worth an event",
+          "  strategy_tags: {}             # order userref -> strategy tag, e.g. {1001: trend_v1}",
+          "kraken:",
+          "  base_url: https://api.kraken.com  # the simulator's URL for tests and the demo",
+          "  tier: starter                 # starter, intermediate or pro: the call-counter budget",
+          "");
+
+  private static final Set<String> SECTIONS = Set.of("portfolio", "kraken");
+
+  private ConfigFile() {}
+
+  /** The configuration in {@code file}. */
+  public static TallyConfig load(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return parse(reader, file.toString());
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The configuration in {@code text}, named {@code name} in messages. */
+  public static TallyConfig parse(String text, String name) {
+    return parse(new StringReader(text), name);
+  }
+
+  static TallyConfig parse(Reader reader, String name) {
+    JsonNode root;
+    try {
+      // Decimals stay decimals: a tolerance of 0.1 must not become a double.
+      root =
+          YAMLMapper.builder()
+              .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+              .build()
+              .readTree(reader);
+    } catch (JacksonException e) {
+      throw new ConfigException(name + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      return TallyConfig.defaults();
+    }
+    Section top = new Section(name, "", root, SECTIONS);
+    PortfolioConfig portfolio = portfolio(top.section("portfolio", PORTFOLIO_KEYS));
+    KrakenConfig kraken = kraken(top.section("kraken", Set.of("base_url", "tier")));
+    return new TallyConfig(portfolio, kraken);
+  }
+
+  private static final Set<String> PORTFOLIO_KEYS =
+      Set.of(
+          "base_currency",
+          "valuation_pairs",
+          "include_assets",
+          "exclude_assets",
+          "cost_basis_method",
+          "track_manual_trades",
+          "snapshot_retention_days",
+          "reconciliation_tolerance",
+          "external_activity_threshold_pct",
+          "strategy_tags");
+
+  private static PortfolioConfig portfolio(Section section) {
+    PortfolioConfig d = PortfolioConfig.defaults();
+    Map<Asset, String> valuationPairs = new HashMap<>();
+    section
+        .map("valuation_pairs")
+        .forEach(
+            (asset, pair) ->
+                valuationPairs.put(section.asset("valuation_pairs." + asset, asset), pair));
+    Map<Long, String> tags = new HashMap<>();
+    section
+        .map("strategy_tags")
+        .forEach(
+            (userref, tag) -> {
+              String path = "strategy_tags." + userref;
+              long ref;
+              try {
+                ref = Long.parseLong(userref);
+              } catch (NumberFormatException e) {
+                throw section.bad(path, "a userref is a whole number, got '" + userref + "'");
+              }
+              if (tag.isBlank() || tag.chars().anyMatch(Character::isWhitespace)) {
+                throw section.bad(path, "a strategy tag is one word, got '" + tag + "'");
+              }
+              tags.put(ref, tag);
+            });
+    String method = section.text("cost_basis_method", d.costBasisMethod().code());
+    CostBasisMethod costBasis;
+    try {
+      costBasis = CostBasisMethod.parse(method);
+    } catch (IllegalArgumentException e) {
+      throw section.bad("cost_basis_method", "expected wac or fifo, got '" + method + "'");
+    }
+    int retention = section.integer("snapshot_retention_days", d.snapshotRetentionDays());
+    if (retention < 1) {
+      throw section.bad("snapshot_retention_days", "must be at least 1, got " + retention);
+    }
+    BigDecimal tolerance = section.decimal("reconciliation_tolerance", d.reconciliationTolerance());
+    BigDecimal threshold =
+        section.decimal("external_activity_threshold_pct", d.externalActivityThresholdPct());
+    return new PortfolioConfig(
+        section.asset("base_currency", section.text("base_currency", d.baseCurrency().code())),
+        valuationPairs,
+        section.assets("include_assets"),
+        section.assets("exclude_assets"),
+        costBasis,
+        section.bool("track_manual_trades", d.trackManualTrades()),
+        retention,
+        tolerance,
+        threshold,
+        tags);
+  }
+
+  private static KrakenConfig kraken(Section section) {
+    KrakenConfig d = KrakenConfig.defaults();
+    String url = section.text("base_url", d.baseUrl().toString());
+    URI baseUrl;
+    try {
+      baseUrl = new URI(url);
+    } catch (URISyntaxException e) {
+      throw section.bad("base_url", "not a URL: '" + url + "'");
+    }
+    if (!("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
+      throw section.bad("base_url", "must be an http or https URL, got '" + url + "'");
+    }
+    String tier = section.text("tier", d.tier());
+    if (!KrakenConfig.TIERS.contains(tier)) {
+      throw section.bad("tier", "expected one of " + KrakenConfig.TIERS + ", got '" + tier + "'");
+    }
+    return new KrakenConfig(baseUrl, tier);
+  }
+
+  /** One mapping of the file, read key by key with its path for messages. */
+  private static final class Section {
+    private final String file;
+    private final String path;
+    private final JsonNode node;
+
+    Section(String file, String path, JsonNode node, Set<String> known) {
+      this.file = file;
+      this.path = path;
+      this.node = node;
+      if (!node.isObject()) {
+        throw bad("", "expected a mapping of keys");
+      }
+      for (String key : node.propertyNames()) {
+        if (!known.contains(key)) {
+          throw bad(
+              key,
+              "unknown key (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        }
+      }
+    }
+
+    Section section(String key, Set<String> known) {
+      JsonNode child = node.get(key);
+      if (child == null || child.isNull()) {
+        child = YAMLMapper.builder().build().createObjectNode();
+      }
+      return new Section(file, key, child, known);
+    }
+
+    ConfigException bad(String key, String reason) {
+      String full = path.isEmpty() ? key : key.isEmpty() ? path : path + "." + key;
+      return new ConfigException(file + ": " + (full.isEmpty() ? "" : full + ": ") + reason);
+    }
+
+    private JsonNode value(String key) {
+      JsonNode value = node.get(key);
+      return value == null || value.isNull() ? null : value;
+    }
+
+    String text(String key, String fallback) {
+      JsonNode value = value(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!value.isValueNode()) {
+        throw bad(key, "expected a single value");
+      }
+      return value.asString().strip();
+    }
+
+    boolean bool(String key, boolean fallback) {
+      JsonNode value = value(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!value.isBoolean()) {
+        throw bad(key, "expected true or false, got '" + value.asString() + "'");
+      }
+      return value.booleanValue();
+    }
+
+    int integer(String key, int fallback) {
+      JsonNode value = value(key);
+      if (value == null) {
+        return fallback;
+      }
+      if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        throw bad(key, "expected a whole number, got '" + value.asString() + "'");
+      }
+      return value.intValue();
+    }
+
+    BigDecimal decimal(String key, BigDecimal fallback) {
+      JsonNode value = value(key);
+      if (value == null) {
+        return fallback;
+      }
+      try {
+        BigDecimal decimal = new BigDecimal(value.asString().strip());
+        if (decimal.signum() < 0) {
+          throw bad(key, "must not be negative, got " + decimal.toPlainString());
+        }
+        return decimal;
+      } catch (NumberFormatException e) {
+        throw bad(key, "expected a decimal number, got '" + value.asString() + "'");
+      }
+    }
+
+    Asset asset(String key, String name) {
+      try {
+        return AssetSymbol.canonical(name);
+      } catch (IllegalArgumentException e) {
+        throw bad(key, "not an asset: '" + name + "'");
+      }
+    }
+
+    Set<Asset> assets(String key) {
+      JsonNode value = value(key);
+      Set<Asset> assets = new LinkedHashSet<>();
+      if (value == null) {
+        return assets;
+      }
+      if (!value.isArray()) {
+        throw bad(key, "expected a list of assets, e.g. [XBT, ETH]");
+      }
+      for (JsonNode item : value) {
+        assets.add(asset(key, item.asString()));
+      }
+      return assets;
+    }
+
+    Map<String, String> map(String key) {
+      JsonNode value = value(key);
+      Map<String, String> map = new java.util.LinkedHashMap<>();
+      if (value == null) {
+        return map;
+      }
+      if (!value.isObject()) {
+        throw bad(key, "expected a mapping, e.g. {1001: trend_v1}");
+      }
+      for (Map.Entry<String, JsonNode> entry : value.properties()) {
+        if (!entry.getValue().isValueNode()) {
+          throw bad(key + "." + entry.getKey(), "expected a single value");
+        }
+        map.put(entry.getKey(), entry.getValue().asString().strip());
+      }
+      return map;
+    }
+  }
+}

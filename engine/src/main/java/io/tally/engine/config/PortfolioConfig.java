@@ -1,0 +1,69 @@
+package io.tally.engine.config;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.books.CostBasisMethod;
+import io.tally.money.Asset;
+import io.tally.money.Precision;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The {@code portfolio:} section of the contract: base currency, valuation pairs, which assets to
+ * report, the cost basis method, manual-trade handling, retention, reconciliation tolerance and the
+ * strategy tag of each order {@code userref}. {@code include_assets}/{@code exclude_assets} filter
+ * reports only, never the books.
+ *
+ * <p>Example: {@code PortfolioConfig.defaults()} is USD, WAC, every asset, tolerance 1.00.
+ * Immutable.
+ */
+public record PortfolioConfig(
+    Asset baseCurrency,
+    Map<Asset, String> valuationPairs,
+    Set<Asset> includeAssets,
+    Set<Asset> excludeAssets,
+    CostBasisMethod costBasisMethod,
+    boolean trackManualTrades,
+    int snapshotRetentionDays,
+    BigDecimal reconciliationTolerance,
+    BigDecimal externalActivityThresholdPct,
+    Map<Long, String> strategyTags) {
+
+  public PortfolioConfig {
+    requireNonNull(baseCurrency, "baseCurrency");
+    valuationPairs = java.util.Collections.unmodifiableMap(new TreeMap<>(valuationPairs));
+    includeAssets = java.util.Collections.unmodifiableSet(new TreeSet<>(includeAssets));
+    excludeAssets = java.util.Collections.unmodifiableSet(new TreeSet<>(excludeAssets));
+    requireNonNull(costBasisMethod, "costBasisMethod");
+    reconciliationTolerance =
+        Precision.canonical(requireNonNull(reconciliationTolerance, "reconciliationTolerance"));
+    externalActivityThresholdPct =
+        Precision.canonical(
+            requireNonNull(externalActivityThresholdPct, "externalActivityThresholdPct"));
+    strategyTags = java.util.Collections.unmodifiableMap(new TreeMap<>(strategyTags));
+  }
+
+  /** Every default of the contract. */
+  public static PortfolioConfig defaults() {
+    return new PortfolioConfig(
+        Asset.USD,
+        Map.of(),
+        Set.of(),
+        Set.of(),
+        CostBasisMethod.WAC,
+        true,
+        90,
+        new BigDecimal("1.00"),
+        new BigDecimal("5"),
+        Map.of());
+  }
+
+  /** Whether reports show this asset: listed in include (when any) and not excluded. */
+  public boolean reports(Asset asset) {
+    return (includeAssets.isEmpty() || includeAssets.contains(asset))
+        && !excludeAssets.contains(asset);
+  }
+}

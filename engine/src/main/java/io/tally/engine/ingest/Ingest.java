@@ -1,0 +1,272 @@
+package io.tally.engine.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.kraken.Enrichment;
+import io.tally.kraken.LedgerClassifier;
+import io.tally.kraken.LedgerRow;
+import io.tally.kraken.RunningBalanceCheck;
+import io.tally.kraken.TradeRow;
+import io.tally.ledger.CashFlow;
+import io.tally.ledger.EventText;
+import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.Trade;
+import io.tally.ledger.Unclassified;
+import io.tally.store.CommitResult;
+import io.tally.store.EventRecord;
+import io.tally.store.ImportBatch;
+import io.tally.store.SourceRow;
+import io.tally.store.SqliteStore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * Adds Kraken rows to a store, idempotently and all or nothing — the one path for CSV imports and
+ * API syncs. Rows the store already has are skipped; every refid that gains rows is classified
+ * again from all its rows (stored and new), and only events that changed are appended; a group that
+ * no longer yields an event gets a retraction. Rows, events, prices and sync marks are written in
+ * one transaction.
+ *
+ * <p>Example: {@code new Ingest(store, tags, System.err::println).run(IngestBatch.ofFiles(files))}.
+ * Not thread-safe: one ingest at a time per store.
+ */
+public final class Ingest {
+
+  /** Source name of ledger rows in the store. */
+  public static final String LEDGERS = "kraken.ledgers";
+
+  /** Source name of trades-history rows in the store. */
+  public static final String TRADES = "kraken.trades";
+
+  /** Source name of order rows in the store. */
+  public static final String ORDERS = "kraken.orders";
+
+  static final String ORIGIN_FILE = "_file";
+  static final String ORIGIN_LINE = "_line";
+
+  private final SqliteStore store;
+  private final StrategyTags tags;
+  private final Consumer<String> progress;
+
+  /** An ingest into {@code store} that reports each phase it starts to {@code progress}. */
+  public Ingest(SqliteStore store, StrategyTags tags, Consumer<String> progress) {
+    this.store = requireNonNull(store, "store");
+    this.tags = requireNonNull(tags, "tags");
+    this.progress = requireNonNull(progress, "progress");
+  }
+
+  /** Ingests the batch and says what changed. */
+  public IngestResult run(IngestBatch batch) {
+    Map<String, LedgerRow> batchLedger = new LinkedHashMap<>();
+    Map<String, TradeRow> newTrades = new LinkedHashMap<>();
+    Map<String, SourceRow> newOrders = new LinkedHashMap<>();
+    for (LedgerRow row : batch.ledgerRows()) {
+      batchLedger.putIfAbsent(ledgerRowId(row), row);
+    }
+    for (TradeRow row : batch.tradeRows()) {
+      newTrades.putIfAbsent(row.txid(), row);
+    }
+    for (SourceRow row : batch.orderRows()) {
+      newOrders.putIfAbsent(row.rowId(), row);
+    }
+    int read = batch.ledgerRows().size() + batch.tradeRows().size() + batch.orderRows().size();
+    progress.accept(String.format("checking %,d rows against the store", read));
+    Map<String, LedgerRow> newLedger = new LinkedHashMap<>(batchLedger);
+    newLedger.keySet().removeAll(store.knownRowIds(LEDGERS, newLedger.keySet()));
+    newTrades.keySet().removeAll(store.knownRowIds(TRADES, newTrades.keySet()));
+    newOrders.keySet().removeAll(store.knownRowIds(ORDERS, newOrders.keySet()));
+
+    // Every refid that gains a ledger row or a trades-history row is classified again, from all
+    // of its rows, stored and new. A new order re-tags the trades it names.
+    Set<String> groups = new LinkedHashSet<>();
+    newLedger.values().forEach(row -> groups.add(row.refid()));
+    newTrades.values().forEach(row -> groups.add(row.txid()));
+    Map<String, String> storedTags = orderTags(store.rows(ORDERS));
+    Map<String, String> allTags = new HashMap<>(storedTags);
+    allTags.putAll(orderTags(newOrders.values()));
+    if (!newOrders.isEmpty()) {
+      for (SourceRow trade : store.rows(TRADES)) {
+        String order = trade.fields().getOrDefault("ordertxid", "");
+        if (newOrders.containsKey(order)) {
+          groups.add(trade.rowId());
+        }
+      }
+      newTrades.values().stream()
+          .filter(trade -> newOrders.containsKey(trade.orderTxid()))
+          .forEach(trade -> groups.add(trade.txid()));
+    }
+    List<LedgerRow> storedLedger =
+        groups.isEmpty() ? List.of() : ledgerRows(store.rowsInGroups(LEDGERS, groups));
+    List<TradeRow> storedTrades =
+        groups.isEmpty() ? List.of() : tradeRows(store.rowsInGroups(TRADES, groups));
+    List<LedgerRow> allLedger = new ArrayList<>(storedLedger);
+    allLedger.addAll(newLedger.values());
+    List<TradeRow> allTrades = new ArrayList<>(storedTrades);
+    allTrades.addAll(newTrades.values());
+
+    progress.accept(
+        String.format(
+            "classifying %,d new rows in %,d refids (%,d stored rows join them)",
+            newLedger.size() + newTrades.size() + newOrders.size(),
+            groups.size(),
+            storedLedger.size() + storedTrades.size()));
+    List<LedgerEvent> before =
+        LedgerClassifier.classify(storedLedger, new Enrichment(byTxid(storedTrades), storedTags));
+    List<LedgerEvent> after =
+        LedgerClassifier.classify(allLedger, new Enrichment(byTxid(allTrades), allTags));
+
+    Map<String, String> beforeLines = new HashMap<>();
+    before.forEach(event -> beforeLines.put(event.id().value(), EventText.format(event)));
+    List<EventRecord> events = new ArrayList<>(after.size());
+    List<Unclassified> unclassified = new ArrayList<>();
+    Set<String> live = new HashSet<>();
+    int newTradeEvents = 0;
+    int newFlows = 0;
+    Set<String> changedPairs = new TreeSet<>();
+    for (LedgerEvent event : after) {
+      String line = EventText.format(event);
+      String id = event.id().value();
+      events.add(EventRecord.of(id, event.at(), line));
+      live.add(id);
+      boolean isNew = !beforeLines.containsKey(id);
+      boolean changed = isNew || !beforeLines.get(id).equals(line);
+      if (event instanceof Unclassified unknown) {
+        unclassified.add(unknown);
+      }
+      if (event instanceof Trade trade && changed) {
+        changedPairs.add(trade.pair().name());
+        newTradeEvents += isNew ? 1 : 0;
+      }
+      if (event instanceof CashFlow && isNew) {
+        newFlows++;
+      }
+    }
+    for (LedgerEvent event : before) {
+      if (!live.contains(event.id().value())) {
+        events.add(EventRecord.retracted(event.id().value(), event.at()));
+      }
+    }
+    List<SourceRow> rows = new ArrayList<>(newLedger.size() + newTrades.size() + newOrders.size());
+    newLedger.forEach((id, row) -> rows.add(ledgerSourceRow(id, row)));
+    newTrades.values().forEach(row -> rows.add(tradeSourceRow(row)));
+    rows.addAll(newOrders.values());
+    progress.accept(
+        String.format(
+            "writing %,d rows, %,d events and %,d prices in one transaction",
+            rows.size(), events.size(), batch.prices().size()));
+    CommitResult result =
+        store.commit(
+            new ImportBatch(rows, events, batch.prices(), batch.marks(), batch.description()));
+    List<LedgerRow> checked = new ArrayList<>(batchLedger.values());
+    checked.sort(Comparator.comparing(LedgerRow::time));
+    return new IngestResult(
+        read,
+        result,
+        newLedger.size(),
+        newTradeEvents,
+        newFlows,
+        changedPairs,
+        RunningBalanceCheck.check(checked),
+        unclassified);
+  }
+
+  /** The store's id of a ledger row: its ledger id, or a content key for a pending row. */
+  public static String ledgerRowId(LedgerRow row) {
+    if (!row.isPending()) {
+      return row.txid();
+    }
+    return "pending:"
+        + row.refid()
+        + ":"
+        + row.time()
+        + ":"
+        + row.asset()
+        + ":"
+        + row.amount().toPlainString();
+  }
+
+  private Map<String, String> orderTags(Iterable<SourceRow> orders) {
+    Map<String, String> tagsByOrder = new HashMap<>();
+    for (SourceRow order : orders) {
+      long userref;
+      try {
+        userref = Long.parseLong(order.fields().getOrDefault("userref", "0"));
+      } catch (NumberFormatException e) {
+        userref = 0;
+      }
+      tagsByOrder.put(
+          order.rowId(), tags.tagOf(userref, order.fields().getOrDefault("cl_ord_id", "")));
+    }
+    return tagsByOrder;
+  }
+
+  private static SourceRow ledgerSourceRow(String rowId, LedgerRow row) {
+    return new SourceRow(
+        LEDGERS,
+        rowId,
+        row.refid(),
+        row.time(),
+        withOrigin(row.toFields(), row.source(), row.line()));
+  }
+
+  private static SourceRow tradeSourceRow(TradeRow row) {
+    return new SourceRow(
+        TRADES,
+        row.txid(),
+        row.txid(),
+        row.time(),
+        withOrigin(row.toFields(), row.source(), row.line()));
+  }
+
+  /** The row's fields plus where it was read from, so later messages can name the file and line. */
+  private static Map<String, String> withOrigin(
+      Map<String, String> fields, String source, int line) {
+    Map<String, String> copy = new LinkedHashMap<>(fields);
+    copy.put(ORIGIN_FILE, source);
+    copy.put(ORIGIN_LINE, Integer.toString(line));
+    return copy;
+  }
+
+  /** Ledger rows rebuilt from what the store keeps. */
+  public static List<LedgerRow> ledgerRows(Iterable<SourceRow> rows) {
+    List<LedgerRow> parsed = new ArrayList<>();
+    for (SourceRow row : rows) {
+      parsed.add(LedgerRow.fromFields(row.fields(), origin(row), line(row)));
+    }
+    return parsed;
+  }
+
+  /** Trades-history rows rebuilt from what the store keeps. */
+  public static List<TradeRow> tradeRows(Iterable<SourceRow> rows) {
+    List<TradeRow> parsed = new ArrayList<>();
+    for (SourceRow row : rows) {
+      parsed.add(TradeRow.fromFields(row.fields(), origin(row), line(row)));
+    }
+    return parsed;
+  }
+
+  private static String origin(SourceRow row) {
+    return row.fields().getOrDefault(ORIGIN_FILE, row.source());
+  }
+
+  private static int line(SourceRow row) {
+    return Integer.parseInt(row.fields().getOrDefault(ORIGIN_LINE, "0"));
+  }
+
+  private static Map<String, TradeRow> byTxid(List<TradeRow> trades) {
+    Map<String, TradeRow> map = new HashMap<>();
+    for (TradeRow trade : trades) {
+      map.putIfAbsent(trade.txid(), trade);
+    }
+    return map;
+  }
+}

@@ -1,0 +1,95 @@
+package io.tally.engine.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tally.books.CostBasisMethod;
+import io.tally.money.Asset;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigFileTest {
+
+  @Test
+  void anEmptyFileIsEveryDefault() {
+    assertThat(ConfigFile.parse("", "tally.yaml")).isEqualTo(TallyConfig.defaults());
+    assertThat(ConfigFile.parse("portfolio:\n", "tally.yaml")).isEqualTo(TallyConfig.defaults());
+  }
+
+  @Test
+  void theTemplateIsValidAndStatesTheDefaults() {
+    assertThat(ConfigFile.parse(ConfigFile.TEMPLATE, "template")).isEqualTo(TallyConfig.defaults());
+  }
+
+  @Test
+  void readsEveryKey() {
+    TallyConfig config =
+        ConfigFile.parse(
+            String.join(
+                "\n",
+                "portfolio:",
+                "  base_currency: ZEUR",
+                "  valuation_pairs: {DOT: DOTEUR}",
+                "  include_assets: [BTC, ETH, DOT]",
+                "  exclude_assets: [KFEE]",
+                "  cost_basis_method: FIFO",
+                "  track_manual_trades: false",
+                "  snapshot_retention_days: 30",
+                "  reconciliation_tolerance: 0.50",
+                "  external_activity_threshold_pct: 2.5",
+                "  strategy_tags:",
+                "    1001: trend_v1",
+                "    1002: grid_v2",
+                "kraken:",
+                "  base_url: http://127.0.0.1:9999",
+                "  tier: pro"),
+            "tally.yaml");
+
+    PortfolioConfig portfolio = config.portfolio();
+    assertThat(portfolio.baseCurrency()).isEqualTo(Asset.of("EUR"));
+    assertThat(portfolio.valuationPairs()).containsExactly(Map.entry(Asset.of("DOT"), "DOTEUR"));
+    assertThat(portfolio.includeAssets())
+        .containsExactly(Asset.of("DOT"), Asset.of("ETH"), Asset.XBT);
+    assertThat(portfolio.reports(Asset.XBT)).isTrue();
+    assertThat(portfolio.reports(Asset.KFEE)).isFalse();
+    assertThat(portfolio.reports(Asset.of("ADA"))).isFalse();
+    assertThat(portfolio.costBasisMethod()).isEqualTo(CostBasisMethod.FIFO);
+    assertThat(portfolio.trackManualTrades()).isFalse();
+    assertThat(portfolio.snapshotRetentionDays()).isEqualTo(30);
+    assertThat(portfolio.reconciliationTolerance()).isEqualByComparingTo("0.5");
+    assertThat(portfolio.externalActivityThresholdPct()).isEqualByComparingTo("2.5");
+    assertThat(portfolio.strategyTags())
+        .containsExactly(Map.entry(1001L, "trend_v1"), Map.entry(1002L, "grid_v2"));
+    assertThat(config.kraken())
+        .isEqualTo(new KrakenConfig(URI.create("http://127.0.0.1:9999"), "pro"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "portfolio: {colour: blue}|tally.yaml: portfolio.colour: unknown key",
+        "wallet: {}|tally.yaml: wallet: unknown key (known: kraken, portfolio)",
+        "portfolio: {cost_basis_method: lifo}|tally.yaml: portfolio.cost_basis_method: expected wac or fifo, got 'lifo'",
+        "portfolio: {snapshot_retention_days: 0}|tally.yaml: portfolio.snapshot_retention_days: must be at least 1, got 0",
+        "portfolio: {snapshot_retention_days: ten}|tally.yaml: portfolio.snapshot_retention_days: expected a whole number, got 'ten'",
+        "portfolio: {reconciliation_tolerance: lots}|tally.yaml: portfolio.reconciliation_tolerance: expected a decimal number, got 'lots'",
+        "portfolio: {reconciliation_tolerance: -1}|tally.yaml: portfolio.reconciliation_tolerance: must not be negative, got -1",
+        "portfolio: {track_manual_trades: maybe}|tally.yaml: portfolio.track_manual_trades: expected true or false, got 'maybe'",
+        "portfolio: {include_assets: XBT}|tally.yaml: portfolio.include_assets: expected a list of assets",
+        "portfolio: {strategy_tags: {abc: trend}}|tally.yaml: portfolio.strategy_tags.abc: a userref is a whole number, got 'abc'",
+        "portfolio: {strategy_tags: {1001: 'two words'}}|tally.yaml: portfolio.strategy_tags.1001: a strategy tag is one word, got 'two words'",
+        "kraken: {tier: gold}|tally.yaml: kraken.tier: expected one of [starter, intermediate, pro], got 'gold'",
+        "kraken: {base_url: 'ftp://x'}|tally.yaml: kraken.base_url: must be an http or https URL, got 'ftp://x'",
+        "portfolio: [1, 2]|tally.yaml: portfolio: expected a mapping of keys",
+        "'portfolio: {'|tally.yaml: not valid YAML"
+      })
+  void rejectsBadKeysAndValuesNamingThePath(String yaml, String message) {
+    assertThatThrownBy(() -> ConfigFile.parse(yaml, "tally.yaml"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith(message);
+  }
+}
