@@ -6,6 +6,7 @@ import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.DataIssue;
 import io.tally.engine.StoredBooks;
+import io.tally.engine.config.PortfolioConfig;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Price;
@@ -71,16 +72,16 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--base",
       paramLabel = "ASSET",
-      description = "base currency (default: ${DEFAULT-VALUE})",
-      defaultValue = "USD")
+      description = "base currency (default: portfolio.base_currency, USD)")
   String base;
 
   @Option(
       names = "--cost-basis",
       paramLabel = "wac|fifo",
-      description = "cost basis method (default: ${DEFAULT-VALUE})",
-      defaultValue = "wac")
+      description = "cost basis method (default: portfolio.cost_basis_method, wac)")
   String costBasis;
+
+  @Mixin ConfigOption configuration;
 
   @Option(
       names = "--format",
@@ -104,11 +105,22 @@ final class ReportCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "no database at " + database.path() + ": run 'tally import' first");
     }
-    Asset baseAsset = AssetSymbol.canonical(base);
-    BookConfig config =
-        BookConfig.defaults().withBase(baseAsset).withMethod(CostBasisMethod.parse(costBasis));
+    PortfolioConfig portfolio = configuration.load().portfolio();
+    Asset baseAsset = base == null ? portfolio.baseCurrency() : AssetSymbol.canonical(base);
+    CostBasisMethod method =
+        costBasis == null ? portfolio.costBasisMethod() : CostBasisMethod.parse(costBasis);
+    BookConfig config = BookConfig.defaults().withBase(baseAsset).withMethod(method);
     Instant now = clock.instant();
-    List<Price> points = prices == null ? List.of() : PriceFile.read(prices, baseAsset);
+    StoredBooks stored;
+    try (SqliteStore store = SqliteStore.open(database.path())) {
+      stored = StoredBooks.load(store);
+    }
+    // Prices a sync stored come first; a prices file adds to them (and wins at the same moment),
+    // and --price sets the price now.
+    List<Price> points = new ArrayList<>(stored.pricesIn(baseAsset));
+    if (prices != null) {
+      points.addAll(PriceFile.read(prices, baseAsset));
+    }
     PriceTable history = PriceTable.of(points);
     List<Price> current = new ArrayList<>(points);
     for (Map.Entry<String, String> entry : currentPrices.entrySet()) {
@@ -123,10 +135,6 @@ final class ReportCommand implements Callable<Integer> {
       current.add(new Price(asset, value, now, asset.code() + baseAsset.code()));
     }
 
-    StoredBooks stored;
-    try (SqliteStore store = SqliteStore.open(database.path())) {
-      stored = StoredBooks.load(store);
-    }
     BookState books = Books.replay(config, history, stored.events());
     PortfolioValuation valuation = Valuation.of(books, PriceTable.of(current), now, maxPriceAge);
     List<DataIssue> issues = new ArrayList<>(stored.ledgerIssues());
@@ -139,8 +147,13 @@ final class ReportCommand implements Callable<Integer> {
             valuation.cash(),
             valuation.unrealized(),
             valuation.stale(),
-            valuation.holdings(),
-            valuation.positions(),
+            // include_assets / exclude_assets choose what is listed; totals stay whole.
+            valuation.holdings().stream()
+                .filter(h -> portfolio.reports(h.holding().asset()))
+                .toList(),
+            valuation.positions().stream()
+                .filter(p -> portfolio.reports(p.position().pair().base()))
+                .toList(),
             valuation.unrealizedByPair(),
             issues);
 

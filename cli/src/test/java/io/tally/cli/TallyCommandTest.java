@@ -202,4 +202,51 @@ class TallyCommandTest {
     assertThat(amount(fifo, "realized_pnl_base_total"))
         .isEqualByComparingTo(amount(wac, "realized_pnl_base_total"));
   }
+
+  @Test
+  void theConfigurationSetsTheReportsDefaultsAndWhichAssetsAreListed() throws IOException {
+    TallyRun.of("import", "--db", db(), export("account-ledgers.csv").toString());
+    Path config = dir.resolve("tally.yaml");
+    Files.writeString(config, "portfolio:\n  cost_basis_method: fifo\n  exclude_assets: [USD]\n");
+
+    JsonNode report = reportJson("--config", config.toString(), "--price", "XBT=60000");
+
+    assertThat(report.get("cost_basis_method").asString()).isEqualTo("fifo");
+    assertThat(holdings(report)).containsOnlyKeys("XBT");
+    // totals stay whole: equity still counts the 34,980 USD that is not listed
+    assertThat(amount(report, "cash_base")).isEqualByComparingTo("34980");
+  }
+
+  @Test
+  void aBadConfigurationStopsTheCommandNamingTheKey() throws IOException {
+    Path config = dir.resolve("tally.yaml");
+    Files.writeString(config, "portfolio:\n  cost_basis_method: lifo\n");
+    TallyRun.of("import", "--db", db(), export("account-ledgers.csv").toString());
+
+    TallyRun run = TallyRun.of("report", "--db", db(), "--config", config.toString());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("portfolio.cost_basis_method: expected wac or fifo, got 'lifo'");
+  }
+
+  @Test
+  void theConfigTemplateIsPrintedAndChecksClean() throws IOException {
+    TallyRun template = TallyRun.of("config", "template");
+    assertThat(template.status()).isZero();
+    assertThat(template.out()).contains("strategy_tags").contains("tier: starter");
+
+    Path config = dir.resolve("tally.yaml");
+    Files.writeString(config, template.out());
+    TallyRun check = TallyRun.of("config", "check", "--config", config.toString());
+    assertThat(check.status()).as(check.err()).isZero();
+    assertThat(check.out()).startsWith("configuration is valid");
+  }
+
+  @Test
+  void syncWithoutKeysSaysWhichVariablesToSet() {
+    TallyRun run = TallyRun.of("sync", "--db", db());
+
+    assertThat(run.status()).isEqualTo(1);
+    assertThat(run.err()).contains("KRAKEN_API_KEY").contains("KRAKEN_API_SECRET");
+  }
 }

@@ -2,6 +2,7 @@ package io.tally.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Map;
 
 /** One run of the {@code tally} command in-process: its exit status and what it printed. */
 record TallyRun(int status, String out, String err) {
@@ -9,7 +10,8 @@ record TallyRun(int status, String out, String err) {
   static TallyRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = Tally.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    int status =
+        Tally.execute(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(), args);
     return new TallyRun(status, out.toString(), err.toString());
   }
 }

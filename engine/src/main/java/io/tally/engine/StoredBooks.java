@@ -1,5 +1,7 @@
 package io.tally.engine;
 
+import static java.util.Objects.requireNonNull;
+
 import io.tally.books.DataIssue;
 import io.tally.books.IssueKind;
 import io.tally.engine.ingest.Ingest;
@@ -15,8 +17,11 @@ import io.tally.ledger.LedgerEvent;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.money.Price;
 import io.tally.store.EventRecord;
 import io.tally.store.SqliteStore;
+import io.tally.store.StoredPrice;
+import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +31,8 @@ import java.util.Map;
 
 /**
  * What a store holds, read back for reporting: the event log (parsed from its canonical lines) and
- * the findings of Kraken's running-balance check over the stored ledger rows.
+ * the findings of Kraken's running-balance check over the stored ledger rows, and the prices a sync
+ * stored (OHLC closes at past moments, Ticker prices at sync time).
  *
  * <p>When an export starts after the account did, the first row of an asset and wallet finds a
  * balance already there. That opening balance is booked as an adjustment just before the row (at
@@ -35,11 +41,22 @@ import java.util.Map;
  *
  * <p>Example: {@code StoredBooks.load(store).events()}. Immutable.
  */
-public record StoredBooks(List<LedgerEvent> events, List<DataIssue> ledgerIssues) {
+public record StoredBooks(
+    List<LedgerEvent> events, List<DataIssue> ledgerIssues, List<Price> prices, String pricesBase) {
+
+  /** The mark naming the base currency the stored prices are in. */
+  public static final String PRICES_BASE = "prices.base";
 
   public StoredBooks {
     events = List.copyOf(events);
     ledgerIssues = List.copyOf(ledgerIssues);
+    prices = List.copyOf(prices);
+    requireNonNull(pricesBase, "pricesBase");
+  }
+
+  /** The stored prices when they are in {@code base}; none when a sync priced in another base. */
+  public List<Price> pricesIn(Asset base) {
+    return base.code().equals(pricesBase) ? prices : List.of();
   }
 
   /** The event log and ledger findings of {@code store}. */
@@ -55,7 +72,17 @@ public record StoredBooks(List<LedgerEvent> events, List<DataIssue> ledgerIssues
     BalanceCheck check = RunningBalanceCheck.check(rows);
     events.addAll(openingBalances(check, rows));
     events.sort(LedgerEvent.ORDER);
-    return new StoredBooks(events, issues(check));
+    List<Price> prices = new ArrayList<>();
+    for (StoredPrice stored : store.prices()) {
+      prices.add(
+          new Price(
+              Asset.of(stored.asset()),
+              new BigDecimal(stored.price()),
+              stored.at(),
+              stored.source()));
+    }
+    return new StoredBooks(
+        events, issues(check), prices, store.marks().getOrDefault(PRICES_BASE, ""));
   }
 
   /** An adjustment for every opening balance, one microsecond before the row that shows it. */

@@ -1,0 +1,341 @@
+package io.tally.engine.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.books.BookConfig;
+import io.tally.books.BookState;
+import io.tally.books.Books;
+import io.tally.books.Holding;
+import io.tally.engine.StoredBooks;
+import io.tally.engine.config.TallyConfig;
+import io.tally.engine.ingest.Ingest;
+import io.tally.engine.ingest.IngestBatch;
+import io.tally.engine.ingest.IngestResult;
+import io.tally.engine.ingest.StrategyTags;
+import io.tally.engine.prices.HistoricPrices;
+import io.tally.engine.prices.KrakenMarkets;
+import io.tally.engine.prices.PriceRequests;
+import io.tally.kraken.LedgerRow;
+import io.tally.kraken.TradeRow;
+import io.tally.kraken.api.KrakenClient;
+import io.tally.kraken.api.KrakenOrder;
+import io.tally.kraken.api.PairInfo;
+import io.tally.kraken.api.ProgressListener;
+import io.tally.kraken.api.TickerQuote;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import io.tally.money.Price;
+import io.tally.store.ImportBatch;
+import io.tally.store.SourceRow;
+import io.tally.store.SqliteStore;
+import io.tally.store.StoredPrice;
+import io.tally.valuation.MarketPrices;
+import io.tally.valuation.PriceTable;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One sync of a Kraken account into the store. The ledger is the truth: new ledger entries are
+ * fetched first, then the trades history and the orders that name each trade's pair, order and
+ * strategy, and all of it is ingested in one transaction together with the new high-water marks.
+ * Then the prices the books need are fetched — OHLC closes for past moments (crypto swaps,
+ * deposits, withdrawals, rewards, third-asset fees) and the Ticker for now — and stored in a second
+ * transaction. Finally the books are compared with Kraken's {@code Balance}.
+ *
+ * <p>Interrupted anywhere, the next sync ends in the same books: rows already stored are skipped;
+ * the marks only move with the rows they cover; and the prices still missing are found again by
+ * replaying the books, whatever the last sync managed to store.
+ *
+ * <p>Example: {@code new KrakenSync(store, client, config, Clock.systemUTC(), System.err::println)
+ * .run()}. Not thread-safe: one sync per store at a time.
+ */
+public final class KrakenSync {
+
+  static final String LEDGERS_NEWEST = "ledgers.newest";
+  static final String TRADES_NEWEST = "trades.newest";
+  static final String ORDERS_NEWEST = "orders.newest";
+
+  /**
+   * How far before the newest row already stored a later sync looks again. Kraken's {@code start}
+   * has whole seconds; the overlap catches rows of that same second that arrived late, and the
+   * store skips the ones it has.
+   */
+  static final Duration OVERLAP = Duration.ofSeconds(2);
+
+  private final SqliteStore store;
+  private final KrakenClient client;
+  private final TallyConfig config;
+  private final Clock clock;
+  private final Consumer<String> progress;
+
+  public KrakenSync(
+      SqliteStore store,
+      KrakenClient client,
+      TallyConfig config,
+      Clock clock,
+      Consumer<String> progress) {
+    this.store = requireNonNull(store, "store");
+    this.client = requireNonNull(client, "client");
+    this.config = requireNonNull(config, "config");
+    this.clock = requireNonNull(clock, "clock");
+    this.progress = requireNonNull(progress, "progress");
+  }
+
+  /** Runs the sync and says what it brought. */
+  public SyncSummary run() {
+    Map<String, String> marks = store.marks();
+    Optional<Instant> ledgersSince = since(marks, LEDGERS_NEWEST);
+    Optional<Instant> tradesSince = since(marks, TRADES_NEWEST);
+    Optional<Instant> ordersSince = since(marks, ORDERS_NEWEST);
+
+    progress.accept(
+        ledgersSince
+            .map(t -> "fetching ledger entries after " + t)
+            .orElse("fetching the whole ledger"));
+    List<LedgerRow> ledger = client.allLedgers(Optional.empty(), ledgersSince, pages());
+    progress.accept("fetching the trades history");
+    List<TradeRow> trades = client.allTrades(Optional.empty(), tradesSince, pages());
+    progress.accept("fetching closed orders");
+    List<KrakenOrder> orders =
+        new ArrayList<>(client.allClosedOrders(Optional.empty(), ordersSince, pages()));
+    orders.addAll(openOrdersOf(trades, orders));
+
+    Map<String, String> newMarks = new LinkedHashMap<>();
+    advance(newMarks, marks, LEDGERS_NEWEST, newest(ledger, LedgerRow::time));
+    advance(newMarks, marks, TRADES_NEWEST, newest(trades, TradeRow::time));
+    advance(
+        newMarks,
+        marks,
+        ORDERS_NEWEST,
+        newest(
+            orders.stream().filter(o -> o.closeTime().isPresent()).toList(),
+            o -> o.closeTime().orElseThrow()));
+    newMarks.put(StoredBooks.PRICES_BASE, config.portfolio().baseCurrency().code());
+
+    IngestResult ingested =
+        new Ingest(store, new StrategyTags(config.portfolio().strategyTags()), progress)
+            .run(
+                new IngestBatch(
+                    ledger,
+                    trades,
+                    orderRows(orders),
+                    List.of(),
+                    newMarks,
+                    "sync " + ledger.size() + " ledger rows, " + trades.size() + " trades"));
+
+    progress.accept("fetching prices");
+    KrakenMarkets markets =
+        new KrakenMarkets(client.assetPairs(), config.portfolio().valuationPairs());
+    PricesFetched prices = fetchPrices(markets);
+
+    progress.accept("reconciling with Kraken's balances");
+    Map<String, BigDecimal> exchange = client.balance();
+    List<BalanceDifference> differences = compare(prices.books(), exchange);
+
+    return new SyncSummary(
+        ingested.newLedgerRows(),
+        ingested.newTrades(),
+        ingested.updatedPairs(),
+        ingested.newCashFlows(),
+        ingested.duplicatesSkipped(),
+        prices.stored(),
+        prices.unpriced(),
+        differences);
+  }
+
+  /** Orders named by new trades that are still open (partly filled), so their tags are known. */
+  private List<KrakenOrder> openOrdersOf(List<TradeRow> trades, List<KrakenOrder> closed) {
+    Set<String> known = new HashSet<>();
+    closed.forEach(order -> known.add(order.txid()));
+    Set<String> wanted = new LinkedHashSet<>();
+    for (TradeRow trade : trades) {
+      if (!trade.orderTxid().isEmpty() && !known.contains(trade.orderTxid())) {
+        wanted.add(trade.orderTxid());
+      }
+    }
+    wanted.removeAll(store.knownRowIds(Ingest.ORDERS, wanted));
+    return wanted.isEmpty() ? List.of() : client.queryOrders(new ArrayList<>(wanted));
+  }
+
+  private record PricesFetched(BookState books, int stored, int unpriced) {}
+
+  /**
+   * Replays the stored books recording every price they asked for and could not get, fetches those
+   * from OHLC candles and the current prices of every holding from the Ticker, and stores them.
+   */
+  private PricesFetched fetchPrices(KrakenMarkets markets) {
+    Asset base = config.portfolio().baseCurrency();
+    BookConfig bookConfig =
+        new BookConfig(base, config.portfolio().costBasisMethod(), MarketPrices.KFEE_USD);
+    StoredBooks stored = StoredBooks.load(store);
+    PriceRequests requests = new PriceRequests(PriceTable.of(stored.pricesIn(base)));
+    Books.replay(bookConfig, requests, stored.events());
+    Instant now = clock.instant();
+    HistoricPrices.Result historic =
+        new HistoricPrices(
+                markets,
+                base,
+                (pair, interval, since) ->
+                    client.ohlc(pair, interval, Optional.of(since)).candles())
+            .fetch(requests.missing(), now);
+
+    List<StoredPrice> prices = new ArrayList<>(historic.prices());
+    List<StoredPrice> all = new ArrayList<>();
+    for (Price price : stored.pricesIn(base)) {
+      all.add(
+          new StoredPrice(
+              price.asset().code(), price.at(), price.value().toPlainString(), price.source()));
+    }
+    all.addAll(prices);
+    BookState books = Books.replay(bookConfig, PriceTable.of(toPrices(all)), stored.events());
+    prices.addAll(tickerPrices(markets, books, base));
+    if (!prices.isEmpty()) {
+      store.commit(
+          new ImportBatch(
+              List.of(),
+              List.of(),
+              prices,
+              Map.of(StoredBooks.PRICES_BASE, base.code()),
+              "prices"));
+    }
+    return new PricesFetched(books, prices.size(), historic.unpriced().size());
+  }
+
+  /** The last Ticker price of every asset held, at the moment it was received. */
+  private List<StoredPrice> tickerPrices(KrakenMarkets markets, BookState books, Asset base) {
+    Map<String, Asset> assetByPair = new HashMap<>();
+    for (Holding holding : books.holdings().values()) {
+      if (holding.quantity().signum() != 0 && !holding.asset().equals(base)) {
+        markets
+            .pairFor(holding.asset(), base)
+            .map(PairInfo::key)
+            .ifPresent(pair -> assetByPair.put(pair, holding.asset()));
+      }
+    }
+    if (assetByPair.isEmpty()) {
+      return List.of();
+    }
+    List<StoredPrice> prices = new ArrayList<>();
+    for (TickerQuote quote : client.ticker(new ArrayList<>(assetByPair.keySet()))) {
+      Optional<PairInfo> pair = markets.pair(quote.pair());
+      Asset asset =
+          pair.map(p -> KrakenMarkets.assetsOf(p)[0]).orElse(assetByPair.get(quote.pair()));
+      if (asset != null) {
+        prices.add(
+            new StoredPrice(
+                asset.code(),
+                quote.time(),
+                quote.last().toPlainString(),
+                "kraken:ticker:" + pair.map(PairInfo::key).orElse(quote.pair())));
+      }
+    }
+    return prices;
+  }
+
+  /** Holdings against Kraken's balances, per canonical asset (XXBT and XBT.M are both XBT). */
+  static List<BalanceDifference> compare(BookState books, Map<String, BigDecimal> exchange) {
+    Map<Asset, BigDecimal> kraken = new TreeMap<>();
+    exchange.forEach(
+        (id, amount) -> kraken.merge(AssetSymbol.canonical(id), amount, BigDecimal::add));
+    Map<Asset, BigDecimal> internal = new TreeMap<>();
+    books.holdings().values().forEach(h -> internal.put(h.asset(), h.quantity()));
+    Set<Asset> assets = new TreeSet<>(kraken.keySet());
+    assets.addAll(internal.keySet());
+    List<BalanceDifference> differences = new ArrayList<>();
+    for (Asset asset : assets) {
+      BigDecimal ours = internal.getOrDefault(asset, BigDecimal.ZERO);
+      BigDecimal theirs = kraken.getOrDefault(asset, BigDecimal.ZERO);
+      if (ours.compareTo(theirs) != 0) {
+        differences.add(new BalanceDifference(asset, ours, theirs));
+      }
+    }
+    return differences;
+  }
+
+  private static List<Price> toPrices(List<StoredPrice> stored) {
+    List<Price> prices = new ArrayList<>(stored.size());
+    for (StoredPrice price : stored) {
+      prices.add(
+          new Price(
+              Asset.of(price.asset()), new BigDecimal(price.price()), price.at(), price.source()));
+    }
+    return prices;
+  }
+
+  private static List<SourceRow> orderRows(List<KrakenOrder> orders) {
+    List<SourceRow> rows = new ArrayList<>(orders.size());
+    for (KrakenOrder order : orders) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("txid", order.txid());
+      fields.put("status", order.status());
+      fields.put("userref", Long.toString(order.userref()));
+      fields.put("cl_ord_id", order.clOrdId());
+      fields.put("pair", order.pair());
+      fields.put("type", order.type());
+      fields.put("ordertype", order.orderType());
+      fields.put("vol", order.vol().toPlainString());
+      fields.put("vol_exec", order.volExec().toPlainString());
+      fields.put("cost", order.cost().toPlainString());
+      fields.put("fee", order.fee().toPlainString());
+      fields.put("price", order.price().toPlainString());
+      fields.put("opentm", order.openTime().toString());
+      fields.put("closetm", order.closeTime().map(Instant::toString).orElse(""));
+      fields.put("trades", String.join(",", order.tradeIds()));
+      rows.add(
+          new SourceRow(
+              Ingest.ORDERS,
+              order.txid(),
+              order.txid(),
+              order.closeTime().orElse(order.openTime()),
+              fields));
+    }
+    return rows;
+  }
+
+  private static <T> Optional<Instant> newest(List<T> rows, Function<T, Instant> time) {
+    return rows.stream().map(time).max(Comparator.naturalOrder());
+  }
+
+  /** Sets a time mark to {@code newest} unless the stored mark is already later. */
+  private static void advance(
+      Map<String, String> newMarks,
+      Map<String, String> marks,
+      String name,
+      Optional<Instant> newest) {
+    newest
+        .filter(t -> marks.get(name) == null || t.isAfter(Instant.parse(marks.get(name))))
+        .ifPresent(t -> newMarks.put(name, t.toString()));
+  }
+
+  private static Optional<Instant> since(Map<String, String> marks, String name) {
+    return Optional.ofNullable(marks.get(name)).map(Instant::parse).map(t -> t.minus(OVERLAP));
+  }
+
+  private ProgressListener pages() {
+    return page ->
+        progress.accept(
+            String.format(
+                "  %s: %,d rows%s, page %d%s",
+                page.method(),
+                page.rows(),
+                page.count().isPresent() ? String.format(" of %,d", page.count().getAsInt()) : "",
+                page.pages(),
+                page.restarts() > 0 ? " (restarted " + page.restarts() + "×)" : ""));
+  }
+}
