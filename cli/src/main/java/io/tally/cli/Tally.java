@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ReportCommand.class,
       SyncCommand.class,
+      SimCommand.class,
       ConfigCommand.class
     })
 public final class Tally implements Runnable {

@@ -25,6 +25,8 @@ public record AssetSymbol(Asset asset, Location location) {
           Map.entry("BTC", "XBT"),
           Map.entry("XXDG", "XDG"),
           Map.entry("DOGE", "XDG"),
+          // Kraken's Assets list gives fee credits the altname FEE; their id is KFEE.
+          Map.entry("FEE", "KFEE"),
           Map.entry("XETH", "ETH"),
           Map.entry("XETC", "ETC"),
           Map.entry("XLTC", "LTC"),

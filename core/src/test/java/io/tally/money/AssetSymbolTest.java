@@ -32,7 +32,8 @@ class AssetSymbolTest {
     "KSM.P, KSM, PARACHAIN",
     "EUR.HOLD, EUR, HOLD",
     "C98.S, C98, STAKED",
-    "KFEE, KFEE, SPOT"
+    "KFEE, KFEE, SPOT",
+    "FEE, KFEE, SPOT"
   })
   void resolvesKrakensNamesToCanonicalAssetsAndLocations(
       String kraken, String asset, Location location) {

@@ -30,6 +30,8 @@ public record StrategyTags(Map<Long, String> byUserref) {
     }
     if (clientOrderId.startsWith(CLIENT_ID_PREFIX)) {
       String named = clientOrderId.substring(CLIENT_ID_PREFIX.length()).strip();
+      int suffix = named.indexOf('-');
+      named = suffix < 0 ? named : named.substring(0, suffix);
       if (!named.isEmpty() && named.chars().noneMatch(Character::isWhitespace)) {
         return named;
       }

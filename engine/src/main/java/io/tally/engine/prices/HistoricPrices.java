@@ -4,9 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.kraken.api.Candle;
-import io.tally.kraken.api.PairInfo;
 import io.tally.money.Asset;
 import io.tally.store.StoredPrice;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,43 +49,53 @@ public final class HistoricPrices {
   /** Prices for as many of the missing moments as Kraken's candles still cover at {@code now}. */
   public Result fetch(List<Missing> missing, Instant now) {
     record Request(String pair, int interval) {}
-    Map<Request, List<Missing>> requests = new LinkedHashMap<>();
+    record Planned(Missing question, PriceRoute route, int interval) {}
+    Map<Request, Instant> earliest = new LinkedHashMap<>();
+    List<Planned> planned = new ArrayList<>();
     List<Missing> unpriced = new ArrayList<>();
     for (Missing question : missing) {
-      Optional<PairInfo> pair = markets.pairFor(question.asset(), base);
+      Optional<PriceRoute> route = markets.routeFor(question.asset(), base);
       OptionalInt interval = CandleWindow.intervalFor(question.at(), now);
-      if (pair.isEmpty() || interval.isEmpty()) {
+      if (route.isEmpty() || interval.isEmpty()) {
         unpriced.add(question);
         continue;
       }
-      requests
-          .computeIfAbsent(
-              new Request(pair.get().key(), interval.getAsInt()), r -> new ArrayList<>())
-          .add(question);
+      planned.add(new Planned(question, route.get(), interval.getAsInt()));
+      for (PriceRoute.Leg leg : route.get().legs()) {
+        earliest.merge(
+            new Request(leg.pair().key(), interval.getAsInt()),
+            question.at(),
+            (a, b) -> a.isBefore(b) ? a : b);
+      }
     }
+    Map<Request, List<Candle>> series = new LinkedHashMap<>();
+    earliest.forEach(
+        (request, from) ->
+            series.put(
+                request,
+                candles.candles(
+                    request.pair(),
+                    request.interval(),
+                    from.minus(Duration.ofMinutes(request.interval())))));
     List<StoredPrice> prices = new ArrayList<>();
-    for (Map.Entry<Request, List<Missing>> entry : requests.entrySet()) {
-      Request request = entry.getKey();
-      Instant earliest =
-          entry.getValue().stream().map(Missing::at).min(Instant::compareTo).orElseThrow();
-      List<Candle> series =
-          candles.candles(
-              request.pair(),
-              request.interval(),
-              earliest.minus(Duration.ofMinutes(request.interval())));
-      for (Missing question : entry.getValue()) {
-        Optional<Candle> candle =
-            CandleWindow.containing(series, request.interval(), question.at());
-        if (candle.isPresent()) {
-          prices.add(
-              new StoredPrice(
-                  question.asset().code(),
-                  question.at(),
-                  candle.get().close().toPlainString(),
-                  "kraken:ohlc:" + request.pair() + ":" + request.interval()));
-        } else {
-          unpriced.add(question);
-        }
+    for (Planned plan : planned) {
+      List<BigDecimal> closes = new ArrayList<>();
+      for (PriceRoute.Leg leg : plan.route().legs()) {
+        CandleWindow.containing(
+                series.get(new Request(leg.pair().key(), plan.interval())),
+                plan.interval(),
+                plan.question().at())
+            .ifPresent(candle -> closes.add(candle.close()));
+      }
+      if (closes.size() == plan.route().legs().size()) {
+        prices.add(
+            new StoredPrice(
+                plan.question().asset().code(),
+                plan.question().at(),
+                plan.route().price(closes).toPlainString(),
+                "kraken:ohlc:" + plan.route().name() + ":" + plan.interval()));
+      } else {
+        unpriced.add(plan.question());
       }
     }
     return new Result(prices, unpriced);

@@ -50,6 +50,41 @@ public final class KrakenMarkets {
     return Optional.ofNullable(byAssets.get(key(asset, base)));
   }
 
+  /** The assets a cross rate may go through (ACCOUNTING.md §5). */
+  static final List<Asset> CROSS_ASSETS = List.of(Asset.XBT, Asset.of("USDT"));
+
+  /**
+   * How to price {@code asset} in {@code base}: a configured or direct pair, that pair upside down
+   * (USD in EUR from EURUSD), else a cross through XBT or USDT when both legs exist.
+   */
+  public Optional<PriceRoute> routeFor(Asset asset, Asset base) {
+    Optional<PriceRoute.Leg> direct = leg(asset, base);
+    if (direct.isPresent()) {
+      return Optional.of(new PriceRoute(List.of(direct.get())));
+    }
+    for (Asset via : CROSS_ASSETS) {
+      if (via.equals(asset) || via.equals(base)) {
+        continue;
+      }
+      Optional<PriceRoute.Leg> first = leg(asset, via);
+      Optional<PriceRoute.Leg> second = leg(via, base);
+      if (first.isPresent() && second.isPresent()) {
+        return Optional.of(new PriceRoute(List.of(first.get(), second.get())));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** One pair giving the price of {@code asset} in {@code quote}, as listed or inverted. */
+  private Optional<PriceRoute.Leg> leg(Asset asset, Asset quote) {
+    Optional<PairInfo> straight = pairFor(asset, quote);
+    if (straight.isPresent()) {
+      return Optional.of(new PriceRoute.Leg(straight.get(), false));
+    }
+    return Optional.ofNullable(byAssets.get(key(quote, asset)))
+        .map(pair -> new PriceRoute.Leg(pair, true));
+  }
+
   /** A pair by its key, altname or wsname. */
   public Optional<PairInfo> pair(String name) {
     return Optional.ofNullable(byName.get(name));

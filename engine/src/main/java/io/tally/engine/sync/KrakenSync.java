@@ -15,11 +15,11 @@ import io.tally.engine.ingest.StrategyTags;
 import io.tally.engine.prices.HistoricPrices;
 import io.tally.engine.prices.KrakenMarkets;
 import io.tally.engine.prices.PriceRequests;
+import io.tally.engine.prices.PriceRoute;
 import io.tally.kraken.LedgerRow;
 import io.tally.kraken.TradeRow;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenOrder;
-import io.tally.kraken.api.PairInfo;
 import io.tally.kraken.api.ProgressListener;
 import io.tally.kraken.api.TickerQuote;
 import io.tally.money.Asset;
@@ -217,34 +217,48 @@ public final class KrakenSync {
     return new PricesFetched(books, prices.size(), historic.unpriced().size());
   }
 
-  /** The last Ticker price of every asset held, at the moment it was received. */
+  /** The last Ticker price of every asset held (direct or crossed), when it was received. */
   private List<StoredPrice> tickerPrices(KrakenMarkets markets, BookState books, Asset base) {
-    Map<String, Asset> assetByPair = new HashMap<>();
+    Map<Asset, PriceRoute> routes = new TreeMap<>();
+    Set<String> pairs = new TreeSet<>();
     for (Holding holding : books.holdings().values()) {
       if (holding.quantity().signum() != 0 && !holding.asset().equals(base)) {
         markets
-            .pairFor(holding.asset(), base)
-            .map(PairInfo::key)
-            .ifPresent(pair -> assetByPair.put(pair, holding.asset()));
+            .routeFor(holding.asset(), base)
+            .ifPresent(
+                route -> {
+                  routes.put(holding.asset(), route);
+                  route.legs().forEach(leg -> pairs.add(leg.pair().key()));
+                });
       }
     }
-    if (assetByPair.isEmpty()) {
+    if (pairs.isEmpty()) {
       return List.of();
     }
-    List<StoredPrice> prices = new ArrayList<>();
-    for (TickerQuote quote : client.ticker(new ArrayList<>(assetByPair.keySet()))) {
-      Optional<PairInfo> pair = markets.pair(quote.pair());
-      Asset asset =
-          pair.map(p -> KrakenMarkets.assetsOf(p)[0]).orElse(assetByPair.get(quote.pair()));
-      if (asset != null) {
-        prices.add(
-            new StoredPrice(
-                asset.code(),
-                quote.time(),
-                quote.last().toPlainString(),
-                "kraken:ticker:" + pair.map(PairInfo::key).orElse(quote.pair())));
-      }
+    Map<String, TickerQuote> quotes = new HashMap<>();
+    for (TickerQuote quote : client.ticker(new ArrayList<>(pairs))) {
+      markets.pair(quote.pair()).ifPresent(pair -> quotes.put(pair.key(), quote));
     }
+    List<StoredPrice> prices = new ArrayList<>();
+    routes.forEach(
+        (asset, route) -> {
+          List<BigDecimal> lasts = new ArrayList<>();
+          Instant received = Instant.MIN;
+          for (PriceRoute.Leg leg : route.legs()) {
+            TickerQuote quote = quotes.get(leg.pair().key());
+            if (quote == null) {
+              return;
+            }
+            lasts.add(quote.last());
+            received = received.isAfter(quote.time()) ? received : quote.time();
+          }
+          prices.add(
+              new StoredPrice(
+                  asset.code(),
+                  received,
+                  route.price(lasts).toPlainString(),
+                  "kraken:ticker:" + route.name()));
+        });
     return prices;
   }
 

@@ -138,6 +138,7 @@ class IngestTest {
   void strategyTagsFollowUserrefThenClientIdThenManual() {
     assertThat(TAGS.tagOf(1001, "KRKKD:other")).isEqualTo("trend_v1");
     assertThat(TAGS.tagOf(7, "KRKKD:grid_v2")).isEqualTo("grid_v2");
+    assertThat(TAGS.tagOf(7, "KRKKD:grid_v2-0001")).isEqualTo("grid_v2");
     assertThat(TAGS.tagOf(7, "KRKKD:")).isEqualTo("manual");
     assertThat(TAGS.tagOf(0, "my-order-1")).isEqualTo("manual");
   }

@@ -129,4 +129,43 @@ class HistoricPricesTest {
     assertThat(requests.price(Asset.XBT, NOW.plusSeconds(1))).isEmpty();
     assertThat(requests.missing()).containsExactly(new Missing(Asset.XBT, NOW.plusSeconds(1)));
   }
+
+  @Test
+  void anAssetWithoutADirectPairIsPricedThroughXbt() {
+    // EUR in USD = XBTUSD / XBTEUR: candles closing at 65,000 USD and 60,000 EUR
+    // → 65,000 / 60,000 = 1.083333333333 (12 decimals)
+    PairInfo xbteur =
+        new PairInfo(
+            "XXBTZEUR",
+            "XBTEUR",
+            "XBT/EUR",
+            "XXBT",
+            "ZEUR",
+            1,
+            8,
+            OptionalInt.empty(),
+            BigDecimal.ONE);
+    KrakenMarkets markets = new KrakenMarkets(List.of(XBTUSD, xbteur), Map.of());
+    Instant t = NOW.minus(Duration.ofHours(2));
+    HistoricPrices prices =
+        new HistoricPrices(
+            markets,
+            Asset.USD,
+            (pair, interval, since) -> {
+              BigDecimal close = new BigDecimal(pair.equals("XXBTZUSD") ? "65000" : "60000");
+              return List.of(
+                  new Candle(
+                      t.minusSeconds(30), close, close, close, close, close, BigDecimal.ONE, 1));
+            });
+
+    HistoricPrices.Result result = prices.fetch(List.of(new Missing(Asset.of("EUR"), t)), NOW);
+
+    assertThat(result.prices())
+        .singleElement()
+        .satisfies(
+            price -> {
+              assertThat(price.price()).isEqualTo("1.083333333333");
+              assertThat(price.source()).isEqualTo("kraken:ohlc:XXBTZEUR^-1*XXBTZUSD:1");
+            });
+  }
 }

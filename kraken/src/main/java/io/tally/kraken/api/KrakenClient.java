@@ -280,7 +280,10 @@ public final class KrakenClient {
 
   /** {@code start} from the id or the time's second, {@code end} frozen at Kraken's clock now. */
   private HistoryQuery window(Optional<String> afterId, Optional<Instant> since) {
-    HistoryQuery window = HistoryQuery.all().withEnd(serverTime());
+    // end is inclusive and has whole seconds: the second after Kraken's clock covers every row up
+    // to now, including rows of the current second (which a floor would leave out until the next
+    // sync, and forever on a clock that stands still).
+    HistoryQuery window = HistoryQuery.all().withEnd(serverTime().plusSeconds(1));
     if (afterId.isPresent()) {
       return window.withStart(afterId.get());
     }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Whole histories through the client: frozen windows, exact sets, restarts (§2.2). */
 class HistoryPagingTest {
 
-  /** The stub's server time (Time.json): every window ends here. */
+  /** The stub's server time (Time.json); every window ends one second later, inclusive. */
   private static final long END = 1757462400L;
 
   private final KrakenStub stub = new KrakenStub();
@@ -56,7 +56,7 @@ class HistoryPagingTest {
     assertThat(ids(rows)).containsExactlyElementsOf(history.ids()).doesNotHaveDuplicates();
     assertThat(offsets(history)).containsExactly(0, 50, 100);
     assertThat(history.calls())
-        .allSatisfy(call -> assertThat(call).containsEntry("end", "1757462400"));
+        .allSatisfy(call -> assertThat(call).containsEntry("end", "1757462401"));
     assertThat(progress)
         .extracting(PagingProgress::pages, PagingProgress::rows)
         .containsExactly(tuple(1, 50), tuple(2, 100), tuple(3, 120));
@@ -203,6 +203,6 @@ class HistoryPagingTest {
             call ->
                 assertThat(call)
                     .containsAllEntriesOf(
-                        Map.of("closetime", "close", "trades", "true", "end", "1757462400")));
+                        Map.of("closetime", "close", "trades", "true", "end", "1757462401")));
   }
 }

@@ -1,0 +1,225 @@
+package io.tally.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tally.books.BookConfig;
+import io.tally.books.BookState;
+import io.tally.books.Books;
+import io.tally.engine.StoredBooks;
+import io.tally.engine.config.KrakenConfig;
+import io.tally.engine.config.PortfolioConfig;
+import io.tally.engine.config.TallyConfig;
+import io.tally.engine.ingest.Ingest;
+import io.tally.kraken.api.CallCounter;
+import io.tally.kraken.api.FileNonceSource;
+import io.tally.kraken.api.KrakenClient;
+import io.tally.kraken.api.KrakenCredentials;
+import io.tally.kraken.api.RetrySettings;
+import io.tally.money.Asset;
+import io.tally.sim.AccountGenerator;
+import io.tally.sim.KrakenSimulator;
+import io.tally.sim.SimulatedAccount;
+import io.tally.sim.SimulatorOptions;
+import io.tally.store.SqliteStore;
+import io.tally.valuation.MarketPrices;
+import io.tally.valuation.PriceTable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole sync, end to end: the simulator on port 0 speaking Kraken's protocol, the real client,
+ * the real store. The client's call counter waits on a test clock (its sleeps advance the clock),
+ * so the test costs no real waiting; the simulator's own counter is off.
+ */
+class KrakenSyncTest {
+
+  private static final String KEY = "test-key";
+  private static final String SECRET =
+      "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==";
+
+  @TempDir Path directory;
+
+  private SimulatedAccount account;
+  private KrakenSimulator simulator;
+  private TestClock clientClock;
+
+  /** A clock the client's call counter sleeps on: a sleep moves it on instead of waiting. */
+  static final class TestClock extends Clock {
+    private Instant now;
+
+    TestClock(Instant start) {
+      this.now = start;
+    }
+
+    synchronized void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  @BeforeEach
+  void startSimulator() {
+    Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    account = AccountGenerator.generate(7, 10, end);
+    simulator =
+        KrakenSimulator.start(
+            account,
+            0,
+            SimulatorOptions.defaults().withCredentials(KEY, SECRET).withoutRateLimit());
+    clientClock = new TestClock(Instant.now());
+  }
+
+  @AfterEach
+  void stopSimulator() {
+    simulator.close();
+  }
+
+  private TallyConfig config() {
+    PortfolioConfig defaults = PortfolioConfig.defaults();
+    PortfolioConfig portfolio =
+        new PortfolioConfig(
+            defaults.baseCurrency(),
+            defaults.valuationPairs(),
+            defaults.includeAssets(),
+            defaults.excludeAssets(),
+            defaults.costBasisMethod(),
+            true,
+            90,
+            defaults.reconciliationTolerance(),
+            defaults.externalActivityThresholdPct(),
+            Map.of(1001L, "trend_v1", 1002L, "grid_v2"));
+    return new TallyConfig(portfolio, new KrakenConfig(simulator.baseUrl(), "starter"));
+  }
+
+  private KrakenClient client() {
+    return KrakenClient.builder()
+        .baseUrl(simulator.baseUrl())
+        .credentials(new KrakenCredentials(KEY, SECRET))
+        .tier(CallCounter.Tier.STARTER)
+        .nonceSource(new FileNonceSource(directory.resolve("tally.db.nonce"), Clock.systemUTC()))
+        .clock(clientClock)
+        .sleeper(clientClock::advance)
+        .requestTimeout(Duration.ofSeconds(2))
+        .retry(new RetrySettings(6, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), 0.1))
+        .build();
+  }
+
+  private SyncSummary sync(SqliteStore store) {
+    return new KrakenSync(store, client(), config(), Clock.systemUTC(), line -> {}).run();
+  }
+
+  private static BookState books(SqliteStore store) {
+    StoredBooks stored = StoredBooks.load(store);
+    return Books.replay(
+        new BookConfig(
+            Asset.USD, PortfolioConfig.defaults().costBasisMethod(), MarketPrices.KFEE_USD),
+        PriceTable.of(stored.pricesIn(Asset.USD)),
+        stored.events());
+  }
+
+  @Test
+  void theFirstSyncBringsTheWholeAccountAndTheBooksHoldWhatKrakenHolds() {
+    try (SqliteStore store = SqliteStore.open(directory.resolve("tally.db"))) {
+      SyncSummary summary = sync(store);
+
+      assertThat(summary.balanceDifferences()).as("books vs Kraken's Balance").isEmpty();
+      assertThat(summary.newLedgerRows()).isEqualTo(account.ledger().size());
+      assertThat(summary.newTrades()).isPositive();
+      assertThat(summary.updatedPairs()).contains("XBTUSD");
+      assertThat(summary.cashFlowsAdded()).isPositive();
+      assertThat(summary.unpricedMoments()).as("every past moment priced from OHLC").isZero();
+      assertThat(store.rowCount())
+          .isEqualTo(
+              account.ledger().size() + account.trades().size() + store.rows(Ingest.ORDERS).size());
+
+      BookState books = books(store);
+      assertThat(books.issues()).as("no missing prices or acquisitions").isEmpty();
+      assertThat(books.realizedByStrategy()).containsKeys("trend_v1", "grid_v2", "manual");
+    }
+  }
+
+  @Test
+  void aSecondSyncAddsNothingAndALaterOneOnlyWhatIsNew() {
+    try (SqliteStore store = SqliteStore.open(directory.resolve("tally.db"))) {
+      sync(store);
+      long rows = store.rowCount();
+
+      SyncSummary again = sync(store);
+      assertThat(again.newLedgerRows()).isZero();
+      assertThat(again.newTrades()).isZero();
+      assertThat(store.rowCount()).isEqualTo(rows);
+
+      int ledgerBefore = account.ledger().size();
+      account.advance(Duration.ofHours(6));
+      SyncSummary later = sync(store);
+
+      assertThat(later.newLedgerRows()).isEqualTo(account.ledger().size() - ledgerBefore);
+      assertThat(later.newTrades()).isPositive();
+      assertThat(later.balanceDifferences()).isEmpty();
+    }
+  }
+
+  /** One fault of the simulator, by name, so each is a test case of its own. */
+  enum Fault {
+    LEDGERS_UNAVAILABLE(f -> f.serviceUnavailable("Ledgers", 2)),
+    LEDGERS_HTTP_520(f -> f.httpError("Ledgers", 520, 1)),
+    TRADES_BUSY(f -> f.serviceBusy("TradesHistory", 1)),
+    ORDERS_MALFORMED_JSON(f -> f.malformedJson("ClosedOrders", 1)),
+    LEDGERS_SHORT_PAGE(f -> f.shortPage("Ledgers", 20, 1)),
+    TRADES_SHORT_PAGE(f -> f.shortPage("TradesHistory", 20, 1)),
+    LEDGERS_NEW_ROWS_BETWEEN_PAGES(f -> f.newRowsAfter("Ledgers", 1)),
+    BALANCE_WITHOUT_RESULT(f -> f.withoutResult("Balance", 1)),
+    TICKER_TIMEOUT(f -> f.delay("Ticker", Duration.ofSeconds(5), 1));
+
+    final java.util.function.Consumer<io.tally.sim.Faults> inject;
+
+    Fault(java.util.function.Consumer<io.tally.sim.Faults> inject) {
+      this.inject = inject;
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(Fault.class)
+  void underEachFaultTheNextSyncConvergesWithoutDoubleCounting(Fault fault) {
+    fault.inject.accept(simulator.faults());
+    try (SqliteStore store = SqliteStore.open(directory.resolve("tally.db"))) {
+      List<Throwable> failures = new ArrayList<>();
+      try {
+        sync(store);
+      } catch (RuntimeException e) {
+        failures.add(e); // a sync may give up; the next one must converge
+      }
+      SyncSummary next = sync(store);
+
+      assertThat(next.balanceDifferences())
+          .as("%s, first sync failed with %s", fault, failures)
+          .isEmpty();
+      assertThat(store.rows(Ingest.LEDGERS)).hasSize(account.ledger().size());
+    }
+  }
+}
