@@ -16,6 +16,8 @@ import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenCredentials;
 import io.tally.kraken.api.RetrySettings;
 import io.tally.money.Asset;
+import io.tally.money.Pair;
+import io.tally.money.Precision;
 import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
 import io.tally.sim.SimulatedAccount;
@@ -23,6 +25,7 @@ import io.tally.sim.SimulatorOptions;
 import io.tally.store.SqliteStore;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PriceTable;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +33,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +166,101 @@ class KrakenSyncTest {
       assertThat(books.issues()).as("no missing prices or acquisitions").isEmpty();
       assertThat(books.realizedByStrategy()).containsKeys("trend_v1", "grid_v2", "manual");
     }
+  }
+
+  @Test
+  void realizedPnlOfDotusdEqualsAnIndependentComputationFromTheSimulatorsLedger() {
+    try (SqliteStore store = SqliteStore.open(directory.resolve("tally.db"))) {
+      sync(store);
+      StoredBooks stored = StoredBooks.load(store);
+      BookState books = books(store);
+
+      BigDecimal expected = independentDotusdRealized(PriceTable.of(stored.pricesIn(Asset.USD)));
+      assertThat(expected).as("the account really traded DOT at a gain or loss").isNotZero();
+
+      assertThat(books.realizedByPair().get(new Pair(Asset.of("DOT"), Asset.USD)))
+          .isEqualByComparingTo(expected);
+    }
+  }
+
+  /**
+   * Weighted-average realized PnL of DOTUSD, computed here from the simulator's own ledger rows
+   * (its ground truth), not through Tally's classifier or books. DOT moves only through DOTUSD
+   * trades and staking rewards, so one pool suffices: a buy adds its USD cost, a sell realizes USD
+   * received minus the released cost; a USD fee is an expense; a fee in DOT releases its cost (its
+   * value is both proceeds and expense); KFEE credits cost exactly what they pay (0.01 USD each); a
+   * reward adds its units at the stored price of that moment.
+   */
+  private BigDecimal independentDotusdRealized(PriceTable prices) {
+    Map<String, List<io.tally.sim.LedgerEntry>> byRefid = new java.util.LinkedHashMap<>();
+    for (io.tally.sim.LedgerEntry entry : account.ledger()) {
+      byRefid.computeIfAbsent(entry.refid(), r -> new ArrayList<>()).add(entry);
+    }
+    Set<String> dotTrades = new HashSet<>();
+    account.trades().stream()
+        .filter(f -> f.pair().equals("DOTUSD"))
+        .forEach(f -> dotTrades.add(f.txid()));
+    BigDecimal quantity = BigDecimal.ZERO;
+    BigDecimal cost = Precision.money(BigDecimal.ZERO);
+    BigDecimal realized = Precision.money(BigDecimal.ZERO);
+    List<io.tally.sim.LedgerEntry> ordered = new ArrayList<>(account.ledger());
+    ordered.sort(java.util.Comparator.comparing(io.tally.sim.LedgerEntry::time));
+    Set<String> done = new HashSet<>();
+    for (io.tally.sim.LedgerEntry first : ordered) {
+      if (first.type().equals("staking") && first.asset().equals("DOT.S")) {
+        quantity = quantity.add(first.amount());
+        cost =
+            cost.add(
+                Precision.valueOf(
+                    first.amount(),
+                    prices.price(Asset.of("DOT"), first.time()).orElseThrow().value()));
+        continue;
+      }
+      if (!dotTrades.contains(first.refid()) || !done.add(first.refid())) {
+        continue;
+      }
+      BigDecimal dot = BigDecimal.ZERO;
+      BigDecimal dotFee = BigDecimal.ZERO;
+      BigDecimal usd = BigDecimal.ZERO;
+      BigDecimal usdFee = BigDecimal.ZERO;
+      BigDecimal kfee = BigDecimal.ZERO;
+      for (io.tally.sim.LedgerEntry leg : byRefid.get(first.refid())) {
+        switch (leg.asset()) {
+          case "DOT" -> {
+            dot = dot.add(leg.amount());
+            dotFee = dotFee.add(leg.fee());
+          }
+          case "ZUSD" -> {
+            usd = usd.add(leg.amount());
+            usdFee = usdFee.add(leg.fee());
+          }
+          case "KFEE" -> kfee = kfee.add(leg.fee());
+          default -> throw new IllegalStateException("unexpected leg " + leg);
+        }
+      }
+      BigDecimal value = Precision.money(usd.abs());
+      if (dot.signum() > 0) {
+        quantity = quantity.add(dot);
+        cost = cost.add(value);
+      } else {
+        BigDecimal sold = dot.negate();
+        BigDecimal released =
+            sold.compareTo(quantity) == 0 ? cost : Precision.share(cost, sold, quantity);
+        realized = realized.add(value.subtract(released));
+        quantity = quantity.subtract(sold);
+        cost = cost.subtract(released);
+      }
+      if (dotFee.signum() > 0) {
+        BigDecimal released =
+            dotFee.compareTo(quantity) == 0 ? cost : Precision.share(cost, dotFee, quantity);
+        realized = realized.subtract(released);
+        quantity = quantity.subtract(dotFee);
+        cost = cost.subtract(released);
+      }
+      realized = realized.subtract(Precision.money(usdFee));
+      realized = realized.subtract(Precision.valueOf(kfee, new BigDecimal("0.01")));
+    }
+    return realized;
   }
 
   @Test
