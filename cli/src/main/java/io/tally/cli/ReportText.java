@@ -67,7 +67,7 @@ final class ReportText {
           item.holding().quantity().toPlainString(),
           money(item.holding().cost()),
           item.holding().averageCost().map(ReportText::money).orElse("-"),
-          item.price().map(p -> p.value().toPlainString()).orElse("-"),
+          item.price().map(p -> price(p.value())).orElse("-"),
           money(item.value()),
           money(item.unrealized()),
           money(item.holding().realized()),
@@ -83,7 +83,7 @@ final class ReportText {
       positions.row(
           item.position().pair().name(),
           item.position().baseSize().toPlainString(),
-          item.position().averageEntryPrice().map(p -> p.toPlainString()).orElse("-"),
+          item.position().averageEntryPrice().map(ReportText::price).orElse("-"),
           money(item.currentValue()),
           money(item.unrealized()),
           money(item.position().realized()),
@@ -131,6 +131,12 @@ final class ReportText {
   private static void section(StringBuilder out, String title, TextTable table) {
     out.append('\n').append(title).append('\n');
     out.append(table.isEmpty() ? "(none)\n" : table.render());
+  }
+
+  /** A price for a person: at most 8 decimals (JSON keeps them all). */
+  private static String price(BigDecimal value) {
+    return Precision.canonical(value.setScale(Math.min(value.scale(), 8), Precision.ROUNDING))
+        .toPlainString();
   }
 
   private static String money(BigDecimal value) {

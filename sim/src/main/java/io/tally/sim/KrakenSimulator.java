@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ public final class KrakenSimulator implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
   private static final Duration NEW_ROWS_STEP = Duration.ofMinutes(1);
 
+  private final java.util.concurrent.ConcurrentMap<String, Integer> errorsAnswered =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final SimulatedAccount account;
   private final SimulatorOptions options;
   private final Faults faults = new Faults();
@@ -105,7 +108,12 @@ public final class KrakenSimulator implements AutoCloseable {
     return baseUrl;
   }
 
-  /** The account it serves. */
+  /** How many times each Kraken error string was answered so far (benchmarks count rate limits). */
+  public Map<String, Integer> errorsAnswered() {
+    return Map.copyOf(errorsAnswered);
+  }
+
+  /** The account the simulator serves. */
   public SimulatedAccount account() {
     return account;
   }
@@ -258,6 +266,7 @@ public final class KrakenSimulator implements AutoCloseable {
       error = "EGeneral:Internal error";
     }
     log.debug("{} answered {}", ctx.path(), error);
+    errorsAnswered.merge(error, 1, Integer::sum);
     reply(ctx, envelope(List.of(error), Optional.empty()));
   }
 

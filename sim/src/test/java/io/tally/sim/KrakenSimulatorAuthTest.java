@@ -100,6 +100,7 @@ class KrakenSimulatorAuthTest {
     // Balance costs 1: 14 + 1 = 15 is still allowed; then 16 is not.
     assertThat(client.call("Balance").errors()).isEmpty();
     assertThat(client.call("Balance").firstError()).isEqualTo("EAPI:Rate limit exceeded");
+    assertThat(simulator.errorsAnswered()).containsEntry("EAPI:Rate limit exceeded", 2);
     // AddOrder and CancelOrder have their own limiter: they cost nothing here.
     assertThat(client.call("CancelOrder", "txid", "OAAAAA-AAAAA-AAAAAA").firstError())
         .isEqualTo("EOrder:Unknown order");

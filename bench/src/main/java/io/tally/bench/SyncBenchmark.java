@@ -1,0 +1,150 @@
+package io.tally.bench;
+
+import io.tally.engine.config.KrakenConfig;
+import io.tally.engine.config.TallyConfig;
+import io.tally.engine.sync.KrakenSync;
+import io.tally.engine.sync.SyncSummary;
+import io.tally.kraken.api.CallCounter;
+import io.tally.kraken.api.FileNonceSource;
+import io.tally.kraken.api.KrakenClient;
+import io.tally.kraken.api.KrakenCredentials;
+import io.tally.sim.AccountGenerator;
+import io.tally.sim.KrakenSimulator;
+import io.tally.sim.RateTier;
+import io.tally.sim.SimulatedAccount;
+import io.tally.sim.SimulatorOptions;
+import io.tally.store.SqliteStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Times a first sync of a large simulated account at the Starter tier against Kraken's call-counter
+ * bound. Paging at Starter is paced by the counter (15 points, −0.33 per second, 2 points per
+ * history page), so a 100k-row account needs hours of real waiting; here the simulator's counter
+ * and the client's sleeps share one virtual clock, so the pacing is exact and the run takes
+ * minutes. Reports the virtual time, the bound {@code (points − 15) / 0.33 s}, the wall time, and
+ * how many {@code EAPI:Rate limit exceeded} errors the simulator answered.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.tally.bench.SyncBenchmark [days] [seed]}
+ * (3,500 days ≈ 100k ledger rows).
+ */
+public final class SyncBenchmark {
+
+  /** A clock that only moves when someone sleeps on it. */
+  static final class VirtualClock extends Clock {
+    private Instant now;
+
+    VirtualClock(Instant start) {
+      this.now = start;
+    }
+
+    synchronized void sleep(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public synchronized Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  private SyncBenchmark() {}
+
+  public static void main(String[] args) throws IOException {
+    int days = args.length > 0 ? Integer.parseInt(args[0]) : 3500;
+    long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+    Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    long generated = System.nanoTime();
+    SimulatedAccount account = AccountGenerator.generate(seed, days, end);
+    System.out.printf(
+        "account: %,d days, %,d ledger rows, %,d trades, %,d orders (generated in %.1f s)%n",
+        days,
+        account.ledger().size(),
+        account.trades().size(),
+        account.orders().size(),
+        (System.nanoTime() - generated) / 1e9);
+
+    VirtualClock clock = new VirtualClock(end);
+    String key = "bench-key";
+    String secret =
+        "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==";
+    Path dir = Files.createTempDirectory("tally-sync-bench");
+    Map<String, Integer> pages = new TreeMap<>();
+    try (KrakenSimulator simulator =
+            KrakenSimulator.start(
+                account,
+                0,
+                SimulatorOptions.defaults()
+                    .withCredentials(key, secret)
+                    .withTier(RateTier.STARTER)
+                    .withClock(clock));
+        SqliteStore store = SqliteStore.open(dir.resolve("bench.db"))) {
+      KrakenClient client =
+          KrakenClient.builder()
+              .baseUrl(simulator.baseUrl())
+              .credentials(new KrakenCredentials(key, secret))
+              .tier(CallCounter.Tier.STARTER)
+              .nonceSource(new FileNonceSource(dir.resolve("bench.db.nonce"), Clock.systemUTC()))
+              .clock(clock)
+              .sleeper(clock::sleep)
+              .build();
+      TallyConfig config =
+          TallyConfig.defaults().withKraken(new KrakenConfig(simulator.baseUrl(), "starter"));
+      long started = System.nanoTime();
+      SyncSummary summary =
+          new KrakenSync(
+                  store,
+                  client,
+                  config,
+                  clock,
+                  line -> {
+                    String trimmed = line.strip();
+                    int colon = trimmed.indexOf(": ");
+                    int page = trimmed.lastIndexOf(", page ");
+                    if (colon > 0 && page > 0) {
+                      String method = trimmed.substring(0, colon);
+                      String count = trimmed.substring(page + 7).split(" ")[0];
+                      pages.merge(method, Integer.parseInt(count), Math::max);
+                    }
+                  })
+              .run();
+      double wall = (System.nanoTime() - started) / 1e9;
+      double virtual = Duration.between(end, clock.instant()).toMillis() / 1000.0;
+      int historyPages = pages.values().stream().mapToInt(Integer::intValue).sum();
+      int points = historyPages * 2;
+      double bound = Math.max(0, points - 15) / 0.33;
+      System.out.printf(
+          "pages: %s (%,d history pages, %,d counter points)%n", pages, historyPages, points);
+      System.out.printf(
+          "virtual time %,.0f s against the call-counter bound %,.0f s: %+.1f%%%n",
+          virtual, bound, (virtual / bound - 1) * 100);
+      System.out.printf("wall time %.1f s%n", wall);
+      System.out.printf(
+          "rate-limit errors answered: %d; all errors: %s%n",
+          simulator.errorsAnswered().getOrDefault("EAPI:Rate limit exceeded", 0),
+          simulator.errorsAnswered());
+      System.out.printf(
+          "synced %,d ledger rows, %,d trades; balances match: %s%n",
+          summary.newLedgerRows(), summary.newTrades(), summary.balancesMatch());
+    }
+  }
+}
