@@ -13,14 +13,21 @@ import java.util.Map;
  * <p>Example: {@code new Enrichment(Map.of("TX1", tradeRow), Map.of("OX1", "trend_v1"))}: trade TX1
  * of order OX1 is tagged {@code trend_v1}. Immutable.
  */
-public record Enrichment(Map<String, TradeRow> tradesByTxid, Map<String, String> strategyByOrder) {
+public record Enrichment(
+    Map<String, TradeRow> tradesByTxid, Map<String, String> strategyByOrder, AssetNames names) {
 
   /** No trades history, no orders: every trade's pair is inferred and its tag is manual. */
-  public static final Enrichment NONE = new Enrichment(Map.of(), Map.of());
+  public static final Enrichment NONE = new Enrichment(Map.of(), Map.of(), AssetNames.BUILT_IN);
 
   public Enrichment {
     tradesByTxid = Map.copyOf(requireNonNull(tradesByTxid, "tradesByTxid"));
     strategyByOrder = Map.copyOf(requireNonNull(strategyByOrder, "strategyByOrder"));
+    requireNonNull(names, "names");
+  }
+
+  /** Trades history and order tags, with the built-in asset names. */
+  public Enrichment(Map<String, TradeRow> tradesByTxid, Map<String, String> strategyByOrder) {
+    this(tradesByTxid, strategyByOrder, AssetNames.BUILT_IN);
   }
 
   /** Trades history only: tags stay manual. */

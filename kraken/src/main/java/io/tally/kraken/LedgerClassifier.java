@@ -165,6 +165,15 @@ public final class LedgerClassifier {
   public static List<LedgerEvent> classify(List<LedgerRow> rows, Enrichment enrichment) {
     requireNonNull(rows, "rows");
     requireNonNull(enrichment, "enrichment");
+    if (!enrichment.names().overrides().isEmpty()) {
+      // Kraken's own Assets list renames some ids: classify under the names it gives.
+      List<LedgerRow> renamed = new ArrayList<>(rows.size());
+      for (LedgerRow row : rows) {
+        String name = enrichment.names().rename(row.asset());
+        renamed.add(name.equals(row.asset()) ? row : row.withAsset(name));
+      }
+      rows = renamed;
+    }
     Map<String, List<LedgerRow>> groups = new LinkedHashMap<>();
     for (LedgerRow row : rows) {
       if (!row.isPending()) {

@@ -134,6 +134,13 @@ public record LedgerRow(
   }
 
   /** Whether this is a pending row of an older export: no ledger id, not a booking of its own. */
+  /** The same row under another asset name (Kraken's own Assets list renaming it). */
+  public LedgerRow withAsset(String newAsset) {
+    return new LedgerRow(
+        txid, refid, time, type, subtype, aclass, subclass, newAsset, wallet, amount, fee, balance,
+        source, line);
+  }
+
   public boolean isPending() {
     return txid.isEmpty();
   }

@@ -2,6 +2,7 @@ package io.tally.engine.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.kraken.AssetNames;
 import io.tally.kraken.Enrichment;
 import io.tally.kraken.LedgerClassifier;
 import io.tally.kraken.LedgerRow;
@@ -49,6 +50,9 @@ public final class Ingest {
 
   /** Source name of order rows in the store. */
   public static final String ORDERS = "kraken.orders";
+
+  /** Source name of Kraken's Assets list in the store: one row per asset id and altname. */
+  public static final String ASSETS = "kraken.assets";
 
   static final String ORIGIN_FILE = "_file";
   static final String ORIGIN_LINE = "_line";
@@ -119,10 +123,12 @@ public final class Ingest {
             newLedger.size() + newTrades.size() + newOrders.size(),
             groups.size(),
             storedLedger.size() + storedTrades.size()));
+    AssetNames names = assetNames(store);
     List<LedgerEvent> before =
-        LedgerClassifier.classify(storedLedger, new Enrichment(byTxid(storedTrades), storedTags));
+        LedgerClassifier.classify(
+            storedLedger, new Enrichment(byTxid(storedTrades), storedTags, names));
     List<LedgerEvent> after =
-        LedgerClassifier.classify(allLedger, new Enrichment(byTxid(allTrades), allTags));
+        LedgerClassifier.classify(allLedger, new Enrichment(byTxid(allTrades), allTags, names));
 
     Map<String, String> beforeLines = new HashMap<>();
     before.forEach(event -> beforeLines.put(event.id().value(), EventText.format(event)));
@@ -192,6 +198,15 @@ public final class Ingest {
         + row.asset()
         + ":"
         + row.amount().toPlainString();
+  }
+
+  /** Asset names as Kraken's Assets list (stored by a sync) gives them; built-in ones otherwise. */
+  public static AssetNames assetNames(SqliteStore store) {
+    Map<String, String> altnameById = new HashMap<>();
+    for (SourceRow row : store.rows(ASSETS)) {
+      altnameById.put(row.fields().get("id"), row.fields().get("altname"));
+    }
+    return AssetNames.fromExchange(altnameById);
   }
 
   private Map<String, String> orderTags(Iterable<SourceRow> orders) {

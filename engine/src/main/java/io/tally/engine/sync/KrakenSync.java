@@ -18,6 +18,7 @@ import io.tally.engine.prices.PriceRequests;
 import io.tally.engine.prices.PriceRoute;
 import io.tally.kraken.LedgerRow;
 import io.tally.kraken.TradeRow;
+import io.tally.kraken.api.AssetInfo;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenOrder;
 import io.tally.kraken.api.ProgressListener;
@@ -70,6 +71,10 @@ public final class KrakenSync {
   static final String LEDGERS_NEWEST = "ledgers.newest";
   static final String TRADES_NEWEST = "trades.newest";
   static final String ORDERS_NEWEST = "orders.newest";
+  static final String ASSETS_FETCHED = "assets.fetched";
+
+  /** How long Kraken's Assets list is trusted before a sync fetches it again. */
+  static final Duration ASSETS_MAX_AGE = Duration.ofDays(1);
 
   /**
    * How far before the newest row already stored a later sync looks again. Kraken's {@code start}
@@ -99,6 +104,7 @@ public final class KrakenSync {
 
   /** Runs the sync and says what it brought. */
   public SyncSummary run() {
+    refreshAssetNames(store.marks());
     Map<String, String> marks = store.marks();
     Optional<Instant> ledgersSince = since(marks, LEDGERS_NEWEST);
     Optional<Instant> tradesSince = since(marks, TRADES_NEWEST);
@@ -157,6 +163,35 @@ public final class KrakenSync {
         prices.stored(),
         prices.unpriced(),
         differences);
+  }
+
+  /**
+   * Fetches Kraken's Assets list when the stored one is older than a day (or missing) and keeps it:
+   * each id with its altname is a row, so a renamed asset adds a row and the latest one wins.
+   */
+  private void refreshAssetNames(Map<String, String> marks) {
+    Instant now = clock.instant();
+    String fetched = marks.get(ASSETS_FETCHED);
+    if (fetched != null && Instant.parse(fetched).plus(ASSETS_MAX_AGE).isAfter(now)) {
+      return;
+    }
+    progress.accept("fetching Kraken's asset list");
+    List<SourceRow> rows = new ArrayList<>();
+    for (AssetInfo asset : client.assets()) {
+      rows.add(
+          new SourceRow(
+              Ingest.ASSETS,
+              asset.id() + "@" + asset.altname(),
+              asset.id(),
+              now,
+              Map.of(
+                  "id", asset.id(),
+                  "altname", asset.altname(),
+                  "decimals", Integer.toString(asset.decimals()))));
+    }
+    store.commit(
+        new ImportBatch(
+            rows, List.of(), List.of(), Map.of(ASSETS_FETCHED, now.toString()), "assets"));
   }
 
   /** Orders named by new trades that are still open (partly filled), so their tags are known. */

@@ -158,9 +158,13 @@ class KrakenSyncTest {
       assertThat(summary.updatedPairs()).contains("XBTUSD");
       assertThat(summary.cashFlowsAdded()).isPositive();
       assertThat(summary.unpricedMoments()).as("every past moment priced from OHLC").isZero();
+      assertThat(store.rows(Ingest.ASSETS)).as("Kraken's asset list, kept").isNotEmpty();
       assertThat(store.rowCount())
           .isEqualTo(
-              account.ledger().size() + account.trades().size() + store.rows(Ingest.ORDERS).size());
+              account.ledger().size()
+                  + account.trades().size()
+                  + store.rows(Ingest.ORDERS).size()
+                  + store.rows(Ingest.ASSETS).size());
 
       BookState books = books(store);
       assertThat(books.issues()).as("no missing prices or acquisitions").isEmpty();
