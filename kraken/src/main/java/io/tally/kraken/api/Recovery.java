@@ -22,11 +22,15 @@ enum Recovery {
       true,
       "another client may use this key, or the clock or nonce file went backwards; check"
           + " /0/public/Time"),
-  /** Too many failed authentications or nonces: wait (about 15 minutes) before trying again. */
+  /**
+   * Too many failed authentications or nonces: retried with backoff and jitter like other temporary
+   * trouble (the issue's policy); the lockout itself lasts about 15 minutes, which the message says
+   * once the attempts run out.
+   */
   LOCKED_OUT(
-      false,
+      true,
       "Kraken locked this key out for a while (about 15 minutes) after failed authentications or"
-          + " nonces; not retried: wait before trying again"),
+          + " nonces; retried with backoff, then wait before trying again"),
   /** The key or secret is wrong or lacks a permission: fix the configuration. */
   FIX_CREDENTIALS(
       false,

@@ -40,7 +40,7 @@ class RecoveryTest {
         "BACK_OFF | true",
         "WAIT_FOR_DECAY | true",
         "FRESH_NONCE | true",
-        "LOCKED_OUT | false",
+        "LOCKED_OUT | true",
         "FIX_CREDENTIALS | false",
         "FAIL | false"
       })
