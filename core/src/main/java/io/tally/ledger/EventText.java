@@ -13,8 +13,9 @@ import java.util.Map;
  * store keeps. {@link #parse} reads back exactly what {@link #format} wrote.
  *
  * <p>Example: {@code 2024-01-01T00:00:00Z T1 trade kind=ORDER_BOOK pair=XBT/USD sold=USD:40000
- * bought=XBT:1 fees=USD:10 strategy=manual}. Free text is percent-escaped ({@code %20} for a space,
- * {@code %25} for a percent sign); an empty list is {@code -}. Stateless.
+ * bought=XBT:1 fees=USD:10 strategy=manual order=O1}, {@code order} only when known. Free text is
+ * percent-escaped ({@code %20} for a space, {@code %25} for a percent sign); an empty list is
+ * {@code -}. Stateless.
  */
 public final class EventText {
 
@@ -37,6 +38,9 @@ public final class EventText {
           .append(amounts(trade.fees()))
           .append(" strategy=")
           .append(escape(trade.strategy()));
+      if (!trade.orderId().isEmpty()) {
+        line.append(" order=").append(escape(trade.orderId()));
+      }
     } else if (event instanceof CashFlow flow) {
       line.append("flow kind=")
           .append(flow.kind())
@@ -102,7 +106,8 @@ public final class EventText {
               parseAmounts(field(fields, "sold")),
               parseAmounts(field(fields, "bought")),
               parseAmounts(field(fields, "fees")),
-              unescape(field(fields, "strategy")));
+              unescape(field(fields, "strategy")),
+              unescape(fields.getOrDefault("order", "")));
         case "flow":
           return new CashFlow(
               id,

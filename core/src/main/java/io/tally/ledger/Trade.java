@@ -3,9 +3,13 @@ package io.tally.ledger;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.money.Amount;
+import io.tally.money.Asset;
 import io.tally.money.Pair;
+import io.tally.money.Precision;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A swap: the account gave up the {@code sold} amounts and received the {@code bought} amounts,
@@ -24,7 +28,8 @@ public record Trade(
     List<Amount> sold,
     List<Amount> bought,
     List<Amount> fees,
-    String strategy)
+    String strategy,
+    String orderId)
     implements LedgerEvent {
 
   /** The strategy tag of a trade no bot claims. */
@@ -45,10 +50,56 @@ public record Trade(
     if (sold.isEmpty() && bought.isEmpty()) {
       throw new IllegalArgumentException("Trade " + id + " has neither a sold nor a bought leg");
     }
+    requireNonNull(orderId, "orderId");
+    if (orderId.chars().anyMatch(Character::isWhitespace)) {
+      throw new IllegalArgumentException("Order id must be one word: '" + orderId + "'");
+    }
+  }
+
+  /** A trade whose order is unknown (no trades history). */
+  public Trade(
+      EventId id,
+      Instant at,
+      TradeKind kind,
+      Pair pair,
+      List<Amount> sold,
+      List<Amount> bought,
+      List<Amount> fees,
+      String strategy) {
+    this(id, at, kind, pair, sold, bought, fees, strategy, "");
   }
 
   /** The same trade with another pair and strategy tag (enrichment from the trades history). */
   public Trade withPairAndStrategy(Pair newPair, String newStrategy) {
-    return new Trade(id, at, kind, newPair, sold, bought, fees, newStrategy);
+    return new Trade(id, at, kind, newPair, sold, bought, fees, newStrategy, orderId);
+  }
+
+  /** The order this trade filled, when the trades history names it. */
+  public Optional<String> order() {
+    return orderId.isEmpty() ? Optional.empty() : Optional.of(orderId);
+  }
+
+  /**
+   * The trade's price on its pair: quote units per base unit, from its own legs (what Kraken's
+   * trades history calls {@code price}, {@code cost / vol}); empty when a leg is missing.
+   */
+  public Optional<BigDecimal> price() {
+    Optional<Amount> base = leg(pair.base());
+    Optional<Amount> quote = leg(pair.quote());
+    if (base.isEmpty() || quote.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Precision.price(quote.get().value(), base.get().value()));
+  }
+
+  private Optional<Amount> leg(Asset asset) {
+    for (List<Amount> side : List.of(sold, bought)) {
+      for (Amount leg : side) {
+        if (leg.asset().equals(asset)) {
+          return Optional.of(leg);
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

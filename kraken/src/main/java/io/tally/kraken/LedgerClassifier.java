@@ -551,7 +551,8 @@ public final class LedgerClassifier {
         enrichment
             .flatMap(row -> pairFromTrade(row, sold, bought))
             .orElseGet(() -> inferPair(sold, bought));
-    events.add(new Trade(EventId.of(id), at, kind, pair, sold, bought, fees, strategy));
+    String order = enrichment.map(TradeRow::orderTxid).orElse("");
+    events.add(new Trade(EventId.of(id), at, kind, pair, sold, bought, fees, strategy, order));
   }
 
   // ---- pairs ----------------------------------------------------------------------------------

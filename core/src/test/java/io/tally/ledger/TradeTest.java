@@ -1,0 +1,50 @@
+package io.tally.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tally.money.Amount;
+import io.tally.money.Asset;
+import io.tally.money.Pair;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TradeTest {
+
+  private static Trade trade(String sold, String bought, String order) {
+    return new Trade(
+        EventId.of("T1"),
+        Instant.parse("2024-01-01T00:00:00Z"),
+        TradeKind.ORDER_BOOK,
+        new Pair(Asset.XBT, Asset.USD),
+        sold.isEmpty() ? List.of() : List.of(Amount.parse(sold)),
+        List.of(Amount.parse(bought)),
+        List.of(),
+        Trade.MANUAL,
+        order);
+  }
+
+  @Test
+  void thePriceIsQuotePerBaseFromItsOwnLegs() {
+    // bought 0.025 XBT for 1,001.25 USD: 1,001.25 / 0.025 = 40,050
+    assertThat(trade("USD 1001.25", "XBT 0.025", "").price())
+        .hasValueSatisfying(price -> assertThat(price).isEqualByComparingTo("40050"));
+    // sold 0.3 XBT for 12,000.01 USD: 40,000.0333… at 12 decimals
+    assertThat(trade("XBT 0.3", "USD 12000.01", "").price())
+        .hasValueSatisfying(
+            price -> assertThat(price.toPlainString()).isEqualTo("40000.033333333333"));
+    assertThat(trade("", "XBT 0.0001", "").price()).isEmpty();
+  }
+
+  @Test
+  void theOrderIdTravelsInTheEventTextOnlyWhenKnown() {
+    Trade known = trade("USD 100", "XBT 0.0025", "OABC12-DEF34-GHI567");
+    Trade unknown = trade("USD 100", "XBT 0.0025", "");
+
+    assertThat(EventText.format(known)).endsWith(" order=OABC12-DEF34-GHI567");
+    assertThat(EventText.format(unknown)).doesNotContain("order=");
+    assertThat(EventText.parse(EventText.format(known))).isEqualTo(known);
+    assertThat(((Trade) EventText.parse(EventText.format(unknown))).order()).isEmpty();
+    assertThat(known.order()).contains("OABC12-DEF34-GHI567");
+  }
+}
