@@ -118,10 +118,9 @@ public final class SyncBenchmark {
                   clock,
                   line -> {
                     String trimmed = line.strip();
-                    int colon = trimmed.indexOf(": ");
                     int page = trimmed.lastIndexOf(", page ");
-                    if (colon > 0 && page > 0) {
-                      String method = trimmed.substring(0, colon);
+                    if (page > 0 && trimmed.contains(" rows")) {
+                      String method = trimmed.split("\\s+")[0];
                       String count = trimmed.substring(page + 7).split(" ")[0];
                       pages.merge(method, Integer.parseInt(count), Math::max);
                     }

@@ -21,6 +21,7 @@ import io.tally.kraken.TradeRow;
 import io.tally.kraken.api.AssetInfo;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenOrder;
+import io.tally.kraken.api.PairInfo;
 import io.tally.kraken.api.ProgressListener;
 import io.tally.kraken.api.TickerQuote;
 import io.tally.money.Asset;
@@ -72,6 +73,8 @@ public final class KrakenSync {
   static final String TRADES_NEWEST = "trades.newest";
   static final String ORDERS_NEWEST = "orders.newest";
   static final String ASSETS_FETCHED = "assets.fetched";
+  static final String PAIRS_FETCHED = "pairs.fetched";
+  static final String PAIRS = "kraken.pairs";
 
   /** How long Kraken's Assets list is trusted before a sync fetches it again. */
   static final Duration ASSETS_MAX_AGE = Duration.ofDays(1);
@@ -146,8 +149,7 @@ public final class KrakenSync {
                     "sync " + ledger.size() + " ledger rows, " + trades.size() + " trades"));
 
     progress.accept("fetching prices");
-    KrakenMarkets markets =
-        new KrakenMarkets(client.assetPairs(), config.portfolio().valuationPairs());
+    KrakenMarkets markets = new KrakenMarkets(assetPairs(), config.portfolio().valuationPairs());
     PricesFetched prices = fetchPrices(markets);
 
     progress.accept("reconciling with Kraken's balances");
@@ -192,6 +194,64 @@ public final class KrakenSync {
     store.commit(
         new ImportBatch(
             rows, List.of(), List.of(), Map.of(ASSETS_FETCHED, now.toString()), "assets"));
+  }
+
+  /**
+   * Kraken's AssetPairs, fetched at most daily and kept in the store (one row per pair and version
+   * of its fields, so a change adds a row and the latest wins).
+   */
+  private List<PairInfo> assetPairs() {
+    Instant now = clock.instant();
+    String fetched = store.marks().get(PAIRS_FETCHED);
+    if (fetched == null || !Instant.parse(fetched).plus(ASSETS_MAX_AGE).isAfter(now)) {
+      List<SourceRow> rows = new ArrayList<>();
+      for (PairInfo pair : client.assetPairs()) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("key", pair.key());
+        fields.put("altname", pair.altname());
+        fields.put("wsname", pair.wsname());
+        fields.put("base", pair.base());
+        fields.put("quote", pair.quote());
+        fields.put("pair_decimals", Integer.toString(pair.pairDecimals()));
+        fields.put("lot_decimals", Integer.toString(pair.lotDecimals()));
+        fields.put(
+            "cost_decimals",
+            pair.costDecimals().isPresent()
+                ? Integer.toString(pair.costDecimals().getAsInt())
+                : "");
+        fields.put("ordermin", pair.ordermin().toPlainString());
+        rows.add(
+            new SourceRow(
+                PAIRS,
+                pair.key() + "@" + String.join("|", fields.values()).hashCode(),
+                pair.key(),
+                now,
+                fields));
+      }
+      store.commit(
+          new ImportBatch(
+              rows, List.of(), List.of(), Map.of(PAIRS_FETCHED, now.toString()), "asset pairs"));
+    }
+    Map<String, PairInfo> latest = new LinkedHashMap<>();
+    for (SourceRow row : store.rows(PAIRS)) {
+      Map<String, String> f = row.fields();
+      String cost = f.getOrDefault("cost_decimals", "");
+      latest.put(
+          f.get("key"),
+          new PairInfo(
+              f.get("key"),
+              f.get("altname"),
+              f.get("wsname"),
+              f.get("base"),
+              f.get("quote"),
+              Integer.parseInt(f.get("pair_decimals")),
+              Integer.parseInt(f.get("lot_decimals")),
+              cost.isEmpty()
+                  ? java.util.OptionalInt.empty()
+                  : java.util.OptionalInt.of(Integer.parseInt(cost)),
+              new BigDecimal(f.get("ordermin"))));
+    }
+    return new ArrayList<>(latest.values());
   }
 
   /** Orders named by new trades that are still open (partly filled), so their tags are known. */
@@ -377,14 +437,27 @@ public final class KrakenSync {
   }
 
   private ProgressListener pages() {
-    return page ->
-        progress.accept(
-            String.format(
-                "  %s: %,d rows%s, page %d%s",
-                page.method(),
-                page.rows(),
-                page.count().isPresent() ? String.format(" of %,d", page.count().getAsInt()) : "",
-                page.pages(),
-                page.restarts() > 0 ? " (restarted " + page.restarts() + "×)" : ""));
+    return page -> progress.accept(progressLine(page));
+  }
+
+  /** One line of paging progress, with a bar once Kraken has said how many rows there are. */
+  static String progressLine(io.tally.kraken.api.PagingProgress page) {
+    String restarts = page.restarts() > 0 ? " (re-paged " + page.restarts() + "×)" : "";
+    if (page.count().isEmpty() || page.count().getAsInt() == 0) {
+      return String.format(
+          "  %-13s %,d rows, page %d%s", page.method(), page.rows(), page.pages(), restarts);
+    }
+    int total = page.count().getAsInt();
+    int width = 24;
+    int filled = (int) Math.min(width, (long) page.rows() * width / total);
+    return String.format(
+        "  %-13s [%s%s] %,d/%,d rows, page %d%s",
+        page.method(),
+        "#".repeat(filled),
+        "-".repeat(width - filled),
+        page.rows(),
+        total,
+        page.pages(),
+        restarts);
   }
 }

@@ -159,12 +159,14 @@ class KrakenSyncTest {
       assertThat(summary.cashFlowsAdded()).isPositive();
       assertThat(summary.unpricedMoments()).as("every past moment priced from OHLC").isZero();
       assertThat(store.rows(Ingest.ASSETS)).as("Kraken's asset list, kept").isNotEmpty();
+      assertThat(store.rows(KrakenSync.PAIRS)).as("Kraken's pair list, kept").hasSize(6);
       assertThat(store.rowCount())
           .isEqualTo(
               account.ledger().size()
                   + account.trades().size()
                   + store.rows(Ingest.ORDERS).size()
-                  + store.rows(Ingest.ASSETS).size());
+                  + store.rows(Ingest.ASSETS).size()
+                  + store.rows(KrakenSync.PAIRS).size());
 
       BookState books = books(store);
       assertThat(books.issues()).as("no missing prices or acquisitions").isEmpty();
@@ -265,6 +267,20 @@ class KrakenSyncTest {
       realized = realized.subtract(Precision.valueOf(kfee, new BigDecimal("0.01")));
     }
     return realized;
+  }
+
+  @Test
+  void progressShowsABarOnceTheRowCountIsKnown() {
+    assertThat(
+            KrakenSync.progressLine(
+                new io.tally.kraken.api.PagingProgress(
+                    "Ledgers", 3, 150, java.util.OptionalInt.of(600), 0)))
+        .isEqualTo("  Ledgers       [######------------------] 150/600 rows, page 3");
+    assertThat(
+            KrakenSync.progressLine(
+                new io.tally.kraken.api.PagingProgress(
+                    "Ledgers", 1, 50, java.util.OptionalInt.empty(), 1)))
+        .isEqualTo("  Ledgers       50 rows, page 1 (re-paged 1×)");
   }
 
   @Test
