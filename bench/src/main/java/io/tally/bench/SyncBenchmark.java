@@ -14,14 +14,13 @@ import io.tally.sim.RateTier;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
 import io.tally.store.SqliteStore;
+import io.tally.testing.SteppingClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,34 +38,6 @@ import java.util.TreeMap;
  */
 public final class SyncBenchmark {
 
-  /** A clock that only moves when someone sleeps on it. */
-  static final class VirtualClock extends Clock {
-    private Instant now;
-
-    VirtualClock(Instant start) {
-      this.now = start;
-    }
-
-    synchronized void sleep(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
-
   private SyncBenchmark() {}
 
   public static void main(String[] args) throws IOException {
@@ -83,7 +54,7 @@ public final class SyncBenchmark {
         account.orders().size(),
         (System.nanoTime() - generated) / 1e9);
 
-    VirtualClock clock = new VirtualClock(end);
+    SteppingClock clock = new SteppingClock(end);
     String key = "bench-key";
     String secret =
         "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==";

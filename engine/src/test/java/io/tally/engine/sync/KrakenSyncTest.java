@@ -23,6 +23,7 @@ import io.tally.sim.KrakenSimulator;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
 import io.tally.store.SqliteStore;
+import io.tally.testing.SteppingClock;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PriceTable;
 import java.math.BigDecimal;
@@ -30,7 +31,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -57,35 +57,7 @@ class KrakenSyncTest {
 
   private SimulatedAccount account;
   private KrakenSimulator simulator;
-  private TestClock clientClock;
-
-  /** A clock the client's call counter sleeps on: a sleep moves it on instead of waiting. */
-  static final class TestClock extends Clock {
-    private Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    synchronized void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public synchronized Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
+  private SteppingClock clientClock;
 
   @BeforeEach
   void startSimulator() {
@@ -96,7 +68,7 @@ class KrakenSyncTest {
             account,
             0,
             SimulatorOptions.defaults().withCredentials(KEY, SECRET).withoutRateLimit());
-    clientClock = new TestClock(Instant.now());
+    clientClock = new SteppingClock(Instant.now());
   }
 
   @AfterEach
@@ -128,7 +100,7 @@ class KrakenSyncTest {
         .tier(CallCounter.Tier.STARTER)
         .nonceSource(new FileNonceSource(directory.resolve("tally.db.nonce"), Clock.systemUTC()))
         .clock(clientClock)
-        .sleeper(clientClock::advance)
+        .sleeper(clientClock::sleep)
         .requestTimeout(Duration.ofSeconds(2))
         .retry(new RetrySettings(6, Duration.ofMillis(5), 2.0, Duration.ofMillis(50), 0.1))
         .build();
