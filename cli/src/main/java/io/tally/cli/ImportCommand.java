@@ -1,7 +1,6 @@
 package io.tally.cli;
 
 import io.tally.books.DataIssue;
-import io.tally.books.IssueKind;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.ingest.Ingest;
 import io.tally.engine.ingest.IngestBatch;
@@ -9,7 +8,6 @@ import io.tally.engine.ingest.IngestResult;
 import io.tally.engine.ingest.StrategyTags;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
-import io.tally.ledger.Unclassified;
 import io.tally.store.CommitResult;
 import io.tally.store.SqliteStore;
 import java.io.PrintWriter;
@@ -89,18 +87,7 @@ final class ImportCommand implements Callable<Integer> {
           result.eventsAdded(), result.eventsRevised(), result.eventsRetracted());
       out.printf("events in store:    %,d%n", store.eventCount());
       List<DataIssue> issues = new ArrayList<>(StoredBooks.issues(summary.balances()));
-      for (Unclassified unknown : summary.unclassified()) {
-        issues.add(
-            new DataIssue(
-                IssueKind.UNCLASSIFIED,
-                unknown.id().value(),
-                unknown.amount().asset().code(),
-                "ledger type '"
-                    + unknown.type()
-                    + "' is not understood ("
-                    + unknown.amount()
-                    + ")"));
-      }
+      summary.unclassified().forEach(unknown -> issues.add(DataIssue.unclassified(unknown)));
       out.printf(
           "data issues:        %,d%s%n", issues.size(), issues.isEmpty() ? "" : " in these files");
       issues.forEach(issue -> out.printf("  %s: %s%n", issue.kind().code(), issue.detail()));

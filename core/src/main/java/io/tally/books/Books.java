@@ -104,15 +104,7 @@ public final class Books {
     } else if (event instanceof MarginPnl margin) {
       applyMargin(margin);
     } else if (event instanceof Unclassified unknown) {
-      issues.add(
-          new DataIssue(
-              IssueKind.UNCLASSIFIED,
-              unknown.id().value(),
-              unknown.amount().asset().code(),
-              "ledger type '"
-                  + unknown.type()
-                  + (unknown.subtype().isEmpty() ? "" : "/" + unknown.subtype())
-                  + "' is not understood; booked as an adjustment at market value"));
+      issues.add(DataIssue.unclassified(unknown));
       applyFlow(unknown.id(), unknown.at(), FlowKind.ADJUSTMENT, unknown.amount(), unknown.fee());
     } else {
       throw new IllegalStateException("Unhandled " + event);
@@ -168,7 +160,7 @@ public final class Books {
           released = dispose(id, leg.asset(), leg.value(), ZERO);
           proceeds = released;
         }
-        realize(PnlKind.TRADE, leg.asset(), pair, trade.strategy(), proceeds.subtract(released));
+        realizeTrade(leg.asset(), pair, trade.strategy(), proceeds.subtract(released));
         legValues.put(leg.asset(), proceeds);
         total = total.add(proceeds);
         pairSell(pair, leg.asset(), leg.value());
@@ -322,7 +314,7 @@ public final class Books {
         // Without a price a disposal is valued at the cost it releases: no gain is invented.
         BigDecimal released = dispose(id, units.asset(), units.value(), market.orElse(ZERO));
         value = market.orElse(released);
-        realize(pnlKind, units.asset(), null, null, value.subtract(released));
+        realize(pnlKind, units.asset(), value.subtract(released));
         signed = value.negate();
       }
       switch (kind) {
@@ -376,10 +368,10 @@ public final class Books {
                 .value(units.asset(), units.value(), margin.at())
                 .orElseGet(() -> missingPrice(margin.id(), units, margin.at(), "value margin PnL"));
         pool(units.asset()).acquire(units.value(), value);
-        realize(PnlKind.MARGIN, units.asset(), null, null, value);
+        realize(PnlKind.MARGIN, units.asset(), value);
       } else {
         BigDecimal released = dispose(margin.id(), units.asset(), units.value(), ZERO);
-        realize(PnlKind.MARGIN, units.asset(), null, null, released.negate());
+        realize(PnlKind.MARGIN, units.asset(), released.negate());
       }
     }
     if (!margin.fee().isZero()) {
@@ -396,7 +388,7 @@ public final class Books {
     Pair pair = legPair(trade, fee.asset());
     BigDecimal released = dispose(id, fee.asset(), fee.value(), value);
     // A fee leg is a disposal at its value (gain: value - released) and an expense of its value.
-    realize(PnlKind.TRADE, fee.asset(), pair, trade.strategy(), released.negate());
+    realizeTrade(fee.asset(), pair, trade.strategy(), released.negate());
     recordFee(fee.asset(), value);
     feesByPair.merge(pair, value, BigDecimal::add);
     pairBook(pair).fees = pairBook(pair).fees.add(value);
@@ -404,7 +396,7 @@ public final class Books {
 
   private void expenseFee(EventId id, Amount fee, BigDecimal value, PnlKind kind) {
     BigDecimal released = dispose(id, fee.asset(), fee.value(), value);
-    realize(kind, fee.asset(), null, null, released.negate());
+    realize(kind, fee.asset(), released.negate());
     recordFee(fee.asset(), value);
   }
 
@@ -471,16 +463,20 @@ public final class Books {
     return pool.release(quantity);
   }
 
-  private void realize(PnlKind kind, Asset asset, Pair pair, String strategy, BigDecimal amount) {
+  /** Realized PnL of a kind other than trading: by kind and by asset. */
+  private void realize(PnlKind kind, Asset asset, BigDecimal amount) {
     realizedByKind.merge(kind, amount, BigDecimal::add);
     realizedByAsset.merge(asset, amount, BigDecimal::add);
-    if (kind == PnlKind.TRADE) {
-      tradeRealizedByAsset.merge(asset, amount, BigDecimal::add);
-      realizedByPair.merge(pair, amount, BigDecimal::add);
-      realizedByStrategy.merge(strategy, amount, BigDecimal::add);
-      PairBook book = pairBook(pair);
-      book.realized = book.realized.add(amount);
-    }
+  }
+
+  /** Realized trading PnL: also by asset traded, by pair and by strategy tag (identity 4). */
+  private void realizeTrade(Asset asset, Pair pair, String strategy, BigDecimal amount) {
+    realize(PnlKind.TRADE, asset, amount);
+    tradeRealizedByAsset.merge(asset, amount, BigDecimal::add);
+    realizedByPair.merge(pair, amount, BigDecimal::add);
+    realizedByStrategy.merge(strategy, amount, BigDecimal::add);
+    PairBook book = pairBook(pair);
+    book.realized = book.realized.add(amount);
   }
 
   // ---- pair projection -----------------------------------------------------------------------

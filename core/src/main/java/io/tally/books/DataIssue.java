@@ -2,6 +2,8 @@ package io.tally.books;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.ledger.Unclassified;
+
 /**
  * Something the books could not do exactly, listed rather than hidden in a total. {@code event} and
  * {@code asset} are empty when they do not apply.
@@ -10,6 +12,20 @@ import static java.util.Objects.requireNonNull;
  * 2024-01-01T00:00:00Z to value the swap]}. Immutable.
  */
 public record DataIssue(IssueKind kind, String event, String asset, String detail) {
+
+  /** The issue an unclassified ledger row raises: kept, listed, booked as an adjustment. */
+  public static DataIssue unclassified(Unclassified row) {
+    return new DataIssue(
+        IssueKind.UNCLASSIFIED,
+        row.id().value(),
+        row.amount().asset().code(),
+        "ledger type '"
+            + row.type()
+            + (row.subtype().isEmpty() ? "" : "/" + row.subtype())
+            + "' is not understood ("
+            + row.amount()
+            + "); booked as an adjustment at market value");
+  }
 
   public DataIssue {
     requireNonNull(kind, "kind");
