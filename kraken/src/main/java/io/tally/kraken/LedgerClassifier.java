@@ -57,12 +57,6 @@ import java.util.TreeMap;
  */
 public final class LedgerClassifier {
 
-  /** Quote currencies by preference, when a pair has to be inferred from its legs. */
-  private static final List<String> QUOTE_RANK =
-      List.of(
-          "USD", "EUR", "GBP", "CAD", "JPY", "CHF", "AUD", "USDT", "USDC", "DAI", "PYUSD", "EURC",
-          "XBT", "ETH");
-
   private LedgerClassifier() {}
 
   /** The family a ledger row belongs to. */
@@ -234,7 +228,7 @@ public final class LedgerClassifier {
                 EventId.of(first.id().value() + "+" + second.id().value()),
                 first.at(),
                 TradeKind.CONVERSION,
-                inferPair(sold, bought),
+                PairInference.fromLegs(sold, bought),
                 sold,
                 bought,
                 fees,
@@ -549,70 +543,9 @@ public final class LedgerClassifier {
     }
     Pair pair =
         enrichment
-            .flatMap(row -> pairFromTrade(row, sold, bought))
-            .orElseGet(() -> inferPair(sold, bought));
+            .flatMap(row -> PairInference.fromTrade(row, sold, bought))
+            .orElseGet(() -> PairInference.fromLegs(sold, bought));
     String order = enrichment.map(TradeRow::orderTxid).orElse("");
     events.add(new Trade(EventId.of(id), at, kind, pair, sold, bought, fees, strategy, order));
-  }
-
-  // ---- pairs ----------------------------------------------------------------------------------
-
-  /** The pair as the trades history states it: its base is what a buy bought and a sell sold. */
-  static Optional<Pair> pairFromTrade(TradeRow trade, List<Amount> sold, List<Amount> bought) {
-    boolean buy = trade.type().equals("buy");
-    List<Amount> baseSide = buy ? bought : sold;
-    List<Amount> quoteSide = buy ? sold : bought;
-    if (baseSide.size() == 1 && quoteSide.size() == 1) {
-      Asset base = baseSide.get(0).asset();
-      Asset quote = quoteSide.get(0).asset();
-      return base.equals(quote) ? Optional.empty() : Optional.of(new Pair(base, quote));
-    }
-    return parsePairName(trade.pair());
-  }
-
-  /** A pair name with a slash ({@code ALGO/EUR}, {@code BTC/USD}), in canonical assets. */
-  static Optional<Pair> parsePairName(String name) {
-    int slash = name.indexOf('/');
-    if (slash <= 0 || slash == name.length() - 1) {
-      return Optional.empty();
-    }
-    Asset base = AssetSymbol.canonical(name.substring(0, slash));
-    Asset quote = AssetSymbol.canonical(name.substring(slash + 1));
-    return base.equals(quote) ? Optional.empty() : Optional.of(new Pair(base, quote));
-  }
-
-  /**
-   * The pair of a trade known only from its ledger legs: the leg that ranks higher as a quote
-   * currency (fiat, then stablecoins, then XBT, then ETH) is the quote; with no ranked leg, the
-   * sold asset is the quote. A one-leg trade's missing side is unknown and shown as USD.
-   */
-  static Pair inferPair(List<Amount> sold, List<Amount> bought) {
-    if (sold.isEmpty() || bought.isEmpty()) {
-      Asset only = (sold.isEmpty() ? bought : sold).get(0).asset();
-      return new Pair(only, only.equals(Asset.USD) ? Asset.of("EUR") : Asset.USD);
-    }
-    if (sold.size() > 1) {
-      Asset first = sold.stream().map(Amount::asset).sorted().findFirst().orElseThrow();
-      Asset received = bought.get(0).asset();
-      return first.equals(received)
-          ? new Pair(sold.get(1).asset(), received)
-          : new Pair(first, received);
-    }
-    Asset out = sold.get(0).asset();
-    Asset in = bought.get(0).asset();
-    int outRank = rank(out);
-    int inRank = rank(in);
-    if (inRank < outRank) {
-      return new Pair(out, in);
-    }
-    return new Pair(in, out);
-  }
-
-  private static int rank(Asset asset) {
-    int index = QUOTE_RANK.indexOf(asset.code());
-    if (index >= 0) {
-      return index;
-    }
-    return asset.isFiat() ? QUOTE_RANK.size() : QUOTE_RANK.size() + 1;
   }
 }

@@ -138,20 +138,19 @@ class LedgerClassifierTest {
               "trades.csv",
               2);
 
-      assertThat(LedgerClassifier.pairFromTrade(sell, sold, bought))
+      assertThat(PairInference.fromTrade(sell, sold, bought))
           .contains(new Pair(Asset.of("ADA"), Asset.of("DOT")));
-      assertThat(LedgerClassifier.inferPair(sold, bought))
+      assertThat(PairInference.fromLegs(sold, bought))
           .isEqualTo(new Pair(Asset.of("DOT"), Asset.of("ADA")));
     }
 
     @Test
     void withoutTheTradesHistoryTheQuoteIsTheLegThatRanksHigherAsAQuoteCurrency() {
-      assertThat(LedgerClassifier.inferPair(List.of(amount("XBT 1")), List.of(amount("EUR 50000"))))
+      assertThat(PairInference.fromLegs(List.of(amount("XBT 1")), List.of(amount("EUR 50000"))))
           .isEqualTo(new Pair(Asset.XBT, Asset.of("EUR")));
-      assertThat(
-              LedgerClassifier.inferPair(List.of(amount("USDT 10")), List.of(amount("ETH 0.004"))))
+      assertThat(PairInference.fromLegs(List.of(amount("USDT 10")), List.of(amount("ETH 0.004"))))
           .isEqualTo(new Pair(Asset.of("ETH"), Asset.of("USDT")));
-      assertThat(LedgerClassifier.inferPair(List.of(amount("XBT 0.1")), List.of(amount("ETH 2"))))
+      assertThat(PairInference.fromLegs(List.of(amount("XBT 0.1")), List.of(amount("ETH 2"))))
           .isEqualTo(new Pair(Asset.of("ETH"), Asset.XBT));
     }
 
