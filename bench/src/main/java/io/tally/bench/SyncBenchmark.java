@@ -13,7 +13,7 @@ import io.tally.sim.KrakenSimulator;
 import io.tally.sim.RateTier;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
-import io.tally.store.SqliteStore;
+import io.tally.store.PortfolioStore;
 import io.tally.testing.SteppingClock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +68,7 @@ public final class SyncBenchmark {
                     .withCredentials(key, secret)
                     .withTier(RateTier.STARTER)
                     .withClock(clock));
-        SqliteStore store = SqliteStore.open(dir.resolve("bench.db"))) {
+        PortfolioStore store = PortfolioStore.open(dir.resolve("bench.db").toString(), Map.of())) {
       KrakenClient client =
           KrakenClient.builder()
               .baseUrl(simulator.baseUrl())

@@ -9,7 +9,7 @@ import io.tally.engine.ingest.StrategyTags;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
 import io.tally.store.CommitResult;
-import io.tally.store.SqliteStore;
+import io.tally.store.PortfolioStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,12 +20,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tally import [--db PATH] FILE...}: reads Kraken's ledgers.csv and trades.csv exports (any
- * mix, any header generation) and adds what is new to the store. Every file is read and checked
- * before anything is written, and the write is one transaction: a bad row leaves the store as it
- * was. Importing the same or an overlapping export again adds nothing.
+ * {@code tally import [--db PATH|URL] FILE...}: reads Kraken's ledgers.csv and trades.csv exports
+ * (any mix, any header generation) and adds what is new to the store. Every file is read and
+ * checked before anything is written, and the write is one transaction: a bad row leaves the store
+ * as it was. Importing the same or an overlapping export again adds nothing.
  *
  * <p>Example: {@code tally import --db books.db ledgers.csv trades.csv}.
  */
@@ -36,6 +37,8 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @ParentCommand Tally tally;
 
   @Mixin DatabaseOption database;
 
@@ -64,9 +67,9 @@ final class ImportCommand implements Callable<Integer> {
       exports.add(export);
     }
     long started = System.nanoTime();
-    err.printf("storing into %s ...%n", database.path());
+    err.printf("storing into %s ...%n", database.display());
     err.flush();
-    try (SqliteStore store = SqliteStore.open(database.path())) {
+    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       // CSV exports carry no orders, so no strategy tags: every trade is manual.
       IngestResult summary =
           new Ingest(

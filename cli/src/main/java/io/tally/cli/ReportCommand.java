@@ -10,7 +10,7 @@ import io.tally.engine.config.PortfolioConfig;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Price;
-import io.tally.store.SqliteStore;
+import io.tally.store.PortfolioStore;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PriceTable;
 import io.tally.valuation.Valuation;
@@ -29,6 +29,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +55,8 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @ParentCommand Tally tally;
 
   @Mixin DatabaseOption database;
 
@@ -101,9 +104,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.exists(database.path())) {
-      throw new IllegalArgumentException(
-          "no database at " + database.path() + ": run 'tally import' first");
+    // A missing file would be created empty; a server database cannot be checked before opening.
+    Path file = database.file().orElse(null);
+    if (file != null && !Files.exists(file)) {
+      throw new IllegalArgumentException("no database at " + file + ": run 'tally import' first");
     }
     PortfolioConfig portfolio = configuration.load().portfolio();
     Asset baseAsset = base == null ? portfolio.baseCurrency() : AssetSymbol.canonical(base);
@@ -112,7 +116,7 @@ final class ReportCommand implements Callable<Integer> {
     BookConfig config = BookConfig.defaults().withBase(baseAsset).withMethod(method);
     Instant now = clock.instant();
     StoredBooks stored;
-    try (SqliteStore store = SqliteStore.open(database.path())) {
+    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       stored = StoredBooks.load(store);
     }
     // Prices a sync stored come first; a prices file adds to them (and wins at the same moment),

@@ -8,10 +8,9 @@ import io.tally.kraken.api.CallCounter;
 import io.tally.kraken.api.FileNonceSource;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenCredentials;
-import io.tally.store.SqliteStore;
+import io.tally.store.PortfolioStore;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,11 +20,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tally sync [--db PATH] [--config FILE] [--kraken-url URL]}: brings the store up to date
- * with a Kraken account through its REST API, with a read-only key from {@code KRAKEN_API_KEY} and
- * {@code KRAKEN_API_SECRET} (never from files or flags). The first run fetches the whole history;
- * later runs only what is newer. The nonce high-water mark is kept beside the database ({@code
- * PATH.nonce}) so a restart never reuses one.
+ * {@code tally sync [--db PATH|URL] [--config FILE] [--kraken-url URL]}: brings the store up to
+ * date with a Kraken account through its REST API, with a read-only key from {@code KRAKEN_API_KEY}
+ * and {@code KRAKEN_API_SECRET} (never from files or flags). The first run fetches the whole
+ * history; later runs only what is newer. The nonce high-water mark is kept beside a SQLite
+ * database ({@code PATH.nonce}), or in {@code ./tally.nonce} for a PostgreSQL URL (see {@link
+ * DatabaseOption}), so a restart never reuses one.
  *
  * <p>Example: {@code KRAKEN_API_KEY=... KRAKEN_API_SECRET=... tally sync --db books.db}.
  */
@@ -69,20 +69,19 @@ final class SyncCommand implements Callable<Integer> {
                             + KrakenCredentials.SECRET_VARIABLE));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path db = database.path();
     KrakenClient client =
         KrakenClient.builder()
             .baseUrl(config.kraken().baseUrl())
             .credentials(credentials)
             .tier(CallCounter.Tier.parse(config.kraken().tier()))
-            .nonceSource(new FileNonceSource(Path.of(db + ".nonce"), clock))
+            .nonceSource(new FileNonceSource(database.nonceFile(), clock))
             .clock(clock)
             .build();
     long started = System.nanoTime();
-    err.printf("syncing %s from %s ...%n", db, config.kraken().baseUrl());
+    err.printf("syncing %s from %s ...%n", database.display(), config.kraken().baseUrl());
     err.flush();
     SyncSummary summary;
-    try (SqliteStore store = SqliteStore.open(db)) {
+    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       summary =
           new KrakenSync(
                   store,

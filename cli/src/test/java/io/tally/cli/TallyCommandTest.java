@@ -2,7 +2,7 @@ package io.tally.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tally.store.SqliteStore;
+import io.tally.store.PortfolioStore;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URISyntaxException;
@@ -109,7 +109,7 @@ class TallyCommandTest {
     assertThat(again.status()).isZero();
     assertThat(again.out()).contains("rows added:         0").contains("duplicates skipped: 12");
     assertThat(withoutTime(reportJson("--price", "XBT=60000"))).isEqualTo(before);
-    try (SqliteStore store = SqliteStore.open(Path.of(db()))) {
+    try (PortfolioStore store = PortfolioStore.open(db(), Map.of())) {
       assertThat(store.rowCount()).isEqualTo(6);
     }
   }
@@ -122,7 +122,7 @@ class TallyCommandTest {
 
     assertThat(bad.status()).isEqualTo(1);
     assertThat(bad.err()).contains("bad-ledgers.csv line 3, field 'amount'").contains("abc");
-    try (SqliteStore store = SqliteStore.open(Path.of(db()))) {
+    try (PortfolioStore store = PortfolioStore.open(db(), Map.of())) {
       assertThat(store.rowCount()).isEqualTo(6);
     }
   }

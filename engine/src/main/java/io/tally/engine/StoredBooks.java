@@ -19,7 +19,7 @@ import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Price;
 import io.tally.store.EventRecord;
-import io.tally.store.SqliteStore;
+import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
@@ -60,7 +60,7 @@ public record StoredBooks(
   }
 
   /** The event log and ledger findings of {@code store}. */
-  public static StoredBooks load(SqliteStore store) {
+  public static StoredBooks load(PortfolioStore store) {
     List<EventRecord> records = store.events();
     List<LedgerEvent> events = new ArrayList<>(records.size());
     for (EventRecord record : records) {

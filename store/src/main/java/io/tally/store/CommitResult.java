@@ -1,8 +1,8 @@
 package io.tally.store;
 
 /**
- * What one {@link SqliteStore#commit} wrote: how many raw rows were new and how many were already
- * stored, and what became of each event record.
+ * What one {@link PortfolioStore#commit} wrote: how many raw rows were new and how many were
+ * already stored, and what became of each event record.
  *
  * <p>Example: committing the same batch twice gives {@code CommitResult[rowsAdded=3, rowsSkipped=0,
  * eventsAdded=2, ...]} and then {@code CommitResult[rowsAdded=0, rowsSkipped=3, eventsAdded=0,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -29,19 +30,22 @@ final class EventTable {
   private EventTable() {}
 
   /** The latest revision of each of these ids that has one, by id. */
-  static Map<String, Revision> latest(Handle handle, Collection<String> eventIds) {
+  static Map<String, Revision> latest(Handle handle, Dialect dialect, Collection<String> eventIds) {
     Map<String, Revision> latest = new HashMap<>();
     if (eventIds.isEmpty()) {
       return latest;
     }
-    handle
-        .createQuery(
+    Query query =
+        handle.createQuery(
             "SELECT "
                 + COLUMNS
-                + " FROM json_each(:ids) AS id CROSS JOIN event_revision AS r"
+                + " FROM "
+                + dialect.idTable("ids", "id")
+                + " CROSS JOIN event_revision AS r"
                 + " WHERE r.event_id = id.value AND "
-                + LATEST)
-        .bind("ids", Json.writeArray(eventIds))
+                + LATEST);
+    dialect.bindIds(query, "ids", eventIds);
+    query
         .map(EventTable::revision)
         .forEach(revision -> latest.put(revision.record().eventId(), revision));
     return latest;

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one import or sync hands to {@link SqliteStore#commit}: the raw rows read, the event records
- * classified from them, the prices it used, the marks it resumes from next time, and a description
- * for the import log. The store writes it in one transaction.
+ * What one import or sync hands to {@link PortfolioStore#commit}: the raw rows read, the event
+ * records classified from them, the prices it used, the marks it resumes from next time, and a
+ * description for the import log. The store writes it in one transaction.
  *
  * <p>Example: {@code new ImportBatch(List.of(row1, row2), List.of(EventRecord.of("TX1", at, "TRADE
  * ...")), "ledgers-2024.csv")}. Immutable.

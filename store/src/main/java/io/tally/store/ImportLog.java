@@ -14,11 +14,11 @@ final class ImportLog {
 
   /** Appends an entry and returns its id. */
   static long append(Handle handle, Instant at, String description, CommitResult result) {
-    handle
-        .createUpdate(
+    return handle
+        .createQuery(
             "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
                 + " events_added, events_revised, events_retracted, events_unchanged)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id")
         .bind(0, StoredInstant.toText(at))
         .bind(1, description)
         .bind(2, result.rowsAdded())
@@ -27,8 +27,8 @@ final class ImportLog {
         .bind(5, result.eventsRevised())
         .bind(6, result.eventsRetracted())
         .bind(7, result.eventsUnchanged())
-        .execute();
-    return handle.createQuery("SELECT last_insert_rowid()").mapTo(Long.class).one();
+        .mapTo(Long.class)
+        .one();
   }
 
   /** Every entry, oldest first. */

@@ -11,7 +11,8 @@ import java.time.Instant;
  * <p>Example: {@code ImportLogEntry[importId=1, at=2024-03-02T08:00:00Z,
  * description=ledgers-2024.csv, result=CommitResult[rowsAdded=3, ...]]}. Immutable.
  *
- * @param importId the entry's number, increasing with every commit from 1
+ * @param importId the entry's number, increasing with every commit from 1 (on PostgreSQL a failed
+ *     commit may leave a gap)
  * @param at when the commit happened, by the store's clock
  * @param description the batch's description
  * @param result the counts the commit returned

@@ -19,8 +19,8 @@ final class MarkTable {
       added +=
           handle
               .createUpdate(
-                  "INSERT OR IGNORE INTO price_point (asset, at, price, source, import_id)"
-                      + " VALUES (?, ?, ?, ?, ?)")
+                  "INSERT INTO price_point (asset, at, price, source, import_id)"
+                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
               .bind(0, price.asset())
               .bind(1, StoredInstant.toText(price.at()))
               .bind(2, price.price())

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * SQL for table {@code source_row}: raw rows, appended and never changed. Lists of ids are bound as
- * one JSON array and joined through {@code json_each}, so a query takes any number of ids (no
+ * one value and joined as a table ({@link Dialect#idTable}), so a query takes any number of ids (no
  * bound-variable limit) and reads one snapshot.
  */
 final class RowTable {
@@ -25,36 +26,38 @@ final class RowTable {
   private RowTable() {}
 
   /** Which of these row ids of {@code source} are stored. */
-  static Set<String> known(Handle handle, String source, Collection<String> rowIds) {
+  static Set<String> known(
+      Handle handle, Dialect dialect, String source, Collection<String> rowIds) {
     if (rowIds.isEmpty()) {
       return Set.of();
     }
-    // CROSS JOIN keeps json_each outside, so each id is one lookup in the unique index.
-    return handle
-        .createQuery(
-            "SELECT s.row_id FROM json_each(:ids) AS id CROSS JOIN source_row AS s"
-                + " WHERE s.source = :source AND s.row_id = id.value")
-        .bind("ids", Json.writeArray(rowIds))
-        .bind("source", source)
-        .mapTo(String.class)
-        .collect(Collectors.toUnmodifiableSet());
+    // On SQLite, CROSS JOIN keeps the ids outside, so each id is one lookup in the unique index.
+    Query query =
+        handle.createQuery(
+            "SELECT s.row_id FROM "
+                + dialect.idTable("ids", "id")
+                + " CROSS JOIN source_row AS s"
+                + " WHERE s.source = :source AND s.row_id = id.value");
+    dialect.bindIds(query, "ids", rowIds);
+    return query.bind("source", source).mapTo(String.class).collect(Collectors.toUnmodifiableSet());
   }
 
   /** Every row of these groups of {@code source}, in insertion order. */
-  static List<SourceRow> inGroups(Handle handle, String source, Set<String> groupIds) {
+  static List<SourceRow> inGroups(
+      Handle handle, Dialect dialect, String source, Set<String> groupIds) {
     if (groupIds.isEmpty()) {
       return List.of();
     }
-    return handle
-        .createQuery(
+    Query query =
+        handle.createQuery(
             "SELECT "
                 + COLUMNS
-                + " FROM json_each(:groups) AS g CROSS JOIN source_row AS s"
-                + " WHERE s.source = :source AND s.group_id = g.value ORDER BY s.seq")
-        .bind("groups", Json.writeArray(groupIds))
-        .bind("source", source)
-        .map(RowTable::row)
-        .list();
+                + " FROM "
+                + dialect.idTable("groups", "g")
+                + " CROSS JOIN source_row AS s"
+                + " WHERE s.source = :source AND s.group_id = g.value ORDER BY s.seq");
+    dialect.bindIds(query, "groups", groupIds);
+    return query.bind("source", source).map(RowTable::row).list();
   }
 
   /** Every row of {@code source}, in insertion order. */

@@ -7,14 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.DateTimeException;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -23,50 +15,39 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import tools.jackson.core.JacksonException;
 
 /**
- * One account's store in a SQLite file: the raw source rows exactly as imported, and the classified
- * events as the caller's text lines, both append-only.
+ * A {@link PortfolioStore} in a SQLite file, the default: one account's raw rows and events,
+ * append-only, in a file the user can copy.
  *
  * <p>Example:
  *
  * <pre>{@code
- * try (SqliteStore store = SqliteStore.open(Path.of("tally.db"))) {
+ * try (PortfolioStore store = SqliteStore.open(Path.of("tally.db"))) {
  *   CommitResult result = store.commit(new ImportBatch(rows, events, "ledgers-2024.csv"));
  *   List<EventRecord> events = store.events();
  * }
  * }</pre>
  *
- * <p><b>Rows</b> are identified by (source, row id); committing a row that is already stored skips
- * it and never updates it. <b>Events</b> are versioned by id: a record that differs from the latest
- * revision of its id is appended as a new revision, readers see only the latest revision, and a
- * tombstone ({@link EventRecord#retracted}) as the latest revision hides the event. Every commit is
- * one transaction and adds one entry to the import log.
- *
- * <p><b>Text only.</b> Fields, lines and ids are stored as TEXT in STRICT tables, so amounts such
- * as {@code 12345.123456789012345678} come back character for character; comparisons are
- * case-sensitive. Times are stored as fixed-width UTC text with nine fraction digits, such as
- * {@code 2024-03-01T12:00:00.500000000Z}, so they keep full precision and text order is time order.
+ * <p><b>Text only.</b> Fields, lines and ids are stored as TEXT in STRICT tables, so SQLite never
+ * turns an amount into a floating-point number; text compares with SQLite's BINARY collation.
  *
  * <p><b>Settings.</b> {@code journal_mode=WAL} lets readers in other processes read while an import
  * writes. {@code synchronous=FULL} syncs the log at every commit, so a commit that returned
  * survives a power loss; in WAL mode {@code NORMAL} would lose the last commits instead, and
  * commits here are few and large, so the extra sync costs little. {@code foreign_keys=ON} checks
  * that every row and revision names its import; a write waits up to {@value #BUSY_TIMEOUT_MILLIS}
- * ms for another process's write lock. The schema is migrated by Flyway from {@code
- * db/migration/sqlite}.
+ * ms for another process's write lock, which a commit takes when it begins. The schema is migrated
+ * by Flyway from {@code db/migration/sqlite}.
  *
- * <p><b>Threads.</b> The store holds one connection (SQLite has one writer anyway); methods are
- * synchronized, so it can be shared between threads, and calls run one at a time. Each read is one
- * SQL statement, so it sees one committed state.
+ * <p><b>Threads.</b> The store holds one connection (SQLite has one writer anyway); calls are
+ * synchronized on it, so it can be shared between threads, and calls run one at a time. Each read
+ * is one SQL statement, so it sees one committed state.
  */
-public final class SqliteStore implements AutoCloseable {
+public final class SqliteStore extends SqlStore {
 
   /** How long a write waits for another connection's lock before failing. */
   static final int BUSY_TIMEOUT_MILLIS = 5_000;
-
-  private static final String MIGRATIONS = "classpath:db/migration/sqlite";
 
   /** SQLite's page cache ceiling, in KiB. */
   private static final int CACHE_KIB = 256 * 1024;
@@ -74,13 +55,12 @@ public final class SqliteStore implements AutoCloseable {
   private static final Pattern PRAGMA_NAME = Pattern.compile("[a-z_]+");
 
   private final Path file;
-  private final Clock clock;
   private final Handle handle;
   private boolean closed;
 
   private SqliteStore(Path file, Clock clock, Handle handle) {
+    super(file.toString(), Dialect.SQLITE, clock);
     this.file = file;
-    this.clock = clock;
     this.handle = handle;
   }
 
@@ -111,7 +91,7 @@ public final class SqliteStore implements AutoCloseable {
     try {
       Flyway.configure(SqliteStore.class.getClassLoader())
           .dataSource(dataSource)
-          .locations(MIGRATIONS)
+          .locations(Dialect.SQLITE.migrations())
           .failOnMissingLocations(true)
           .load()
           .migrate();
@@ -156,107 +136,21 @@ public final class SqliteStore implements AutoCloseable {
     return dataSource;
   }
 
-  /**
-   * Writes a batch in one transaction: its new rows, the event records that change something, and
-   * an import log entry (also when nothing was new). Either all of it is written or, if this
-   * throws, none of it.
-   *
-   * <p>A row whose (source, row id) is stored, or came earlier in the batch, is skipped: stored
-   * rows are never updated. An event record is appended as the next revision of its id unless it
-   * equals the latest revision (both tombstones, or both live with the same time and line), or is a
-   * tombstone for an event that was never stored. Records of one id apply in batch order.
-   *
-   * @return how many rows were added and skipped, and what became of the event records
-   * @throws StoreException if the database fails; nothing of the batch is then stored
-   */
-  public synchronized CommitResult commit(ImportBatch batch) {
-    requireNonNull(batch, "batch");
-    return run(
-        () ->
-            handle.inTransaction(
-                transaction -> {
-                  Map<String, Set<String>> stored = BatchPlan.rowIdsBySource(batch);
-                  stored.replaceAll((source, ids) -> RowTable.known(transaction, source, ids));
-                  BatchPlan plan =
-                      BatchPlan.of(
-                          batch, stored, EventTable.latest(transaction, BatchPlan.eventIds(batch)));
-                  long importId =
-                      ImportLog.append(
-                          transaction, clock.instant(), batch.description(), plan.result());
-                  RowTable.insert(transaction, plan.rows(), importId);
-                  EventTable.append(transaction, plan.revisions(), importId);
-                  MarkTable.insertPrices(transaction, batch.prices(), importId);
-                  MarkTable.insertMarks(transaction, batch.marks(), importId);
-                  return plan.result();
-                }),
-        () ->
-            "commit import '"
-                + batch.description()
-                + "' ("
-                + batch.rows().size()
-                + " rows, "
-                + batch.events().size()
-                + " events) to");
+  @Override
+  synchronized <T> T withHandle(Work<T> work) throws SQLException {
+    if (closed) {
+      throw closedException();
+    }
+    return work.run(handle);
   }
 
-  /**
-   * Which of {@code rowIds} of {@code source} are stored. The ids go to SQLite as one JSON array in
-   * one query, so SQLite's limit on bound variables does not apply and an importer can ask about a
-   * whole export at once (a million ids take about a second).
-   */
-  public synchronized Set<String> knownRowIds(String source, Collection<String> rowIds) {
-    requireNonNull(source, "source");
-    Set<String> ids = distinct(rowIds, "rowIds");
-    return run(() -> RowTable.known(handle, source, ids), () -> "look up row ids in");
-  }
-
-  /**
-   * Every stored row of {@code source} whose group is one of {@code groupIds}, in insertion order:
-   * what a group's classification is rerun from when it gains rows.
-   */
-  public synchronized List<SourceRow> rowsInGroups(String source, Collection<String> groupIds) {
-    requireNonNull(source, "source");
-    Set<String> ids = distinct(groupIds, "groupIds");
-    return run(() -> RowTable.inGroups(handle, source, ids), () -> "read groups from");
-  }
-
-  /** Every stored row of {@code source}, in insertion order. */
-  public synchronized List<SourceRow> rows(String source) {
-    requireNonNull(source, "source");
-    return run(() -> RowTable.all(handle, source), () -> "read rows of " + source + " from");
-  }
-
-  /**
-   * The visible events: the latest revision of every event id unless it is a tombstone, ordered by
-   * time and then id.
-   */
-  public synchronized List<EventRecord> events() {
-    return run(() -> EventTable.visible(handle), () -> "read events from");
-  }
-
-  /**
-   * The latest revision of event {@code eventId}, or empty if it was never stored. A retracted
-   * event is returned as its tombstone ({@link EventRecord#retracted()} is true), so callers can
-   * tell a retracted event from an unknown one; {@link #events()} leaves it out.
-   */
-  public synchronized Optional<EventRecord> findEvent(String eventId) {
-    requireNonNull(eventId, "eventId");
-    return run(() -> EventTable.find(handle, eventId), () -> "find event " + eventId + " in");
-  }
-
-  /** How many rows are stored, of all sources. */
-  public synchronized long rowCount() {
-    return run(() -> RowTable.count(handle), () -> "count rows in");
-  }
-
-  /** How many events are visible: the size of {@link #events()}. */
-  public synchronized long eventCount() {
-    return run(() -> EventTable.countVisible(handle), () -> "count events in");
-  }
-
-  /** The import log, oldest entry first: one entry per commit. */
-  public synchronized List<ImportLogEntry> imports() {
-    return run(() -> ImportLog.all(handle), () -> "read the import log of");
+  @Override
+  synchronized <T> T inTransaction(Work<T> work) throws SQLException {
+    if (closed) {
+      throw closedException();
+    }
+    // The connection begins IMMEDIATE transactions: the write lock is taken at the start.
+    return handle.inTransaction(work::run);
   }
 
   /** Closes the connection; closing again does nothing. */
@@ -273,57 +167,18 @@ public final class SqliteStore implements AutoCloseable {
     }
   }
 
-  /** Every price a sync stored, oldest first. */
-  public synchronized List<StoredPrice> prices() {
-    return run(() -> MarkTable.prices(handle), () -> "read prices of");
-  }
-
-  /** The latest value of every sync mark, such as the newest ledger time synced. */
-  public synchronized Map<String, String> marks() {
-    return run(() -> MarkTable.marks(handle), () -> "read sync marks of");
-  }
-
   /** The value of a SQLite pragma on the store's connection, such as {@code journal_mode}. */
-  synchronized String pragma(String name) {
+  String pragma(String name) {
     if (!PRAGMA_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("Not a pragma name: '" + name + "'");
     }
     return run(
-        () -> handle.createQuery("PRAGMA " + name).mapTo(String.class).one(),
+        () -> withHandle(h -> h.createQuery("PRAGMA " + name).mapTo(String.class).one()),
         () -> "read pragma " + name + " of");
   }
 
   @Override
   public String toString() {
     return "SqliteStore[" + file + "]";
-  }
-
-  /**
-   * Runs {@code work} on the open connection, wrapping what the database, Jdbi or a stored text
-   * throws into a {@link StoreException} that says "Could not {@code doing} file".
-   */
-  private <T> T run(Work<T> work, Supplier<String> doing) {
-    if (closed) {
-      throw new IllegalStateException("The store of " + file + " is closed");
-    }
-    try {
-      return work.run();
-    } catch (SQLException | JdbiException | JacksonException | DateTimeException e) {
-      throw new StoreException("Could not " + doing.get() + " " + file + ": " + e, e);
-    }
-  }
-
-  /** Database work, which may throw what {@link #run} wraps. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run() throws SQLException;
-  }
-
-  private static Set<String> distinct(Collection<String> ids, String name) {
-    Set<String> distinct = new LinkedHashSet<>();
-    for (String id : requireNonNull(ids, name)) {
-      distinct.add(requireNonNull(id, () -> name + " must not contain null"));
-    }
-    return distinct;
   }
 }

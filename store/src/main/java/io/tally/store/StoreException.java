@@ -1,9 +1,9 @@
 package io.tally.store;
 
 /**
- * The store's one exception: a database file could not be opened, migrated, read or written. The
- * message names the database file and what was being done; the cause is the SQLite, Jdbi, Flyway or
- * I/O exception underneath.
+ * The store's one exception: a database could not be opened, migrated, read or written. The message
+ * names the database (a file, or a URL without its password) and what was being done; the cause is
+ * the SQLite, PostgreSQL, HikariCP, Jdbi, Flyway or I/O exception underneath.
  *
  * <p>Example message: {@code Could not commit import 'ledgers-2024.csv' (3 rows, 2 events) to
  * /data/tally.db: [SQLITE_FULL] database or disk is full}.

@@ -16,8 +16,8 @@ import io.tally.ledger.Unclassified;
 import io.tally.store.CommitResult;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
+import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
-import io.tally.store.SqliteStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,12 +57,12 @@ public final class Ingest {
   static final String ORIGIN_FILE = "_file";
   static final String ORIGIN_LINE = "_line";
 
-  private final SqliteStore store;
+  private final PortfolioStore store;
   private final StrategyTags tags;
   private final Consumer<String> progress;
 
   /** An ingest into {@code store} that reports each phase it starts to {@code progress}. */
-  public Ingest(SqliteStore store, StrategyTags tags, Consumer<String> progress) {
+  public Ingest(PortfolioStore store, StrategyTags tags, Consumer<String> progress) {
     this.store = requireNonNull(store, "store");
     this.tags = requireNonNull(tags, "tags");
     this.progress = requireNonNull(progress, "progress");
@@ -201,7 +201,7 @@ public final class Ingest {
   }
 
   /** Asset names as Kraken's Assets list (stored by a sync) gives them; built-in ones otherwise. */
-  public static AssetNames assetNames(SqliteStore store) {
+  public static AssetNames assetNames(PortfolioStore store) {
     Map<String, String> altnameById = new HashMap<>();
     for (SourceRow row : store.rows(ASSETS)) {
       altnameById.put(row.fields().get("id"), row.fields().get("altname"));

@@ -28,8 +28,8 @@ import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Price;
 import io.tally.store.ImportBatch;
+import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
-import io.tally.store.SqliteStore;
 import io.tally.store.StoredPrice;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PriceTable;
@@ -86,14 +86,14 @@ public final class KrakenSync {
    */
   static final Duration OVERLAP = Duration.ofSeconds(2);
 
-  private final SqliteStore store;
+  private final PortfolioStore store;
   private final KrakenClient client;
   private final TallyConfig config;
   private final Clock clock;
   private final Consumer<String> progress;
 
   public KrakenSync(
-      SqliteStore store,
+      PortfolioStore store,
       KrakenClient client,
       TallyConfig config,
       Clock clock,
@@ -223,7 +223,7 @@ public final class KrakenSync {
         rows.add(
             new SourceRow(
                 PAIRS,
-                pair.key() + "@" + String.join("|", fields.values()).hashCode(),
+                pair.key() + "@" + String.join("|", fields.values()),
                 pair.key(),
                 now,
                 fields));

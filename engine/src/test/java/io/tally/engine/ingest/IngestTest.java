@@ -6,8 +6,8 @@ import io.tally.kraken.LedgerRow;
 import io.tally.kraken.TradeRow;
 import io.tally.ledger.EventText;
 import io.tally.ledger.Trade;
+import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
-import io.tally.store.SqliteStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -84,7 +84,7 @@ class IngestTest {
     return new IngestBatch(ledger, trades, orders, List.of(), Map.of(), "test");
   }
 
-  private static Trade onlyTrade(SqliteStore store) {
+  private static Trade onlyTrade(PortfolioStore store) {
     return store.events().stream()
         .map(record -> EventText.parse(record.line()))
         .filter(Trade.class::isInstance)
@@ -95,7 +95,8 @@ class IngestTest {
 
   @Test
   void anOrderArrivingAfterItsTradeRetagsIt() {
-    try (SqliteStore store = SqliteStore.open(directory.resolve("t.db"))) {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("t.db").toString(), Map.of())) {
       Ingest ingest = new Ingest(store, TAGS, phase -> {});
       IngestResult first =
           ingest.run(
@@ -120,7 +121,8 @@ class IngestTest {
 
   @Test
   void aClientOrderIdNamesTheStrategyWhenNoUserrefIsMapped() {
-    try (SqliteStore store = SqliteStore.open(directory.resolve("t.db"))) {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("t.db").toString(), Map.of())) {
       new Ingest(store, TAGS, phase -> {})
           .run(
               batch(

@@ -22,7 +22,7 @@ import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
-import io.tally.store.SqliteStore;
+import io.tally.store.PortfolioStore;
 import io.tally.testing.SteppingClock;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PriceTable;
@@ -106,11 +106,11 @@ class KrakenSyncTest {
         .build();
   }
 
-  private SyncSummary sync(SqliteStore store) {
+  private SyncSummary sync(PortfolioStore store) {
     return new KrakenSync(store, client(), config(), Clock.systemUTC(), line -> {}).run();
   }
 
-  private static BookState books(SqliteStore store) {
+  private static BookState books(PortfolioStore store) {
     StoredBooks stored = StoredBooks.load(store);
     return Books.replay(
         new BookConfig(
@@ -121,7 +121,8 @@ class KrakenSyncTest {
 
   @Test
   void theFirstSyncBringsTheWholeAccountAndTheBooksHoldWhatKrakenHolds() {
-    try (SqliteStore store = SqliteStore.open(directory.resolve("tally.db"))) {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("tally.db").toString(), Map.of())) {
       SyncSummary summary = sync(store);
 
       assertThat(summary.balanceDifferences()).as("books vs Kraken's Balance").isEmpty();
@@ -148,7 +149,8 @@ class KrakenSyncTest {
 
   @Test
   void realizedPnlOfDotusdEqualsAnIndependentComputationFromTheSimulatorsLedger() {
-    try (SqliteStore store = SqliteStore.open(directory.resolve("tally.db"))) {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("tally.db").toString(), Map.of())) {
       sync(store);
       StoredBooks stored = StoredBooks.load(store);
       BookState books = books(store);
@@ -257,7 +259,8 @@ class KrakenSyncTest {
 
   @Test
   void aSecondSyncAddsNothingAndALaterOneOnlyWhatIsNew() {
-    try (SqliteStore store = SqliteStore.open(directory.resolve("tally.db"))) {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("tally.db").toString(), Map.of())) {
       sync(store);
       long rows = store.rowCount();
 
@@ -299,7 +302,8 @@ class KrakenSyncTest {
   @org.junit.jupiter.params.provider.EnumSource(Fault.class)
   void underEachFaultTheNextSyncConvergesWithoutDoubleCounting(Fault fault) {
     fault.inject.accept(simulator.faults());
-    try (SqliteStore store = SqliteStore.open(directory.resolve("tally.db"))) {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("tally.db").toString(), Map.of())) {
       List<Throwable> failures = new ArrayList<>();
       try {
         sync(store);

@@ -1,0 +1,188 @@
+package io.tally.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The {@link PortfolioStore} contract written once over Jdbi: the tables' SQL, the batch plan of a
+ * commit and the wrapping of failures. A subclass says how a handle is had ({@link #withHandle},
+ * {@link #inTransaction}) and which {@link Dialect} its database speaks. Thread-safe if the
+ * subclass's two methods are.
+ */
+abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, PostgresStore {
+
+  private final String database;
+  private final Dialect dialect;
+  private final Clock clock;
+
+  /**
+   * @param database the database as messages name it: a file, or a URL without its password
+   */
+  SqlStore(String database, Dialect dialect, Clock clock) {
+    this.database = requireNonNull(database, "database");
+    this.dialect = requireNonNull(dialect, "dialect");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /** Runs {@code work} on a handle of the open store, as one or more autocommitted statements. */
+  abstract <T> T withHandle(Work<T> work) throws SQLException;
+
+  /**
+   * Runs {@code work} in one transaction that no other commit runs alongside, and commits it; rolls
+   * back if {@code work} throws.
+   */
+  abstract <T> T inTransaction(Work<T> work) throws SQLException;
+
+  /** The database as messages name it: a file, or a URL without its password. */
+  final String database() {
+    return database;
+  }
+
+  /** The exception for use after {@link #close()}. */
+  final IllegalStateException closedException() {
+    return new IllegalStateException("The store of " + database + " is closed");
+  }
+
+  @Override
+  public final CommitResult commit(ImportBatch batch) {
+    requireNonNull(batch, "batch");
+    return run(
+        () ->
+            inTransaction(
+                transaction -> {
+                  Map<String, Set<String>> stored = BatchPlan.rowIdsBySource(batch);
+                  stored.replaceAll(
+                      (source, ids) -> RowTable.known(transaction, dialect, source, ids));
+                  BatchPlan plan =
+                      BatchPlan.of(
+                          batch,
+                          stored,
+                          EventTable.latest(transaction, dialect, BatchPlan.eventIds(batch)));
+                  long importId =
+                      ImportLog.append(
+                          transaction, clock.instant(), batch.description(), plan.result());
+                  RowTable.insert(transaction, plan.rows(), importId);
+                  EventTable.append(transaction, plan.revisions(), importId);
+                  MarkTable.insertPrices(transaction, batch.prices(), importId);
+                  MarkTable.insertMarks(transaction, batch.marks(), importId);
+                  return plan.result();
+                }),
+        () ->
+            "commit import '"
+                + batch.description()
+                + "' ("
+                + batch.rows().size()
+                + " rows, "
+                + batch.events().size()
+                + " events) to");
+  }
+
+  @Override
+  public final Set<String> knownRowIds(String source, Collection<String> rowIds) {
+    requireNonNull(source, "source");
+    Set<String> ids = distinct(rowIds, "rowIds");
+    return run(
+        () -> withHandle(handle -> RowTable.known(handle, dialect, source, ids)),
+        () -> "look up row ids in");
+  }
+
+  @Override
+  public final List<SourceRow> rowsInGroups(String source, Collection<String> groupIds) {
+    requireNonNull(source, "source");
+    Set<String> ids = distinct(groupIds, "groupIds");
+    return run(
+        () -> withHandle(handle -> RowTable.inGroups(handle, dialect, source, ids)),
+        () -> "read groups from");
+  }
+
+  @Override
+  public final List<SourceRow> rows(String source) {
+    requireNonNull(source, "source");
+    return run(
+        () -> withHandle(handle -> RowTable.all(handle, source)),
+        () -> "read rows of " + source + " from");
+  }
+
+  @Override
+  public final List<EventRecord> events() {
+    return run(() -> withHandle(EventTable::visible), () -> "read events from");
+  }
+
+  @Override
+  public final Optional<EventRecord> findEvent(String eventId) {
+    requireNonNull(eventId, "eventId");
+    return run(
+        () -> withHandle(handle -> EventTable.find(handle, eventId)),
+        () -> "find event " + eventId + " in");
+  }
+
+  @Override
+  public final long rowCount() {
+    return run(() -> withHandle(RowTable::count), () -> "count rows in");
+  }
+
+  @Override
+  public final long eventCount() {
+    return run(() -> withHandle(EventTable::countVisible), () -> "count events in");
+  }
+
+  @Override
+  public final List<ImportLogEntry> imports() {
+    return run(() -> withHandle(ImportLog::all), () -> "read the import log of");
+  }
+
+  @Override
+  public final List<StoredPrice> prices() {
+    return run(() -> withHandle(MarkTable::prices), () -> "read prices of");
+  }
+
+  @Override
+  public final Map<String, String> marks() {
+    return run(() -> withHandle(MarkTable::marks), () -> "read sync marks of");
+  }
+
+  /**
+   * Runs {@code action}, wrapping what the database, Jdbi or a stored text throws into a {@link
+   * StoreException} that says "Could not {@code doing} database".
+   */
+  final <T> T run(Action<T> action, Supplier<String> doing) {
+    try {
+      return action.run();
+    } catch (SQLException | JdbiException | JacksonException | DateTimeException e) {
+      throw new StoreException("Could not " + doing.get() + " " + database + ": " + e, e);
+    }
+  }
+
+  /** Database work on a handle, which may throw what {@link #run} wraps. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Handle handle) throws SQLException;
+  }
+
+  /** Something {@link #run} wraps the failures of. */
+  @FunctionalInterface
+  interface Action<T> {
+    T run() throws SQLException;
+  }
+
+  private static Set<String> distinct(Collection<String> ids, String name) {
+    Set<String> distinct = new LinkedHashSet<>();
+    for (String id : requireNonNull(ids, name)) {
+      distinct.add(requireNonNull(id, () -> name + " must not contain null"));
+    }
+    return distinct;
+  }
+}

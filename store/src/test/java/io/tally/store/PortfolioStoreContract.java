@@ -1,0 +1,778 @@
+package io.tally.store;
+
+import static io.tally.store.Fixtures.LEDGERS;
+import static io.tally.store.Fixtures.T0;
+import static io.tally.store.Fixtures.events;
+import static io.tally.store.Fixtures.ledger;
+import static io.tally.store.Fixtures.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@link PortfolioStore} contract, run against every implementation: a subclass says how to
+ * open a store on a fresh database of its own per test, and how to reach that database behind the
+ * store's back (a second connection, for checks and for failures the store cannot cause itself).
+ */
+abstract class PortfolioStoreContract {
+
+  /** Opens a store on this test's database; opening again opens the same database. */
+  abstract PortfolioStore open(Clock clock);
+
+  /** This test's database as {@link PortfolioStore#open(String, Map)} takes it. */
+  abstract String location();
+
+  /** The environment {@link PortfolioStore#open(String, Map)} needs for {@link #location()}. */
+  abstract Map<String, String> env();
+
+  /** The class {@link PortfolioStore#open(String, Map)} gives for {@link #location()}. */
+  abstract Class<? extends PortfolioStore> implementation();
+
+  /** How the store's messages name this test's database. */
+  abstract String databaseName();
+
+  /** A connection of its own to this test's database, in autocommit mode. */
+  abstract Connection connect() throws SQLException;
+
+  /** The names of the tables in this test's database, sorted. */
+  abstract List<String> tables() throws SQLException;
+
+  /**
+   * Makes the database fail every insert into {@code table} whose {@code column} is {@code 'BOOM'},
+   * with the message {@code forced failure}, as a trigger would.
+   */
+  abstract void failInsertsOf(String table, String column) throws SQLException;
+
+  /** Undoes {@link #failInsertsOf} for {@code table}. */
+  abstract void stopFailingInsertsOf(String table) throws SQLException;
+
+  final PortfolioStore open() {
+    return open(Clock.systemUTC());
+  }
+
+  final String queryOne(String sql) throws SQLException {
+    List<String> values = queryList(sql);
+    assertThat(values).as("one result row for %s", sql).hasSize(1);
+    return values.get(0);
+  }
+
+  final List<String> queryList(String sql) throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      List<String> values = new ArrayList<>();
+      while (result.next()) {
+        values.add(result.getString(1));
+      }
+      return values;
+    }
+  }
+
+  final void execute(String sql) throws SQLException {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Nested
+  class Opening {
+
+    @Test
+    void openingAnEmptyDatabaseCreatesTheSchema() throws SQLException {
+      try (PortfolioStore store = open()) {
+        assertThat(store.rowCount()).isZero();
+        assertThat(store.eventCount()).isZero();
+        assertThat(store.imports()).isEmpty();
+      }
+
+      assertThat(tables())
+          .containsExactly(
+              "event_revision",
+              "flyway_schema_history",
+              "import_log",
+              "price_point",
+              "source_row",
+              "sync_mark");
+      assertThat(
+              queryList(
+                  "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
+                      + " ORDER BY installed_rank"))
+          .containsExactly("1", "2");
+    }
+
+    @Test
+    void theLocationOpensTheSameStore() {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+      }
+
+      try (PortfolioStore store = PortfolioStore.open(location(), env())) {
+        assertThat(store).isInstanceOf(implementation());
+        assertThat(store.rows(LEDGERS)).containsExactly(ledger("L1", "R1", 0));
+      }
+    }
+
+    @Test
+    void reopeningKeepsTheData() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            new ImportBatch(
+                List.of(ledger("L1", "R1", 0)),
+                List.of(EventRecord.of("R1", T0, "DEPOSIT BTC 0.01")),
+                "first"));
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.rows(LEDGERS)).containsExactly(ledger("L1", "R1", 0));
+        assertThat(store.events()).containsExactly(EventRecord.of("R1", T0, "DEPOSIT BTC 0.01"));
+        assertThat(store.imports())
+            .extracting(ImportLogEntry::description)
+            .containsExactly("first");
+      }
+    }
+
+    @Test
+    void twoStoresOnOneDatabaseSeeEachOthersCommits() {
+      try (PortfolioStore writer = open();
+          PortfolioStore reader = open()) {
+        writer.commit(rows("first", ledger("L1", "R1", 0)));
+        reader.commit(rows("second", ledger("L1", "R1", 0), ledger("L2", "R2", 1)));
+
+        assertThat(writer.rows(LEDGERS)).extracting(SourceRow::rowId).containsExactly("L1", "L2");
+        assertThat(reader.imports()).extracting(ImportLogEntry::importId).containsExactly(1L, 2L);
+      }
+    }
+
+    @Test
+    void closingTwiceIsHarmlessButUseAfterCloseIsAnError() {
+      PortfolioStore store = open();
+      store.close();
+      store.close();
+
+      assertThatThrownBy(store::rowCount)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
+      assertThatThrownBy(() -> store.commit(rows("late", ledger("L1", "R1", 0))))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
+    }
+
+    @Test
+    void storedRowsCannotBeChangedBehindTheStoresBack() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            new ImportBatch(
+                List.of(ledger("L1", "R1", 0)),
+                List.of(EventRecord.of("R1", T0, "TRADE")),
+                List.of(new StoredPrice("XBT", T0, "1", "test")),
+                Map.of("m", "1"),
+                "first"));
+      }
+
+      assertThatThrownBy(() -> execute("UPDATE source_row SET fields = '{}'"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("DELETE FROM import_log"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("UPDATE event_revision SET line = 'FEE'"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("DELETE FROM price_point"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("UPDATE sync_mark SET value = '2'"))
+          .hasMessageContaining("append-only");
+    }
+  }
+
+  @Nested
+  class Rows {
+
+    @Test
+    void committingTheSameBatchTwiceAddsNothingTheSecondTime() {
+      ImportBatch batch =
+          new ImportBatch(
+              List.of(ledger("L1", "R1", 0), ledger("L2", "R1", 0), ledger("L3", "R2", 5)),
+              List.of(EventRecord.of("R1", T0, "TRADE"), EventRecord.of("R2", T0, "FEE")),
+              "ledgers.csv");
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.commit(batch)).isEqualTo(new CommitResult(3, 0, 2, 0, 0, 0));
+        assertThat(store.commit(batch)).isEqualTo(new CommitResult(0, 3, 0, 0, 0, 2));
+
+        assertThat(store.rowCount()).isEqualTo(3);
+        assertThat(store.eventCount()).isEqualTo(2);
+      }
+    }
+
+    @Test
+    void anOverlappingBatchAddsOnlyTheNewRows() {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("january", ledger("L1", "R1", 0), ledger("L2", "R2", 1)));
+
+        CommitResult result =
+            store.commit(rows("jan-feb", ledger("L2", "R2", 1), ledger("L3", "R3", 2)));
+
+        assertThat(result.rowsAdded()).isEqualTo(1);
+        assertThat(result.rowsSkipped()).isEqualTo(1);
+        assertThat(store.rows(LEDGERS))
+            .extracting(SourceRow::rowId)
+            .containsExactly("L1", "L2", "L3");
+      }
+    }
+
+    @Test
+    void aRowRepeatedInOneBatchIsStoredOnce() {
+      try (PortfolioStore store = open()) {
+        CommitResult result =
+            store.commit(rows("twice", ledger("L1", "R1", 0), ledger("L1", "R1", 0)));
+
+        assertThat(result.rowsAdded()).isEqualTo(1);
+        assertThat(result.rowsSkipped()).isEqualTo(1);
+        assertThat(store.rowCount()).isEqualTo(1);
+      }
+    }
+
+    @Test
+    void aStoredRowIsNeverUpdated() {
+      SourceRow original = ledger("L1", "R1", 0);
+      SourceRow changed =
+          new SourceRow(LEDGERS, "L1", "R9", T0.plusSeconds(9), Map.of("amount", "5"));
+
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", original));
+        CommitResult result = store.commit(rows("second", changed));
+
+        assertThat(result.rowsSkipped()).isEqualTo(1);
+        assertThat(store.rows(LEDGERS)).containsExactly(original);
+      }
+    }
+
+    @Test
+    void theSameRowIdInTwoSourcesIsTwoRows() {
+      SourceRow trade = new SourceRow("kraken.trades", "L1", "R1", T0, Map.of("pair", "XBTUSD"));
+
+      try (PortfolioStore store = open()) {
+        store.commit(rows("both", ledger("L1", "R1", 0), trade));
+
+        assertThat(store.rowCount()).isEqualTo(2);
+        assertThat(store.rows("kraken.trades")).containsExactly(trade);
+        assertThat(store.rows(LEDGERS)).containsExactly(ledger("L1", "R1", 0));
+        assertThat(store.rows("kraken.unknown")).isEmpty();
+      }
+    }
+
+    @Test
+    void rowsComeBackInInsertionOrderNotByIdOrTime() {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("Z9", "R1", 30), ledger("A1", "R2", 10)));
+        store.commit(rows("second", ledger("M5", "R3", 0)));
+
+        assertThat(store.rows(LEDGERS))
+            .extracting(SourceRow::rowId)
+            .containsExactly("Z9", "A1", "M5");
+      }
+    }
+
+    @Test
+    void rowsInGroupsReturnsEveryRowOfTheGroupsInInsertionOrder() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            rows("first", ledger("L1", "R1", 0), ledger("L2", "R2", 0), ledger("L3", "R3", 0)));
+        // R1 gains a row in a later import.
+        store.commit(rows("second", ledger("L4", "R1", 1)));
+
+        assertThat(store.rowsInGroups(LEDGERS, List.of("R1", "R3", "R1", "R-unknown")))
+            .extracting(SourceRow::rowId)
+            .containsExactly("L1", "L3", "L4");
+        assertThat(store.rowsInGroups("kraken.trades", List.of("R1"))).isEmpty();
+        assertThat(store.rowsInGroups(LEDGERS, List.of())).isEmpty();
+      }
+    }
+
+    @Test
+    void knownRowIdsTakesMoreIdsThanADatabaseBindsInOneStatement() {
+      // SQLite binds at most 32,766 variables per statement by default, PostgreSQL 65,535.
+      List<SourceRow> stored =
+          IntStream.range(0, 40_000).mapToObj(i -> ledger("L" + i, "R" + i, i)).toList();
+      List<String> asked =
+          IntStream.range(20_000, 100_000).mapToObj(i -> "L" + i).collect(Collectors.toList());
+
+      try (PortfolioStore store = open()) {
+        store.commit(new ImportBatch(stored, List.of(), "40k"));
+
+        assertThat(store.knownRowIds(LEDGERS, asked))
+            .hasSize(20_000)
+            .contains("L20000", "L39999")
+            .doesNotContain("L19999", "L40000");
+        assertThat(store.knownRowIds(LEDGERS, List.of())).isEmpty();
+        assertThat(store.knownRowIds("kraken.trades", asked)).isEmpty();
+      }
+    }
+
+    @Test
+    void fieldValuesComeBackExactly() {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("tiny", "0.0000000001");
+      fields.put("long", "12345.123456789012345678");
+      fields.put("zeros", "1.000000000000000000000000");
+      fields.put("padded", "007");
+      fields.put("exponent", "1e5");
+      fields.put("empty", "");
+      fields.put("spaces", "  a  b  ");
+      fields.put("quoted", "say \"hi\", \\ ok\nnext line\ttab");
+      fields.put("unicode", "Zürich ₿ 🚀");
+      fields.put("control", "\u0000\u0001");
+      fields.put("b", "keys stay in their order, not sorted");
+      fields.put("a", "");
+      SourceRow row = new SourceRow(LEDGERS, "L1", "R1", T0, fields);
+
+      try (PortfolioStore store = open()) {
+        store.commit(rows("exact", row));
+      }
+
+      try (PortfolioStore store = open()) {
+        SourceRow back = store.rows(LEDGERS).get(0);
+        assertThat(back).isEqualTo(row);
+        assertThat(back.fields()).containsExactlyEntriesOf(fields); // same order too
+      }
+    }
+
+    @Test
+    void idsDifferingOnlyInCaseAreDifferentRows() {
+      try (PortfolioStore store = open()) {
+        CommitResult result =
+            store.commit(rows("case", ledger("FTabc", "Rabc", 0), ledger("FTABC", "RABC", 0)));
+
+        assertThat(result.rowsAdded()).isEqualTo(2);
+        assertThat(store.knownRowIds(LEDGERS, List.of("FTabc", "ftabc"))).containsExactly("FTabc");
+        assertThat(store.rowsInGroups(LEDGERS, List.of("RABC")))
+            .extracting(SourceRow::rowId)
+            .containsExactly("FTABC");
+      }
+    }
+
+    @Test
+    void timesKeepTheirFullPrecision() {
+      SourceRow nanos =
+          new SourceRow(
+              LEDGERS, "L1", "R1", Instant.parse("2024-03-01T12:00:00.123456789Z"), Map.of());
+      SourceRow whole = new SourceRow(LEDGERS, "L2", "R2", StoredInstant.MIN, Map.of());
+      SourceRow last = new SourceRow(LEDGERS, "L3", "R3", StoredInstant.MAX, Map.of());
+
+      try (PortfolioStore store = open()) {
+        store.commit(rows("times", nanos, whole, last));
+
+        assertThat(store.rows(LEDGERS)).containsExactly(nanos, whole, last);
+      }
+    }
+  }
+
+  @Nested
+  class Events {
+
+    private final Instant later = T0.plusSeconds(60);
+
+    @Test
+    void aRecordWithANewLineIsANewRevisionAndReadersSeeTheLatest() {
+      try (PortfolioStore store = open()) {
+        store.commit(events("v1", EventRecord.of("E1", T0, "UNCLASSIFIED")));
+
+        CommitResult result = store.commit(events("v2", EventRecord.of("E1", T0, "TRADE BUY")));
+
+        assertThat(result).isEqualTo(new CommitResult(0, 0, 0, 1, 0, 0));
+        assertThat(store.events()).containsExactly(EventRecord.of("E1", T0, "TRADE BUY"));
+        assertThat(store.findEvent("E1")).contains(EventRecord.of("E1", T0, "TRADE BUY"));
+        assertThat(store.eventCount()).isEqualTo(1);
+      }
+    }
+
+    @Test
+    void aRecordEqualToTheLatestRevisionIsSkipped() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(events("v1", EventRecord.of("E1", T0, "TRADE")));
+
+        CommitResult result = store.commit(events("again", EventRecord.of("E1", T0, "TRADE")));
+
+        assertThat(result).isEqualTo(new CommitResult(0, 0, 0, 0, 0, 1));
+      }
+      assertThat(queryOne("SELECT count(*) FROM event_revision")).isEqualTo("1");
+    }
+
+    @Test
+    void aRecordWithTheSameLineAtAnotherTimeIsARevision() {
+      try (PortfolioStore store = open()) {
+        store.commit(events("v1", EventRecord.of("E1", T0, "TRADE")));
+
+        CommitResult result = store.commit(events("v2", EventRecord.of("E1", later, "TRADE")));
+
+        assertThat(result.eventsRevised()).isEqualTo(1);
+        assertThat(store.events()).containsExactly(EventRecord.of("E1", later, "TRADE"));
+      }
+    }
+
+    @Test
+    void aTombstoneHidesTheEventButFindEventStillShowsIt() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            events("v1", EventRecord.of("E1", T0, "TRADE"), EventRecord.of("E2", T0, "FEE")));
+
+        CommitResult result = store.commit(events("retract", EventRecord.retracted("E1", later)));
+
+        assertThat(result).isEqualTo(new CommitResult(0, 0, 0, 0, 1, 0));
+        assertThat(store.events()).containsExactly(EventRecord.of("E2", T0, "FEE"));
+        assertThat(store.eventCount()).isEqualTo(1);
+        assertThat(store.findEvent("E1")).contains(EventRecord.retracted("E1", later));
+        assertThat(store.findEvent("E-unknown")).isEmpty();
+      }
+    }
+
+    @Test
+    void retractingAnUnknownOrRetractedEventChangesNothing() {
+      try (PortfolioStore store = open()) {
+        store.commit(events("v1", EventRecord.of("E1", T0, "TRADE")));
+        store.commit(events("retract", EventRecord.retracted("E1", T0)));
+
+        CommitResult result =
+            store.commit(
+                events(
+                    "retract again",
+                    EventRecord.retracted("E1", later),
+                    EventRecord.retracted("E-unknown", T0)));
+
+        assertThat(result).isEqualTo(new CommitResult(0, 0, 0, 0, 0, 2));
+        assertThat(store.findEvent("E1")).contains(EventRecord.retracted("E1", T0));
+        assertThat(store.findEvent("E-unknown")).isEmpty();
+      }
+    }
+
+    @Test
+    void aRetractedEventCanComeBack() {
+      try (PortfolioStore store = open()) {
+        store.commit(events("v1", EventRecord.of("E1", T0, "TRADE")));
+        store.commit(events("retract", EventRecord.retracted("E1", T0)));
+
+        CommitResult result = store.commit(events("back", EventRecord.of("E1", T0, "TRADE")));
+
+        assertThat(result.eventsRevised()).isEqualTo(1);
+        assertThat(store.events()).containsExactly(EventRecord.of("E1", T0, "TRADE"));
+      }
+    }
+
+    @Test
+    void recordsOfOneIdInOneBatchApplyInOrder() throws SQLException {
+      try (PortfolioStore store = open()) {
+        CommitResult result =
+            store.commit(
+                events(
+                    "three",
+                    EventRecord.of("E1", T0, "A"),
+                    EventRecord.of("E1", T0, "A"),
+                    EventRecord.of("E1", T0, "B"),
+                    EventRecord.retracted("E1", T0),
+                    EventRecord.of("E1", T0, "C")));
+
+        // A added, A unchanged, B revised, retracted, C revised (brought back).
+        assertThat(result).isEqualTo(new CommitResult(0, 0, 1, 2, 1, 1));
+        assertThat(store.events()).containsExactly(EventRecord.of("E1", T0, "C"));
+      }
+      assertThat(queryList("SELECT revision || ':' || line FROM event_revision ORDER BY revision"))
+          .containsExactly("1:A", "2:B", "3:", "4:C");
+    }
+
+    @Test
+    void eventsAreOrderedByTimeThenIdWhateverTheirPrecision() {
+      // As Instant.toString() text, "12:00:00Z" would sort after "12:00:00.5Z" ('Z' > '.').
+      Instant whole = Instant.parse("2024-03-01T12:00:00Z");
+      Instant half = Instant.parse("2024-03-01T12:00:00.5Z");
+      Instant nano = Instant.parse("2024-03-01T12:00:00.000000001Z");
+      try (PortfolioStore store = open()) {
+        store.commit(
+            events(
+                "unordered",
+                EventRecord.of("E-half", half, "3"),
+                EventRecord.of("E-b", whole, "2"),
+                EventRecord.of("E-nano", nano, "4"),
+                EventRecord.of("E-a", whole, "1"),
+                EventRecord.of("E-early", Instant.parse("2023-12-31T23:59:59.999Z"), "0")));
+
+        assertThat(store.events())
+            .extracting(EventRecord::eventId)
+            .containsExactly("E-early", "E-a", "E-b", "E-nano", "E-half");
+      }
+    }
+
+    @Test
+    void idsOfOneMomentAreOrderedByCodePointNotByLanguage() {
+      // A language's collation would put a before B and may ignore the '-' and '_'.
+      try (PortfolioStore store = open()) {
+        store.commit(
+            events(
+                "ids",
+                EventRecord.of("b", T0, "1"),
+                EventRecord.of("É", T0, "2"),
+                EventRecord.of("_x", T0, "3"),
+                EventRecord.of("a-z", T0, "4"),
+                EventRecord.of("B", T0, "5"),
+                EventRecord.of("az", T0, "6")));
+
+        assertThat(store.events())
+            .extracting(EventRecord::eventId)
+            .containsExactly("B", "_x", "a-z", "az", "b", "É");
+      }
+    }
+
+    @Test
+    void eventIdsDifferingOnlyInCaseAreDifferentEvents() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            events("case", EventRecord.of("FTabc", T0, "x"), EventRecord.of("FTABC", T0, "y")));
+
+        assertThat(store.eventCount()).isEqualTo(2);
+        assertThat(store.findEvent("FTabc")).contains(EventRecord.of("FTabc", T0, "x"));
+      }
+    }
+  }
+
+  @Nested
+  class Commits {
+
+    @Test
+    void everyCommitIsLoggedWithItsTimeDescriptionAndCounts() {
+      Instant now = Instant.parse("2024-03-02T08:00:00.123Z");
+      try (PortfolioStore store = open(Clock.fixed(now, ZoneOffset.UTC))) {
+        store.commit(
+            new ImportBatch(
+                List.of(ledger("L1", "R1", 0)),
+                List.of(EventRecord.of("R1", T0, "DEPOSIT")),
+                "ledgers.csv"));
+        store.commit(new ImportBatch(List.of(), List.of(), "nothing new"));
+
+        assertThat(store.imports())
+            .containsExactly(
+                new ImportLogEntry(1, now, "ledgers.csv", new CommitResult(1, 0, 1, 0, 0, 0)),
+                new ImportLogEntry(2, now, "nothing new", new CommitResult(0, 0, 0, 0, 0, 0)));
+      }
+    }
+
+    @Test
+    void aBatchThatFailsHalfwayLeavesTheStoreAsItWas() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            new ImportBatch(
+                List.of(ledger("L1", "R1", 0)), List.of(EventRecord.of("R1", T0, "v1")), "first"));
+        // A real database failure, not a mock: inserting event "BOOM" aborts the statement, after
+        // the import log entry and the batch's rows were written.
+        failInsertsOf("event_revision", "event_id");
+        List<SourceRow> rowsBefore = store.rows(LEDGERS);
+        List<EventRecord> eventsBefore = store.events();
+        List<ImportLogEntry> importsBefore = store.imports();
+        ImportBatch failing =
+            new ImportBatch(
+                List.of(ledger("L2", "R2", 1), ledger("L3", "R3", 2)),
+                List.of(
+                    EventRecord.of("R1", T0, "v2"),
+                    EventRecord.of("R2", T0, "new"),
+                    EventRecord.of("BOOM", T0, "fails")),
+                "failing.csv");
+
+        assertThatThrownBy(() -> store.commit(failing))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("failing.csv")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.rows(LEDGERS)).isEqualTo(rowsBefore);
+        assertThat(store.rowCount()).isEqualTo(1);
+        assertThat(store.events()).isEqualTo(eventsBefore);
+        assertThat(store.findEvent("R1")).contains(EventRecord.of("R1", T0, "v1"));
+        assertThat(store.imports()).isEqualTo(importsBefore);
+
+        // The store is still usable, and the rows of the failed batch are new to it.
+        stopFailingInsertsOf("event_revision");
+        assertThat(store.commit(failing)).isEqualTo(new CommitResult(2, 0, 2, 1, 0, 0));
+      }
+    }
+
+    @Test
+    void commitsFromTwoStoresAtOnceStoreEveryRowOnce() throws Exception {
+      // Both write the same 300 rows, in 30 overlapping batches each, at the same time: each row
+      // must be added by exactly one commit, and no commit may fail.
+      int batches = 30;
+      try (PortfolioStore first = open();
+          PortfolioStore second = open()) {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+          List<Callable<Integer>> writers = new ArrayList<>();
+          for (PortfolioStore store : List.of(first, second)) {
+            writers.add(
+                () -> {
+                  int added = 0;
+                  for (int batch = 0; batch < batches; batch++) {
+                    List<SourceRow> rows = new ArrayList<>();
+                    for (int i = batch * 10; i < batch * 10 + 20; i++) {
+                      rows.add(ledger("L" + (i % (batches * 10)), "R" + i, i));
+                    }
+                    EventRecord event = EventRecord.of("E" + batch, T0, "TRADE " + batch);
+                    added +=
+                        store.commit(new ImportBatch(rows, List.of(event), "batch")).rowsAdded();
+                  }
+                  return added;
+                });
+          }
+          int added = 0;
+          for (Future<Integer> writer : threads.invokeAll(writers)) {
+            added += writer.get();
+          }
+
+          assertThat(added).isEqualTo(batches * 10);
+          assertThat(first.rowCount()).isEqualTo(batches * 10);
+          assertThat(second.eventCount()).isEqualTo(batches);
+          assertThat(first.imports()).hasSize(2 * batches);
+          assertThat(second.imports().stream().mapToInt(entry -> entry.result().eventsAdded()))
+              .containsOnly(0, 1)
+              .hasSize(2 * batches);
+        } finally {
+          threads.shutdown();
+          assertThat(threads.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        }
+      }
+    }
+
+    @Test
+    void twoHundredThousandRowsCommitInOneBatchAndReadBack() {
+      List<SourceRow> rows = new ArrayList<>(200_000);
+      for (int i = 0; i < 200_000; i++) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("txid", "L" + i);
+        fields.put("refid", "R" + i / 2);
+        fields.put("time", T0.plusSeconds(i).toString());
+        fields.put("type", "trade");
+        fields.put("asset", "XXBT");
+        fields.put("amount", "0.00" + i);
+        fields.put("fee", "0.0000000001");
+        fields.put("balance", "12345.123456789012345678");
+        rows.add(new SourceRow(LEDGERS, "L" + i, "R" + i / 2, T0.plusSeconds(i), fields));
+      }
+
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      try (PortfolioStore store = open()) {
+        long start = System.nanoTime();
+        long startCpu = threads.getCurrentThreadCpuTime();
+        CommitResult result = store.commit(new ImportBatch(rows, List.of(), "200k"));
+        long committed = System.nanoTime();
+        long committedCpu = threads.getCurrentThreadCpuTime();
+        List<SourceRow> back = store.rows(LEDGERS);
+        long read = System.nanoTime();
+        long readCpu = threads.getCurrentThreadCpuTime();
+        CommitResult again = store.commit(new ImportBatch(rows, List.of(), "200k again"));
+        long recommitted = System.nanoTime();
+        long recommittedCpu = threads.getCurrentThreadCpuTime();
+        // Wall time varies with the machine's load; this thread's CPU time much less (and on
+        // PostgreSQL the server's work is not in it).
+        System.out.printf(
+            "%s, 200,000 rows, ms wall (thread CPU): commit %d (%d), read %d (%d),"
+                + " recommit with all skipped %d (%d)%n",
+            store.getClass().getSimpleName(),
+            (committed - start) / 1_000_000,
+            (committedCpu - startCpu) / 1_000_000,
+            (read - committed) / 1_000_000,
+            (readCpu - committedCpu) / 1_000_000,
+            (recommitted - read) / 1_000_000,
+            (recommittedCpu - readCpu) / 1_000_000);
+
+        assertThat(result.rowsAdded()).isEqualTo(200_000);
+        assertThat(again.rowsSkipped()).isEqualTo(200_000);
+        assertThat(back).isEqualTo(rows);
+      }
+    }
+  }
+
+  /** Prices and sync marks are written with the batch they belong to, and kept append-only. */
+  @Nested
+  class PricesAndMarks {
+
+    private static final Instant T = Instant.parse("2024-01-01T00:00:00Z");
+
+    private ImportBatch batch(List<StoredPrice> prices, Map<String, String> marks) {
+      return new ImportBatch(List.of(), List.of(), prices, marks, "sync");
+    }
+
+    @Test
+    void pricesAreStoredOnceExactlyAsGiven() {
+      StoredPrice xbt = new StoredPrice("XBT", T, "42000.123456789012", "kraken:ohlc:XXBTZUSD:60");
+      try (PortfolioStore store = open()) {
+        store.commit(batch(List.of(xbt), Map.of()));
+        store.commit(batch(List.of(xbt, xbt), Map.of()));
+
+        assertThat(store.prices()).containsExactly(xbt);
+      }
+    }
+
+    @Test
+    void pricesComeBackOldestFirst() {
+      StoredPrice late = new StoredPrice("XBT", T.plusSeconds(60), "2", "test");
+      StoredPrice early = new StoredPrice("ETH", T, "1", "test");
+      try (PortfolioStore store = open()) {
+        store.commit(batch(List.of(late, early), Map.of()));
+
+        assertThat(store.prices()).containsExactly(early, late);
+      }
+    }
+
+    @Test
+    void theLatestValueOfAMarkWinsAndSurvivesReopening() {
+      try (PortfolioStore store = open()) {
+        store.commit(batch(List.of(), Map.of("ledgers.newest", "1704067200.5")));
+        store.commit(
+            batch(List.of(), Map.of("ledgers.newest", "1704153600.25", "trades.newest", "7")));
+      }
+      try (PortfolioStore store = open()) {
+        assertThat(store.marks())
+            .containsExactlyInAnyOrderEntriesOf(
+                Map.of("ledgers.newest", "1704153600.25", "trades.newest", "7"));
+      }
+    }
+
+    @Test
+    void aFailingBatchWritesNeitherPricesNorMarks() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(batch(List.of(new StoredPrice("XBT", T, "1", "test")), Map.of("m", "1")));
+        // A real database failure: writing the mark value BOOM aborts, after the batch's price
+        // was inserted in the same transaction.
+        failInsertsOf("sync_mark", "value");
+
+        assertThatThrownBy(
+                () ->
+                    store.commit(
+                        batch(
+                            List.of(new StoredPrice("ETH", T, "2", "test")), Map.of("m", "BOOM"))))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.prices()).extracting(StoredPrice::asset).containsExactly("XBT");
+        assertThat(store.marks()).containsExactly(Map.entry("m", "1"));
+      }
+    }
+  }
+}
