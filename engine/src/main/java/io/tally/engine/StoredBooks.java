@@ -72,17 +72,15 @@ public record StoredBooks(
     BalanceCheck check = RunningBalanceCheck.check(rows);
     events.addAll(openingBalances(check, rows));
     events.sort(LedgerEvent.ORDER);
-    List<Price> prices = new ArrayList<>();
-    for (StoredPrice stored : store.prices()) {
-      prices.add(
-          new Price(
-              Asset.of(stored.asset()),
-              new BigDecimal(stored.price()),
-              stored.at(),
-              stored.source()));
-    }
+    List<Price> prices = store.prices().stream().map(StoredBooks::price).toList();
     return new StoredBooks(
         events, issues(check), prices, store.marks().getOrDefault(PRICES_BASE, ""));
+  }
+
+  /** A price as the books use it, from the text the store keeps. */
+  public static Price price(StoredPrice stored) {
+    return new Price(
+        Asset.of(stored.asset()), new BigDecimal(stored.price()), stored.at(), stored.source());
   }
 
   /** An adjustment for every opening balance, one microsecond before the row that shows it. */

@@ -291,14 +291,9 @@ public final class KrakenSync {
             .fetch(requests.missing(), now);
 
     List<StoredPrice> prices = new ArrayList<>(historic.prices());
-    List<StoredPrice> all = new ArrayList<>();
-    for (Price price : stored.pricesIn(base)) {
-      all.add(
-          new StoredPrice(
-              price.asset().code(), price.at(), price.value().toPlainString(), price.source()));
-    }
-    all.addAll(prices);
-    BookState books = Books.replay(bookConfig, PriceTable.of(toPrices(all)), stored.events());
+    List<Price> known = new ArrayList<>(stored.pricesIn(base));
+    historic.prices().forEach(price -> known.add(StoredBooks.price(price)));
+    BookState books = Books.replay(bookConfig, PriceTable.of(known), stored.events());
     prices.addAll(tickerPrices(markets, books, base));
     if (!prices.isEmpty()) {
       store.commit(
@@ -375,16 +370,6 @@ public final class KrakenSync {
       }
     }
     return differences;
-  }
-
-  private static List<Price> toPrices(List<StoredPrice> stored) {
-    List<Price> prices = new ArrayList<>(stored.size());
-    for (StoredPrice price : stored) {
-      prices.add(
-          new Price(
-              Asset.of(price.asset()), new BigDecimal(price.price()), price.at(), price.source()));
-    }
-    return prices;
   }
 
   private static List<SourceRow> orderRows(List<KrakenOrder> orders) {
