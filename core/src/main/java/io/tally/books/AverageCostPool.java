@@ -2,6 +2,7 @@ package io.tally.books;
 
 import io.tally.money.Precision;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Weighted average cost: keeps {@code (quantity, totalCost)} and derives the average, so a sale
@@ -11,6 +12,18 @@ final class AverageCostPool implements CostPool {
 
   private BigDecimal quantity = BigDecimal.ZERO;
   private BigDecimal cost = Precision.money(BigDecimal.ZERO);
+
+  AverageCostPool() {}
+
+  AverageCostPool(BigDecimal quantity, BigDecimal cost) {
+    this.quantity = quantity;
+    this.cost = cost;
+  }
+
+  @Override
+  public List<Lot> lots() {
+    return List.of();
+  }
 
   @Override
   public BigDecimal quantity() {

@@ -14,9 +14,10 @@ import java.util.TreeMap;
 
 /**
  * The books after a fold over the event log: holdings with their cost, realized PnL by kind, by
- * asset, by pair and by strategy, pair positions, fees, flows and the data issues met on the way.
- * Money is base currency at {@link Precision#MONEY_SCALE} decimals. No prices are involved beyond
- * those the events needed when they happened: see {@code Valuation} for equity and unrealized PnL.
+ * asset, by pair, by strategy and by strategy and pair, pair positions, fees, flows and the data
+ * issues met on the way. Money is base currency at {@link Precision#MONEY_SCALE} decimals. No
+ * prices are involved beyond those the events needed when they happened: see {@code Valuation} for
+ * equity and unrealized PnL.
  *
  * <p>Example: after buying 1 XBT for 40,000 USD with a 10 USD fee, {@code realizedTotal()} is
  * {@code -10.00000000} and {@code holdings().get(XBT).cost()} is {@code 40000.00000000}. Immutable.
@@ -28,6 +29,7 @@ public record BookState(
     SortedMap<Asset, BigDecimal> tradeRealizedByAsset,
     SortedMap<Pair, BigDecimal> realizedByPair,
     SortedMap<String, BigDecimal> realizedByStrategy,
+    SortedMap<String, SortedMap<Pair, BigDecimal>> realizedByStrategyAndPair,
     List<PairPosition> positions,
     FeeSummary fees,
     FlowSummary flows,
@@ -41,6 +43,10 @@ public record BookState(
     tradeRealizedByAsset = FeeSummary.sortedCopy(tradeRealizedByAsset);
     realizedByPair = FeeSummary.sortedCopy(realizedByPair);
     realizedByStrategy = FeeSummary.sortedCopy(realizedByStrategy);
+    SortedMap<String, SortedMap<Pair, BigDecimal>> nested = new TreeMap<>();
+    realizedByStrategyAndPair.forEach(
+        (tag, byPair) -> nested.put(tag, FeeSummary.sortedCopy(byPair)));
+    realizedByStrategyAndPair = Collections.unmodifiableSortedMap(nested);
     positions = List.copyOf(positions);
     requireNonNull(fees, "fees");
     requireNonNull(flows, "flows");

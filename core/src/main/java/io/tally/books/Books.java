@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -52,25 +53,26 @@ public final class Books {
 
   private static final BigDecimal ZERO = Precision.money(BigDecimal.ZERO);
 
-  private final BookConfig config;
-  private final MarketPrices prices;
-  private final Map<Asset, CostPool> pools = new HashMap<>();
-  private final Map<Asset, BigDecimal> realizedByAsset = new HashMap<>();
-  private final Map<PnlKind, BigDecimal> realizedByKind = new EnumMap<>(PnlKind.class);
-  private final Map<Asset, BigDecimal> tradeRealizedByAsset = new HashMap<>();
-  private final Map<Pair, BigDecimal> realizedByPair = new HashMap<>();
-  private final Map<String, BigDecimal> realizedByStrategy = new HashMap<>();
-  private final Map<Pair, PairBook> pairs = new LinkedHashMap<>();
-  private final Map<Asset, BigDecimal> feesByAsset = new HashMap<>();
-  private final Map<Pair, BigDecimal> feesByPair = new HashMap<>();
-  private final List<DataIssue> issues = new ArrayList<>();
-  private BigDecimal feesTotal = ZERO;
-  private BigDecimal deposits = ZERO;
-  private BigDecimal withdrawals = ZERO;
-  private BigDecimal rewards = ZERO;
-  private BigDecimal adjustments = ZERO;
-  private long flowCount;
-  private long eventCount;
+  final BookConfig config;
+  final MarketPrices prices;
+  final Map<Asset, CostPool> pools = new HashMap<>();
+  final Map<Asset, BigDecimal> realizedByAsset = new HashMap<>();
+  final Map<PnlKind, BigDecimal> realizedByKind = new EnumMap<>(PnlKind.class);
+  final Map<Asset, BigDecimal> tradeRealizedByAsset = new HashMap<>();
+  final Map<Pair, BigDecimal> realizedByPair = new HashMap<>();
+  final Map<String, BigDecimal> realizedByStrategy = new HashMap<>();
+  final Map<String, Map<Pair, BigDecimal>> realizedByStrategyAndPair = new HashMap<>();
+  final Map<Pair, PairBook> pairs = new LinkedHashMap<>();
+  final Map<Asset, BigDecimal> feesByAsset = new HashMap<>();
+  final Map<Pair, BigDecimal> feesByPair = new HashMap<>();
+  final List<DataIssue> issues = new ArrayList<>();
+  BigDecimal feesTotal = ZERO;
+  BigDecimal deposits = ZERO;
+  BigDecimal withdrawals = ZERO;
+  BigDecimal rewards = ZERO;
+  BigDecimal adjustments = ZERO;
+  long flowCount;
+  long eventCount;
 
   /** Empty books kept by {@code config}, valuing past moments with {@code history}. */
   public Books(BookConfig config, PriceSource history) {
@@ -421,7 +423,7 @@ public final class Books {
 
   // ---- cost pools and realized PnL -----------------------------------------------------------
 
-  private CostPool pool(Asset asset) {
+  CostPool pool(Asset asset) {
     CostPool pool = pools.get(asset);
     if (pool == null) {
       pool = CostPool.create(config.method());
@@ -475,6 +477,9 @@ public final class Books {
     tradeRealizedByAsset.merge(asset, amount, BigDecimal::add);
     realizedByPair.merge(pair, amount, BigDecimal::add);
     realizedByStrategy.merge(strategy, amount, BigDecimal::add);
+    realizedByStrategyAndPair
+        .computeIfAbsent(strategy, s -> new HashMap<>())
+        .merge(pair, amount, BigDecimal::add);
     PairBook book = pairBook(pair);
     book.realized = book.realized.add(amount);
   }
@@ -482,7 +487,7 @@ public final class Books {
   // ---- pair projection -----------------------------------------------------------------------
 
   /** Running figures of one pair; see {@link PairPosition}. */
-  private static final class PairBook {
+  static final class PairBook {
     BigDecimal size = BigDecimal.ZERO;
     BigDecimal costBase = ZERO;
     BigDecimal costQuote = BigDecimal.ZERO;
@@ -490,7 +495,7 @@ public final class Books {
     BigDecimal fees = ZERO;
   }
 
-  private PairBook pairBook(Pair pair) {
+  PairBook pairBook(Pair pair) {
     PairBook book = pairs.get(pair);
     if (book == null) {
       book = new PairBook();
@@ -538,6 +543,35 @@ public final class Books {
     book.size = book.size.subtract(quantity);
   }
 
+  private SortedMap<String, SortedMap<Pair, BigDecimal>> byStrategyAndPair() {
+    SortedMap<String, SortedMap<Pair, BigDecimal>> copy = new TreeMap<>();
+    realizedByStrategyAndPair.forEach((tag, byPair) -> copy.put(tag, new TreeMap<>(byPair)));
+    return copy;
+  }
+
+  // ---- checkpoints ---------------------------------------------------------------------------
+
+  /**
+   * The whole state of this fold as text: every pool with its lots, every running total and every
+   * issue, with each number's exact scale. {@link #resume} turns it back into a fold that goes on
+   * exactly as this one would.
+   */
+  public String checkpoint() {
+    return BooksCheckpoint.write(this);
+  }
+
+  /**
+   * A fold resumed from {@link #checkpoint() text} written by books of the same {@code config},
+   * valuing later moments with {@code history}.
+   *
+   * @throws IllegalArgumentException if the text is not a checkpoint, or one of other books
+   */
+  public static Books resume(BookConfig config, PriceSource history, String checkpoint) {
+    Books books = new Books(config, history);
+    BooksCheckpoint.read(checkpoint, books);
+    return books;
+  }
+
   // ---- snapshot ------------------------------------------------------------------------------
 
   /** The books so far. */
@@ -580,6 +614,7 @@ public final class Books {
         new TreeMap<>(tradeRealizedByAsset),
         new TreeMap<>(realizedByPair),
         new TreeMap<>(realizedByStrategy),
+        byStrategyAndPair(),
         positions,
         new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),
         new FlowSummary(deposits, withdrawals, rewards, adjustments, flowCount),

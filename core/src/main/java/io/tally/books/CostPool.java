@@ -1,6 +1,7 @@
 package io.tally.books;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The units of one asset held and what they cost, in the base currency. Mutable; owned by one
@@ -22,6 +23,23 @@ interface CostPool {
    * Removing everything returns exactly {@link #cost()}, so no dust of cost survives.
    */
   BigDecimal release(BigDecimal quantity);
+
+  /**
+   * The lots held, oldest first, for a checkpoint: FIFO lots as they are, or none for an average
+   * pool (its quantity and cost are all there is).
+   */
+  List<Lot> lots();
+
+  /** One acquisition still (partly) held: its units and their cost. */
+  record Lot(BigDecimal quantity, BigDecimal cost) {}
+
+  /** A pool for the method holding exactly what {@link #lots()}, quantity and cost described. */
+  static CostPool restore(
+      CostBasisMethod method, BigDecimal quantity, BigDecimal cost, List<Lot> lots) {
+    return method == CostBasisMethod.FIFO
+        ? new LotPool(quantity, cost, lots)
+        : new AverageCostPool(quantity, cost);
+  }
 
   /** A new, empty pool for the method. */
   static CostPool create(CostBasisMethod method) {

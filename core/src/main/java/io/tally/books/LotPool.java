@@ -3,6 +3,8 @@ package io.tally.books;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * First in, first out: lots in acquisition order; a disposal consumes the oldest lots first, a
@@ -24,6 +26,21 @@ final class LotPool implements CostPool {
   private final ArrayDeque<Lot> lots = new ArrayDeque<>();
   private BigDecimal quantity = BigDecimal.ZERO;
   private BigDecimal cost = Precision.money(BigDecimal.ZERO);
+
+  LotPool() {}
+
+  LotPool(BigDecimal quantity, BigDecimal cost, List<CostPool.Lot> held) {
+    this.quantity = quantity;
+    this.cost = cost;
+    held.forEach(lot -> lots.addLast(new Lot(lot.quantity(), lot.cost())));
+  }
+
+  @Override
+  public List<CostPool.Lot> lots() {
+    List<CostPool.Lot> held = new ArrayList<>(lots.size());
+    lots.forEach(lot -> held.add(new CostPool.Lot(lot.quantity, lot.cost)));
+    return held;
+  }
 
   @Override
   public BigDecimal quantity() {

@@ -3,12 +3,15 @@ package io.tally.books;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tally.ledger.LedgerEvent;
+import io.tally.money.Pair;
 import io.tally.testing.GeneratedHistory;
 import io.tally.testing.HistoryGenerator;
 import io.tally.testing.Seeds;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -44,6 +47,29 @@ class RealizedBreakdownIdentityTest {
           .as("seed %d after %d events", seed, books.eventCount())
           .isEqualByComparingTo(books.realized(PnlKind.TRADE));
       assertThat(HistoryGenerator.STRATEGIES).containsAll(books.realizedByStrategy().keySet());
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.testing.Seeds#seeds")
+  void realizedByStrategyAndPairAddsUpByStrategyAndByPair(long seed) {
+    for (BookState books : statesAfterEveryEvent(seed)) {
+      Map<Pair, BigDecimal> byPair = new HashMap<>();
+      books
+          .realizedByStrategyAndPair()
+          .forEach(
+              (tag, pairs) -> {
+                assertThat(BookState.sum(pairs))
+                    .as("seed %d after %d events, strategy %s", seed, books.eventCount(), tag)
+                    .isEqualByComparingTo(books.realizedByStrategy().get(tag));
+                pairs.forEach((pair, value) -> byPair.merge(pair, value, BigDecimal::add));
+              });
+      assertThat(byPair.keySet()).isEqualTo(books.realizedByPair().keySet());
+      byPair.forEach(
+          (pair, value) ->
+              assertThat(value)
+                  .as("seed %d after %d events, pair %s", seed, books.eventCount(), pair)
+                  .isEqualByComparingTo(books.realizedByPair().get(pair)));
     }
   }
 

@@ -34,6 +34,9 @@ public final class BookFigures {
     put(figures, "trade realized by asset ", books.tradeRealizedByAsset());
     put(figures, "realized by pair ", books.realizedByPair());
     put(figures, "realized by strategy ", books.realizedByStrategy());
+    books
+        .realizedByStrategyAndPair()
+        .forEach((tag, byPair) -> put(figures, "realized by strategy " + tag + " pair ", byPair));
     for (PairPosition position : books.positions()) {
       String name = "position " + position.pair() + " ";
       figures.put(name + "base size", position.baseSize());
