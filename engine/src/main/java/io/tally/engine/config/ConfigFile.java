@@ -3,6 +3,7 @@ package io.tally.engine.config;
 import io.tally.books.CostBasisMethod;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.reconcile.DriftMode;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -12,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -46,13 +48,26 @@ public final class ConfigFile {
           "  snapshot_retention_days: 90   # snapshots older than this are pruned",
           "  reconciliation_tolerance: 1.00  # base-currency difference that raises the drift flag",
           "  external_activity_threshold_pct: 5  # % change by manual trades or flows worth an event",
+          "  max_price_age: 15m            # a price older than this marks the figures it values stale",
           "  strategy_tags: {}             # order userref -> strategy tag, e.g. {1001: trend_v1}",
+          "reconciliation:",
+          "  interval: 5m                  # how often a running service checks Kraken's Balance",
+          "  tolerance: 1.00               # the same as portfolio.reconciliation_tolerance (set one)",
+          "  auto_update: false            # true: correct drift with a stored, visible adjustment",
+          "  drift_mode: observe_only      # observe_only (flows subtracted) or auto_adjust (baseline",
+          "                                # moves with each flow)",
+          "sync:",
+          "  interval: 60s                 # how often a running service syncs with Kraken",
+          "equity_series:",
+          "  interval: 5m                  # how often equity is sampled (its own clock, not polling)",
+          "  retention_days: 365           # samples older than this are deleted",
           "kraken:",
           "  base_url: https://api.kraken.com  # the simulator's URL for tests and the demo",
           "  tier: starter                 # starter, intermediate or pro: the call-counter budget",
           "");
 
-  private static final Set<String> SECTIONS = Set.of("portfolio", "kraken");
+  private static final Set<String> SECTIONS =
+      Set.of("portfolio", "reconciliation", "sync", "equity_series", "kraken");
 
   private ConfigFile() {}
 
@@ -87,8 +102,18 @@ public final class ConfigFile {
     }
     Section top = new Section(name, "", root, SECTIONS);
     PortfolioConfig portfolio = portfolio(top.section("portfolio", PORTFOLIO_KEYS));
+    ReconciliationConfig reconciliation =
+        reconciliation(
+            top.section(
+                "reconciliation", Set.of("interval", "tolerance", "auto_update", "drift_mode")),
+            top,
+            portfolio);
+    ScheduleConfig schedule =
+        schedule(
+            top.section("sync", Set.of("interval")),
+            top.section("equity_series", Set.of("interval", "retention_days")));
     KrakenConfig kraken = kraken(top.section("kraken", Set.of("base_url", "tier")));
-    return new TallyConfig(portfolio, kraken);
+    return new TallyConfig(portfolio, reconciliation, schedule, kraken);
   }
 
   private static final Set<String> PORTFOLIO_KEYS =
@@ -102,6 +127,7 @@ public final class ConfigFile {
           "snapshot_retention_days",
           "reconciliation_tolerance",
           "external_activity_threshold_pct",
+          "max_price_age",
           "strategy_tags");
 
   private static PortfolioConfig portfolio(Section section) {
@@ -153,7 +179,55 @@ public final class ConfigFile {
         retention,
         tolerance,
         threshold,
+        section.duration("max_price_age", d.maxPriceAge()),
         tags);
+  }
+
+  /**
+   * The reconciliation section. Its {@code tolerance} and the contract's {@code
+   * portfolio.reconciliation_tolerance} are one setting: either may be given, both only if equal.
+   */
+  private static ReconciliationConfig reconciliation(
+      Section section, Section top, PortfolioConfig portfolio) {
+    ReconciliationConfig d = ReconciliationConfig.defaults();
+    BigDecimal tolerance = portfolio.reconciliationTolerance();
+    if (section.has("tolerance")) {
+      BigDecimal own = section.decimal("tolerance", tolerance);
+      if (top.section("portfolio", PORTFOLIO_KEYS).has("reconciliation_tolerance")
+          && own.compareTo(tolerance) != 0) {
+        throw section.bad(
+            "tolerance",
+            own.toPlainString()
+                + " contradicts portfolio.reconciliation_tolerance "
+                + tolerance.toPlainString()
+                + ": set one of them");
+      }
+      tolerance = own;
+    }
+    String mode = section.text("drift_mode", d.driftMode().code());
+    DriftMode driftMode;
+    try {
+      driftMode = DriftMode.parse(mode);
+    } catch (IllegalArgumentException e) {
+      throw section.bad("drift_mode", "expected observe_only or auto_adjust, got '" + mode + "'");
+    }
+    return new ReconciliationConfig(
+        section.duration("interval", d.interval()),
+        tolerance,
+        section.bool("auto_update", d.autoUpdate()),
+        driftMode);
+  }
+
+  private static ScheduleConfig schedule(Section sync, Section series) {
+    ScheduleConfig d = ScheduleConfig.defaults();
+    int retention = series.integer("retention_days", d.equityRetentionDays());
+    if (retention < 1) {
+      throw series.bad("retention_days", "must be at least 1, got " + retention);
+    }
+    return new ScheduleConfig(
+        sync.duration("interval", d.syncInterval()),
+        series.duration("interval", d.equityInterval()),
+        retention);
   }
 
   private static KrakenConfig kraken(Section section) {
@@ -173,6 +247,28 @@ public final class ConfigFile {
       throw section.bad("tier", "expected one of " + KrakenConfig.TIERS + ", got '" + tier + "'");
     }
     return new KrakenConfig(baseUrl, tier);
+  }
+
+  /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 such as {@code PT5M}. */
+  static Duration parseDuration(String text) {
+    if (text.startsWith("P") || text.startsWith("p")) {
+      return Duration.parse(text);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([smhd])").matcher(text);
+    if (!m.matches()) {
+      throw new IllegalArgumentException("not a duration: " + text);
+    }
+    long amount = Long.parseLong(m.group(1));
+    switch (m.group(2)) {
+      case "s":
+        return Duration.ofSeconds(amount);
+      case "m":
+        return Duration.ofMinutes(amount);
+      case "h":
+        return Duration.ofHours(amount);
+      default:
+        return Duration.ofDays(amount);
+    }
   }
 
   /** One mapping of the file, read key by key with its path for messages. */
@@ -224,6 +320,31 @@ public final class ConfigFile {
         throw bad(key, "expected a single value");
       }
       return value.asString().strip();
+    }
+
+    boolean has(String key) {
+      return value(key) != null;
+    }
+
+    /**
+     * A positive duration: a whole number with a unit ({@code 90s}, {@code 5m}, {@code 1h}, {@code
+     * 2d}) or ISO-8601 ({@code PT5M}).
+     */
+    Duration duration(String key, Duration fallback) {
+      String text = text(key, null);
+      if (text == null) {
+        return fallback;
+      }
+      Duration duration;
+      try {
+        duration = parseDuration(text);
+      } catch (RuntimeException e) {
+        throw bad(key, "expected a duration such as 90s, 5m, 1h or 2d, got '" + text + "'");
+      }
+      if (duration.isZero() || duration.isNegative()) {
+        throw bad(key, "must be positive, got '" + text + "'");
+      }
+      return duration;
     }
 
     boolean bool(String key, boolean fallback) {

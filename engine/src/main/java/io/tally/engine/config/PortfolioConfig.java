@@ -13,12 +13,13 @@ import java.util.TreeSet;
 
 /**
  * The {@code portfolio:} section of the contract: base currency, valuation pairs, which assets to
- * report, the cost basis method, manual-trade handling, retention, reconciliation tolerance and the
- * strategy tag of each order {@code userref}. {@code include_assets}/{@code exclude_assets} filter
- * reports only, never the books.
+ * report, the cost basis method, manual-trade handling, retention, reconciliation tolerance, the
+ * external-activity threshold, the age beyond which a price is stale and the strategy tag of each
+ * order {@code userref}. {@code include_assets}/{@code exclude_assets} filter reports only, never
+ * the books.
  *
- * <p>Example: {@code PortfolioConfig.defaults()} is USD, WAC, every asset, tolerance 1.00.
- * Immutable.
+ * <p>Example: {@code PortfolioConfig.defaults()} is USD, WAC, every asset, tolerance 1.00, prices
+ * stale after 15 minutes. Immutable.
  */
 public record PortfolioConfig(
     Asset baseCurrency,
@@ -30,6 +31,7 @@ public record PortfolioConfig(
     int snapshotRetentionDays,
     BigDecimal reconciliationTolerance,
     BigDecimal externalActivityThresholdPct,
+    java.time.Duration maxPriceAge,
     Map<Long, String> strategyTags) {
 
   public PortfolioConfig {
@@ -43,6 +45,10 @@ public record PortfolioConfig(
     externalActivityThresholdPct =
         Precision.canonical(
             requireNonNull(externalActivityThresholdPct, "externalActivityThresholdPct"));
+    requireNonNull(maxPriceAge, "maxPriceAge");
+    if (maxPriceAge.isZero() || maxPriceAge.isNegative()) {
+      throw new IllegalArgumentException("maxPriceAge must be positive: " + maxPriceAge);
+    }
     strategyTags = java.util.Collections.unmodifiableMap(new TreeMap<>(strategyTags));
   }
 
@@ -58,6 +64,7 @@ public record PortfolioConfig(
         90,
         new BigDecimal("1.00"),
         new BigDecimal("5"),
+        java.time.Duration.ofMinutes(15),
         Map.of());
   }
 

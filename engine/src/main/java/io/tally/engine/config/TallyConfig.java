@@ -4,24 +4,50 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Tally's whole configuration, read once at start from one YAML file (see {@link ConfigFile}): the
- * contract's {@code portfolio:} section and how to reach Kraken.
+ * contract's {@code portfolio:} section, reconciliation, the service's schedules and how to reach
+ * Kraken.
  *
  * <p>Example: {@code TallyConfig.defaults().kraken().tier()} is {@code starter}. Immutable.
  */
-public record TallyConfig(PortfolioConfig portfolio, KrakenConfig kraken) {
+public record TallyConfig(
+    PortfolioConfig portfolio,
+    ReconciliationConfig reconciliation,
+    ScheduleConfig schedule,
+    KrakenConfig kraken) {
 
   public TallyConfig {
     requireNonNull(portfolio, "portfolio");
+    requireNonNull(reconciliation, "reconciliation");
+    requireNonNull(schedule, "schedule");
     requireNonNull(kraken, "kraken");
   }
 
   /** Every key at its default. */
   public static TallyConfig defaults() {
-    return new TallyConfig(PortfolioConfig.defaults(), KrakenConfig.defaults());
+    return new TallyConfig(
+        PortfolioConfig.defaults(),
+        ReconciliationConfig.defaults(),
+        ScheduleConfig.defaults(),
+        KrakenConfig.defaults());
+  }
+
+  /** The same with another portfolio section. */
+  public TallyConfig withPortfolio(PortfolioConfig newPortfolio) {
+    return new TallyConfig(newPortfolio, reconciliation, schedule, kraken);
+  }
+
+  /** The same with another reconciliation section. */
+  public TallyConfig withReconciliation(ReconciliationConfig newReconciliation) {
+    return new TallyConfig(portfolio, newReconciliation, schedule, kraken);
+  }
+
+  /** The same with other schedules. */
+  public TallyConfig withSchedule(ScheduleConfig newSchedule) {
+    return new TallyConfig(portfolio, reconciliation, newSchedule, kraken);
   }
 
   /** The same with another Kraken section. */
   public TallyConfig withKraken(KrakenConfig newKraken) {
-    return new TallyConfig(portfolio, newKraken);
+    return new TallyConfig(portfolio, reconciliation, schedule, newKraken);
   }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tally.books.CostBasisMethod;
 import io.tally.money.Asset;
+import io.tally.reconcile.DriftMode;
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,12 +70,54 @@ class ConfigFileTest {
         .isEqualTo(new KrakenConfig(URI.create("http://127.0.0.1:9999"), "pro"));
   }
 
+  @Test
+  void readsTheServiceSections() {
+    TallyConfig config =
+        ConfigFile.parse(
+            String.join(
+                "\n",
+                "portfolio: {max_price_age: 2h}",
+                "reconciliation:",
+                "  interval: 90s",
+                "  tolerance: 0.25",
+                "  auto_update: true",
+                "  drift_mode: auto_adjust",
+                "sync: {interval: PT30S}",
+                "equity_series: {interval: 1m, retention_days: 30}"),
+            "tally.yaml");
+
+    assertThat(config.portfolio().maxPriceAge()).isEqualTo(Duration.ofHours(2));
+    assertThat(config.reconciliation())
+        .isEqualTo(
+            new ReconciliationConfig(
+                Duration.ofSeconds(90), new BigDecimal("0.25"), true, DriftMode.AUTO_ADJUST));
+    assertThat(config.schedule())
+        .isEqualTo(new ScheduleConfig(Duration.ofSeconds(30), Duration.ofMinutes(1), 30));
+  }
+
+  @Test
+  void theContractsToleranceIsTheReconciliationTolerance() {
+    TallyConfig config =
+        ConfigFile.parse("portfolio: {reconciliation_tolerance: 2.5}", "tally.yaml");
+
+    assertThat(config.reconciliation().tolerance()).isEqualByComparingTo("2.5");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
         "portfolio: {colour: blue}|tally.yaml: portfolio.colour: unknown key",
-        "wallet: {}|tally.yaml: wallet: unknown key (known: kraken, portfolio)",
+        "wallet: {}|tally.yaml: wallet: unknown key (known: equity_series, kraken, portfolio, reconciliation, sync)",
+        "reconciliation: {interval: soon}|tally.yaml: reconciliation.interval: expected a duration such as 90s, 5m, 1h or 2d, got 'soon'",
+        "reconciliation: {interval: 0s}|tally.yaml: reconciliation.interval: must be positive, got '0s'",
+        "reconciliation: {drift_mode: fix}|tally.yaml: reconciliation.drift_mode: expected observe_only or auto_adjust, got 'fix'",
+        "reconciliation: {auto_update: yes please}|tally.yaml: reconciliation.auto_update: expected true or false",
+        "reconciliation: {mode: x}|tally.yaml: reconciliation.mode: unknown key",
+        "{portfolio: {reconciliation_tolerance: 2}, reconciliation: {tolerance: 3}}|tally.yaml: reconciliation.tolerance: 3 contradicts portfolio.reconciliation_tolerance 2: set one of them",
+        "sync: {interval: -5m}|tally.yaml: sync.interval: expected a duration",
+        "equity_series: {retention_days: 0}|tally.yaml: equity_series.retention_days: must be at least 1, got 0",
+        "portfolio: {max_price_age: 1y}|tally.yaml: portfolio.max_price_age: expected a duration",
         "portfolio: {cost_basis_method: lifo}|tally.yaml: portfolio.cost_basis_method: expected wac or fifo, got 'lifo'",
         "portfolio: {snapshot_retention_days: 0}|tally.yaml: portfolio.snapshot_retention_days: must be at least 1, got 0",
         "portfolio: {snapshot_retention_days: ten}|tally.yaml: portfolio.snapshot_retention_days: expected a whole number, got 'ten'",

@@ -89,8 +89,11 @@ class KrakenSyncTest {
             90,
             defaults.reconciliationTolerance(),
             defaults.externalActivityThresholdPct(),
+            defaults.maxPriceAge(),
             Map.of(1001L, "trend_v1", 1002L, "grid_v2"));
-    return new TallyConfig(portfolio, new KrakenConfig(simulator.baseUrl(), "starter"));
+    return TallyConfig.defaults()
+        .withPortfolio(portfolio)
+        .withKraken(new KrakenConfig(simulator.baseUrl(), "starter"));
   }
 
   private KrakenClient client() {
