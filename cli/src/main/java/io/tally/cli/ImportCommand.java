@@ -1,10 +1,10 @@
 package io.tally.cli;
 
 import io.tally.books.DataIssue;
-import io.tally.engine.StoredBooks;
 import io.tally.engine.ingest.Ingest;
 import io.tally.engine.ingest.IngestBatch;
 import io.tally.engine.ingest.IngestResult;
+import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.ingest.StrategyTags;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
@@ -89,7 +89,7 @@ final class ImportCommand implements Callable<Integer> {
           "events added:       %,d (revised %,d, retracted %,d)%n",
           result.eventsAdded(), result.eventsRevised(), result.eventsRetracted());
       out.printf("events in store:    %,d%n", store.eventCount());
-      List<DataIssue> issues = new ArrayList<>(StoredBooks.issues(summary.balances()));
+      List<DataIssue> issues = new ArrayList<>(LedgerCheck.issues(summary.balances()));
       summary.unclassified().forEach(unknown -> issues.add(DataIssue.unclassified(unknown)));
       out.printf(
           "data issues:        %,d%s%n", issues.size(), issues.isEmpty() ? "" : " in these files");

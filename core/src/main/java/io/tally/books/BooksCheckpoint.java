@@ -91,13 +91,7 @@ final class BooksCheckpoint {
     amounts(out, "fee_asset", books.feesByAsset, Asset::code);
     amounts(out, "fee_pair", books.feesByPair, Pair::slashed);
     for (DataIssue issue : books.issues) {
-      line(
-          out,
-          "issue",
-          issue.kind().name(),
-          escape(issue.event()),
-          escape(issue.asset()),
-          escape(issue.detail()));
+      line(out, "issue", issue.toText());
     }
     out.append(END).append('\n');
     return out.toString();
@@ -192,8 +186,7 @@ final class BooksCheckpoint {
         books.feesByPair.put(Pair.parse(f[1]), new BigDecimal(f[2]));
         break;
       case "issue":
-        books.issues.add(
-            new DataIssue(IssueKind.valueOf(f[1]), unescape(f[2]), unescape(f[3]), unescape(f[4])));
+        books.issues.add(DataIssue.parse(String.join("\t", List.of(f).subList(1, f.length))));
         break;
       default:
         throw new IllegalArgumentException("unknown record '" + f[0] + "'");

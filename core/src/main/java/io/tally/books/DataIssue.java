@@ -27,6 +27,33 @@ public record DataIssue(IssueKind kind, String event, String asset, String detai
             + "); booked as an adjustment at market value");
   }
 
+  /**
+   * The issue as one line of text, its four fields separated by tabs (backslash, tab, newline and
+   * carriage return escaped), for stores and checkpoints; {@link #parse} reads it back.
+   */
+  public String toText() {
+    return kind.name()
+        + "\t"
+        + BooksCheckpoint.escape(event)
+        + "\t"
+        + BooksCheckpoint.escape(asset)
+        + "\t"
+        + BooksCheckpoint.escape(detail);
+  }
+
+  /** Reads {@link #toText()}. */
+  public static DataIssue parse(String text) {
+    String[] f = text.split("\t", -1);
+    if (f.length != 4) {
+      throw new IllegalArgumentException("Not a data issue: '" + text + "'");
+    }
+    return new DataIssue(
+        IssueKind.valueOf(f[0]),
+        BooksCheckpoint.unescape(f[1]),
+        BooksCheckpoint.unescape(f[2]),
+        BooksCheckpoint.unescape(f[3]));
+  }
+
   public DataIssue {
     requireNonNull(kind, "kind");
     requireNonNull(event, "event");

@@ -19,6 +19,7 @@ import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -161,6 +162,10 @@ public final class Ingest {
         events.add(EventRecord.retracted(event.id().value(), event.at()));
       }
     }
+    Map<String, String> marks = new LinkedHashMap<>(batch.marks());
+    if (!newLedger.isEmpty() || !store.marks().containsKey(LedgerCheck.ISSUES_MARK)) {
+      checkLedger(newLedger.values(), events, marks);
+    }
     List<SourceRow> rows = new ArrayList<>(newLedger.size() + newTrades.size() + newOrders.size());
     newLedger.forEach((id, row) -> rows.add(ledgerSourceRow(id, row)));
     newTrades.values().forEach(row -> rows.add(tradeSourceRow(row)));
@@ -170,8 +175,7 @@ public final class Ingest {
             "writing %,d rows, %,d events and %,d prices in one transaction",
             rows.size(), events.size(), batch.prices().size()));
     CommitResult result =
-        store.commit(
-            new ImportBatch(rows, events, batch.prices(), batch.marks(), batch.description()));
+        store.commit(new ImportBatch(rows, events, batch.prices(), marks, batch.description()));
     List<LedgerRow> checked = new ArrayList<>(batchLedger.values());
     checked.sort(Comparator.comparing(LedgerRow::time));
     return new IngestResult(
@@ -183,6 +187,36 @@ public final class Ingest {
         changedPairs,
         RunningBalanceCheck.check(checked),
         unclassified);
+  }
+
+  /**
+   * Runs Kraken's running-balance check over every ledger row, stored and new, and adds what it
+   * yields to the batch: the opening-balance events (retracting those a previous check made that
+   * are gone) and the marks with its issues and opening ids.
+   */
+  private void checkLedger(
+      Collection<LedgerRow> newRows, List<EventRecord> events, Map<String, String> marks) {
+    progress.accept("checking Kraken's running balances over the whole ledger");
+    List<LedgerRow> all = ledgerRows(store.rows(LEDGERS));
+    all.addAll(newRows);
+    LedgerCheck check = LedgerCheck.of(all);
+    Set<String> current = new HashSet<>();
+    for (CashFlow opening : check.openings()) {
+      current.add(opening.id().value());
+      events.add(EventRecord.of(opening.id().value(), opening.at(), EventText.format(opening)));
+    }
+    Map<String, String> stored = store.marks();
+    String previous = stored.getOrDefault(LedgerCheck.OPENINGS_MARK, "");
+    for (String id : previous.lines().filter(line -> !line.isEmpty()).toList()) {
+      if (!current.contains(id)) {
+        store
+            .findEvent(id)
+            .filter(event -> !event.retracted())
+            .ifPresent(event -> events.add(EventRecord.retracted(id, event.at())));
+      }
+    }
+    marks.put(LedgerCheck.ISSUES_MARK, check.issuesText());
+    marks.put(LedgerCheck.OPENINGS_MARK, check.openingsText());
   }
 
   /** The store's id of a ledger row: its ledger id, or a content key for a pending row. */
