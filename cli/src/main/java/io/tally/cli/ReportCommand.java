@@ -30,8 +30,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code tally report}: the books of the store, valued now. Historic prices from {@code --prices}
@@ -163,8 +161,7 @@ final class ReportCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-      out.println(mapper.writeValueAsString(ReportDocument.of(valuation)));
+      out.println(Json.write(ReportDocument.of(valuation)));
     } else {
       out.print(ReportText.render(valuation));
     }

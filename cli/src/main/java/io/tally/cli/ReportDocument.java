@@ -1,6 +1,7 @@
 package io.tally.cli;
 
 import io.tally.books.BookState;
+import io.tally.engine.service.ContractJson;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.books.FlowSummary;
@@ -57,68 +58,22 @@ final class ReportDocument {
     Map<String, Object> byStrategy = new LinkedHashMap<>();
     books.realizedByStrategy().forEach((tag, value) -> byStrategy.put(tag, text(value)));
     doc.put("realized_pnl_base_by_strategy", byStrategy);
-    doc.put("fee_summary", fees(books.fees()));
+    doc.put("fee_summary", ContractJson.fees(books.fees()));
     doc.put("cash_flows", flows(books.flows()));
-    doc.put("data_issues", issues(valuation.issues()));
+    doc.put("data_issues", ContractJson.issues(valuation.issues()));
     return doc;
   }
 
   private static List<Object> holdings(PortfolioValuation valuation) {
     List<Object> list = new ArrayList<>();
-    for (AssetValuation item : valuation.holdings()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("asset", item.holding().asset().code());
-      row.put("amount", item.holding().quantity().toPlainString());
-      row.put("cost_basis_base", text(item.holding().cost()));
-      row.put("avg_cost_base", item.holding().averageCost().map(ReportDocument::text).orElse(null));
-      row.put("price_base", item.price().map(p -> p.value().toPlainString()).orElse(null));
-      row.put("value_base", text(item.value()));
-      row.put("unrealized_pnl_base", text(item.unrealized()));
-      row.put("realized_pnl_base", text(item.holding().realized()));
-      row.put("source_pair", item.price().map(ReportDocument::sourcePair).orElse(null));
-      row.put("unvalued", item.unvalued());
-      row.put("stale", item.stale());
-      row.put("percentage_of_equity", text(item.percentageOfEquity()));
-      list.add(row);
-    }
+    valuation.holdings().forEach(item -> list.add(ContractJson.holding(item)));
     return list;
-  }
-
-  /** Where a price came from; the base currency needs no source. */
-  static String sourcePair(Price price) {
-    return price.source().equals("base") ? null : price.source();
   }
 
   private static List<Object> positions(PortfolioValuation valuation) {
     List<Object> list = new ArrayList<>();
-    for (PositionValuation item : valuation.positions()) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("pair", item.position().pair().name());
-      row.put("base_asset", item.position().pair().base().code());
-      row.put("quote_asset", item.position().pair().quote().code());
-      row.put("base_size", item.position().baseSize().toPlainString());
-      row.put(
-          "avg_entry_price",
-          item.position().averageEntryPrice().map(ReportDocument::text).orElse(null));
-      row.put("realized_pnl_base", text(item.position().realized()));
-      row.put("unrealized_pnl_base", text(item.unrealized()));
-      row.put("fees_paid_base", text(item.position().fees()));
-      row.put("current_value_base", text(item.currentValue()));
-      list.add(row);
-    }
+    valuation.positions().forEach(item -> list.add(ContractJson.position(item)));
     return list;
-  }
-
-  private static Map<String, Object> fees(FeeSummary fees) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("total_base", text(fees.total()));
-    Map<String, Object> byAsset = new LinkedHashMap<>();
-    fees.byAsset().forEach((asset, value) -> byAsset.put(asset.code(), text(value)));
-    map.put("by_asset", byAsset);
-    Map<String, Object> byPair = new LinkedHashMap<>();
-    fees.byPair().forEach((pair, value) -> byPair.put(pair.name(), text(value)));
-    map.put("by_pair", byPair);
-    return map;
   }
 
   private static Map<String, Object> flows(FlowSummary flows) {
@@ -129,19 +84,6 @@ final class ReportDocument {
     map.put("adjustments_base", text(flows.adjustments()));
     map.put("count", flows.count());
     return map;
-  }
-
-  private static List<Object> issues(List<DataIssue> issues) {
-    List<Object> list = new ArrayList<>();
-    for (DataIssue issue : issues) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("kind", issue.kind().code());
-      row.put("event", issue.event().isEmpty() ? null : issue.event());
-      row.put("asset", issue.asset().isEmpty() ? null : issue.asset());
-      row.put("detail", issue.detail());
-      list.add(row);
-    }
-    return list;
   }
 
   static String text(BigDecimal value) {

@@ -2,21 +2,16 @@ package io.tally.cli;
 
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.sync.BalanceDifference;
-import io.tally.engine.sync.KrakenSync;
+import io.tally.engine.service.SyncResult;
 import io.tally.engine.sync.SyncSummary;
-import io.tally.kraken.api.CallCounter;
-import io.tally.kraken.api.FileNonceSource;
 import io.tally.kraken.api.KrakenClient;
-import io.tally.kraken.api.KrakenCredentials;
-import io.tally.store.PortfolioStore;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -26,6 +21,9 @@ import picocli.CommandLine.ParentCommand;
  * history; later runs only what is newer. The nonce high-water mark is kept beside a SQLite
  * database ({@code PATH.nonce}), or in {@code ./tally.nonce} for a PostgreSQL URL (see {@link
  * DatabaseOption}), so a restart never reuses one.
+ *
+ * <p>The sync runs through the {@code PortfolioService}: after the books catch up it reconciles
+ * with Kraken's {@code Balance} (the drift line) and checkpoints the books.
  *
  * <p>Example: {@code KRAKEN_API_KEY=... KRAKEN_API_SECRET=... tally sync --db books.db}.
  */
@@ -44,56 +42,25 @@ final class SyncCommand implements Callable<Integer> {
 
   @Mixin ConfigOption configuration;
 
-  @Option(
-      names = "--kraken-url",
-      paramLabel = "URL",
-      description = "Kraken's REST base URL, e.g. the simulator's (overrides kraken.base_url)")
-  URI krakenUrl;
+  @Mixin KrakenOption kraken;
 
   Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
-    TallyConfig config = configuration.load();
-    if (krakenUrl != null) {
-      config = config.withKraken(config.kraken().withBaseUrl(krakenUrl));
-    }
-    KrakenCredentials credentials =
-        KrakenCredentials.fromEnvironment(tally.env())
-            .orElseThrow(
-                () ->
-                    new IllegalArgumentException(
-                        "tally sync needs a read-only Kraken API key: set "
-                            + KrakenCredentials.KEY_VARIABLE
-                            + " and "
-                            + KrakenCredentials.SECRET_VARIABLE));
+    TallyConfig config = kraken.apply(configuration.load());
+    KrakenClient client =
+        kraken.requireClient("tally sync", config, tally.env(), database.nonceFile(), clock);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    KrakenClient client =
-        KrakenClient.builder()
-            .baseUrl(config.kraken().baseUrl())
-            .credentials(credentials)
-            .tier(CallCounter.Tier.parse(config.kraken().tier()))
-            .nonceSource(new FileNonceSource(database.nonceFile(), clock))
-            .clock(clock)
-            .build();
-    long started = System.nanoTime();
     err.printf("syncing %s from %s ...%n", database.display(), config.kraken().baseUrl());
     err.flush();
-    SyncSummary summary;
-    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
-      summary =
-          new KrakenSync(
-                  store,
-                  client,
-                  config,
-                  clock,
-                  line -> {
-                    err.printf("  %6.1f s  %s%n", (System.nanoTime() - started) / 1e9, line);
-                    err.flush();
-                  })
-              .run();
+    SyncResult result;
+    try (ServiceSession session =
+        ServiceSession.create(database, tally, config, Optional.of(client), clock, err)) {
+      result = session.service().sync();
     }
+    SyncSummary summary = result.detail();
     out.printf("new ledger rows:    %,d%n", summary.newLedgerRows());
     out.printf("new trades:         %,d%n", summary.newTrades());
     out.printf(
@@ -119,6 +86,11 @@ final class SyncCommand implements Callable<Integer> {
             difference.difference().toPlainString());
       }
     }
+    out.printf(
+        "drift:              %s%n",
+        result.driftDetected()
+            ? "DETECTED beyond the reconciliation tolerance (run 'tally reconcile' for detail)"
+            : "none beyond the reconciliation tolerance");
     out.flush();
     return 0;
   }

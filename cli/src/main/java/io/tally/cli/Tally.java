@@ -26,6 +26,9 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ReportCommand.class,
       SyncCommand.class,
+      ReconcileCommand.class,
+      SnapshotCommand.class,
+      HistoryCommand.class,
       SimCommand.class,
       ConfigCommand.class
     })

@@ -72,6 +72,14 @@ public record StoredBooks(
     return new StoredBooks(events, issues, prices, marks.getOrDefault(PRICES_BASE, ""));
   }
 
+  /** The prices {@code store} keeps when a sync stored them in {@code base}; none otherwise. */
+  public static List<Price> pricesIn(PortfolioStore store, Asset base) {
+    if (!base.code().equals(store.marks().getOrDefault(PRICES_BASE, ""))) {
+      return List.of();
+    }
+    return store.prices().stream().map(StoredBooks::price).toList();
+  }
+
   /** A price as the books use it, from the text the store keeps. */
   public static Price price(StoredPrice stored) {
     return new Price(

@@ -164,7 +164,8 @@ public final class KrakenSync {
         ingested.duplicatesSkipped(),
         prices.stored(),
         prices.unpriced(),
-        differences);
+        differences,
+        canonical(exchange));
   }
 
   /**
@@ -352,11 +353,17 @@ public final class KrakenSync {
     return prices;
   }
 
-  /** Holdings against Kraken's balances, per canonical asset (XXBT and XBT.M are both XBT). */
-  static List<BalanceDifference> compare(BookState books, Map<String, BigDecimal> exchange) {
+  /** Kraken's balances by canonical asset: XXBT and XBT.M are both XBT, and add up. */
+  public static Map<Asset, BigDecimal> canonical(Map<String, BigDecimal> exchange) {
     Map<Asset, BigDecimal> kraken = new TreeMap<>();
     exchange.forEach(
         (id, amount) -> kraken.merge(AssetSymbol.canonical(id), amount, BigDecimal::add));
+    return kraken;
+  }
+
+  /** Holdings against Kraken's balances, per canonical asset (XXBT and XBT.M are both XBT). */
+  static List<BalanceDifference> compare(BookState books, Map<String, BigDecimal> exchange) {
+    Map<Asset, BigDecimal> kraken = canonical(exchange);
     Map<Asset, BigDecimal> internal = new TreeMap<>();
     books.holdings().values().forEach(h -> internal.put(h.asset(), h.quantity()));
     Set<Asset> assets = new TreeSet<>(kraken.keySet());

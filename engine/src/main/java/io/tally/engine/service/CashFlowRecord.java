@@ -1,0 +1,22 @@
+package io.tally.engine.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.ledger.CashFlow;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * A deposit, withdrawal, reward or adjustment with its value in the base currency at its time
+ * (ACCOUNTING.md §4); empty when no price of that moment is known (the books list the issue).
+ *
+ * <p>Example: {@code CashFlowRecord[flow=CashFlow[id=L1, kind=DEPOSIT, amount=XBT 0.5, ...],
+ * valueBase=Optional[20000.00000000]]}. Immutable.
+ */
+public record CashFlowRecord(CashFlow flow, Optional<BigDecimal> valueBase) {
+
+  public CashFlowRecord {
+    requireNonNull(flow, "flow");
+    requireNonNull(valueBase, "valueBase");
+  }
+}

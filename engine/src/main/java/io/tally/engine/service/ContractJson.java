@@ -1,0 +1,296 @@
+package io.tally.engine.service;
+
+import io.tally.books.DataIssue;
+import io.tally.books.FeeSummary;
+import io.tally.ledger.CashFlow;
+import io.tally.ledger.Trade;
+import io.tally.money.Amount;
+import io.tally.money.Price;
+import io.tally.reconcile.AssetDrift;
+import io.tally.reconcile.FlowAdjustedDrift;
+import io.tally.reconcile.LiveCheck;
+import io.tally.series.EquityPoint;
+import io.tally.valuation.AssetValuation;
+import io.tally.valuation.PositionValuation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The contract's JSON, in one place: every answer of the service as an ordered tree of names and
+ * values with the contract's snake_case names ({@code equity_base}, {@code
+ * realized_pnl_base_total}, ...), every amount as a decimal string (JSON readers parse numbers as
+ * doubles), times as ISO-8601 text and {@code null} for what is unknown. The command line and the
+ * HTTP API print these trees as they are, so both speak the same names.
+ *
+ * <p>Example: {@code ContractJson.equity(service.getEquity())} is {@code {"equity_base":
+ * "25300.00000000", "cash_base": ..., "drift_flag": false, ...}}. Stateless.
+ */
+public final class ContractJson {
+
+  private ContractJson() {}
+
+  /** {@code getEquity()}. */
+  public static Map<String, Object> equity(EquitySummary equity) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("equity_base", text(equity.equity()));
+    doc.put("cash_base", text(equity.cash()));
+    doc.put("realized_pnl_base_total", text(equity.realized()));
+    doc.put("unrealized_pnl_base_total", text(equity.unrealized()));
+    doc.put("drift_flag", equity.driftFlag());
+    doc.put("stale", equity.stale());
+    doc.put("as_of", equity.asOf().toString());
+    doc.put("oldest_price_at", equity.oldestPriceAt().map(Instant::toString).orElse(null));
+    return doc;
+  }
+
+  /** One holding with its value, cost, PnL and share of equity. */
+  public static Map<String, Object> holding(AssetValuation item) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("asset", item.holding().asset().code());
+    row.put("amount", item.holding().quantity().toPlainString());
+    row.put("cost_basis_base", text(item.holding().cost()));
+    row.put("avg_cost_base", item.holding().averageCost().map(ContractJson::text).orElse(null));
+    row.put("price_base", item.price().map(p -> p.value().toPlainString()).orElse(null));
+    row.put("price_at", item.price().map(p -> p.at().toString()).orElse(null));
+    row.put("value_base", text(item.value()));
+    row.put("unrealized_pnl_base", text(item.unrealized()));
+    row.put("realized_pnl_base", text(item.holding().realized()));
+    row.put("source_pair", item.price().map(ContractJson::sourcePair).orElse(null));
+    row.put("unvalued", item.unvalued());
+    row.put("stale", item.stale());
+    row.put("percentage_of_equity", text(item.percentageOfEquity()));
+    return row;
+  }
+
+  /** Where a price came from; the base currency needs no source. */
+  public static String sourcePair(Price price) {
+    return price.source().equals("base") ? null : price.source();
+  }
+
+  /** One pair position, valued. */
+  public static Map<String, Object> position(PositionValuation item) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("pair", item.position().pair().name());
+    row.put("base_asset", item.position().pair().base().code());
+    row.put("quote_asset", item.position().pair().quote().code());
+    row.put("base_size", item.position().baseSize().toPlainString());
+    row.put(
+        "avg_entry_price", item.position().averageEntryPrice().map(ContractJson::text).orElse(null));
+    row.put("realized_pnl_base", text(item.position().realized()));
+    row.put("unrealized_pnl_base", text(item.unrealized()));
+    row.put("fees_paid_base", text(item.position().fees()));
+    row.put("current_value_base", text(item.currentValue()));
+    row.put("unvalued", item.unvalued());
+    return row;
+  }
+
+  /** The fee summary: total, by asset paid in, by pair. */
+  public static Map<String, Object> fees(FeeSummary fees) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("total_base", text(fees.total()));
+    Map<String, Object> byAsset = new LinkedHashMap<>();
+    fees.byAsset().forEach((asset, value) -> byAsset.put(asset.code(), text(value)));
+    map.put("by_asset", byAsset);
+    Map<String, Object> byPair = new LinkedHashMap<>();
+    fees.byPair().forEach((pair, value) -> byPair.put(pair.name(), text(value)));
+    map.put("by_pair", byPair);
+    return map;
+  }
+
+  /** Data issues, as listed. */
+  public static List<Object> issues(List<DataIssue> issues) {
+    List<Object> list = new ArrayList<>();
+    issues.forEach(issue -> list.add(issue(issue)));
+    return list;
+  }
+
+  /** One data issue. */
+  public static Map<String, Object> issue(DataIssue issue) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("kind", issue.kind().code());
+    row.put("event", issue.event().isEmpty() ? null : issue.event());
+    row.put("asset", issue.asset().isEmpty() ? null : issue.asset());
+    row.put("detail", issue.detail());
+    return row;
+  }
+
+  /** {@code getPnlSummary(...)}. */
+  public static Map<String, Object> pnl(PnlSummary pnl) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("period", pnl.period().code());
+    doc.put("from", pnl.from().map(Instant::toString).orElse(null));
+    doc.put("to", pnl.to().toString());
+    doc.put("include_manual", pnl.includeManual());
+    doc.put("realized_pnl_base_total", text(pnl.realized()));
+    doc.put("unrealized_pnl_base_total", text(pnl.unrealized()));
+    doc.put("total_pnl_base", text(pnl.total()));
+    List<Object> byPair = new ArrayList<>();
+    for (PnlSummary.PairPnl pair : pnl.byPair()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("pair", pair.pair().name());
+      row.put("realized_pnl_base", text(pair.realized()));
+      row.put("unrealized_pnl_base", text(pair.unrealized()));
+      byPair.add(row);
+    }
+    doc.put("by_pair", byPair);
+    List<Object> byStrategy = new ArrayList<>();
+    for (PnlSummary.StrategyPnl strategy : pnl.byStrategy()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("strategy_tag", strategy.strategy());
+      row.put("realized_pnl_base", text(strategy.realized()));
+      byStrategy.add(row);
+    }
+    doc.put("by_strategy", byStrategy);
+    return doc;
+  }
+
+  /** One trade, with its legs, fees, price (quote per base) and strategy tag. */
+  public static Map<String, Object> trade(Trade trade) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", trade.id().value());
+    row.put("at", trade.at().toString());
+    row.put("pair", trade.pair().name());
+    row.put("kind", trade.kind().name().toLowerCase(java.util.Locale.ROOT));
+    row.put("sold", amounts(trade.sold()));
+    row.put("bought", amounts(trade.bought()));
+    row.put("fees", amounts(trade.fees()));
+    row.put("price", trade.price().map(BigDecimal::toPlainString).orElse(null));
+    row.put("strategy_tag", trade.strategy());
+    row.put("order_id", trade.order().orElse(null));
+    return row;
+  }
+
+  /** One cash flow with its value at its time. */
+  public static Map<String, Object> cashFlow(CashFlowRecord record) {
+    CashFlow flow = record.flow();
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("id", flow.id().value());
+    row.put("at", flow.at().toString());
+    row.put("kind", flow.kind().name().toLowerCase(java.util.Locale.ROOT));
+    row.put("asset", flow.amount().asset().code());
+    row.put("amount", flow.amount().value().toPlainString());
+    row.put("fee", flow.fee().value().toPlainString());
+    row.put("value_base", record.valueBase().map(ContractJson::text).orElse(null));
+    return row;
+  }
+
+  /** A snapshot: the stored body of {@code createSnapshot()}. */
+  public static Map<String, Object> snapshot(PortfolioSnapshot snapshot) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("taken_at", snapshot.takenAt().toString());
+    doc.put("base_currency", snapshot.base().code());
+    doc.put("equity_base", text(snapshot.equity()));
+    doc.put("cash_base", text(snapshot.cash()));
+    doc.put("realized_pnl_base_total", text(snapshot.realized()));
+    doc.put("unrealized_pnl_base_total", text(snapshot.unrealized()));
+    doc.put("net_flows_base", text(snapshot.netFlows()));
+    doc.put("drift_flag", snapshot.driftFlag());
+    doc.put("stale", snapshot.stale());
+    List<Object> holdings = new ArrayList<>();
+    for (PortfolioSnapshot.Holding holding : snapshot.holdings()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("asset", holding.asset().code());
+      row.put("quantity", holding.quantity().toPlainString());
+      row.put("price", holding.price().map(BigDecimal::toPlainString).orElse(null));
+      row.put("value_base", text(holding.value()));
+      row.put("cost_base", text(holding.cost()));
+      holdings.add(row);
+    }
+    doc.put("holdings", holdings);
+    return doc;
+  }
+
+  /**
+   * {@code tally reconcile --format json}: the drift flag, the tolerance, every asset compared
+   * (internal, exchange, difference, difference in base currency), the ledger check with its first
+   * divergence, and raw and flow-adjusted drift with what explains them.
+   */
+  public static Map<String, Object> reconciliation(Reconciliation reconciliation) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("checked_at", reconciliation.at().toString());
+    doc.put("drift_flag", reconciliation.driftFlag());
+    doc.put("live_check", reconciliation.live().isPresent());
+    doc.put(
+        "tolerance_base", reconciliation.live().map(l -> text(l.tolerance())).orElse(null));
+    List<Object> assets = new ArrayList<>();
+    for (AssetDrift asset : reconciliation.live().map(LiveCheck::assets).orElse(List.of())) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("asset", asset.asset().code());
+      row.put("internal", asset.internal().toPlainString());
+      row.put("exchange", asset.exchange().toPlainString());
+      row.put("difference", asset.difference().toPlainString());
+      row.put("difference_base", asset.differenceBase().map(ContractJson::text).orElse(null));
+      assets.add(row);
+    }
+    doc.put("assets", assets);
+    doc.put(
+        "total_difference_base",
+        reconciliation.live().map(l -> text(l.totalDifferenceBase())).orElse(null));
+    Map<String, Object> ledger = new LinkedHashMap<>();
+    ledger.put("ok", reconciliation.ledgerOk());
+    ledger.put("first_divergence", reconciliation.firstDivergence().map(ContractJson::issue).orElse(null));
+    doc.put("ledger_check", ledger);
+    Optional<FlowAdjustedDrift> drift = reconciliation.drift();
+    doc.put("drift_mode", drift.map(d -> d.mode().code()).orElse(null));
+    doc.put("baseline_at", drift.map(d -> d.baseline().at().toString()).orElse(null));
+    doc.put("baseline_equity_base", drift.map(d -> text(d.baseline().equity())).orElse(null));
+    doc.put("exchange_equity_base", drift.map(d -> text(d.equityNow())).orElse(null));
+    doc.put("raw_drift_base", drift.map(d -> text(d.rawDrift())).orElse(null));
+    doc.put("explained_by_pnl_base", drift.map(d -> text(d.pnl())).orElse(null));
+    doc.put("explained_by_flows_base", drift.map(d -> text(d.flows())).orElse(null));
+    doc.put("adjusted_drift_base", drift.map(d -> text(d.unexplained())).orElse(null));
+    List<Object> flows = new ArrayList<>();
+    reconciliation.recentFlows().forEach(flow -> flows.add(cashFlow(flow)));
+    doc.put("recent_flows", flows);
+    doc.put("adjustments_booked", reconciliation.adjustmentsBooked());
+    return doc;
+  }
+
+  /** {@code sync()}: the contract's five fields and the sync's details. */
+  public static Map<String, Object> syncResult(SyncResult result) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("new_trades_count", result.newTradesCount());
+    doc.put("new_ledger_rows", result.newLedgerRows());
+    doc.put("updated_pairs", new ArrayList<>(new TreeSet<>(result.updatedPairs())));
+    doc.put("cash_flows_added", result.cashFlowsAdded());
+    doc.put("drift_detected", result.driftDetected());
+    doc.put("rows_already_stored", result.detail().rowsAlreadyStored());
+    doc.put("prices_stored", result.detail().pricesStored());
+    doc.put("unpriced_moments", result.detail().unpricedMoments());
+    return doc;
+  }
+
+  /** One point of the equity series. */
+  public static Map<String, Object> equityPoint(EquityPoint point, boolean flowMarker) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("at", point.at().toString());
+    row.put("equity_base", text(point.equity()));
+    row.put("cash_base", text(point.cash()));
+    row.put("cumulative_flows_base", text(point.flows()));
+    row.put("cumulative_pnl_base", text(point.pnl()));
+    row.put("flow_marker", flowMarker);
+    return row;
+  }
+
+  private static List<Object> amounts(List<Amount> amounts) {
+    List<Object> list = new ArrayList<>();
+    for (Amount amount : amounts) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("asset", amount.asset().code());
+      row.put("amount", amount.value().toPlainString());
+      list.add(row);
+    }
+    return list;
+  }
+
+  /** An amount as the contract writes it: plain decimal text, never exponent notation. */
+  public static String text(BigDecimal value) {
+    return value.toPlainString();
+  }
+}

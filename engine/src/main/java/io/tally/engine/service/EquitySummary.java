@@ -1,0 +1,36 @@
+package io.tally.engine.service;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code getEquity()}: equity, cash, realized and unrealized PnL in the base currency, the drift
+ * flag of the last reconciliation, whether any price used is older than {@code max_price_age} at
+ * the moment of asking, when the books were last brought up to date, and the time of the oldest
+ * price used (empty when nothing needed a price).
+ *
+ * <p>Example: {@code EquitySummary[equity=25300.00000000, cash=1000.00000000, realized=-20.5,
+ * unrealized=4320.5, driftFlag=false, stale=false, asOf=2026-11-23T10:00:00Z, ...]}. Immutable.
+ */
+public record EquitySummary(
+    BigDecimal equity,
+    BigDecimal cash,
+    BigDecimal realized,
+    BigDecimal unrealized,
+    boolean driftFlag,
+    boolean stale,
+    Instant asOf,
+    Optional<Instant> oldestPriceAt) {
+
+  public EquitySummary {
+    requireNonNull(equity, "equity");
+    requireNonNull(cash, "cash");
+    requireNonNull(realized, "realized");
+    requireNonNull(unrealized, "unrealized");
+    requireNonNull(asOf, "asOf");
+    requireNonNull(oldestPriceAt, "oldestPriceAt");
+  }
+}

@@ -1,0 +1,211 @@
+package io.tally.engine.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.books.BookConfig;
+import io.tally.books.BookState;
+import io.tally.books.Books;
+import io.tally.engine.StoredBooks;
+import io.tally.ledger.EventText;
+import io.tally.ledger.LedgerEvent;
+import io.tally.money.Price;
+import io.tally.store.Checkpoint;
+import io.tally.store.EventRecord;
+import io.tally.store.EventRevision;
+import io.tally.store.PortfolioStore;
+import io.tally.store.StoredPrice;
+import io.tally.valuation.PriceTable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The books of one store kept current: a {@link Books} fold that has applied every event the store
+ * held at import {@link #importId()}, with the prices it held then. {@link #catchUp} applies what
+ * later imports wrote; {@link #checkpoint} saves the fold so the next start-up resumes from it.
+ *
+ * <p><b>The one rule for resuming.</b> Events folded are final only if nothing written later could
+ * have changed them. A fold resumes (from a checkpoint, or in memory) and applies only the new
+ * events when every later event revision is the first revision of a new event that sorts after
+ * the last event folded, and every later price is dated after it. Anything else — a revised or
+ * retracted event, an event back in time (an older export), a price for a moment already booked —
+ * replays the whole log, which is always correct. Both paths give the same books to the last digit
+ * (DESIGN.md decision 2); {@code LiveBooksTest} checks it.
+ *
+ * <p>Example: {@code LiveBooks books = LiveBooks.start(store, config); books.catchUp(store);}.
+ * Mutable and not thread-safe: the service's single writer owns it.
+ */
+final class LiveBooks {
+
+  /** The first line of a service checkpoint; a new layout gets a new number. */
+  static final String HEADER = "tally-checkpoint\t1";
+
+  private final BookConfig config;
+  private Books books;
+  private PriceTable table;
+  private Optional<LedgerEvent> last;
+  private long importId;
+  private boolean resumed;
+  private long tailEvents;
+
+  private LiveBooks(BookConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * The books of {@code store}: resumed from its latest checkpoint when that is still valid and
+   * kept by the same {@code config}, else replayed from the whole log.
+   */
+  static LiveBooks start(PortfolioStore store, BookConfig config) {
+    requireNonNull(store, "store");
+    LiveBooks live = new LiveBooks(requireNonNull(config, "config"));
+    Optional<Checkpoint> checkpoint = store.latestCheckpoint();
+    if (checkpoint.isPresent() && live.resume(checkpoint.get(), store)) {
+      live.resumed = true;
+      live.catchUp(store);
+    } else {
+      live.replay(store);
+    }
+    return live;
+  }
+
+  /**
+   * Applies what imports after {@link #importId()} wrote, or replays everything when the rule in
+   * the class comment says the fold cannot simply go on.
+   *
+   * @return how many events were applied on top of the fold, or -1 after a full replay
+   */
+  long catchUp(PortfolioStore store) {
+    long newest = store.lastImportId();
+    if (newest == importId) {
+      return 0;
+    }
+    List<EventRevision> revisions = store.revisionsSince(importId);
+    List<StoredPrice> newPrices = store.pricesSince(importId);
+    List<LedgerEvent> tail = new ArrayList<>(revisions.size());
+    boolean appendOnly = true;
+    for (EventRevision revision : revisions) {
+      EventRecord record = revision.record();
+      if (revision.revision() != 1 || record.retracted()) {
+        appendOnly = false;
+        break;
+      }
+      LedgerEvent event = EventText.parse(record.line());
+      if (last.isPresent() && LedgerEvent.ORDER.compare(event, last.get()) <= 0) {
+        appendOnly = false;
+        break;
+      }
+      tail.add(event);
+    }
+    Instant lastAt = last.map(LedgerEvent::at).orElse(Instant.MIN);
+    for (StoredPrice price : newPrices) {
+      if (!price.at().isAfter(lastAt)) {
+        appendOnly = false;
+        break;
+      }
+    }
+    if (!appendOnly) {
+      replay(store);
+      return -1;
+    }
+    if (!newPrices.isEmpty()) {
+      setPrices(StoredBooks.pricesIn(store, config.base()));
+    }
+    tail.sort(LedgerEvent.ORDER);
+    try {
+      tail.forEach(books::apply);
+    } catch (RuntimeException e) {
+      // A fold that failed midway is not to be trusted: start again from the log.
+      replay(store);
+      return -1;
+    }
+    if (!tail.isEmpty()) {
+      last = Optional.of(tail.get(tail.size() - 1));
+    }
+    tailEvents += tail.size();
+    // Imports committed by another process while this one read are read again next time: their
+    // events then sort at or before the last one folded, and the rule replays the log.
+    importId = newest;
+    return tail.size();
+  }
+
+  /** Saves the fold as the store's newest checkpoint. */
+  void checkpoint(PortfolioStore store, Instant now) {
+    StringBuilder text = new StringBuilder(HEADER).append('\n');
+    text.append(last.map(EventText::format).orElse("")).append('\n');
+    text.append(books.checkpoint());
+    store.saveCheckpoint(new Checkpoint(importId, now, text.toString()));
+  }
+
+  /** The books so far. */
+  BookState state() {
+    return books.state();
+  }
+
+  /** Every price the store held at {@link #importId()}, as a table. */
+  PriceTable prices() {
+    return table;
+  }
+
+  /** The import the fold is current with. */
+  long importId() {
+    return importId;
+  }
+
+  /** Whether start-up resumed from a checkpoint (rather than replaying the log). */
+  boolean resumed() {
+    return resumed;
+  }
+
+  /** Events applied on top of the checkpoint or replay since start-up. */
+  long tailEvents() {
+    return tailEvents;
+  }
+
+  private boolean resume(Checkpoint checkpoint, PortfolioStore store) {
+    String state = checkpoint.state();
+    int first = state.indexOf('\n');
+    int second = first < 0 ? -1 : state.indexOf('\n', first + 1);
+    if (second < 0 || !state.substring(0, first).equals(HEADER)) {
+      return false;
+    }
+    String lastLine = state.substring(first + 1, second);
+    try {
+      Books resumedBooks = Books.resume(config, this::price, state.substring(second + 1));
+      last = lastLine.isEmpty() ? Optional.empty() : Optional.of(EventText.parse(lastLine));
+      books = resumedBooks;
+    } catch (IllegalArgumentException e) {
+      // Books of another base or method, or an older layout: replay instead.
+      return false;
+    }
+    importId = checkpoint.importId();
+    // Every stored price: those written after the checkpoint too, which only matter to the tail
+    // (catchUp replays everything if one is dated at or before the last event folded).
+    setPrices(StoredBooks.pricesIn(store, config.base()));
+    return true;
+  }
+
+  private void replay(PortfolioStore store) {
+    // The import id is read first: whatever is committed while reading is caught up next time.
+    long newest = store.lastImportId();
+    StoredBooks stored = StoredBooks.load(store);
+    setPrices(stored.pricesIn(config.base()));
+    List<LedgerEvent> events = new ArrayList<>(stored.events());
+    events.sort(LedgerEvent.ORDER);
+    Books fresh = new Books(config, this::price);
+    events.forEach(fresh::apply);
+    books = fresh;
+    last = events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+    importId = newest;
+    resumed = false;
+  }
+
+  private void setPrices(List<Price> known) {
+    table = PriceTable.of(known);
+  }
+
+  private Optional<Price> price(io.tally.money.Asset asset, Instant at) {
+    return table.price(asset, at);
+  }
+}

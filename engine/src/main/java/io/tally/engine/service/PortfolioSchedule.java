@@ -1,0 +1,83 @@
+package io.tally.engine.service;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The jobs of a running service, each on its own clock: sync every {@code sync.interval} (when
+ * Kraken is configured), reconcile every {@code reconciliation.interval}, sample the equity series
+ * every {@code equity_series.interval} (never driven by API polling), and prune snapshots and
+ * samples daily. A failing job is reported to {@code errors} and runs again at its next turn; the
+ * service's single writer keeps the jobs from overlapping.
+ *
+ * <p>Example: {@code try (PortfolioSchedule schedule = PortfolioSchedule.start(service, true,
+ * System.err::println)) { ... }}. Thread-safe.
+ */
+public final class PortfolioSchedule implements AutoCloseable {
+
+  private final ScheduledExecutorService executor;
+
+  private PortfolioSchedule(ScheduledExecutorService executor) {
+    this.executor = executor;
+  }
+
+  /**
+   * Starts the jobs of an initialized {@code service}; {@code withKraken} adds the sync and the
+   * live reconciliation.
+   */
+  public static PortfolioSchedule start(
+      PortfolioService service, boolean withKraken, Consumer<String> errors) {
+    requireNonNull(service, "service");
+    requireNonNull(errors, "errors");
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "tally-schedule");
+              thread.setDaemon(true);
+              return thread;
+            });
+    PortfolioSchedule schedule = new PortfolioSchedule(executor);
+    var config = service.config();
+    if (withKraken) {
+      schedule.every(config.schedule().syncInterval(), "sync", service::sync, errors);
+      schedule.every(config.reconciliation().interval(), "reconcile", service::reconcile, errors);
+    }
+    schedule.every(config.schedule().equityInterval(), "equity sample", service::sampleEquity, errors);
+    schedule.every(Duration.ofDays(1), "prune", service::prune, errors);
+    return schedule;
+  }
+
+  private void every(Duration interval, String name, Runnable job, Consumer<String> errors) {
+    long millis = interval.toMillis();
+    executor.scheduleWithFixedDelay(
+        () -> {
+          try {
+            job.run();
+          } catch (RuntimeException e) {
+            errors.accept(name + " failed: " + e.getMessage());
+          }
+        },
+        millis,
+        millis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops the jobs, letting a running one finish (up to 30 s). */
+  @Override
+  public void close() {
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+        executor.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

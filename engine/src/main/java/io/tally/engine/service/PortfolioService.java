@@ -1,0 +1,889 @@
+package io.tally.engine.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.books.BookConfig;
+import io.tally.books.BookState;
+import io.tally.books.Books;
+import io.tally.books.DataIssue;
+import io.tally.books.FeeSummary;
+import io.tally.engine.StoredBooks;
+import io.tally.engine.config.TallyConfig;
+import io.tally.engine.ingest.LedgerCheck;
+import io.tally.engine.sync.KrakenSync;
+import io.tally.engine.sync.SyncSummary;
+import io.tally.kraken.api.KrakenClient;
+import io.tally.ledger.CashFlow;
+import io.tally.ledger.EventId;
+import io.tally.ledger.EventText;
+import io.tally.ledger.FlowKind;
+import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.Trade;
+import io.tally.money.Amount;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import io.tally.money.Pair;
+import io.tally.money.Precision;
+import io.tally.reconcile.AssetDrift;
+import io.tally.reconcile.DriftBaseline;
+import io.tally.reconcile.FlowAdjustedDrift;
+import io.tally.reconcile.LiveCheck;
+import io.tally.series.EquityPoint;
+import io.tally.series.EquityRange;
+import io.tally.series.EquitySeries;
+import io.tally.store.EventPosition;
+import io.tally.store.EventRecord;
+import io.tally.store.EventRevision;
+import io.tally.store.ImportBatch;
+import io.tally.store.PortfolioStore;
+import io.tally.store.StoredEquityPoint;
+import io.tally.store.StoredSnapshot;
+import io.tally.valuation.AssetValuation;
+import io.tally.valuation.MarketPrices;
+import io.tally.valuation.PortfolioValuation;
+import io.tally.valuation.PositionValuation;
+import io.tally.valuation.Valuation;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The contract the risk and strategy layer trusts (DESIGN.md "Public contract"): one account's
+ * books kept from its store, synced from Kraken, reconciled, snapshotted and answered for.
+ *
+ * <p>Example:
+ *
+ * <pre>{@code
+ * PortfolioService service =
+ *     new PortfolioService(config, store, Optional.of(client), Clock.systemUTC(), log::info);
+ * service.initialize();
+ * SyncResult result = service.sync();
+ * BigDecimal equity = service.getEquity().equity();
+ * }</pre>
+ *
+ * <p><b>Threads.</b> Queries read the last consistent {@link PortfolioView} and never wait for a
+ * write; each answer carries the time its books were valued. Writes ({@code initialize}, {@code
+ * sync}, {@code reconcile}, {@code createSnapshot}, {@code sampleEquity}) run one at a time: one
+ * writer per account in this process. Another process writing the same store is safe too — every
+ * commit is a transaction and the books catch up by the rule in {@link LiveBooks} — but its work
+ * is only seen after this service's next write.
+ *
+ * <p><b>Without Kraken</b> (no client: a store filled by CSV imports) the service answers every
+ * query, and {@code sync} and the live check refuse with an {@link IllegalStateException}.
+ */
+public final class PortfolioService {
+
+  /** The mark holding the flow-adjusted drift baseline ({@link DriftBaseline#toText()}). */
+  static final String BASELINE_MARK = "drift.baseline";
+
+  /** How many flows a reconciliation lists as the recent ones explaining drift. */
+  static final int RECENT_FLOWS = 10;
+
+  private static final System.Logger LOG = System.getLogger(PortfolioService.class.getName());
+
+  private final TallyConfig config;
+  private final PortfolioStore store;
+  private final Optional<KrakenClient> kraken;
+  private final Clock clock;
+  private final Consumer<String> progress;
+  private final BookConfig bookConfig;
+  private final ReentrantLock writer = new ReentrantLock();
+  private final AtomicReference<PortfolioView> view = new AtomicReference<>();
+  private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
+  private LiveBooks live;
+
+  /**
+   * A service over {@code store}, syncing through {@code kraken} when given, telling {@code
+   * progress} what a long write is doing. Call {@link #initialize()} before anything else.
+   */
+  public PortfolioService(
+      TallyConfig config,
+      PortfolioStore store,
+      Optional<KrakenClient> kraken,
+      Clock clock,
+      Consumer<String> progress) {
+    this.config = requireNonNull(config, "config");
+    this.store = requireNonNull(store, "store");
+    this.kraken = requireNonNull(kraken, "kraken");
+    this.clock = requireNonNull(clock, "clock");
+    this.progress = requireNonNull(progress, "progress");
+    this.bookConfig =
+        new BookConfig(
+            config.portfolio().baseCurrency(),
+            config.portfolio().costBasisMethod(),
+            MarketPrices.KFEE_USD);
+  }
+
+  /** Calls {@code listener} with every external activity a write detects. */
+  public void onExternalActivity(Consumer<ExternalActivity> listener) {
+    activityListeners.add(requireNonNull(listener, "listener"));
+  }
+
+  // ---- writes -------------------------------------------------------------------------------
+
+  /**
+   * Loads the books (from the latest checkpoint plus the events after it, or by replaying the
+   * log), prunes snapshots and equity samples past retention, runs the first sync when the store
+   * is empty and Kraken is reachable, and takes a first snapshot.
+   */
+  public void initialize() {
+    writer.lock();
+    try {
+      Instant now = clock.instant();
+      prune(now);
+      live = LiveBooks.start(store, bookConfig);
+      progress.accept(
+          live.resumed()
+              ? "books resumed from a checkpoint and "
+                  + live.tailEvents()
+                  + " events after it"
+              : "books replayed from the event log");
+      publish(Optional.empty(), Optional.empty(), Optional.empty());
+      if (kraken.isPresent() && store.rowCount() == 0 && store.eventCount() == 0) {
+        syncLocked();
+      }
+      snapshotLocked();
+      live.checkpoint(store, clock.instant());
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /**
+   * Loads the books like {@link #initialize()} (checkpoint and tail, or replay) but syncs, prunes
+   * and snapshots nothing: for one-off commands that only read, reconcile or snapshot. The books
+   * are checkpointed when the tail was long, so the next start is faster.
+   */
+  public void load() {
+    writer.lock();
+    try {
+      live = LiveBooks.start(store, bookConfig);
+      publish(Optional.empty(), Optional.empty(), Optional.empty());
+      if (!live.resumed() || live.tailEvents() > 0) {
+        live.checkpoint(store, clock.instant());
+      }
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /**
+   * Pulls new ledger rows, trades and orders from Kraken, updates the books and prices, reconciles
+   * with {@code Balance} and updates the drift status.
+   *
+   * @throws IllegalStateException without a Kraken client
+   */
+  public SyncResult sync() {
+    writer.lock();
+    try {
+      return syncLocked();
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private SyncResult syncLocked() {
+    KrakenClient client = client();
+    Instant started = clock.instant();
+    SyncSummary summary;
+    try {
+      summary = new KrakenSync(store, client, config, clock, progress).run();
+    } catch (RuntimeException e) {
+      PortfolioView current = current();
+      view.set(
+          new PortfolioView(
+              current.books(),
+              current.valuation(),
+              current.prices(),
+              current.ledgerIssues(),
+              current.reconciliation(),
+              current.lastSyncAt(),
+              Optional.of(started + ": " + e.getMessage())));
+      throw e;
+    }
+    PortfolioView before = current();
+    long importBefore = live.importId();
+    live.catchUp(store);
+    Reconciliation reconciliation = reconcileLocked(Optional.of(summary.exchangeBalances()));
+    PortfolioView after =
+        publish(Optional.of(reconciliation), Optional.of(started), Optional.empty());
+    detectExternalActivity(before, after, newEvents(importBefore));
+    live.checkpoint(store, clock.instant());
+    return new SyncResult(
+        summary.newTrades(),
+        summary.newLedgerRows(),
+        summary.updatedPairs(),
+        summary.cashFlowsAdded(),
+        reconciliation.driftFlag(),
+        summary);
+  }
+
+  /**
+   * Reconciles now: the ledger check, and with Kraken the live check against {@code Balance} and
+   * flow-adjusted drift; with {@code reconciliation.auto_update} drift is corrected by stored
+   * adjustment events. The result becomes the drift status every query reports.
+   */
+  public Reconciliation reconcile() {
+    writer.lock();
+    try {
+      Optional<Map<Asset, BigDecimal>> balances =
+          kraken.map(client -> KrakenSync.canonical(client.balance()));
+      Reconciliation reconciliation = reconcileLocked(balances);
+      PortfolioView current = current();
+      publish(Optional.of(reconciliation), current.lastSyncAt(), current.lastSyncError());
+      return reconciliation;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private Reconciliation reconcileLocked(Optional<Map<Asset, BigDecimal>> balances) {
+    Instant now = clock.instant();
+    List<DataIssue> ledgerIssues = ledgerIssues();
+    Optional<LiveCheck> check = Optional.empty();
+    Optional<FlowAdjustedDrift> drift = Optional.empty();
+    List<String> booked = new ArrayList<>();
+    if (balances.isPresent()) {
+      BigDecimal tolerance = config.reconciliation().tolerance();
+      LiveCheck live = LiveCheck.of(this.live.state(), balances.get(), this.live.prices(), now, tolerance);
+      if (live.driftFlag() && config.reconciliation().autoUpdate()) {
+        booked = bookAdjustments(live, now);
+        live = LiveCheck.of(this.live.state(), balances.get(), this.live.prices(), now, tolerance);
+      }
+      if (live.driftFlag()) {
+        LOG.log(System.Logger.Level.WARNING, driftWarning(live));
+      }
+      check = Optional.of(live);
+      drift = Optional.of(flowAdjusted(live, now));
+    }
+    return new Reconciliation(
+        now,
+        LedgerCheck.firstDivergence(ledgerIssues),
+        check,
+        drift,
+        cashFlows(Optional.empty(), RECENT_FLOWS, current().prices()),
+        booked);
+  }
+
+  /**
+   * Books one adjustment per differing asset so the books hold what Kraken holds: visible, stored
+   * and named {@code reconcile:<asset>:<time>}, never a silent overwrite.
+   */
+  private List<String> bookAdjustments(LiveCheck check, Instant now) {
+    List<String> ids = new ArrayList<>();
+    List<EventRecord> events = new ArrayList<>();
+    for (AssetDrift drift : check.differences()) {
+      CashFlow adjustment =
+          new CashFlow(
+              EventId.of("reconcile:" + drift.asset().code() + ":" + now),
+              now,
+              FlowKind.ADJUSTMENT,
+              new Amount(drift.asset(), drift.difference()),
+              Amount.zero(drift.asset()));
+      ids.add(adjustment.id().value());
+      events.add(
+          EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
+    }
+    store.commit(
+        new ImportBatch(
+            List.of(), events, List.of(), Map.of(), "reconciliation adjustments at " + now));
+    live.catchUp(store);
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "Reconciliation booked " + ids.size() + " adjustment event(s): " + String.join(", ", ids));
+    return ids;
+  }
+
+  /**
+   * Drift since the stored baseline (set at the first live check); in auto-adjust mode the moved
+   * baseline is stored again.
+   */
+  private FlowAdjustedDrift flowAdjusted(LiveCheck check, Instant now) {
+    BookState books = live.state();
+    PortfolioValuation valuation =
+        Valuation.of(books, live.prices(), now, config.portfolio().maxPriceAge());
+    BigDecimal exchangeEquity = valuation.equity().add(check.totalDifferenceBase());
+    BigDecimal pnl = books.realizedTotal().add(valuation.unrealized());
+    BigDecimal flows = books.flows().net();
+    Optional<DriftBaseline> stored =
+        Optional.ofNullable(store.marks().get(BASELINE_MARK)).map(DriftBaseline::parse);
+    DriftBaseline baseline =
+        stored.orElseGet(
+            () ->
+                new DriftBaseline(
+                    now, Precision.money(exchangeEquity), Precision.money(pnl), flows));
+    FlowAdjustedDrift drift =
+        FlowAdjustedDrift.of(
+            config.reconciliation().driftMode(), baseline, exchangeEquity, pnl, flows);
+    if (stored.isEmpty() || !drift.baseline().equals(stored.get())) {
+      store.commit(
+          new ImportBatch(
+              List.of(),
+              List.of(),
+              List.of(),
+              Map.of(BASELINE_MARK, drift.baseline().toText()),
+              "drift baseline"));
+    }
+    return drift;
+  }
+
+  private static String driftWarning(LiveCheck check) {
+    StringBuilder text =
+        new StringBuilder("Drift: the books differ from Kraken's balances beyond the tolerance ")
+            .append(check.tolerance().toPlainString())
+            .append(" (total ")
+            .append(check.totalDifferenceBase().toPlainString())
+            .append("):");
+    for (AssetDrift asset : check.differences()) {
+      text.append(' ')
+          .append(asset.asset())
+          .append(" books ")
+          .append(asset.internal().toPlainString())
+          .append(" exchange ")
+          .append(asset.exchange().toPlainString())
+          .append(" difference ")
+          .append(asset.difference().toPlainString())
+          .append(
+              asset.differenceBase().map(v -> " (" + v.toPlainString() + ")").orElse(" (unvalued)"))
+          .append(';');
+    }
+    return text.toString();
+  }
+
+  /** Persists a snapshot of the current books and returns it. */
+  public PortfolioSnapshot createSnapshot() {
+    writer.lock();
+    try {
+      return snapshotLocked();
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private PortfolioSnapshot snapshotLocked() {
+    PortfolioSnapshot snapshot = snapshotOf(current(), clock.instant());
+    store.saveSnapshot(new StoredSnapshot(snapshot.takenAt(), SnapshotJson.write(snapshot)));
+    return snapshot;
+  }
+
+  /**
+   * Takes one sample of the equity series and drops samples past {@code
+   * equity_series.retention_days}. Called by the service's own schedule, never by queries.
+   */
+  public EquityPoint sampleEquity() {
+    writer.lock();
+    try {
+      PortfolioView current = current();
+      Instant now = clock.instant();
+      EquityPoint point =
+          new EquityPoint(
+              now,
+              current.valuation().equity(),
+              current.valuation().cash(),
+              current.books().flows().net(),
+              current.books().realizedTotal().add(current.valuation().unrealized()));
+      store.appendEquityPoint(
+          new StoredEquityPoint(
+              now,
+              point.equity().toPlainString(),
+              point.cash().toPlainString(),
+              point.flows().toPlainString(),
+              point.pnl().toPlainString()));
+      store.pruneEquityPoints(
+          now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
+      return point;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /** Prunes snapshots and equity samples past their retention; run at start-up and daily. */
+  public void prune() {
+    writer.lock();
+    try {
+      prune(clock.instant());
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private void prune(Instant now) {
+    store.pruneSnapshots(
+        now.minus(Duration.ofDays(config.portfolio().snapshotRetentionDays())));
+    store.pruneEquityPoints(now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
+  }
+
+  // ---- queries ------------------------------------------------------------------------------
+
+  /** Equity, cash, realized and unrealized PnL, the drift and stale flags, and their time. */
+  public EquitySummary getEquity() {
+    PortfolioView current = current();
+    PortfolioValuation valuation = current.valuation();
+    Optional<Instant> oldest = oldestPriceAt(valuation);
+    Instant freshAfter = clock.instant().minus(config.portfolio().maxPriceAge());
+    boolean stale = valuation.stale() || oldest.filter(at -> at.isBefore(freshAfter)).isPresent();
+    return new EquitySummary(
+        valuation.equity(),
+        valuation.cash(),
+        valuation.realized(),
+        valuation.unrealized(),
+        current.reconciliation().map(Reconciliation::driftFlag).orElse(false),
+        stale,
+        current.asOf(),
+        oldest);
+  }
+
+  /**
+   * Trading PnL over {@code period} by pair and by strategy tag. {@code includeManual} empty means
+   * the config's {@code track_manual_trades}.
+   */
+  public PnlSummary getPnlSummary(PnlPeriod period, Optional<Boolean> includeManual) {
+    requireNonNull(period, "period");
+    boolean manual = includeManual.orElse(config.portfolio().trackManualTrades());
+    PortfolioView current = current();
+    Optional<Instant> from = period.start(current.asOf());
+    Map<Pair, BigDecimal> realized = realizedByPair(current.books(), manual);
+    Map<String, BigDecimal> byStrategy = realizedByStrategy(current.books(), manual);
+    Map<Pair, BigDecimal> unrealized = new TreeMap<>(current.valuation().unrealizedByPair());
+    if (from.isPresent()) {
+      List<LedgerEvent> before = new ArrayList<>();
+      for (LedgerEvent event : StoredBooks.load(store).events()) {
+        if (event.at().isBefore(from.get())) {
+          before.add(event);
+        }
+      }
+      BookState start = Books.replay(bookConfig, current.prices(), before);
+      PortfolioValuation startValuation =
+          Valuation.of(start, current.prices(), from.get(), config.portfolio().maxPriceAge());
+      subtract(realized, realizedByPair(start, manual));
+      subtract(byStrategy, realizedByStrategy(start, manual));
+      subtract(unrealized, startValuation.unrealizedByPair());
+    }
+    Set<Pair> pairs = new TreeSet<>(realized.keySet());
+    pairs.addAll(unrealized.keySet());
+    List<PnlSummary.PairPnl> byPair = new ArrayList<>();
+    BigDecimal realizedTotal = Precision.money(BigDecimal.ZERO);
+    BigDecimal unrealizedTotal = Precision.money(BigDecimal.ZERO);
+    for (Pair pair : pairs) {
+      BigDecimal r = realized.getOrDefault(pair, Precision.money(BigDecimal.ZERO));
+      BigDecimal u = unrealized.getOrDefault(pair, Precision.money(BigDecimal.ZERO));
+      byPair.add(new PnlSummary.PairPnl(pair, r, u));
+      realizedTotal = realizedTotal.add(r);
+      unrealizedTotal = unrealizedTotal.add(u);
+    }
+    List<PnlSummary.StrategyPnl> strategies = new ArrayList<>();
+    new TreeMap<>(byStrategy)
+        .forEach((tag, value) -> strategies.add(new PnlSummary.StrategyPnl(tag, value)));
+    return new PnlSummary(
+        period,
+        from,
+        current.asOf(),
+        manual,
+        realizedTotal,
+        unrealizedTotal,
+        byPair,
+        strategies);
+  }
+
+  private static Map<Pair, BigDecimal> realizedByPair(BookState books, boolean includeManual) {
+    Map<Pair, BigDecimal> byPair = new TreeMap<>(books.realizedByPair());
+    if (!includeManual) {
+      subtract(
+          byPair, books.realizedByStrategyAndPair().getOrDefault(Trade.MANUAL, new TreeMap<>()));
+    }
+    return byPair;
+  }
+
+  private static Map<String, BigDecimal> realizedByStrategy(BookState books, boolean manual) {
+    Map<String, BigDecimal> byStrategy = new TreeMap<>(books.realizedByStrategy());
+    if (!manual) {
+      byStrategy.remove(Trade.MANUAL);
+    }
+    return byStrategy;
+  }
+
+  private static <K> void subtract(Map<K, BigDecimal> from, Map<K, BigDecimal> values) {
+    values.forEach(
+        (key, value) ->
+            from.put(
+                key,
+                from.getOrDefault(key, Precision.money(BigDecimal.ZERO)).subtract(value)));
+  }
+
+  /** Every pair position the books have, open or flat, valued now; in pair order. */
+  public List<PositionValuation> getPositions() {
+    return current().valuation().positions();
+  }
+
+  /**
+   * The position in {@code pair}, named {@code XBTUSD} or {@code XBT/USD} (Kraken's aliases such
+   * as {@code BTC/USD} understood).
+   *
+   * @throws PositionNotFoundException when the books have no trades in that pair
+   */
+  public PositionValuation getPosition(String pair) {
+    requireNonNull(pair, "pair");
+    Optional<Pair> wanted = parsePair(pair);
+    for (PositionValuation position : getPositions()) {
+      Pair candidate = position.position().pair();
+      if (wanted.map(candidate::equals).orElse(false)
+          || candidate.name().equalsIgnoreCase(pair.strip())) {
+        return position;
+      }
+    }
+    throw new PositionNotFoundException(pair);
+  }
+
+  private static Optional<Pair> parsePair(String text) {
+    int slash = text.indexOf('/');
+    if (slash <= 0 || slash == text.length() - 1) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new Pair(
+              AssetSymbol.canonical(text.substring(0, slash).strip()),
+              AssetSymbol.canonical(text.substring(slash + 1).strip())));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Each reported asset held (include/exclude filters apply): amount, value and share of equity.
+   */
+  public List<AssetValuation> getAssetExposure() {
+    List<AssetValuation> exposure = new ArrayList<>();
+    for (AssetValuation holding : current().valuation().holdings()) {
+      if (holding.holding().quantity().signum() != 0
+          && config.portfolio().reports(holding.holding().asset())) {
+        exposure.add(holding);
+      }
+    }
+    return exposure;
+  }
+
+  /**
+   * The newest trades first, at most {@code limit}, of one pair when given; {@code includeManual}
+   * empty means the config's {@code track_manual_trades}.
+   */
+  public List<Trade> getTradeHistory(
+      Optional<String> pair, int limit, Optional<Boolean> includeManual) {
+    requireNonNull(pair, "pair");
+    boolean manual = includeManual.orElse(config.portfolio().trackManualTrades());
+    Optional<Pair> wanted = pair.flatMap(PortfolioService::parsePair);
+    Predicate<LedgerEvent> matches =
+        event ->
+            event instanceof Trade trade
+                && (manual || !trade.strategy().equals(Trade.MANUAL))
+                && (pair.isEmpty()
+                    || wanted.map(trade.pair()::equals).orElse(false)
+                    || trade.pair().name().equalsIgnoreCase(pair.get().strip()));
+    List<Trade> trades = new ArrayList<>();
+    newestFirst(matches, limit).forEach(event -> trades.add((Trade) event));
+    return trades;
+  }
+
+  /** Fees in the base currency: by asset paid in, by pair, and in total. */
+  public FeeSummary getFeeSummary() {
+    return current().books().fees();
+  }
+
+  /**
+   * Deposits, withdrawals, rewards and adjustments, newest first, at most {@code limit}, of one
+   * asset when given, each valued at its time.
+   */
+  public List<CashFlowRecord> getCashFlows(Optional<Asset> asset, int limit) {
+    return cashFlows(asset, limit, current().prices());
+  }
+
+  private List<CashFlowRecord> cashFlows(
+      Optional<Asset> asset, int limit, io.tally.valuation.PriceSource prices) {
+    requireNonNull(asset, "asset");
+    MarketPrices market = new MarketPrices(bookConfig.base(), bookConfig.kfeeUsd(), prices);
+    List<CashFlowRecord> flows = new ArrayList<>();
+    for (LedgerEvent event :
+        newestFirst(
+            e -> e instanceof CashFlow flow && asset.map(flow.amount().asset()::equals).orElse(true),
+            limit)) {
+      CashFlow flow = (CashFlow) event;
+      flows.add(
+          new CashFlowRecord(
+              flow,
+              market
+                  .value(flow.amount().asset(), flow.amount().value().abs(), flow.at())
+                  .map(Precision::money)));
+    }
+    return flows;
+  }
+
+  /** The newest events matching {@code matches}, at most {@code limit}, paging back through the log. */
+  private List<LedgerEvent> newestFirst(Predicate<LedgerEvent> matches, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    List<LedgerEvent> found = new ArrayList<>();
+    Optional<EventPosition> before = Optional.empty();
+    int page = Math.max(100, limit * 2);
+    while (found.size() < limit) {
+      List<EventRecord> records = store.eventsBefore(before, page);
+      for (EventRecord record : records) {
+        LedgerEvent event = EventText.parse(record.line());
+        if (matches.test(event)) {
+          found.add(event);
+          if (found.size() == limit) {
+            break;
+          }
+        }
+      }
+      if (records.size() < page) {
+        break;
+      }
+      EventRecord last = records.get(records.size() - 1);
+      before = Optional.of(new EventPosition(last.at(), last.eventId()));
+    }
+    return found;
+  }
+
+  /** Snapshots taken at or after {@code since} (all when empty), newest first, at most {@code limit}. */
+  public List<PortfolioSnapshot> getSnapshots(Optional<Instant> since, int limit) {
+    requireNonNull(since, "since");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    List<PortfolioSnapshot> snapshots = new ArrayList<>();
+    for (StoredSnapshot stored : store.snapshots(since, limit)) {
+      snapshots.add(SnapshotJson.read(stored.body()));
+    }
+    return snapshots;
+  }
+
+  /** The equity series over {@code range}, downsampled for a chart, oldest first. */
+  public List<EquityPoint> getEquitySeries(EquityRange range) {
+    requireNonNull(range, "range");
+    Instant since = range.start(clock.instant()).orElse(Instant.EPOCH);
+    List<EquityPoint> points = new ArrayList<>();
+    for (StoredEquityPoint stored : store.equityPoints(since)) {
+      points.add(
+          new EquityPoint(
+              stored.at(),
+              new BigDecimal(stored.equity()),
+              new BigDecimal(stored.cash()),
+              new BigDecimal(stored.flows()),
+              new BigDecimal(stored.botPnl())));
+    }
+    return EquitySeries.downsample(points, range.bucket());
+  }
+
+  /**
+   * Every data issue: missing prices and acquisitions, unclassified rows, the ledger check's
+   * findings, unvalued and stale holdings.
+   */
+  public List<DataIssue> getDataIssues() {
+    PortfolioView current = current();
+    List<DataIssue> issues = new ArrayList<>(current.ledgerIssues());
+    issues.addAll(current.valuation().issues());
+    return issues;
+  }
+
+  /** The last reconciliation; empty before the first. */
+  public Optional<Reconciliation> getReconciliation() {
+    return current().reconciliation();
+  }
+
+  /** When the last sync started, if one succeeded since start-up. */
+  public Optional<Instant> lastSyncAt() {
+    return current().lastSyncAt();
+  }
+
+  /** Why the last sync failed, when it did. */
+  public Optional<String> lastSyncError() {
+    return current().lastSyncError();
+  }
+
+  /** The configuration the service runs with. */
+  public TallyConfig config() {
+    return config;
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private PortfolioView current() {
+    PortfolioView current = view.get();
+    if (current == null) {
+      throw new IllegalStateException("PortfolioService.initialize() has not run");
+    }
+    return current;
+  }
+
+  private KrakenClient client() {
+    return kraken.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "No Kraken client: set KRAKEN_API_KEY and KRAKEN_API_SECRET to sync"));
+  }
+
+  private List<DataIssue> ledgerIssues() {
+    String stored = store.marks().get(LedgerCheck.ISSUES_MARK);
+    return stored == null ? List.of() : LedgerCheck.parseIssues(stored);
+  }
+
+  /** Values the live books now and makes that the view every query reads. */
+  private PortfolioView publish(
+      Optional<Reconciliation> reconciliation,
+      Optional<Instant> lastSyncAt,
+      Optional<String> lastSyncError) {
+    PortfolioView previous = view.get();
+    Instant now = clock.instant();
+    BookState books = live.state();
+    PortfolioValuation valuation =
+        Valuation.of(books, live.prices(), now, config.portfolio().maxPriceAge());
+    PortfolioView next =
+        new PortfolioView(
+            books,
+            valuation,
+            live.prices(),
+            ledgerIssues(),
+            reconciliation.or(() -> previous == null ? Optional.empty() : previous.reconciliation()),
+            lastSyncAt.or(() -> previous == null ? Optional.empty() : previous.lastSyncAt()),
+            lastSyncError);
+    view.set(next);
+    return next;
+  }
+
+  private static PortfolioSnapshot snapshotOf(PortfolioView view, Instant at) {
+    PortfolioValuation valuation = view.valuation();
+    List<PortfolioSnapshot.Holding> holdings = new ArrayList<>();
+    for (AssetValuation holding : valuation.holdings()) {
+      if (holding.holding().quantity().signum() != 0) {
+        holdings.add(
+            new PortfolioSnapshot.Holding(
+                holding.holding().asset(),
+                holding.holding().quantity(),
+                holding.price().map(p -> p.value()),
+                holding.value(),
+                holding.holding().cost()));
+      }
+    }
+    return new PortfolioSnapshot(
+        at,
+        view.books().config().base(),
+        valuation.equity(),
+        valuation.cash(),
+        valuation.realized(),
+        valuation.unrealized(),
+        view.books().flows().net(),
+        view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
+        valuation.stale(),
+        holdings);
+  }
+
+  private static Optional<Instant> oldestPriceAt(PortfolioValuation valuation) {
+    Optional<Instant> oldest = Optional.empty();
+    for (AssetValuation holding : valuation.holdings()) {
+      if (holding.holding().quantity().signum() != 0
+          && holding.price().isPresent()
+          && !holding.holding().asset().equals(valuation.books().config().base())) {
+        Instant at = holding.price().get().at();
+        oldest = Optional.of(oldest.filter(o -> o.isBefore(at)).orElse(at));
+      }
+    }
+    return oldest;
+  }
+
+  /** The events first written by imports after {@code importId}: what a write brought. */
+  private List<LedgerEvent> newEvents(long importId) {
+    List<LedgerEvent> events = new ArrayList<>();
+    for (EventRevision revision : store.revisionsSince(importId)) {
+      if (revision.revision() == 1 && !revision.record().retracted()) {
+        events.add(EventText.parse(revision.record().line()));
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Emits and logs an {@link ExternalActivity} when manual trades or external flows among {@code
+   * added} moved equity (flows) or an asset's share of equity by more than the threshold.
+   */
+  private void detectExternalActivity(
+      PortfolioView before, PortfolioView after, List<LedgerEvent> added) {
+    boolean manualTrade = false;
+    boolean transfer = false;
+    Set<Asset> touched = new LinkedHashSet<>();
+    List<String> ids = new ArrayList<>();
+    MarketPrices market = new MarketPrices(bookConfig.base(), bookConfig.kfeeUsd(), after.prices());
+    BigDecimal flowValue = BigDecimal.ZERO;
+    for (LedgerEvent event : added) {
+      if (event instanceof Trade trade && trade.strategy().equals(Trade.MANUAL)) {
+        manualTrade = true;
+        trade.sold().forEach(leg -> touched.add(leg.asset()));
+        trade.bought().forEach(leg -> touched.add(leg.asset()));
+        ids.add(trade.id().value());
+      } else if (event instanceof CashFlow flow
+          && flow.kind() != FlowKind.ADJUSTMENT
+          && !flow.id().value().startsWith("opening:")) {
+        transfer = true;
+        touched.add(flow.amount().asset());
+        ids.add(flow.id().value());
+        flowValue =
+            flowValue.add(
+                market
+                    .value(flow.amount().asset(), flow.amount().value(), flow.at())
+                    .orElse(BigDecimal.ZERO));
+      }
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    BigDecimal equityBefore = before.valuation().equity();
+    BigDecimal change = BigDecimal.ZERO;
+    if (equityBefore.signum() != 0) {
+      change = Precision.percent(flowValue.abs(), equityBefore);
+    }
+    Map<Asset, BigDecimal> shareBefore = shares(before.valuation());
+    Map<Asset, BigDecimal> shareAfter = shares(after.valuation());
+    for (Asset asset : touched) {
+      BigDecimal moved =
+          shareAfter
+              .getOrDefault(asset, BigDecimal.ZERO)
+              .subtract(shareBefore.getOrDefault(asset, BigDecimal.ZERO))
+              .abs();
+      change = change.max(moved);
+    }
+    if (change.compareTo(config.portfolio().externalActivityThresholdPct()) <= 0) {
+      return;
+    }
+    String kind = manualTrade && transfer ? "manual trade/transfer" : manualTrade ? "manual trade" : "transfer";
+    ExternalActivity activity =
+        new ExternalActivity(after.asOf(), kind, change.stripTrailingZeros(), ids);
+    LOG.log(System.Logger.Level.WARNING, activity.message());
+    progress.accept(activity.message());
+    activityListeners.forEach(listener -> listener.accept(activity));
+  }
+
+  private static Map<Asset, BigDecimal> shares(PortfolioValuation valuation) {
+    Map<Asset, BigDecimal> shares = new HashMap<>();
+    for (AssetValuation holding : valuation.holdings()) {
+      shares.put(holding.holding().asset(), holding.percentageOfEquity());
+    }
+    return shares;
+  }
+
+}

@@ -1,0 +1,44 @@
+package io.tally.engine.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.books.BookState;
+import io.tally.books.DataIssue;
+import io.tally.valuation.PortfolioValuation;
+import io.tally.valuation.PriceTable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One consistent state of the books, as every query reads it: the fold, its valuation, the prices
+ * behind it, the ledger check's findings, the last reconciliation and how the last sync went. The
+ * service swaps in a new view when a write finishes, so a query never waits for a sync and never
+ * sees half of one.
+ *
+ * <p>Example: {@code view.valuation().equity()}. Immutable.
+ */
+record PortfolioView(
+    BookState books,
+    PortfolioValuation valuation,
+    PriceTable prices,
+    List<DataIssue> ledgerIssues,
+    Optional<Reconciliation> reconciliation,
+    Optional<Instant> lastSyncAt,
+    Optional<String> lastSyncError) {
+
+  PortfolioView {
+    requireNonNull(books, "books");
+    requireNonNull(valuation, "valuation");
+    requireNonNull(prices, "prices");
+    ledgerIssues = List.copyOf(ledgerIssues);
+    requireNonNull(reconciliation, "reconciliation");
+    requireNonNull(lastSyncAt, "lastSyncAt");
+    requireNonNull(lastSyncError, "lastSyncError");
+  }
+
+  /** When the books were last valued. */
+  Instant asOf() {
+    return valuation.asOf();
+  }
+}
