@@ -110,9 +110,12 @@ abstract class PortfolioStoreContract {
 
       assertThat(tables())
           .containsExactly(
+              "checkpoint",
+              "equity_point",
               "event_revision",
               "flyway_schema_history",
               "import_log",
+              "portfolio_snapshot",
               "price_point",
               "source_row",
               "sync_mark");
@@ -120,7 +123,7 @@ abstract class PortfolioStoreContract {
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2");
+          .containsExactly("1", "2", "3");
     }
 
     @Test
