@@ -29,6 +29,15 @@ import java.util.Set;
  * tombstone ({@link EventRecord#retracted}) as the latest revision hides the event. Every commit is
  * one transaction and adds one entry to the import log.
  *
+ * <p><b>What came after an import.</b> Each revision and price is written by one import, so what
+ * came after import N is well defined: {@link #revisionsSince} and {@link #pricesSince}. To bring
+ * state derived from the imports up to N up to date, read {@link #lastImportId()} first, then fold
+ * what came after N; the state is then up to the id read first. Another process may commit in
+ * between, so the fold may see revisions and prices of newer imports, and the next fold sees them
+ * again; revisions are identified by (event id, revision) and prices by (asset, time, source), so
+ * folding one twice can be made harmless. Reading the id after the fold instead could name an
+ * import the fold did not see.
+ *
  * <p><b>Text only.</b> Fields, lines and ids are stored as text, so amounts such as {@code
  * 12345.123456789012345678} come back character for character; comparisons and ordering are by code
  * point and case-sensitive. Times are stored as fixed-width UTC text with nine fraction digits,
@@ -160,6 +169,63 @@ public interface PortfolioStore extends AutoCloseable {
 
   /** The latest value of every sync mark, such as the newest ledger time synced. */
   Map<String, String> marks();
+
+  /**
+   * The id of the newest import log entry, or 0 if nothing was ever committed: what a reader that
+   * has seen everything stored so far reads {@link #revisionsSince} and {@link #pricesSince} from
+   * next time.
+   *
+   * <p>Example: after three commits on a fresh SQLite store, {@code lastImportId()} is 3.
+   */
+  long lastImportId();
+
+  /**
+   * Every event revision written by the imports after {@code importId}, tombstones included, in the
+   * order they were written: what to fold into state derived from the imports up to {@code
+   * importId} to bring it up to date. {@code revisionsSince(0)} is every revision ever stored.
+   *
+   * <p>Example: if import 1 stored {@code EventRecord.of("E1", at, "A")} and {@code
+   * EventRecord.of("E2", at, "B")}, and import 2 then committed {@code EventRecord.of("E1", at,
+   * "C")} and {@code EventRecord.retracted("E2", at)}, {@code revisionsSince(1)} is {@code [new
+   * EventRevision(EventRecord.of("E1", at, "C"), 2), new EventRevision(EventRecord.retracted("E2",
+   * at), 2)]}.
+   *
+   * @param importId an import id, or 0; import ids need not be consecutive (on PostgreSQL a failed
+   *     commit leaves a gap)
+   * @throws IllegalArgumentException if {@code importId} is negative
+   */
+  List<EventRevision> revisionsSince(long importId);
+
+  /**
+   * Every price written by the imports after {@code importId}, in the order they were written
+   * (unlike {@link #prices()}, which orders by time). A price already stored when an import offered
+   * it again was not written by that import.
+   *
+   * <p>Example: {@code store.pricesSince(importId)} are the prices that state derived from the
+   * imports up to {@code importId} has not seen.
+   *
+   * @throws IllegalArgumentException if {@code importId} is negative
+   */
+  List<StoredPrice> pricesSince(long importId);
+
+  /**
+   * At most {@code limit} visible events, newest first: by time descending, then by id descending;
+   * strictly before {@code before} in that order when it is given. Paging with the position of each
+   * page's last event returns every visible event exactly once, also across events of equal time.
+   * The database reads an index from {@code before} backwards, so a page costs about {@code limit}
+   * events whatever the size of the log.
+   *
+   * <p>Example:
+   *
+   * <pre>{@code
+   * List<EventRecord> page = store.eventsBefore(Optional.empty(), 50); // the newest 50
+   * List<EventRecord> older =
+   *     store.eventsBefore(Optional.of(EventPosition.of(page.get(page.size() - 1))), 50);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  List<EventRecord> eventsBefore(Optional<EventPosition> before, int limit);
 
   /** Releases the store's connections; closing again does nothing. */
   @Override

@@ -154,6 +154,41 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
     return run(() -> withHandle(MarkTable::marks), () -> "read sync marks of");
   }
 
+  @Override
+  public final long lastImportId() {
+    return run(() -> withHandle(ImportLog::lastId), () -> "read the newest import id of");
+  }
+
+  @Override
+  public final List<EventRevision> revisionsSince(long importId) {
+    requireImportId(importId);
+    return run(
+        () -> withHandle(handle -> EventTable.since(handle, importId)),
+        () -> "read event revisions after import " + importId + " from");
+  }
+
+  @Override
+  public final List<StoredPrice> pricesSince(long importId) {
+    requireImportId(importId);
+    return run(
+        () -> withHandle(handle -> MarkTable.pricesSince(handle, importId)),
+        () -> "read prices after import " + importId + " from");
+  }
+
+  @Override
+  public final List<EventRecord> eventsBefore(Optional<EventPosition> before, int limit) {
+    requireNonNull(before, "before");
+    requireLimit(limit);
+    return run(
+        () -> withHandle(handle -> EventTable.before(handle, before, limit)),
+        () ->
+            "read "
+                + limit
+                + " events before "
+                + before.map(Object::toString).orElse("the end")
+                + " from");
+  }
+
   /**
    * Runs {@code action}, wrapping what the database, Jdbi or a stored text throws into a {@link
    * StoreException} that says "Could not {@code doing} database".
@@ -176,6 +211,18 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   @FunctionalInterface
   interface Action<T> {
     T run() throws SQLException;
+  }
+
+  private static void requireImportId(long importId) {
+    if (importId < 0) {
+      throw new IllegalArgumentException("importId must not be negative: " + importId);
+    }
+  }
+
+  private static void requireLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    }
   }
 
   private static Set<String> distinct(Collection<String> ids, String name) {

@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -775,6 +777,263 @@ abstract class PortfolioStoreContract {
 
         assertThat(store.prices()).extracting(StoredPrice::asset).containsExactly("XBT");
         assertThat(store.marks()).containsExactly(Map.entry("m", "1"));
+      }
+    }
+  }
+
+  /**
+   * What came after an import: the newest import id, and the event revisions and prices that the
+   * imports after a given one wrote, as a checkpoint is brought up to date with.
+   */
+  @Nested
+  class AfterAnImport {
+
+    private final Instant at = Instant.parse("2024-03-01T12:00:00.123456789Z");
+
+    @Test
+    void lastImportIdIsZeroForAnEmptyStoreThenTheNewestEntry() {
+      try (PortfolioStore store = open()) {
+        assertThat(store.lastImportId()).isZero();
+
+        store.commit(events("one", EventRecord.of("E1", at, "A")));
+        store.commit(events("nothing new", EventRecord.of("E1", at, "A")));
+        store.commit(events("two", EventRecord.of("E2", at, "B")));
+
+        List<ImportLogEntry> imports = store.imports();
+        assertThat(imports).hasSize(3);
+        assertThat(store.lastImportId()).isEqualTo(imports.get(2).importId());
+      }
+    }
+
+    @Test
+    void revisionsSinceHasWhatLaterImportsWroteWithTheirRevisionNumbers() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            events(
+                "first",
+                EventRecord.of("E1", at, "TRADE 12345.123456789012345678"),
+                EventRecord.of("E2", at, "FEE"),
+                EventRecord.of("E3", at, "DEPOSIT")));
+        long first = store.lastImportId();
+        // In batch order, not by id: the write order is what revisionsSince keeps.
+        store.commit(
+            events(
+                "second",
+                EventRecord.of("E4", at, "NEW"),
+                EventRecord.of("E1", at, "TRADE 2"),
+                EventRecord.retracted("E2", at)));
+        long second = store.lastImportId();
+        store.commit(events("nothing new", EventRecord.of("E3", at, "DEPOSIT")));
+        long third = store.lastImportId();
+        store.commit(
+            events(
+                "fourth",
+                EventRecord.of("E2", at.plusSeconds(1), "FEE BACK"),
+                EventRecord.of("E1", at, "TRADE 2")));
+        long fourth = store.lastImportId();
+
+        List<EventRevision> afterFirst =
+            List.of(
+                new EventRevision(EventRecord.of("E4", at, "NEW"), 1),
+                new EventRevision(EventRecord.of("E1", at, "TRADE 2"), 2),
+                new EventRevision(EventRecord.retracted("E2", at), 2),
+                new EventRevision(EventRecord.of("E2", at.plusSeconds(1), "FEE BACK"), 3));
+        assertThat(store.revisionsSince(first)).containsExactlyElementsOf(afterFirst);
+        assertThat(store.revisionsSince(second))
+            .containsExactly(afterFirst.get(3))
+            .isEqualTo(store.revisionsSince(third));
+        assertThat(store.revisionsSince(fourth)).isEmpty();
+        assertThat(store.revisionsSince(fourth + 100)).isEmpty();
+        assertThat(store.revisionsSince(0))
+            .hasSize(7)
+            .startsWith(
+                new EventRevision(EventRecord.of("E1", at, "TRADE 12345.123456789012345678"), 1),
+                new EventRevision(EventRecord.of("E2", at, "FEE"), 1),
+                new EventRevision(EventRecord.of("E3", at, "DEPOSIT"), 1))
+            .endsWith(afterFirst.toArray(EventRevision[]::new));
+      }
+    }
+
+    @Test
+    void aFailedCommitIsNotSeenAndTheRetryIs() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(events("first", EventRecord.of("E1", at, "A")));
+        long before = store.lastImportId();
+        failInsertsOf("event_revision", "event_id");
+
+        assertThatThrownBy(
+                () ->
+                    store.commit(
+                        events(
+                            "failing",
+                            EventRecord.of("E1", at, "B"),
+                            EventRecord.of("BOOM", at, "fails"))))
+            .isInstanceOf(StoreException.class);
+
+        assertThat(store.lastImportId()).isEqualTo(before);
+        assertThat(store.revisionsSince(before)).isEmpty();
+
+        // On PostgreSQL the failed commit used up an import id: the retry's is higher still.
+        stopFailingInsertsOf("event_revision");
+        store.commit(events("retry", EventRecord.of("E1", at, "B")));
+        assertThat(store.lastImportId()).isGreaterThan(before);
+        assertThat(store.revisionsSince(before))
+            .containsExactly(new EventRevision(EventRecord.of("E1", at, "B"), 2));
+      }
+    }
+
+    @Test
+    void pricesSinceHasThePricesLaterImportsWroteInWriteOrder() {
+      StoredPrice first = new StoredPrice("XBT", at, "42000.1", "test");
+      StoredPrice exact =
+          new StoredPrice("ETH", at.plusSeconds(60), "12345.123456789012345678", "t");
+      StoredPrice older = new StoredPrice("XBT", at.minusSeconds(60), "41999.9", "test");
+      try (PortfolioStore store = open()) {
+        store.commit(new ImportBatch(List.of(), List.of(), List.of(first), Map.of(), "one"));
+        long one = store.lastImportId();
+        // first is stored already: this import does not write it again.
+        store.commit(
+            new ImportBatch(List.of(), List.of(), List.of(exact, first, older), Map.of(), "two"));
+        long two = store.lastImportId();
+
+        assertThat(store.pricesSince(one)).containsExactly(exact, older);
+        assertThat(store.pricesSince(0)).containsExactly(first, exact, older);
+        assertThat(store.pricesSince(two)).isEmpty();
+        // prices() orders by time instead.
+        assertThat(store.prices()).containsExactly(older, first, exact);
+      }
+    }
+
+    @Test
+    void aNegativeImportIdIsRejected() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.revisionsSince(-1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("-1");
+        assertThatThrownBy(() -> store.pricesSince(-1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("-1");
+      }
+    }
+  }
+
+  /** Paging the visible events backwards, newest first, without reading the whole log. */
+  @Nested
+  class PagingBackwards {
+
+    private final Instant t1 = T0.plusSeconds(1);
+    private final Instant t2 = T0.plusSeconds(2);
+    private final Instant t3 = T0.plusSeconds(3);
+
+    /**
+     * Eleven events, four of one time, three of another; one retracted, one moved to a later time,
+     * one revised in place. Returns the visible ones, newest first.
+     */
+    private List<EventRecord> commitEvents(PortfolioStore store) {
+      store.commit(
+          events(
+              "first",
+              EventRecord.of("a", T0, "1"),
+              EventRecord.of("b", T0, "2"),
+              EventRecord.of("c", T0, "3"),
+              EventRecord.of("B", T0, "4"),
+              EventRecord.of("d", t1, "5"),
+              EventRecord.of("e", t2, "6"),
+              EventRecord.of("f", t2, "7"),
+              EventRecord.of("g", t2, "8"),
+              EventRecord.of("h", t3, "9")));
+      store.commit(
+          events(
+              "second",
+              EventRecord.retracted("c", T0),
+              EventRecord.of("b", t3, "2 moved"),
+              EventRecord.of("e", t2, "6 revised"),
+              EventRecord.of("i", t1, "10"),
+              EventRecord.of("j", t3, "11")));
+      return List.of(
+          EventRecord.of("j", t3, "11"),
+          EventRecord.of("h", t3, "9"),
+          EventRecord.of("b", t3, "2 moved"),
+          EventRecord.of("g", t2, "8"),
+          EventRecord.of("f", t2, "7"),
+          EventRecord.of("e", t2, "6 revised"),
+          EventRecord.of("i", t1, "10"),
+          EventRecord.of("d", t1, "5"),
+          EventRecord.of("a", T0, "1"),
+          EventRecord.of("B", T0, "4"));
+    }
+
+    private List<EventRecord> pageThrough(PortfolioStore store, int limit) {
+      List<EventRecord> seen = new ArrayList<>();
+      Optional<EventPosition> before = Optional.empty();
+      while (true) {
+        List<EventRecord> page = store.eventsBefore(before, limit);
+        assertThat(page.size()).isLessThanOrEqualTo(limit);
+        if (page.isEmpty()) {
+          return seen;
+        }
+        seen.addAll(page);
+        before = Optional.of(EventPosition.of(page.get(page.size() - 1)));
+        assertThat(seen).as("pages so far").hasSizeLessThanOrEqualTo(20);
+      }
+    }
+
+    @Test
+    void theFirstPageIsTheNewestVisibleEvents() {
+      try (PortfolioStore store = open()) {
+        List<EventRecord> newestFirst = commitEvents(store);
+
+        assertThat(store.eventsBefore(Optional.empty(), 4))
+            .containsExactlyElementsOf(newestFirst.subList(0, 4));
+        assertThat(store.eventsBefore(Optional.empty(), 100))
+            .containsExactlyElementsOf(newestFirst);
+        List<EventRecord> oldestFirst = new ArrayList<>(store.events());
+        Collections.reverse(oldestFirst);
+        assertThat(newestFirst).isEqualTo(oldestFirst);
+      }
+    }
+
+    @Test
+    void pagingWithLimitOneOrThreeReturnsEveryVisibleEventExactlyOnce() {
+      try (PortfolioStore store = open()) {
+        List<EventRecord> newestFirst = commitEvents(store);
+
+        assertThat(pageThrough(store, 1)).containsExactlyElementsOf(newestFirst);
+        assertThat(pageThrough(store, 3)).containsExactlyElementsOf(newestFirst);
+      }
+    }
+
+    @Test
+    void beforeIsStrictAndNeedNotBeAStoredEvent() {
+      try (PortfolioStore store = open()) {
+        commitEvents(store);
+
+        assertThat(store.eventsBefore(Optional.of(new EventPosition(t2, "f")), 10))
+            .extracting(EventRecord::eventId)
+            .containsExactly("e", "i", "d", "a", "B");
+        // "f" < "f0" < "g": f is before this position, g is not.
+        assertThat(store.eventsBefore(Optional.of(new EventPosition(t2, "f0")), 2))
+            .extracting(EventRecord::eventId)
+            .containsExactly("f", "e");
+        // The retracted c and the old revision of b at T0 are not events, also here.
+        assertThat(store.eventsBefore(Optional.of(new EventPosition(T0, "z")), 10))
+            .extracting(EventRecord::eventId)
+            .containsExactly("a", "B");
+        assertThat(store.eventsBefore(Optional.of(new EventPosition(T0, "B")), 10)).isEmpty();
+      }
+    }
+
+    @Test
+    void anEmptyStoreHasNoPageAndALimitBelowOneIsRejected() {
+      try (PortfolioStore store = open()) {
+        assertThat(store.eventsBefore(Optional.empty(), 10)).isEmpty();
+
+        assertThatThrownBy(() -> store.eventsBefore(Optional.empty(), 0))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("limit");
+        assertThatThrownBy(() -> store.eventsBefore(Optional.empty(), -5))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("limit");
       }
     }
   }
