@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -187,6 +188,89 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                 + " events before "
                 + before.map(Object::toString).orElse("the end")
                 + " from");
+  }
+
+  @Override
+  public final void saveCheckpoint(Checkpoint checkpoint) {
+    requireNonNull(checkpoint, "checkpoint");
+    run(
+        () ->
+            inTransaction(
+                transaction -> {
+                  long last = ImportLog.lastId(transaction);
+                  if (checkpoint.importId() > last) {
+                    throw new IllegalArgumentException(
+                        "A checkpoint after import "
+                            + checkpoint.importId()
+                            + " cannot be saved: the newest import of "
+                            + database
+                            + " is "
+                            + last);
+                  }
+                  CheckpointTable.insert(transaction, checkpoint);
+                  return null;
+                }),
+        () -> "save a checkpoint after import " + checkpoint.importId() + " to");
+  }
+
+  @Override
+  public final Optional<Checkpoint> latestCheckpoint() {
+    return run(() -> withHandle(CheckpointTable::latest), () -> "read the latest checkpoint of");
+  }
+
+  @Override
+  public final void saveSnapshot(StoredSnapshot snapshot) {
+    requireNonNull(snapshot, "snapshot");
+    run(
+        () ->
+            inTransaction(
+                transaction -> {
+                  SnapshotTable.insert(transaction, snapshot);
+                  return null;
+                }),
+        () -> "save the snapshot of " + snapshot.takenAt() + " to");
+  }
+
+  @Override
+  public final List<StoredSnapshot> snapshots(Optional<Instant> since, int limit) {
+    requireNonNull(since, "since");
+    since.ifPresent(at -> StoredInstant.requireStorable(at, "since"));
+    requireLimit(limit);
+    return run(
+        () -> withHandle(handle -> SnapshotTable.newest(handle, since, limit)),
+        () -> "read snapshots from");
+  }
+
+  @Override
+  public final int pruneSnapshots(Instant olderThan) {
+    StoredInstant.requireStorable(olderThan, "olderThan");
+    return run(
+        () -> inTransaction(transaction -> SnapshotTable.prune(transaction, olderThan)),
+        () -> "prune snapshots before " + olderThan + " from");
+  }
+
+  @Override
+  public final void appendEquityPoint(StoredEquityPoint point) {
+    requireNonNull(point, "point");
+    run(
+        () -> inTransaction(transaction -> EquitySeriesTable.insert(transaction, point)),
+        () -> "append the equity point of " + point.at() + " to");
+  }
+
+  @Override
+  public final List<StoredEquityPoint> equityPoints(Instant since) {
+    StoredInstant.requireStorable(since, "since");
+    return run(
+        () -> withHandle(handle -> EquitySeriesTable.since(handle, since)),
+        () -> "read equity points from");
+  }
+
+  @Override
+  public final int pruneEquityPoints(Instant olderThan) {
+    StoredInstant.requireStorable(olderThan, "olderThan");
+    return run(
+        () -> inTransaction(transaction -> EquitySeriesTable.prune(transaction, olderThan)),
+        () -> "prune equity points before " + olderThan + " from");
   }
 
   /**

@@ -62,10 +62,21 @@ abstract class PortfolioStoreContract {
   abstract List<String> tables() throws SQLException;
 
   /**
-   * Makes the database fail every insert into {@code table} whose {@code column} is {@code 'BOOM'},
+   * Makes the database fail every insert into {@code table} whose {@code column} is {@code value},
    * with the message {@code forced failure}, as a trigger would.
    */
-  abstract void failInsertsOf(String table, String column) throws SQLException;
+  abstract void failInsertsOf(String table, String column, String value) throws SQLException;
+
+  /** Makes the database fail every insert into {@code table} whose {@code column} is BOOM. */
+  final void failInsertsOf(String table, String column) throws SQLException {
+    failInsertsOf(table, column, "BOOM");
+  }
+
+  /**
+   * Makes the database fail every delete from {@code table} with the message {@code forced
+   * failure}, as a trigger would.
+   */
+  abstract void failDeletesFrom(String table) throws SQLException;
 
   /** Undoes {@link #failInsertsOf} for {@code table}. */
   abstract void stopFailingInsertsOf(String table) throws SQLException;
@@ -97,6 +108,30 @@ abstract class PortfolioStoreContract {
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }
+  }
+
+  /** The number of entries in every history table, by table: what pruning must never change. */
+  final Map<String, String> historyCounts() throws SQLException {
+    Map<String, String> counts = new LinkedHashMap<>();
+    for (String table :
+        List.of("import_log", "source_row", "event_revision", "price_point", "sync_mark")) {
+      counts.put(table, queryOne("SELECT count(*) FROM " + table));
+    }
+    return counts;
+  }
+
+  /** Commits a batch of every kind of history: rows, events, a tombstone, prices and marks. */
+  static void commitSomeHistory(PortfolioStore store) {
+    store.commit(
+        new ImportBatch(
+            List.of(ledger("L1", "R1", 0), ledger("L2", "R2", 1)),
+            List.of(
+                EventRecord.of("R1", T0, "TRADE"),
+                EventRecord.of("R2", T0, "FEE"),
+                EventRecord.retracted("R2", T0)),
+            List.of(new StoredPrice("XBT", T0, "42000.5", "test")),
+            Map.of("ledgers.newest", "1709294400"),
+            "history"));
   }
 
   @Nested
@@ -207,6 +242,29 @@ abstract class PortfolioStoreContract {
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> execute("UPDATE sync_mark SET value = '2'"))
           .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void derivedTablesAreNotAppendOnly() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.saveCheckpoint(new Checkpoint(1, T0, "state"));
+        store.saveSnapshot(new StoredSnapshot(T0, "{}"));
+        store.appendEquityPoint(new StoredEquityPoint(T0, "1", "1", "0", "0"));
+      }
+
+      // The engine can rebuild them, so nothing stops a delete; the history is still guarded.
+      execute("DELETE FROM checkpoint");
+      execute("DELETE FROM portfolio_snapshot");
+      execute("DELETE FROM equity_point");
+      assertThatThrownBy(() -> execute("DELETE FROM source_row"))
+          .hasMessageContaining("append-only");
+      try (PortfolioStore store = open()) {
+        assertThat(store.latestCheckpoint()).isEmpty();
+        assertThat(store.snapshots(Optional.empty(), 10)).isEmpty();
+        assertThat(store.equityPoints(StoredInstant.MIN)).isEmpty();
+        assertThat(store.rowCount()).isEqualTo(1);
+      }
     }
   }
 
@@ -1034,6 +1092,377 @@ abstract class PortfolioStoreContract {
         assertThatThrownBy(() -> store.eventsBefore(Optional.empty(), -5))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("limit");
+      }
+    }
+  }
+
+  /** The engine's saved states: the newest two are kept. */
+  @Nested
+  class Checkpoints {
+
+    private final Instant at = Instant.parse("2024-03-01T12:00:00.000000001Z");
+
+    @Test
+    void aStoreWithoutCheckpointsHasNoLatest() {
+      try (PortfolioStore store = open()) {
+        assertThat(store.latestCheckpoint()).isEmpty();
+      }
+    }
+
+    @Test
+    void aLargeStateComesBackExactlyAfterReopening() {
+      // About 4 MB, with amounts, non-ASCII text and every kind of whitespace.
+      StringBuilder state = new StringBuilder();
+      for (int i = 0; state.length() < 4_000_000; i++) {
+        state
+            .append("{\"pair\":\"XBT/ZUSD ₿\",\"qty\":\"12345.123456789012345678\",\"n\":")
+            .append(i)
+            .append("}\n\t \r");
+      }
+      Checkpoint checkpoint = new Checkpoint(1, at, state.toString());
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.saveCheckpoint(checkpoint);
+      }
+
+      try (PortfolioStore store = open()) {
+        Checkpoint back = store.latestCheckpoint().orElseThrow();
+        assertThat(back.importId()).isEqualTo(1);
+        assertThat(back.takenAt()).isEqualTo(at);
+        assertThat(back.state()).isEqualTo(checkpoint.state());
+      }
+    }
+
+    @Test
+    void theLatestIsTheLastSavedNotTheNewestImportOrTime() {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.commit(rows("second", ledger("L2", "R2", 0)));
+        store.saveCheckpoint(new Checkpoint(2, at.plusSeconds(60), "after two"));
+        store.saveCheckpoint(new Checkpoint(1, at, "after one"));
+
+        assertThat(store.latestCheckpoint()).contains(new Checkpoint(1, at, "after one"));
+      }
+    }
+
+    @Test
+    void savingKeepsOnlyTheNewestTwo() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        for (int i = 1; i <= 5; i++) {
+          store.saveCheckpoint(new Checkpoint(i % 2, at.plusSeconds(i), "state " + i));
+          assertThat(store.latestCheckpoint().map(Checkpoint::state)).contains("state " + i);
+        }
+      }
+
+      assertThat(queryList("SELECT state FROM checkpoint ORDER BY seq"))
+          .containsExactly("state 4", "state 5");
+    }
+
+    @Test
+    void aCheckpointOfAnImportTheStoreDoesNotHaveIsRejected() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.saveCheckpoint(new Checkpoint(1, at, "too new")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("newest import")
+            .hasMessageContaining("0");
+        assertThat(store.latestCheckpoint()).isEmpty();
+
+        // Import 0 is the state before any import: always allowed.
+        store.saveCheckpoint(new Checkpoint(0, at, "empty books"));
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.saveCheckpoint(new Checkpoint(store.lastImportId(), at, "one import"));
+        assertThatThrownBy(
+                () -> store.saveCheckpoint(new Checkpoint(store.lastImportId() + 1, at, "x")))
+            .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.latestCheckpoint().map(Checkpoint::state)).contains("one import");
+      }
+    }
+
+    @Test
+    void aFailedInsertLeavesTheCheckpointsAsTheyWere() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveCheckpoint(new Checkpoint(0, at, "one"));
+        store.saveCheckpoint(new Checkpoint(0, at, "two"));
+        failInsertsOf("checkpoint", "state");
+
+        assertThatThrownBy(() -> store.saveCheckpoint(new Checkpoint(0, at, "BOOM")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("checkpoint")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.latestCheckpoint().map(Checkpoint::state)).contains("two");
+      }
+      assertThat(queryList("SELECT state FROM checkpoint ORDER BY seq"))
+          .containsExactly("one", "two");
+    }
+
+    @Test
+    void aFailedDeleteOfTheOldestUndoesTheInsert() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveCheckpoint(new Checkpoint(0, at, "one"));
+        store.saveCheckpoint(new Checkpoint(0, at, "two"));
+        // The insert of "three" succeeds; deleting "one" then fails, in the same transaction.
+        failDeletesFrom("checkpoint");
+
+        assertThatThrownBy(() -> store.saveCheckpoint(new Checkpoint(0, at, "three")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.latestCheckpoint().map(Checkpoint::state)).contains("two");
+      }
+      assertThat(queryList("SELECT state FROM checkpoint ORDER BY seq"))
+          .containsExactly("one", "two");
+    }
+
+    @Test
+    void twoStoresSavingAtOnceStillKeepTwo() throws Exception {
+      try (PortfolioStore first = open();
+          PortfolioStore second = open()) {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+          List<Callable<Void>> savers = new ArrayList<>();
+          for (PortfolioStore store : List.of(first, second)) {
+            savers.add(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    store.saveCheckpoint(new Checkpoint(0, at, store + " " + i));
+                  }
+                  return null;
+                });
+          }
+          for (Future<Void> saver : threads.invokeAll(savers)) {
+            saver.get();
+          }
+        } finally {
+          threads.shutdown();
+          assertThat(threads.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        }
+      }
+
+      assertThat(queryOne("SELECT count(*) FROM checkpoint")).isEqualTo("2");
+    }
+  }
+
+  /** Portfolio snapshots: newest first, and pruned by age without touching the history. */
+  @Nested
+  class Snapshots {
+
+    private final Instant t1 = Instant.parse("2024-03-01T00:00:00Z");
+    private final Instant t2 = Instant.parse("2024-03-02T00:00:00.5Z");
+    private final Instant t3 = Instant.parse("2024-03-03T00:00:00.000000001Z");
+
+    private StoredSnapshot snapshot(Instant at, String name) {
+      return new StoredSnapshot(at, "{\"name\":\"" + name + "\"}");
+    }
+
+    @Test
+    void snapshotsComeNewestFirstWithinSinceAndLimit() {
+      try (PortfolioStore store = open()) {
+        store.saveSnapshot(snapshot(t1, "one"));
+        store.saveSnapshot(snapshot(t3, "three"));
+        store.saveSnapshot(snapshot(t2, "two"));
+        store.saveSnapshot(snapshot(t3, "three again"));
+
+        assertThat(store.snapshots(Optional.empty(), 10))
+            .containsExactly(
+                snapshot(t3, "three again"),
+                snapshot(t3, "three"),
+                snapshot(t2, "two"),
+                snapshot(t1, "one"));
+        assertThat(store.snapshots(Optional.empty(), 1))
+            .containsExactly(snapshot(t3, "three again"));
+        assertThat(store.snapshots(Optional.of(t2), 10))
+            .containsExactly(
+                snapshot(t3, "three again"), snapshot(t3, "three"), snapshot(t2, "two"));
+        assertThat(store.snapshots(Optional.of(t2.plusNanos(1)), 10))
+            .containsExactly(snapshot(t3, "three again"), snapshot(t3, "three"));
+        assertThat(store.snapshots(Optional.of(t1), 3))
+            .containsExactly(
+                snapshot(t3, "three again"), snapshot(t3, "three"), snapshot(t2, "two"));
+        assertThat(store.snapshots(Optional.of(t3.plusNanos(1)), 10)).isEmpty();
+      }
+    }
+
+    @Test
+    void theBodyComesBackExactly() {
+      String body =
+          "{ \"z\": \"12345.123456789012345678\",\n  \"a\": [1.50, \"Zürich ₿ 🚀\"],"
+              + " \"esc\": \"\\u0000 \\\" tab\t\" }";
+      try (PortfolioStore store = open()) {
+        store.saveSnapshot(new StoredSnapshot(t2, body));
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.snapshots(Optional.empty(), 1))
+            .singleElement()
+            .satisfies(back -> assertThat(back.body()).isEqualTo(body))
+            .satisfies(back -> assertThat(back.takenAt()).isEqualTo(t2));
+      }
+    }
+
+    @Test
+    void pruningDeletesExactlyTheOlderSnapshotsAndNoHistory() throws SQLException {
+      try (PortfolioStore store = open()) {
+        commitSomeHistory(store);
+        store.saveSnapshot(snapshot(t1, "one"));
+        store.saveSnapshot(snapshot(t2, "two"));
+        store.saveSnapshot(snapshot(t2, "two again"));
+        store.saveSnapshot(snapshot(t3, "three"));
+        store.appendEquityPoint(new StoredEquityPoint(t1, "1", "1", "0", "0"));
+        store.saveCheckpoint(new Checkpoint(1, t1, "state"));
+        Map<String, String> history = historyCounts();
+        List<EventRecord> events = store.events();
+        List<StoredPrice> prices = store.prices();
+        Map<String, String> marks = store.marks();
+
+        assertThat(store.pruneSnapshots(t2)).isEqualTo(1);
+        assertThat(store.snapshots(Optional.empty(), 10))
+            .containsExactly(snapshot(t3, "three"), snapshot(t2, "two again"), snapshot(t2, "two"));
+        assertThat(store.pruneSnapshots(t2)).isZero();
+        assertThat(store.pruneSnapshots(t3.plusNanos(1))).isEqualTo(3);
+        assertThat(store.snapshots(Optional.empty(), 10)).isEmpty();
+
+        assertThat(historyCounts()).isEqualTo(history);
+        assertThat(store.events()).isEqualTo(events);
+        assertThat(store.rowCount()).isEqualTo(2);
+        assertThat(store.prices()).isEqualTo(prices);
+        assertThat(store.marks()).isEqualTo(marks);
+        assertThat(store.equityPoints(t1)).hasSize(1);
+        assertThat(store.latestCheckpoint()).isPresent();
+      }
+    }
+
+    @Test
+    void aFailedSaveLeavesTheSnapshotsAsTheyWere() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveSnapshot(snapshot(t1, "one"));
+        failInsertsOf("portfolio_snapshot", "body");
+
+        assertThatThrownBy(() -> store.saveSnapshot(new StoredSnapshot(t2, "BOOM")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("snapshot")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.snapshots(Optional.empty(), 10)).containsExactly(snapshot(t1, "one"));
+      }
+    }
+
+    @Test
+    void aLimitBelowOneIsRejected() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.snapshots(Optional.empty(), 0))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("limit");
+      }
+    }
+  }
+
+  /** The equity series: one point per time, oldest first, pruned by age. */
+  @Nested
+  class EquitySeries {
+
+    private final Instant t1 = Instant.parse("2024-03-01T00:00:00Z");
+    private final Instant t2 = Instant.parse("2024-03-01T00:00:00.000000001Z");
+    private final Instant t3 = Instant.parse("2024-03-02T00:00:00Z");
+
+    private StoredEquityPoint point(Instant at, String equity) {
+      return new StoredEquityPoint(at, equity, "100.00", "-50", "0.5");
+    }
+
+    @Test
+    void pointsComeOldestFirstFromSinceOnAndExactly() {
+      StoredEquityPoint exact =
+          new StoredEquityPoint(t2, "12345.123456789012345678", "1.50", "-0.000000001", "1E+3");
+      try (PortfolioStore store = open()) {
+        store.appendEquityPoint(point(t3, "3"));
+        store.appendEquityPoint(exact);
+        store.appendEquityPoint(point(t1, "1"));
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.equityPoints(StoredInstant.MIN))
+            .containsExactly(point(t1, "1"), exact, point(t3, "3"));
+        assertThat(store.equityPoints(t2)).containsExactly(exact, point(t3, "3"));
+        assertThat(store.equityPoints(t2.plusNanos(1))).containsExactly(point(t3, "3"));
+        assertThat(store.equityPoints(t3.plusNanos(1))).isEmpty();
+      }
+    }
+
+    @Test
+    void aPointAtAStoredTimeIsIgnored() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.appendEquityPoint(point(t1, "1"));
+        store.appendEquityPoint(point(t1, "1"));
+        store.appendEquityPoint(point(t1, "999"));
+
+        assertThat(store.equityPoints(t1)).containsExactly(point(t1, "1"));
+      }
+      assertThat(queryOne("SELECT count(*) FROM equity_point")).isEqualTo("1");
+    }
+
+    @Test
+    void pruningDeletesExactlyTheOlderPointsAndNoHistory() throws SQLException {
+      try (PortfolioStore store = open()) {
+        commitSomeHistory(store);
+        store.appendEquityPoint(point(t1, "1"));
+        store.appendEquityPoint(point(t2, "2"));
+        store.appendEquityPoint(point(t3, "3"));
+        store.saveSnapshot(new StoredSnapshot(t1, "{}"));
+        Map<String, String> history = historyCounts();
+        List<EventRecord> events = store.events();
+        List<StoredPrice> prices = store.prices();
+        Map<String, String> marks = store.marks();
+
+        assertThat(store.pruneEquityPoints(t2)).isEqualTo(1);
+        assertThat(store.equityPoints(t1)).containsExactly(point(t2, "2"), point(t3, "3"));
+        assertThat(store.pruneEquityPoints(t2)).isZero();
+        assertThat(store.pruneEquityPoints(t3)).isEqualTo(1);
+        assertThat(store.equityPoints(t1)).containsExactly(point(t3, "3"));
+
+        assertThat(historyCounts()).isEqualTo(history);
+        assertThat(store.events()).isEqualTo(events);
+        assertThat(store.prices()).isEqualTo(prices);
+        assertThat(store.marks()).isEqualTo(marks);
+        assertThat(store.snapshots(Optional.empty(), 10)).hasSize(1);
+
+        // A pruned time is free again.
+        store.appendEquityPoint(point(t1, "1.0"));
+        assertThat(store.equityPoints(t1)).containsExactly(point(t1, "1.0"), point(t3, "3"));
+      }
+    }
+
+    @Test
+    void aFailedAppendLeavesTheSeriesAsItWas() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.appendEquityPoint(point(t1, "1"));
+        failInsertsOf("equity_point", "equity", "-666");
+
+        assertThatThrownBy(() -> store.appendEquityPoint(point(t2, "-666")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("equity point")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.equityPoints(StoredInstant.MIN)).containsExactly(point(t1, "1"));
+      }
+    }
+
+    @Test
+    void timesOutsideTheStorableYearsAreRejected() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.equityPoints(Instant.MIN))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("since");
+        assertThatThrownBy(() -> store.pruneEquityPoints(Instant.MAX))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("olderThan");
+        assertThatThrownBy(() -> store.pruneSnapshots(Instant.MIN))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("olderThan");
       }
     }
   }

@@ -98,13 +98,15 @@ class PostgresStoreTest extends PortfolioStoreContract {
   }
 
   @Override
-  void failInsertsOf(String table, String column) throws SQLException {
+  void failInsertsOf(String table, String column, String value) throws SQLException {
     execute(
         "CREATE FUNCTION fail_on_boom_"
             + table
             + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."
             + column
-            + " = 'BOOM' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$");
+            + " = '"
+            + value
+            + "' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$");
     execute(
         "CREATE TRIGGER fail_on_boom BEFORE INSERT ON "
             + table
@@ -116,6 +118,21 @@ class PostgresStoreTest extends PortfolioStoreContract {
   @Override
   void stopFailingInsertsOf(String table) throws SQLException {
     execute("DROP TRIGGER fail_on_boom ON " + table);
+  }
+
+  @Override
+  void failDeletesFrom(String table) throws SQLException {
+    execute(
+        "CREATE FUNCTION fail_deletes_"
+            + table
+            + "() RETURNS trigger LANGUAGE plpgsql AS $$"
+            + " BEGIN RAISE EXCEPTION 'forced failure'; END $$");
+    execute(
+        "CREATE TRIGGER fail_deletes BEFORE DELETE ON "
+            + table
+            + " FOR EACH ROW EXECUTE FUNCTION fail_deletes_"
+            + table
+            + "()");
   }
 
   @Nested

@@ -67,7 +67,7 @@ class SqliteStoreTest extends PortfolioStoreContract {
   }
 
   @Override
-  void failInsertsOf(String table, String column) throws SQLException {
+  void failInsertsOf(String table, String column, String value) throws SQLException {
     execute(
         "CREATE TRIGGER fail_on_boom_"
             + table
@@ -75,7 +75,19 @@ class SqliteStoreTest extends PortfolioStoreContract {
             + table
             + " WHEN NEW."
             + column
-            + " = 'BOOM' BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+            + " = '"
+            + value
+            + "' BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+  }
+
+  @Override
+  void failDeletesFrom(String table) throws SQLException {
+    execute(
+        "CREATE TRIGGER fail_deletes_"
+            + table
+            + " BEFORE DELETE ON "
+            + table
+            + " BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
   }
 
   @Override
