@@ -18,7 +18,7 @@ import java.util.Set;
  * @param revisions the event records to append, each numbered after the latest revision of its id
  * @param result the counts for the import log and the caller
  */
-record BatchPlan(List<SourceRow> rows, List<EventTable.Revision> revisions, CommitResult result) {
+record BatchPlan(List<SourceRow> rows, List<EventRevision> revisions, CommitResult result) {
 
   BatchPlan {
     rows = List.copyOf(rows);
@@ -48,7 +48,7 @@ record BatchPlan(List<SourceRow> rows, List<EventTable.Revision> revisions, Comm
   static BatchPlan of(
       ImportBatch batch,
       Map<String, Set<String>> storedRowIds,
-      Map<String, EventTable.Revision> latestRevisions) {
+      Map<String, EventRevision> latestRevisions) {
     Map<String, Set<String>> seen = new HashMap<>();
     List<SourceRow> rows = new ArrayList<>();
     for (SourceRow row : batch.rows()) {
@@ -60,14 +60,14 @@ record BatchPlan(List<SourceRow> rows, List<EventTable.Revision> revisions, Comm
       }
     }
 
-    Map<String, EventTable.Revision> latest = new HashMap<>(latestRevisions);
-    List<EventTable.Revision> revisions = new ArrayList<>();
+    Map<String, EventRevision> latest = new HashMap<>(latestRevisions);
+    List<EventRevision> revisions = new ArrayList<>();
     int added = 0;
     int revised = 0;
     int retracted = 0;
     int unchanged = 0;
     for (EventRecord event : batch.events()) {
-      EventTable.Revision previous = latest.get(event.eventId());
+      EventRevision previous = latest.get(event.eventId());
       boolean changes;
       if (previous == null) {
         // Retracting an event that was never stored has nothing to hide.
@@ -85,8 +85,8 @@ record BatchPlan(List<SourceRow> rows, List<EventTable.Revision> revisions, Comm
         unchanged++;
         continue;
       }
-      EventTable.Revision revision =
-          new EventTable.Revision(event, previous == null ? 1 : previous.number() + 1);
+      EventRevision revision =
+          new EventRevision(event, previous == null ? 1 : previous.revision() + 1);
       latest.put(event.eventId(), revision);
       revisions.add(revision);
     }

@@ -19,19 +19,23 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 final class EventTable {
 
-  /** A stored revision: the record and its number, counting from 1 per event id. */
-  record Revision(EventRecord record, long number) {}
-
   private static final String LATEST =
       "r.revision = (SELECT max(x.revision) FROM event_revision AS x WHERE x.event_id = r.event_id)";
 
   private static final String COLUMNS = "r.event_id, r.at, r.line, r.retracted, r.revision";
 
+  /** The query of {@link #since}: one parameter, the import id. */
+  static final String SINCE =
+      "SELECT "
+          + COLUMNS
+          + " FROM event_revision AS r WHERE r.import_id > ? ORDER BY r.import_id, r.seq";
+
   private EventTable() {}
 
   /** The latest revision of each of these ids that has one, by id. */
-  static Map<String, Revision> latest(Handle handle, Dialect dialect, Collection<String> eventIds) {
-    Map<String, Revision> latest = new HashMap<>();
+  static Map<String, EventRevision> latest(
+      Handle handle, Dialect dialect, Collection<String> eventIds) {
+    Map<String, EventRevision> latest = new HashMap<>();
     if (eventIds.isEmpty()) {
       return latest;
     }
@@ -64,6 +68,43 @@ final class EventTable {
         .list();
   }
 
+  /**
+   * Every revision written by the imports after {@code importId}, tombstones included, in write
+   * order. Commits run one at a time and take increasing import ids, so (import id, seq) order is
+   * seq order; it is the order of index {@code event_revision_by_import}, so the database need not
+   * sort.
+   */
+  static List<EventRevision> since(Handle handle, long importId) {
+    return handle.createQuery(SINCE).bind(0, importId).map(EventTable::revision).list();
+  }
+
+  /**
+   * At most {@code limit} visible events, newest first (time, then id, descending), strictly before
+   * {@code before} if given. The row comparison and the order match index {@code
+   * event_revision_by_time}, so the database walks it backwards from {@code before} and stops after
+   * {@code limit} visible events; it reads no more of the log than the revisions it passes.
+   */
+  static List<EventRecord> before(Handle handle, Optional<EventPosition> before, int limit) {
+    Query query = handle.createQuery(beforeSql(before.isPresent()));
+    before.ifPresent(
+        position ->
+            query.bind("at", StoredInstant.toText(position.at())).bind("id", position.eventId()));
+    return query.bind("limit", limit).map(EventTable::record).list();
+  }
+
+  /**
+   * The query of {@link #before}: parameters {@code :limit}, and {@code :at} and {@code :id} if
+   * {@code positioned}.
+   */
+  static String beforeSql(boolean positioned) {
+    return "SELECT "
+        + COLUMNS
+        + " FROM event_revision AS r WHERE r.retracted = 0 AND "
+        + LATEST
+        + (positioned ? " AND (r.at, r.event_id) < (:at, :id)" : "")
+        + " ORDER BY r.at DESC, r.event_id DESC LIMIT :limit";
+  }
+
   /** How many events are visible. */
   static long countVisible(Handle handle) {
     return handle
@@ -85,17 +126,18 @@ final class EventTable {
   }
 
   /** Appends these revisions, in order, as written by import {@code importId}. */
-  static void append(Handle handle, List<Revision> revisions, long importId) throws SQLException {
+  static void append(Handle handle, List<EventRevision> revisions, long importId)
+      throws SQLException {
     try (PreparedStatement insert =
         handle
             .getConnection()
             .prepareStatement(
                 "INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      for (Revision revision : revisions) {
+      for (EventRevision revision : revisions) {
         EventRecord record = revision.record();
         insert.setString(1, record.eventId());
-        insert.setLong(2, revision.number());
+        insert.setLong(2, revision.revision());
         insert.setString(3, StoredInstant.toText(record.at()));
         insert.setString(4, record.line());
         insert.setInt(5, record.retracted() ? 1 : 0);
@@ -115,7 +157,8 @@ final class EventTable {
         result.getInt(4) == 1);
   }
 
-  private static Revision revision(ResultSet result, StatementContext context) throws SQLException {
-    return new Revision(record(result, context), result.getLong(5));
+  private static EventRevision revision(ResultSet result, StatementContext context)
+      throws SQLException {
+    return new EventRevision(record(result, context), result.getLong(5));
   }
 }

@@ -31,6 +31,14 @@ final class ImportLog {
         .one();
   }
 
+  /** The id of the newest entry, or 0 if there is none. */
+  static long lastId(Handle handle) {
+    return handle
+        .createQuery("SELECT coalesce(max(import_id), 0) FROM import_log")
+        .mapTo(Long.class)
+        .one();
+  }
+
   /** Every entry, oldest first. */
   static List<ImportLogEntry> all(Handle handle) {
     return handle

@@ -1,14 +1,22 @@
 package io.tally.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * SQL for tables {@code price_point} and {@code sync_mark}: what a sync used and where it stopped.
  */
 final class MarkTable {
+
+  /** The query of {@link #pricesSince}: one parameter, the import id. */
+  static final String PRICES_SINCE =
+      "SELECT asset, at, price, source FROM price_point WHERE import_id > ?"
+          + " ORDER BY import_id, seq";
 
   private MarkTable() {}
 
@@ -35,14 +43,17 @@ final class MarkTable {
   static List<StoredPrice> prices(Handle handle) {
     return handle
         .createQuery("SELECT asset, at, price, source FROM price_point ORDER BY at, seq")
-        .map(
-            (result, context) ->
-                new StoredPrice(
-                    result.getString(1),
-                    StoredInstant.fromText(result.getString(2)),
-                    result.getString(3),
-                    result.getString(4)))
+        .map(MarkTable::price)
         .list();
+  }
+
+  /**
+   * Every price written by the imports after {@code importId}, in write order: (import id, seq) is
+   * seq order, since commits run one at a time, and it is the order of index {@code
+   * price_point_by_import}.
+   */
+  static List<StoredPrice> pricesSince(Handle handle, long importId) {
+    return handle.createQuery(PRICES_SINCE).bind(0, importId).map(MarkTable::price).list();
   }
 
   /** Appends a new value for every mark whose latest value differs. */
@@ -68,5 +79,13 @@ final class MarkTable {
         .map((result, context) -> Map.entry(result.getString(1), result.getString(2)))
         .forEach(entry -> marks.put(entry.getKey(), entry.getValue()));
     return marks;
+  }
+
+  private static StoredPrice price(ResultSet result, StatementContext context) throws SQLException {
+    return new StoredPrice(
+        result.getString(1),
+        StoredInstant.fromText(result.getString(2)),
+        result.getString(3),
+        result.getString(4));
   }
 }

@@ -3,6 +3,7 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,10 @@ import java.util.Set;
 
 /**
  * One account's store: the raw source rows exactly as imported, and the classified events as the
- * caller's text lines, both append-only. Two implementations keep the same contract: {@link
- * SqliteStore} in a file (the default) and {@link PostgresStore} on a PostgreSQL server.
+ * caller's text lines, both append-only; beside them, what the engine derives from them and keeps
+ * to save work (checkpoints, portfolio snapshots, the equity series), which may be pruned. Two
+ * implementations keep the same contract: {@link SqliteStore} in a file (the default) and {@link
+ * PostgresStore} on a PostgreSQL server.
  *
  * <p>Example:
  *
@@ -29,18 +32,36 @@ import java.util.Set;
  * tombstone ({@link EventRecord#retracted}) as the latest revision hides the event. Every commit is
  * one transaction and adds one entry to the import log.
  *
- * <p><b>Text only.</b> Fields, lines and ids are stored as text, so amounts such as {@code
- * 12345.123456789012345678} come back character for character; comparisons and ordering are by code
- * point and case-sensitive. Times are stored as fixed-width UTC text with nine fraction digits,
- * such as {@code 2024-03-01T12:00:00.500000000Z}, so they keep full precision and text order is
- * time order. Stored history is append-only: the database itself rejects updates and deletes.
+ * <p><b>History and derived data.</b> The history tables (the import log, rows, event revisions,
+ * prices and sync marks) are append-only: the database itself rejects updates and deletes. The
+ * derived tables (checkpoints, snapshots and equity points) hold what the engine computed from the
+ * history and could compute again, so the store deletes from them: it keeps the newest two
+ * checkpoints, and {@link #pruneSnapshots} and {@link #pruneEquityPoints} delete old entries.
+ * Nothing deletes from the history.
+ *
+ * <p><b>Resuming from a checkpoint.</b> Each revision and price is written by one import, so what
+ * came after import N is well defined: {@link #revisionsSince} and {@link #pricesSince}. To bring a
+ * checkpoint up to date, read {@link #lastImportId()} first, then fold what came after the
+ * checkpoint's import, then save a checkpoint of the id read first. Another process may commit in
+ * between, so the fold may see revisions and prices of newer imports, and the next fold sees them
+ * again; revisions are identified by (event id, revision) and prices by (asset, time, source), so
+ * folding one twice can be made harmless. Reading the id after the fold instead could name an
+ * import the fold did not see.
+ *
+ * <p><b>Text only.</b> Fields, lines, ids, states and bodies are stored as text, so amounts such as
+ * {@code 12345.123456789012345678} come back character for character; comparisons and ordering are
+ * by code point and case-sensitive. Times are stored as fixed-width UTC text with nine fraction
+ * digits, such as {@code 2024-03-01T12:00:00.500000000Z}, so they keep full precision and text
+ * order is time order; every time given to the store, also to select or prune, must lie in the
+ * years 0000 to 9999.
  *
  * <p><b>Failures.</b> Every database failure is a {@link StoreException} naming the database (a URL
  * never with its password) and what was being done. Using a closed store is an {@link
  * IllegalStateException}.
  *
  * <p><b>Threads.</b> Implementations are thread-safe. Each read is one SQL statement, so it sees
- * one committed state; commits run one at a time, also across processes.
+ * one committed state. Each write (a commit, saving a checkpoint or snapshot, appending an equity
+ * point, pruning) is one transaction; writes run one at a time, also across processes.
  */
 public interface PortfolioStore extends AutoCloseable {
 
@@ -160,6 +181,139 @@ public interface PortfolioStore extends AutoCloseable {
 
   /** The latest value of every sync mark, such as the newest ledger time synced. */
   Map<String, String> marks();
+
+  /**
+   * The id of the newest import log entry, or 0 if nothing was ever committed: the {@code importId}
+   * of a {@link Checkpoint} of everything stored.
+   *
+   * <p>Example: after three commits on a fresh SQLite store, {@code lastImportId()} is 3.
+   */
+  long lastImportId();
+
+  /**
+   * Every event revision written by the imports after {@code importId}, tombstones included, in the
+   * order they were written: what to fold into a {@link Checkpoint} of import {@code importId} to
+   * bring it up to date. {@code revisionsSince(0)} is every revision ever stored.
+   *
+   * <p>Example: if import 1 stored {@code EventRecord.of("E1", at, "A")} and {@code
+   * EventRecord.of("E2", at, "B")}, and import 2 then committed {@code EventRecord.of("E1", at,
+   * "C")} and {@code EventRecord.retracted("E2", at)}, {@code revisionsSince(1)} is {@code [new
+   * EventRevision(EventRecord.of("E1", at, "C"), 2), new EventRevision(EventRecord.retracted("E2",
+   * at), 2)]}.
+   *
+   * @param importId an import id, or 0; import ids need not be consecutive (on PostgreSQL a failed
+   *     commit leaves a gap)
+   * @throws IllegalArgumentException if {@code importId} is negative
+   */
+  List<EventRevision> revisionsSince(long importId);
+
+  /**
+   * Every price written by the imports after {@code importId}, in the order they were written
+   * (unlike {@link #prices()}, which orders by time). A price already stored when an import offered
+   * it again was not written by that import.
+   *
+   * <p>Example: {@code store.pricesSince(checkpoint.importId())} are the prices a checkpoint of
+   * that import has not seen.
+   *
+   * @throws IllegalArgumentException if {@code importId} is negative
+   */
+  List<StoredPrice> pricesSince(long importId);
+
+  /**
+   * At most {@code limit} visible events, newest first: by time descending, then by id descending;
+   * strictly before {@code before} in that order when it is given. Paging with the position of each
+   * page's last event returns every visible event exactly once, also across events of equal time.
+   * The database reads an index from {@code before} backwards, so a page costs about {@code limit}
+   * events whatever the size of the log.
+   *
+   * <p>Example:
+   *
+   * <pre>{@code
+   * List<EventRecord> page = store.eventsBefore(Optional.empty(), 50); // the newest 50
+   * List<EventRecord> older =
+   *     store.eventsBefore(Optional.of(EventPosition.of(page.get(page.size() - 1))), 50);
+   * }</pre>
+   *
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  List<EventRecord> eventsBefore(Optional<EventPosition> before, int limit);
+
+  /**
+   * Saves {@code checkpoint} and deletes every checkpoint but the newest two (this one and the one
+   * saved before it), in one transaction.
+   *
+   * <p>Example: {@code store.saveCheckpoint(new Checkpoint(importId, clock.instant(), state))},
+   * with {@code importId} the {@link #lastImportId()} read before folding.
+   *
+   * @throws IllegalArgumentException if the checkpoint's import id is newer than {@link
+   *     #lastImportId()}: a checkpoint of imports the store does not have would make {@link
+   *     #revisionsSince} skip the imports that come to have those ids
+   * @throws StoreException if the database fails; nothing is then saved or deleted
+   */
+  void saveCheckpoint(Checkpoint checkpoint);
+
+  /**
+   * The checkpoint saved last (by insertion order, not by import id or time), or empty if none was.
+   *
+   * <p>Example: {@code store.latestCheckpoint().map(Checkpoint::importId).orElse(0L)} is the import
+   * to fold from.
+   */
+  Optional<Checkpoint> latestCheckpoint();
+
+  /**
+   * Saves {@code snapshot}. Snapshots are not deduplicated: saving two with the same time keeps
+   * both.
+   *
+   * <p>Example: {@code store.saveSnapshot(new StoredSnapshot(now, json))}.
+   *
+   * @throws StoreException if the database fails; nothing is then saved
+   */
+  void saveSnapshot(StoredSnapshot snapshot);
+
+  /**
+   * At most {@code limit} snapshots taken at or after {@code since} (all of them if empty), newest
+   * first: by time descending, then the later saved first among equal times.
+   *
+   * <p>Example: {@code store.snapshots(Optional.empty(), 1)} is the newest snapshot, and {@code
+   * store.snapshots(Optional.of(now.minus(Duration.ofDays(7))), 100)} the last week's, at most 100.
+   *
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  List<StoredSnapshot> snapshots(Optional<Instant> since, int limit);
+
+  /**
+   * Deletes the snapshots taken strictly before {@code olderThan}, in one transaction, and returns
+   * how many. Touches nothing else.
+   *
+   * <p>Example: {@code store.pruneSnapshots(now.minus(Duration.ofDays(90)))} keeps 90 days.
+   */
+  int pruneSnapshots(Instant olderThan);
+
+  /**
+   * Appends {@code point} to the equity series, unless a point at the same time is stored: then it
+   * does nothing, even if the values differ (the first point of a time stays).
+   *
+   * <p>Example: {@code store.appendEquityPoint(new StoredEquityPoint(at, "10500.25", "500.25",
+   * "10000", "0"))}; appending it again changes nothing.
+   *
+   * @throws StoreException if the database fails; nothing is then appended
+   */
+  void appendEquityPoint(StoredEquityPoint point);
+
+  /**
+   * Every point of the equity series at or after {@code since}, oldest first.
+   *
+   * <p>Example: {@code store.equityPoints(now.minus(Duration.ofDays(30)))} is the last 30 days.
+   */
+  List<StoredEquityPoint> equityPoints(Instant since);
+
+  /**
+   * Deletes the equity points strictly before {@code olderThan}, in one transaction, and returns
+   * how many. Touches nothing else.
+   *
+   * <p>Example: {@code store.pruneEquityPoints(now.minus(Duration.ofDays(365)))} keeps a year.
+   */
+  int pruneEquityPoints(Instant olderThan);
 
   /** Releases the store's connections; closing again does nothing. */
   @Override

@@ -35,13 +35,14 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * cannot hold the NUL character: an id or line with one fails the commit (field values are JSON
  * text, where NUL is escaped, so they can hold it). The database must be UTF8.
  *
- * <p><b>Commits.</b> A commit is one REPEATABLE READ transaction that first locks {@code
- * import_log} in EXCLUSIVE mode: commits, also from other processes, run one at a time, readers
- * never wait, and the snapshot a commit plans from is taken after the lock, so it sees every
- * earlier commit. Lists of ids are bound as one {@code text[]} and joined through {@code unnest}.
- * Identity columns may skip numbers a failed commit took, so import ids increase but may have gaps.
- * The schema is migrated by Flyway from {@code db/migration/postgresql}, in the URL's schema
- * ({@code currentSchema}, else {@code public}).
+ * <p><b>Writes.</b> A commit, like every other write (saving a checkpoint or snapshot, appending an
+ * equity point, pruning), is one REPEATABLE READ transaction that first locks {@code import_log} in
+ * EXCLUSIVE mode: writes, also from other processes, run one at a time, readers never wait, and the
+ * snapshot a write plans from is taken after the lock, so it sees every earlier commit. Lists of
+ * ids are bound as one {@code text[]} and joined through {@code unnest}. Identity columns may skip
+ * numbers a failed commit took, so import ids increase but may have gaps. The schema is migrated by
+ * Flyway from {@code db/migration/postgresql}, in the URL's schema ({@code currentSchema}, else
+ * {@code public}).
  *
  * <p><b>Connections and threads.</b> A HikariCP pool of at most {@value #MAX_CONNECTIONS}
  * connections, one of them kept open. A pool rather than one connection because the store stays

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -154,6 +155,124 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
     return run(() -> withHandle(MarkTable::marks), () -> "read sync marks of");
   }
 
+  @Override
+  public final long lastImportId() {
+    return run(() -> withHandle(ImportLog::lastId), () -> "read the newest import id of");
+  }
+
+  @Override
+  public final List<EventRevision> revisionsSince(long importId) {
+    requireImportId(importId);
+    return run(
+        () -> withHandle(handle -> EventTable.since(handle, importId)),
+        () -> "read event revisions after import " + importId + " from");
+  }
+
+  @Override
+  public final List<StoredPrice> pricesSince(long importId) {
+    requireImportId(importId);
+    return run(
+        () -> withHandle(handle -> MarkTable.pricesSince(handle, importId)),
+        () -> "read prices after import " + importId + " from");
+  }
+
+  @Override
+  public final List<EventRecord> eventsBefore(Optional<EventPosition> before, int limit) {
+    requireNonNull(before, "before");
+    requireLimit(limit);
+    return run(
+        () -> withHandle(handle -> EventTable.before(handle, before, limit)),
+        () ->
+            "read "
+                + limit
+                + " events before "
+                + before.map(Object::toString).orElse("the end")
+                + " from");
+  }
+
+  @Override
+  public final void saveCheckpoint(Checkpoint checkpoint) {
+    requireNonNull(checkpoint, "checkpoint");
+    run(
+        () ->
+            inTransaction(
+                transaction -> {
+                  long last = ImportLog.lastId(transaction);
+                  if (checkpoint.importId() > last) {
+                    throw new IllegalArgumentException(
+                        "A checkpoint after import "
+                            + checkpoint.importId()
+                            + " cannot be saved: the newest import of "
+                            + database
+                            + " is "
+                            + last);
+                  }
+                  CheckpointTable.insert(transaction, checkpoint);
+                  return null;
+                }),
+        () -> "save a checkpoint after import " + checkpoint.importId() + " to");
+  }
+
+  @Override
+  public final Optional<Checkpoint> latestCheckpoint() {
+    return run(() -> withHandle(CheckpointTable::latest), () -> "read the latest checkpoint of");
+  }
+
+  @Override
+  public final void saveSnapshot(StoredSnapshot snapshot) {
+    requireNonNull(snapshot, "snapshot");
+    run(
+        () ->
+            inTransaction(
+                transaction -> {
+                  SnapshotTable.insert(transaction, snapshot);
+                  return null;
+                }),
+        () -> "save the snapshot of " + snapshot.takenAt() + " to");
+  }
+
+  @Override
+  public final List<StoredSnapshot> snapshots(Optional<Instant> since, int limit) {
+    requireNonNull(since, "since");
+    since.ifPresent(at -> StoredInstant.requireStorable(at, "since"));
+    requireLimit(limit);
+    return run(
+        () -> withHandle(handle -> SnapshotTable.newest(handle, since, limit)),
+        () -> "read snapshots from");
+  }
+
+  @Override
+  public final int pruneSnapshots(Instant olderThan) {
+    StoredInstant.requireStorable(olderThan, "olderThan");
+    return run(
+        () -> inTransaction(transaction -> SnapshotTable.prune(transaction, olderThan)),
+        () -> "prune snapshots before " + olderThan + " from");
+  }
+
+  @Override
+  public final void appendEquityPoint(StoredEquityPoint point) {
+    requireNonNull(point, "point");
+    run(
+        () -> inTransaction(transaction -> EquitySeriesTable.insert(transaction, point)),
+        () -> "append the equity point of " + point.at() + " to");
+  }
+
+  @Override
+  public final List<StoredEquityPoint> equityPoints(Instant since) {
+    StoredInstant.requireStorable(since, "since");
+    return run(
+        () -> withHandle(handle -> EquitySeriesTable.since(handle, since)),
+        () -> "read equity points from");
+  }
+
+  @Override
+  public final int pruneEquityPoints(Instant olderThan) {
+    StoredInstant.requireStorable(olderThan, "olderThan");
+    return run(
+        () -> inTransaction(transaction -> EquitySeriesTable.prune(transaction, olderThan)),
+        () -> "prune equity points before " + olderThan + " from");
+  }
+
   /**
    * Runs {@code action}, wrapping what the database, Jdbi or a stored text throws into a {@link
    * StoreException} that says "Could not {@code doing} database".
@@ -176,6 +295,18 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   @FunctionalInterface
   interface Action<T> {
     T run() throws SQLException;
+  }
+
+  private static void requireImportId(long importId) {
+    if (importId < 0) {
+      throw new IllegalArgumentException("importId must not be negative: " + importId);
+    }
+  }
+
+  private static void requireLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1: " + limit);
+    }
   }
 
   private static Set<String> distinct(Collection<String> ids, String name) {

@@ -42,19 +42,19 @@ class BatchPlanTest {
                 EventRecord.of("E4", T0, "new"),
                 EventRecord.retracted("E5", T0)),
             "x");
-    Map<String, EventTable.Revision> latest =
+    Map<String, EventRevision> latest =
         Map.of(
-            "E1", new EventTable.Revision(EventRecord.of("E1", T0, "same"), 1),
-            "E2", new EventTable.Revision(EventRecord.of("E2", T0, "old"), 4),
-            "E3", new EventTable.Revision(EventRecord.of("E3", T0, "live"), 2));
+            "E1", new EventRevision(EventRecord.of("E1", T0, "same"), 1),
+            "E2", new EventRevision(EventRecord.of("E2", T0, "old"), 4),
+            "E3", new EventRevision(EventRecord.of("E3", T0, "live"), 2));
 
     BatchPlan plan = BatchPlan.of(batch, Map.of(), latest);
 
     assertThat(plan.revisions())
         .containsExactly(
-            new EventTable.Revision(EventRecord.of("E2", T0, "changed"), 5),
-            new EventTable.Revision(EventRecord.retracted("E3", T0), 3),
-            new EventTable.Revision(EventRecord.of("E4", T0, "new"), 1));
+            new EventRevision(EventRecord.of("E2", T0, "changed"), 5),
+            new EventRevision(EventRecord.retracted("E3", T0), 3),
+            new EventRevision(EventRecord.of("E4", T0, "new"), 1));
     // E1 equal to its latest revision, E5 retracted without ever being stored: both unchanged.
     assertThat(plan.result()).isEqualTo(new CommitResult(0, 0, 1, 1, 1, 2));
   }

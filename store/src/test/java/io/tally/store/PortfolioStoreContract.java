@@ -18,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,10 +62,21 @@ abstract class PortfolioStoreContract {
   abstract List<String> tables() throws SQLException;
 
   /**
-   * Makes the database fail every insert into {@code table} whose {@code column} is {@code 'BOOM'},
+   * Makes the database fail every insert into {@code table} whose {@code column} is {@code value},
    * with the message {@code forced failure}, as a trigger would.
    */
-  abstract void failInsertsOf(String table, String column) throws SQLException;
+  abstract void failInsertsOf(String table, String column, String value) throws SQLException;
+
+  /** Makes the database fail every insert into {@code table} whose {@code column} is BOOM. */
+  final void failInsertsOf(String table, String column) throws SQLException {
+    failInsertsOf(table, column, "BOOM");
+  }
+
+  /**
+   * Makes the database fail every delete from {@code table} with the message {@code forced
+   * failure}, as a trigger would.
+   */
+  abstract void failDeletesFrom(String table) throws SQLException;
 
   /** Undoes {@link #failInsertsOf} for {@code table}. */
   abstract void stopFailingInsertsOf(String table) throws SQLException;
@@ -97,6 +110,30 @@ abstract class PortfolioStoreContract {
     }
   }
 
+  /** The number of entries in every history table, by table: what pruning must never change. */
+  final Map<String, String> historyCounts() throws SQLException {
+    Map<String, String> counts = new LinkedHashMap<>();
+    for (String table :
+        List.of("import_log", "source_row", "event_revision", "price_point", "sync_mark")) {
+      counts.put(table, queryOne("SELECT count(*) FROM " + table));
+    }
+    return counts;
+  }
+
+  /** Commits a batch of every kind of history: rows, events, a tombstone, prices and marks. */
+  static void commitSomeHistory(PortfolioStore store) {
+    store.commit(
+        new ImportBatch(
+            List.of(ledger("L1", "R1", 0), ledger("L2", "R2", 1)),
+            List.of(
+                EventRecord.of("R1", T0, "TRADE"),
+                EventRecord.of("R2", T0, "FEE"),
+                EventRecord.retracted("R2", T0)),
+            List.of(new StoredPrice("XBT", T0, "42000.5", "test")),
+            Map.of("ledgers.newest", "1709294400"),
+            "history"));
+  }
+
   @Nested
   class Opening {
 
@@ -110,9 +147,12 @@ abstract class PortfolioStoreContract {
 
       assertThat(tables())
           .containsExactly(
+              "checkpoint",
+              "equity_point",
               "event_revision",
               "flyway_schema_history",
               "import_log",
+              "portfolio_snapshot",
               "price_point",
               "source_row",
               "sync_mark");
@@ -120,7 +160,7 @@ abstract class PortfolioStoreContract {
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2");
+          .containsExactly("1", "2", "3");
     }
 
     @Test
@@ -202,6 +242,29 @@ abstract class PortfolioStoreContract {
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> execute("UPDATE sync_mark SET value = '2'"))
           .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void derivedTablesAreNotAppendOnly() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.saveCheckpoint(new Checkpoint(1, T0, "state"));
+        store.saveSnapshot(new StoredSnapshot(T0, "{}"));
+        store.appendEquityPoint(new StoredEquityPoint(T0, "1", "1", "0", "0"));
+      }
+
+      // The engine can rebuild them, so nothing stops a delete; the history is still guarded.
+      execute("DELETE FROM checkpoint");
+      execute("DELETE FROM portfolio_snapshot");
+      execute("DELETE FROM equity_point");
+      assertThatThrownBy(() -> execute("DELETE FROM source_row"))
+          .hasMessageContaining("append-only");
+      try (PortfolioStore store = open()) {
+        assertThat(store.latestCheckpoint()).isEmpty();
+        assertThat(store.snapshots(Optional.empty(), 10)).isEmpty();
+        assertThat(store.equityPoints(StoredInstant.MIN)).isEmpty();
+        assertThat(store.rowCount()).isEqualTo(1);
+      }
     }
   }
 
@@ -772,6 +835,634 @@ abstract class PortfolioStoreContract {
 
         assertThat(store.prices()).extracting(StoredPrice::asset).containsExactly("XBT");
         assertThat(store.marks()).containsExactly(Map.entry("m", "1"));
+      }
+    }
+  }
+
+  /**
+   * What came after an import: the newest import id, and the event revisions and prices that the
+   * imports after a given one wrote, as a checkpoint is brought up to date with.
+   */
+  @Nested
+  class AfterAnImport {
+
+    private final Instant at = Instant.parse("2024-03-01T12:00:00.123456789Z");
+
+    @Test
+    void lastImportIdIsZeroForAnEmptyStoreThenTheNewestEntry() {
+      try (PortfolioStore store = open()) {
+        assertThat(store.lastImportId()).isZero();
+
+        store.commit(events("one", EventRecord.of("E1", at, "A")));
+        store.commit(events("nothing new", EventRecord.of("E1", at, "A")));
+        store.commit(events("two", EventRecord.of("E2", at, "B")));
+
+        List<ImportLogEntry> imports = store.imports();
+        assertThat(imports).hasSize(3);
+        assertThat(store.lastImportId()).isEqualTo(imports.get(2).importId());
+      }
+    }
+
+    @Test
+    void revisionsSinceHasWhatLaterImportsWroteWithTheirRevisionNumbers() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            events(
+                "first",
+                EventRecord.of("E1", at, "TRADE 12345.123456789012345678"),
+                EventRecord.of("E2", at, "FEE"),
+                EventRecord.of("E3", at, "DEPOSIT")));
+        long first = store.lastImportId();
+        // In batch order, not by id: the write order is what revisionsSince keeps.
+        store.commit(
+            events(
+                "second",
+                EventRecord.of("E4", at, "NEW"),
+                EventRecord.of("E1", at, "TRADE 2"),
+                EventRecord.retracted("E2", at)));
+        long second = store.lastImportId();
+        store.commit(events("nothing new", EventRecord.of("E3", at, "DEPOSIT")));
+        long third = store.lastImportId();
+        store.commit(
+            events(
+                "fourth",
+                EventRecord.of("E2", at.plusSeconds(1), "FEE BACK"),
+                EventRecord.of("E1", at, "TRADE 2")));
+        long fourth = store.lastImportId();
+
+        List<EventRevision> afterFirst =
+            List.of(
+                new EventRevision(EventRecord.of("E4", at, "NEW"), 1),
+                new EventRevision(EventRecord.of("E1", at, "TRADE 2"), 2),
+                new EventRevision(EventRecord.retracted("E2", at), 2),
+                new EventRevision(EventRecord.of("E2", at.plusSeconds(1), "FEE BACK"), 3));
+        assertThat(store.revisionsSince(first)).containsExactlyElementsOf(afterFirst);
+        assertThat(store.revisionsSince(second))
+            .containsExactly(afterFirst.get(3))
+            .isEqualTo(store.revisionsSince(third));
+        assertThat(store.revisionsSince(fourth)).isEmpty();
+        assertThat(store.revisionsSince(fourth + 100)).isEmpty();
+        assertThat(store.revisionsSince(0))
+            .hasSize(7)
+            .startsWith(
+                new EventRevision(EventRecord.of("E1", at, "TRADE 12345.123456789012345678"), 1),
+                new EventRevision(EventRecord.of("E2", at, "FEE"), 1),
+                new EventRevision(EventRecord.of("E3", at, "DEPOSIT"), 1))
+            .endsWith(afterFirst.toArray(EventRevision[]::new));
+      }
+    }
+
+    @Test
+    void aFailedCommitIsNotSeenAndTheRetryIs() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(events("first", EventRecord.of("E1", at, "A")));
+        long before = store.lastImportId();
+        failInsertsOf("event_revision", "event_id");
+
+        assertThatThrownBy(
+                () ->
+                    store.commit(
+                        events(
+                            "failing",
+                            EventRecord.of("E1", at, "B"),
+                            EventRecord.of("BOOM", at, "fails"))))
+            .isInstanceOf(StoreException.class);
+
+        assertThat(store.lastImportId()).isEqualTo(before);
+        assertThat(store.revisionsSince(before)).isEmpty();
+
+        // On PostgreSQL the failed commit used up an import id: the retry's is higher still.
+        stopFailingInsertsOf("event_revision");
+        store.commit(events("retry", EventRecord.of("E1", at, "B")));
+        assertThat(store.lastImportId()).isGreaterThan(before);
+        assertThat(store.revisionsSince(before))
+            .containsExactly(new EventRevision(EventRecord.of("E1", at, "B"), 2));
+      }
+    }
+
+    @Test
+    void pricesSinceHasThePricesLaterImportsWroteInWriteOrder() {
+      StoredPrice first = new StoredPrice("XBT", at, "42000.1", "test");
+      StoredPrice exact =
+          new StoredPrice("ETH", at.plusSeconds(60), "12345.123456789012345678", "t");
+      StoredPrice older = new StoredPrice("XBT", at.minusSeconds(60), "41999.9", "test");
+      try (PortfolioStore store = open()) {
+        store.commit(new ImportBatch(List.of(), List.of(), List.of(first), Map.of(), "one"));
+        long one = store.lastImportId();
+        // first is stored already: this import does not write it again.
+        store.commit(
+            new ImportBatch(List.of(), List.of(), List.of(exact, first, older), Map.of(), "two"));
+        long two = store.lastImportId();
+
+        assertThat(store.pricesSince(one)).containsExactly(exact, older);
+        assertThat(store.pricesSince(0)).containsExactly(first, exact, older);
+        assertThat(store.pricesSince(two)).isEmpty();
+        // prices() orders by time instead.
+        assertThat(store.prices()).containsExactly(older, first, exact);
+      }
+    }
+
+    @Test
+    void aNegativeImportIdIsRejected() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.revisionsSince(-1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("-1");
+        assertThatThrownBy(() -> store.pricesSince(-1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("-1");
+      }
+    }
+  }
+
+  /** Paging the visible events backwards, newest first, without reading the whole log. */
+  @Nested
+  class PagingBackwards {
+
+    private final Instant t1 = T0.plusSeconds(1);
+    private final Instant t2 = T0.plusSeconds(2);
+    private final Instant t3 = T0.plusSeconds(3);
+
+    /**
+     * Eleven events, four of one time, three of another; one retracted, one moved to a later time,
+     * one revised in place. Returns the visible ones, newest first.
+     */
+    private List<EventRecord> commitEvents(PortfolioStore store) {
+      store.commit(
+          events(
+              "first",
+              EventRecord.of("a", T0, "1"),
+              EventRecord.of("b", T0, "2"),
+              EventRecord.of("c", T0, "3"),
+              EventRecord.of("B", T0, "4"),
+              EventRecord.of("d", t1, "5"),
+              EventRecord.of("e", t2, "6"),
+              EventRecord.of("f", t2, "7"),
+              EventRecord.of("g", t2, "8"),
+              EventRecord.of("h", t3, "9")));
+      store.commit(
+          events(
+              "second",
+              EventRecord.retracted("c", T0),
+              EventRecord.of("b", t3, "2 moved"),
+              EventRecord.of("e", t2, "6 revised"),
+              EventRecord.of("i", t1, "10"),
+              EventRecord.of("j", t3, "11")));
+      return List.of(
+          EventRecord.of("j", t3, "11"),
+          EventRecord.of("h", t3, "9"),
+          EventRecord.of("b", t3, "2 moved"),
+          EventRecord.of("g", t2, "8"),
+          EventRecord.of("f", t2, "7"),
+          EventRecord.of("e", t2, "6 revised"),
+          EventRecord.of("i", t1, "10"),
+          EventRecord.of("d", t1, "5"),
+          EventRecord.of("a", T0, "1"),
+          EventRecord.of("B", T0, "4"));
+    }
+
+    private List<EventRecord> pageThrough(PortfolioStore store, int limit) {
+      List<EventRecord> seen = new ArrayList<>();
+      Optional<EventPosition> before = Optional.empty();
+      while (true) {
+        List<EventRecord> page = store.eventsBefore(before, limit);
+        assertThat(page.size()).isLessThanOrEqualTo(limit);
+        if (page.isEmpty()) {
+          return seen;
+        }
+        seen.addAll(page);
+        before = Optional.of(EventPosition.of(page.get(page.size() - 1)));
+        assertThat(seen).as("pages so far").hasSizeLessThanOrEqualTo(20);
+      }
+    }
+
+    @Test
+    void theFirstPageIsTheNewestVisibleEvents() {
+      try (PortfolioStore store = open()) {
+        List<EventRecord> newestFirst = commitEvents(store);
+
+        assertThat(store.eventsBefore(Optional.empty(), 4))
+            .containsExactlyElementsOf(newestFirst.subList(0, 4));
+        assertThat(store.eventsBefore(Optional.empty(), 100))
+            .containsExactlyElementsOf(newestFirst);
+        List<EventRecord> oldestFirst = new ArrayList<>(store.events());
+        Collections.reverse(oldestFirst);
+        assertThat(newestFirst).isEqualTo(oldestFirst);
+      }
+    }
+
+    @Test
+    void pagingWithLimitOneOrThreeReturnsEveryVisibleEventExactlyOnce() {
+      try (PortfolioStore store = open()) {
+        List<EventRecord> newestFirst = commitEvents(store);
+
+        assertThat(pageThrough(store, 1)).containsExactlyElementsOf(newestFirst);
+        assertThat(pageThrough(store, 3)).containsExactlyElementsOf(newestFirst);
+      }
+    }
+
+    @Test
+    void beforeIsStrictAndNeedNotBeAStoredEvent() {
+      try (PortfolioStore store = open()) {
+        commitEvents(store);
+
+        assertThat(store.eventsBefore(Optional.of(new EventPosition(t2, "f")), 10))
+            .extracting(EventRecord::eventId)
+            .containsExactly("e", "i", "d", "a", "B");
+        // "f" < "f0" < "g": f is before this position, g is not.
+        assertThat(store.eventsBefore(Optional.of(new EventPosition(t2, "f0")), 2))
+            .extracting(EventRecord::eventId)
+            .containsExactly("f", "e");
+        // The retracted c and the old revision of b at T0 are not events, also here.
+        assertThat(store.eventsBefore(Optional.of(new EventPosition(T0, "z")), 10))
+            .extracting(EventRecord::eventId)
+            .containsExactly("a", "B");
+        assertThat(store.eventsBefore(Optional.of(new EventPosition(T0, "B")), 10)).isEmpty();
+      }
+    }
+
+    @Test
+    void anEmptyStoreHasNoPageAndALimitBelowOneIsRejected() {
+      try (PortfolioStore store = open()) {
+        assertThat(store.eventsBefore(Optional.empty(), 10)).isEmpty();
+
+        assertThatThrownBy(() -> store.eventsBefore(Optional.empty(), 0))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("limit");
+        assertThatThrownBy(() -> store.eventsBefore(Optional.empty(), -5))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("limit");
+      }
+    }
+  }
+
+  /** The engine's saved states: the newest two are kept. */
+  @Nested
+  class Checkpoints {
+
+    private final Instant at = Instant.parse("2024-03-01T12:00:00.000000001Z");
+
+    @Test
+    void aStoreWithoutCheckpointsHasNoLatest() {
+      try (PortfolioStore store = open()) {
+        assertThat(store.latestCheckpoint()).isEmpty();
+      }
+    }
+
+    @Test
+    void aLargeStateComesBackExactlyAfterReopening() {
+      // About 4 MB, with amounts, non-ASCII text and every kind of whitespace.
+      StringBuilder state = new StringBuilder();
+      for (int i = 0; state.length() < 4_000_000; i++) {
+        state
+            .append("{\"pair\":\"XBT/ZUSD ₿\",\"qty\":\"12345.123456789012345678\",\"n\":")
+            .append(i)
+            .append("}\n\t \r");
+      }
+      Checkpoint checkpoint = new Checkpoint(1, at, state.toString());
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.saveCheckpoint(checkpoint);
+      }
+
+      try (PortfolioStore store = open()) {
+        Checkpoint back = store.latestCheckpoint().orElseThrow();
+        assertThat(back.importId()).isEqualTo(1);
+        assertThat(back.takenAt()).isEqualTo(at);
+        assertThat(back.state()).isEqualTo(checkpoint.state());
+      }
+    }
+
+    @Test
+    void theLatestIsTheLastSavedNotTheNewestImportOrTime() {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.commit(rows("second", ledger("L2", "R2", 0)));
+        store.saveCheckpoint(new Checkpoint(2, at.plusSeconds(60), "after two"));
+        store.saveCheckpoint(new Checkpoint(1, at, "after one"));
+
+        assertThat(store.latestCheckpoint()).contains(new Checkpoint(1, at, "after one"));
+      }
+    }
+
+    @Test
+    void savingKeepsOnlyTheNewestTwo() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        for (int i = 1; i <= 5; i++) {
+          store.saveCheckpoint(new Checkpoint(i % 2, at.plusSeconds(i), "state " + i));
+          assertThat(store.latestCheckpoint().map(Checkpoint::state)).contains("state " + i);
+        }
+      }
+
+      assertThat(queryList("SELECT state FROM checkpoint ORDER BY seq"))
+          .containsExactly("state 4", "state 5");
+    }
+
+    @Test
+    void aCheckpointOfAnImportTheStoreDoesNotHaveIsRejected() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.saveCheckpoint(new Checkpoint(1, at, "too new")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("newest import")
+            .hasMessageContaining("0");
+        assertThat(store.latestCheckpoint()).isEmpty();
+
+        // Import 0 is the state before any import: always allowed.
+        store.saveCheckpoint(new Checkpoint(0, at, "empty books"));
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.saveCheckpoint(new Checkpoint(store.lastImportId(), at, "one import"));
+        assertThatThrownBy(
+                () -> store.saveCheckpoint(new Checkpoint(store.lastImportId() + 1, at, "x")))
+            .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.latestCheckpoint().map(Checkpoint::state)).contains("one import");
+      }
+    }
+
+    @Test
+    void aFailedInsertLeavesTheCheckpointsAsTheyWere() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveCheckpoint(new Checkpoint(0, at, "one"));
+        store.saveCheckpoint(new Checkpoint(0, at, "two"));
+        failInsertsOf("checkpoint", "state");
+
+        assertThatThrownBy(() -> store.saveCheckpoint(new Checkpoint(0, at, "BOOM")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("checkpoint")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.latestCheckpoint().map(Checkpoint::state)).contains("two");
+      }
+      assertThat(queryList("SELECT state FROM checkpoint ORDER BY seq"))
+          .containsExactly("one", "two");
+    }
+
+    @Test
+    void aFailedDeleteOfTheOldestUndoesTheInsert() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveCheckpoint(new Checkpoint(0, at, "one"));
+        store.saveCheckpoint(new Checkpoint(0, at, "two"));
+        // The insert of "three" succeeds; deleting "one" then fails, in the same transaction.
+        failDeletesFrom("checkpoint");
+
+        assertThatThrownBy(() -> store.saveCheckpoint(new Checkpoint(0, at, "three")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.latestCheckpoint().map(Checkpoint::state)).contains("two");
+      }
+      assertThat(queryList("SELECT state FROM checkpoint ORDER BY seq"))
+          .containsExactly("one", "two");
+    }
+
+    @Test
+    void twoStoresSavingAtOnceStillKeepTwo() throws Exception {
+      try (PortfolioStore first = open();
+          PortfolioStore second = open()) {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+          List<Callable<Void>> savers = new ArrayList<>();
+          for (PortfolioStore store : List.of(first, second)) {
+            savers.add(
+                () -> {
+                  for (int i = 0; i < 20; i++) {
+                    store.saveCheckpoint(new Checkpoint(0, at, store + " " + i));
+                  }
+                  return null;
+                });
+          }
+          for (Future<Void> saver : threads.invokeAll(savers)) {
+            saver.get();
+          }
+        } finally {
+          threads.shutdown();
+          assertThat(threads.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        }
+      }
+
+      assertThat(queryOne("SELECT count(*) FROM checkpoint")).isEqualTo("2");
+    }
+  }
+
+  /** Portfolio snapshots: newest first, and pruned by age without touching the history. */
+  @Nested
+  class Snapshots {
+
+    private final Instant t1 = Instant.parse("2024-03-01T00:00:00Z");
+    private final Instant t2 = Instant.parse("2024-03-02T00:00:00.5Z");
+    private final Instant t3 = Instant.parse("2024-03-03T00:00:00.000000001Z");
+
+    private StoredSnapshot snapshot(Instant at, String name) {
+      return new StoredSnapshot(at, "{\"name\":\"" + name + "\"}");
+    }
+
+    @Test
+    void snapshotsComeNewestFirstWithinSinceAndLimit() {
+      try (PortfolioStore store = open()) {
+        store.saveSnapshot(snapshot(t1, "one"));
+        store.saveSnapshot(snapshot(t3, "three"));
+        store.saveSnapshot(snapshot(t2, "two"));
+        store.saveSnapshot(snapshot(t3, "three again"));
+
+        assertThat(store.snapshots(Optional.empty(), 10))
+            .containsExactly(
+                snapshot(t3, "three again"),
+                snapshot(t3, "three"),
+                snapshot(t2, "two"),
+                snapshot(t1, "one"));
+        assertThat(store.snapshots(Optional.empty(), 1))
+            .containsExactly(snapshot(t3, "three again"));
+        assertThat(store.snapshots(Optional.of(t2), 10))
+            .containsExactly(
+                snapshot(t3, "three again"), snapshot(t3, "three"), snapshot(t2, "two"));
+        assertThat(store.snapshots(Optional.of(t2.plusNanos(1)), 10))
+            .containsExactly(snapshot(t3, "three again"), snapshot(t3, "three"));
+        assertThat(store.snapshots(Optional.of(t1), 3))
+            .containsExactly(
+                snapshot(t3, "three again"), snapshot(t3, "three"), snapshot(t2, "two"));
+        assertThat(store.snapshots(Optional.of(t3.plusNanos(1)), 10)).isEmpty();
+      }
+    }
+
+    @Test
+    void theBodyComesBackExactly() {
+      String body =
+          "{ \"z\": \"12345.123456789012345678\",\n  \"a\": [1.50, \"Zürich ₿ 🚀\"],"
+              + " \"esc\": \"\\u0000 \\\" tab\t\" }";
+      try (PortfolioStore store = open()) {
+        store.saveSnapshot(new StoredSnapshot(t2, body));
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.snapshots(Optional.empty(), 1))
+            .singleElement()
+            .satisfies(back -> assertThat(back.body()).isEqualTo(body))
+            .satisfies(back -> assertThat(back.takenAt()).isEqualTo(t2));
+      }
+    }
+
+    @Test
+    void pruningDeletesExactlyTheOlderSnapshotsAndNoHistory() throws SQLException {
+      try (PortfolioStore store = open()) {
+        commitSomeHistory(store);
+        store.saveSnapshot(snapshot(t1, "one"));
+        store.saveSnapshot(snapshot(t2, "two"));
+        store.saveSnapshot(snapshot(t2, "two again"));
+        store.saveSnapshot(snapshot(t3, "three"));
+        store.appendEquityPoint(new StoredEquityPoint(t1, "1", "1", "0", "0"));
+        store.saveCheckpoint(new Checkpoint(1, t1, "state"));
+        Map<String, String> history = historyCounts();
+        List<EventRecord> events = store.events();
+        List<StoredPrice> prices = store.prices();
+        Map<String, String> marks = store.marks();
+
+        assertThat(store.pruneSnapshots(t2)).isEqualTo(1);
+        assertThat(store.snapshots(Optional.empty(), 10))
+            .containsExactly(snapshot(t3, "three"), snapshot(t2, "two again"), snapshot(t2, "two"));
+        assertThat(store.pruneSnapshots(t2)).isZero();
+        assertThat(store.pruneSnapshots(t3.plusNanos(1))).isEqualTo(3);
+        assertThat(store.snapshots(Optional.empty(), 10)).isEmpty();
+
+        assertThat(historyCounts()).isEqualTo(history);
+        assertThat(store.events()).isEqualTo(events);
+        assertThat(store.rowCount()).isEqualTo(2);
+        assertThat(store.prices()).isEqualTo(prices);
+        assertThat(store.marks()).isEqualTo(marks);
+        assertThat(store.equityPoints(t1)).hasSize(1);
+        assertThat(store.latestCheckpoint()).isPresent();
+      }
+    }
+
+    @Test
+    void aFailedSaveLeavesTheSnapshotsAsTheyWere() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveSnapshot(snapshot(t1, "one"));
+        failInsertsOf("portfolio_snapshot", "body");
+
+        assertThatThrownBy(() -> store.saveSnapshot(new StoredSnapshot(t2, "BOOM")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("snapshot")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.snapshots(Optional.empty(), 10)).containsExactly(snapshot(t1, "one"));
+      }
+    }
+
+    @Test
+    void aLimitBelowOneIsRejected() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.snapshots(Optional.empty(), 0))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("limit");
+      }
+    }
+  }
+
+  /** The equity series: one point per time, oldest first, pruned by age. */
+  @Nested
+  class EquitySeries {
+
+    private final Instant t1 = Instant.parse("2024-03-01T00:00:00Z");
+    private final Instant t2 = Instant.parse("2024-03-01T00:00:00.000000001Z");
+    private final Instant t3 = Instant.parse("2024-03-02T00:00:00Z");
+
+    private StoredEquityPoint point(Instant at, String equity) {
+      return new StoredEquityPoint(at, equity, "100.00", "-50", "0.5");
+    }
+
+    @Test
+    void pointsComeOldestFirstFromSinceOnAndExactly() {
+      StoredEquityPoint exact =
+          new StoredEquityPoint(t2, "12345.123456789012345678", "1.50", "-0.000000001", "1E+3");
+      try (PortfolioStore store = open()) {
+        store.appendEquityPoint(point(t3, "3"));
+        store.appendEquityPoint(exact);
+        store.appendEquityPoint(point(t1, "1"));
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.equityPoints(StoredInstant.MIN))
+            .containsExactly(point(t1, "1"), exact, point(t3, "3"));
+        assertThat(store.equityPoints(t2)).containsExactly(exact, point(t3, "3"));
+        assertThat(store.equityPoints(t2.plusNanos(1))).containsExactly(point(t3, "3"));
+        assertThat(store.equityPoints(t3.plusNanos(1))).isEmpty();
+      }
+    }
+
+    @Test
+    void aPointAtAStoredTimeIsIgnored() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.appendEquityPoint(point(t1, "1"));
+        store.appendEquityPoint(point(t1, "1"));
+        store.appendEquityPoint(point(t1, "999"));
+
+        assertThat(store.equityPoints(t1)).containsExactly(point(t1, "1"));
+      }
+      assertThat(queryOne("SELECT count(*) FROM equity_point")).isEqualTo("1");
+    }
+
+    @Test
+    void pruningDeletesExactlyTheOlderPointsAndNoHistory() throws SQLException {
+      try (PortfolioStore store = open()) {
+        commitSomeHistory(store);
+        store.appendEquityPoint(point(t1, "1"));
+        store.appendEquityPoint(point(t2, "2"));
+        store.appendEquityPoint(point(t3, "3"));
+        store.saveSnapshot(new StoredSnapshot(t1, "{}"));
+        Map<String, String> history = historyCounts();
+        List<EventRecord> events = store.events();
+        List<StoredPrice> prices = store.prices();
+        Map<String, String> marks = store.marks();
+
+        assertThat(store.pruneEquityPoints(t2)).isEqualTo(1);
+        assertThat(store.equityPoints(t1)).containsExactly(point(t2, "2"), point(t3, "3"));
+        assertThat(store.pruneEquityPoints(t2)).isZero();
+        assertThat(store.pruneEquityPoints(t3)).isEqualTo(1);
+        assertThat(store.equityPoints(t1)).containsExactly(point(t3, "3"));
+
+        assertThat(historyCounts()).isEqualTo(history);
+        assertThat(store.events()).isEqualTo(events);
+        assertThat(store.prices()).isEqualTo(prices);
+        assertThat(store.marks()).isEqualTo(marks);
+        assertThat(store.snapshots(Optional.empty(), 10)).hasSize(1);
+
+        // A pruned time is free again.
+        store.appendEquityPoint(point(t1, "1.0"));
+        assertThat(store.equityPoints(t1)).containsExactly(point(t1, "1.0"), point(t3, "3"));
+      }
+    }
+
+    @Test
+    void aFailedAppendLeavesTheSeriesAsItWas() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.appendEquityPoint(point(t1, "1"));
+        failInsertsOf("equity_point", "equity", "-666");
+
+        assertThatThrownBy(() -> store.appendEquityPoint(point(t2, "-666")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("equity point")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.equityPoints(StoredInstant.MIN)).containsExactly(point(t1, "1"));
+      }
+    }
+
+    @Test
+    void timesOutsideTheStorableYearsAreRejected() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.equityPoints(Instant.MIN))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("since");
+        assertThatThrownBy(() -> store.pruneEquityPoints(Instant.MAX))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("olderThan");
+        assertThatThrownBy(() -> store.pruneSnapshots(Instant.MIN))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("olderThan");
       }
     }
   }

@@ -15,8 +15,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,13 +98,15 @@ class PostgresStoreTest extends PortfolioStoreContract {
   }
 
   @Override
-  void failInsertsOf(String table, String column) throws SQLException {
+  void failInsertsOf(String table, String column, String value) throws SQLException {
     execute(
         "CREATE FUNCTION fail_on_boom_"
             + table
             + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."
             + column
-            + " = 'BOOM' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$");
+            + " = '"
+            + value
+            + "' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$");
     execute(
         "CREATE TRIGGER fail_on_boom BEFORE INSERT ON "
             + table
@@ -111,6 +118,21 @@ class PostgresStoreTest extends PortfolioStoreContract {
   @Override
   void stopFailingInsertsOf(String table) throws SQLException {
     execute("DROP TRIGGER fail_on_boom ON " + table);
+  }
+
+  @Override
+  void failDeletesFrom(String table) throws SQLException {
+    execute(
+        "CREATE FUNCTION fail_deletes_"
+            + table
+            + "() RETURNS trigger LANGUAGE plpgsql AS $$"
+            + " BEGIN RAISE EXCEPTION 'forced failure'; END $$");
+    execute(
+        "CREATE TRIGGER fail_deletes BEFORE DELETE ON "
+            + table
+            + " FOR EACH ROW EXECUTE FUNCTION fail_deletes_"
+            + table
+            + "()");
   }
 
   @Nested
@@ -266,6 +288,79 @@ class PostgresStoreTest extends PortfolioStoreContract {
             .isEqualTo("PostgresStore[" + databaseName() + "]")
             .doesNotContain("ignored-by-trust");
       }
+    }
+  }
+
+  /**
+   * How PostgreSQL runs the store's queries that must not read the whole history, once the history
+   * is long enough for the planner to care: through an index that also gives their order.
+   */
+  @Nested
+  class QueryPlans {
+
+    private String plan(String sql, Consumer<Query> parameters) throws SQLException {
+      try (Handle handle = Jdbi.open(connect())) {
+        handle.execute("ANALYZE");
+        Query query = handle.createQuery("EXPLAIN " + sql);
+        parameters.accept(query);
+        return String.join("\n", query.mapTo(String.class).list());
+      }
+    }
+
+    private void commitLongHistory() {
+      try (PortfolioStore store = open()) {
+        for (int batch = 0; batch < 20; batch++) {
+          List<EventRecord> records = new ArrayList<>();
+          List<StoredPrice> prices = new ArrayList<>();
+          for (int i = 0; i < 1_000; i++) {
+            int n = batch * 1_000 + i;
+            records.add(EventRecord.of("E" + n, T0.plusSeconds(n / 3), "TRADE " + n));
+            prices.add(new StoredPrice("XBT", T0.plusSeconds(n), "1", "test"));
+          }
+          store.commit(new ImportBatch(List.of(), records, prices, Map.of(), "batch " + batch));
+        }
+      }
+    }
+
+    @Test
+    void pagingBackwardsWalksTheTimeIndexFromThePosition() throws SQLException {
+      commitLongHistory();
+
+      String positioned =
+          plan(
+              EventTable.beforeSql(true),
+              query ->
+                  query
+                      .bind("at", StoredInstant.toText(T0.plusSeconds(3_000)))
+                      .bind("id", "E9000")
+                      .bind("limit", 3));
+      String newest = plan(EventTable.beforeSql(false), query -> query.bind("limit", 3));
+
+      assertThat(positioned)
+          .contains("Index Scan Backward using event_revision_by_time")
+          .containsPattern("Index Cond: \\(ROW\\(at, event_id\\) < ROW\\(")
+          .doesNotContain("Sort");
+      assertThat(newest)
+          .contains("Index Scan Backward using event_revision_by_time")
+          .doesNotContain("Sort");
+    }
+
+    @Test
+    void readingAfterAnImportSearchesTheImportIndexes() throws SQLException {
+      commitLongHistory();
+
+      String revisions = plan(EventTable.SINCE, query -> query.bind(0, 19L));
+      String prices = plan(MarkTable.PRICES_SINCE, query -> query.bind(0, 19L));
+
+      // A bitmap scan of the import index, then a sort of just the rows found: never the table.
+      assertThat(revisions)
+          .contains("Index Cond: (import_id > ")
+          .contains("event_revision_by_import")
+          .doesNotContain("Seq Scan");
+      assertThat(prices)
+          .contains("Index Cond: (import_id > ")
+          .contains("price_point_by_import")
+          .doesNotContain("Seq Scan");
     }
   }
 }

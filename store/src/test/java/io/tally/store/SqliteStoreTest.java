@@ -1,5 +1,7 @@
 package io.tally.store;
 
+import static io.tally.store.Fixtures.T0;
+import static io.tally.store.Fixtures.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +14,10 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +67,7 @@ class SqliteStoreTest extends PortfolioStoreContract {
   }
 
   @Override
-  void failInsertsOf(String table, String column) throws SQLException {
+  void failInsertsOf(String table, String column, String value) throws SQLException {
     execute(
         "CREATE TRIGGER fail_on_boom_"
             + table
@@ -69,7 +75,19 @@ class SqliteStoreTest extends PortfolioStoreContract {
             + table
             + " WHEN NEW."
             + column
-            + " = 'BOOM' BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+            + " = '"
+            + value
+            + "' BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+  }
+
+  @Override
+  void failDeletesFrom(String table) throws SQLException {
+    execute(
+        "CREATE TRIGGER fail_deletes_"
+            + table
+            + " BEFORE DELETE ON "
+            + table
+            + " BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
   }
 
   @Override
@@ -128,6 +146,58 @@ class SqliteStoreTest extends PortfolioStoreContract {
       assertThatThrownBy(() -> SqliteStore.open(impossible))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining(impossible.toString());
+    }
+  }
+
+  /**
+   * How SQLite runs the store's queries that must not read the whole history: through an index that
+   * also gives their order, so nothing is sorted.
+   */
+  @Nested
+  class QueryPlans {
+
+    private List<String> plan(String sql, Consumer<Query> parameters) {
+      try (Handle handle = Jdbi.open(connect())) {
+        Query query = handle.createQuery("EXPLAIN QUERY PLAN " + sql);
+        parameters.accept(query);
+        return query.map((result, context) -> result.getString("detail")).list();
+      } catch (SQLException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    @Test
+    void pagingBackwardsWalksTheTimeIndexFromThePosition() {
+      try (SqliteStore store = SqliteStore.open(file())) {
+        store.commit(events("some", EventRecord.of("E1", T0, "TRADE")));
+      }
+
+      List<String> positioned =
+          plan(
+              EventTable.beforeSql(true),
+              query ->
+                  query.bind("at", StoredInstant.toText(T0)).bind("id", "E1").bind("limit", 3));
+      List<String> newest = plan(EventTable.beforeSql(false), query -> query.bind("limit", 3));
+
+      assertThat(positioned)
+          .anyMatch(
+              line -> line.contains("USING INDEX event_revision_by_time ((at,event_id)<(?,?))"))
+          .noneMatch(line -> line.contains("TEMP B-TREE"));
+      assertThat(newest)
+          .anyMatch(line -> line.contains("SCAN r USING INDEX event_revision_by_time"))
+          .noneMatch(line -> line.contains("TEMP B-TREE"));
+    }
+
+    @Test
+    void readingAfterAnImportSearchesTheImportIndexes() {
+      try (SqliteStore store = SqliteStore.open(file())) {
+        store.commit(events("some", EventRecord.of("E1", T0, "TRADE")));
+      }
+
+      assertThat(plan(EventTable.SINCE, query -> query.bind(0, 1L)))
+          .containsExactly("SEARCH r USING INDEX event_revision_by_import (import_id>?)");
+      assertThat(plan(MarkTable.PRICES_SINCE, query -> query.bind(0, 1L)))
+          .containsExactly("SEARCH price_point USING INDEX price_point_by_import (import_id>?)");
     }
   }
 }
