@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
  * against the stored rows); with {@code KRAKEN_API_KEY}/{@code KRAKEN_API_SECRET} set, also the
  * live check against Kraken's {@code Balance} (each difference valued, the drift flag against the
  * tolerance) and flow-adjusted drift. It compares the books as stored: run {@code tally sync}
- * first, or recent activity shows as a difference. Exit status 0 whether or not there is drift;
- * the flag is in the output.
+ * first, or recent activity shows as a difference. Exit status 0 whether or not there is drift; the
+ * flag is in the output.
  *
  * <p>Example: {@code tally reconcile --format json} prints {@code {"drift_flag":false,
  * "tolerance_base":"1.00","assets":[...],"ledger_check":{"ok":true,"first_divergence":null},

@@ -1,15 +1,10 @@
 package io.tally.cli;
 
 import io.tally.books.BookState;
-import io.tally.engine.service.ContractJson;
-import io.tally.books.DataIssue;
-import io.tally.books.FeeSummary;
 import io.tally.books.FlowSummary;
 import io.tally.books.PnlKind;
-import io.tally.money.Price;
-import io.tally.valuation.AssetValuation;
+import io.tally.engine.service.ContractJson;
 import io.tally.valuation.PortfolioValuation;
-import io.tally.valuation.PositionValuation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

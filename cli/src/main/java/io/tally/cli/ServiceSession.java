@@ -38,7 +38,9 @@ final class ServiceSession implements AutoCloseable {
     return create(database, tally, config, kraken, clock, err);
   }
 
-  /** Opens the store at {@code database}, creating a SQLite file if missing, and loads its books. */
+  /**
+   * Opens the store at {@code database}, creating a SQLite file if missing, and loads its books.
+   */
   static ServiceSession create(
       DatabaseOption database,
       Tally tally,

@@ -1,8 +1,8 @@
 package io.tally.cli;
 
 import io.tally.engine.config.TallyConfig;
-import io.tally.engine.sync.BalanceDifference;
 import io.tally.engine.service.SyncResult;
+import io.tally.engine.sync.BalanceDifference;
 import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
 import java.io.PrintWriter;

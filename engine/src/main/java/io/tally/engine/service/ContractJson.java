@@ -81,7 +81,8 @@ public final class ContractJson {
     row.put("quote_asset", item.position().pair().quote().code());
     row.put("base_size", item.position().baseSize().toPlainString());
     row.put(
-        "avg_entry_price", item.position().averageEntryPrice().map(ContractJson::text).orElse(null));
+        "avg_entry_price",
+        item.position().averageEntryPrice().map(ContractJson::text).orElse(null));
     row.put("realized_pnl_base", text(item.position().realized()));
     row.put("unrealized_pnl_base", text(item.unrealized()));
     row.put("fees_paid_base", text(item.position().fees()));
@@ -216,8 +217,7 @@ public final class ContractJson {
     doc.put("checked_at", reconciliation.at().toString());
     doc.put("drift_flag", reconciliation.driftFlag());
     doc.put("live_check", reconciliation.live().isPresent());
-    doc.put(
-        "tolerance_base", reconciliation.live().map(l -> text(l.tolerance())).orElse(null));
+    doc.put("tolerance_base", reconciliation.live().map(l -> text(l.tolerance())).orElse(null));
     List<Object> assets = new ArrayList<>();
     for (AssetDrift asset : reconciliation.live().map(LiveCheck::assets).orElse(List.of())) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -234,7 +234,8 @@ public final class ContractJson {
         reconciliation.live().map(l -> text(l.totalDifferenceBase())).orElse(null));
     Map<String, Object> ledger = new LinkedHashMap<>();
     ledger.put("ok", reconciliation.ledgerOk());
-    ledger.put("first_divergence", reconciliation.firstDivergence().map(ContractJson::issue).orElse(null));
+    ledger.put(
+        "first_divergence", reconciliation.firstDivergence().map(ContractJson::issue).orElse(null));
     doc.put("ledger_check", ledger);
     Optional<FlowAdjustedDrift> drift = reconciliation.drift();
     doc.put("drift_mode", drift.map(d -> d.mode().code()).orElse(null));

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Manual trades or external flows that moved the portfolio by more than {@code
- * portfolio.external_activity_threshold_pct}: the larger of the change of equity from flows and
- * the change of any asset's share of equity, in percent (points), and the events behind it.
+ * portfolio.external_activity_threshold_pct}: the larger of the change of equity from flows and the
+ * change of any asset's share of equity, in percent (points), and the events behind it.
  *
  * <p>Example: {@code External activity: transfer changed your portfolio by 12.5%}. Immutable.
  *
@@ -27,6 +27,10 @@ public record ExternalActivity(
 
   /** The log line: {@code External activity: <kind> changed your portfolio by X%}. */
   public String message() {
-    return "External activity: " + kind + " changed your portfolio by " + changePct.toPlainString() + "%";
+    return "External activity: "
+        + kind
+        + " changed your portfolio by "
+        + changePct.toPlainString()
+        + "%";
   }
 }

@@ -27,8 +27,8 @@ import java.util.Optional;
  *
  * <p><b>The one rule for resuming.</b> Events folded are final only if nothing written later could
  * have changed them. A fold resumes (from a checkpoint, or in memory) and applies only the new
- * events when every later event revision is the first revision of a new event that sorts after
- * the last event folded, and every later price is dated after it. Anything else — a revised or
+ * events when every later event revision is the first revision of a new event that sorts after the
+ * last event folded, and every later price is dated after it. Anything else — a revised or
  * retracted event, an event back in time (an older export), a price for a moment already booked —
  * replays the whole log, which is always correct. Both paths give the same books to the last digit
  * (DESIGN.md decision 2); {@code LiveBooksTest} checks it.

@@ -11,9 +11,9 @@ import java.util.Optional;
 /**
  * {@code getPnlSummary(period, includeManual)}: trading PnL over a period, by pair and by strategy
  * tag, in the base currency. Realized PnL is the trading kind (fees included); unrealized is the
- * change over the period of the pair positions' unrealized PnL. Without manual trades, the
- * realized figures leave out trades tagged {@code manual}; unrealized PnL stays whole, because
- * units held are not owned by a strategy (see docs/ACCOUNTING-DECISIONS.md).
+ * change over the period of the pair positions' unrealized PnL. Without manual trades, the realized
+ * figures leave out trades tagged {@code manual}; unrealized PnL stays whole, because units held
+ * are not owned by a strategy (see docs/ACCOUNTING-DECISIONS.md).
  *
  * <p>Example: {@code PnlSummary[period=ALL, includeManual=true, realized=120.5, unrealized=300,
  * byPair=[PairPnl[pair=XBTUSD, ...]], byStrategy=[StrategyPnl[strategy=trend_v1, ...]]]}.

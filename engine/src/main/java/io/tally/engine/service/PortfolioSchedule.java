@@ -47,7 +47,8 @@ public final class PortfolioSchedule implements AutoCloseable {
       schedule.every(config.schedule().syncInterval(), "sync", service::sync, errors);
       schedule.every(config.reconciliation().interval(), "reconcile", service::reconcile, errors);
     }
-    schedule.every(config.schedule().equityInterval(), "equity sample", service::sampleEquity, errors);
+    schedule.every(
+        config.schedule().equityInterval(), "equity sample", service::sampleEquity, errors);
     schedule.every(Duration.ofDays(1), "prune", service::prune, errors);
     return schedule;
   }

@@ -54,7 +54,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,8 +80,8 @@ import java.util.function.Predicate;
  * write; each answer carries the time its books were valued. Writes ({@code initialize}, {@code
  * sync}, {@code reconcile}, {@code createSnapshot}, {@code sampleEquity}) run one at a time: one
  * writer per account in this process. Another process writing the same store is safe too — every
- * commit is a transaction and the books catch up by the rule in {@link LiveBooks} — but its work
- * is only seen after this service's next write.
+ * commit is a transaction and the books catch up by the rule in {@link LiveBooks} — but its work is
+ * only seen after this service's next write.
  *
  * <p><b>Without Kraken</b> (no client: a store filled by CSV imports) the service answers every
  * query, and {@code sync} and the live check refuse with an {@link IllegalStateException}.
@@ -138,9 +137,9 @@ public final class PortfolioService {
   // ---- writes -------------------------------------------------------------------------------
 
   /**
-   * Loads the books (from the latest checkpoint plus the events after it, or by replaying the
-   * log), prunes snapshots and equity samples past retention, runs the first sync when the store
-   * is empty and Kraken is reachable, and takes a first snapshot.
+   * Loads the books (from the latest checkpoint plus the events after it, or by replaying the log),
+   * prunes snapshots and equity samples past retention, runs the first sync when the store is empty
+   * and Kraken is reachable, and takes a first snapshot.
    */
   public void initialize() {
     writer.lock();
@@ -150,9 +149,7 @@ public final class PortfolioService {
       live = LiveBooks.start(store, bookConfig);
       progress.accept(
           live.resumed()
-              ? "books resumed from a checkpoint and "
-                  + live.tailEvents()
-                  + " events after it"
+              ? "books resumed from a checkpoint and " + live.tailEvents() + " events after it"
               : "books replayed from the event log");
       publish(Optional.empty(), Optional.empty(), Optional.empty());
       if (kraken.isPresent() && store.rowCount() == 0 && store.eventCount() == 0) {
@@ -261,7 +258,8 @@ public final class PortfolioService {
     List<String> booked = new ArrayList<>();
     if (balances.isPresent()) {
       BigDecimal tolerance = config.reconciliation().tolerance();
-      LiveCheck live = LiveCheck.of(this.live.state(), balances.get(), this.live.prices(), now, tolerance);
+      LiveCheck live =
+          LiveCheck.of(this.live.state(), balances.get(), this.live.prices(), now, tolerance);
       if (live.driftFlag() && config.reconciliation().autoUpdate()) {
         booked = bookAdjustments(live, now);
         live = LiveCheck.of(this.live.state(), balances.get(), this.live.prices(), now, tolerance);
@@ -405,8 +403,7 @@ public final class PortfolioService {
               point.cash().toPlainString(),
               point.flows().toPlainString(),
               point.pnl().toPlainString()));
-      store.pruneEquityPoints(
-          now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
+      store.pruneEquityPoints(now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
       return point;
     } finally {
       writer.unlock();
@@ -424,8 +421,7 @@ public final class PortfolioService {
   }
 
   private void prune(Instant now) {
-    store.pruneSnapshots(
-        now.minus(Duration.ofDays(config.portfolio().snapshotRetentionDays())));
+    store.pruneSnapshots(now.minus(Duration.ofDays(config.portfolio().snapshotRetentionDays())));
     store.pruneEquityPoints(now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
   }
 
@@ -491,14 +487,7 @@ public final class PortfolioService {
     new TreeMap<>(byStrategy)
         .forEach((tag, value) -> strategies.add(new PnlSummary.StrategyPnl(tag, value)));
     return new PnlSummary(
-        period,
-        from,
-        current.asOf(),
-        manual,
-        realizedTotal,
-        unrealizedTotal,
-        byPair,
-        strategies);
+        period, from, current.asOf(), manual, realizedTotal, unrealizedTotal, byPair, strategies);
   }
 
   private static Map<Pair, BigDecimal> realizedByPair(BookState books, boolean includeManual) {
@@ -522,8 +511,7 @@ public final class PortfolioService {
     values.forEach(
         (key, value) ->
             from.put(
-                key,
-                from.getOrDefault(key, Precision.money(BigDecimal.ZERO)).subtract(value)));
+                key, from.getOrDefault(key, Precision.money(BigDecimal.ZERO)).subtract(value)));
   }
 
   /** Every pair position the books have, open or flat, valued now; in pair order. */
@@ -532,8 +520,8 @@ public final class PortfolioService {
   }
 
   /**
-   * The position in {@code pair}, named {@code XBTUSD} or {@code XBT/USD} (Kraken's aliases such
-   * as {@code BTC/USD} understood).
+   * The position in {@code pair}, named {@code XBTUSD} or {@code XBT/USD} (Kraken's aliases such as
+   * {@code BTC/USD} understood).
    *
    * @throws PositionNotFoundException when the books have no trades in that pair
    */
@@ -620,7 +608,8 @@ public final class PortfolioService {
     List<CashFlowRecord> flows = new ArrayList<>();
     for (LedgerEvent event :
         newestFirst(
-            e -> e instanceof CashFlow flow && asset.map(flow.amount().asset()::equals).orElse(true),
+            e ->
+                e instanceof CashFlow flow && asset.map(flow.amount().asset()::equals).orElse(true),
             limit)) {
       CashFlow flow = (CashFlow) event;
       flows.add(
@@ -633,7 +622,9 @@ public final class PortfolioService {
     return flows;
   }
 
-  /** The newest events matching {@code matches}, at most {@code limit}, paging back through the log. */
+  /**
+   * The newest events matching {@code matches}, at most {@code limit}, paging back through the log.
+   */
   private List<LedgerEvent> newestFirst(Predicate<LedgerEvent> matches, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
@@ -661,7 +652,10 @@ public final class PortfolioService {
     return found;
   }
 
-  /** Snapshots taken at or after {@code since} (all when empty), newest first, at most {@code limit}. */
+  /**
+   * Snapshots taken at or after {@code since} (all when empty), newest first, at most {@code
+   * limit}.
+   */
   public List<PortfolioSnapshot> getSnapshots(Optional<Instant> since, int limit) {
     requireNonNull(since, "since");
     if (limit < 1) {
@@ -760,7 +754,8 @@ public final class PortfolioService {
             valuation,
             live.prices(),
             ledgerIssues(),
-            reconciliation.or(() -> previous == null ? Optional.empty() : previous.reconciliation()),
+            reconciliation.or(
+                () -> previous == null ? Optional.empty() : previous.reconciliation()),
             lastSyncAt.or(() -> previous == null ? Optional.empty() : previous.lastSyncAt()),
             lastSyncError);
     view.set(next);
@@ -870,7 +865,10 @@ public final class PortfolioService {
     if (change.compareTo(config.portfolio().externalActivityThresholdPct()) <= 0) {
       return;
     }
-    String kind = manualTrade && transfer ? "manual trade/transfer" : manualTrade ? "manual trade" : "transfer";
+    String kind =
+        manualTrade && transfer
+            ? "manual trade/transfer"
+            : manualTrade ? "manual trade" : "transfer";
     ExternalActivity activity =
         new ExternalActivity(after.asOf(), kind, change.stripTrailingZeros(), ids);
     LOG.log(System.Logger.Level.WARNING, activity.message());
@@ -885,5 +883,4 @@ public final class PortfolioService {
     }
     return shares;
   }
-
 }

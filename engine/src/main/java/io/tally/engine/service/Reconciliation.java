@@ -15,8 +15,8 @@ import java.util.Optional;
  * client), flow-adjusted drift from the stored baseline, the recent external flows that explain
  * part of it, and the ids of adjustment events booked when {@code auto_update} is on.
  *
- * <p>Example: {@code reconciliation.driftFlag()} is true when the live check found an asset or
- * the total beyond the tolerance. Immutable.
+ * <p>Example: {@code reconciliation.driftFlag()} is true when the live check found an asset or the
+ * total beyond the tolerance. Immutable.
  */
 public record Reconciliation(
     Instant at,

@@ -5,8 +5,8 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a sync brought: new ledger rows, new trades, the pairs whose trades changed, new cash flows,

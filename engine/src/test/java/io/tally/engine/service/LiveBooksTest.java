@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The rule of {@link LiveBooks}: however a store's history arrives — in batches, late (older events
- * after newer ones), with prices before or after the events that need them, with retractions —
- * the books caught up after every commit, and the books started from a checkpoint, equal a replay
- * of the whole stored log from scratch, to the last digit and scale (DESIGN.md decision 2). Over
+ * after newer ones), with prices before or after the events that need them, with retractions — the
+ * books caught up after every commit, and the books started from a checkpoint, equal a replay of
+ * the whole stored log from scratch, to the last digit and scale (DESIGN.md decision 2). Over
  * seeded random histories in a real SQLite store; both paths (append and replay) must occur.
  */
 class LiveBooksTest {
@@ -68,7 +68,8 @@ class LiveBooksTest {
       while (next < events.size()) {
         commit++;
         int size = 1 + random.nextInt(Math.max(1, events.size() / 5));
-        List<LedgerEvent> chunk = new ArrayList<>(events.subList(next, Math.min(events.size(), next + size)));
+        List<LedgerEvent> chunk =
+            new ArrayList<>(events.subList(next, Math.min(events.size(), next + size)));
         next += chunk.size();
         List<EventRecord> records = new ArrayList<>();
         // Sometimes an event arrives late: it is held back to a later commit.
@@ -117,7 +118,8 @@ class LiveBooksTest {
               config.method() == CostBasisMethod.WAC ? CostBasisMethod.FIFO : CostBasisMethod.WAC);
       LiveBooks otherBooks = LiveBooks.start(store, other);
       assertThat(otherBooks.resumed()).isFalse();
-      BookFigures.assertIdentical(otherBooks.state(), replay(store, other), "seed " + seed + ", other method");
+      BookFigures.assertIdentical(
+          otherBooks.state(), replay(store, other), "seed " + seed + ", other method");
     }
   }
 
@@ -143,10 +145,10 @@ class LiveBooksTest {
       for (Asset asset : HistoryGenerator.ASSETS) {
         Optional<Price> price = history.prices().price(asset, event.at());
         price.ifPresent(
-                p ->
-                    prices.add(
-                        new StoredPrice(
-                            asset.code(), event.at(), p.value().toPlainString(), "generator")));
+            p ->
+                prices.add(
+                    new StoredPrice(
+                        asset.code(), event.at(), p.value().toPlainString(), "generator")));
       }
     }
     return prices;
