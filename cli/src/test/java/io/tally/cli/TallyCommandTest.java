@@ -44,8 +44,12 @@ class TallyCommandTest {
     return JsonMapper.builder().build().readTree(run.out());
   }
 
-  private static JsonNode withoutTime(JsonNode report) {
+  /** The report without the moments "now" stands for: the report's time and fresh prices'. */
+  static JsonNode withoutTime(JsonNode report) {
     ((tools.jackson.databind.node.ObjectNode) report).remove("as_of");
+    for (JsonNode holding : report.get("holdings")) {
+      ((tools.jackson.databind.node.ObjectNode) holding).remove("price_at");
+    }
     return report;
   }
 

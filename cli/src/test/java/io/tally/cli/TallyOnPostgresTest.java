@@ -52,8 +52,7 @@ class TallyOnPostgresTest {
             "XBT=60000");
     assertThat(report.status()).as(report.err()).isZero();
     ObjectNode json = (ObjectNode) JsonMapper.builder().build().readTree(report.out());
-    json.remove("as_of");
-    return json;
+    return (ObjectNode) TallyCommandTest.withoutTime(json);
   }
 
   @Test

@@ -57,7 +57,9 @@ public final class ContractJson {
     row.put("cost_basis_base", text(item.holding().cost()));
     row.put("avg_cost_base", item.holding().averageCost().map(ContractJson::text).orElse(null));
     row.put("price_base", item.price().map(p -> p.value().toPlainString()).orElse(null));
-    row.put("price_at", item.price().map(p -> p.at().toString()).orElse(null));
+    row.put(
+        "price_at",
+        item.price().filter(p -> sourcePair(p) != null).map(p -> p.at().toString()).orElse(null));
     row.put("value_base", text(item.value()));
     row.put("unrealized_pnl_base", text(item.unrealized()));
     row.put("realized_pnl_base", text(item.holding().realized()));
