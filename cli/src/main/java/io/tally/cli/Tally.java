@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
       ReconcileCommand.class,
       SnapshotCommand.class,
       HistoryCommand.class,
+      ServeCommand.class,
+      DemoCommand.class,
       SimCommand.class,
       ConfigCommand.class
     })

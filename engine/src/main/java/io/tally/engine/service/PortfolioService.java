@@ -57,6 +57,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -106,6 +107,11 @@ public final class PortfolioService {
   private final AtomicReference<PortfolioView> view = new AtomicReference<>();
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
   private LiveBooks live;
+  private final AtomicLong syncs = new AtomicLong();
+  private final AtomicLong syncFailures = new AtomicLong();
+  private final AtomicLong syncNanos = new AtomicLong();
+  private final AtomicLong valuations = new AtomicLong();
+  private final AtomicLong valuationNanos = new AtomicLong();
 
   /**
    * A service over {@code store}, syncing through {@code kraken} when given, telling {@code
@@ -196,6 +202,20 @@ public final class PortfolioService {
   }
 
   private SyncResult syncLocked() {
+    long startedNanos = System.nanoTime();
+    try {
+      SyncResult result = syncSteps();
+      syncs.incrementAndGet();
+      return result;
+    } catch (RuntimeException e) {
+      syncFailures.incrementAndGet();
+      throw e;
+    } finally {
+      syncNanos.addAndGet(System.nanoTime() - startedNanos);
+    }
+  }
+
+  private SyncResult syncSteps() {
     KrakenClient client = client();
     Instant started = clock.instant();
     SyncSummary summary;
@@ -711,6 +731,12 @@ public final class PortfolioService {
     return current().lastSyncError();
   }
 
+  /** Syncs and valuations so far, with their total time. */
+  public ServiceStats stats() {
+    return new ServiceStats(
+        syncs.get(), syncFailures.get(), syncNanos.get(), valuations.get(), valuationNanos.get());
+  }
+
   /** The configuration the service runs with. */
   public TallyConfig config() {
     return config;
@@ -745,9 +771,12 @@ public final class PortfolioService {
       Optional<String> lastSyncError) {
     PortfolioView previous = view.get();
     Instant now = clock.instant();
+    long started = System.nanoTime();
     BookState books = live.state();
     PortfolioValuation valuation =
         Valuation.of(books, live.prices(), now, config.portfolio().maxPriceAge());
+    valuations.incrementAndGet();
+    valuationNanos.addAndGet(System.nanoTime() - started);
     PortfolioView next =
         new PortfolioView(
             books,

@@ -1,0 +1,413 @@
+package io.tally.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.tally.engine.service.ContractJson;
+import io.tally.engine.service.EquitySummary;
+import io.tally.engine.service.PnlPeriod;
+import io.tally.engine.service.PortfolioService;
+import io.tally.engine.service.PositionNotFoundException;
+import io.tally.engine.service.Reconciliation;
+import io.tally.series.EquityPoint;
+import io.tally.series.EquityRange;
+import io.tally.valuation.AssetValuation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tally over HTTP: the JSON API under {@code /api/v1} (the contract's snake_case names, amounts as
+ * decimal strings, errors as {@code application/problem+json}), {@code /health}, {@code /metrics}
+ * (Prometheus), the OpenAPI description at {@code /api/v1/openapi.json}, and the dashboard at
+ * {@code /}. Every answer reads the service's last consistent view, so requests never wait for a
+ * sync; only {@code POST /api/v1/portfolio/sync} writes.
+ *
+ * <p>Example:
+ *
+ * <pre>{@code
+ * try (TallyServer server = TallyServer.start(service, "127.0.0.1", 8080, Clock.systemUTC())) {
+ *   System.out.println("open " + server.uri());
+ * }
+ * }</pre>
+ *
+ * Thread-safe.
+ */
+public final class TallyServer implements AutoCloseable {
+
+  /** The API's path prefix. */
+  public static final String API = "/api/v1";
+
+  /** The page size of list endpoints when no {@code limit} is given. */
+  static final int DEFAULT_LIMIT = 100;
+
+  private static final Logger LOG = LoggerFactory.getLogger(TallyServer.class);
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final PortfolioService service;
+  private final Clock clock;
+  private final ServerMetrics metrics;
+  private final String openApi;
+  private Javalin app;
+
+  private TallyServer(PortfolioService service, Clock clock) {
+    this.service = service;
+    this.clock = clock;
+    this.metrics = new ServerMetrics(service);
+    this.openApi = resource("/openapi.json");
+  }
+
+  /**
+   * Serves {@code service} (initialized) on {@code host}:{@code port}; port 0 takes any free one.
+   */
+  public static TallyServer start(PortfolioService service, String host, int port, Clock clock) {
+    requireNonNull(service, "service");
+    requireNonNull(host, "host");
+    requireNonNull(clock, "clock");
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("Not a port: " + port);
+    }
+    TallyServer server = new TallyServer(service, clock);
+    server.listen(host, port);
+    return server;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The dashboard's address, such as {@code http://127.0.0.1:8080/}. */
+  public URI uri(String host) {
+    return URI.create("http://" + host + ":" + port() + "/");
+  }
+
+  /** The routes served, as {@code METHOD path}: what the OpenAPI document must describe. */
+  static List<String> routes() {
+    return List.of(
+        "GET /health",
+        "GET /metrics",
+        "GET " + API + "/openapi.json",
+        "GET " + API + "/portfolio",
+        "GET " + API + "/portfolio/value",
+        "GET " + API + "/portfolio/allocation",
+        "GET " + API + "/portfolio/positions",
+        "GET " + API + "/portfolio/positions/{pair}",
+        "GET " + API + "/portfolio/pnl",
+        "GET " + API + "/portfolio/trades",
+        "GET " + API + "/portfolio/fees",
+        "GET " + API + "/portfolio/cash-flows",
+        "GET " + API + "/portfolio/history",
+        "GET " + API + "/portfolio/equity",
+        "GET " + API + "/portfolio/reconciliation",
+        "GET " + API + "/portfolio/data-issues",
+        "POST " + API + "/portfolio/sync");
+  }
+
+  private void listen(String host, int port) {
+    app =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.startup.showOldJavalinVersionWarning = false;
+              config.jetty.host = host;
+              config.jetty.port = port;
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/dashboard";
+                    files.location = Location.CLASSPATH;
+                    files.headers = Map.of("Cache-Control", "no-cache");
+                  });
+              config.routes.get("/health", ctx -> json(ctx, health()));
+              config.routes.get(
+                  "/metrics",
+                  ctx ->
+                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                          .result(metrics.scrape()));
+              config.routes.get(
+                  API + "/openapi.json",
+                  ctx -> ctx.contentType("application/json").result(openApi));
+              get(config.routes, "/portfolio", this::portfolio);
+              get(config.routes, "/portfolio/value", this::value);
+              get(config.routes, "/portfolio/allocation", this::allocation);
+              get(
+                  config.routes,
+                  "/portfolio/positions",
+                  ctx -> listOf("positions", service.getPositions(), ContractJson::position));
+              config.routes.get(
+                  API + "/portfolio/positions/{pair}",
+                  timed(
+                      ctx ->
+                          json(
+                              ctx,
+                              ContractJson.position(service.getPosition(ctx.pathParam("pair"))))));
+              get(config.routes, "/portfolio/pnl", this::pnl);
+              get(
+                  config.routes,
+                  "/portfolio/trades",
+                  ctx ->
+                      listOf(
+                          "trades",
+                          service.getTradeHistory(
+                              Parameters.text(ctx, "pair"),
+                              Parameters.limit(ctx, DEFAULT_LIMIT),
+                              Parameters.bool(ctx, "include_manual")),
+                          ContractJson::trade));
+              get(
+                  config.routes,
+                  "/portfolio/fees",
+                  ctx -> ContractJson.fees(service.getFeeSummary()));
+              get(
+                  config.routes,
+                  "/portfolio/cash-flows",
+                  ctx ->
+                      listOf(
+                          "cash_flows",
+                          service.getCashFlows(
+                              Parameters.asset(ctx, "asset"), Parameters.limit(ctx, DEFAULT_LIMIT)),
+                          ContractJson::cashFlow));
+              get(
+                  config.routes,
+                  "/portfolio/history",
+                  ctx ->
+                      listOf(
+                          "snapshots",
+                          service.getSnapshots(
+                              Parameters.instant(ctx, "since"),
+                              Parameters.limit(ctx, DEFAULT_LIMIT)),
+                          ContractJson::snapshot));
+              get(config.routes, "/portfolio/equity", this::equity);
+              get(config.routes, "/portfolio/reconciliation", ctx -> reconciliation());
+              get(
+                  config.routes,
+                  "/portfolio/data-issues",
+                  ctx -> Map.of("data_issues", ContractJson.issues(service.getDataIssues())));
+              config.routes.post(
+                  API + "/portfolio/sync",
+                  timed(ctx -> json(ctx, ContractJson.syncResult(service.sync()))));
+              config.routes.exception(BadRequestException.class, this::badRequest);
+              config.routes.exception(PositionNotFoundException.class, this::notFound);
+              config.routes.exception(Exception.class, this::failed);
+              config.routes.error(
+                  404,
+                  "*",
+                  ctx -> {
+                    if (ctx.path().startsWith(API) || ctx.path().equals("/health")) {
+                      problem(
+                          ctx,
+                          HttpStatus.NOT_FOUND,
+                          "Not Found",
+                          "no such endpoint: " + ctx.path());
+                    }
+                  });
+            });
+    app.start();
+  }
+
+  private void get(
+      io.javalin.config.RoutesConfig routes,
+      String path,
+      java.util.function.Function<Context, Object> answer) {
+    routes.get(API + path, timed(ctx -> json(ctx, answer.apply(ctx))));
+  }
+
+  private Handler timed(Handler handler) {
+    return ctx -> {
+      long started = System.nanoTime();
+      try {
+        handler.handle(ctx);
+      } finally {
+        metrics.request(
+            ctx.endpoint() == null ? ctx.path() : ctx.endpoint().path, System.nanoTime() - started);
+      }
+    };
+  }
+
+  private Map<String, Object> portfolio(Context ctx) {
+    EquitySummary equity = service.getEquity();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("base_currency", service.config().portfolio().baseCurrency().code());
+    doc.putAll(ContractJson.equity(equity));
+    doc.put("last_sync_at", service.lastSyncAt().map(Object::toString).orElse(null));
+    doc.put("last_sync_error", service.lastSyncError().orElse(null));
+    List<Object> holdings = new ArrayList<>();
+    service.getAssetExposure().forEach(h -> holdings.add(ContractJson.holding(h)));
+    doc.put("holdings", holdings);
+    return doc;
+  }
+
+  private Map<String, Object> value(Context ctx) {
+    EquitySummary equity = service.getEquity();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("equity_base", ContractJson.text(equity.equity()));
+    doc.put("cash_base", ContractJson.text(equity.cash()));
+    doc.put("oldest_price_at", equity.oldestPriceAt().map(Object::toString).orElse(null));
+    doc.put("stale", equity.stale());
+    doc.put("as_of", equity.asOf().toString());
+    return doc;
+  }
+
+  private Map<String, Object> allocation(Context ctx) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("equity_base", ContractJson.text(service.getEquity().equity()));
+    List<Object> assets = new ArrayList<>();
+    for (AssetValuation holding : service.getAssetExposure()) {
+      assets.add(ContractJson.holding(holding));
+    }
+    doc.put("assets", assets);
+    return doc;
+  }
+
+  private Map<String, Object> pnl(Context ctx) {
+    PnlPeriod period;
+    String text = Parameters.text(ctx, "period").orElse("all");
+    try {
+      period = PnlPeriod.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          "period", "must be all, 24h, 7d, 30d or ytd, got '" + text + "'");
+    }
+    return ContractJson.pnl(service.getPnlSummary(period, Parameters.bool(ctx, "include_manual")));
+  }
+
+  private Map<String, Object> equity(Context ctx) {
+    String text = Parameters.text(ctx, "range").orElse("24h");
+    EquityRange range;
+    try {
+      range = EquityRange.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("range", "must be 24h, 7d, 30d or all, got '" + text + "'");
+    }
+    List<EquityPoint> points = service.getEquitySeries(range);
+    List<Object> rows = new ArrayList<>();
+    for (int i = 0; i < points.size(); i++) {
+      boolean marker = i > 0 && points.get(i).flowSince(points.get(i - 1));
+      rows.add(ContractJson.equityPoint(points.get(i), marker));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("range", range.code());
+    doc.put("points", rows);
+    return doc;
+  }
+
+  private Map<String, Object> reconciliation() {
+    Optional<Reconciliation> last = service.getReconciliation();
+    if (last.isPresent()) {
+      return ContractJson.reconciliation(last.get());
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("checked_at", null);
+    doc.put("drift_flag", false);
+    doc.put("live_check", false);
+    doc.put("assets", List.of());
+    return doc;
+  }
+
+  private Map<String, Object> health() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    String store = "ok";
+    EquitySummary equity;
+    try {
+      equity = service.getEquity();
+    } catch (RuntimeException e) {
+      store = "unavailable: " + e.getMessage();
+      equity = null;
+    }
+    boolean syncFailed = service.lastSyncError().isPresent();
+    boolean degraded = equity == null || syncFailed || equity.stale();
+    doc.put("status", degraded ? "degraded" : "ok");
+    doc.put("store", store);
+    doc.put("last_sync_at", service.lastSyncAt().map(Object::toString).orElse(null));
+    doc.put("last_sync_error", service.lastSyncError().orElse(null));
+    Optional<java.time.Instant> oldest = equity == null ? Optional.empty() : equity.oldestPriceAt();
+    doc.put("oldest_price_at", oldest.map(Object::toString).orElse(null));
+    doc.put(
+        "price_age_seconds",
+        oldest.map(at -> Duration.between(at, clock.instant()).toSeconds()).orElse(null));
+    doc.put("stale", equity != null && equity.stale());
+    return doc;
+  }
+
+  private static <T> Map<String, Object> listOf(
+      String name, List<T> items, java.util.function.Function<T, Map<String, Object>> row) {
+    List<Object> rows = new ArrayList<>(items.size());
+    items.forEach(item -> rows.add(row.apply(item)));
+    return Map.of(name, rows);
+  }
+
+  private void badRequest(BadRequestException e, Context ctx) {
+    problem(ctx, HttpStatus.BAD_REQUEST, "Bad Request", e.getMessage());
+  }
+
+  private void notFound(PositionNotFoundException e, Context ctx) {
+    problem(ctx, HttpStatus.NOT_FOUND, "Not Found", e.getMessage());
+  }
+
+  private void failed(Exception e, Context ctx) {
+    metrics.error();
+    if (e instanceof IllegalStateException) {
+      // A write the service refuses (no Kraken client to sync with, say): the caller's to fix.
+      problem(ctx, HttpStatus.CONFLICT, "Conflict", e.getMessage());
+      return;
+    }
+    LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+    problem(
+        ctx,
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal Server Error",
+        e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  /** An RFC 9457 problem document. */
+  static void problem(Context ctx, HttpStatus status, String title, String detail) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("type", "about:blank");
+    doc.put("title", title);
+    doc.put("status", status.getCode());
+    doc.put("detail", detail);
+    doc.put("instance", ctx.path());
+    ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsString(doc));
+  }
+
+  private static void json(Context ctx, Object tree) {
+    ctx.contentType("application/json").result(JSON.writeValueAsString(tree));
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = TallyServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("Missing resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Stops serving; requests in flight finish first. */
+  @Override
+  public void close() {
+    if (app != null) {
+      app.stop();
+    }
+    metrics.close();
+  }
+}

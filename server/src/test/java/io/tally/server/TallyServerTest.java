@@ -1,0 +1,219 @@
+package io.tally.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP API end to end: a real server on port 0 over a service synced from the simulator.
+ * Every endpoint answers JSON with the contract's names and amounts as decimal strings, equal to
+ * what the service says; bad parameters are 400 problems naming the parameter; the OpenAPI
+ * document describes exactly the routes served.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TallyServerTest {
+
+  @TempDir Path directory;
+
+  private ServedAccount served;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  @BeforeAll
+  void start() {
+    served = new ServedAccount(directory, 11, 20);
+  }
+
+  @AfterAll
+  void stop() {
+    served.close();
+  }
+
+  private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(served.uri(path)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode getJson(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(path);
+    assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+    assertThat(response.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/json");
+    return json.readTree(response.body());
+  }
+
+  @Test
+  void portfolioAnswersTheServicesNumbersAsDecimalStrings() throws Exception {
+    JsonNode portfolio = getJson("/api/v1/portfolio");
+
+    var equity = served.service.getEquity();
+    assertThat(portfolio.get("equity_base").isString()).isTrue();
+    assertThat(new BigDecimal(portfolio.get("equity_base").asString()))
+        .isEqualByComparingTo(equity.equity());
+    assertThat(new BigDecimal(portfolio.get("cash_base").asString()))
+        .isEqualByComparingTo(equity.cash());
+    assertThat(new BigDecimal(portfolio.get("realized_pnl_base_total").asString()))
+        .isEqualByComparingTo(equity.realized());
+    assertThat(portfolio.get("drift_flag").asBoolean()).isFalse();
+    assertThat(portfolio.get("base_currency").asString()).isEqualTo("USD");
+    assertThat(portfolio.get("holdings").size()).isPositive();
+    BigDecimal sum = BigDecimal.ZERO;
+    for (JsonNode holding : portfolio.get("holdings")) {
+      sum = sum.add(new BigDecimal(holding.get("value_base").asString()));
+    }
+    assertThat(sum).as("equity is the sum of the holdings' values").isEqualByComparingTo(equity.equity());
+  }
+
+  @Test
+  void everyEndpointAnswersWithItsFields() throws Exception {
+    assertThat(getJson("/api/v1/portfolio/value").has("oldest_price_at")).isTrue();
+    assertThat(getJson("/api/v1/portfolio/allocation").get("assets").size()).isPositive();
+    assertThat(getJson("/api/v1/portfolio/positions").get("positions").size()).isPositive();
+    JsonNode pnl = getJson("/api/v1/portfolio/pnl?include_manual=false");
+    assertThat(pnl.get("include_manual").asBoolean()).isFalse();
+    assertThat(pnl.get("by_strategy").toString()).doesNotContain("\"manual\"");
+    JsonNode trades = getJson("/api/v1/portfolio/trades?pair=XBTUSD&limit=3");
+    assertThat(trades.get("trades").size()).isEqualTo(3);
+    for (JsonNode trade : trades.get("trades")) {
+      assertThat(trade.get("pair").asString()).isEqualTo("XBTUSD");
+    }
+    assertThat(getJson("/api/v1/portfolio/fees").has("total_base")).isTrue();
+    JsonNode flows = getJson("/api/v1/portfolio/cash-flows?asset=USD&limit=2");
+    assertThat(flows.get("cash_flows").size()).isBetween(1, 2);
+    assertThat(getJson("/api/v1/portfolio/history").get("snapshots").size()).isPositive();
+    JsonNode equity = getJson("/api/v1/portfolio/equity?range=7d");
+    assertThat(equity.get("range").asString()).isEqualTo("7d");
+    assertThat(equity.get("points").size()).isPositive();
+    JsonNode reconciliation = getJson("/api/v1/portfolio/reconciliation");
+    assertThat(reconciliation.get("drift_flag").asBoolean()).isFalse();
+    assertThat(reconciliation.get("ledger_check").get("ok").asBoolean()).isTrue();
+    assertThat(getJson("/api/v1/portfolio/data-issues").has("data_issues")).isTrue();
+  }
+
+  @Test
+  void aPositionIsFoundByAnyNameAndAnUnknownOneIsA404Problem() throws Exception {
+    assertThat(getJson("/api/v1/portfolio/positions/XBTUSD").get("pair").asString())
+        .isEqualTo("XBTUSD");
+    assertThat(getJson("/api/v1/portfolio/positions/BTC%2FUSD").get("pair").asString())
+        .isEqualTo("XBTUSD");
+
+    HttpResponse<String> missing = get("/api/v1/portfolio/positions/DOGEEUR");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(json.readTree(missing.body()).get("detail").asString()).contains("DOGEEUR");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "/api/v1/portfolio/trades?limit=0, limit",
+    "/api/v1/portfolio/trades?limit=ten, limit",
+    "/api/v1/portfolio/trades?include_manual=maybe, include_manual",
+    "/api/v1/portfolio/pnl?period=1y, period",
+    "/api/v1/portfolio/equity?range=1y, range",
+    "/api/v1/portfolio/history?since=yesterday, since",
+    "/api/v1/portfolio/cash-flows?limit=100000, limit"
+  })
+  void aBadParameterIsA400ProblemNamingIt(String path, String parameter) throws Exception {
+    HttpResponse<String> response = get(path);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/problem+json");
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.get("status").asInt()).isEqualTo(400);
+    assertThat(problem.get("detail").asString()).contains("'" + parameter + "'");
+  }
+
+  @Test
+  void anUnknownApiPathIsA404Problem() throws Exception {
+    HttpResponse<String> response = get("/api/v1/nothing-here");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("content-type").orElse(""))
+        .startsWith("application/problem+json");
+  }
+
+  @Test
+  void postingSyncAnswersTheContractsSummary() throws Exception {
+    served.account.advance(java.time.Duration.ofMinutes(30));
+
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(served.uri("/api/v1/portfolio/sync"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode result = json.readTree(response.body());
+    assertThat(result.get("new_ledger_rows").asInt()).isPositive();
+    assertThat(result.get("new_trades_count").asInt()).isPositive();
+    assertThat(result.has("updated_pairs")).isTrue();
+    assertThat(result.has("cash_flows_added")).isTrue();
+    assertThat(result.get("drift_detected").asBoolean()).isFalse();
+  }
+
+  @Test
+  void healthAndMetricsTellAnOperatorWhatTheyNeed() throws Exception {
+    JsonNode health = getJson("/health");
+    assertThat(health.get("status").asString()).isEqualTo("ok");
+    assertThat(health.get("store").asString()).isEqualTo("ok");
+    assertThat(health.get("last_sync_at").isNull()).isFalse();
+
+    HttpResponse<String> metrics = get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("tally_sync_duration_seconds_count")
+        .contains("tally_valuation_duration_seconds_count")
+        .contains("tally_drift_flag 0.0")
+        .contains("tally_equity_base")
+        .contains("tally_errors_total");
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesExactlyTheRoutesServed() throws Exception {
+    JsonNode document = getJson("/api/v1/openapi.json");
+    Set<String> described = new TreeSet<>();
+    document
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .propertyNames()
+                    .forEach(
+                        method ->
+                            described.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+
+    assertThat(described).containsExactlyInAnyOrderElementsOf(TallyServer.routes());
+  }
+
+  @Test
+  void theDashboardIsServedAtTheRoot() throws Exception {
+    HttpResponse<String> page = get("/");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+    assertThat(page.body()).contains("equity-chart");
+    assertThat(get("/vendor/uPlot.iife.min.js").statusCode()).isEqualTo(200);
+  }
+}
