@@ -12,6 +12,7 @@
   var F = window.TallyFormat;
   var POLL_MS = 2000; // never faster: a poll starts at least this long after the previous one started
   var TIMER_SLACK_MS = 40; // timers and request dispatch jitter by a few ms; aim a little late, never early
+  var REQUEST_TIMEOUT_MS = 10000;
   var RANGES = ["24h", "7d", "30d", "all"];
   var DEFAULT_RANGE = "24h";
 
@@ -74,9 +75,18 @@
 
   /** GET a JSON document; rejects with an ApiError carrying the problem+json detail if any. */
   function fetchJson(url) {
-    return fetch(url, { headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin" })
+    // A request that hangs would stop the polling: give up after a while and try again next time.
+    var controller = typeof AbortController === "function" ? new AbortController() : null;
+    var timedOut = false;
+    var timer = controller ? setTimeout(function () { timedOut = true; controller.abort(); }, REQUEST_TIMEOUT_MS) : null;
+    var done = function () { if (timer !== null) clearTimeout(timer); };
+    return fetch(url, {
+      headers: { Accept: "application/json" }, cache: "no-store", credentials: "same-origin",
+      signal: controller ? controller.signal : undefined
+    })
       .catch(function () {
-        throw new ApiError("server unreachable");
+        done();
+        throw new ApiError(timedOut ? "no answer within " + REQUEST_TIMEOUT_MS / 1000 + " s" : "server unreachable");
       })
       .then(function (res) {
         return res.text().then(function (text) {
@@ -98,6 +108,10 @@
           }
           return { text: text, json: json };
         });
+      })
+      .then(function (result) { done(); return result; }, function (error) {
+        done();
+        throw error instanceof ApiError ? error : new ApiError(timedOut ? "no answer within " + REQUEST_TIMEOUT_MS / 1000 + " s" : String(error));
       });
   }
 
