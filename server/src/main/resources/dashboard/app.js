@@ -150,6 +150,7 @@
         if (accept(key, outcomes[i])) changed[key] = true;
       });
       if (range === state.range && acceptEquity(range, outcomes[keys.length])) changed.equity = true;
+      delete state.errors.page;
       renderAll(changed);
     });
   }
@@ -477,6 +478,9 @@
         " (tolerance " + F.formatMoney(r.tolerance_base) + "), checked " + F.formatTime(r.checked_at);
     }
     badge.title = title;
+    setText("drift-detail", checked
+      ? "unexplained " + F.formatSignedMoney(r.adjusted_drift_base) + " " + ccy() + " \u00b7 tolerance " + F.formatMoney(r.tolerance_base)
+      : "");
   }
 
   function renderReconciliation(r) {
