@@ -143,7 +143,7 @@ function alert() {
   r.assets[2] = { asset: "SOL", internal: "31.2", exchange: "31.5", difference: "0.3", difference_base: "45.07500000" };
   r.total_difference_base = "33.07500000";
   r.adjusted_drift_base = "33.07500000";
-  r.ledger_check = { ok: false, first_divergence: "L7 (XBT balance 0.4998, replay 0.5)" };
+  r.ledger_check = { ok: false, first_divergence: { kind: "balance_mismatch", event: "L7", asset: "XBT", detail: "ledger balance 0.4998, replay 0.5" } };
   docs.dataIssues.data_issues = [
     { kind: "missing_price", event: "LSTK", asset: "DOT", detail: "No DOT price at or before 2026-11-21T10:00:00Z: the reward is unvalued." },
     { kind: "oversell", event: "L7", asset: "XBT", detail: "Sold 0.0002 more XBT than held; the excess has no cost basis." }

@@ -497,7 +497,7 @@
         if (r.ledger_check.ok === true) parts.push("ok");
         else if (r.ledger_check.ok === false) {
           parts.push(el("span", { class: "neg" }, "failed" +
-            (r.ledger_check.first_divergence ? " at " + describe(r.ledger_check.first_divergence) : "")));
+            (r.ledger_check.first_divergence ? ": " + describe(r.ledger_check.first_divergence) : "")));
         } else parts.push("not run");
       }
       if (r.baseline_at) {
@@ -537,10 +537,14 @@
     }));
   }
 
-  /** A first_divergence may be a string or an object; show something readable either way. */
+  /** first_divergence is a data issue ({kind, event, asset, detail}); show any other shape readably too. */
   function describe(value) {
     if (value === null || value === undefined) return "";
     if (typeof value !== "object") return String(value);
+    if (value.kind || value.detail) {
+      var where = [value.asset, value.event ? "event " + value.event : null].filter(Boolean).join(", ");
+      return String(value.kind || "issue").replace(/_/g, " ") + (where ? " (" + where + ")" : "") + (value.detail ? ": " + value.detail : "");
+    }
     return Object.keys(value).map(function (k) { return k + " " + value[k]; }).join(", ");
   }
 
