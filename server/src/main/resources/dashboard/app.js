@@ -10,7 +10,7 @@
   "use strict";
 
   var F = window.TallyFormat;
-  var POLL_MS = 2000; // never faster: a poll starts at least this long after the previous one started
+  var POLL_MS = 2000; // never faster: a poll starts at least this long after the previous one ended
   var TIMER_SLACK_MS = 40; // timers and request dispatch jitter by a few ms; aim a little late, never early
   var REQUEST_TIMEOUT_MS = 10000;
   var RANGES = ["24h", "7d", "30d", "all"];
@@ -47,7 +47,7 @@
     loaded: false,
     chart: null,
     chartPoints: [], // the equity points drawn, aligned with the chart's data
-    lastStart: 0,
+    lastEnd: 0, // when the last poll finished
     inFlight: false,
     timer: null
   };
@@ -161,16 +161,20 @@
     return changed;
   }
 
+  /**
+   * One poll at a time, the next starting 2 s after the previous one finished: counted from the
+   * end, so the server never sees two polls' requests closer than 2 s, even when the browser held
+   * some of them back in its queue of connections.
+   */
   function tick() {
     state.timer = null;
     if (state.inFlight) return;
-    var since = Date.now() - state.lastStart;
+    var since = Date.now() - state.lastEnd;
     if (document.hidden || since < POLL_MS) {
       schedule(document.hidden ? POLL_MS : POLL_MS - since + TIMER_SLACK_MS);
       return;
     }
     state.inFlight = true;
-    state.lastStart = Date.now();
     pollOnce()
       .catch(function (e) {
         state.errors.page = "could not update the page: " + (e && e.message ? e.message : e);
@@ -178,7 +182,8 @@
       })
       .then(function () {
         state.inFlight = false;
-        schedule(Math.max(0, POLL_MS + TIMER_SLACK_MS - (Date.now() - state.lastStart)));
+        state.lastEnd = Date.now();
+        schedule(POLL_MS + TIMER_SLACK_MS);
       });
   }
 
