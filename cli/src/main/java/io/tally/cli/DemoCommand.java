@@ -104,13 +104,15 @@ final class DemoCommand implements Callable<Integer> {
                       .withCredentials(SimCommand.TEST_KEY, SimCommand.TEST_SECRET)
                       .withoutRateLimit()));
       TallyConfig config = config(simulator);
+      SkippedWaits waits = new SkippedWaits(clock);
       KrakenClient client =
           KrakenClient.builder()
               .baseUrl(simulator.baseUrl())
               .credentials(new KrakenCredentials(SimCommand.TEST_KEY, SimCommand.TEST_SECRET))
               .tier(CallCounter.Tier.PRO)
               .nonceSource(new FileNonceSource(directory.resolve("tally.db.nonce"), clock))
-              .clock(clock)
+              .clock(waits)
+              .sleeper(waits.sleeper())
               .build();
       PortfolioStore store =
           running.add(PortfolioStore.open(directory.resolve("tally.db").toString(), Map.of()));

@@ -388,7 +388,9 @@ public final class TallyServer implements AutoCloseable {
   }
 
   private static void json(Context ctx, Object tree) {
-    ctx.contentType("application/json").result(JSON.writeValueAsString(tree));
+    ctx.header("Cache-Control", "no-store")
+        .contentType("application/json")
+        .result(JSON.writeValueAsString(tree));
   }
 
   private static String resource(String name) {

@@ -22,15 +22,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP API end to end: a real server on port 0 over a service synced from the simulator.
- * Every endpoint answers JSON with the contract's names and amounts as decimal strings, equal to
- * what the service says; bad parameters are 400 problems naming the parameter; the OpenAPI
- * document describes exactly the routes served.
+ * The HTTP API end to end: a real server on port 0 over a service synced from the simulator. Every
+ * endpoint answers JSON with the contract's names and amounts as decimal strings, equal to what the
+ * service says; bad parameters are 400 problems naming the parameter; the OpenAPI document
+ * describes exactly the routes served.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TallyServerTest {
 
-  @TempDir Path directory;
+  @TempDir static Path directory;
 
   private ServedAccount served;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -79,7 +79,9 @@ class TallyServerTest {
     for (JsonNode holding : portfolio.get("holdings")) {
       sum = sum.add(new BigDecimal(holding.get("value_base").asString()));
     }
-    assertThat(sum).as("equity is the sum of the holdings' values").isEqualByComparingTo(equity.equity());
+    assertThat(sum)
+        .as("equity is the sum of the holdings' values")
+        .isEqualByComparingTo(equity.equity());
   }
 
   @Test
@@ -175,7 +177,7 @@ class TallyServerTest {
   @Test
   void healthAndMetricsTellAnOperatorWhatTheyNeed() throws Exception {
     JsonNode health = getJson("/health");
-    assertThat(health.get("status").asString()).isEqualTo("ok");
+    assertThat(health.get("status").asString()).as(health.toString()).isEqualTo("ok");
     assertThat(health.get("store").asString()).isEqualTo("ok");
     assertThat(health.get("last_sync_at").isNull()).isFalse();
 

@@ -330,18 +330,19 @@ public final class KrakenSync {
     for (TickerQuote quote : client.ticker(new ArrayList<>(pairs))) {
       markets.pair(quote.pair()).ifPresent(pair -> quotes.put(pair.key(), quote));
     }
+    // Stamped by the sync's clock, the books' "now", when the answer arrived: the client's clock
+    // may be one that skips the call counter's waits (the demo's simulator).
+    Instant received = clock.instant();
     List<StoredPrice> prices = new ArrayList<>();
     routes.forEach(
         (asset, route) -> {
           List<BigDecimal> lasts = new ArrayList<>();
-          Instant received = Instant.MIN;
           for (PriceRoute.Leg leg : route.legs()) {
             TickerQuote quote = quotes.get(leg.pair().key());
             if (quote == null) {
               return;
             }
             lasts.add(quote.last());
-            received = received.isAfter(quote.time()) ? received : quote.time();
           }
           prices.add(
               new StoredPrice(
