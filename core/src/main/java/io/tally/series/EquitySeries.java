@@ -19,6 +19,16 @@ public final class EquitySeries {
   private EquitySeries() {}
 
   /**
+   * The points as they are when there are at most {@code maxPoints} of them (a young series stays
+   * whole, so a chart has a line from its second sample on), else {@link #downsample(List,
+   * Duration)}.
+   */
+  public static List<EquityPoint> downsample(
+      List<EquityPoint> points, Duration bucket, int maxPoints) {
+    return points.size() <= maxPoints ? List.copyOf(points) : downsample(points, bucket);
+  }
+
+  /**
    * The points, oldest first, reduced to the last one of each {@code bucket} (aligned to the epoch)
    * plus every point where flows changed and the one before it.
    */

@@ -94,6 +94,17 @@ class EquitySeriesTest {
   }
 
   @Test
+  void aSeriesWithFewPointsIsKeptWhole() {
+    List<EquityPoint> points = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      points.add(point(T0.plusSeconds(5L * i), 1000 + i, 0));
+    }
+
+    assertThat(EquitySeries.downsample(points, Duration.ofMinutes(5), 10)).isEqualTo(points);
+    assertThat(EquitySeries.downsample(points, Duration.ofMinutes(5), 9)).hasSize(1);
+  }
+
+  @Test
   void rangesParseAndStart() {
     Instant now = Instant.parse("2024-03-10T00:00:00Z");
     assertThat(EquityRange.parse("7d").start(now)).contains(Instant.parse("2024-03-03T00:00:00Z"));

@@ -92,6 +92,9 @@ public final class PortfolioService {
   /** The mark holding the flow-adjusted drift baseline ({@link DriftBaseline#toText()}). */
   static final String BASELINE_MARK = "drift.baseline";
 
+  /** A series with up to this many points is charted whole; a longer one is downsampled. */
+  static final int MAX_CHART_POINTS = 400;
+
   /** How many flows a reconciliation lists as the recent ones explaining drift. */
   static final int RECENT_FLOWS = 10;
 
@@ -688,7 +691,10 @@ public final class PortfolioService {
     return snapshots;
   }
 
-  /** The equity series over {@code range}, downsampled for a chart, oldest first. */
+  /**
+   * The equity series over {@code range}, oldest first: whole when it has at most 400 points, else
+   * downsampled to the range's buckets (flow markers kept).
+   */
   public List<EquityPoint> getEquitySeries(EquityRange range) {
     requireNonNull(range, "range");
     Instant since = range.start(clock.instant()).orElse(Instant.EPOCH);
@@ -702,7 +708,7 @@ public final class PortfolioService {
               new BigDecimal(stored.flows()),
               new BigDecimal(stored.botPnl())));
     }
-    return EquitySeries.downsample(points, range.bucket());
+    return EquitySeries.downsample(points, range.bucket(), MAX_CHART_POINTS);
   }
 
   /**

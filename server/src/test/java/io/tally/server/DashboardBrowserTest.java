@@ -1,0 +1,196 @@
+package io.tally.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * which {@code .ci/run} installs): the page loads with no console errors, the equity chart has
+ * points, the numbers on the page equal the API's, and the range buttons work. On a machine without
+ * Chromium the class reports itself skipped, saying why. It leaves a screenshot in {@code
+ * target/dashboard.png}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardBrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TempDir static Path directory;
+
+  private ServedAccount served;
+  private WebDriver browser;
+
+  @BeforeAll
+  void start() {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "skipped: no headless browser here — install Debian's chromium and chromium-driver"
+            + " (.ci/run does) to run the dashboard test");
+    served = new ServedAccount(directory, 5, 20);
+    // A few equity samples a minute apart, so the chart has a line to draw.
+    for (int i = 0; i < 3; i++) {
+      served.account.advance(Duration.ofMinutes(1));
+      served.service.sync();
+      served.service.sampleEquity();
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,1600");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService driver =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(driver, options);
+  }
+
+  @AfterAll
+  void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (served != null) {
+      served.close();
+    }
+  }
+
+  private void load() {
+    browser.get(served.uri("/").toString());
+    waitUntil(
+        "the first render",
+        Duration.ofSeconds(15),
+        () ->
+            "true".equals(browser.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+  }
+
+  @Test
+  void thePageLoadsWithoutConsoleErrorsAndShowsTheApisNumbers() throws Exception {
+    load();
+    JsonNode portfolio = api("/api/v1/portfolio");
+
+    List<LogEntry> problems =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+            .toList();
+    assertThat(problems).as("console errors and warnings").isEmpty();
+    // The page polls every 2 s; the service changes only when it syncs, which this test does not.
+    assertThat(text("equity")).isEqualTo(display(portfolio.get("equity_base").asString()));
+    assertThat(text("cash")).isEqualTo(display(portfolio.get("cash_base").asString()));
+    assertThat(text("realized"))
+        .isEqualTo(display(portfolio.get("realized_pnl_base_total").asString()));
+    assertThat(text("unrealized"))
+        .isEqualTo(display(portfolio.get("unrealized_pnl_base_total").asString()));
+    assertThat(browser.findElements(By.cssSelector("#positions-table tbody tr")))
+        .hasSize(api("/api/v1/portfolio/positions").get("positions").size());
+    assertThat(browser.findElement(By.id("stale-warning")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("sync-warning")).isDisplayed()).isFalse();
+
+    browser.manage().window().setSize(new Dimension(1280, 1600));
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(
+        shot,
+        Path.of("target", "dashboard.png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void theChartHasPointsAndTheRangeButtonsSwitchIt() {
+    load();
+    waitUntil("points in the chart", Duration.ofSeconds(10), () -> chartPoints() > 0);
+
+    for (String range : List.of("7d", "30d", "all", "24h")) {
+      WebElement button = browser.findElement(By.id("range-" + range));
+      button.click();
+      waitUntil(
+          "the " + range + " chart",
+          Duration.ofSeconds(10),
+          () ->
+              range.equals(
+                  browser.findElement(By.id("equity-chart")).getDomAttribute("data-range")));
+      assertThat(button.getDomAttribute("class")).contains("active");
+      assertThat(button.getDomAttribute("aria-pressed")).isEqualTo("true");
+      assertThat(chartPoints()).as("points in the %s chart", range).isPositive();
+    }
+  }
+
+  /** Polls {@code condition} every 50 ms until it holds, failing after {@code timeout}. */
+  private static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("waited " + timeout + " for " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted waiting for " + what, e);
+      }
+    }
+  }
+
+  private long chartPoints() {
+    Object count =
+        ((JavascriptExecutor) browser).executeScript("return window.tallyChartPointCount();");
+    return count instanceof Number number ? number.longValue() : 0;
+  }
+
+  private String text(String id) {
+    return browser.findElement(By.id(id)).getText().strip();
+  }
+
+  private JsonNode api(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(served.uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    return JsonMapper.builder().build().readTree(response.body());
+  }
+
+  /** How the page shows an amount: 2 decimals, half-even, comma thousands separators. */
+  private static String display(String amount) {
+    DecimalFormat format =
+        new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+    format.setRoundingMode(RoundingMode.HALF_EVEN);
+    return format.format(new BigDecimal(amount));
+  }
+}
