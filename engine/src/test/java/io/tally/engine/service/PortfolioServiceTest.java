@@ -303,7 +303,7 @@ class PortfolioServiceTest {
     assertThat(activity.message()).isEqualTo(message);
     assertThat(progress).contains(message);
 
-    // 1 USD against an equity of about 170 000: far below the 5 % threshold.
+    // 1 USD against an equity of about 165 000: 1 / 165 000 × 100 ≈ 0.0006 %, far below 5 %.
     activities.clear();
     progress.clear();
     account.deposit("ZUSD", BigDecimal.ONE);
