@@ -262,6 +262,10 @@ public final class PortfolioService {
   public Reconciliation reconcile() {
     writer.lock();
     try {
+      // The books must hold what the store holds before they are compared with the exchange:
+      // with auto_update, a difference that is only events committed by another writer would
+      // otherwise be booked as an adjustment, and counted twice once the books catch up.
+      catchUpLocked();
       Optional<Map<Asset, BigDecimal>> balances =
           kraken.map(client -> KrakenSync.canonical(client.balance()));
       Reconciliation reconciliation = reconcileLocked(balances);
@@ -398,6 +402,7 @@ public final class PortfolioService {
   }
 
   private PortfolioSnapshot snapshotLocked() {
+    catchUpLocked();
     PortfolioSnapshot snapshot = snapshotOf(current(), clock.instant());
     store.saveSnapshot(new StoredSnapshot(snapshot.takenAt(), SnapshotJson.write(snapshot)));
     return snapshot;
@@ -410,6 +415,7 @@ public final class PortfolioService {
   public EquityPoint sampleEquity() {
     writer.lock();
     try {
+      catchUpLocked();
       PortfolioView current = current();
       Instant now = clock.instant();
       EquityPoint point =
@@ -749,6 +755,17 @@ public final class PortfolioService {
   }
 
   // ---- internals ----------------------------------------------------------------------------
+
+  /**
+   * Folds what other writers committed since this service's last write (another process, a CSV
+   * import) and publishes the books when that changed them: every write sees the store as it is.
+   */
+  private void catchUpLocked() {
+    if (live.catchUp(store) != 0) {
+      PortfolioView current = current();
+      publish(Optional.empty(), current.lastSyncAt(), current.lastSyncError());
+    }
+  }
 
   private PortfolioView current() {
     PortfolioView current = view.get();
