@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
  * flag is in the output.
  *
  * <p>Example: {@code tally reconcile --format json} prints {@code {"drift_flag":false,
- * "tolerance_base":"1.00","assets":[...],"ledger_check":{"ok":true,"first_divergence":null},
+ * "tolerance_base":"1.00000000","assets":[...],"ledger_check":{"ok":true,"first_divergence":null},
  * "adjusted_drift_base":"0.00000000",...}}.
  */
 @Command(

@@ -935,19 +935,33 @@ class PortfolioServiceTest {
 
     assertThat(samples).allSatisfy(point -> assertThat(point.equity()).isEqualTo(equity));
     assertThat(samples.get(0).at()).isEqualTo(boundary.plus(Duration.ofMinutes(1)));
-    assertThat(service.getEquitySeries(EquityRange.DAY))
-        .containsExactly(samples.get(1), samples.get(2), samples.get(3));
-    assertThat(service.getEquitySeries(EquityRange.ALL)).containsExactly(samples.get(3));
+    // A young series (at most 400 points) is charted whole.
+    assertThat(service.getEquitySeries(EquityRange.DAY)).containsExactlyElementsOf(samples);
+    assertThat(service.getEquitySeries(EquityRange.ALL)).containsExactlyElementsOf(samples);
     assertThat(store.equityPoints(Instant.EPOCH)).hasSize(4);
+
+    // 400 more samples a minute apart (404 in all, at minutes 1, 2, 6, 11, 12, ..., 411 past the
+    // boundary): now the day view keeps the last sample of each five-minute bucket. Minutes 1 and
+    // 2 share bucket 0, so its kept sample is minute 2; buckets 0 to 82 make 83 points.
+    for (int minute = 12; minute < 412; minute++) {
+      clock.moveTo(boundary.plus(Duration.ofMinutes(minute)));
+      samples.add(service.sampleEquity());
+    }
+    List<EquityPoint> day = service.getEquitySeries(EquityRange.DAY);
+    assertThat(day.get(0)).isEqualTo(samples.get(1));
+    assertThat(day).doesNotContain(samples.get(0));
+    assertThat(day).hasSize(83);
+    assertThat(day.get(day.size() - 1)).isEqualTo(samples.get(samples.size() - 1));
+    samples = List.of(samples.get(samples.size() - 1));
 
     // A day after the last sample, samples older than one day are gone; the last one, exactly a
     // day old, stays.
-    clock.moveTo(samples.get(3).at().plus(Duration.ofDays(1)));
+    clock.moveTo(samples.get(0).at().plus(Duration.ofDays(1)));
     EquityPoint next = service.sampleEquity();
 
     assertThat(store.equityPoints(Instant.EPOCH).stream().map(p -> p.at()).toList())
-        .containsExactly(samples.get(3).at(), next.at());
-    assertThat(service.getEquitySeries(EquityRange.WEEK)).containsExactly(samples.get(3), next);
+        .containsExactly(samples.get(0).at(), next.at());
+    assertThat(service.getEquitySeries(EquityRange.WEEK)).containsExactly(samples.get(0), next);
   }
 
   // ---- helpers -------------------------------------------------------------------------------
