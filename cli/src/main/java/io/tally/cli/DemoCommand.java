@@ -11,7 +11,6 @@ import io.tally.kraken.api.FileNonceSource;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenCredentials;
 import io.tally.server.TallyServer;
-import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
@@ -34,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -67,34 +67,19 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "8080")
   int port;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      description = "seed of the generated account (default: ${DEFAULT-VALUE})",
-      defaultValue = "42")
-  long seed;
-
-  @Option(
-      names = "--days",
-      paramLabel = "D",
-      description = "days of history up to now (default: ${DEFAULT-VALUE})",
-      defaultValue = "90")
-  int days;
+  @Mixin AccountOption generated;
 
   Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() throws InterruptedException {
-    if (days < 1) {
-      throw new IllegalArgumentException("--days must be at least 1, got " + days);
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     RunningService running = new RunningService();
     try {
       Path directory = Files.createTempDirectory("tally-demo-");
       running.add(() -> deleteRecursively(directory));
-      SimulatedAccount account = AccountGenerator.generate(seed, days, clock.instant());
+      SimulatedAccount account = generated.generate(clock.instant());
       KrakenSimulator simulator =
           running.add(
               KrakenSimulator.start(
@@ -124,7 +109,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println(RunningService.banner(server, "127.0.0.1"));
       out.printf(
           "Simulated Kraken account (seed %d, %d days) at %s; syncing it ...%n",
-          seed, days, simulator.baseUrl());
+          generated.seed, generated.days, simulator.baseUrl());
       out.flush();
       long started = System.nanoTime();
       service.initialize();

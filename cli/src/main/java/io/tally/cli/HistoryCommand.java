@@ -52,12 +52,7 @@ final class HistoryCommand implements Callable<Integer> {
       defaultValue = "50")
   int limit;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      description = "output format (default: ${DEFAULT-VALUE})",
-      defaultValue = "text")
-  ReportCommand.Format format;
+  @Mixin FormatOption format;
 
   Clock clock = Clock.systemUTC();
 
@@ -74,7 +69,7 @@ final class HistoryCommand implements Callable<Integer> {
             database, tally, config, Optional.empty(), clock, spec.commandLine().getErr())) {
       snapshots = session.service().getSnapshots(Optional.ofNullable(since), limit);
     }
-    if (format == ReportCommand.Format.json) {
+    if (format.json()) {
       List<Object> list = new ArrayList<>();
       snapshots.forEach(snapshot -> list.add(ContractJson.snapshot(snapshot)));
       out.println(Json.write(list));

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -44,12 +43,7 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Mixin KrakenOption kraken;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      description = "output format (default: ${DEFAULT-VALUE})",
-      defaultValue = "text")
-  ReportCommand.Format format;
+  @Mixin FormatOption format;
 
   Clock clock = Clock.systemUTC();
 
@@ -69,7 +63,7 @@ final class ReconcileCommand implements Callable<Integer> {
             err)) {
       result = session.service().reconcile();
     }
-    if (format == ReportCommand.Format.json) {
+    if (format.json()) {
       out.println(Json.write(ContractJson.reconciliation(result)));
     } else {
       print(result, out);

@@ -46,12 +46,6 @@ import picocli.CommandLine.ParentCommand;
         "Report holdings, cost basis, realized/unrealized PnL, fees, flows and data issues.")
 final class ReportCommand implements Callable<Integer> {
 
-  /** Output formats. */
-  enum Format {
-    text,
-    json
-  }
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @ParentCommand Tally tally;
@@ -84,12 +78,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin ConfigOption configuration;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      description = "output format (default: ${DEFAULT-VALUE})",
-      defaultValue = "text")
-  Format format;
+  @Mixin FormatOption format;
 
   @Option(
       names = "--max-price-age",
@@ -160,7 +149,7 @@ final class ReportCommand implements Callable<Integer> {
             issues);
 
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.json) {
+    if (format.json()) {
       out.println(Json.write(ReportDocument.of(valuation)));
     } else {
       out.print(ReportText.render(valuation));

@@ -1,7 +1,6 @@
 package io.tally.cli;
 
 import io.tally.kraken.api.KrakenCredentials;
-import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
@@ -11,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -49,30 +49,15 @@ final class SimCommand implements Callable<Integer> {
       defaultValue = "8081")
   int port;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      description = "seed of the generated account (default: ${DEFAULT-VALUE})",
-      defaultValue = "42")
-  long seed;
-
-  @Option(
-      names = "--days",
-      paramLabel = "D",
-      description = "days of history up to now (default: ${DEFAULT-VALUE})",
-      defaultValue = "90")
-  int days;
+  @Mixin AccountOption generated;
 
   @Override
   public Integer call() throws InterruptedException {
-    if (days < 1) {
-      throw new IllegalArgumentException("--days must be at least 1, got " + days);
-    }
     KrakenCredentials credentials =
         KrakenCredentials.fromEnvironment(tally.env())
             .orElse(new KrakenCredentials(TEST_KEY, TEST_SECRET));
     boolean testCredentials = credentials.apiKey().equals(TEST_KEY);
-    SimulatedAccount account = AccountGenerator.generate(seed, days, Instant.now());
+    SimulatedAccount account = generated.generate(Instant.now());
     SimulatorOptions options =
         SimulatorOptions.defaults()
             .withCredentials(credentials.apiKey(), credentials.secretBase64());

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -35,12 +34,7 @@ final class SnapshotCommand implements Callable<Integer> {
 
   @Mixin ConfigOption configuration;
 
-  @Option(
-      names = "--format",
-      paramLabel = "text|json",
-      description = "output format (default: ${DEFAULT-VALUE})",
-      defaultValue = "text")
-  ReportCommand.Format format;
+  @Mixin FormatOption format;
 
   Clock clock = Clock.systemUTC();
 
@@ -54,7 +48,7 @@ final class SnapshotCommand implements Callable<Integer> {
             database, tally, config, Optional.empty(), clock, spec.commandLine().getErr())) {
       snapshot = session.service().createSnapshot();
     }
-    if (format == ReportCommand.Format.json) {
+    if (format.json()) {
       out.println(Json.write(ContractJson.snapshot(snapshot)));
     } else {
       out.printf(
