@@ -108,8 +108,9 @@ final class DemoCommand implements Callable<Integer> {
       TallyServer server = running.add(TallyServer.start(service, "127.0.0.1", port, clock));
       out.println(RunningService.banner(server, "127.0.0.1"));
       out.printf(
-          "Simulated Kraken account (seed %d, %d days) at %s; syncing it ...%n",
-          generated.seed, generated.days, simulator.baseUrl());
+          "Simulated Kraken account (seed %d, %d days) at %s; syncing it into %s (deleted on"
+              + " exit) ...%n",
+          generated.seed, generated.days, simulator.baseUrl(), directory);
       out.flush();
       long started = System.nanoTime();
       service.initialize();
