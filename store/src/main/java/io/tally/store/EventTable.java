@@ -84,23 +84,26 @@ final class EventTable {
    * event_revision_by_time}, so the database walks it backwards from {@code before} and stops after
    * {@code limit} visible events; it reads no more of the log than the revisions it passes.
    */
-  static List<EventRecord> before(Handle handle, Optional<EventPosition> before, int limit) {
+  static List<EventRecord> before(
+      Handle handle, Optional<EventPosition> before, int limit, long asOfImport) {
     Query query = handle.createQuery(beforeSql(before.isPresent()));
     before.ifPresent(
         position ->
             query.bind("at", StoredInstant.toText(position.at())).bind("id", position.eventId()));
-    return query.bind("limit", limit).map(EventTable::record).list();
+    return query.bind("limit", limit).bind("asOf", asOfImport).map(EventTable::record).list();
   }
 
   /**
-   * The query of {@link #before}: parameters {@code :limit}, and {@code :at} and {@code :id} if
-   * {@code positioned}.
+   * The query of {@link #before}: parameters {@code :limit} and {@code :asOf} (the newest import
+   * whose revisions count), and {@code :at} and {@code :id} if {@code positioned}.
    */
   static String beforeSql(boolean positioned) {
     return "SELECT "
         + COLUMNS
-        + " FROM event_revision AS r WHERE r.retracted = 0 AND "
-        + LATEST
+        // "+r.import_id" keeps planners on the time index (paging) rather than the import index.
+        + " FROM event_revision AS r WHERE r.retracted = 0 AND +r.import_id <= :asOf AND"
+        + " r.revision = (SELECT max(x.revision) FROM event_revision AS x"
+        + " WHERE x.event_id = r.event_id AND x.import_id <= :asOf)"
         + (positioned ? " AND (r.at, r.event_id) < (:at, :id)" : "")
         + " ORDER BY r.at DESC, r.event_id DESC LIMIT :limit";
   }

@@ -236,7 +236,19 @@ public interface PortfolioStore extends AutoCloseable {
    *
    * @throws IllegalArgumentException if {@code limit} is less than 1
    */
-  List<EventRecord> eventsBefore(Optional<EventPosition> before, int limit);
+  default List<EventRecord> eventsBefore(Optional<EventPosition> before, int limit) {
+    return eventsBefore(before, limit, Long.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #eventsBefore(Optional, int)}, but the events as they were visible after import
+   * {@code asOfImport}: revisions and tombstones written by later imports are ignored. A reader
+   * whose books are folded up to an import pages the log as of that same import, so what it lists
+   * and what its books hold agree while other commits go on.
+   *
+   * @throws IllegalArgumentException if {@code limit} is less than 1 or {@code asOfImport} negative
+   */
+  List<EventRecord> eventsBefore(Optional<EventPosition> before, int limit, long asOfImport);
 
   /**
    * Saves {@code checkpoint} and deletes every checkpoint but the newest two (this one and the one

@@ -177,11 +177,15 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   }
 
   @Override
-  public final List<EventRecord> eventsBefore(Optional<EventPosition> before, int limit) {
+  public final List<EventRecord> eventsBefore(
+      Optional<EventPosition> before, int limit, long asOfImport) {
     requireNonNull(before, "before");
     requireLimit(limit);
+    if (asOfImport < 0) {
+      throw new IllegalArgumentException("asOfImport must not be negative: " + asOfImport);
+    }
     return run(
-        () -> withHandle(handle -> EventTable.before(handle, before, limit)),
+        () -> withHandle(handle -> EventTable.before(handle, before, limit, asOfImport)),
         () ->
             "read "
                 + limit

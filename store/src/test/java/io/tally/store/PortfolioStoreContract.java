@@ -1082,6 +1082,41 @@ abstract class PortfolioStoreContract {
     }
 
     @Test
+    void pagingAsOfAnImportIgnoresWhatLaterImportsWrote() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            new ImportBatch(
+                List.of(),
+                List.of(EventRecord.of("a", T0, "a1"), EventRecord.of("b", T0, "b1")),
+                List.of(),
+                Map.of(),
+                "first"));
+        long first = store.lastImportId();
+        // Later: b is revised, a retracted, c added.
+        store.commit(
+            new ImportBatch(
+                List.of(),
+                List.of(
+                    EventRecord.of("b", T0, "b2"),
+                    EventRecord.retracted("a", T0),
+                    EventRecord.of("c", T0.plusSeconds(1), "c1")),
+                List.of(),
+                Map.of(),
+                "second"));
+
+        assertThat(store.eventsBefore(Optional.empty(), 10, first))
+            .extracting(EventRecord::line)
+            .containsExactly("b1", "a1");
+        assertThat(store.eventsBefore(Optional.empty(), 10, store.lastImportId()))
+            .extracting(EventRecord::line)
+            .containsExactly("c1", "b2");
+        assertThat(store.eventsBefore(Optional.empty(), 10, 0)).isEmpty();
+        assertThatThrownBy(() -> store.eventsBefore(Optional.empty(), 10, -1))
+            .isInstanceOf(IllegalArgumentException.class);
+      }
+    }
+
+    @Test
     void anEmptyStoreHasNoPageAndALimitBelowOneIsRejected() {
       try (PortfolioStore store = open()) {
         assertThat(store.eventsBefore(Optional.empty(), 10)).isEmpty();

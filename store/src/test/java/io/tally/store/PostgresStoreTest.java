@@ -333,8 +333,12 @@ class PostgresStoreTest extends PortfolioStoreContract {
                   query
                       .bind("at", StoredInstant.toText(T0.plusSeconds(3_000)))
                       .bind("id", "E9000")
-                      .bind("limit", 3));
-      String newest = plan(EventTable.beforeSql(false), query -> query.bind("limit", 3));
+                      .bind("limit", 3)
+                      .bind("asOf", Long.MAX_VALUE));
+      String newest =
+          plan(
+              EventTable.beforeSql(false),
+              query -> query.bind("limit", 3).bind("asOf", Long.MAX_VALUE));
 
       assertThat(positioned)
           .contains("Index Scan Backward using event_revision_by_time")

@@ -176,8 +176,15 @@ class SqliteStoreTest extends PortfolioStoreContract {
           plan(
               EventTable.beforeSql(true),
               query ->
-                  query.bind("at", StoredInstant.toText(T0)).bind("id", "E1").bind("limit", 3));
-      List<String> newest = plan(EventTable.beforeSql(false), query -> query.bind("limit", 3));
+                  query
+                      .bind("at", StoredInstant.toText(T0))
+                      .bind("id", "E1")
+                      .bind("limit", 3)
+                      .bind("asOf", Long.MAX_VALUE));
+      List<String> newest =
+          plan(
+              EventTable.beforeSql(false),
+              query -> query.bind("limit", 3).bind("asOf", Long.MAX_VALUE));
 
       assertThat(positioned)
           .anyMatch(

@@ -7,7 +7,6 @@ import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
-import io.tally.engine.StoredBooks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.sync.KrakenSync;
@@ -42,6 +41,7 @@ import io.tally.valuation.AssetValuation;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PositionValuation;
+import io.tally.valuation.PriceSource;
 import io.tally.valuation.Valuation;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -234,7 +234,8 @@ public final class PortfolioService {
               current.ledgerIssues(),
               current.reconciliation(),
               current.lastSyncAt(),
-              Optional.of(started + ": " + e.getMessage())));
+              Optional.of(started + ": " + e.getMessage()),
+              current.importId()));
       throw e;
     }
     PortfolioView before = current();
@@ -302,7 +303,7 @@ public final class PortfolioService {
         LedgerCheck.firstDivergence(ledgerIssues),
         check,
         drift,
-        cashFlows(Optional.empty(), RECENT_FLOWS, current().prices()),
+        cashFlows(Optional.empty(), RECENT_FLOWS, live.prices(), live.importId()),
         booked);
   }
 
@@ -487,12 +488,14 @@ public final class PortfolioService {
     Map<String, BigDecimal> byStrategy = realizedByStrategy(current.books(), manual);
     Map<Pair, BigDecimal> unrealized = new TreeMap<>(current.valuation().unrealizedByPair());
     if (from.isPresent()) {
-      List<LedgerEvent> before = new ArrayList<>();
-      for (LedgerEvent event : StoredBooks.load(store).events()) {
-        if (event.at().isBefore(from.get())) {
-          before.add(event);
-        }
-      }
+      // Every event before the period (strictly before its first nanosecond: stored times have
+      // nine digits), as of the import the current books are folded to.
+      List<LedgerEvent> before =
+          newestFirst(
+              event -> true,
+              Integer.MAX_VALUE,
+              Optional.of(new EventPosition(from.get().minusNanos(1), "\uffff")),
+              current.importId());
       BookState start = Books.replay(bookConfig, current.prices(), before);
       PortfolioValuation startValuation =
           Valuation.of(start, current.prices(), from.get(), config.portfolio().maxPriceAge());
@@ -613,7 +616,8 @@ public final class PortfolioService {
                     || wanted.map(trade.pair()::equals).orElse(false)
                     || trade.pair().name().equalsIgnoreCase(pair.get().strip()));
     List<Trade> trades = new ArrayList<>();
-    newestFirst(matches, limit).forEach(event -> trades.add((Trade) event));
+    newestFirst(matches, limit, Optional.empty(), current().importId())
+        .forEach(event -> trades.add((Trade) event));
     return trades;
   }
 
@@ -627,11 +631,12 @@ public final class PortfolioService {
    * asset when given, each valued at its time.
    */
   public List<CashFlowRecord> getCashFlows(Optional<Asset> asset, int limit) {
-    return cashFlows(asset, limit, current().prices());
+    PortfolioView view = current();
+    return cashFlows(asset, limit, view.prices(), view.importId());
   }
 
   private List<CashFlowRecord> cashFlows(
-      Optional<Asset> asset, int limit, io.tally.valuation.PriceSource prices) {
+      Optional<Asset> asset, int limit, PriceSource prices, long asOfImport) {
     requireNonNull(asset, "asset");
     MarketPrices market = new MarketPrices(bookConfig.base(), bookConfig.kfeeUsd(), prices);
     List<CashFlowRecord> flows = new ArrayList<>();
@@ -639,7 +644,9 @@ public final class PortfolioService {
         newestFirst(
             e ->
                 e instanceof CashFlow flow && asset.map(flow.amount().asset()::equals).orElse(true),
-            limit)) {
+            limit,
+            Optional.empty(),
+            asOfImport)) {
       CashFlow flow = (CashFlow) event;
       flows.add(
           new CashFlowRecord(
@@ -652,17 +659,20 @@ public final class PortfolioService {
   }
 
   /**
-   * The newest events matching {@code matches}, at most {@code limit}, paging back through the log.
+   * The newest events matching {@code matches}, at most {@code limit}, paging back through the log
+   * from {@code start} (the end when empty) as it was after import {@code asOfImport}: what the
+   * books of that import hold, whatever was committed since.
    */
-  private List<LedgerEvent> newestFirst(Predicate<LedgerEvent> matches, int limit) {
+  private List<LedgerEvent> newestFirst(
+      Predicate<LedgerEvent> matches, int limit, Optional<EventPosition> start, long asOfImport) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
     List<LedgerEvent> found = new ArrayList<>();
-    Optional<EventPosition> before = Optional.empty();
-    int page = Math.max(100, limit * 2);
+    Optional<EventPosition> before = start;
+    int page = (int) Math.min(10_000, Math.max(100, limit * 2L));
     while (found.size() < limit) {
-      List<EventRecord> records = store.eventsBefore(before, page);
+      List<EventRecord> records = store.eventsBefore(before, page, asOfImport);
       for (EventRecord record : records) {
         LedgerEvent event = EventText.parse(record.line());
         if (matches.test(event)) {
@@ -809,7 +819,8 @@ public final class PortfolioService {
             reconciliation.or(
                 () -> previous == null ? Optional.empty() : previous.reconciliation()),
             lastSyncAt.or(() -> previous == null ? Optional.empty() : previous.lastSyncAt()),
-            lastSyncError);
+            lastSyncError,
+            live.importId());
     view.set(next);
     return next;
   }

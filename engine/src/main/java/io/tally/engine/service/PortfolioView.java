@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * One consistent state of the books, as every query reads it: the fold, its valuation, the prices
- * behind it, the ledger check's findings, the last reconciliation and how the last sync went. The
- * service swaps in a new view when a write finishes, so a query never waits for a sync and never
- * sees half of one.
+ * behind it, the ledger check's findings, the last reconciliation, how the last sync went, and the
+ * store's import the books are folded up to (lists of events are read as of that import, so they
+ * agree with the books). The service swaps in a new view when a write finishes, so a query never
+ * waits for a sync and never sees half of one.
  *
  * <p>Example: {@code view.valuation().equity()}. Immutable.
  */
@@ -25,7 +26,8 @@ record PortfolioView(
     List<DataIssue> ledgerIssues,
     Optional<Reconciliation> reconciliation,
     Optional<Instant> lastSyncAt,
-    Optional<String> lastSyncError) {
+    Optional<String> lastSyncError,
+    long importId) {
 
   PortfolioView {
     requireNonNull(books, "books");

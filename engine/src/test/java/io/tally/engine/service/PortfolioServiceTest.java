@@ -750,6 +750,39 @@ class PortfolioServiceTest {
         .isEqualTo("other:2");
   }
 
+  @Test
+  void listsReadDuringASyncAgreeWithTheBooksTheyAreAskedBeside() {
+    PortfolioStore store = store();
+    AtomicReference<PortfolioService> holder = new AtomicReference<>();
+    List<Integer> tradesSeen = new ArrayList<>();
+    PortfolioService service =
+        new PortfolioService(
+            config(),
+            store,
+            Optional.of(client()),
+            clock,
+            line -> {
+              // "fetching prices" comes after the sync committed its new rows and events, before
+              // the books catch up: the lists must still be those of the published books.
+              if (line.equals("fetching prices") && holder.get() != null) {
+                tradesSeen.add(
+                    holder.get().getTradeHistory(Optional.empty(), 1000, Optional.of(true)).size());
+              }
+            });
+    service.initialize();
+    int before = service.getTradeHistory(Optional.empty(), 1000, Optional.of(true)).size();
+    holder.set(service);
+    advanceAccount(Duration.ofHours(2));
+
+    service.sync();
+
+    assertThat(tradesSeen).as("a list was read during the sync").hasSize(1);
+    assertThat(tradesSeen.get(0)).as("the trades of the books being shown").isEqualTo(before);
+    assertThat(service.getTradeHistory(Optional.empty(), 1000, Optional.of(true)).size())
+        .as("after the sync, its new trades")
+        .isGreaterThan(before);
+  }
+
   // ---- 6. concurrency ------------------------------------------------------------------------
 
   @Test
