@@ -315,9 +315,14 @@ public final class PortfolioService {
     List<String> ids = new ArrayList<>();
     List<EventRecord> events = new ArrayList<>();
     for (AssetDrift drift : check.differences()) {
+      String id = "reconcile:" + drift.asset().code() + ":" + now;
+      // Two reconciliations in the same instant must not revise each other's adjustment.
+      for (int n = 2; store.findEvent(id).isPresent(); n++) {
+        id = "reconcile:" + drift.asset().code() + ":" + now + ":" + n;
+      }
       CashFlow adjustment =
           new CashFlow(
-              EventId.of("reconcile:" + drift.asset().code() + ":" + now),
+              EventId.of(id),
               now,
               FlowKind.ADJUSTMENT,
               new Amount(drift.asset(), drift.difference()),
@@ -900,10 +905,11 @@ public final class PortfolioService {
         transfer = true;
         touched.add(flow.amount().asset());
         ids.add(flow.id().value());
+        // Every flow counts by its size: a deposit and a withdrawal in one sync do not cancel.
         flowValue =
             flowValue.add(
                 market
-                    .value(flow.amount().asset(), flow.amount().value(), flow.at())
+                    .value(flow.amount().asset(), flow.amount().value().abs(), flow.at())
                     .orElse(BigDecimal.ZERO));
       }
     }
