@@ -116,13 +116,15 @@ import tools.jackson.databind.json.JsonMapper;
  *       issues repeat it ({@code no price for DOT at <as_of>}): both are replaced by a placeholder.
  *   <li>The sync marks {@code assets.fetched} and {@code pairs.fetched}: wall-clock times at which
  *       Kraken's asset and pair lists were fetched (they only decide whether a later sync fetches
- *       them again).
+ *       them again); and {@code drift.baseline}, which holds the moment of the first
+ *       reconciliation.
  *   <li>The times of Ticker prices (source {@code kraken:ticker:…}): Kraken's Ticker carries no
  *       time, so the client stamps each quote with the moment it received it, and a sync killed
  *       after storing its prices leaves one more set of the same current prices, seconds earlier.
  *       Ticker prices are compared as (asset, price, source) without time or repetition; the
- *       report, which values the holdings with them, must still be identical. Historic (OHLC)
- *       prices are compared exactly.
+ *       report, which values the holdings with them, must still be identical but for the time of
+ *       those Ticker prices it shows ({@code price_at}). Historic (OHLC) prices are compared
+ *       exactly.
  *   <li>The import log: every commit, the killed runs' ones too, adds an entry.
  * </ul>
  *
@@ -195,7 +197,8 @@ class CrashSafetyTest {
   static final String START_UP = "start-up";
 
   /** Sync marks that hold the wall-clock time of a fetch, not a place in the history. */
-  static final Set<String> CLOCK_MARKS = Set.of("assets.fetched", "pairs.fetched");
+  static final Set<String> CLOCK_MARKS =
+      Set.of("assets.fetched", "pairs.fetched", "drift.baseline");
 
   /** Prices stamped with the moment the client received them. */
   static final String TICKER_SOURCE = "kraken:ticker:";
@@ -676,6 +679,11 @@ class CrashSafetyTest {
       JsonMapper json = JsonMapper.builder().build();
       String asOf = json.readTree(run.out()).get("as_of").asString();
       JsonNode report = json.readTree(run.out().replace(asOf, "<as_of>"));
+      for (JsonNode holding : report.get("holdings")) {
+        if (holding.get("source_pair").asString("").startsWith(TICKER_SOURCE)) {
+          ((tools.jackson.databind.node.ObjectNode) holding).put("price_at", "<ticker time>");
+        }
+      }
       try (PortfolioStore store = PortfolioStore.open(db, Map.of())) {
         Map<String, Set<String>> rowIds = new TreeMap<>();
         for (String source : SOURCES) {
