@@ -149,9 +149,11 @@ import tools.jackson.databind.json.JsonMapper;
  * side ({@code @Execution(CONCURRENT)}, enabled in {@code junit-platform.properties}) to fit the
  * class in about 90 seconds on two cores; each scenario's trials run one after another.
  *
- * <p><b>A third command</b>, such as {@code tally snapshot}, is one more {@link Scenario} in {@link
- * #scenarios()}: its name, how its directory is prepared (a snapshot needs a store with books: copy
- * in one an import made in {@link #exportsAndExchange()}) and its command line.
+ * <p><b>The scenarios</b> are {@code tally import}, {@code tally sync} and {@code tally snapshot}
+ * (over a copy of a store an import made in {@link #exportsAndExchange()}: killed while it loads
+ * the books, checkpoints them or saves the snapshot, the books must be untouched and the next run
+ * must work). Another command is one more {@link Scenario} in {@link #scenarios()}: its name, how
+ * its directory is prepared, and its command line.
  *
  * <p><b>Reproducing a failure.</b> Messages name the scenario, the trial, the seed, the duration
  * and each kill point, and the trial's directory, which is kept when the test fails, with each
@@ -215,6 +217,7 @@ class CrashSafetyTest {
   private static KrakenSimulator simulator;
   private static Path ledgersCsv;
   private static Path tradesCsv;
+  private static Path importedStore;
 
   /**
    * A command that must survive SIGKILL: its name, how a fresh directory is prepared for it, and
@@ -243,7 +246,11 @@ class CrashSafetyTest {
         new Scenario(
             "sync",
             directory -> {},
-            db -> List.of("sync", "--db", db, "--kraken-url", simulator.baseUrl().toString())));
+            db -> List.of("sync", "--db", db, "--kraken-url", simulator.baseUrl().toString())),
+        new Scenario(
+            "snapshot",
+            directory -> Files.copy(importedStore, directory.resolve("tally.db")),
+            db -> List.of("snapshot", "--db", db)));
   }
 
   @BeforeAll
@@ -254,6 +261,17 @@ class CrashSafetyTest {
     tradesCsv = shared.resolve("trades.csv");
     writeLedgers(exported.ledger(), ledgersCsv);
     writeTrades(exported.trades(), tradesCsv);
+    // What a snapshot starts from: the import's books, in a store closed cleanly (no WAL left).
+    importedStore = shared.resolve("imported.db");
+    TallyRun imported =
+        TallyRun.of(
+            "import",
+            "--db",
+            importedStore.toString(),
+            ledgersCsv.toString(),
+            tradesCsv.toString());
+    assertThat(imported.status()).as(imported.err()).isZero();
+    assertThat(Files.exists(shared.resolve("imported.db-wal"))).as("no WAL left").isFalse();
 
     Instant end = Instant.now().minus(Duration.ofDays(200)).truncatedTo(ChronoUnit.DAYS);
     simulator =

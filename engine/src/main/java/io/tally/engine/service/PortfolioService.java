@@ -155,12 +155,7 @@ public final class PortfolioService {
     try {
       Instant now = clock.instant();
       prune(now);
-      live = LiveBooks.start(store, bookConfig);
-      progress.accept(
-          live.resumed()
-              ? "books resumed from a checkpoint and " + live.tailEvents() + " events after it"
-              : "books replayed from the event log");
-      publish(Optional.empty(), Optional.empty(), Optional.empty());
+      startBooks();
       if (kraken.isPresent() && store.rowCount() == 0 && store.eventCount() == 0) {
         syncLocked();
       }
@@ -179,8 +174,7 @@ public final class PortfolioService {
   public void load() {
     writer.lock();
     try {
-      live = LiveBooks.start(store, bookConfig);
-      publish(Optional.empty(), Optional.empty(), Optional.empty());
+      startBooks();
       if (!live.resumed() || live.tailEvents() > 0) {
         live.checkpoint(store, clock.instant());
       }
@@ -411,7 +405,18 @@ public final class PortfolioService {
     catchUpLocked();
     PortfolioSnapshot snapshot = snapshotOf(current(), clock.instant());
     store.saveSnapshot(new StoredSnapshot(snapshot.takenAt(), SnapshotJson.write(snapshot)));
+    progress.accept("snapshot saved, taken at " + snapshot.takenAt());
     return snapshot;
+  }
+
+  /** Loads the books (checkpoint and tail, or replay), says which, and publishes them. */
+  private void startBooks() {
+    live = LiveBooks.start(store, bookConfig);
+    progress.accept(
+        live.resumed()
+            ? "books resumed from a checkpoint and " + live.tailEvents() + " events after it"
+            : "books replayed from the event log");
+    publish(Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
