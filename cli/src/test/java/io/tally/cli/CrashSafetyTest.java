@@ -141,13 +141,14 @@ import tools.jackson.databind.json.JsonMapper;
  * classifies and writes.
  *
  * <p><b>Real child JVMs.</b> A child is this JVM's java binary with this JVM's {@code
- * java.class.path} and the main class {@link Tally}. Under Surefire that class path is the
- * manifest-only booter jar, whose {@code Class-Path} names the test and main classes and every
- * dependency by absolute URL; a child resolves it the same way, so Surefire needs no configuration.
- * Children run with {@code -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} to start fast on a small
- * machine; crash safety does not depend on the JIT or the collector. The two scenarios run side by
- * side ({@code @Execution(CONCURRENT)}, enabled in {@code junit-platform.properties}) to fit the
- * class in about 90 seconds on two cores; each scenario's trials run one after another.
+ * java.class.path} and the main class {@link Tally}. Surefire starts its fork from a manifest-only
+ * booter jar, but sets {@code java.class.path} in the fork to the whole test class path (absolute
+ * paths of the test and main classes and every dependency), so a child sees exactly the classes the
+ * test does and Surefire needs no configuration. Children run with {@code -XX:TieredStopAtLevel=1
+ * -XX:+UseSerialGC} to start fast on a small machine; crash safety does not depend on the JIT or
+ * the collector. The two scenarios run side by side ({@code @Execution(CONCURRENT)}, enabled in
+ * {@code junit-platform.properties}) so the class takes about as long as the import's trials alone;
+ * each scenario's trials run one after another.
  *
  * <p><b>The scenarios</b> are {@code tally import}, {@code tally sync} and {@code tally snapshot}
  * (over a copy of a store an import made in {@link #exportsAndExchange()}: killed while it loads
