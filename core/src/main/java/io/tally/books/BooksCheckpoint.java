@@ -4,6 +4,7 @@ import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -168,7 +169,7 @@ final class BooksCheckpoint {
       case "strategy_pair":
         books
             .realizedByStrategyAndPair
-            .computeIfAbsent(unescape(f[1]), tag -> new java.util.HashMap<>())
+            .computeIfAbsent(unescape(f[1]), tag -> new HashMap<>())
             .put(Pair.parse(f[2]), new BigDecimal(f[3]));
         break;
       case "pair_book":

@@ -9,6 +9,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tally.engine.service.EquitySummary;
 import io.tally.engine.service.PortfolioService;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,7 +60,7 @@ final class ServerMetrics implements AutoCloseable {
             service,
             s ->
                 s.lastSyncAt()
-                    .map(at -> (double) Duration.between(at, java.time.Instant.now()).toSeconds())
+                    .map(at -> (double) Duration.between(at, Instant.now()).toSeconds())
                     .orElse(Double.NaN))
         .description("Seconds since the last successful sync started")
         .register(registry);

@@ -3,6 +3,7 @@ package io.tally.server;
 import static java.util.Objects.requireNonNull;
 
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -23,11 +24,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -222,10 +225,7 @@ public final class TallyServer implements AutoCloseable {
     app.start();
   }
 
-  private void get(
-      io.javalin.config.RoutesConfig routes,
-      String path,
-      java.util.function.Function<Context, Object> answer) {
+  private void get(RoutesConfig routes, String path, Function<Context, Object> answer) {
     routes.get(API + path, timed(ctx -> json(ctx, answer.apply(ctx))));
   }
 
@@ -337,7 +337,7 @@ public final class TallyServer implements AutoCloseable {
     doc.put("store", store);
     doc.put("last_sync_at", service.lastSyncAt().map(Object::toString).orElse(null));
     doc.put("last_sync_error", service.lastSyncError().orElse(null));
-    Optional<java.time.Instant> oldest = equity == null ? Optional.empty() : equity.oldestPriceAt();
+    Optional<Instant> oldest = equity == null ? Optional.empty() : equity.oldestPriceAt();
     doc.put("oldest_price_at", oldest.map(Object::toString).orElse(null));
     doc.put(
         "price_age_seconds",
@@ -347,7 +347,7 @@ public final class TallyServer implements AutoCloseable {
   }
 
   private static <T> Map<String, Object> listOf(
-      String name, List<T> items, java.util.function.Function<T, Map<String, Object>> row) {
+      String name, List<T> items, Function<T, Map<String, Object>> row) {
     List<Object> rows = new ArrayList<>(items.size());
     items.forEach(item -> rows.add(row.apply(item)));
     return Map.of(name, rows);

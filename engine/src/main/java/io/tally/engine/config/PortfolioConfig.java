@@ -6,6 +6,8 @@ import io.tally.books.CostBasisMethod;
 import io.tally.money.Asset;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,14 +33,14 @@ public record PortfolioConfig(
     int snapshotRetentionDays,
     BigDecimal reconciliationTolerance,
     BigDecimal externalActivityThresholdPct,
-    java.time.Duration maxPriceAge,
+    Duration maxPriceAge,
     Map<Long, String> strategyTags) {
 
   public PortfolioConfig {
     requireNonNull(baseCurrency, "baseCurrency");
-    valuationPairs = java.util.Collections.unmodifiableMap(new TreeMap<>(valuationPairs));
-    includeAssets = java.util.Collections.unmodifiableSet(new TreeSet<>(includeAssets));
-    excludeAssets = java.util.Collections.unmodifiableSet(new TreeSet<>(excludeAssets));
+    valuationPairs = Collections.unmodifiableMap(new TreeMap<>(valuationPairs));
+    includeAssets = Collections.unmodifiableSet(new TreeSet<>(includeAssets));
+    excludeAssets = Collections.unmodifiableSet(new TreeSet<>(excludeAssets));
     requireNonNull(costBasisMethod, "costBasisMethod");
     reconciliationTolerance =
         Precision.canonical(requireNonNull(reconciliationTolerance, "reconciliationTolerance"));
@@ -49,7 +51,7 @@ public record PortfolioConfig(
     if (maxPriceAge.isZero() || maxPriceAge.isNegative()) {
       throw new IllegalArgumentException("maxPriceAge must be positive: " + maxPriceAge);
     }
-    strategyTags = java.util.Collections.unmodifiableMap(new TreeMap<>(strategyTags));
+    strategyTags = Collections.unmodifiableMap(new TreeMap<>(strategyTags));
   }
 
   /** Every default of the contract. */
@@ -64,7 +66,7 @@ public record PortfolioConfig(
         90,
         new BigDecimal("1.00"),
         new BigDecimal("5"),
-        java.time.Duration.ofMinutes(15),
+        Duration.ofMinutes(15),
         Map.of());
   }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -159,7 +160,7 @@ public final class ContractJson {
     row.put("id", trade.id().value());
     row.put("at", trade.at().toString());
     row.put("pair", trade.pair().name());
-    row.put("kind", trade.kind().name().toLowerCase(java.util.Locale.ROOT));
+    row.put("kind", trade.kind().name().toLowerCase(Locale.ROOT));
     row.put("sold", amounts(trade.sold()));
     row.put("bought", amounts(trade.bought()));
     row.put("fees", amounts(trade.fees()));
@@ -175,7 +176,7 @@ public final class ContractJson {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", flow.id().value());
     row.put("at", flow.at().toString());
-    row.put("kind", flow.kind().name().toLowerCase(java.util.Locale.ROOT));
+    row.put("kind", flow.kind().name().toLowerCase(Locale.ROOT));
     row.put("asset", flow.amount().asset().code());
     row.put("amount", flow.amount().value().toPlainString());
     row.put("fee", flow.fee().value().toPlainString());
