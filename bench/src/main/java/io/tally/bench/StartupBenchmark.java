@@ -609,16 +609,21 @@ public final class StartupBenchmark {
         Checkpoint checkpoint =
             time(parts, "latestCheckpoint() read", () -> store.latestCheckpoint().orElseThrow());
         Map<String, String> marks = time(parts, "marks() read", store::marks);
-        List<StoredPrice> stored = time(parts, "prices() read (all prices, SQL)", store::prices);
-        PriceTable table =
+        time(parts, "(not done) every price in time order: prices()", store::prices);
+        List<StoredPrice> stored =
             time(
                 parts,
-                "prices -> Price -> PriceTable",
+                "every price read in write order: pricesSince(0)",
+                () -> store.pricesSince(0));
+        List<Price> points =
+            time(
+                parts,
+                "prices -> Price",
                 () ->
-                    PriceTable.of(
-                        marks.getOrDefault(StoredBooks.PRICES_BASE, "").equals("USD")
-                            ? stored.stream().map(StoredBooks::price).toList()
-                            : List.of()));
+                    marks.getOrDefault(StoredBooks.PRICES_BASE, "").equals("USD")
+                        ? stored.stream().map(StoredBooks::price).toList()
+                        : List.<Price>of());
+        PriceTable table = time(parts, "PriceTable.of", () -> PriceTable.of(points));
         Books resumed =
             time(
                 parts,
@@ -657,10 +662,15 @@ public final class StartupBenchmark {
         PriceTable reloaded =
             time(
                 parts,
-                "prices reloaded because the tail brought " + newPrices.size() + " (read + table)",
-                () ->
-                    PriceTable.of(StoredBooks.pricesIn(store, config.portfolio().baseCurrency())));
-        // The fold goes on with the reloaded table, as LiveBooks does.
+                "(not done: resume read them) " + newPrices.size() + " new prices added",
+                () -> {
+                  store.marks();
+                  List<Price> all = new ArrayList<>(points);
+                  newPrices.forEach(price -> all.add(StoredBooks.price(price)));
+                  return PriceTable.of(all);
+                });
+        // What a catch-up after a sync does with the prices it brought; at start-up resume's
+        // read of every price already holds the tail's. The fold goes on with this table.
         Books fold = Books.resume(books, reloaded, resumed.checkpoint());
         time(
             parts,
