@@ -68,8 +68,8 @@ public record StoredBooks(
       events.sort(LedgerEvent.ORDER);
       issues = check.issues();
     }
-    List<Price> prices = store.prices().stream().map(StoredBooks::price).toList();
-    return new StoredBooks(events, issues, prices, marks.getOrDefault(PRICES_BASE, ""));
+    return new StoredBooks(
+        events, issues, storedPrices(store), marks.getOrDefault(PRICES_BASE, ""));
   }
 
   /** The prices {@code store} keeps when a sync stored them in {@code base}; none otherwise. */
@@ -77,7 +77,18 @@ public record StoredBooks(
     if (!base.code().equals(store.marks().getOrDefault(PRICES_BASE, ""))) {
       return List.of();
     }
-    return store.prices().stream().map(StoredBooks::price).toList();
+    return storedPrices(store);
+  }
+
+  /**
+   * Every price {@code store} keeps, whatever its base, in the order written. A {@link
+   * io.tally.valuation.PriceTable} of them is the table of {@link PortfolioStore#prices()} (in time
+   * order): of two prices of one asset and time, the one written later comes later in both orders
+   * and wins. Read in the order written because the store has it indexed: time order makes the
+   * database sort every price first (a third of the time of reading 650k prices from SQLite).
+   */
+  public static List<Price> storedPrices(PortfolioStore store) {
+    return store.pricesSince(0).stream().map(StoredBooks::price).toList();
   }
 
   /** A price as the books use it, from the text the store keeps. */

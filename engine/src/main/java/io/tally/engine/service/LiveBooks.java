@@ -44,6 +44,23 @@ final class LiveBooks {
   private final BookConfig config;
   private Books books;
   private PriceTable table;
+
+  /**
+   * The points of {@link #table}, in an order {@link PriceTable#of} turns into that table: a tail's
+   * prices are added to them instead of reading every stored price again.
+   */
+  private List<Price> known = List.of();
+
+  /** The {@link StoredBooks#PRICES_BASE} mark {@link #known} was read under. */
+  private String knownBase = "";
+
+  /**
+   * An import {@link #known} has every price of, and of every import before it: at least {@link
+   * #importId}, later when the prices were read after it (at start-up, with the tail's), and then a
+   * catch-up up to that import need not add its prices again.
+   */
+  private long knownImport;
+
   private Optional<LedgerEvent> last;
   private long importId;
   private boolean resumed;
@@ -109,9 +126,11 @@ final class LiveBooks {
       replay(store);
       return -1;
     }
-    if (!newPrices.isEmpty()) {
-      setPrices(StoredBooks.pricesIn(store, config.base()));
+    if (!newPrices.isEmpty() && newest > knownImport) {
+      addPrices(store, newPrices, newest);
     }
+    // The table has every price up to newest: read with it, added now, or there were none.
+    knownImport = Math.max(knownImport, newest);
     tail.sort(LedgerEvent.ORDER);
     try {
       tail.forEach(books::apply);
@@ -182,7 +201,7 @@ final class LiveBooks {
     importId = checkpoint.importId();
     // Every stored price: those written after the checkpoint too, which only matter to the tail
     // (catchUp replays everything if one is dated at or before the last event folded).
-    setPrices(StoredBooks.pricesIn(store, config.base()));
+    readPrices(store, store.lastImportId());
     return true;
   }
 
@@ -190,7 +209,7 @@ final class LiveBooks {
     // The import id is read first: whatever is committed while reading is caught up next time.
     long newest = store.lastImportId();
     StoredBooks stored = StoredBooks.load(store);
-    setPrices(stored.pricesIn(config.base()));
+    setPrices(stored.pricesBase(), stored.pricesIn(config.base()), newest);
     List<LedgerEvent> events = new ArrayList<>(stored.events());
     events.sort(LedgerEvent.ORDER);
     Books fresh = new Books(config, this::price);
@@ -201,8 +220,44 @@ final class LiveBooks {
     resumed = false;
   }
 
-  private void setPrices(List<Price> known) {
-    table = PriceTable.of(known);
+  /**
+   * Reads every stored price (none when they are in another base than the books'); {@code upTo} is
+   * the newest import, read before.
+   */
+  private void readPrices(PortfolioStore store, long upTo) {
+    String base = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
+    setPrices(
+        base,
+        base.equals(config.base().code()) ? StoredBooks.storedPrices(store) : List.of(),
+        upTo);
+  }
+
+  /**
+   * Adds {@code newPrices}, every price written after {@link #importId} (read after import {@code
+   * upTo} was named), to the table: the same table as reading every stored price again, without
+   * reading them. A price of one asset and time replaces an earlier one in the table; the new
+   * prices were written after every other price the table has (imports run one at a time), so they
+   * come last, in the order written, as the store's order would put them. (Those the table has
+   * already, read after another process committed them, are added again, with the same result.)
+   * When the prices' base mark moved, everything is read again.
+   */
+  private void addPrices(PortfolioStore store, List<StoredPrice> newPrices, long upTo) {
+    String base = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
+    if (!base.equals(knownBase) || !base.equals(config.base().code())) {
+      readPrices(store, upTo);
+      return;
+    }
+    List<Price> points = new ArrayList<>(known.size() + newPrices.size());
+    points.addAll(known);
+    newPrices.forEach(price -> points.add(StoredBooks.price(price)));
+    setPrices(base, points, upTo);
+  }
+
+  private void setPrices(String base, List<Price> points, long upTo) {
+    knownBase = base;
+    known = points;
+    knownImport = upTo;
+    table = PriceTable.of(points);
   }
 
   private Optional<Price> price(io.tally.money.Asset asset, Instant at) {

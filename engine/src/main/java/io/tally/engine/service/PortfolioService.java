@@ -774,6 +774,44 @@ public final class PortfolioService {
     return config;
   }
 
+  /**
+   * Whether the last {@link #initialize()} or {@link #load()} resumed the books from a checkpoint
+   * (rather than replaying the event log): what {@code initialize} reports to its progress
+   * consumer, for callers of {@code load}, which reports nothing.
+   *
+   * @throws IllegalStateException before the books were loaded
+   */
+  public boolean resumedFromCheckpoint() {
+    writer.lock();
+    try {
+      return loaded().resumed();
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /**
+   * How many events the books applied on top of the checkpoint they resumed from (or the replay)
+   * since they were loaded.
+   *
+   * @throws IllegalStateException before the books were loaded
+   */
+  public long eventsAfterCheckpoint() {
+    writer.lock();
+    try {
+      return loaded().tailEvents();
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  private LiveBooks loaded() {
+    if (live == null) {
+      throw new IllegalStateException("PortfolioService.initialize() has not run");
+    }
+    return live;
+  }
+
   // ---- internals ----------------------------------------------------------------------------
 
   /**

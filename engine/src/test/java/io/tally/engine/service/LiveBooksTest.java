@@ -19,6 +19,7 @@ import io.tally.testing.BookFigures;
 import io.tally.testing.GeneratedHistory;
 import io.tally.testing.HistoryGenerator;
 import io.tally.valuation.PriceTable;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -45,6 +47,7 @@ class LiveBooksTest {
 
   private static long appended;
   private static long replayed;
+  private static long resumedWithTail;
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 40);
@@ -123,32 +126,152 @@ class LiveBooksTest {
     }
   }
 
+  /**
+   * A start-up from a checkpoint with a tail of events and their prices (read once, with every
+   * other price), and a catch-up after it: the books and the price table equal a replay's.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void booksResumedWithATailOfEventsAndPricesEqualAReplay(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    GeneratedHistory history = HistoryGenerator.generate(seed, 90);
+    BookConfig config =
+        BookConfig.defaults()
+            .withMethod(random.nextBoolean() ? CostBasisMethod.WAC : CostBasisMethod.FIFO);
+    List<LedgerEvent> events = history.events();
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("tail-" + seed + ".db").toString(), Map.of())) {
+      commit(store, history, events.subList(0, 50), random.nextBoolean());
+      LiveBooks.start(store, config).checkpoint(store, Instant.now());
+
+      commit(store, history, events.subList(50, 70), random.nextBoolean());
+      LiveBooks live = LiveBooks.start(store, config);
+      BookFigures.assertIdentical(live.state(), replay(store, config), "seed " + seed + ", tail");
+      assertSamePrices(live, store, history, "seed " + seed + ", tail");
+      if (live.resumed()) {
+        resumedWithTail++;
+      }
+
+      commit(store, history, events.subList(70, 90), random.nextBoolean());
+      live.catchUp(store);
+      BookFigures.assertIdentical(live.state(), replay(store, config), "seed " + seed + ", after");
+      assertSamePrices(live, store, history, "seed " + seed + ", after");
+    }
+  }
+
+  private static void commit(
+      PortfolioStore store,
+      GeneratedHistory history,
+      List<LedgerEvent> chunk,
+      boolean pricesFirst) {
+    List<StoredPrice> prices = prices(history, chunk);
+    List<EventRecord> records = chunk.stream().map(LiveBooksTest::record).toList();
+    if (pricesFirst) {
+      store.commit(new ImportBatch(List.of(), List.of(), prices, marks(), "prices"));
+      store.commit(new ImportBatch(List.of(), records, List.of(), marks(), "events"));
+    } else {
+      store.commit(new ImportBatch(List.of(), records, prices, marks(), "events and prices"));
+    }
+  }
+
+  /** The books' price table answers like a table of every stored price, at every event's time. */
+  private static void assertSamePrices(
+      LiveBooks live, PortfolioStore store, GeneratedHistory history, String description) {
+    PriceTable expected = PriceTable.of(store.prices().stream().map(StoredBooks::price).toList());
+    for (LedgerEvent event : history.events()) {
+      for (Asset asset : HistoryGenerator.ASSETS) {
+        assertThat(live.prices().price(asset, event.at()))
+            .as("%s: %s at %s", description, asset, event.at())
+            .isEqualTo(expected.price(asset, event.at()));
+      }
+    }
+  }
+
+  @Test
+  void aCatchUpReadsEveryPriceAgainWhenTheirBaseMarkMoved() {
+    GeneratedHistory history = HistoryGenerator.generate(5, 40);
+    List<LedgerEvent> first = history.events().subList(0, 20);
+    List<LedgerEvent> second = history.events().subList(20, 40);
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("base.db").toString(), Map.of())) {
+      store.commit(
+          new ImportBatch(
+              List.of(),
+              first.stream().map(LiveBooksTest::record).toList(),
+              prices(history, first),
+              Map.of(StoredBooks.PRICES_BASE, "EUR"),
+              "priced in EUR"));
+      LiveBooks live = LiveBooks.start(store, BookConfig.defaults());
+      Instant early = first.get(0).at();
+      assertThat(live.prices().price(HistoryGenerator.ETH, early)).as("prices in EUR").isEmpty();
+
+      store.commit(
+          new ImportBatch(
+              List.of(),
+              second.stream().map(LiveBooksTest::record).toList(),
+              prices(history, second),
+              marks(),
+              "priced in USD"));
+      live.catchUp(store);
+      // As when every catch-up read all prices: now in USD, the earlier ones count too.
+      assertThat(live.prices().price(HistoryGenerator.ETH, early))
+          .as("the prices stored before the mark moved")
+          .isEqualTo(
+              PriceTable.of(StoredBooks.pricesIn(store, Asset.USD))
+                  .price(HistoryGenerator.ETH, early))
+          .isPresent();
+    }
+  }
+
   @AfterAll
   static void bothPathsWereTaken() {
+    assertThat(resumedWithTail).as("start-ups that resumed and folded a tail").isPositive();
     assertThat(appended).as("catch-ups that only appended").isPositive();
     assertThat(replayed).as("catch-ups that replayed the log").isPositive();
   }
 
+  /**
+   * The whole log replayed with every stored price, read in time order ({@link
+   * PortfolioStore#prices()}): not as {@link LiveBooks} reads them (in the order written, and only
+   * the new ones on a catch-up).
+   */
   private static BookState replay(PortfolioStore store, BookConfig config) {
     StoredBooks stored = StoredBooks.load(store);
-    return Books.replay(config, PriceTable.of(stored.pricesIn(config.base())), stored.events());
+    List<Price> prices =
+        config.base().code().equals(stored.pricesBase())
+            ? store.prices().stream().map(StoredBooks::price).toList()
+            : List.of();
+    return Books.replay(config, PriceTable.of(prices), stored.events());
   }
 
   private static EventRecord record(LedgerEvent event) {
     return EventRecord.of(event.id().value(), event.at(), EventText.format(event));
   }
 
-  /** The price of every asset at each event's moment, as a sync would store them. */
+  /**
+   * The price of every asset at each event's moment, as a sync would store them; now and then a
+   * second price of the same asset and moment from another source, which must win (it is written
+   * later).
+   */
   private static List<StoredPrice> prices(GeneratedHistory history, List<LedgerEvent> events) {
     List<StoredPrice> prices = new ArrayList<>();
     for (LedgerEvent event : events) {
       for (Asset asset : HistoryGenerator.ASSETS) {
         Optional<Price> price = history.prices().price(asset, event.at());
         price.ifPresent(
-            p ->
+            p -> {
+              prices.add(
+                  new StoredPrice(
+                      asset.code(), event.at(), p.value().toPlainString(), "generator"));
+              if (event.id().value().hashCode() % 7 == 0) {
                 prices.add(
                     new StoredPrice(
-                        asset.code(), event.at(), p.value().toPlainString(), "generator")));
+                        asset.code(),
+                        event.at(),
+                        p.value().add(BigDecimal.ONE).toPlainString(),
+                        "generator:again"));
+              }
+            });
       }
     }
     return prices;
