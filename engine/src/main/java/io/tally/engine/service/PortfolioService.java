@@ -280,17 +280,17 @@ public final class PortfolioService {
     List<String> booked = new ArrayList<>();
     if (balances.isPresent()) {
       BigDecimal tolerance = config.reconciliation().tolerance();
-      LiveCheck live =
-          LiveCheck.of(this.live.state(), balances.get(), this.live.prices(), now, tolerance);
-      if (live.driftFlag() && config.reconciliation().autoUpdate()) {
-        booked = bookAdjustments(live, now);
-        live = LiveCheck.of(this.live.state(), balances.get(), this.live.prices(), now, tolerance);
+      LiveCheck liveCheck =
+          LiveCheck.of(live.state(), balances.get(), live.prices(), now, tolerance);
+      if (liveCheck.driftFlag() && config.reconciliation().autoUpdate()) {
+        booked = bookAdjustments(liveCheck, now);
+        liveCheck = LiveCheck.of(live.state(), balances.get(), live.prices(), now, tolerance);
       }
-      if (live.driftFlag()) {
-        LOG.log(System.Logger.Level.WARNING, driftWarning(live));
+      if (liveCheck.driftFlag()) {
+        LOG.log(System.Logger.Level.WARNING, driftWarning(liveCheck));
       }
-      check = Optional.of(live);
-      drift = Optional.of(flowAdjusted(live, now));
+      check = Optional.of(liveCheck);
+      drift = Optional.of(flowAdjusted(liveCheck, now));
     }
     return new Reconciliation(
         now,
