@@ -10,7 +10,7 @@ cd "$root"
 
 echo "== building the tally CLI (./tally --help) and the benchmarks jar" >&2
 ./tally --help >/dev/null
-./mvnw -q -B -Pbench -pl bench -am install -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true >&2
+./mvnw -q -B -Pbench -pl bench -am package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true >&2
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/tally-bench.XXXXXX")"
 if [ "${KEEP:-0}" = "1" ]; then
