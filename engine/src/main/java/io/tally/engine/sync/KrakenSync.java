@@ -27,11 +27,14 @@ import io.tally.kraken.api.TickerQuote;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Price;
+import io.tally.reconcile.AssetDrift;
+import io.tally.reconcile.LiveCheck;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
 import io.tally.store.StoredPrice;
 import io.tally.valuation.MarketPrices;
+import io.tally.valuation.PriceSource;
 import io.tally.valuation.PriceTable;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -362,20 +365,17 @@ public final class KrakenSync {
     return kraken;
   }
 
-  /** Holdings against Kraken's balances, per canonical asset (XXBT and XBT.M are both XBT). */
+  /**
+   * Holdings against Kraken's balances, per canonical asset (XXBT and XBT.M are both XBT): the
+   * quantities of the live check ({@link LiveCheck}, the one place for that comparison), without
+   * its valuation.
+   */
   static List<BalanceDifference> compare(BookState books, Map<String, BigDecimal> exchange) {
-    Map<Asset, BigDecimal> kraken = canonical(exchange);
-    Map<Asset, BigDecimal> internal = new TreeMap<>();
-    books.holdings().values().forEach(h -> internal.put(h.asset(), h.quantity()));
-    Set<Asset> assets = new TreeSet<>(kraken.keySet());
-    assets.addAll(internal.keySet());
+    LiveCheck check =
+        LiveCheck.of(books, canonical(exchange), PriceSource.NONE, Instant.EPOCH, BigDecimal.ZERO);
     List<BalanceDifference> differences = new ArrayList<>();
-    for (Asset asset : assets) {
-      BigDecimal ours = internal.getOrDefault(asset, BigDecimal.ZERO);
-      BigDecimal theirs = kraken.getOrDefault(asset, BigDecimal.ZERO);
-      if (ours.compareTo(theirs) != 0) {
-        differences.add(new BalanceDifference(asset, ours, theirs));
-      }
+    for (AssetDrift drift : check.differences()) {
+      differences.add(new BalanceDifference(drift.asset(), drift.internal(), drift.exchange()));
     }
     return differences;
   }
