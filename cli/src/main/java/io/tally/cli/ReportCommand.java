@@ -1,5 +1,6 @@
 package io.tally.cli;
 
+import io.tally.books.BaseCurrency;
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
@@ -67,7 +68,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--base",
       paramLabel = "ASSET",
-      description = "base currency (default: portfolio.base_currency, USD)")
+      description =
+          "base currency (default: portfolio.base_currency, else the currency the stored prices"
+              + " are in, else the history's only fiat currency, else USD)")
   String base;
 
   @Option(
@@ -96,16 +99,19 @@ final class ReportCommand implements Callable<Integer> {
     if (file != null && !Files.exists(file)) {
       throw new IllegalArgumentException("no database at " + file + ": run 'tally import' first");
     }
-    PortfolioConfig portfolio = configuration.load().portfolio();
-    Asset baseAsset = base == null ? portfolio.baseCurrency() : AssetSymbol.canonical(base);
+    PortfolioConfig configured = configuration.load().portfolio();
+    PortfolioConfig portfolio =
+        base == null ? configured : configured.withBaseCurrency(AssetSymbol.canonical(base));
     CostBasisMethod method =
         costBasis == null ? portfolio.costBasisMethod() : CostBasisMethod.parse(costBasis);
-    BookConfig config = BookConfig.defaults().withBase(baseAsset).withMethod(method);
     Instant now = clock.instant();
     StoredBooks stored;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       stored = StoredBooks.load(store);
     }
+    BaseCurrency baseCurrency = stored.baseCurrency(portfolio);
+    Asset baseAsset = baseCurrency.asset();
+    BookConfig config = BookConfig.defaults().withBase(baseAsset).withMethod(method);
     // Prices a sync stored come first; a prices file adds to them (and wins at the same moment),
     // and --price sets the price now.
     List<Price> points = new ArrayList<>(stored.pricesIn(baseAsset));
@@ -150,9 +156,9 @@ final class ReportCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     if (format.json()) {
-      out.println(Json.write(ReportDocument.of(valuation)));
+      out.println(Json.write(ReportDocument.of(valuation, baseCurrency)));
     } else {
-      out.print(ReportText.render(valuation));
+      out.print(ReportText.render(valuation, baseCurrency));
     }
     out.flush();
     return 0;

@@ -1,5 +1,6 @@
 package io.tally.cli;
 
+import io.tally.books.BaseCurrency;
 import io.tally.books.BookState;
 import io.tally.books.FlowSummary;
 import io.tally.books.PnlKind;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,10 +24,11 @@ final class ReportDocument {
 
   private ReportDocument() {}
 
-  static Map<String, Object> of(PortfolioValuation valuation) {
+  static Map<String, Object> of(PortfolioValuation valuation, BaseCurrency base) {
     BookState books = valuation.books();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("base_currency", books.config().base().code());
+    doc.put("base_currency_choice", base.choice().name().toLowerCase(Locale.ROOT));
     doc.put("cost_basis_method", books.config().method().code());
     doc.put("as_of", valuation.asOf().toString());
     doc.put("equity_base", text(valuation.equity()));

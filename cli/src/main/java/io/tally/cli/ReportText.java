@@ -1,5 +1,6 @@
 package io.tally.cli;
 
+import io.tally.books.BaseCurrency;
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.books.PnlKind;
@@ -14,16 +15,17 @@ import java.math.BigDecimal;
  * rounded to cents for display (the books keep {@value Precision#MONEY_SCALE} decimals; use {@code
  * --format json} for exact figures).
  *
- * <p>Example first line: {@code Tally report: base USD, cost basis wac, as of
- * 2024-05-01T00:00:00Z}. Stateless.
+ * <p>Example first lines: {@code Base currency EUR: the only fiat currency in the history (...)}
+ * and {@code Tally report: base EUR, cost basis wac, as of 2024-05-01T00:00:00Z}. Stateless.
  */
 final class ReportText {
 
   private ReportText() {}
 
-  static String render(PortfolioValuation valuation) {
+  static String render(PortfolioValuation valuation, BaseCurrency base) {
     BookState books = valuation.books();
     StringBuilder out = new StringBuilder();
+    out.append(base.describe()).append('\n');
     out.append("Tally report: base ")
         .append(books.config().base())
         .append(", cost basis ")

@@ -1,5 +1,6 @@
 package io.tally.cli;
 
+import io.tally.engine.StoredBooks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.service.PortfolioService;
 import io.tally.kraken.api.KrakenClient;
@@ -70,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
       running.add(store);
       PortfolioService service =
           new PortfolioService(
-              config,
+              StoredBooks.withBaseCurrency(store, config),
               store,
               client,
               clock,

@@ -1,5 +1,6 @@
 package io.tally.cli;
 
+import io.tally.engine.StoredBooks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.service.PortfolioService;
 import io.tally.kraken.api.KrakenClient;
@@ -53,7 +54,7 @@ final class ServiceSession implements AutoCloseable {
     try {
       PortfolioService service =
           new PortfolioService(
-              config,
+              StoredBooks.withBaseCurrency(store, config),
               store,
               kraken,
               clock,

@@ -103,6 +103,40 @@ class TallyCommandTest {
   }
 
   @Test
+  void aHistoryWhoseOnlyFiatIsEuroReportsInEuroAndSaysSo() throws IOException {
+    Path ledgers = dir.resolve("euro-ledgers.csv");
+    Files.writeString(
+        ledgers,
+        String.join(
+            "\n",
+            "\"txid\",\"refid\",\"time\",\"type\",\"subtype\",\"aclass\",\"asset\",\"amount\","
+                + "\"fee\",\"balance\"",
+            "\"LE01\",\"RE01\",\"2024-01-01 10:00:00\",\"deposit\",\"\",\"currency\",\"ZEUR\","
+                + "1000.0000,0.0000,1000.0000",
+            "\"LE02\",\"TE01\",\"2024-01-02 10:00:00\",\"trade\",\"\",\"currency\",\"ZEUR\","
+                + "-900.0000,1.0000,99.0000",
+            "\"LE03\",\"TE01\",\"2024-01-02 10:00:00\",\"trade\",\"\",\"currency\",\"XXBT\","
+                + "0.0200000000,0.0000000000,0.0200000000",
+            ""));
+    TallyRun.of("import", "--db", db(), ledgers.toString());
+
+    TallyRun text = TallyRun.of("report", "--db", db(), "--price", "XBT=50000");
+    JsonNode json = reportJson("--price", "XBT=50000");
+    JsonNode inUsd = reportJson("--base", "USD");
+
+    assertThat(text.out().lines().findFirst().orElseThrow())
+        .startsWith("Base currency EUR: the only fiat currency in the history");
+    assertThat(json.get("base_currency").asString()).isEqualTo("EUR");
+    assertThat(json.get("base_currency_choice").asString()).isEqualTo("only_fiat");
+    // 99 EUR cash + 0.02 XBT × 50,000 EUR = 1,099 EUR; the XBT cost 900 EUR, the fee 1 EUR.
+    assertThat(amount(json, "equity_base")).isEqualByComparingTo("1099");
+    assertThat(amount(json, "cash_base")).isEqualByComparingTo("99");
+    assertThat(amount(json, "realized_pnl_base_total")).isEqualByComparingTo("-1");
+    assertThat(inUsd.get("base_currency").asString()).isEqualTo("USD");
+    assertThat(inUsd.get("base_currency_choice").asString()).isEqualTo("configured");
+  }
+
+  @Test
   void reimportingTheSameExportAddsNothing() {
     String file = export("account-ledgers.csv").toString();
     TallyRun.of("import", "--db", db(), file);

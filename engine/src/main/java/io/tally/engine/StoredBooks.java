@@ -2,7 +2,10 @@ package io.tally.engine;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.books.BaseCurrency;
 import io.tally.books.DataIssue;
+import io.tally.engine.config.PortfolioConfig;
+import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.Ingest;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.ledger.EventText;
@@ -16,6 +19,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a store holds, read back for reporting: the event log (parsed from its canonical lines) and
@@ -39,6 +43,51 @@ public record StoredBooks(
     ledgerIssues = List.copyOf(ledgerIssues);
     prices = List.copyOf(prices);
     requireNonNull(pricesBase, "pricesBase");
+  }
+
+  /**
+   * The base currency these books are reported in under {@code portfolio}: the configured one, else
+   * the currency the stored prices are in, else the only fiat currency of the events, else USD
+   * ({@link BaseCurrency}).
+   */
+  public BaseCurrency baseCurrency(PortfolioConfig portfolio) {
+    return portfolio.baseCurrencyFor(pricedIn(pricesBase), BaseCurrency.fiatIn(events));
+  }
+
+  /**
+   * The base currency of what {@code store} holds under {@code portfolio}, as {@link
+   * #baseCurrency(PortfolioConfig)} decides; reads the event log only when none was configured.
+   */
+  public static BaseCurrency baseCurrency(PortfolioStore store, PortfolioConfig portfolio) {
+    if (portfolio.baseCurrencyConfigured()) {
+      return portfolio.baseCurrencyFor(Optional.empty(), List.of());
+    }
+    Optional<Asset> pricedIn = pricedIn(store.marks().getOrDefault(PRICES_BASE, ""));
+    if (pricedIn.isPresent()) {
+      return portfolio.baseCurrencyFor(pricedIn, List.of());
+    }
+    List<LedgerEvent> events = new ArrayList<>();
+    for (EventRecord record : store.events()) {
+      events.add(EventText.parse(record.line()));
+    }
+    return portfolio.baseCurrencyFor(Optional.empty(), BaseCurrency.fiatIn(events));
+  }
+
+  /**
+   * {@code config} with its base currency decided for what {@code store} holds ({@link
+   * #baseCurrency(PortfolioStore, PortfolioConfig)}): what a service over the store must be built
+   * with, so its books, prices and reports share one base currency.
+   */
+  public static TallyConfig withBaseCurrency(PortfolioStore store, TallyConfig config) {
+    if (config.portfolio().baseCurrencyConfigured()) {
+      return config;
+    }
+    BaseCurrency base = baseCurrency(store, config.portfolio());
+    return config.withPortfolio(config.portfolio().withBaseCurrency(base.asset()));
+  }
+
+  private static Optional<Asset> pricedIn(String mark) {
+    return mark.isEmpty() ? Optional.empty() : Optional.of(Asset.of(mark));
   }
 
   /** The stored prices when they are in {@code base}; none when a sync priced in another base. */

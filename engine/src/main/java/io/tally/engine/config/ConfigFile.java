@@ -39,7 +39,9 @@ public final class ConfigFile {
           "# Tally configuration. Every key is optional; the values shown are the defaults.",
           "# Kraken API keys are never read from here: set KRAKEN_API_KEY and KRAKEN_API_SECRET.",
           "portfolio:",
-          "  base_currency: USD            # every cost basis and PnL figure is in this currency",
+          "  # base_currency: USD          # every cost basis and PnL figure is in this currency;",
+          "                                # unset: the stored prices' currency, else the",
+          "                                # history's only fiat currency, else USD",
           "  valuation_pairs: {}           # asset -> Kraken pair that prices it, e.g. {DOT: DOTUSD}",
           "  include_assets: []            # report only these assets (empty: all); books keep all",
           "  exclude_assets: []            # never report these assets; books keep them",
@@ -180,7 +182,8 @@ public final class ConfigFile {
         tolerance,
         threshold,
         section.duration("max_price_age", d.maxPriceAge()),
-        tags);
+        tags,
+        section.has("base_currency"));
   }
 
   /**

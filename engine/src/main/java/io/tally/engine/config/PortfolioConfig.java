@@ -2,13 +2,16 @@ package io.tally.engine.config;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.books.BaseCurrency;
 import io.tally.books.CostBasisMethod;
 import io.tally.money.Asset;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,8 +23,12 @@ import java.util.TreeSet;
  * order {@code userref}. {@code include_assets}/{@code exclude_assets} filter reports only, never
  * the books.
  *
- * <p>Example: {@code PortfolioConfig.defaults()} is USD, WAC, every asset, tolerance 1.00, prices
- * stale after 15 minutes. Immutable.
+ * <p>{@code baseCurrencyConfigured} says whether {@code base_currency} was given; when it was not,
+ * {@code baseCurrency} is USD and {@link #baseCurrencyFor} decides from the history (a history
+ * whose only fiat is EUR reports in EUR).
+ *
+ * <p>Example: {@code PortfolioConfig.defaults()} is USD (not configured), WAC, every asset,
+ * tolerance 1.00, prices stale after 15 minutes. Immutable.
  */
 public record PortfolioConfig(
     Asset baseCurrency,
@@ -34,7 +41,8 @@ public record PortfolioConfig(
     BigDecimal reconciliationTolerance,
     BigDecimal externalActivityThresholdPct,
     Duration maxPriceAge,
-    Map<Long, String> strategyTags) {
+    Map<Long, String> strategyTags,
+    boolean baseCurrencyConfigured) {
 
   public PortfolioConfig {
     requireNonNull(baseCurrency, "baseCurrency");
@@ -54,6 +62,34 @@ public record PortfolioConfig(
     strategyTags = Collections.unmodifiableMap(new TreeMap<>(strategyTags));
   }
 
+  /** A section whose base currency was chosen by whoever built it. */
+  public PortfolioConfig(
+      Asset baseCurrency,
+      Map<Asset, String> valuationPairs,
+      Set<Asset> includeAssets,
+      Set<Asset> excludeAssets,
+      CostBasisMethod costBasisMethod,
+      boolean trackManualTrades,
+      int snapshotRetentionDays,
+      BigDecimal reconciliationTolerance,
+      BigDecimal externalActivityThresholdPct,
+      Duration maxPriceAge,
+      Map<Long, String> strategyTags) {
+    this(
+        baseCurrency,
+        valuationPairs,
+        includeAssets,
+        excludeAssets,
+        costBasisMethod,
+        trackManualTrades,
+        snapshotRetentionDays,
+        reconciliationTolerance,
+        externalActivityThresholdPct,
+        maxPriceAge,
+        strategyTags,
+        true);
+  }
+
   /** Every default of the contract. */
   public static PortfolioConfig defaults() {
     return new PortfolioConfig(
@@ -67,7 +103,34 @@ public record PortfolioConfig(
         new BigDecimal("1.00"),
         new BigDecimal("5"),
         Duration.ofMinutes(15),
-        Map.of());
+        Map.of(),
+        false);
+  }
+
+  /**
+   * The base currency of a history: the configured one, else as {@link BaseCurrency#choose} decides
+   * from the currency {@code pricedIn} the stored prices are in and the fiat the history holds.
+   */
+  public BaseCurrency baseCurrencyFor(Optional<Asset> pricedIn, Collection<Asset> fiat) {
+    return BaseCurrency.choose(
+        baseCurrencyConfigured ? Optional.of(baseCurrency) : Optional.empty(), pricedIn, fiat);
+  }
+
+  /** The same section with {@code base} as its base currency, now a decided one. */
+  public PortfolioConfig withBaseCurrency(Asset base) {
+    return new PortfolioConfig(
+        base,
+        valuationPairs,
+        includeAssets,
+        excludeAssets,
+        costBasisMethod,
+        trackManualTrades,
+        snapshotRetentionDays,
+        reconciliationTolerance,
+        externalActivityThresholdPct,
+        maxPriceAge,
+        strategyTags,
+        true);
   }
 
   /** Whether reports show this asset: listed in include (when any) and not excluded. */

@@ -53,6 +53,8 @@ class ConfigFileTest {
 
     PortfolioConfig portfolio = config.portfolio();
     assertThat(portfolio.baseCurrency()).isEqualTo(Asset.of("EUR"));
+    assertThat(portfolio.baseCurrencyConfigured()).isTrue();
+    assertThat(TallyConfig.defaults().portfolio().baseCurrencyConfigured()).isFalse();
     assertThat(portfolio.valuationPairs()).containsExactly(Map.entry(Asset.of("DOT"), "DOTEUR"));
     assertThat(portfolio.includeAssets())
         .containsExactly(Asset.of("DOT"), Asset.of("ETH"), Asset.XBT);
