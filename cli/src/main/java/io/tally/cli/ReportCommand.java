@@ -8,8 +8,10 @@ import io.tally.books.CostBasisMethod;
 import io.tally.books.DataIssue;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.PortfolioConfig;
+import io.tally.engine.prices.KrakenDisplayDecimals;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.money.DisplayDecimals;
 import io.tally.money.Price;
 import io.tally.store.PortfolioStore;
 import io.tally.valuation.PortfolioValuation;
@@ -106,8 +108,10 @@ final class ReportCommand implements Callable<Integer> {
         costBasis == null ? portfolio.costBasisMethod() : CostBasisMethod.parse(costBasis);
     Instant now = clock.instant();
     StoredBooks stored;
+    DisplayDecimals display;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       stored = StoredBooks.load(store);
+      display = KrakenDisplayDecimals.of(store);
     }
     BaseCurrency baseCurrency = stored.baseCurrency(portfolio);
     Asset baseAsset = baseCurrency.asset();
@@ -158,7 +162,7 @@ final class ReportCommand implements Callable<Integer> {
     if (format.json()) {
       out.println(Json.write(ReportDocument.of(valuation, baseCurrency)));
     } else {
-      out.print(ReportText.render(valuation, baseCurrency));
+      out.print(ReportText.render(valuation, baseCurrency, display));
     }
     out.flush();
     return 0;

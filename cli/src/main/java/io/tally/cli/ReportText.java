@@ -4,6 +4,9 @@ import io.tally.books.BaseCurrency;
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.books.PnlKind;
+import io.tally.money.Asset;
+import io.tally.money.DisplayDecimals;
+import io.tally.money.Pair;
 import io.tally.money.Precision;
 import io.tally.valuation.AssetValuation;
 import io.tally.valuation.PortfolioValuation;
@@ -12,8 +15,9 @@ import java.math.BigDecimal;
 
 /**
  * The report for a person: the same figures as {@link ReportDocument}, as aligned tables, money
- * rounded to cents for display (the books keep {@value Precision#MONEY_SCALE} decimals; use {@code
- * --format json} for exact figures).
+ * rounded to cents, amounts at the asset's display decimals and prices and average costs at the
+ * pair's price decimals ({@link DisplayDecimals}; the books keep every digit: use {@code --format
+ * json} for exact figures).
  *
  * <p>Example first lines: {@code Base currency EUR: the only fiat currency in the history (...)}
  * and {@code Tally report: base EUR, cost basis wac, as of 2024-05-01T00:00:00Z}. Stateless.
@@ -22,10 +26,11 @@ final class ReportText {
 
   private ReportText() {}
 
-  static String render(PortfolioValuation valuation, BaseCurrency base) {
+  static String render(
+      PortfolioValuation valuation, BaseCurrency baseCurrency, DisplayDecimals display) {
     BookState books = valuation.books();
     StringBuilder out = new StringBuilder();
-    out.append(base.describe()).append('\n');
+    out.append(baseCurrency.describe()).append('\n');
     out.append("Tally report: base ")
         .append(books.config().base())
         .append(", cost basis ")
@@ -64,12 +69,18 @@ final class ReportText {
                 "FLAGS")
             .right(1, 2, 3, 4, 5, 6, 7, 8);
     for (AssetValuation item : valuation.holdings()) {
+      Asset asset = item.holding().asset();
       holdings.row(
-          item.holding().asset().code(),
-          item.holding().quantity().toPlainString(),
+          asset.code(),
+          display.amount(asset, item.holding().quantity()),
           money(item.holding().cost()),
-          item.holding().averageCost().map(ReportText::money).orElse("-"),
-          item.price().map(p -> price(p.value())).orElse("-"),
+          item.holding()
+              .averageCost()
+              .map(cost -> price(display, asset, books.config().base(), cost))
+              .orElse("-"),
+          item.price()
+              .map(p -> price(display, asset, books.config().base(), p.value()))
+              .orElse("-"),
           money(item.value()),
           money(item.unrealized()),
           money(item.holding().realized()),
@@ -82,10 +93,11 @@ final class ReportText {
         new TextTable("PAIR", "SIZE", "AVG ENTRY", "VALUE", "UNREALIZED", "REALIZED", "FEES")
             .right(1, 2, 3, 4, 5, 6);
     for (PositionValuation item : valuation.positions()) {
+      Pair pair = item.position().pair();
       positions.row(
-          item.position().pair().name(),
-          item.position().baseSize().toPlainString(),
-          item.position().averageEntryPrice().map(ReportText::price).orElse("-"),
+          pair.name(),
+          display.amount(pair.base(), item.position().baseSize()),
+          item.position().averageEntryPrice().map(p -> display.price(pair, p)).orElse("-"),
           money(item.currentValue()),
           money(item.unrealized()),
           money(item.position().realized()),
@@ -135,10 +147,9 @@ final class ReportText {
     out.append(table.isEmpty() ? "(none)\n" : table.render());
   }
 
-  /** A price for a person: at most 8 decimals (JSON keeps them all). */
-  private static String price(BigDecimal value) {
-    return Precision.canonical(value.setScale(Math.min(value.scale(), 8), Precision.ROUNDING))
-        .toPlainString();
+  /** A price of {@code asset} in {@code base}; the base currency's own is money (1.00). */
+  private static String price(DisplayDecimals display, Asset asset, Asset base, BigDecimal value) {
+    return asset.equals(base) ? money(value) : display.price(new Pair(asset, base), value);
   }
 
   private static String money(BigDecimal value) {

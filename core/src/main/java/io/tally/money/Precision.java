@@ -87,6 +87,17 @@ public final class Precision {
   }
 
   /**
+   * A quantity or price for a person to read at {@code decimals} decimals (an asset's display
+   * decimals, a pair's price decimals), HALF_EVEN.
+   */
+  public static BigDecimal display(BigDecimal value, int decimals) {
+    if (decimals < 0) {
+      throw new IllegalArgumentException("decimals must not be negative, got " + decimals);
+    }
+    return value.setScale(decimals, ROUNDING);
+  }
+
+  /**
    * An exact booked quantity: the same number with trailing zeros removed (so that numerically
    * equal quantities are {@code equals}).
    *
