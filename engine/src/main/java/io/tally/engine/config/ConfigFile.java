@@ -47,7 +47,7 @@ public final class ConfigFile {
           "  exclude_assets: []            # never report these assets; books keep them",
           "  cost_basis_method: wac        # wac (weighted average) or fifo",
           "  track_manual_trades: true     # false: PnL summaries leave out manual trades by default",
-          "  snapshot_retention_days: 90   # snapshots older than this are pruned",
+          "  snapshot_retention_days: 30   # snapshots older than this are pruned",
           "  reconciliation_tolerance: 1.00  # base-currency difference that raises the drift flag",
           "  external_activity_threshold_pct: 5  # % change by manual trades or flows worth an event",
           "  max_price_age: 15m            # a price older than this marks the figures it values stale",
@@ -130,7 +130,8 @@ public final class ConfigFile {
           "reconciliation_tolerance",
           "external_activity_threshold_pct",
           "max_price_age",
-          "strategy_tags");
+          "strategy_tags",
+          "reconciliation");
 
   private static PortfolioConfig portfolio(Section section) {
     PortfolioConfig d = PortfolioConfig.defaults();
@@ -186,18 +187,42 @@ public final class ConfigFile {
         section.has("base_currency"));
   }
 
+  /** The keys of the seeds' {@code portfolio.reconciliation} mapping, read as aliases. */
+  private static final Set<String> CONTRACT_RECONCILIATION_KEYS =
+      Set.of("interval_seconds", "threshold", "auto_update");
+
   /**
    * The reconciliation section. Its {@code tolerance} and the contract's {@code
    * portfolio.reconciliation_tolerance} are one setting: either may be given, both only if equal.
+   * The seeds' {@code portfolio.reconciliation} keys ({@code interval_seconds}, {@code threshold},
+   * {@code auto_update}) are deprecated aliases of {@code interval}, {@code tolerance} and {@code
+   * auto_update}: accepted, and refused only when they contradict the key they stand for.
    */
   private static ReconciliationConfig reconciliation(
       Section section, Section top, PortfolioConfig portfolio) {
     ReconciliationConfig d = ReconciliationConfig.defaults();
+    Section contract =
+        top.section("portfolio", PORTFOLIO_KEYS)
+            .section("reconciliation", CONTRACT_RECONCILIATION_KEYS);
     BigDecimal tolerance = portfolio.reconciliationTolerance();
+    boolean portfolioTolerance =
+        top.section("portfolio", PORTFOLIO_KEYS).has("reconciliation_tolerance");
+    if (contract.has("threshold")) {
+      BigDecimal alias = contract.decimal("threshold", tolerance);
+      if (portfolioTolerance && alias.compareTo(tolerance) != 0) {
+        throw contract.bad(
+            "threshold",
+            alias.toPlainString()
+                + " contradicts portfolio.reconciliation_tolerance "
+                + tolerance.toPlainString()
+                + ": set one of them");
+      }
+      tolerance = alias;
+      portfolioTolerance = true;
+    }
     if (section.has("tolerance")) {
       BigDecimal own = section.decimal("tolerance", tolerance);
-      if (top.section("portfolio", PORTFOLIO_KEYS).has("reconciliation_tolerance")
-          && own.compareTo(tolerance) != 0) {
+      if (portfolioTolerance && own.compareTo(tolerance) != 0) {
         throw section.bad(
             "tolerance",
             own.toPlainString()
@@ -207,6 +232,29 @@ public final class ConfigFile {
       }
       tolerance = own;
     }
+    Duration interval = section.duration("interval", d.interval());
+    if (contract.has("interval_seconds")) {
+      int seconds = contract.integer("interval_seconds", 0);
+      if (seconds < 1) {
+        throw contract.bad("interval_seconds", "must be at least 1, got " + seconds);
+      }
+      if (section.has("interval") && !interval.equals(Duration.ofSeconds(seconds))) {
+        throw contract.bad(
+            "interval_seconds",
+            seconds + " contradicts reconciliation.interval " + interval + ": set one of them");
+      }
+      interval = Duration.ofSeconds(seconds);
+    }
+    boolean autoUpdate = section.bool("auto_update", d.autoUpdate());
+    if (contract.has("auto_update")) {
+      boolean alias = contract.bool("auto_update", autoUpdate);
+      if (section.has("auto_update") && alias != autoUpdate) {
+        throw contract.bad(
+            "auto_update",
+            alias + " contradicts reconciliation.auto_update " + autoUpdate + ": set one of them");
+      }
+      autoUpdate = alias;
+    }
     String mode = section.text("drift_mode", d.driftMode().code());
     DriftMode driftMode;
     try {
@@ -214,11 +262,7 @@ public final class ConfigFile {
     } catch (IllegalArgumentException e) {
       throw section.bad("drift_mode", "expected observe_only or auto_adjust, got '" + mode + "'");
     }
-    return new ReconciliationConfig(
-        section.duration("interval", d.interval()),
-        tolerance,
-        section.bool("auto_update", d.autoUpdate()),
-        driftMode);
+    return new ReconciliationConfig(interval, tolerance, autoUpdate, driftMode);
   }
 
   private static ScheduleConfig schedule(Section sync, Section series) {
@@ -301,7 +345,7 @@ public final class ConfigFile {
       if (child == null || child.isNull()) {
         child = YAMLMapper.builder().build().createObjectNode();
       }
-      return new Section(file, key, child, known);
+      return new Section(file, path.isEmpty() ? key : path + "." + key, child, known);
     }
 
     ConfigException bad(String key, String reason) {

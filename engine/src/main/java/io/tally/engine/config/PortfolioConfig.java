@@ -99,7 +99,7 @@ public record PortfolioConfig(
         Set.of(),
         CostBasisMethod.WAC,
         true,
-        90,
+        30,
         new BigDecimal("1.00"),
         new BigDecimal("5"),
         Duration.ofMinutes(15),

@@ -105,6 +105,38 @@ class ConfigFileTest {
     assertThat(config.reconciliation().tolerance()).isEqualByComparingTo("2.5");
   }
 
+  @Test
+  void theSeedsReconciliationKeysAreAliasesOfTallysOwn() {
+    TallyConfig config =
+        ConfigFile.parse(
+            String.join(
+                "\n",
+                "portfolio:",
+                "  reconciliation:",
+                "    interval_seconds: 300",
+                "    threshold: 2.5",
+                "    auto_update: true"),
+            "tally.yaml");
+
+    assertThat(config.reconciliation().interval()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.reconciliation().tolerance()).isEqualByComparingTo("2.5");
+    assertThat(config.reconciliation().autoUpdate()).isTrue();
+    // An alias and its key may both be given when they agree.
+    assertThat(
+            ConfigFile.parse(
+                    "{portfolio: {reconciliation: {interval_seconds: 60}},"
+                        + " reconciliation: {interval: 1m}}",
+                    "tally.yaml")
+                .reconciliation()
+                .interval())
+        .isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void snapshotsAreKeptThirtyDaysByDefaultAsTheContractSays() {
+    assertThat(TallyConfig.defaults().portfolio().snapshotRetentionDays()).isEqualTo(30);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -118,6 +150,12 @@ class ConfigFileTest {
         "reconciliation: {mode: x}|tally.yaml: reconciliation.mode: unknown key",
         "{portfolio: {reconciliation_tolerance: 2}, reconciliation: {tolerance: 3}}|tally.yaml: reconciliation.tolerance: 3 contradicts portfolio.reconciliation_tolerance 2: set one of them",
         "sync: {interval: -5m}|tally.yaml: sync.interval: expected a duration",
+        "{portfolio: {reconciliation: {threshold: 3}}, reconciliation: {tolerance: 2}}|tally.yaml: reconciliation.tolerance: 2 contradicts portfolio.reconciliation_tolerance 3: set one of them",
+        "portfolio: {reconciliation_tolerance: 2, reconciliation: {threshold: 3}}|tally.yaml: portfolio.reconciliation.threshold: 3 contradicts portfolio.reconciliation_tolerance 2: set one of them",
+        "{portfolio: {reconciliation: {interval_seconds: 30}}, reconciliation: {interval: 1m}}|tally.yaml: portfolio.reconciliation.interval_seconds: 30 contradicts reconciliation.interval PT1M: set one of them",
+        "portfolio: {reconciliation: {interval_seconds: 0}}|tally.yaml: portfolio.reconciliation.interval_seconds: must be at least 1, got 0",
+        "{portfolio: {reconciliation: {auto_update: false}}, reconciliation: {auto_update: true}}|tally.yaml: portfolio.reconciliation.auto_update: false contradicts reconciliation.auto_update true: set one of them",
+        "portfolio: {reconciliation: {tolerance: 1}}|tally.yaml: portfolio.reconciliation.tolerance: unknown key",
         "equity_series: {retention_days: 0}|tally.yaml: equity_series.retention_days: must be at least 1, got 0",
         "portfolio: {max_price_age: 1y}|tally.yaml: portfolio.max_price_age: expected a duration",
         "portfolio: {cost_basis_method: lifo}|tally.yaml: portfolio.cost_basis_method: expected wac or fifo, got 'lifo'",
