@@ -146,6 +146,7 @@ final class ReportCommand implements Callable<Integer> {
             valuation.asOf(),
             valuation.equity(),
             valuation.cash(),
+            valuation.otherFiat(),
             valuation.unrealized(),
             valuation.stale(),
             // include_assets / exclude_assets choose what is listed; totals stay whole.

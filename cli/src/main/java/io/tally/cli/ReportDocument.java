@@ -33,6 +33,7 @@ final class ReportDocument {
     doc.put("as_of", valuation.asOf().toString());
     doc.put("equity_base", text(valuation.equity()));
     doc.put("cash_base", text(valuation.cash()));
+    doc.put("other_fiat_base", text(valuation.otherFiat()));
     doc.put("realized_pnl_base_total", text(valuation.realized()));
     doc.put("unrealized_pnl_base_total", text(valuation.unrealized()));
     doc.put("fees_base_total", text(books.fees().total()));

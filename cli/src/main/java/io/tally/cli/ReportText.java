@@ -48,6 +48,7 @@ final class ReportText {
                 "Unrealized PnL",
                 money(valuation.unrealized()))
             .row("Fees", money(books.fees().total()), "Net cash flows", money(books.flows().net()))
+            .row("Other fiat", money(valuation.otherFiat()), "", "")
             .row(
                 "Prices stale",
                 valuation.stale() ? "YES" : "no",

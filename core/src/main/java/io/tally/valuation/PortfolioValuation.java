@@ -13,9 +13,11 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The books valued at a moment: equity ({@code Σ holdings × price}), cash (the fiat part of it),
- * unrealized PnL, the valued holdings and pair positions, and every data issue from the books and
- * from valuing them. {@code stale} is true when any figure used a price older than the allowed age.
+ * The books valued at a moment: equity ({@code Σ holdings × price}), cash (the base currency's
+ * balance: buying power in the base currency), other fiat (every other government currency held,
+ * valued in the base currency, kept apart so euros never count as dollars to spend), unrealized
+ * PnL, the valued holdings and pair positions, and every data issue from the books and from valuing
+ * them. {@code stale} is true when any figure used a price older than the allowed age.
  *
  * <p>Example: {@code Valuation.of(books, prices, now, Duration.ofHours(24)).equity()}. Immutable.
  */
@@ -24,6 +26,7 @@ public record PortfolioValuation(
     Instant asOf,
     BigDecimal equity,
     BigDecimal cash,
+    BigDecimal otherFiat,
     BigDecimal unrealized,
     boolean stale,
     List<AssetValuation> holdings,
@@ -34,6 +37,8 @@ public record PortfolioValuation(
   public PortfolioValuation {
     requireNonNull(books, "books");
     requireNonNull(asOf, "asOf");
+    requireNonNull(cash, "cash");
+    requireNonNull(otherFiat, "otherFiat");
     requireNonNull(equity, "equity");
     requireNonNull(cash, "cash");
     requireNonNull(unrealized, "unrealized");

@@ -47,6 +47,7 @@ public final class Valuation {
     List<Priced> priced = new ArrayList<>();
     BigDecimal equity = ZERO;
     BigDecimal cash = ZERO;
+    BigDecimal otherFiat = ZERO;
     boolean anyStale = false;
     for (Holding holding : books.holdings().values()) {
       boolean held = holding.quantity().signum() != 0;
@@ -83,8 +84,10 @@ public final class Valuation {
       }
       anyStale |= stale;
       equity = equity.add(value);
-      if (holding.asset().isFiat()) {
+      if (holding.asset().equals(books.config().base())) {
         cash = cash.add(value);
+      } else if (holding.asset().isFiat()) {
+        otherFiat = otherFiat.add(value);
       }
       priced.add(new Priced(holding, price, value, stale));
     }
@@ -124,6 +127,7 @@ public final class Valuation {
         asOf,
         equity,
         cash,
+        otherFiat,
         unrealized,
         anyStale,
         holdings,

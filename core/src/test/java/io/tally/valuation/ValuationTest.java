@@ -35,8 +35,9 @@ class ValuationTest {
   }
 
   @Test
-  void equityIsHoldingsTimesPriceAndCashIsTheFiatPart() {
-    // 1,000 USD + 0.5 XBT at 60,000 + 100 EUR at 1.1 = 1,000 + 30,000 + 110 = 31,110; cash 1,110
+  void equityIsHoldingsTimesPriceAndCashIsTheBaseCurrencysBalance() {
+    // 1,000 USD + 0.5 XBT at 60,000 + 100 EUR at 1.1 = 1,000 + 30,000 + 110 = 31,110; cash is the
+    // 1,000 USD a USD book can spend; the 110 of euros are other fiat, not buying power in USD.
     PriceTable prices =
         PriceTable.of(
             List.of(
@@ -53,7 +54,8 @@ class ValuationTest {
     PortfolioValuation valuation = Valuation.of(books, prices, NOW, Duration.ofHours(24));
 
     assertThat(valuation.equity()).isEqualByComparingTo("31110");
-    assertThat(valuation.cash()).isEqualByComparingTo("1110");
+    assertThat(valuation.cash()).isEqualByComparingTo("1000");
+    assertThat(valuation.otherFiat()).isEqualByComparingTo("110");
     // XBT cost 20,000 (deposited at 40,000), now 30,000
     assertThat(valuation.unrealized()).isEqualByComparingTo("10000");
     assertThat(valuation.holdings())
