@@ -3,7 +3,6 @@ package io.tally.kraken;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +24,10 @@ import java.util.Map;
  *   <li>Every later balance that differs from the running balance is a <em>gap</em> of {@code
  *       balance - expected}: rows are missing before it (an export of 2021 and 2023 without 2022,
  *       or filtered). Every gap is reported, and the walk goes on from Kraken's balance.
- *   <li>Rows of one asset and wallet at the same moment are taken in the order given (Kraken's own
- *       order, as exports list them); when their balances do not chain in that order but do in the
- *       reverse one (the API pages newest first), in the reverse order.
+ *   <li>Rows of one asset and wallet at the same moment are taken in the order their balances
+ *       chain, which is Kraken's booking order: the order given (as exports list them) whenever it
+ *       chains, else the one the balances show (the API pages newest first, and two imports may
+ *       each bring some rows of one second).
  * </ul>
  *
  * <p>Example: rows {@code +500 fee 0 balance 500} then {@code -100 fee 0.5 balance 399.5} for
@@ -106,32 +106,50 @@ public final class RunningBalanceCheck {
       }
     }
 
-    /** Rows of one moment in Kraken's order, or reversed when only that order chains. */
+    /**
+     * Rows of one moment in the order their balances chain: each time the first remaining row (in
+     * the order given) whose balance follows from the running balance, else the first remaining
+     * row. Before the first balance, the first row no other row leads to comes first. When the
+     * given order chains, it is kept.
+     */
     private List<Positioned> sameMoment(List<Positioned> rows) {
-      if (rows.size() < 2 || chains(rows)) {
+      if (rows.size() < 2) {
         return rows;
       }
-      List<Positioned> reversed = new ArrayList<>(rows);
-      Collections.reverse(reversed);
-      return chains(reversed) ? reversed : rows;
-    }
-
-    /** Whether each balance of {@code rows} follows from the one before, starting from now. */
-    private boolean chains(List<Positioned> rows) {
+      List<Positioned> remaining = new ArrayList<>(rows);
+      List<Positioned> ordered = new ArrayList<>(rows.size());
       boolean known = opened;
       BigDecimal running = balance;
-      for (Positioned positioned : rows) {
-        LedgerRow row = positioned.row();
-        running = running.add(net(row));
-        if (row.balance().isPresent()) {
-          if (known && running.compareTo(row.balance().get()) != 0) {
-            return false;
-          }
+      while (!remaining.isEmpty()) {
+        Positioned next = next(remaining, known, running);
+        remaining.remove(next);
+        ordered.add(next);
+        running = running.add(net(next.row()));
+        if (next.row().balance().isPresent()) {
           known = true;
-          running = row.balance().get();
+          running = next.row().balance().get();
         }
       }
-      return true;
+      return ordered;
+    }
+
+    private static Positioned next(List<Positioned> remaining, boolean known, BigDecimal running) {
+      for (Positioned candidate : remaining) {
+        LedgerRow row = candidate.row();
+        if (row.balance().isEmpty()) {
+          return candidate;
+        }
+        BigDecimal shown = row.balance().get();
+        if (known
+            ? running.add(net(row)).compareTo(shown) == 0
+            : remaining.stream()
+                .filter(other -> other != candidate && other.row().balance().isPresent())
+                .noneMatch(
+                    other -> other.row().balance().get().add(net(row)).compareTo(shown) == 0)) {
+          return candidate;
+        }
+      }
+      return remaining.get(0);
     }
 
     private void step(Positioned positioned) {

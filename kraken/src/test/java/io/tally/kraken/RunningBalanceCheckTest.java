@@ -296,6 +296,38 @@ class RunningBalanceCheckTest {
   }
 
   @Test
+  void findsTheChainingOrderOfRowsOfOneMomentThatTwoImportsInterleaved() {
+    // Kraken booked L1, L2, L3 in one second; an import brought L1 and L3, a later one L2.
+    Instant moment = Instant.parse("2024-03-01T12:00:00Z");
+    List<LedgerRow> rows =
+        List.of(
+            at(moment, row(2, "L1", "ZEUR", "", "100", "0", "100")),
+            at(moment, row(4, "L3", "ZEUR", "", "5", "0", "75")),
+            at(moment, row(3, "L2", "ZEUR", "", "-30", "0", "70")));
+
+    BalanceCheck check = RunningBalanceCheck.check(rows);
+
+    assertThat(check.ok()).as("gaps: %s", check.gaps()).isTrue();
+    assertThat(check.openingBalances()).isEmpty();
+  }
+
+  @Test
+  void startsRowsOfOneMomentWithTheOneNoOtherLeadsTo() {
+    // The first rows of a wallet, newest first: 40 -> 100 -> 90 read backwards.
+    Instant moment = Instant.parse("2024-03-01T12:00:00Z");
+    List<LedgerRow> rows =
+        List.of(
+            at(moment, row(2, "L3", "ZEUR", "", "-10", "0", "90")),
+            at(moment, row(3, "L2", "ZEUR", "", "60", "0", "100")),
+            at(moment, row(4, "L1", "ZEUR", "", "40", "0", "40")));
+
+    BalanceCheck check = RunningBalanceCheck.check(rows);
+
+    assertThat(check.ok()).as("gaps: %s", check.gaps()).isTrue();
+    assertThat(check.openingBalances()).isEmpty();
+  }
+
+  @Test
   void keepsKrakensOrderWhenNoOrderOfOneMomentChains() {
     Instant moment = Instant.parse("2024-03-01T12:00:00Z");
     List<LedgerRow> rows =
