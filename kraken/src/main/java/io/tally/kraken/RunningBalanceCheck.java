@@ -135,21 +135,30 @@ public final class RunningBalanceCheck {
 
     private static Positioned next(List<Positioned> remaining, boolean known, BigDecimal running) {
       for (Positioned candidate : remaining) {
-        LedgerRow row = candidate.row();
-        if (row.balance().isEmpty()) {
+        if (candidate.row().balance().isEmpty()) {
           return candidate;
         }
-        BigDecimal shown = row.balance().get();
-        if (known
-            ? running.add(net(row)).compareTo(shown) == 0
-            : remaining.stream()
-                .filter(other -> other != candidate && other.row().balance().isPresent())
-                .noneMatch(
-                    other -> other.row().balance().get().add(net(row)).compareTo(shown) == 0)) {
+        boolean fits =
+            known
+                ? follows(running, candidate)
+                : remaining.stream().noneMatch(other -> leadsTo(other, candidate));
+        if (fits) {
           return candidate;
         }
       }
       return remaining.get(0);
+    }
+
+    /** Whether the row's balance is {@code running} plus its amount minus its fee. */
+    private static boolean follows(BigDecimal running, Positioned row) {
+      return row.row().balance().orElseThrow().compareTo(running.add(net(row.row()))) == 0;
+    }
+
+    /** Whether another row's balance leads to this row's. */
+    private static boolean leadsTo(Positioned other, Positioned row) {
+      return other.index() != row.index()
+          && other.row().balance().isPresent()
+          && follows(other.row().balance().get(), row);
     }
 
     private void step(Positioned positioned) {

@@ -328,6 +328,21 @@ class RunningBalanceCheckTest {
   }
 
   @Test
+  void aRowWithoutABalanceAtTheSameMomentStillMovesTheBalance() {
+    Instant moment = Instant.parse("2024-03-01T12:00:00Z");
+    List<LedgerRow> rows =
+        List.of(
+            row(2, "L0", "ZEUR", "", "100", "0", "100"),
+            at(moment, row(3, "L1", "ZEUR", "", "5", "0", "")),
+            at(moment, row(4, "L2", "ZEUR", "", "-10", "0", "95"))); // 100 + 5 - 10
+
+    BalanceCheck check = RunningBalanceCheck.check(rows);
+
+    assertThat(check.ok()).as("gaps: %s", check.gaps()).isTrue();
+    assertThat(check.rowsSkipped()).isEqualTo(1);
+  }
+
+  @Test
   void keepsKrakensOrderWhenNoOrderOfOneMomentChains() {
     Instant moment = Instant.parse("2024-03-01T12:00:00Z");
     List<LedgerRow> rows =
