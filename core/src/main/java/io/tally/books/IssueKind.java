@@ -13,10 +13,18 @@ public enum IssueKind {
   MISSING_PRICE,
   /** A ledger row Tally cannot classify yet. */
   UNCLASSIFIED,
-  /** Kraken's running balance disagrees with the sum of the rows before it. */
+  /**
+   * Kraken's running balance disagrees with the sum of the rows before it. Only stores checked
+   * before gaps were booked still hold it: a jump is now a {@link #BALANCE_GAP}.
+   */
   BALANCE_MISMATCH,
   /** The history starts after the account did: the first row of an asset had a prior balance. */
   OPENING_BALANCE,
+  /**
+   * Kraken's running balance jumps at a row: rows are missing before it (an export with a hole, or
+   * filtered). The jump is booked as an adjustment, so holdings equal Kraken's balances.
+   */
+  BALANCE_GAP,
   /** A holding with no current price: counted at zero. */
   UNVALUED,
   /** A holding valued with a price older than the allowed age. */

@@ -27,8 +27,9 @@ import java.util.Optional;
  * stored (OHLC closes at past moments, Ticker prices at sync time).
  *
  * <p>When an export starts after the account did, the first row of an asset and wallet finds a
- * balance already there. That opening balance is an adjustment event just before the row (at market
- * value, like a deposit), so holdings equal Kraken's balances; see {@link LedgerCheck}.
+ * balance already there; when rows are missing in the middle, a later row's balance jumps. Each is
+ * an adjustment event just before the row (at market value, like a deposit), so holdings equal
+ * Kraken's balances; see {@link LedgerCheck}.
  *
  * <p>Example: {@code StoredBooks.load(store).events()}. Immutable.
  */
@@ -96,9 +97,9 @@ public record StoredBooks(
   }
 
   /**
-   * The event log and ledger findings of {@code store}. The opening-balance events and findings are
-   * those the last ingest stored; a store written before ingests kept them has them derived from
-   * its ledger rows here.
+   * The event log and ledger findings of {@code store}. The opening-balance and gap events and the
+   * findings are those the last ingest stored; a store written before ingests kept them has them
+   * derived from its ledger rows here.
    */
   public static StoredBooks load(PortfolioStore store) {
     List<EventRecord> records = store.events();
@@ -113,7 +114,7 @@ public record StoredBooks(
       issues = LedgerCheck.parseIssues(stored);
     } else {
       LedgerCheck check = LedgerCheck.of(Ingest.ledgerRows(store.rows(Ingest.LEDGERS)));
-      events.addAll(check.openings());
+      events.addAll(check.adjustments());
       events.sort(LedgerEvent.ORDER);
       issues = check.issues();
     }

@@ -5,11 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 
 /**
- * What {@link RunningBalanceCheck} found at one ledger row: a running balance that does not match
- * Kraken's, or a history that opens with a balance already there.
+ * What {@link RunningBalanceCheck} found at one ledger row: a gap (Kraken's balance jumps away from
+ * the running balance, as rows are missing before it), or a history that opens with a balance
+ * already there.
  *
- * <p>Example: {@code DIVERGENCE ledgers.csv line 7 txid=LE6RXL-TZ6L4-IFASO2 asset=XXBT wallet=
- * expected=0.0018833632 actual=0.0018833633}. Immutable.
+ * <p>Example: {@code GAP ledgers.csv line 7 txid=LE6RXL-TZ6L4-IFASO2 asset=XXBT wallet=
+ * expected=0.0018833632 actual=0.0018833633}, a gap of {@code 0.0000000001}. Immutable.
  *
  * @param kind what was found
  * @param source the file of the row
@@ -17,9 +18,10 @@ import java.math.BigDecimal;
  * @param txid the row's ledger id
  * @param asset the raw asset name
  * @param wallet the wallet; empty when the export has none
- * @param expected for a divergence the running balance; for an opening balance zero
- * @param actual for a divergence Kraken's balance; for an opening balance the balance before the
- *     row ({@code balance - amount + fee})
+ * @param expected for a gap the running balance plus the row's amount minus its fee; for an opening
+ *     balance zero
+ * @param actual for a gap Kraken's balance; for an opening balance the balance before the row
+ *     ({@code balance - amount + fee})
  */
 public record BalanceFinding(
     Kind kind,
@@ -35,8 +37,11 @@ public record BalanceFinding(
   public enum Kind {
     /** The first row of an asset and wallet finds a balance already there: history starts late. */
     OPENING_BALANCE,
-    /** A row's balance differs from the previous balance plus amount minus fee. */
-    DIVERGENCE
+    /**
+     * A row's balance differs from the previous balance of its asset and wallet plus amount minus
+     * fee: rows are missing before it.
+     */
+    GAP
   }
 
   public BalanceFinding {
@@ -49,7 +54,7 @@ public record BalanceFinding(
     requireNonNull(actual, "actual");
   }
 
-  /** {@code actual - expected}. */
+  /** {@code actual - expected}: the size of a gap, or the opening balance. */
   public BigDecimal difference() {
     return actual.subtract(expected);
   }

@@ -9,8 +9,13 @@ import java.util.Set;
 
 /**
  * Reads RFC 4180 CSV text: comma separators, double-quoted fields with {@code ""} for a quote,
- * commas and line breaks inside quotes, CRLF, LF or CR line ends, a UTF-8 byte order mark, a final
- * line end or none, and blank lines at the end. The first record is the header.
+ * commas and line breaks inside quotes, CRLF, LF or CR line ends, a UTF-8 byte order mark, and a
+ * final line end or none. The first record is the header.
+ *
+ * <p>Blank lines are skipped wherever they are (before the header, between records, at the end): a
+ * line that holds nothing, only blanks, or only empty fields ({@code ,,,} as a spreadsheet saves an
+ * empty row) carries no data. Records keep the line they start on in the file, so messages name the
+ * file's real lines.
  *
  * <p>Every record must have one field per header name. Empty names at the end of the header (a
  * header ending in {@code ,""}) are dropped, and a record may then carry empty fields in their
@@ -57,10 +62,10 @@ public final class CsvReader {
   private CsvTable table() {
     List<CsvRecord> raw = new ArrayList<>();
     while (pos < text.length()) {
-      raw.add(record());
-    }
-    while (!raw.isEmpty() && isBlank(raw.get(raw.size() - 1))) {
-      raw.remove(raw.size() - 1);
+      CsvRecord record = record();
+      if (!isBlank(record)) {
+        raw.add(record);
+      }
     }
     if (raw.isEmpty()) {
       throw KrakenException.badFile(source, "empty file, expected a header line");
@@ -79,7 +84,7 @@ public final class CsvReader {
     for (CsvRecord record : raw.subList(1, raw.size())) {
       records.add(fitted(record, header.size(), width));
     }
-    return new CsvTable(source, header, records);
+    return new CsvTable(source, headerRecord.line(), header, records);
   }
 
   private List<String> header(List<String> names, int headerLine) {
@@ -102,9 +107,6 @@ public final class CsvReader {
   /** The record cut to the named columns; unnamed trailing columns may only hold empty fields. */
   private CsvRecord fitted(CsvRecord record, int named, int width) {
     List<String> fields = record.fields();
-    if (isBlank(record)) {
-      throw KrakenException.badLine(source, record.line(), "blank line before the end of the file");
-    }
     if (fields.size() < named || fields.size() > width) {
       throw KrakenException.badLine(
           source,
@@ -122,8 +124,9 @@ public final class CsvReader {
     return fields.size() == named ? record : new CsvRecord(record.line(), fields.subList(0, named));
   }
 
+  /** Whether a record carries no data: every field empty or blank. */
   private static boolean isBlank(CsvRecord record) {
-    return record.fields().size() == 1 && record.fields().get(0).isEmpty();
+    return record.fields().stream().allMatch(String::isBlank);
   }
 
   /** One record from {@code pos}, consuming its line end. */

@@ -49,7 +49,7 @@ public final class KrakenCsv {
                 () ->
                     KrakenException.badLine(
                         fileName,
-                        1,
+                        table.headerLine(),
                         "not a Kraken export: expected a ledgers header (with 'refid' and"
                             + " 'amount') or a trades header (with 'ordertxid' or 'pair', and"
                             + " 'vol'), found: "
@@ -60,7 +60,7 @@ public final class KrakenCsv {
       if (!table.hasColumn(column)) {
         throw KrakenException.badLine(
             fileName,
-            1,
+            table.headerLine(),
             "missing required column '"
                 + column
                 + "' for a "

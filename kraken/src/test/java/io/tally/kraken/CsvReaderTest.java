@@ -47,9 +47,9 @@ class CsvReaderTest {
 
   @Test
   void readsEmptyFieldsQuotedOrNot() {
-    CsvTable table = read("a,b,c\n,\"\",\n");
+    CsvTable table = read("a,b,c,d\n,\"\",,x\n");
 
-    assertThat(table.records().get(0).fields()).containsExactly("", "", "");
+    assertThat(table.records().get(0).fields()).containsExactly("", "", "", "x");
   }
 
   @Test
@@ -121,10 +121,62 @@ class CsvReaderTest {
   }
 
   @Test
-  void rejectsABlankLineBeforeTheEnd() {
-    assertThatThrownBy(() -> read("a,b\n1,2\n\n3,4\n"))
+  void skipsBlankLinesAfterTheHeaderInTheMiddleAndAtTheEndKeepingRealLines() {
+    // line 1 header, 2 blank, 3 record, 4-5 blank, 6 record, 7 blank
+    CsvTable table = read("a,b\n\n1,2\n\n\n3,4\n\n");
+
+    assertThat(table.headerLine()).isEqualTo(1);
+    assertThat(table.records())
+        .containsExactly(new CsvRecord(3, List.of("1", "2")), new CsvRecord(6, List.of("3", "4")));
+  }
+
+  @Test
+  void skipsBlankLinesBeforeTheHeader() {
+    CsvTable table = read("\uFEFF\r\n\r\na,b\r\n1,2\r\n");
+
+    assertThat(table.headerLine()).isEqualTo(3);
+    assertThat(table.header()).containsExactly("a", "b");
+    assertThat(table.records()).containsExactly(new CsvRecord(4, List.of("1", "2")));
+  }
+
+  @Test
+  void skipsWhitespaceOnlyLinesWithCrlfLineEnds() {
+    CsvTable table = read("a,b\r\n \t\r\n1,2\r\n   \r\n\r\n3,4\r\n  ");
+
+    assertThat(table.records())
+        .containsExactly(new CsvRecord(3, List.of("1", "2")), new CsvRecord(6, List.of("3", "4")));
+  }
+
+  @Test
+  void skipsRowsOfEmptyFieldsAsASpreadsheetSavesAnEmptyRow() {
+    CsvTable table = read("a,b,c\n1,2,3\n,,\n\"\",\"\",\"\"\n4,5,6\n, ,\n");
+
+    assertThat(table.records())
+        .containsExactly(
+            new CsvRecord(2, List.of("1", "2", "3")), new CsvRecord(5, List.of("4", "5", "6")));
+  }
+
+  @Test
+  void keepsABlankLineInsideAQuotedField() {
+    CsvTable table = read("a,b\n\"x\n\ny\",2\n\n3,4\n");
+
+    assertThat(table.records())
+        .containsExactly(
+            new CsvRecord(2, List.of("x\n\ny", "2")), new CsvRecord(6, List.of("3", "4")));
+  }
+
+  @Test
+  void namesTheRealLineOfABadRecordAfterBlankLines() {
+    assertThatThrownBy(() -> read("a,b\n\n \n1,2,3\n"))
         .isInstanceOf(KrakenException.class)
-        .hasMessage("t.csv line 3: blank line before the end of the file");
+        .hasMessage("t.csv line 4: expected 2 fields as in the header but found 3");
+  }
+
+  @Test
+  void namesTheRealLineOfABadHeaderAfterBlankLines() {
+    assertThatThrownBy(() -> read("\n\na,b,a\n1,2,3\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv line 3: header names 'a' twice");
   }
 
   @Test
@@ -145,6 +197,13 @@ class CsvReaderTest {
   @Test
   void rejectsAnEmptyFile() {
     assertThatThrownBy(() -> read("\uFEFF\n\n"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv: empty file, expected a header line");
+  }
+
+  @Test
+  void rejectsAFileOfBlankLinesAsEmpty() {
+    assertThatThrownBy(() -> read(" \r\n\t\r\n,,\r\n"))
         .isInstanceOf(KrakenException.class)
         .hasMessage("t.csv: empty file, expected a header line");
   }

@@ -332,6 +332,51 @@ class KrakenCsvTest {
   }
 
   @Test
+  void skipsBlankLinesWhereverTheyAreAndKeepsTheFilesRealLines() {
+    // A hand-saved export: a blank line before the header and after it, a whitespace-only line and
+    // an empty spreadsheet row in the middle, several blank lines at the end, CRLF line ends.
+    String text =
+        "\r\n"
+            + "\"txid\",\"refid\",\"time\",\"type\",\"asset\",\"amount\",\"fee\",\"balance\"\r\n"
+            + "\r\n"
+            + "\"L1\",\"R1\",\"2024-01-02 03:04:05\",\"deposit\",\"ZEUR\",100,0,100\r\n"
+            + "   \r\n"
+            + ",,,,,,,\r\n"
+            + "\"L2\",\"R2\",\"2024-01-02 03:04:06\",\"withdrawal\",\"ZEUR\",-40,0.5,59.5\r\n"
+            + "\r\n"
+            + "\r\n";
+
+    ExportFile file = KrakenCsv.read(new StringReader(text), "saved.csv");
+
+    assertThat(file.ledgerRows()).extracting(LedgerRow::line).containsExactly(4, 7);
+    assertThat(file.ledgerRows()).extracting(LedgerRow::txid).containsExactly("L1", "L2");
+    assertThat(RunningBalanceCheck.check(file.ledgerRows()).ok()).isTrue();
+  }
+
+  @Test
+  void namesTheRealLineOfABadFieldAfterBlankLines() {
+    String text =
+        "txid,refid,time,type,asset,amount\n"
+            + "\n"
+            + "L1,R1,2024-01-02 03:04:05,deposit,ZEUR,1\n"
+            + " \n"
+            + "L2,R2,2024-01-02 03:04:06,deposit,ZEUR,\"12,5\"\n";
+
+    assertThatThrownBy(() -> KrakenCsv.read(new StringReader(text), "saved.csv"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("saved.csv line 5, field 'amount': not a decimal number: '12,5'");
+  }
+
+  @Test
+  void namesTheHeadersRealLineWhenBlankLinesComeFirst() {
+    String text = "\n\ntxid,refid,time,type,amount\nL1,R1,2024-01-02 03:04:05,deposit,1\n";
+
+    assertThatThrownBy(() -> KrakenCsv.read(new StringReader(text), "saved.csv"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("saved.csv line 3: missing required column 'asset' for a ledgers export");
+  }
+
+  @Test
   void readsAnExportWithAHeaderAndNoRows() {
     ExportFile file =
         KrakenCsv.read(

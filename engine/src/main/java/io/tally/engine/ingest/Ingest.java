@@ -163,8 +163,12 @@ public final class Ingest {
       }
     }
     Map<String, String> marks = new LinkedHashMap<>(batch.marks());
-    if (!newLedger.isEmpty() || !store.marks().containsKey(LedgerCheck.ISSUES_MARK)) {
-      checkLedger(newLedger.values(), events, marks);
+    Map<String, String> storedMarks = store.marks();
+    // A store whose last check predates gaps (no gaps mark) is checked again, once.
+    if (!newLedger.isEmpty()
+        || !storedMarks.containsKey(LedgerCheck.ISSUES_MARK)
+        || !storedMarks.containsKey(LedgerCheck.GAPS_MARK)) {
+      checkLedger(newLedger.values(), events, marks, storedMarks);
     }
     List<SourceRow> rows = new ArrayList<>(newLedger.size() + newTrades.size() + newOrders.size());
     newLedger.forEach((id, row) -> rows.add(ledgerSourceRow(id, row)));
@@ -191,23 +195,25 @@ public final class Ingest {
 
   /**
    * Runs Kraken's running-balance check over every ledger row, stored and new, and adds what it
-   * yields to the batch: the opening-balance events (retracting those a previous check made that
-   * are gone) and the marks with its issues and opening ids.
+   * yields to the batch: the opening-balance and gap adjustments (retracting those a previous check
+   * made that are gone) and the marks with its issues and adjustment ids.
    */
   private void checkLedger(
-      Collection<LedgerRow> newRows, List<EventRecord> events, Map<String, String> marks) {
+      Collection<LedgerRow> newRows,
+      List<EventRecord> events,
+      Map<String, String> marks,
+      Map<String, String> storedMarks) {
     progress.accept("checking Kraken's running balances over the whole ledger");
     List<LedgerRow> all = ledgerRows(store.rows(LEDGERS));
     all.addAll(newRows);
     LedgerCheck check = LedgerCheck.of(all);
     Set<String> current = new HashSet<>();
-    for (CashFlow opening : check.openings()) {
-      current.add(opening.id().value());
-      events.add(EventRecord.of(opening.id().value(), opening.at(), EventText.format(opening)));
+    for (CashFlow adjustment : check.adjustments()) {
+      current.add(adjustment.id().value());
+      events.add(
+          EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
     }
-    Map<String, String> stored = store.marks();
-    String previous = stored.getOrDefault(LedgerCheck.OPENINGS_MARK, "");
-    for (String id : previous.lines().filter(line -> !line.isEmpty()).toList()) {
+    for (String id : LedgerCheck.storedAdjustmentIds(storedMarks)) {
       if (!current.contains(id)) {
         store
             .findEvent(id)
@@ -215,8 +221,7 @@ public final class Ingest {
             .ifPresent(event -> events.add(EventRecord.retracted(id, event.at())));
       }
     }
-    marks.put(LedgerCheck.ISSUES_MARK, check.issuesText());
-    marks.put(LedgerCheck.OPENINGS_MARK, check.openingsText());
+    marks.putAll(check.marks());
   }
 
   /** The store's id of a ledger row: its ledger id, or a content key for a pending row. */

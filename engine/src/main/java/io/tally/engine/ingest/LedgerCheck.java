@@ -18,24 +18,43 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Kraken's running-balance check (ACCOUNTING.md §7, the ledger check) over every ledger row of an
- * account, and what the books take from it: an opening-balance adjustment for each asset and wallet
- * whose first row finds a balance already there (a history that starts after the account did), and
- * the findings as data issues, the first divergence included.
+ * account, and what the books take from it so that holdings equal Kraken's {@code balance} column:
  *
- * <p>Each opening balance is booked at market value one microsecond before the row that shows it,
- * as an {@code adjustment} cash flow with id {@code opening:<asset>:<wallet>}; importing an older
- * export later moves it back in time (a new revision of the same event) or removes it.
+ * <ul>
+ *   <li>an <em>opening balance</em> for each asset and wallet whose first row finds a balance
+ *       already there (a history that starts after the account did), id {@code
+ *       opening:<asset>:<wallet>};
+ *   <li>a <em>gap</em> for each row whose balance jumps away from the running balance (rows are
+ *       missing before it: an export of 2021 and 2023 without 2022, or one filtered by asset), of
+ *       size {@code balance - expected}, id {@code gap:<asset>:<wallet>:<ledger id of the row>};
+ * </ul>
  *
- * <p>Example: {@code LedgerCheck.of(rows).openings()}. Immutable.
+ * <p>Each is an {@code adjustment} cash flow at market value one microsecond before the row that
+ * shows it, and a data issue ({@code opening_balance}, {@code balance_gap}) naming file, line,
+ * asset, wallet and size. The events are stored like any other: a later import that brings older
+ * rows moves an opening back in time (a new revision of the same event) and one that brings the
+ * missing rows makes the gap disappear, so its event is retracted. The first gap is the check's
+ * first divergence.
+ *
+ * <p>Example: {@code LedgerCheck.of(rows).adjustments()}. Immutable.
+ *
+ * @param openings the opening-balance adjustments, in row order
+ * @param gaps the gap adjustments, in row order
+ * @param issues the findings: openings, then gaps
+ * @param firstDivergence the issue of the first gap
  */
 public record LedgerCheck(
-    List<CashFlow> openings, List<DataIssue> issues, Optional<DataIssue> firstDivergence) {
+    List<CashFlow> openings,
+    List<CashFlow> gaps,
+    List<DataIssue> issues,
+    Optional<DataIssue> firstDivergence) {
 
   /** The mark holding the issues of the latest check, one {@link DataIssue#toText()} per line. */
   public static final String ISSUES_MARK = "ledger.issues";
@@ -43,8 +62,12 @@ public record LedgerCheck(
   /** The mark holding the ids of the opening-balance events of the latest check, one per line. */
   public static final String OPENINGS_MARK = "ledger.openings";
 
+  /** The mark holding the ids of the gap events of the latest check, one per line. */
+  public static final String GAPS_MARK = "ledger.gaps";
+
   public LedgerCheck {
     openings = List.copyOf(openings);
+    gaps = List.copyOf(gaps);
     issues = List.copyOf(issues);
     requireNonNull(firstDivergence, "firstDivergence");
   }
@@ -54,17 +77,37 @@ public record LedgerCheck(
     List<LedgerRow> sorted = new ArrayList<>(rows);
     sorted.sort(Comparator.comparing(LedgerRow::time));
     BalanceCheck check = RunningBalanceCheck.check(sorted);
+    Map<String, LedgerRow> byTxid = new HashMap<>();
+    sorted.forEach(row -> byTxid.putIfAbsent(row.txid(), row));
     return new LedgerCheck(
-        openings(check, sorted),
+        adjustments(check.openingBalances(), byTxid),
+        adjustments(check.gaps(), byTxid),
         issues(check),
-        check.firstDivergence().map(LedgerCheck::divergence));
+        check.firstDivergence().map(LedgerCheck::gapIssue));
   }
 
-  /** A running-balance check's findings as data issues: openings, then the first divergence. */
+  /** A running-balance check's findings as data issues: openings, then gaps. */
   public static List<DataIssue> issues(BalanceCheck check) {
-    List<DataIssue> issues = openingIssues(check);
-    check.firstDivergence().map(LedgerCheck::divergence).ifPresent(issues::add);
+    List<DataIssue> issues = new ArrayList<>();
+    check.openingBalances().forEach(opening -> issues.add(openingIssue(opening)));
+    check.gaps().forEach(gap -> issues.add(gapIssue(gap)));
     return issues;
+  }
+
+  /** Every adjustment the check books: the openings, then the gaps. */
+  public List<CashFlow> adjustments() {
+    List<CashFlow> all = new ArrayList<>(openings);
+    all.addAll(gaps);
+    return all;
+  }
+
+  /** The marks that keep this check in a store: its issues, opening ids and gap ids. */
+  public Map<String, String> marks() {
+    Map<String, String> marks = new LinkedHashMap<>();
+    marks.put(ISSUES_MARK, issuesText());
+    marks.put(OPENINGS_MARK, idsText(openings));
+    marks.put(GAPS_MARK, idsText(gaps));
+    return marks;
   }
 
   /** The issues as the {@link #ISSUES_MARK} keeps them. */
@@ -74,11 +117,13 @@ public record LedgerCheck(
     return text.toString();
   }
 
-  /** The opening event ids as the {@link #OPENINGS_MARK} keeps them. */
-  public String openingsText() {
-    StringBuilder text = new StringBuilder();
-    openings.forEach(event -> text.append(event.id().value()).append('\n'));
-    return text.toString();
+  /** The ids of the adjustments an earlier check stored in {@code marks}: openings, then gaps. */
+  public static List<String> storedAdjustmentIds(Map<String, String> marks) {
+    List<String> ids = new ArrayList<>();
+    for (String mark : List.of(OPENINGS_MARK, GAPS_MARK)) {
+      marks.getOrDefault(mark, "").lines().filter(line -> !line.isEmpty()).forEach(ids::add);
+    }
+    return ids;
   }
 
   /** Issues read back from {@link #issuesText()}. */
@@ -86,64 +131,88 @@ public record LedgerCheck(
     return text.lines().filter(line -> !line.isEmpty()).map(DataIssue::parse).toList();
   }
 
-  /** The first divergence among issues read back from {@link #issuesText()}. */
+  /**
+   * The first divergence among issues read back from {@link #issuesText()}: the first gap, or the
+   * mismatch a store checked before gaps were booked holds.
+   */
   public static Optional<DataIssue> firstDivergence(List<DataIssue> issues) {
-    return issues.stream().filter(i -> i.kind() == IssueKind.BALANCE_MISMATCH).findFirst();
+    return issues.stream()
+        .filter(
+            issue ->
+                issue.kind() == IssueKind.BALANCE_GAP || issue.kind() == IssueKind.BALANCE_MISMATCH)
+        .findFirst();
   }
 
-  private static List<CashFlow> openings(BalanceCheck check, List<LedgerRow> rows) {
-    Map<String, LedgerRow> byTxid = new HashMap<>();
-    rows.forEach(row -> byTxid.putIfAbsent(row.txid(), row));
+  private static String idsText(List<CashFlow> events) {
+    StringBuilder text = new StringBuilder();
+    events.forEach(event -> text.append(event.id().value()).append('\n'));
+    return text.toString();
+  }
+
+  /** Each finding as an adjustment of its size, a microsecond before the row that shows it. */
+  private static List<CashFlow> adjustments(
+      List<BalanceFinding> findings, Map<String, LedgerRow> byTxid) {
     List<CashFlow> events = new ArrayList<>();
-    for (BalanceFinding opening : check.openingBalances()) {
-      LedgerRow row = byTxid.get(opening.txid());
-      Asset asset = AssetSymbol.canonical(opening.asset());
-      String place = (opening.asset() + ":" + opening.wallet()).replaceAll("\\s+", "");
+    for (BalanceFinding finding : findings) {
+      LedgerRow row = byTxid.get(finding.txid());
+      Asset asset = AssetSymbol.canonical(finding.asset());
       events.add(
           new CashFlow(
-              EventId.of("opening:" + place),
+              EventId.of(eventId(finding)),
               row.time().minus(1, ChronoUnit.MICROS),
               FlowKind.ADJUSTMENT,
-              new Amount(asset, opening.actual()),
+              new Amount(asset, finding.difference()),
               Amount.zero(asset)));
     }
     return events;
   }
 
-  private static List<DataIssue> openingIssues(BalanceCheck check) {
-    List<DataIssue> issues = new ArrayList<>();
-    for (BalanceFinding opening : check.openingBalances()) {
-      issues.add(
-          new DataIssue(
-              IssueKind.OPENING_BALANCE,
-              opening.txid(),
-              AssetSymbol.canonical(opening.asset()).code(),
-              "history starts after the account did: "
-                  + opening.source()
-                  + " line "
-                  + opening.line()
-                  + " finds "
-                  + opening.actual().toPlainString()
-                  + " "
-                  + opening.asset()
-                  + (opening.wallet().isEmpty() ? "" : " in " + opening.wallet())
-                  + " already there; booked as an opening adjustment at market value"));
-    }
-    return issues;
+  /** {@code opening:<asset>:<wallet>} or {@code gap:<asset>:<wallet>:<ledger id>}, no blanks. */
+  private static String eventId(BalanceFinding finding) {
+    String place = (finding.asset() + ":" + finding.wallet()).replaceAll("\\s+", "");
+    return finding.kind() == BalanceFinding.Kind.OPENING_BALANCE
+        ? "opening:" + place
+        : "gap:" + place + ":" + finding.txid();
   }
 
-  private static DataIssue divergence(BalanceFinding divergence) {
+  private static DataIssue openingIssue(BalanceFinding opening) {
     return new DataIssue(
-        IssueKind.BALANCE_MISMATCH,
-        divergence.txid(),
-        AssetSymbol.canonical(divergence.asset()).code(),
-        divergence.source()
+        IssueKind.OPENING_BALANCE,
+        opening.txid(),
+        AssetSymbol.canonical(opening.asset()).code(),
+        "history starts after the account did: "
+            + opening.source()
             + " line "
-            + divergence.line()
-            + ": Kraken's balance "
-            + divergence.actual().toPlainString()
+            + opening.line()
+            + " finds "
+            + opening.actual().toPlainString()
+            + " "
+            + opening.asset()
+            + inWallet(opening)
+            + " already there; booked as an opening adjustment at market value");
+  }
+
+  private static DataIssue gapIssue(BalanceFinding gap) {
+    return new DataIssue(
+        IssueKind.BALANCE_GAP,
+        gap.txid(),
+        AssetSymbol.canonical(gap.asset()).code(),
+        gap.source()
+            + " line "
+            + gap.line()
+            + ": Kraken's balance of "
+            + gap.asset()
+            + inWallet(gap)
+            + " is "
+            + gap.actual().toPlainString()
             + " but the rows before it add up to "
-            + divergence.expected().toPlainString()
-            + (divergence.wallet().isEmpty() ? "" : " (" + divergence.wallet() + ")"));
+            + gap.expected().toPlainString()
+            + ", so rows are missing before it; the gap of "
+            + gap.difference().toPlainString()
+            + " is booked as an adjustment at market value");
+  }
+
+  private static String inWallet(BalanceFinding finding) {
+    return finding.wallet().isEmpty() ? "" : " in " + finding.wallet();
   }
 }
