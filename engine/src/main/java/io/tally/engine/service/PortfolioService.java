@@ -10,6 +10,7 @@ import io.tally.books.FeeSummary;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.sync.KrakenSync;
+import io.tally.engine.sync.QuietBalances;
 import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.ledger.CashFlow;
@@ -235,7 +236,7 @@ public final class PortfolioService {
     PortfolioView before = current();
     long importBefore = live.importId();
     live.catchUp(store);
-    Reconciliation reconciliation = reconcileLocked(Optional.of(summary.exchangeBalances()));
+    Reconciliation reconciliation = reconcileLocked(Optional.of(summary.balances()));
     PortfolioView after =
         publish(Optional.of(reconciliation), Optional.of(started), Optional.empty());
     detectExternalActivity(before, after, newEvents(importBefore));
@@ -250,20 +251,23 @@ public final class PortfolioService {
   }
 
   /**
-   * Reconciles now: the ledger check, and with Kraken the live check against {@code Balance} and
-   * flow-adjusted drift; with {@code reconciliation.auto_update} drift is corrected by stored
-   * adjustment events. The result becomes the drift status every query reports.
+   * Reconciles now: the ledger check, and with Kraken a sync (so the books hold the ledger up to
+   * now) whose quiet moment gives the live check against {@code Balance} and flow-adjusted drift;
+   * with {@code reconciliation.auto_update} drift is corrected by stored adjustment events. The
+   * result becomes the drift status every query reports. Without Kraken the status is {@code
+   * unchecked}.
    */
   public Reconciliation reconcile() {
     writer.lock();
     try {
-      // The books must hold what the store holds before they are compared with the exchange:
-      // with auto_update, a difference that is only events committed by another writer would
-      // otherwise be booked as an adjustment, and counted twice once the books catch up.
+      if (kraken.isPresent()) {
+        // Books and balances must be of one moment (docs/RECONCILIATION.md): the sync brings the
+        // ledger up to date and takes Balance at a quiet moment, then reconciles with it.
+        syncLocked();
+        return current().reconciliation().orElseThrow();
+      }
       catchUpLocked();
-      Optional<Map<Asset, BigDecimal>> balances =
-          kraken.map(client -> KrakenSync.canonical(client.balance()));
-      Reconciliation reconciliation = reconcileLocked(balances);
+      Reconciliation reconciliation = reconcileLocked(Optional.empty());
       PortfolioView current = current();
       publish(Optional.of(reconciliation), current.lastSyncAt(), current.lastSyncError());
       return reconciliation;
@@ -272,28 +276,49 @@ public final class PortfolioService {
     }
   }
 
-  private Reconciliation reconcileLocked(Optional<Map<Asset, BigDecimal>> balances) {
+  /**
+   * The reconciliation of the live books: with {@code balances} taken at a quiet moment (the books
+   * must hold the store's ledger as of that moment), the live check; with balances that found no
+   * quiet moment, the previous comparison kept; without Kraken, the ledger check alone.
+   */
+  private Reconciliation reconcileLocked(Optional<QuietBalances> balances) {
     Instant now = clock.instant();
     List<DataIssue> ledgerIssues = ledgerIssues();
+    ReconciliationStatus status = ReconciliationStatus.UNCHECKED;
     Optional<LiveCheck> check = Optional.empty();
     Optional<FlowAdjustedDrift> drift = Optional.empty();
     List<String> booked = new ArrayList<>();
-    if (balances.isPresent()) {
+    if (balances.isPresent() && !balances.get().found()) {
+      // Nothing was compared: the drift flag and its detail stay those of the last comparison.
+      Optional<Reconciliation> previous = current().reconciliation();
+      status = ReconciliationStatus.NO_QUIET_MOMENT;
+      check = previous.flatMap(Reconciliation::live);
+      drift = previous.flatMap(Reconciliation::drift);
+      LOG.log(
+          System.Logger.Level.INFO,
+          "No quiet moment: ledger rows kept arriving through "
+              + balances.get().tries()
+              + " tries, so the books were not compared with Kraken's balances; the drift flag"
+              + " stays "
+              + check.map(LiveCheck::driftFlag).orElse(false));
+    } else if (balances.isPresent()) {
+      Map<Asset, BigDecimal> exchange = balances.get().balances().orElseThrow();
       BigDecimal tolerance = config.reconciliation().tolerance();
-      LiveCheck liveCheck =
-          LiveCheck.of(live.state(), balances.get(), live.prices(), now, tolerance);
+      LiveCheck liveCheck = LiveCheck.of(live.state(), exchange, live.prices(), now, tolerance);
       if (liveCheck.driftFlag() && config.reconciliation().autoUpdate()) {
         booked = bookAdjustments(liveCheck, now);
-        liveCheck = LiveCheck.of(live.state(), balances.get(), live.prices(), now, tolerance);
+        liveCheck = LiveCheck.of(live.state(), exchange, live.prices(), now, tolerance);
       }
       if (liveCheck.driftFlag()) {
         LOG.log(System.Logger.Level.WARNING, driftWarning(liveCheck));
       }
+      status = liveCheck.driftFlag() ? ReconciliationStatus.DRIFT : ReconciliationStatus.OK;
       check = Optional.of(liveCheck);
       drift = Optional.of(flowAdjusted(liveCheck, now));
     }
     return new Reconciliation(
         now,
+        status,
         LedgerCheck.firstDivergence(ledgerIssues),
         check,
         drift,
