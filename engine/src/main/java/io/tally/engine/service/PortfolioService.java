@@ -49,8 +49,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -951,73 +949,22 @@ public final class PortfolioService {
 
   /**
    * Emits and logs an {@link ExternalActivity} when manual trades or external flows among {@code
-   * added} moved equity (flows) or an asset's share of equity by more than the threshold.
+   * added}, dated after the drift baseline, moved the portfolio by more than the threshold ({@link
+   * ExternalActivityCheck}).
    */
   private void detectExternalActivity(
       PortfolioView before, PortfolioView after, List<LedgerEvent> added) {
-    boolean manualTrade = false;
-    boolean transfer = false;
-    Set<Asset> touched = new LinkedHashSet<>();
-    List<String> ids = new ArrayList<>();
-    MarketPrices market = new MarketPrices(bookConfig.base(), bookConfig.kfeeUsd(), after.prices());
-    BigDecimal flowValue = BigDecimal.ZERO;
-    for (LedgerEvent event : added) {
-      if (event instanceof Trade trade && trade.strategy().equals(Trade.MANUAL)) {
-        manualTrade = true;
-        trade.sold().forEach(leg -> touched.add(leg.asset()));
-        trade.bought().forEach(leg -> touched.add(leg.asset()));
-        ids.add(trade.id().value());
-      } else if (event instanceof CashFlow flow
-          && flow.kind() != FlowKind.ADJUSTMENT
-          && !flow.id().value().startsWith("opening:")) {
-        transfer = true;
-        touched.add(flow.amount().asset());
-        ids.add(flow.id().value());
-        // Every flow counts by its size: a deposit and a withdrawal in one sync do not cancel.
-        flowValue =
-            flowValue.add(
-                market
-                    .value(flow.amount().asset(), flow.amount().value().abs(), flow.at())
-                    .orElse(BigDecimal.ZERO));
-      }
-    }
-    if (ids.isEmpty()) {
-      return;
-    }
-    BigDecimal equityBefore = before.valuation().equity();
-    BigDecimal change = BigDecimal.ZERO;
-    if (equityBefore.signum() != 0) {
-      change = Precision.percent(flowValue.abs(), equityBefore);
-    }
-    Map<Asset, BigDecimal> shareBefore = shares(before.valuation());
-    Map<Asset, BigDecimal> shareAfter = shares(after.valuation());
-    for (Asset asset : touched) {
-      BigDecimal moved =
-          shareAfter
-              .getOrDefault(asset, BigDecimal.ZERO)
-              .subtract(shareBefore.getOrDefault(asset, BigDecimal.ZERO))
-              .abs();
-      change = change.max(moved);
-    }
-    if (change.compareTo(config.portfolio().externalActivityThresholdPct()) <= 0) {
-      return;
-    }
-    String kind =
-        manualTrade && transfer
-            ? "manual trade/transfer"
-            : manualTrade ? "manual trade" : "transfer";
-    ExternalActivity activity =
-        new ExternalActivity(after.asOf(), kind, change.stripTrailingZeros(), ids);
-    LOG.log(System.Logger.Level.WARNING, activity.message());
-    progress.accept(activity.message());
-    activityListeners.forEach(listener -> listener.accept(activity));
-  }
-
-  private static Map<Asset, BigDecimal> shares(PortfolioValuation valuation) {
-    Map<Asset, BigDecimal> shares = new HashMap<>();
-    for (AssetValuation holding : valuation.holdings()) {
-      shares.put(holding.holding().asset(), holding.percentageOfEquity());
-    }
-    return shares;
+    Optional<Instant> baseline =
+        Optional.ofNullable(store.marks().get(BASELINE_MARK))
+            .map(DriftBaseline::parse)
+            .map(DriftBaseline::at);
+    new ExternalActivityCheck(config.portfolio().externalActivityThresholdPct())
+        .find(before.valuation(), after.valuation(), added, after.prices(), baseline)
+        .ifPresent(
+            activity -> {
+              LOG.log(System.Logger.Level.WARNING, activity.message());
+              progress.accept(activity.message());
+              activityListeners.forEach(listener -> listener.accept(activity));
+            });
   }
 }

@@ -41,7 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Reconciliation against an account that trades while Tally looks (docs/RECONCILIATION.md): every
  * drift alarm comes from books and balances of one moment, a real discrepancy is still drift, and
- * when no quiet moment can be found the drift flag stays as it was.
+ * when no quiet moment can be found the drift flag stays as it was. External activity counts only
+ * after the drift baseline.
  *
  * <p>The simulator runs on port 0 with a seeded account; its {@code newRowsAfter} fault lets the
  * bots trade one simulated second right after a chosen response, so rows arrive in the middle of a
@@ -249,6 +250,33 @@ class PortfolioServiceReconciliationTest {
     Reconciliation ok = service.reconcile();
     assertThat(ok.status()).isEqualTo(ReconciliationStatus.OK);
     assertThat(ok.driftFlag()).isFalse();
+  }
+
+  // ---- external activity only after the baseline --------------------------------------------
+
+  @Test
+  void theFirstSyncIsHistoryNotExternalActivityALaterDepositIs() {
+    PortfolioService service = service();
+    List<ExternalActivity> activities = new CopyOnWriteArrayList<>();
+    service.onExternalActivity(activities::add);
+
+    service.initialize();
+
+    assertThat(store.eventCount()).as("the first sync brought the whole history").isPositive();
+    assertThat(activities).isEmpty();
+    assertThat(progress).noneMatch(line -> line.startsWith("External activity"));
+
+    // 50,000 USD deposited after the baseline, on equity far below that: well above 5 %.
+    account.advance(Duration.ofMinutes(5));
+    account.deposit("ZUSD", new BigDecimal("50000"));
+    service.sync();
+    assertThat(activities)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.kind()).isEqualTo(ActivityKind.TRANSFER);
+              assertThat(a.changePct()).isGreaterThan(new BigDecimal("5"));
+            });
   }
 
   // ---- helpers -------------------------------------------------------------------------------
