@@ -3,6 +3,7 @@ package io.tally.cli;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.service.ContractJson;
 import io.tally.engine.service.Reconciliation;
+import io.tally.engine.service.ReconciliationStatus;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.FlowAdjustedDrift;
 import io.tally.reconcile.LiveCheck;
@@ -16,15 +17,17 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code tally reconcile [--db PATH|URL] [--config FILE] [--kraken-url URL] [--format text|json]}:
- * checks the stored books (ACCOUNTING.md §7). Always the ledger check (Kraken's running balances
- * against the stored rows); with {@code KRAKEN_API_KEY}/{@code KRAKEN_API_SECRET} set, also the
- * live check against Kraken's {@code Balance} (each difference valued, the drift flag against the
- * tolerance) and flow-adjusted drift. It compares the books as stored: run {@code tally sync}
- * first, or recent activity shows as a difference. Exit status 0 whether or not there is drift; the
- * flag is in the output.
+ * checks the books (ACCOUNTING.md §7, docs/RECONCILIATION.md). Always the ledger check (Kraken's
+ * running balances against the stored rows); with {@code KRAKEN_API_KEY}/{@code KRAKEN_API_SECRET}
+ * set, it first syncs, so the books hold the ledger up to now, and then the live check against
+ * Kraken's {@code Balance} taken at a quiet moment (each difference valued, the drift flag against
+ * the tolerance) and flow-adjusted drift. The status says which: {@code ok}, {@code drift}, {@code
+ * unchecked} (no keys) or {@code no_quiet_moment} (rows kept arriving; the flag is the last
+ * comparison's). Exit status 0 whether or not there is drift; the flag is in the output.
  *
- * <p>Example: {@code tally reconcile --format json} prints {@code {"drift_flag":false,
- * "tolerance_base":"1.00000000","assets":[...],"ledger_check":{"ok":true,"first_divergence":null},
+ * <p>Example: {@code tally reconcile --format json} prints {@code {"checked_at":"...",
+ * "reconciliation_status":"ok","drift_flag":false,"compared_at":"...","tolerance_base":
+ * "1.00000000","assets":[...],"ledger_check":{"ok":true,"first_divergence":null},
  * "adjusted_drift_base":"0.00000000",...}}.
  */
 @Command(
@@ -79,18 +82,29 @@ final class ReconcileCommand implements Callable<Integer> {
             .firstDivergence()
             .map(issue -> "first divergence: " + issue.detail())
             .orElse("every row's balance equals the running balance"));
-    if (result.live().isEmpty()) {
+    if (result.status() == ReconciliationStatus.UNCHECKED) {
       out.println(
           "live check:     skipped (set KRAKEN_API_KEY and KRAKEN_API_SECRET to compare with"
               + " Kraken's Balance)");
       return;
     }
+    if (result.status() == ReconciliationStatus.NO_QUIET_MOMENT) {
+      out.println(
+          "live check:     not made: no quiet moment (ledger rows kept arriving); not drift");
+    }
+    if (result.live().isEmpty()) {
+      return;
+    }
     LiveCheck live = result.live().get();
     out.printf(
-        "live check:     %s (tolerance %s, total difference %s)%n",
+        "%s %s (tolerance %s, total difference %s)%s%n",
+        result.status() == ReconciliationStatus.NO_QUIET_MOMENT
+            ? "last compared:"
+            : "live check:    ",
         result.driftFlag() ? "DRIFT" : "no drift",
         live.tolerance().toPlainString(),
-        live.totalDifferenceBase().toPlainString());
+        live.totalDifferenceBase().toPlainString(),
+        result.status() == ReconciliationStatus.NO_QUIET_MOMENT ? " at " + live.at() : "");
     TextTable table = new TextTable("asset", "books", "exchange", "difference", "value");
     for (AssetDrift asset : live.assets()) {
       table.row(

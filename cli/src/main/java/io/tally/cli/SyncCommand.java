@@ -73,7 +73,12 @@ final class SyncCommand implements Callable<Integer> {
     out.printf(
         "prices stored:      %,d (%,d moments Kraken could not price)%n",
         summary.pricesStored(), summary.unpricedMoments());
-    if (summary.balancesMatch()) {
+    if (!summary.balances().found()) {
+      out.printf(
+          "balances:           not compared: no quiet moment (ledger rows kept arriving through"
+              + " %d tries)%n",
+          summary.balances().tries());
+    } else if (summary.balancesMatch()) {
       out.println("balances:           every asset matches Kraken's Balance");
     } else {
       out.println("balances:           these assets differ from Kraken's Balance:");

@@ -104,7 +104,11 @@ class ServiceCommandsTest {
     JsonNode doc = json(tally(KEYS, "reconcile", "--format", "json"));
 
     assertThat(names(doc))
-        .contains("drift_flag", "tolerance_base", "assets", "ledger_check", "adjusted_drift_base");
+        .startsWith("checked_at", "reconciliation_status", "drift_flag", "compared_at")
+        .contains("tolerance_base", "assets", "ledger_check", "adjusted_drift_base");
+    assertThat(doc.get("reconciliation_status").asString()).isEqualTo("ok");
+    // A comparison made by this reconciliation: at its own moment, not a carried-over one.
+    assertThat(doc.get("compared_at").asString()).isEqualTo(doc.get("checked_at").asString());
     assertThat(doc.get("drift_flag").isBoolean()).isTrue();
     assertThat(doc.get("drift_flag").asBoolean()).isFalse();
     assertThat(doc.get("live_check").asBoolean()).isTrue();
@@ -145,8 +149,10 @@ class ServiceCommandsTest {
         .contains("ledger check:   every row's balance equals the running balance")
         .contains("live check:     skipped (set KRAKEN_API_KEY and KRAKEN_API_SECRET");
     JsonNode doc = json(tally(Map.of(), "reconcile", "--format", "json"));
+    assertThat(doc.get("reconciliation_status").asString()).isEqualTo("unchecked");
     assertThat(doc.get("live_check").asBoolean()).isFalse();
     assertThat(doc.get("drift_flag").asBoolean()).isFalse();
+    assertThat(doc.get("compared_at").isNull()).isTrue();
     assertThat(doc.get("assets").size()).isZero();
     assertThat(doc.get("ledger_check").get("ok").asBoolean()).isTrue();
   }

@@ -14,6 +14,7 @@ import io.tally.engine.service.PnlPeriod;
 import io.tally.engine.service.PortfolioService;
 import io.tally.engine.service.PositionNotFoundException;
 import io.tally.engine.service.Reconciliation;
+import io.tally.engine.service.ReconciliationStatus;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.valuation.AssetValuation;
@@ -315,7 +316,9 @@ public final class TallyServer implements AutoCloseable {
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("checked_at", null);
+    doc.put("reconciliation_status", ReconciliationStatus.UNCHECKED.code());
     doc.put("drift_flag", false);
+    doc.put("compared_at", null);
     doc.put("live_check", false);
     doc.put("assets", List.of());
     return doc;

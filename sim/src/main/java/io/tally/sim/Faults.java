@@ -2,6 +2,7 @@ package io.tally.sim;
 
 import static java.util.Objects.requireNonNull;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -9,12 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Faults to inject into the simulator's next responses, per API method (such as {@code Balance} or
  * {@code Ledgers}; {@link #ANY_METHOD} matches every method). Each call queues {@code times}
  * faults; each response of a matching method takes the next one. Faults of one method are used
- * before those queued for any method.
+ * before those queued for any method. One fault is a switch instead: a {@link #balanceDiscrepancy
+ * balance discrepancy} stays on until it is cleared.
  *
  * <p>Example: {@code simulator.faults().httpError("Ledgers", 520, 2).serviceBusy("Balance", 1)}.
  * Thread-safe.
@@ -24,9 +27,18 @@ public final class Faults {
   /** Matches every method. */
   public static final String ANY_METHOD = "*";
 
+  private static final Duration NEW_ROWS_STEP = Duration.ofMinutes(1);
+
   private static final Set<Integer> HTTP_ERRORS = Set.of(500, 502, 503, 504, 520, 525);
 
+  private final Listing listing;
   private final Map<String, Deque<Fault>> queued = new HashMap<>();
+  private final Map<String, BigDecimal> discrepancies = new TreeMap<>();
+
+  /** Faults for a simulator of assets listed in {@code listing}. */
+  Faults(Listing listing) {
+    this.listing = requireNonNull(listing, "listing");
+  }
 
   /**
    * The next {@code times} responses of {@code method} are HTTP {@code status} (500, 502, 503, 504,
@@ -36,17 +48,22 @@ public final class Faults {
     if (!HTTP_ERRORS.contains(status)) {
       throw new IllegalArgumentException("Not a simulated HTTP error: " + status);
     }
-    return add(method, new Fault(Fault.Kind.HTTP_ERROR, status, Duration.ZERO, 0), times);
+    return add(
+        method, new Fault(Fault.Kind.HTTP_ERROR, status, Duration.ZERO, 0, Duration.ZERO), times);
   }
 
   /** The next {@code times} responses of {@code method} are {@code EService:Unavailable}. */
   public Faults serviceUnavailable(String method, int times) {
-    return add(method, new Fault(Fault.Kind.SERVICE_UNAVAILABLE, 200, Duration.ZERO, 0), times);
+    return add(
+        method,
+        new Fault(Fault.Kind.SERVICE_UNAVAILABLE, 200, Duration.ZERO, 0, Duration.ZERO),
+        times);
   }
 
   /** The next {@code times} responses of {@code method} are {@code EService:Busy}. */
   public Faults serviceBusy(String method, int times) {
-    return add(method, new Fault(Fault.Kind.SERVICE_BUSY, 200, Duration.ZERO, 0), times);
+    return add(
+        method, new Fault(Fault.Kind.SERVICE_BUSY, 200, Duration.ZERO, 0, Duration.ZERO), times);
   }
 
   /**
@@ -57,12 +74,13 @@ public final class Faults {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("Negative delay: " + delay);
     }
-    return add(method, new Fault(Fault.Kind.DELAY, 200, delay, 0), times);
+    return add(method, new Fault(Fault.Kind.DELAY, 200, delay, 0, Duration.ZERO), times);
   }
 
   /** The next {@code times} responses of {@code method} are processed but cut off mid-JSON. */
   public Faults malformedJson(String method, int times) {
-    return add(method, new Fault(Fault.Kind.MALFORMED_JSON, 200, Duration.ZERO, 0), times);
+    return add(
+        method, new Fault(Fault.Kind.MALFORMED_JSON, 200, Duration.ZERO, 0, Duration.ZERO), times);
   }
 
   /**
@@ -70,7 +88,8 @@ public final class Faults {
    * result} (what {@code Balance} answers for an account that never held anything).
    */
   public Faults withoutResult(String method, int times) {
-    return add(method, new Fault(Fault.Kind.WITHOUT_RESULT, 200, Duration.ZERO, 0), times);
+    return add(
+        method, new Fault(Fault.Kind.WITHOUT_RESULT, 200, Duration.ZERO, 0, Duration.ZERO), times);
   }
 
   /**
@@ -82,7 +101,8 @@ public final class Faults {
     if (rows < 0 || rows >= Pages.SIZE) {
       throw new IllegalArgumentException("A short page holds 0 to 49 rows: " + rows);
     }
-    return add(method, new Fault(Fault.Kind.SHORT_PAGE, 200, Duration.ZERO, rows), times);
+    return add(
+        method, new Fault(Fault.Kind.SHORT_PAGE, 200, Duration.ZERO, rows, Duration.ZERO), times);
   }
 
   /**
@@ -91,7 +111,47 @@ public final class Faults {
    * offsets of the next page unless the client froze its window with {@code end}.
    */
   public Faults newRowsAfter(String method, int times) {
-    return add(method, new Fault(Fault.Kind.NEW_ROWS_AFTER, 200, Duration.ZERO, 0), times);
+    return newRowsAfter(method, NEW_ROWS_STEP, times);
+  }
+
+  /**
+   * After each of the next {@code times} responses of {@code method}, the account advances by
+   * {@code step} (a positive duration): its bots trade at least once, so new rows arrive.
+   */
+  public Faults newRowsAfter(String method, Duration step, int times) {
+    if (step.isNegative() || step.isZero()) {
+      throw new IllegalArgumentException("New rows need a positive step: " + step);
+    }
+    return add(method, new Fault(Fault.Kind.NEW_ROWS_AFTER, 200, Duration.ZERO, 0, step), times);
+  }
+
+  /**
+   * Until switched off, {@code Balance} and {@code BalanceEx} report {@code extra} more of {@code
+   * asset} (a Kraken id such as {@code XXBT}; a negative {@code extra} reports less) than the
+   * account's own ledger holds: an exchange whose balances disagree with its ledger. The ledger and
+   * every other method are untouched. A second call for the same asset replaces the first.
+   *
+   * @throws IllegalArgumentException when the asset is not listed, or {@code extra} is zero or has
+   *     more decimals than the asset
+   */
+  public synchronized Faults balanceDiscrepancy(String asset, BigDecimal extra) {
+    ListedAsset listed = listing.asset(requireNonNull(asset, "asset"));
+    if (requireNonNull(extra, "extra").signum() == 0) {
+      throw new IllegalArgumentException("A balance discrepancy of zero for " + asset);
+    }
+    discrepancies.put(listed.id(), listed.scaled(extra));
+    return this;
+  }
+
+  /** Switches off every balance discrepancy. */
+  public synchronized Faults clearBalanceDiscrepancies() {
+    discrepancies.clear();
+    return this;
+  }
+
+  /** The balance discrepancies switched on, by Kraken asset id. */
+  synchronized Map<String, BigDecimal> balanceDiscrepancies() {
+    return Map.copyOf(discrepancies);
   }
 
   /** How many faults are still queued for {@code method} (not counting {@link #ANY_METHOD}). */
@@ -100,9 +160,10 @@ public final class Faults {
     return faults == null ? 0 : faults.size();
   }
 
-  /** Drops every queued fault. */
+  /** Drops every queued fault and switches off every balance discrepancy. */
   public synchronized void clear() {
     queued.clear();
+    discrepancies.clear();
   }
 
   /** Takes the next fault for a response of {@code method}, if any is queued. */

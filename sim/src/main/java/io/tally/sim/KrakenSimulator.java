@@ -8,7 +8,6 @@ import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,13 +45,12 @@ public final class KrakenSimulator implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KrakenSimulator.class);
   private static final String HOST = "127.0.0.1";
-  private static final Duration NEW_ROWS_STEP = Duration.ofMinutes(1);
 
   private final java.util.concurrent.ConcurrentMap<String, Integer> errorsAnswered =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final SimulatedAccount account;
   private final SimulatorOptions options;
-  private final Faults faults = new Faults();
+  private final Faults faults;
   private final JsonMapper json = JsonMapper.builder().build();
   private final PublicMethods publicMethods;
   private final PrivateMethods privateMethods;
@@ -65,8 +63,9 @@ public final class KrakenSimulator implements AutoCloseable {
   private KrakenSimulator(SimulatedAccount account, SimulatorOptions options) {
     this.account = requireNonNull(account, "account");
     this.options = requireNonNull(options, "options");
+    this.faults = new Faults(account.listing());
     this.publicMethods = new PublicMethods(account, json);
-    this.privateMethods = new PrivateMethods(account, json);
+    this.privateMethods = new PrivateMethods(account, json, faults);
     this.counter = new CallCounter(options.tier(), options.clock());
   }
 
@@ -188,7 +187,7 @@ public final class KrakenSimulator implements AutoCloseable {
     }
     reply(ctx, text);
     if (kind == Fault.Kind.NEW_ROWS_AFTER) {
-      account.advance(NEW_ROWS_STEP);
+      account.advance(fault.get().step());
     }
   }
 

@@ -56,10 +56,12 @@ final class PrivateMethods {
 
   private final SimulatedAccount account;
   private final JsonMapper json;
+  private final Faults faults;
 
-  PrivateMethods(SimulatedAccount account, JsonMapper json) {
+  PrivateMethods(SimulatedAccount account, JsonMapper json, Faults faults) {
     this.account = requireNonNull(account, "account");
     this.json = requireNonNull(json, "json");
+    this.faults = requireNonNull(faults, "faults");
   }
 
   private static Map<String, Integer> costs() {
@@ -101,8 +103,20 @@ final class PrivateMethods {
 
   // ---- balances ------------------------------------------------------------------------------
 
+  /**
+   * The account's balances as {@code Balance} reports them: its ledger's, plus any {@linkplain
+   * Faults#balanceDiscrepancy discrepancy} switched on.
+   */
+  private Map<String, BigDecimal> reportedBalances() {
+    Map<String, BigDecimal> balances = new LinkedHashMap<>(account.balances());
+    faults
+        .balanceDiscrepancies()
+        .forEach((asset, extra) -> balances.merge(asset, extra, BigDecimal::add));
+    return balances;
+  }
+
   private Optional<ObjectNode> balance() {
-    Map<String, BigDecimal> balances = account.balances();
+    Map<String, BigDecimal> balances = reportedBalances();
     if (balances.isEmpty()) {
       return Optional.empty();
     }
@@ -114,8 +128,7 @@ final class PrivateMethods {
   private ObjectNode balanceEx() {
     Map<String, BigDecimal> holds = account.holds();
     ObjectNode result = json.createObjectNode();
-    account
-        .balances()
+    reportedBalances()
         .forEach(
             (asset, amount) -> {
               ListedAsset listed = account.listing().asset(asset);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,11 +143,63 @@ class FaultsTest {
   }
 
   @Test
+  void aBalanceDiscrepancyStaysOnUntilSwitchedOffAndLeavesTheLedgerAlone() {
+    SimulatedAccount account = simulator.account();
+    BigDecimal xbt = account.balances().get("XXBT");
+    String newestRow = account.ledger().get(account.ledger().size() - 1).id();
+    simulator.faults().balanceDiscrepancy("XXBT", new BigDecimal("0.01"));
+
+    // The ledger's 0.01 XBT more, every time, in Balance and in BalanceEx; at XXBT's 10 decimals.
+    for (int i = 0; i < 2; i++) {
+      assertThat(client.call("Balance").result().get("XXBT").asString())
+          .isEqualTo(xbt.add(new BigDecimal("0.01")).toPlainString());
+    }
+    assertThat(client.call("BalanceEx").result().get("XXBT").get("balance").asString())
+        .isEqualTo(xbt.add(new BigDecimal("0.01")).toPlainString());
+    assertThat(client.call("Balance").result().get("ZUSD").asString())
+        .isEqualTo(account.balances().get("ZUSD").toPlainString());
+    assertThat(account.balances().get("XXBT")).isEqualTo(xbt);
+    assertThat(client.call("Ledgers").result().get("ledger").has(newestRow)).isTrue();
+    assertThat(client.call("Ledgers").result().get("count").asInt())
+        .isEqualTo(account.ledger().size());
+
+    simulator.faults().clearBalanceDiscrepancies();
+    assertThat(client.call("Balance").result().get("XXBT").asString())
+        .isEqualTo(xbt.toPlainString());
+
+    assertThatThrownBy(() -> simulator.faults().balanceDiscrepancy("XYZ", BigDecimal.ONE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("XYZ");
+    assertThatThrownBy(
+            () -> simulator.faults().balanceDiscrepancy("ZUSD", new BigDecimal("0.00001")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ZUSD");
+    assertThatThrownBy(() -> simulator.faults().balanceDiscrepancy("ZUSD", BigDecimal.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void newRowsCanArriveAfterAShorterStep() {
+    SimulatedAccount account = simulator.account();
+    Instant before = account.now();
+    int rows = account.ledger().size();
+    simulator.faults().newRowsAfter("Balance", Duration.ofSeconds(1), 1);
+    client.call("Balance");
+    // The account lived one more second (or up to its last booking), and its bots traded.
+    assertThat(account.now()).isAfterOrEqualTo(before.plusSeconds(1));
+    assertThat(account.ledger().size()).isGreaterThanOrEqualTo(rows + 2);
+    assertThatThrownBy(() -> simulator.faults().newRowsAfter("Balance", Duration.ZERO, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void faultsCanBeClearedAndRejectNonsense() {
-    simulator.faults().httpError("Balance", 502, 3);
+    String xbt = simulator.account().balances().get("XXBT").toPlainString();
+    simulator.faults().httpError("Balance", 502, 3).balanceDiscrepancy("XXBT", BigDecimal.ONE);
     assertThat(simulator.faults().pending("Balance")).isEqualTo(3);
     simulator.faults().clear();
     assertThat(client.call("Balance").status()).isEqualTo(200);
+    assertThat(client.call("Balance").result().get("XXBT").asString()).isEqualTo(xbt);
     assertThatThrownBy(() -> simulator.faults().httpError("Balance", 404, 1))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> simulator.faults().serviceBusy("Balance", 0))

@@ -211,14 +211,19 @@ public final class ContractJson {
   }
 
   /**
-   * {@code tally reconcile --format json}: the drift flag, the tolerance, every asset compared
-   * (internal, exchange, difference, difference in base currency), the ledger check with its first
-   * divergence, and raw and flow-adjusted drift with what explains them.
+   * {@code tally reconcile --format json}: when it ran ({@code checked_at}) and what it could say
+   * ({@code reconciliation_status}: ok, drift, unchecked, stale, no_quiet_moment), the drift flag,
+   * when the books were last compared with {@code Balance} ({@code compared_at}: earlier than
+   * {@code checked_at} after no_quiet_moment, which keeps that comparison), the tolerance, every
+   * asset compared (internal, exchange, difference, difference in base currency), the ledger check
+   * with its first divergence, and raw and flow-adjusted drift with what explains them.
    */
   public static Map<String, Object> reconciliation(Reconciliation reconciliation) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("checked_at", reconciliation.at().toString());
+    doc.put("reconciliation_status", reconciliation.status().code());
     doc.put("drift_flag", reconciliation.driftFlag());
+    doc.put("compared_at", reconciliation.live().map(l -> l.at().toString()).orElse(null));
     doc.put("live_check", reconciliation.live().isPresent());
     doc.put("tolerance_base", reconciliation.live().map(l -> text(l.tolerance())).orElse(null));
     List<Object> assets = new ArrayList<>();

@@ -11,12 +11,15 @@ import java.util.List;
  * portfolio.external_activity_threshold_pct}: the larger of the change of equity from flows and the
  * change of any asset's share of equity, in percent (points), and the events behind it.
  *
+ * <p>Only events dated after the drift baseline count (see {@link ExternalActivityCheck}).
+ *
  * <p>Example: {@code External activity: transfer changed your portfolio by 12.5%}. Immutable.
  *
- * @param kind {@code manual trade}, {@code transfer} or {@code manual trade/transfer}
+ * @param kind manual trades, transfers or both; printed {@code manual trade}, {@code transfer} or
+ *     {@code manual trade/transfer}
  */
 public record ExternalActivity(
-    Instant at, String kind, BigDecimal changePct, List<String> eventIds) {
+    Instant at, ActivityKind kind, BigDecimal changePct, List<String> eventIds) {
 
   public ExternalActivity {
     requireNonNull(at, "at");

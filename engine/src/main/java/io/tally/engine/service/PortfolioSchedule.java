@@ -10,10 +10,12 @@ import java.util.function.Consumer;
 
 /**
  * The jobs of a running service, each on its own clock: sync every {@code sync.interval} (when
- * Kraken is configured), reconcile every {@code reconciliation.interval}, sample the equity series
- * every {@code equity_series.interval} (never driven by API polling), and prune snapshots and
- * samples daily. A failing job is reported to {@code errors} and runs again at its next turn; the
- * service's single writer keeps the jobs from overlapping.
+ * Kraken is configured), reconcile every {@code reconciliation.interval} (a sync too: the books are
+ * brought up to date and compared with Kraken's balances at a quiet moment, {@link
+ * io.tally.engine.sync.QuietMoment}), sample the equity series every {@code equity_series.interval}
+ * (never driven by API polling), and prune snapshots and samples daily. A failing job is reported
+ * to {@code errors} and runs again at its next turn; the service's single writer keeps the jobs
+ * from overlapping.
  *
  * <p>Example: {@code try (PortfolioSchedule schedule = PortfolioSchedule.start(service, true,
  * System.err::println)) { ... }}. Thread-safe.

@@ -10,6 +10,7 @@ import io.tally.books.FeeSummary;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.sync.KrakenSync;
+import io.tally.engine.sync.QuietBalances;
 import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.ledger.CashFlow;
@@ -48,8 +49,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,7 +234,7 @@ public final class PortfolioService {
     PortfolioView before = current();
     long importBefore = live.importId();
     live.catchUp(store);
-    Reconciliation reconciliation = reconcileLocked(Optional.of(summary.exchangeBalances()));
+    Reconciliation reconciliation = reconcileLocked(Optional.of(summary.balances()));
     PortfolioView after =
         publish(Optional.of(reconciliation), Optional.of(started), Optional.empty());
     detectExternalActivity(before, after, newEvents(importBefore));
@@ -250,20 +249,23 @@ public final class PortfolioService {
   }
 
   /**
-   * Reconciles now: the ledger check, and with Kraken the live check against {@code Balance} and
-   * flow-adjusted drift; with {@code reconciliation.auto_update} drift is corrected by stored
-   * adjustment events. The result becomes the drift status every query reports.
+   * Reconciles now: the ledger check, and with Kraken a sync (so the books hold the ledger up to
+   * now) whose quiet moment gives the live check against {@code Balance} and flow-adjusted drift;
+   * with {@code reconciliation.auto_update} drift is corrected by stored adjustment events. The
+   * result becomes the drift status every query reports. Without Kraken the status is {@code
+   * unchecked}.
    */
   public Reconciliation reconcile() {
     writer.lock();
     try {
-      // The books must hold what the store holds before they are compared with the exchange:
-      // with auto_update, a difference that is only events committed by another writer would
-      // otherwise be booked as an adjustment, and counted twice once the books catch up.
+      if (kraken.isPresent()) {
+        // Books and balances must be of one moment (docs/RECONCILIATION.md): the sync brings the
+        // ledger up to date and takes Balance at a quiet moment, then reconciles with it.
+        syncLocked();
+        return current().reconciliation().orElseThrow();
+      }
       catchUpLocked();
-      Optional<Map<Asset, BigDecimal>> balances =
-          kraken.map(client -> KrakenSync.canonical(client.balance()));
-      Reconciliation reconciliation = reconcileLocked(balances);
+      Reconciliation reconciliation = reconcileLocked(Optional.empty());
       PortfolioView current = current();
       publish(Optional.of(reconciliation), current.lastSyncAt(), current.lastSyncError());
       return reconciliation;
@@ -272,28 +274,49 @@ public final class PortfolioService {
     }
   }
 
-  private Reconciliation reconcileLocked(Optional<Map<Asset, BigDecimal>> balances) {
+  /**
+   * The reconciliation of the live books: with {@code balances} taken at a quiet moment (the books
+   * must hold the store's ledger as of that moment), the live check; with balances that found no
+   * quiet moment, the previous comparison kept; without Kraken, the ledger check alone.
+   */
+  private Reconciliation reconcileLocked(Optional<QuietBalances> balances) {
     Instant now = clock.instant();
     List<DataIssue> ledgerIssues = ledgerIssues();
+    ReconciliationStatus status = ReconciliationStatus.UNCHECKED;
     Optional<LiveCheck> check = Optional.empty();
     Optional<FlowAdjustedDrift> drift = Optional.empty();
     List<String> booked = new ArrayList<>();
-    if (balances.isPresent()) {
+    if (balances.isPresent() && !balances.get().found()) {
+      // Nothing was compared: the drift flag and its detail stay those of the last comparison.
+      Optional<Reconciliation> previous = current().reconciliation();
+      status = ReconciliationStatus.NO_QUIET_MOMENT;
+      check = previous.flatMap(Reconciliation::live);
+      drift = previous.flatMap(Reconciliation::drift);
+      LOG.log(
+          System.Logger.Level.INFO,
+          "No quiet moment: ledger rows kept arriving through "
+              + balances.get().tries()
+              + " tries, so the books were not compared with Kraken's balances; the drift flag"
+              + " stays "
+              + check.map(LiveCheck::driftFlag).orElse(false));
+    } else if (balances.isPresent()) {
+      Map<Asset, BigDecimal> exchange = balances.get().balances().orElseThrow();
       BigDecimal tolerance = config.reconciliation().tolerance();
-      LiveCheck liveCheck =
-          LiveCheck.of(live.state(), balances.get(), live.prices(), now, tolerance);
+      LiveCheck liveCheck = LiveCheck.of(live.state(), exchange, live.prices(), now, tolerance);
       if (liveCheck.driftFlag() && config.reconciliation().autoUpdate()) {
         booked = bookAdjustments(liveCheck, now);
-        liveCheck = LiveCheck.of(live.state(), balances.get(), live.prices(), now, tolerance);
+        liveCheck = LiveCheck.of(live.state(), exchange, live.prices(), now, tolerance);
       }
       if (liveCheck.driftFlag()) {
         LOG.log(System.Logger.Level.WARNING, driftWarning(liveCheck));
       }
+      status = liveCheck.driftFlag() ? ReconciliationStatus.DRIFT : ReconciliationStatus.OK;
       check = Optional.of(liveCheck);
       drift = Optional.of(flowAdjusted(liveCheck, now));
     }
     return new Reconciliation(
         now,
+        status,
         LedgerCheck.firstDivergence(ledgerIssues),
         check,
         drift,
@@ -926,73 +949,22 @@ public final class PortfolioService {
 
   /**
    * Emits and logs an {@link ExternalActivity} when manual trades or external flows among {@code
-   * added} moved equity (flows) or an asset's share of equity by more than the threshold.
+   * added}, dated after the drift baseline, moved the portfolio by more than the threshold ({@link
+   * ExternalActivityCheck}).
    */
   private void detectExternalActivity(
       PortfolioView before, PortfolioView after, List<LedgerEvent> added) {
-    boolean manualTrade = false;
-    boolean transfer = false;
-    Set<Asset> touched = new LinkedHashSet<>();
-    List<String> ids = new ArrayList<>();
-    MarketPrices market = new MarketPrices(bookConfig.base(), bookConfig.kfeeUsd(), after.prices());
-    BigDecimal flowValue = BigDecimal.ZERO;
-    for (LedgerEvent event : added) {
-      if (event instanceof Trade trade && trade.strategy().equals(Trade.MANUAL)) {
-        manualTrade = true;
-        trade.sold().forEach(leg -> touched.add(leg.asset()));
-        trade.bought().forEach(leg -> touched.add(leg.asset()));
-        ids.add(trade.id().value());
-      } else if (event instanceof CashFlow flow
-          && flow.kind() != FlowKind.ADJUSTMENT
-          && !flow.id().value().startsWith("opening:")) {
-        transfer = true;
-        touched.add(flow.amount().asset());
-        ids.add(flow.id().value());
-        // Every flow counts by its size: a deposit and a withdrawal in one sync do not cancel.
-        flowValue =
-            flowValue.add(
-                market
-                    .value(flow.amount().asset(), flow.amount().value().abs(), flow.at())
-                    .orElse(BigDecimal.ZERO));
-      }
-    }
-    if (ids.isEmpty()) {
-      return;
-    }
-    BigDecimal equityBefore = before.valuation().equity();
-    BigDecimal change = BigDecimal.ZERO;
-    if (equityBefore.signum() != 0) {
-      change = Precision.percent(flowValue.abs(), equityBefore);
-    }
-    Map<Asset, BigDecimal> shareBefore = shares(before.valuation());
-    Map<Asset, BigDecimal> shareAfter = shares(after.valuation());
-    for (Asset asset : touched) {
-      BigDecimal moved =
-          shareAfter
-              .getOrDefault(asset, BigDecimal.ZERO)
-              .subtract(shareBefore.getOrDefault(asset, BigDecimal.ZERO))
-              .abs();
-      change = change.max(moved);
-    }
-    if (change.compareTo(config.portfolio().externalActivityThresholdPct()) <= 0) {
-      return;
-    }
-    String kind =
-        manualTrade && transfer
-            ? "manual trade/transfer"
-            : manualTrade ? "manual trade" : "transfer";
-    ExternalActivity activity =
-        new ExternalActivity(after.asOf(), kind, change.stripTrailingZeros(), ids);
-    LOG.log(System.Logger.Level.WARNING, activity.message());
-    progress.accept(activity.message());
-    activityListeners.forEach(listener -> listener.accept(activity));
-  }
-
-  private static Map<Asset, BigDecimal> shares(PortfolioValuation valuation) {
-    Map<Asset, BigDecimal> shares = new HashMap<>();
-    for (AssetValuation holding : valuation.holdings()) {
-      shares.put(holding.holding().asset(), holding.percentageOfEquity());
-    }
-    return shares;
+    Optional<Instant> baseline =
+        Optional.ofNullable(store.marks().get(BASELINE_MARK))
+            .map(DriftBaseline::parse)
+            .map(DriftBaseline::at);
+    new ExternalActivityCheck(config.portfolio().externalActivityThresholdPct())
+        .find(before.valuation(), after.valuation(), added, after.prices(), baseline)
+        .ifPresent(
+            activity -> {
+              LOG.log(System.Logger.Level.WARNING, activity.message());
+              progress.accept(activity.message());
+              activityListeners.forEach(listener -> listener.accept(activity));
+            });
   }
 }

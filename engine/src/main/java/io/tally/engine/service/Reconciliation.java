@@ -10,16 +10,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One reconciliation (ACCOUNTING.md §7): the ledger check (Kraken's running balances against the
- * rows, with the first divergence), the live check against {@code Balance} (empty without a Kraken
- * client), flow-adjusted drift from the stored baseline, the recent external flows that explain
- * part of it, and the ids of adjustment events booked when {@code auto_update} is on.
+ * One reconciliation (ACCOUNTING.md §7, docs/RECONCILIATION.md): what it could say ({@link
+ * ReconciliationStatus}), the ledger check (Kraken's running balances against the rows, with the
+ * first divergence), the live check against {@code Balance} taken at a quiet moment (empty without
+ * a Kraken client), flow-adjusted drift from the stored baseline, the recent external flows that
+ * explain part of it, and the ids of adjustment events booked when {@code auto_update} is on.
+ *
+ * <p>When no quiet moment was found ({@link ReconciliationStatus#NO_QUIET_MOMENT}) nothing was
+ * compared: the live check and drift are those of the last reconciliation that compared (its {@link
+ * LiveCheck#at()} says when), so the drift flag keeps its previous value.
  *
  * <p>Example: {@code reconciliation.driftFlag()} is true when the live check found an asset or the
  * total beyond the tolerance. Immutable.
+ *
+ * @param at when this reconciliation ran
  */
 public record Reconciliation(
     Instant at,
+    ReconciliationStatus status,
     Optional<DataIssue> firstDivergence,
     Optional<LiveCheck> live,
     Optional<FlowAdjustedDrift> drift,
@@ -28,11 +36,25 @@ public record Reconciliation(
 
   public Reconciliation {
     requireNonNull(at, "at");
+    requireNonNull(status, "status");
     requireNonNull(firstDivergence, "firstDivergence");
     requireNonNull(live, "live");
     requireNonNull(drift, "drift");
     recentFlows = List.copyOf(recentFlows);
     adjustmentsBooked = List.copyOf(adjustmentsBooked);
+    boolean compared = status == ReconciliationStatus.OK || status == ReconciliationStatus.DRIFT;
+    if (compared
+        && (live.isEmpty() || live.get().driftFlag() != (status == ReconciliationStatus.DRIFT))) {
+      throw new IllegalArgumentException(
+          "Status " + status.code() + " does not match the live check " + live);
+    }
+    if (status == ReconciliationStatus.UNCHECKED && live.isPresent()) {
+      throw new IllegalArgumentException("Status unchecked with a live check: " + live.get());
+    }
+    if (!compared && !adjustmentsBooked.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Adjustments booked without a comparison (" + status.code() + "): " + adjustmentsBooked);
+    }
   }
 
   /** Whether every ledger row's balance equals the running balance before it. */
@@ -40,7 +62,10 @@ public record Reconciliation(
     return firstDivergence.isEmpty();
   }
 
-  /** Whether the live check found drift; false when there was no live check. */
+  /**
+   * Whether the live check found drift; false when there was no live check. After {@link
+   * ReconciliationStatus#NO_QUIET_MOMENT} this is the previous comparison's flag.
+   */
   public boolean driftFlag() {
     return live.map(LiveCheck::driftFlag).orElse(false);
   }

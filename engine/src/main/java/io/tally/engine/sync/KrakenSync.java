@@ -61,7 +61,9 @@ import java.util.function.Function;
  * strategy, and all of it is ingested in one transaction together with the new high-water marks.
  * Then the prices the books need are fetched — OHLC closes for past moments (crypto swaps,
  * deposits, withdrawals, rewards, third-asset fees) and the Ticker for now — and stored in a second
- * transaction. Finally the books are compared with Kraken's {@code Balance}.
+ * transaction. Finally the books are compared with Kraken's {@code Balance} taken at a quiet moment
+ * ({@link QuietMoment}): when ledger rows arrived meanwhile, the new rows are pulled the same way
+ * and the comparison is tried again.
  *
  * <p>Interrupted anywhere, the next sync ends in the same books: rows already stored are skipped;
  * the marks only move with the rows they cover; and the prices still missing are found again by
@@ -108,8 +110,55 @@ public final class KrakenSync {
     this.progress = requireNonNull(progress, "progress");
   }
 
-  /** Runs the sync and says what it brought. */
+  /**
+   * Runs the sync and says what it brought: pulls what is new, then compares the books with
+   * Kraken's {@code Balance} at a quiet moment ({@link QuietMoment}), pulling again when rows
+   * arrived meanwhile.
+   */
   public SyncSummary run() {
+    List<Pulled> pulls = new ArrayList<>();
+    QuietBalances quiet =
+        new QuietMoment(client, store, QuietMoment.TRIES, progress).find(() -> pulls.add(pull()));
+    Pulled last = pulls.get(pulls.size() - 1);
+    List<BalanceDifference> differences =
+        quiet
+            .balances()
+            .map(balances -> compare(last.prices().books(), balances))
+            .orElse(List.of());
+    Set<String> updatedPairs = new TreeSet<>();
+    int newLedgerRows = 0;
+    int newTrades = 0;
+    int newCashFlows = 0;
+    int duplicatesSkipped = 0;
+    int pricesStored = 0;
+    for (Pulled pull : pulls) {
+      newLedgerRows += pull.ingested().newLedgerRows();
+      newTrades += pull.ingested().newTrades();
+      newCashFlows += pull.ingested().newCashFlows();
+      duplicatesSkipped += pull.ingested().duplicatesSkipped();
+      updatedPairs.addAll(pull.ingested().updatedPairs());
+      pricesStored += pull.prices().stored();
+    }
+    return new SyncSummary(
+        newLedgerRows,
+        newTrades,
+        updatedPairs,
+        newCashFlows,
+        duplicatesSkipped,
+        pricesStored,
+        last.prices().unpriced(),
+        differences,
+        quiet);
+  }
+
+  /** What one pull ingested, and the prices it fetched for the books that followed. */
+  private record Pulled(IngestResult ingested, PricesFetched prices) {}
+
+  /**
+   * Fetches the ledger rows, trades and orders after the high-water marks and ingests them, then
+   * fetches the prices the books need.
+   */
+  private Pulled pull() {
     refreshAssetNames(store.marks());
     Map<String, String> marks = store.marks();
     Optional<Instant> ledgersSince = since(marks, LEDGERS_NEWEST);
@@ -154,21 +203,7 @@ public final class KrakenSync {
     progress.accept("fetching prices");
     KrakenMarkets markets = new KrakenMarkets(assetPairs(), config.portfolio().valuationPairs());
     PricesFetched prices = fetchPrices(markets);
-
-    progress.accept("reconciling with Kraken's balances");
-    Map<String, BigDecimal> exchange = client.balance();
-    List<BalanceDifference> differences = compare(prices.books(), exchange);
-
-    return new SyncSummary(
-        ingested.newLedgerRows(),
-        ingested.newTrades(),
-        ingested.updatedPairs(),
-        ingested.newCashFlows(),
-        ingested.duplicatesSkipped(),
-        prices.stored(),
-        prices.unpriced(),
-        differences,
-        canonical(exchange));
+    return new Pulled(ingested, prices);
   }
 
   /**
@@ -366,13 +401,13 @@ public final class KrakenSync {
   }
 
   /**
-   * Holdings against Kraken's balances, per canonical asset (XXBT and XBT.M are both XBT): the
+   * Holdings against Kraken's balances by canonical asset (XXBT and XBT.M are both XBT): the
    * quantities of the live check ({@link LiveCheck}, the one place for that comparison), without
    * its valuation.
    */
-  static List<BalanceDifference> compare(BookState books, Map<String, BigDecimal> exchange) {
+  static List<BalanceDifference> compare(BookState books, Map<Asset, BigDecimal> exchange) {
     LiveCheck check =
-        LiveCheck.of(books, canonical(exchange), PriceSource.NONE, Instant.EPOCH, BigDecimal.ZERO);
+        LiveCheck.of(books, exchange, PriceSource.NONE, Instant.EPOCH, BigDecimal.ZERO);
     List<BalanceDifference> differences = new ArrayList<>();
     for (AssetDrift drift : check.differences()) {
       differences.add(new BalanceDifference(drift.asset(), drift.internal(), drift.exchange()));

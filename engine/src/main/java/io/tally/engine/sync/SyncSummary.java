@@ -1,18 +1,16 @@
 package io.tally.engine.sync;
 
-import io.tally.money.Asset;
-import java.math.BigDecimal;
-import java.util.Collections;
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * What a sync brought: new ledger rows, new trades, the pairs whose trades changed, new cash flows,
- * rows fetched again that the store already had, prices stored and moments that stayed unpriced,
- * every asset where the books and Kraken's balances differ, and Kraken's balances themselves (by
- * canonical asset, wallets such as {@code XBT.M} added in).
+ * What a sync brought (over every pull it made until it found a quiet moment): new ledger rows, new
+ * trades, the pairs whose trades changed, new cash flows, rows fetched again that the store already
+ * had, prices stored and moments that stayed unpriced, every asset where the books and Kraken's
+ * balances differ at the quiet moment, and those balances themselves ({@link QuietBalances}: none
+ * when no quiet moment was found, and then no differences either).
  *
  * <p>Example: {@code SyncSummary[newLedgerRows=2, newTrades=1, updatedPairs=[XBTUSD],
  * cashFlowsAdded=0, ...]}. Immutable.
@@ -26,16 +24,23 @@ public record SyncSummary(
     int pricesStored,
     int unpricedMoments,
     List<BalanceDifference> balanceDifferences,
-    Map<Asset, BigDecimal> exchangeBalances) {
+    QuietBalances balances) {
 
   public SyncSummary {
     updatedPairs = Set.copyOf(updatedPairs);
     balanceDifferences = List.copyOf(balanceDifferences);
-    exchangeBalances = Collections.unmodifiableSortedMap(new TreeMap<>(exchangeBalances));
+    requireNonNull(balances, "balances");
+    if (!balances.found() && !balanceDifferences.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Balance differences without a quiet moment to take them at: " + balanceDifferences);
+    }
   }
 
-  /** Whether every asset the books hold matches Kraken's balance exactly. */
+  /**
+   * Whether every asset the books hold matches Kraken's balance exactly at a quiet moment; false
+   * when no quiet moment was found (nothing was compared).
+   */
   public boolean balancesMatch() {
-    return balanceDifferences.isEmpty();
+    return balances.found() && balanceDifferences.isEmpty();
   }
 }

@@ -292,7 +292,7 @@ class PortfolioServiceTest {
     }
     assertThat(activities).hasSize(1);
     ExternalActivity activity = activities.get(0);
-    assertThat(activity.kind()).isEqualTo("transfer");
+    assertThat(activity.kind()).isEqualTo(ActivityKind.TRANSFER);
     assertThat(activity.changePct()).isGreaterThan(new BigDecimal("5"));
     assertThat(activity.changePct()).isEqualByComparingTo(expected);
     assertThat(activity.eventIds()).containsAll(flowIds(added));

@@ -1,0 +1,61 @@
+package io.tally.engine.sync;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.money.Asset;
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What the {@link QuietMoment} protocol found: Kraken's balances (by canonical asset, wallets such
+ * as {@code XBT.M} added in) taken while its ledger stood still, with the ledger's newest row then
+ * (which the store holds, so books folded from the store hold exactly that ledger), and how many
+ * tries it took; or no balances when ledger rows kept arriving through every try.
+ *
+ * <p>Example: {@code QuietBalances[balances=Optional[{USD=1000.0000, XBT=0.5000000000}],
+ * newestLedgerId=Optional[L4UESK-KG3EQ-UFO4T5], tries=2]}. Immutable.
+ *
+ * @param balances Kraken's balances at the quiet moment; empty when none was found
+ * @param newestLedgerId the ledger's newest row at the quiet moment; empty when none was found or
+ *     the ledger has no rows
+ * @param tries how many tries were made (1 when the first was quiet)
+ */
+public record QuietBalances(
+    Optional<SortedMap<Asset, BigDecimal>> balances, Optional<String> newestLedgerId, int tries) {
+
+  public QuietBalances {
+    balances = requireNonNull(balances, "balances").map(QuietBalances::frozen);
+    requireNonNull(newestLedgerId, "newestLedgerId");
+    if (tries < 1) {
+      throw new IllegalArgumentException("At least one try is made, got " + tries);
+    }
+    if (balances.isEmpty() && newestLedgerId.isPresent()) {
+      throw new IllegalArgumentException(
+          "A newest ledger row without balances: " + newestLedgerId.get());
+    }
+  }
+
+  /** Balances found at a quiet moment on try {@code tries}. */
+  public static QuietBalances found(
+      Map<Asset, BigDecimal> balances, Optional<String> newestLedgerId, int tries) {
+    return new QuietBalances(Optional.of(new TreeMap<>(balances)), newestLedgerId, tries);
+  }
+
+  /** No quiet moment in {@code tries} tries. */
+  public static QuietBalances none(int tries) {
+    return new QuietBalances(Optional.empty(), Optional.empty(), tries);
+  }
+
+  /** Whether a quiet moment was found, so the balances may be compared with the books. */
+  public boolean found() {
+    return balances.isPresent();
+  }
+
+  private static SortedMap<Asset, BigDecimal> frozen(SortedMap<Asset, BigDecimal> balances) {
+    return Collections.unmodifiableSortedMap(new TreeMap<>(balances));
+  }
+}
