@@ -160,7 +160,8 @@ final class PricesCommand implements Runnable {
           summary.moments() == 0 ? " (every past moment already has a price)" : "");
       out.printf(
           "  from public trades: %,d (the last trade at or before each)%n", summary.fromTrades());
-      out.printf("  from OHLC candles:  %,d (no trade within 7 days before)%n", summary.fromOhlc());
+      out.printf(
+          "  from OHLC candles:  %,d (where no trade was within reach)%n", summary.fromOhlc());
       out.printf("  still unpriced:     %,d%n", summary.unpriced().size());
       Map<Reason, Map<String, Integer>> byReason = new EnumMap<>(Reason.class);
       for (Unpriced unpriced : summary.unpriced()) {

@@ -64,10 +64,13 @@ public final class HistoricPrices {
     NO_PAIR(
         "Kraken lists no pair that prices it in the base currency, directly or through XBT"
             + " or USDT"),
-    /** A route, but no trade in the week before the moment and no candle containing it. */
+    /**
+     * A route, but no trade found within reach before the moment (7 days back, 20 pages) and no
+     * candle containing it.
+     */
     NO_MARKET_DATA(
-        "no Kraken trade in the 7 days before it, and no OHLC candle Kraken still serves"
-            + " contains it");
+        "no Kraken trade within reach before it (7 days back, 20 pages), and no OHLC candle"
+            + " Kraken still serves contains it");
 
     private final String text;
 

@@ -136,6 +136,42 @@ class HistoricPricesTest {
   }
 
   @Test
+  void aMomentShortlyAfterTheTradesFetchedPagesOnFromTheirCursor() {
+    // one trade a second from T−900 s, priced 1,000 + its second: 3,000 trades
+    Instant first = T.minusSeconds(900);
+    for (int i = 0; i < 3000; i++) {
+      tape.trade("XXBTZUSD", first.plusSeconds(i), Integer.toString(1000 + i));
+    }
+
+    HistoricPrices.Result result = fetch(xbt(T), xbt(T.plusSeconds(600)));
+
+    // page 1 from T−900 s (exclusive): seconds 1..1,000 = T−899 s..T+100 s, so T is second 900
+    // → 1,900; T+600 s lies 500 s after the page, within 15 minutes: page 2 goes on from the
+    // cursor (T+100 s) and holds second 1,500 → 2,500
+    assertThat(result.prices()).extracting(StoredPrice::price).containsExactly("1900", "2500");
+    assertThat(tape.requests("Trades"))
+        .extracting(request -> request.parameters().get("since"))
+        .containsExactly(nanos(T.minusSeconds(900)), nanos(T.plusSeconds(100)));
+  }
+
+  @Test
+  void aMomentThatWouldTakeMoreThanTwentyPagesFallsBackToOhlc() {
+    // 25 trades a second through the 15 minutes before T: 22,500 trades, 23 pages to reach T
+    Instant first = T.minusSeconds(900);
+    for (int i = 0; i < 22_600; i++) {
+      tape.trade("XXBTZUSD", first.plusMillis(40L * i + 1), "70000");
+    }
+    tape.candle("XXBTZUSD", Instant.parse("2024-05-10T10:00:00Z"), "66200");
+
+    HistoricPrices.Result result = fetch(xbt(T));
+
+    assertThat(result.prices())
+        .extracting(StoredPrice::source)
+        .containsExactly("kraken:ohlc:XXBTZUSD:60");
+    assertThat(tape.requests("Trades")).hasSize(20);
+  }
+
+  @Test
   void aMomentWithNoTradeInTheFirstWindowIsSearchedFurtherBack() {
     tape.trade("XXBTZUSD", T.minus(Duration.ofHours(3)), "66000")
         .trade("XXBTZUSD", T.plus(Duration.ofHours(1)), "68000");
