@@ -60,6 +60,8 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // A bad configuration fails here, before anything is written.
+    PortfolioConfig portfolio = configuration.load().portfolio();
     List<ExportFile> exports = new ArrayList<>();
     for (Path file : files) {
       long started = System.nanoTime();
@@ -102,7 +104,6 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(
           "data issues:        %,d%s%n", issues.size(), issues.isEmpty() ? "" : " in these files");
       issues.forEach(issue -> out.printf("  %s: %s%n", issue.kind().code(), issue.detail()));
-      PortfolioConfig portfolio = configuration.load().portfolio();
       int unpriced =
           PriceRequests.missingFrom(
                   StoredBooks.load(store),
