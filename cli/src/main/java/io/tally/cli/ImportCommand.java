@@ -1,11 +1,15 @@
 package io.tally.cli;
 
+import io.tally.books.BookConfig;
 import io.tally.books.DataIssue;
+import io.tally.engine.StoredBooks;
+import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.ingest.Ingest;
 import io.tally.engine.ingest.IngestBatch;
 import io.tally.engine.ingest.IngestResult;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.ingest.StrategyTags;
+import io.tally.engine.prices.PriceRequests;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
 import io.tally.store.CommitResult;
@@ -23,10 +27,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tally import [--db PATH|URL] FILE...}: reads Kraken's ledgers.csv and trades.csv exports
- * (any mix, any header generation) and adds what is new to the store. Every file is read and
- * checked before anything is written, and the write is one transaction: a bad row leaves the store
- * as it was. Importing the same or an overlapping export again adds nothing.
+ * {@code tally import [--db PATH|URL] [--config FILE] FILE...}: reads Kraken's ledgers.csv and
+ * trades.csv exports (any mix, any header generation) and adds what is new to the store. Every file
+ * is read and checked before anything is written, and the write is one transaction: a bad row
+ * leaves the store as it was. Importing the same or an overlapping export again adds nothing. It
+ * ends by counting the past moments the books lack a price for, which {@code tally prices fetch}
+ * fills.
  *
  * <p>Example: {@code tally import --db books.db ledgers.csv trades.csv}.
  */
@@ -42,6 +48,8 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin DatabaseOption database;
 
+  @Mixin ConfigOption configuration;
+
   @Parameters(
       paramLabel = "FILE",
       arity = "1..*",
@@ -52,6 +60,8 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // A bad configuration fails here, before anything is written.
+    PortfolioConfig portfolio = configuration.load().portfolio();
     List<ExportFile> exports = new ArrayList<>();
     for (Path file : files) {
       long started = System.nanoTime();
@@ -94,6 +104,17 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(
           "data issues:        %,d%s%n", issues.size(), issues.isEmpty() ? "" : " in these files");
       issues.forEach(issue -> out.printf("  %s: %s%n", issue.kind().code(), issue.detail()));
+      int unpriced =
+          PriceRequests.missingFrom(
+                  StoredBooks.load(store),
+                  BookConfig.defaults()
+                      .withBase(portfolio.baseCurrency())
+                      .withMethod(portfolio.costBasisMethod()))
+              .size();
+      out.printf(
+          "past prices:        %,d moments lack a price%s%n",
+          unpriced,
+          unpriced == 0 ? "" : "; 'tally prices fetch' fills them from Kraken (no API key needed)");
     }
     return 0;
   }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 /**
  * The {@code --kraken-url URL} option and the one way commands reach Kraken: a client with the
  * read-only key from {@code KRAKEN_API_KEY} and {@code KRAKEN_API_SECRET} (never from files or
- * flags), the configured tier's call budget, and the nonce file of the database.
+ * flags), the configured tier's call budget, and the nonce file of the database; or a client of
+ * public calls only, which needs no key. Public calls keep to Kraken's per-address pace, except
+ * against a Kraken on the loopback interface (the simulator, a test stub), which has no such limit.
  *
  * <p>Example: {@code @Mixin KrakenOption kraken;} then {@code kraken.client(config, env, nonceFile,
  * clock)}.
@@ -44,7 +46,29 @@ final class KrakenOption {
                     .tier(CallCounter.Tier.parse(config.kraken().tier()))
                     .nonceSource(new FileNonceSource(nonceFile, clock))
                     .clock(clock)
+                    .pacePublicCalls(!onLoopback(config.kraken().baseUrl()))
                     .build());
+  }
+
+  /** A client for Kraken's public calls only (market data, Assets, AssetPairs): no key needed. */
+  KrakenClient publicClient(TallyConfig config, Clock clock) {
+    return KrakenClient.builder()
+        .baseUrl(config.kraken().baseUrl())
+        .clock(clock)
+        .pacePublicCalls(!onLoopback(config.kraken().baseUrl()))
+        .build();
+  }
+
+  /**
+   * Whether {@code url} names this machine's loopback interface ({@code localhost}, {@code
+   * 127.x.x.x}, {@code [::1]}) by itself, without asking a name server.
+   */
+  static boolean onLoopback(URI url) {
+    String host = url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+    return host.equals("localhost")
+        || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+        || host.equals("[::1]")
+        || host.equals("::1");
   }
 
   /** The client, or a message naming the variables to set. */

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
     description = "Exact portfolio books and PnL for Kraken accounts.",
     subcommands = {
       ImportCommand.class,
+      PricesCommand.class,
       ReportCommand.class,
       SyncCommand.class,
       ReconcileCommand.class,

@@ -20,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A Kraken REST API on loopback, serving one {@link SimulatedAccount} with Kraken's wire protocol
  * (kraken-api.md §1–§4): public {@code GET} (or form {@code POST}) {@code
- * /0/public/{Time,SystemStatus,Assets,AssetPairs,Ticker,OHLC}} and private form {@code POST} {@code
- * /0/private/{Balance,BalanceEx,TradeBalance,OpenOrders,ClosedOrders,QueryOrders,
+ * /0/public/{Time,SystemStatus,Assets,AssetPairs,Ticker,OHLC,Trades}} and private form {@code POST}
+ * {@code /0/private/{Balance,BalanceEx,TradeBalance,OpenOrders,ClosedOrders,QueryOrders,
  * TradesHistory,QueryTrades,Ledgers,QueryLedgers,AddOrder,CancelOrder}}. Every answer is HTTP 200
  * with {@code {"error":[…],"result":…}} unless a {@link Faults fault} says otherwise. Private calls
  * are checked in Kraken's order: {@code API-Key} ({@code EAPI:Invalid key}), {@code API-Sign} over
@@ -47,6 +47,8 @@ public final class KrakenSimulator implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
 
   private final java.util.concurrent.ConcurrentMap<String, Integer> errorsAnswered =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.concurrent.ConcurrentMap<String, Integer> callsReceived =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final SimulatedAccount account;
   private final SimulatorOptions options;
@@ -112,6 +114,11 @@ public final class KrakenSimulator implements AutoCloseable {
     return Map.copyOf(errorsAnswered);
   }
 
+  /** How many calls of each known method arrived so far, such as {@code Trades}. */
+  public Map<String, Integer> callsReceived() {
+    return Map.copyOf(callsReceived);
+  }
+
   /** The account the simulator serves. */
   public SimulatedAccount account() {
     return account;
@@ -156,6 +163,7 @@ public final class KrakenSimulator implements AutoCloseable {
       reply(ctx, envelope(List.of("EGeneral:Unknown method"), Optional.empty()));
       return;
     }
+    callsReceived.merge(method, 1, Integer::sum);
     Optional<Fault> fault = faults.next(method);
     if (fault.isPresent() && answeredByFault(ctx, fault.get())) {
       return;

@@ -20,7 +20,9 @@ import java.util.SplittableRandom;
  * {@code ETHXBT ≈ ETHUSD / XBTUSD} and {@code XBTEUR ≈ XBTUSD / EURUSD} at every minute. Minute
  * {@code i} covers {@code [origin + i min, origin + (i + 1) min)} and its price is that minute's
  * close; the minute before gives its open. Volumes and trade counts per minute are derived from the
- * seed, so nothing but the closes is stored (as integer ticks at each pair's price decimals).
+ * seed, so nothing but the closes is stored (as integer ticks at each pair's price decimals). The
+ * public trades of a minute ({@link #trades}) are derived the same way: that many trades sharing
+ * the minute's volume, all at its close, the first at the minute's start.
  *
  * <p>Example: {@code market.price("XXBTZUSD", Instant.parse("2026-11-01T12:00:30Z"))} is {@code
  * 61234.5}. Thread-safe: every method is synchronized.
@@ -31,6 +33,9 @@ public final class Market {
   public static final int MAX_CANDLES = 720;
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  /** The first public trade id of every pair (ids then grow by 100 a minute). */
+  private static final long TRADE_ID_BASE = 10_000_000L;
 
   private final Listing listing;
   private final long seed;
@@ -145,6 +150,70 @@ public final class Market {
         count);
   }
 
+  /**
+   * The public trades of {@code pair} after {@code after} (exclusive) and at or before {@code
+   * until}, oldest first, at most {@code limit} of them (the oldest ones). Minute {@code i} has
+   * {@code count} trades (as its candle says) at its close: the first at the minute's start, the
+   * others spread over it in whole microseconds; they share the minute's volume, the last taking
+   * the remainder. So the last trade at or before {@code t} is priced {@link #price price(pair,
+   * t)}, and OHLC candles, the Ticker and the trades tell one story.
+   */
+  public synchronized List<MarketTrade> trades(
+      String pair, Instant after, Instant until, int limit) {
+    ListedPair listed = listing.pair(pair);
+    long[] series = series(pair);
+    List<MarketTrade> trades = new ArrayList<>();
+    long first = Math.max(0, minuteIndex(after));
+    long last = Math.min(size - 1L, minuteIndex(until));
+    for (long minute = first; minute <= last && trades.size() < limit; minute++) {
+      int count = minuteCount(listed, minute);
+      long volume = minuteVolume(listed, minute);
+      long share = volume / count;
+      long slot = MINUTE.toNanos() / 1_000 / count;
+      Instant start = minuteStart(minute);
+      BigDecimal price = BigDecimal.valueOf(series[(int) minute], listed.pairDecimals());
+      for (int k = 0; k < count && trades.size() < limit; k++) {
+        long hash = mix(seed ^ 0x7472616465L, listing.indexOf(listed), minute * 128 + k);
+        long micros = k == 0 ? 0 : k * slot + Math.floorMod(hash, slot);
+        Instant time = start.plusNanos(micros * 1_000);
+        if (!time.isAfter(after)) {
+          continue;
+        }
+        if (time.isAfter(until)) {
+          break;
+        }
+        long units = k == count - 1 ? volume - share * (count - 1) : share;
+        trades.add(
+            new MarketTrade(
+                pair,
+                time,
+                price,
+                BigDecimal.valueOf(units, listed.lotDecimals()),
+                (hash & 1) == 0 ? Side.BUY : Side.SELL,
+                (hash & 2) == 0,
+                TRADE_ID_BASE + minute * 100 + k));
+      }
+    }
+    return trades;
+  }
+
+  /**
+   * The {@code limit} newest public trades of {@code pair} at or before {@code until}, oldest first
+   * (what {@code Trades} answers without {@code since}).
+   */
+  public synchronized List<MarketTrade> latestTrades(String pair, Instant until, int limit) {
+    ListedPair listed = listing.pair(pair);
+    long minute = Math.min(size - 1L, minuteIndex(until));
+    long counted = 0;
+    while (minute > 0 && counted < limit) {
+      counted += minuteCount(listed, minute);
+      minute--;
+    }
+    List<MarketTrade> trades =
+        trades(pair, minuteStart(minute).minusNanos(1), until, Integer.MAX_VALUE);
+    return trades.subList(Math.max(0, trades.size() - limit), trades.size());
+  }
+
   /** Extends every price path so that the minute containing {@code at} has a price. */
   synchronized void extendTo(Instant at) {
     long target = minuteIndex(at);
@@ -221,6 +290,7 @@ public final class Market {
     return typical * (200 + Math.floorMod(hash, 1601)) / 1000;
   }
 
+  /** Public trades in minute {@code index}: 5 to 80. */
   private int minuteCount(ListedPair pair, long index) {
     long hash = mix(seed ^ 0x636f756e74L, listing.indexOf(pair), index);
     return 5 + Math.floorMod(hash, 76);

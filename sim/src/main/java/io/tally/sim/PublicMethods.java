@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The simulator's public market-data methods (kraken-api.md §2.4): {@code Time}, {@code
- * SystemStatus}, {@code Assets}, {@code AssetPairs}, {@code Ticker} and {@code OHLC}, each turning
- * request parameters into the {@code result} object.
+ * SystemStatus}, {@code Assets}, {@code AssetPairs}, {@code Ticker}, {@code OHLC} and {@code
+ * Trades}, each turning request parameters into the {@code result} object.
  *
  * <p>Example: {@code methods.call("Ticker", Params.parse("pair=XBTUSD"))}. Thread-safe.
  */
@@ -27,7 +27,13 @@ final class PublicMethods {
 
   /** The public method names. */
   static final Set<String> NAMES =
-      Set.of("Time", "SystemStatus", "Assets", "AssetPairs", "Ticker", "OHLC");
+      Set.of("Time", "SystemStatus", "Assets", "AssetPairs", "Ticker", "OHLC", "Trades");
+
+  /** Trades per {@code Trades} page, at most and by default. */
+  static final int TRADES_PER_PAGE = 1000;
+
+  /** A {@code since} below this is unix seconds; from it on, Kraken's nanosecond cursor. */
+  private static final BigDecimal NANOSECOND_CURSOR = new BigDecimal("100000000000");
 
   private static final Set<Integer> INTERVALS = Set.of(1, 5, 15, 30, 60, 240, 1440, 10080, 21600);
   private static final DateTimeFormatter RFC_1123 =
@@ -50,6 +56,7 @@ final class PublicMethods {
       case "AssetPairs" -> assetPairs(params);
       case "Ticker" -> ticker(params);
       case "OHLC" -> ohlc(params);
+      case "Trades" -> trades(params);
       default -> throw new ApiException("EGeneral:Unknown method", method);
     };
   }
@@ -257,6 +264,70 @@ final class PublicMethods {
     }
     int committed = Math.max(0, candles.size() - 2);
     result.put("last", candles.get(committed).time().getEpochSecond());
+    return result;
+  }
+
+  /**
+   * {@code Trades}: up to {@code count} (1 to 1000, default 1000) public trades after {@code since}
+   * (exclusive; Kraken's nanosecond cursor, or unix seconds), oldest first, or the newest ones
+   * without it; {@code last} is the nanosecond time of the newest trade sent, or {@code since} when
+   * there was none.
+   */
+  private ObjectNode trades(Params params) {
+    String name = params.required("pair");
+    ListedPair pair =
+        account
+            .listing()
+            .findPair(name)
+            .orElseThrow(() -> new ApiException("EQuery:Unknown asset pair", name));
+    int count = TRADES_PER_PAGE;
+    if (params.get("count").isPresent()) {
+      count = params.nonNegative("count");
+      if (count < 1 || count > TRADES_PER_PAGE) {
+        throw ApiException.invalidArguments("count: " + count);
+      }
+    }
+    Instant now = account.now();
+    Market market = account.market();
+    List<MarketTrade> trades;
+    BigDecimal last;
+    if (params.get("since").isPresent()) {
+      String text = params.required("since");
+      if (!Params.isTime(text) && !text.matches("\\d{13,20}")) {
+        throw ApiException.invalidArguments("since: '" + text + "'");
+      }
+      BigDecimal since = new BigDecimal(text);
+      BigDecimal seconds = since.compareTo(NANOSECOND_CURSOR) < 0 ? since : since.movePointLeft(9);
+      Instant after =
+          Instant.ofEpochSecond(
+              seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+      trades = market.trades(pair.key(), after, now, count);
+      last = seconds.movePointRight(9).setScale(0, java.math.RoundingMode.DOWN);
+    } else {
+      trades = market.latestTrades(pair.key(), now, count);
+      last = BigDecimal.ZERO;
+    }
+    ObjectNode result = json.createObjectNode();
+    ArrayNode rows = result.putArray(pair.key());
+    int scale = Math.max(pair.pairDecimals(), 5);
+    for (MarketTrade trade : trades) {
+      ArrayNode row = rows.addArray();
+      row.add(WireFormat.fixed(trade.price(), scale));
+      row.add(WireFormat.fixed(trade.volume(), pair.lotDecimals()));
+      row.add(WireFormat.seconds(trade.time()));
+      row.add(trade.side() == Side.BUY ? "b" : "s");
+      row.add(trade.market() ? "m" : "l");
+      row.add("");
+      row.add(trade.id());
+    }
+    if (!trades.isEmpty()) {
+      Instant newest = trades.get(trades.size() - 1).time();
+      last =
+          BigDecimal.valueOf(newest.getEpochSecond())
+              .movePointRight(9)
+              .add(BigDecimal.valueOf(newest.getNano()));
+    }
+    result.put("last", last.toPlainString());
     return result;
   }
 

@@ -116,4 +116,89 @@ class KrakenSimulatorPublicTest {
         .isEqualTo("EGeneral:Invalid arguments");
     assertThat(client.get("OHLC").firstError()).isEqualTo("EGeneral:Invalid arguments");
   }
+
+  private static long nanos(Instant time) {
+    return time.getEpochSecond() * 1_000_000_000L + time.getNano();
+  }
+
+  private static Instant instant(JsonNode seconds) {
+    BigDecimal value = seconds.decimalValue();
+    return Instant.ofEpochSecond(
+        value.longValue(), value.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+  }
+
+  @Test
+  void tradesArePagedOldestFirstByTheirNanosecondCursor() {
+    Instant since = END.minus(java.time.Duration.ofHours(5));
+    JsonNode first =
+        client.get("Trades", "pair", "XBT/USD", "since", Long.toString(nanos(since))).result();
+
+    assertThat(first.propertyNames()).containsExactly("XXBTZUSD", "last");
+    JsonNode rows = first.get("XXBTZUSD");
+    assertThat(rows.size()).isEqualTo(1000);
+    JsonNode row = rows.get(0);
+    assertThat(row.size()).isEqualTo(7);
+    assertThat(row.get(0).asString()).matches("\\d+\\.\\d{5}");
+    assertThat(row.get(1).asString()).matches("\\d+\\.\\d{8}");
+    assertThat(row.get(2).isNumber()).isTrue();
+    assertThat(row.get(3).asString()).isIn("b", "s");
+    assertThat(row.get(4).asString()).isIn("m", "l");
+    assertThat(row.get(6).isIntegralNumber()).isTrue();
+    assertThat(instant(row.get(2))).isAfter(since);
+    Instant newest = instant(rows.get(999).get(2));
+    assertThat(first.get("last").isString()).isTrue();
+    assertThat(first.get("last").asString()).isEqualTo(Long.toString(nanos(newest)));
+
+    JsonNode next =
+        client
+            .get("Trades", "pair", "XXBTZUSD", "since", first.get("last").asString(), "count", "10")
+            .result()
+            .get("XXBTZUSD");
+    assertThat(next.size()).isEqualTo(10);
+    assertThat(instant(next.get(0).get(2))).isAfter(newest);
+    assertThat(next.get(0).get(6).asLong()).isGreaterThan(rows.get(999).get(6).asLong());
+  }
+
+  @Test
+  void theLastTradeAtOrBeforeAMomentHasThePriceOfTheOhlcAndTickerMarket() {
+    Instant t = END.minus(java.time.Duration.ofHours(2)).plusMillis(31_415);
+    JsonNode rows =
+        client
+            .get("Trades", "pair", "ETHUSD", "since", Long.toString(nanos(t.minusSeconds(120))))
+            .result()
+            .get("XETHZUSD");
+    JsonNode last = null;
+    for (JsonNode row : rows) {
+      if (!instant(row.get(2)).isAfter(t)) {
+        last = row;
+      }
+    }
+
+    assertThat(last).isNotNull();
+    assertThat(new BigDecimal(last.get(0).asString()))
+        .isEqualByComparingTo(account.market().price("XETHZUSD", t));
+    JsonNode newest = client.get("Trades", "pair", "ETHUSD").result().get("XETHZUSD");
+    assertThat(new BigDecimal(newest.get(newest.size() - 1).get(0).asString()))
+        .as("the newest trade is the Ticker's last")
+        .isEqualByComparingTo(account.price("XETHZUSD"));
+    assertThat(instant(newest.get(newest.size() - 1).get(2))).isBeforeOrEqualTo(account.now());
+  }
+
+  @Test
+  void tradesAfterTheNewestAreNoneAndTheCursorStays() {
+    String future = Long.toString(nanos(END.plusSeconds(60)));
+    JsonNode none = client.get("Trades", "pair", "DOTUSD", "since", future).result();
+
+    assertThat(none.get("DOTUSD").size()).isZero();
+    assertThat(none.get("last").asString()).isEqualTo(future);
+    assertThat(client.get("Trades", "pair", "DOTUSD", "count", "0").firstError())
+        .isEqualTo("EGeneral:Invalid arguments");
+    assertThat(client.get("Trades", "pair", "DOTUSD", "count", "1001").firstError())
+        .isEqualTo("EGeneral:Invalid arguments");
+    assertThat(client.get("Trades", "pair", "DOTUSD", "since", "yesterday").firstError())
+        .isEqualTo("EGeneral:Invalid arguments");
+    assertThat(client.get("Trades", "pair", "XBTJPY").firstError())
+        .isEqualTo("EQuery:Unknown asset pair");
+    assertThat(client.get("Trades").firstError()).isEqualTo("EGeneral:Invalid arguments");
+  }
 }

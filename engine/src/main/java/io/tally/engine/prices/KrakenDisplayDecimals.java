@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class KrakenDisplayDecimals {
 
-  /** The store's source name of Kraken's AssetPairs rows. */
+  /** The store's source name of Kraken's AssetPairs rows ({@code KrakenListing.PAIRS}). */
   static final String PAIRS = "kraken.pairs";
 
   private KrakenDisplayDecimals() {}

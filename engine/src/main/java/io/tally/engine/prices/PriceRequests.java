@@ -1,8 +1,12 @@
 package io.tally.engine.prices;
 
+import io.tally.books.BookConfig;
+import io.tally.books.Books;
+import io.tally.engine.StoredBooks;
 import io.tally.money.Asset;
 import io.tally.money.Price;
 import io.tally.valuation.PriceSource;
+import io.tally.valuation.PriceTable;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,6 +42,17 @@ public final class PriceRequests implements PriceSource {
       missing.add(new Missing(asset, at));
     }
     return price;
+  }
+
+  /**
+   * The past moments the stored books need a price for and the store has none: the one rule for
+   * which prices {@code tally sync} and {@code tally prices fetch} fetch, and {@code tally import}
+   * counts. Replays the books once.
+   */
+  public static List<Missing> missingFrom(StoredBooks stored, BookConfig config) {
+    PriceRequests requests = new PriceRequests(PriceTable.of(stored.pricesIn(config.base())));
+    Books.replay(config, requests, stored.events());
+    return requests.missing();
   }
 
   /** Every question that had no answer, in the order first asked. */

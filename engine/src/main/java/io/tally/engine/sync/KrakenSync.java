@@ -4,45 +4,33 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
-import io.tally.books.Books;
-import io.tally.books.Holding;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.Ingest;
 import io.tally.engine.ingest.IngestBatch;
 import io.tally.engine.ingest.IngestResult;
 import io.tally.engine.ingest.StrategyTags;
-import io.tally.engine.prices.HistoricPrices;
 import io.tally.engine.prices.KrakenMarkets;
-import io.tally.engine.prices.PriceRequests;
-import io.tally.engine.prices.PriceRoute;
+import io.tally.engine.prices.PriceFetch;
 import io.tally.kraken.LedgerRow;
 import io.tally.kraken.TradeRow;
-import io.tally.kraken.api.AssetInfo;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenOrder;
-import io.tally.kraken.api.PairInfo;
 import io.tally.kraken.api.ProgressListener;
-import io.tally.kraken.api.TickerQuote;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
-import io.tally.money.Price;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.LiveCheck;
-import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
-import io.tally.store.StoredPrice;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PriceSource;
-import io.tally.valuation.PriceTable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,11 +47,11 @@ import java.util.function.Function;
  * One sync of a Kraken account into the store. The ledger is the truth: new ledger entries are
  * fetched first, then the trades history and the orders that name each trade's pair, order and
  * strategy, and all of it is ingested in one transaction together with the new high-water marks.
- * Then the prices the books need are fetched — OHLC closes for past moments (crypto swaps,
- * deposits, withdrawals, rewards, third-asset fees) and the Ticker for now — and stored in a second
- * transaction. Finally the books are compared with Kraken's {@code Balance} taken at a quiet moment
- * ({@link QuietMoment}): when ledger rows arrived meanwhile, the new rows are pulled the same way
- * and the comparison is tried again.
+ * Then the prices the books need are fetched — the last public trade before each past moment
+ * (crypto swaps, deposits, withdrawals, rewards, third-asset fees) and the Ticker for now — and
+ * stored apart ({@link PriceFetch}, shared with {@code tally prices fetch}). Finally the books are
+ * compared with Kraken's {@code Balance} taken at a quiet moment ({@link QuietMoment}): when ledger
+ * rows arrived meanwhile, the new rows are pulled the same way and the comparison is tried again.
  *
  * <p>Interrupted anywhere, the next sync ends in the same books: rows already stored are skipped;
  * the marks only move with the rows they cover; and the prices still missing are found again by
@@ -77,12 +65,6 @@ public final class KrakenSync {
   static final String LEDGERS_NEWEST = "ledgers.newest";
   static final String TRADES_NEWEST = "trades.newest";
   static final String ORDERS_NEWEST = "orders.newest";
-  static final String ASSETS_FETCHED = "assets.fetched";
-  static final String PAIRS_FETCHED = "pairs.fetched";
-  static final String PAIRS = "kraken.pairs";
-
-  /** How long Kraken's Assets list is trusted before a sync fetches it again. */
-  static final Duration ASSETS_MAX_AGE = Duration.ofDays(1);
 
   /**
    * How far before the newest row already stored a later sync looks again. Kraken's {@code start}
@@ -146,20 +128,21 @@ public final class KrakenSync {
         newCashFlows,
         duplicatesSkipped,
         pricesStored,
-        last.prices().unpriced(),
+        last.prices().unpriced().size(),
         differences,
         quiet);
   }
 
   /** What one pull ingested, and the prices it fetched for the books that followed. */
-  private record Pulled(IngestResult ingested, PricesFetched prices) {}
+  private record Pulled(IngestResult ingested, PriceFetch.Summary prices) {}
 
   /**
    * Fetches the ledger rows, trades and orders after the high-water marks and ingests them, then
    * fetches the prices the books need.
    */
   private Pulled pull() {
-    refreshAssetNames(store.marks());
+    KrakenListing listing = new KrakenListing(store, client, clock, progress);
+    listing.refreshAssets();
     Map<String, String> marks = store.marks();
     Optional<Instant> ledgersSince = since(marks, LEDGERS_NEWEST);
     Optional<Instant> tradesSince = since(marks, TRADES_NEWEST);
@@ -201,96 +184,19 @@ public final class KrakenSync {
                     "sync " + ledger.size() + " ledger rows, " + trades.size() + " trades"));
 
     progress.accept("fetching prices");
-    KrakenMarkets markets = new KrakenMarkets(assetPairs(), config.portfolio().valuationPairs());
-    PricesFetched prices = fetchPrices(markets);
+    KrakenMarkets markets = new KrakenMarkets(listing.pairs(), config.portfolio().valuationPairs());
+    PriceFetch.Summary prices =
+        new PriceFetch(
+                store,
+                client,
+                new BookConfig(
+                    config.portfolio().baseCurrency(),
+                    config.portfolio().costBasisMethod(),
+                    MarketPrices.KFEE_USD),
+                clock,
+                progress)
+            .run(markets);
     return new Pulled(ingested, prices);
-  }
-
-  /**
-   * Fetches Kraken's Assets list when the stored one is older than a day (or missing) and keeps it:
-   * each id with its altname is a row, so a renamed asset adds a row and the latest one wins.
-   */
-  private void refreshAssetNames(Map<String, String> marks) {
-    Instant now = clock.instant();
-    String fetched = marks.get(ASSETS_FETCHED);
-    if (fetched != null && Instant.parse(fetched).plus(ASSETS_MAX_AGE).isAfter(now)) {
-      return;
-    }
-    progress.accept("fetching Kraken's asset list");
-    List<SourceRow> rows = new ArrayList<>();
-    for (AssetInfo asset : client.assets()) {
-      rows.add(
-          new SourceRow(
-              Ingest.ASSETS,
-              asset.id() + "@" + asset.altname(),
-              asset.id(),
-              now,
-              Map.of(
-                  "id", asset.id(),
-                  "altname", asset.altname(),
-                  "decimals", Integer.toString(asset.decimals()))));
-    }
-    store.commit(
-        new ImportBatch(
-            rows, List.of(), List.of(), Map.of(ASSETS_FETCHED, now.toString()), "assets"));
-  }
-
-  /**
-   * Kraken's AssetPairs, fetched at most daily and kept in the store (one row per pair and version
-   * of its fields, so a change adds a row and the latest wins).
-   */
-  private List<PairInfo> assetPairs() {
-    Instant now = clock.instant();
-    String fetched = store.marks().get(PAIRS_FETCHED);
-    if (fetched == null || !Instant.parse(fetched).plus(ASSETS_MAX_AGE).isAfter(now)) {
-      List<SourceRow> rows = new ArrayList<>();
-      for (PairInfo pair : client.assetPairs()) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("key", pair.key());
-        fields.put("altname", pair.altname());
-        fields.put("wsname", pair.wsname());
-        fields.put("base", pair.base());
-        fields.put("quote", pair.quote());
-        fields.put("pair_decimals", Integer.toString(pair.pairDecimals()));
-        fields.put("lot_decimals", Integer.toString(pair.lotDecimals()));
-        fields.put(
-            "cost_decimals",
-            pair.costDecimals().isPresent()
-                ? Integer.toString(pair.costDecimals().getAsInt())
-                : "");
-        fields.put("ordermin", pair.ordermin().toPlainString());
-        rows.add(
-            new SourceRow(
-                PAIRS,
-                pair.key() + "@" + String.join("|", fields.values()),
-                pair.key(),
-                now,
-                fields));
-      }
-      store.commit(
-          new ImportBatch(
-              rows, List.of(), List.of(), Map.of(PAIRS_FETCHED, now.toString()), "asset pairs"));
-    }
-    Map<String, PairInfo> latest = new LinkedHashMap<>();
-    for (SourceRow row : store.rows(PAIRS)) {
-      Map<String, String> f = row.fields();
-      String cost = f.getOrDefault("cost_decimals", "");
-      latest.put(
-          f.get("key"),
-          new PairInfo(
-              f.get("key"),
-              f.get("altname"),
-              f.get("wsname"),
-              f.get("base"),
-              f.get("quote"),
-              Integer.parseInt(f.get("pair_decimals")),
-              Integer.parseInt(f.get("lot_decimals")),
-              cost.isEmpty()
-                  ? java.util.OptionalInt.empty()
-                  : java.util.OptionalInt.of(Integer.parseInt(cost)),
-              new BigDecimal(f.get("ordermin"))));
-    }
-    return new ArrayList<>(latest.values());
   }
 
   /** Orders named by new trades that are still open (partly filled), so their tags are known. */
@@ -305,91 +211,6 @@ public final class KrakenSync {
     }
     wanted.removeAll(store.knownRowIds(Ingest.ORDERS, wanted));
     return wanted.isEmpty() ? List.of() : client.queryOrders(new ArrayList<>(wanted));
-  }
-
-  private record PricesFetched(BookState books, int stored, int unpriced) {}
-
-  /**
-   * Replays the stored books recording every price they asked for and could not get, fetches those
-   * from OHLC candles and the current prices of every holding from the Ticker, and stores them.
-   */
-  private PricesFetched fetchPrices(KrakenMarkets markets) {
-    Asset base = config.portfolio().baseCurrency();
-    BookConfig bookConfig =
-        new BookConfig(base, config.portfolio().costBasisMethod(), MarketPrices.KFEE_USD);
-    StoredBooks stored = StoredBooks.load(store);
-    PriceRequests requests = new PriceRequests(PriceTable.of(stored.pricesIn(base)));
-    Books.replay(bookConfig, requests, stored.events());
-    Instant now = clock.instant();
-    HistoricPrices.Result historic =
-        new HistoricPrices(
-                markets,
-                base,
-                (pair, interval, since) ->
-                    client.ohlc(pair, interval, Optional.of(since)).candles())
-            .fetch(requests.missing(), now);
-
-    List<StoredPrice> prices = new ArrayList<>(historic.prices());
-    List<Price> known = new ArrayList<>(stored.pricesIn(base));
-    historic.prices().forEach(price -> known.add(StoredBooks.price(price)));
-    BookState books = Books.replay(bookConfig, PriceTable.of(known), stored.events());
-    prices.addAll(tickerPrices(markets, books, base));
-    if (!prices.isEmpty()) {
-      store.commit(
-          new ImportBatch(
-              List.of(),
-              List.of(),
-              prices,
-              Map.of(StoredBooks.PRICES_BASE, base.code()),
-              "prices"));
-    }
-    return new PricesFetched(books, prices.size(), historic.unpriced().size());
-  }
-
-  /** The last Ticker price of every asset held (direct or crossed), when it was received. */
-  private List<StoredPrice> tickerPrices(KrakenMarkets markets, BookState books, Asset base) {
-    Map<Asset, PriceRoute> routes = new TreeMap<>();
-    Set<String> pairs = new TreeSet<>();
-    for (Holding holding : books.holdings().values()) {
-      if (holding.quantity().signum() != 0 && !holding.asset().equals(base)) {
-        markets
-            .routeFor(holding.asset(), base)
-            .ifPresent(
-                route -> {
-                  routes.put(holding.asset(), route);
-                  route.legs().forEach(leg -> pairs.add(leg.pair().key()));
-                });
-      }
-    }
-    if (pairs.isEmpty()) {
-      return List.of();
-    }
-    Map<String, TickerQuote> quotes = new HashMap<>();
-    for (TickerQuote quote : client.ticker(new ArrayList<>(pairs))) {
-      markets.pair(quote.pair()).ifPresent(pair -> quotes.put(pair.key(), quote));
-    }
-    // Stamped by the sync's clock, the books' "now", when the answer arrived: the client's clock
-    // may be one that skips the call counter's waits (the demo's simulator).
-    Instant received = clock.instant();
-    List<StoredPrice> prices = new ArrayList<>();
-    routes.forEach(
-        (asset, route) -> {
-          List<BigDecimal> lasts = new ArrayList<>();
-          for (PriceRoute.Leg leg : route.legs()) {
-            TickerQuote quote = quotes.get(leg.pair().key());
-            if (quote == null) {
-              return;
-            }
-            lasts.add(quote.last());
-          }
-          prices.add(
-              new StoredPrice(
-                  asset.code(),
-                  received,
-                  route.price(lasts).toPlainString(),
-                  "kraken:ticker:" + route.name()));
-        });
-    return prices;
   }
 
   /** Kraken's balances by canonical asset: XXBT and XBT.M are both XBT, and add up. */

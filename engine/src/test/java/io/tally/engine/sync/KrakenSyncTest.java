@@ -133,20 +133,39 @@ class KrakenSyncTest {
       assertThat(summary.newTrades()).isPositive();
       assertThat(summary.updatedPairs()).contains("XBTUSD");
       assertThat(summary.cashFlowsAdded()).isPositive();
-      assertThat(summary.unpricedMoments()).as("every past moment priced from OHLC").isZero();
+      assertThat(summary.unpricedMoments())
+          .as("every past moment priced from public trades")
+          .isZero();
       assertThat(store.rows(Ingest.ASSETS)).as("Kraken's asset list, kept").isNotEmpty();
-      assertThat(store.rows(KrakenSync.PAIRS)).as("Kraken's pair list, kept").hasSize(6);
+      assertThat(store.rows(KrakenListing.PAIRS)).as("Kraken's pair list, kept").hasSize(6);
       assertThat(store.rowCount())
           .isEqualTo(
               account.ledger().size()
                   + account.trades().size()
                   + store.rows(Ingest.ORDERS).size()
                   + store.rows(Ingest.ASSETS).size()
-                  + store.rows(KrakenSync.PAIRS).size());
+                  + store.rows(KrakenListing.PAIRS).size());
 
       BookState books = books(store);
       assertThat(books.issues()).as("no missing prices or acquisitions").isEmpty();
       assertThat(books.realizedByStrategy()).containsKeys("trend_v1", "grid_v2", "manual");
+      assertThat(store.prices())
+          .as("past moments from public trades, now from the Ticker; no OHLC fallback needed")
+          .isNotEmpty()
+          .allSatisfy(
+              price -> assertThat(price.source()).matches("kraken:(trades|ticker):[A-Z^*\\-1]+"));
+      assertThat(store.prices())
+          .filteredOn(price -> price.source().startsWith("kraken:trades:"))
+          .as("each past price is the simulated market's price at that very moment")
+          .isNotEmpty()
+          .allSatisfy(
+              price -> {
+                String pair = price.source().substring("kraken:trades:".length());
+                if (!pair.contains("*") && !pair.contains("^")) {
+                  assertThat(new BigDecimal(price.price()))
+                      .isEqualByComparingTo(account.market().price(pair, price.at()));
+                }
+              });
     }
   }
 

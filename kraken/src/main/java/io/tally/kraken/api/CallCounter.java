@@ -13,7 +13,9 @@ import java.util.Set;
  * A local model of Kraken's REST call counter for private calls (kraken-api.md §4.3): the counter
  * rises by each call's cost and decays continuously at the tier's rate; Kraken answers {@code
  * EAPI:Rate limit exceeded} above the tier's maximum. {@link #acquire} waits until a call fits
- * instead of exceeding it.
+ * instead of exceeding it. The same bucket paces public calls ({@link #forPublicCalls}), which
+ * Kraken limits per IP address instead (§2.4: a burst of about 30 calls is refused with {@code
+ * EGeneral:Too many requests}, one a second is not).
  *
  * <p>Example: at {@link Tier#STARTER} (max 15, decay 0.33/s) seven Ledgers pages cost 14 points; an
  * eighth (cost 2) waits {@code (14 + 2 − 15) / 0.33 ≈ 3.03 s}. Thread-safe.
@@ -95,7 +97,18 @@ public final class CallCounter {
     }
   }
 
-  private final Tier tier;
+  /**
+   * Public calls in a burst before the pace applies: well below the ~30 that Kraken refuses
+   * (kraken-api.md §2.4), so a sync's handful of public calls never waits.
+   */
+  static final int PUBLIC_BURST = 5;
+
+  /** Public calls per second once the burst is spent: the rate Kraken was seen to accept. */
+  static final double PUBLIC_CALLS_PER_SECOND = 1.0;
+
+  private final String name;
+  private final int max;
+  private final double decayPerSecond;
   private final Clock clock;
   private final Sleeper sleeper;
   private double level;
@@ -103,10 +116,25 @@ public final class CallCounter {
 
   /** An empty counter for {@code tier}, reading time from {@code clock}. */
   public CallCounter(Tier tier, Clock clock, Sleeper sleeper) {
-    this.tier = requireNonNull(tier, "tier");
+    this(requireNonNull(tier, "tier").toString(), tier.max, tier.decayPerSecond, clock, sleeper);
+  }
+
+  private CallCounter(String name, int max, double decayPerSecond, Clock clock, Sleeper sleeper) {
+    this.name = name;
+    this.max = max;
+    this.decayPerSecond = decayPerSecond;
     this.clock = requireNonNull(clock, "clock");
     this.sleeper = requireNonNull(sleeper, "sleeper");
     this.updated = clock.instant();
+  }
+
+  /**
+   * An empty pace for public calls (per IP address, each call costs 1): a burst of {@value
+   * #PUBLIC_BURST}, then one call a second. {@link #penalize()} after {@code EGeneral:Too many
+   * requests} makes the next call wait about three seconds.
+   */
+  public static CallCounter forPublicCalls(Clock clock, Sleeper sleeper) {
+    return new CallCounter("public", PUBLIC_BURST, PUBLIC_CALLS_PER_SECOND, clock, sleeper);
   }
 
   /**
@@ -118,11 +146,6 @@ public final class CallCounter {
     return HEAVY_METHODS.contains(requireNonNull(method, "method")) ? 2 : 1;
   }
 
-  /** The tier this counter models. */
-  public Tier tier() {
-    return tier;
-  }
-
   /**
    * Waits until the counter plus {@code cost} is at most the tier's maximum, then adds {@code
    * cost}.
@@ -131,20 +154,20 @@ public final class CallCounter {
    * @throws KrakenException when interrupted while waiting
    */
   public void acquire(int cost) {
-    if (cost < 0 || cost > tier.max) {
+    if (cost < 0 || cost > max) {
       throw new IllegalArgumentException(
-          "Call cost " + cost + " is outside 0.." + tier.max + " for tier " + tier);
+          "Call cost " + cost + " is outside 0.." + max + " for tier " + name);
     }
     while (true) {
       Duration wait;
       synchronized (this) {
         decay();
-        double excess = level + cost - tier.max;
+        double excess = level + cost - max;
         if (excess <= EPSILON) {
           level += cost;
           return;
         }
-        wait = Duration.ofNanos((long) Math.ceil(excess / tier.decayPerSecond * 1e9));
+        wait = Duration.ofNanos((long) Math.ceil(excess / decayPerSecond * 1e9));
       }
       try {
         sleeper.sleep(wait);
@@ -162,7 +185,7 @@ public final class CallCounter {
    */
   public synchronized void penalize() {
     decay();
-    level = Math.max(level, tier.max) + 2;
+    level = Math.max(level, max) + 2;
   }
 
   /** The counter now, after decay. */
@@ -173,14 +196,14 @@ public final class CallCounter {
 
   @Override
   public synchronized String toString() {
-    return String.format(Locale.ROOT, "CallCounter[%s %.2f/%d]", tier, level, tier.max);
+    return String.format(Locale.ROOT, "CallCounter[%s %.2f/%d]", name, level, max);
   }
 
   private void decay() {
     Instant now = clock.instant();
     if (now.isAfter(updated)) {
       double seconds = Duration.between(updated, now).toNanos() / 1e9;
-      level = Math.max(0, level - seconds * tier.decayPerSecond);
+      level = Math.max(0, level - seconds * decayPerSecond);
       updated = now;
     }
   }

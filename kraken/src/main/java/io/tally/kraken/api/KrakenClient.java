@@ -20,10 +20,11 @@ import java.util.function.Function;
 /**
  * A thin client for Kraken's Spot REST API (kraken-api.md): public market data and the read-only
  * private endpoints a portfolio needs, with typed results. Calls are retried per §4.2 with
- * exponential backoff and jitter, private calls wait for the local {@link CallCounter} (§4.3), and
- * nonce generation plus sending is serialised per API key (§3.4). Ledger and trade rows come back
- * as {@link LedgerRow} and {@link TradeRow}, parsed by the same code as CSV exports (source {@code
- * kraken-api}, line 0).
+ * exponential backoff and jitter, private calls wait for the local {@link CallCounter} (§4.3),
+ * public calls keep to about one a second after a short burst (Kraken's per-IP limit, §2.4; {@link
+ * CallCounter#forPublicCalls}), and nonce generation plus sending is serialised per API key (§3.4).
+ * Ledger and trade rows come back as {@link LedgerRow} and {@link TradeRow}, parsed by the same
+ * code as CSV exports (source {@code kraken-api}, line 0).
  *
  * <p>Example:
  *
@@ -52,6 +53,11 @@ public final class KrakenClient {
   /** Kraken's maximum ids per QueryLedgers call. */
   static final int MAX_LEDGER_IDS = 20;
 
+  /** Kraken's maximum trades per public Trades page. */
+  public static final int MAX_PUBLIC_TRADES = 1000;
+
+  private static final BigDecimal NANOS_PER_SECOND = BigDecimal.valueOf(1_000_000_000L);
+
   private final Transport transport;
   private final Clock clock;
   private final int maxPagingRestarts;
@@ -66,6 +72,9 @@ public final class KrakenClient {
             builder.credentials,
             nonces,
             new CallCounter(builder.tier, builder.clock, builder.sleeper),
+            builder.pacePublicCalls
+                ? Optional.of(CallCounter.forPublicCalls(builder.clock, builder.sleeper))
+                : Optional.empty(),
             builder.connectTimeout,
             builder.requestTimeout,
             builder.retry);
@@ -122,6 +131,37 @@ public final class KrakenClient {
     parameters.put("interval", Integer.toString(intervalMinutes));
     since.ifPresent(time -> parameters.put("since", Long.toString(time.getEpochSecond())));
     return Responses.ohlc(transport.publicCall("OHLC", parameters), intervalMinutes);
+  }
+
+  /**
+   * One page of a pair's public trades ({@code Trades}), oldest first: up to {@code count} trades
+   * after {@code since} (exclusive, sent in nanoseconds), or the most recent ones without it. Page
+   * on with the answer's {@link PublicTrades#last()} as the next {@code since}.
+   *
+   * @param pair a pair key, altname or wsname
+   * @param count 1 to {@value #MAX_PUBLIC_TRADES}
+   */
+  public PublicTrades trades(String pair, Optional<Instant> since, int count) {
+    if (count < 1 || count > MAX_PUBLIC_TRADES) {
+      throw new IllegalArgumentException(
+          "count must be 1.." + MAX_PUBLIC_TRADES + " trades per page: " + count);
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("pair", requireNonNull(pair, "pair"));
+    since.ifPresent(time -> parameters.put("since", nanos(time)));
+    parameters.put("count", Integer.toString(count));
+    return Responses.publicTrades(transport.publicCall("Trades", parameters));
+  }
+
+  /**
+   * A time as Kraken's nanosecond cursor: {@code 2023-07-06T19:32:49.993150842Z} is {@code
+   * 1688671969993150842}.
+   */
+  static String nanos(Instant time) {
+    return BigDecimal.valueOf(time.getEpochSecond())
+        .multiply(NANOS_PER_SECOND)
+        .add(BigDecimal.valueOf(time.getNano()))
+        .toPlainString();
   }
 
   // ---- private account data ------------------------------------------------------------------
@@ -321,8 +361,8 @@ public final class KrakenClient {
   /**
    * Settings of a {@link KrakenClient}, with defaults for all: Kraken's production URL, no
    * credentials (public calls only), {@link CallCounter.Tier#STARTER}, nonces from the clock in
-   * memory, the system clock, 10 s to connect, 30 s per request, {@link RetrySettings#defaults()}
-   * and 3 paging restarts.
+   * memory, the system clock, 10 s to connect, 30 s per request, {@link RetrySettings#defaults()},
+   * 3 paging restarts and public calls at Kraken's pace.
    *
    * <p>Example: {@code KrakenClient.builder().baseUrl("http://127.0.0.1:8080").credentials(keys)
    * .tier(CallCounter.Tier.PRO).build()}. Not thread-safe.
@@ -339,6 +379,7 @@ public final class KrakenClient {
     private Duration requestTimeout = Duration.ofSeconds(30);
     private RetrySettings retry = RetrySettings.defaults();
     private int maxPagingRestarts = 3;
+    private boolean pacePublicCalls = true;
 
     private Builder() {}
 
@@ -404,6 +445,17 @@ public final class KrakenClient {
     /** How failed calls are retried. */
     public Builder retry(RetrySettings value) {
       this.retry = requireNonNull(value, "retry");
+      return this;
+    }
+
+    /**
+     * Whether public calls keep to Kraken's per-IP pace ({@link CallCounter#forPublicCalls}, on by
+     * default). Off only for a Kraken that has no such limit: the simulator or a stub on loopback.
+     * The pace waits with this builder's clock and sleeper, so a sleeper that skips waits skips
+     * these too.
+     */
+    public Builder pacePublicCalls(boolean value) {
+      this.pacePublicCalls = value;
       return this;
     }
 

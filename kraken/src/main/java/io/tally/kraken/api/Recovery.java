@@ -91,6 +91,20 @@ enum Recovery {
     return any ? result : FAIL;
   }
 
+  /**
+   * Whether Kraken refused a call for coming too fast from this address ({@code EGeneral:Too many
+   * requests}, its public per-IP limit): retried like other {@link #BACK_OFF} trouble, and the
+   * public pace slows down first.
+   */
+  static boolean tooManyRequests(List<String> errors) {
+    for (String error : errors) {
+      if (startsWith(error.strip().replaceAll("\\s*:\\s*", ":"), "EGeneral:Too many requests")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Recovery ofOne(String error) {
     String normal = error.strip().replaceAll("\\s*:\\s*", ":");
     if (startsWith(normal, "EGeneral:Temporary lockout")) {

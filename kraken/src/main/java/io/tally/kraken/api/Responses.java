@@ -131,6 +131,57 @@ final class Responses {
     return new OhlcSeries(pair, intervalMinutes, candles, fields.integer("last", 0));
   }
 
+  /**
+   * {@code Trades}: the public trades of the one pair in the result, oldest first, and the {@code
+   * last} cursor (nanoseconds, as a string or a number).
+   */
+  static PublicTrades publicTrades(JsonNode result) {
+    JsonFields fields = JsonFields.of(result, "Trades", "result");
+    String pair = "";
+    for (String name : result.propertyNames()) {
+      if (!name.equals("last")) {
+        pair = name;
+        break;
+      }
+    }
+    if (pair.isEmpty()) {
+      throw fields.bad("<pair>", "no trades in the result");
+    }
+    JsonNode rows = result.get(pair);
+    if (!rows.isArray()) {
+      throw fields.bad(pair, "expected an array of trades, got " + JsonFields.kind(rows));
+    }
+    List<PublicTrade> trades = new ArrayList<>();
+    for (JsonNode row : rows) {
+      String where = "trade " + trades.size() + " of " + pair;
+      if (!row.isArray() || row.size() < 6) {
+        throw KrakenException.badResponse(
+            "Trades", where + ": expected [price, volume, time, side, type, misc, trade_id]", null);
+      }
+      try {
+        trades.add(
+            new PublicTrade(
+                JsonFields.decimal(row.get(0), "Trades", where + ", price"),
+                JsonFields.decimal(row.get(1), "Trades", where + ", volume"),
+                JsonFields.instant(JsonFields.decimal(row.get(2), "Trades", where + ", time")),
+                PublicTrade.Side.parse(row.get(3).asString()),
+                PublicTrade.OrderType.parse(row.get(4).asString()),
+                row.get(5).isString() ? row.get(5).stringValue() : "",
+                row.size() > 6
+                    ? JsonFields.decimal(row.get(6), "Trades", where + ", trade_id")
+                        .longValueExact()
+                    : 0));
+      } catch (IllegalArgumentException | ArithmeticException | DateTimeException e) {
+        throw KrakenException.badResponse("Trades", where + ": " + e.getMessage(), e);
+      }
+    }
+    if (!fields.has("last")) {
+      throw fields.bad("last", "missing");
+    }
+    BigDecimal last = JsonFields.decimal(result.get("last"), "Trades", "result, field 'last'");
+    return new PublicTrades(pair, trades, JsonFields.instant(last.movePointLeft(9)));
+  }
+
   /** {@code Balance}: raw asset id to balance, in Kraken's order; empty without a result. */
   static Map<String, BigDecimal> balance(JsonNode result) {
     JsonFields fields = JsonFields.of(result, "Balance", "result");

@@ -32,8 +32,10 @@ import tools.jackson.databind.JsonNode;
  * Sends one call to Kraken and returns its {@code result}, retrying what §4.2 of kraken-api.md
  * calls retryable. Public calls are {@code GET /0/public/<Method>?query}; private calls are {@code
  * POST /0/private/<Method>} with the form body {@code nonce=...&...}, signed, and counted against
- * the {@link CallCounter}. Nonce generation and the HTTP send happen under one lock per API key, so
- * nonces reach Kraken in increasing order.
+ * the {@link CallCounter}. Public calls keep to their own pace when one is given ({@link
+ * CallCounter#forPublicCalls}), which slows down further after {@code EGeneral:Too many requests}.
+ * Nonce generation and the HTTP send happen under one lock per API key, so nonces reach Kraken in
+ * increasing order.
  *
  * <p>Example: {@code transport.privateCall("Ledgers", Map.of("ofs", "50"))} sends {@code
  * nonce=1756935121565366&ofs=50}. Thread-safe.
@@ -53,6 +55,7 @@ final class Transport {
   private final Optional<RequestSigner> signer;
   private final NonceSource nonces;
   private final CallCounter counter;
+  private final Optional<CallCounter> publicPace;
   private final HttpClient http;
   private final Duration requestTimeout;
   private final Retry retry;
@@ -63,6 +66,7 @@ final class Transport {
       Optional<KrakenCredentials> credentials,
       NonceSource nonces,
       CallCounter counter,
+      Optional<CallCounter> publicPace,
       Duration connectTimeout,
       Duration requestTimeout,
       RetrySettings retrySettings) {
@@ -72,6 +76,7 @@ final class Transport {
     this.signer = credentials.map(RequestSigner::new);
     this.nonces = requireNonNull(nonces, "nonces");
     this.counter = requireNonNull(counter, "counter");
+    this.publicPace = requireNonNull(publicPace, "publicPace");
     this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout");
     this.http =
         HttpClient.newBuilder()
@@ -99,13 +104,17 @@ final class Transport {
     return credentials.isPresent();
   }
 
-  /** The result of {@code GET /0/public/<method>?<parameters>}, retried where it helps. */
+  /**
+   * The result of {@code GET /0/public/<method>?<parameters>}, after the public pace allows it,
+   * retried where it helps; {@code EGeneral:Too many requests} also slows the pace down.
+   */
   JsonNode publicCall(String method, Map<String, String> parameters) {
     String query = parameters.isEmpty() ? "" : "?" + form(parameters);
     URI uri = URI.create(baseUrl + "/0/public/" + method + query);
     return withRetry(
         method,
         () -> {
+          publicPace.ifPresent(pace -> pace.acquire(1));
           HttpRequest request =
               HttpRequest.newBuilder(uri)
                   .timeout(requestTimeout)
@@ -113,7 +122,14 @@ final class Transport {
                   .GET()
                   .build();
           HttpResponse<String> response = send(method, request);
-          return Envelope.result(method, response.statusCode(), response.body());
+          try {
+            return Envelope.result(method, response.statusCode(), response.body());
+          } catch (KrakenException e) {
+            if (Recovery.tooManyRequests(e.errors())) {
+              publicPace.ifPresent(CallCounter::penalize);
+            }
+            throw e;
+          }
         });
   }
 

@@ -153,19 +153,122 @@ class KrakenClientTest {
     }
 
     @Test
-    void areNotCountedAndNeedNoCredentials() {
+    void needNoCredentials() {
+      var kraken =
+          KrakenClient.builder().baseUrl(stub.uri()).clock(clock).sleeper(clock.sleeper()).build();
+
+      assertThat(kraken.serverTime()).isEqualTo(Instant.parse("2025-09-10T00:00:00Z"));
+      assertThatThrownBy(kraken::balance)
+          .isInstanceOf(KrakenException.class)
+          .hasMessageContaining("Balance is a private call")
+          .hasMessageContaining("KRAKEN_API_KEY");
+      assertThat(stub.requests("Balance")).isEmpty();
+    }
+
+    @Test
+    void keepToKrakensPublicPaceAfterABurstWithoutTouchingThePrivateCounter() {
       var kraken =
           KrakenClient.builder().baseUrl(stub.uri()).clock(clock).sleeper(clock.sleeper()).build();
       for (int i = 0; i < 40; i++) {
         kraken.serverTime();
       }
 
+      // a burst of 5 free calls, then one a second: 35 calls wait 35 s in all on the fake clock
+      assertThat(clock.slept().toNanos() / 1e9).isCloseTo(35.0, within(1e-6));
+      assertThat(clock.sleeps()).hasSize(35);
+      assertThat(stub.requests("Time")).hasSize(40);
+    }
+
+    @Test
+    void needNotBePacedAgainstAKrakenWithoutAPerAddressLimit() {
+      var kraken =
+          KrakenClient.builder()
+              .baseUrl(stub.uri())
+              .clock(clock)
+              .sleeper(clock.sleeper())
+              .pacePublicCalls(false)
+              .build();
+      for (int i = 0; i < 40; i++) {
+        kraken.serverTime();
+      }
+
       assertThat(clock.sleeps()).isEmpty();
-      assertThatThrownBy(kraken::balance)
+    }
+
+    @Test
+    void tooManyRequestsSlowsThePaceAndIsRetried() {
+      stub.script("Time", Reply.error("EGeneral:Too many requests"));
+
+      assertThat(client().serverTime()).isEqualTo(NOW);
+
+      // the refusal fills the pace to 5 + 2: the retry waits (7 + 1 − 5) / 1 = 3 s
+      assertThat(stub.requests("Time")).hasSize(2);
+      assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void publicTradesArePagedByANanosecondCursor() {
+      PublicTrades page =
+          client().trades("XBTUSD", Optional.of(Instant.parse("2023-07-06T18:53:17.5Z")), 1000);
+
+      assertThat(stub.requests("Trades").get(0).parameters())
+          .containsEntry("pair", "XBTUSD")
+          .containsEntry("since", "1688669597500000000")
+          .containsEntry("count", "1000");
+      assertThat(page.pair()).isEqualTo("XXBTZUSD");
+      assertThat(page.last()).isEqualTo(Instant.parse("2023-07-06T18:53:22.698379Z"));
+      assertThat(page.trades())
+          .containsExactly(
+              new PublicTrade(
+                  decimal("30243.4"),
+                  decimal("0.34507674"),
+                  Instant.parse("2023-07-06T18:53:17.827736900Z"),
+                  PublicTrade.Side.BUY,
+                  PublicTrade.OrderType.MARKET,
+                  "",
+                  61044952),
+              new PublicTrade(
+                  decimal("30243.3"),
+                  decimal("0.0037696"),
+                  Instant.parse("2023-07-06T18:53:18.280411200Z"),
+                  PublicTrade.Side.SELL,
+                  PublicTrade.OrderType.LIMIT,
+                  "",
+                  61044953),
+              new PublicTrade(
+                  decimal("30243.3"),
+                  decimal("0.01235716"),
+                  Instant.parse("2023-07-06T18:53:22.698379Z"),
+                  PublicTrade.Side.SELL,
+                  PublicTrade.OrderType.MARKET,
+                  "",
+                  61044956));
+    }
+
+    @Test
+    void publicTradesWithoutSinceAskForTheMostRecent() {
+      client().trades("XXBTZUSD", Optional.empty(), 10);
+
+      assertThat(stub.requests("Trades").get(0).parameters())
+          .doesNotContainKey("since")
+          .containsEntry("count", "10");
+      assertThatThrownBy(() -> client().trades("XXBTZUSD", Optional.empty(), 1001))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("1..1000");
+    }
+
+    @Test
+    void aBadPublicTradeNamesItsRowAndField() {
+      stub.script(
+          "Trades",
+          Reply.json(
+              "{\"error\":[],\"result\":{\"XXBTZUSD\":[[\"1\",\"2\",1688669597.1,\"b\",\"m\",\"\",1],"
+                  + "[\"x\",\"2\",1688669597.2,\"b\",\"m\",\"\",2]],\"last\":\"1\"}}"));
+
+      assertThatThrownBy(() -> client().trades("XXBTZUSD", Optional.empty(), 1000))
           .isInstanceOf(KrakenException.class)
-          .hasMessageContaining("Balance is a private call")
-          .hasMessageContaining("KRAKEN_API_KEY");
-      assertThat(stub.requests("Balance")).isEmpty();
+          .hasMessageContaining("Kraken Trades: bad response: trade 1 of XXBTZUSD, price")
+          .hasMessageContaining("'x'");
     }
   }
 
@@ -692,11 +795,13 @@ class KrakenClientTest {
       for (int i = 0; i < 20; i++) {
         kraken.assets();
       }
+      // only the public pace waited: 20 calls after its burst of 5, one second each
+      assertThat(clock.sleeps()).hasSize(15).containsOnly(Duration.ofSeconds(1));
       for (int i = 0; i < 15; i++) {
         kraken.balance();
       }
 
-      assertThat(clock.sleeps()).isEmpty();
+      assertThat(clock.sleeps()).as("the private counter is still empty").hasSize(15);
     }
   }
 }
