@@ -93,23 +93,29 @@ final class Responses {
                 key, first(fields, "c"), first(fields, "a"), first(fields, "b"), received));
   }
 
+  /**
+   * The name of the one pair whose rows a public market answer ({@code OHLC}, {@code Trades}) holds
+   * beside its {@code last} cursor, checked to be an array of {@code rows}.
+   */
+  private static String onePair(JsonNode result, JsonFields fields, String rows) {
+    for (String name : result.propertyNames()) {
+      if (!name.equals("last")) {
+        JsonNode value = result.get(name);
+        if (!value.isArray()) {
+          throw fields.bad(
+              name, "expected an array of " + rows + ", got " + JsonFields.kind(value));
+        }
+        return name;
+      }
+    }
+    throw fields.bad("<pair>", "no " + rows + " in the result");
+  }
+
   /** {@code OHLC}: the candles of the one pair in the result, and the {@code last} cursor. */
   static OhlcSeries ohlc(JsonNode result, int intervalMinutes) {
     JsonFields fields = JsonFields.of(result, "OHLC", "result");
-    String pair = "";
-    for (String name : result.propertyNames()) {
-      if (!name.equals("last")) {
-        pair = name;
-        break;
-      }
-    }
-    if (pair.isEmpty()) {
-      throw fields.bad("<pair>", "no candles in the result");
-    }
+    String pair = onePair(result, fields, "candles");
     JsonNode rows = result.get(pair);
-    if (!rows.isArray()) {
-      throw fields.bad(pair, "expected an array of candles, got " + JsonFields.kind(rows));
-    }
     List<Candle> candles = new ArrayList<>();
     for (JsonNode row : rows) {
       String where = "candle " + candles.size() + " of " + pair;
@@ -137,20 +143,8 @@ final class Responses {
    */
   static PublicTrades publicTrades(JsonNode result) {
     JsonFields fields = JsonFields.of(result, "Trades", "result");
-    String pair = "";
-    for (String name : result.propertyNames()) {
-      if (!name.equals("last")) {
-        pair = name;
-        break;
-      }
-    }
-    if (pair.isEmpty()) {
-      throw fields.bad("<pair>", "no trades in the result");
-    }
+    String pair = onePair(result, fields, "trades");
     JsonNode rows = result.get(pair);
-    if (!rows.isArray()) {
-      throw fields.bad(pair, "expected an array of trades, got " + JsonFields.kind(rows));
-    }
     List<PublicTrade> trades = new ArrayList<>();
     for (JsonNode row : rows) {
       String where = "trade " + trades.size() + " of " + pair;
