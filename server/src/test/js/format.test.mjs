@@ -74,6 +74,16 @@ test("quantities keep every significant digit", () => {
   assert.equal(fmt.formatQuantity("-0.000"), "0");
 });
 
+test("amounts and prices at the decimals the API gives, every digit without them", () => {
+  assert.equal(fmt.formatAmount("0.0123456789", 5), "0.01235");
+  assert.equal(fmt.formatAmount("61234.5678", 1), "61,234.6");
+  assert.equal(fmt.formatAmount("61234.25", 1), "61,234.2"); // an exact half goes to the even 2
+  assert.equal(fmt.formatAmount("40000.123456789012", 0), "40,000");
+  assert.equal(fmt.formatAmount("0.123456789012", null), "0.123456789012");
+  assert.equal(fmt.formatAmount("0.5", undefined), "0.5");
+  assert.equal(fmt.formatAmount(null, 5), "\u2014");
+});
+
 test("percent and sign", () => {
   assert.equal(fmt.formatPercent("54.1234"), "54.12%");
   assert.equal(fmt.formatPercent(null), "\u2014");

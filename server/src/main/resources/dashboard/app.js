@@ -277,9 +277,15 @@
     return el("td", { "data-label": label, class: cls || null }, content);
   }
 
-  /** "0.5 XBT": an exact quantity with its asset in a quieter span. */
-  function qty(amount, asset) {
-    return [F.formatQuantity(amount), asset ? [" ", el("span", { class: "unit" }, asset)] : null];
+  /**
+   * "0.50000 XBT": an amount at the decimals the API gives for it (every digit when it gives none),
+   * with its asset in a quieter span; the exact amount is the title.
+   */
+  function qty(amount, asset, places) {
+    var text = F.formatAmount(amount, places);
+    var exact = amount === null || amount === undefined ? null : String(amount);
+    return [el("span", { title: exact !== text ? exact : null }, text),
+      asset ? [" ", el("span", { class: "unit" }, asset)] : null];
   }
 
   function money(value, opts) {
@@ -293,7 +299,7 @@
     var out = [];
     list.forEach(function (leg, i) {
       if (i > 0) out.push(" + ");
-      out.push(qty(leg.amount, leg.asset));
+      out.push(qty(leg.amount, leg.asset, leg.amount_decimals));
     });
     return out;
   }
@@ -574,7 +580,7 @@
           h.unvalued ? el("span", { class: "tag bad" }, "unvalued") : null,
           h.stale ? el("span", { class: "tag bad" }, "stale") : null
         ]),
-        td("Amount", F.formatQuantity(h.amount), "r"),
+        td("Amount", qty(h.amount, null, h.amount_decimals), "r"),
         td("Value", h.unvalued ? F.DASH : money(h.value_base), "r"),
         td("% of equity", F.formatPercent(h.percentage_of_equity), "r"));
     }));
@@ -632,8 +638,8 @@
     fillTable("positions-table", (data.positions || []).map(function (p) {
       return el("tr", { "data-pair": p.pair },
         td("Pair", [p.pair, p.unvalued ? el("span", { class: "tag bad" }, "unvalued") : null]),
-        td("Size", qty(p.base_size, p.base_asset), "r"),
-        td("Avg entry", qty(p.avg_entry_price, p.quote_asset), "r"),
+        td("Size", qty(p.base_size, p.base_asset, p.amount_decimals), "r"),
+        td("Avg entry", qty(p.avg_entry_price, p.quote_asset, p.price_decimals), "r"),
         td("Value", p.unvalued ? F.DASH : money(p.current_value_base), "r"),
         td("Unrealized", money(p.unrealized_pnl_base, { colored: true }), "r"),
         td("Realized", money(p.realized_pnl_base, { colored: true }), "r"),
@@ -675,7 +681,7 @@
         td("Pair", t.pair || F.DASH),
         td("Side", el("span", { class: side ? "side-" + side : null }, side || t.kind || F.DASH)),
         td("Size", legs(size), "r"),
-        td("Price", F.formatQuantity(t.price), "r"),
+        td("Price", qty(t.price, null, t.price_decimals), "r"),
         td("Total", legs(total), "r"),
         td("Fees", legs(t.fees), "r"),
         td("Strategy", t.strategy_tag ? el("span", { class: "strategy" }, t.strategy_tag) : el("span", { class: "muted" }, "untagged")));
@@ -690,8 +696,8 @@
       return el("tr", { "data-id": f.id, "data-kind": f.kind },
         td("Time", el("time", { datetime: f.at, title: f.id ? "ledger " + f.id : null }, F.formatTime(f.at, false))),
         td("Kind", el("span", { class: kindClass }, f.kind)),
-        td("Amount", qty(f.amount, f.asset), "r"),
-        td("Fee", feeSign === 0 || feeSign === null ? F.DASH : qty(f.fee, f.asset), "r"),
+        td("Amount", qty(f.amount, f.asset, f.amount_decimals), "r"),
+        td("Fee", feeSign === 0 || feeSign === null ? F.DASH : qty(f.fee, f.asset, f.amount_decimals), "r"),
         td("Value", f.value_base === null || f.value_base === undefined
           ? el("span", { class: "muted", title: "no price known at that time" }, "unknown")
           : [money(f.value_base), unit ? [" ", el("span", { class: "unit" }, unit)] : null], "r"));

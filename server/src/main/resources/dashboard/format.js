@@ -157,6 +157,16 @@
     return render({ negative: negative, int: d.int, frac: frac }, true);
   }
 
+  /**
+   * An amount or price at the decimals the API gives for it (the asset's display decimals, the
+   * pair's price decimals), HALF_EVEN, with thousands separators: formatAmount("0.0123456789", 5)
+   * === "0.01235". Without decimals (null or undefined) every digit is kept, as formatQuantity.
+   */
+  function formatAmount(value, places) {
+    if (places === null || places === undefined) return formatQuantity(value);
+    return formatMoney(value, places);
+  }
+
   /** A percentage: 2 decimals, HALF_EVEN, with a "%" sign. formatPercent("54.1234") === "54.12%". */
   function formatPercent(value) {
     if (value === null || value === undefined || value === "") return DASH;
@@ -213,6 +223,7 @@
     formatMoney: formatMoney,
     formatSignedMoney: formatSignedMoney,
     formatQuantity: formatQuantity,
+    formatAmount: formatAmount,
     formatPercent: formatPercent,
     signOf: signOf,
     formatTime: formatTime,

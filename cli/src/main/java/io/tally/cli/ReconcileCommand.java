@@ -4,6 +4,7 @@ import io.tally.engine.config.TallyConfig;
 import io.tally.engine.service.ContractJson;
 import io.tally.engine.service.Reconciliation;
 import io.tally.engine.service.ReconciliationStatus;
+import io.tally.money.DisplayDecimals;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.FlowAdjustedDrift;
 import io.tally.reconcile.LiveCheck;
@@ -56,6 +57,7 @@ final class ReconcileCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Reconciliation result;
+    DisplayDecimals display;
     try (ServiceSession session =
         ServiceSession.open(
             database,
@@ -65,9 +67,10 @@ final class ReconcileCommand implements Callable<Integer> {
             clock,
             err)) {
       result = session.service().reconcile();
+      display = session.service().displayDecimals();
     }
     if (format.json()) {
-      out.println(Json.write(ContractJson.reconciliation(result)));
+      out.println(Json.write(ContractJson.reconciliation(result, display)));
     } else {
       print(result, out);
     }

@@ -161,7 +161,7 @@ final class ReportCommand implements Callable<Integer> {
 
     PrintWriter out = spec.commandLine().getOut();
     if (format.json()) {
-      out.println(Json.write(ReportDocument.of(valuation, baseCurrency)));
+      out.println(Json.write(ReportDocument.of(valuation, baseCurrency, display)));
     } else {
       out.print(ReportText.render(valuation, baseCurrency, display));
     }

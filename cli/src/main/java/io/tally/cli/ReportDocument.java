@@ -5,6 +5,8 @@ import io.tally.books.BookState;
 import io.tally.books.FlowSummary;
 import io.tally.books.PnlKind;
 import io.tally.engine.service.ContractJson;
+import io.tally.money.Asset;
+import io.tally.money.DisplayDecimals;
 import io.tally.valuation.PortfolioValuation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ final class ReportDocument {
 
   private ReportDocument() {}
 
-  static Map<String, Object> of(PortfolioValuation valuation, BaseCurrency base) {
+  static Map<String, Object> of(
+      PortfolioValuation valuation, BaseCurrency base, DisplayDecimals display) {
     BookState books = valuation.books();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("base_currency", books.config().base().code());
@@ -39,8 +42,8 @@ final class ReportDocument {
     doc.put("fees_base_total", text(books.fees().total()));
     doc.put("net_cash_flows_base", text(books.flows().net()));
     doc.put("stale", valuation.stale());
-    doc.put("holdings", holdings(valuation));
-    doc.put("positions", positions(valuation));
+    doc.put("holdings", holdings(valuation, display));
+    doc.put("positions", positions(valuation, display));
     Map<String, Object> realizedByPair = new LinkedHashMap<>();
     books.realizedByPair().forEach((pair, value) -> realizedByPair.put(pair.name(), text(value)));
     doc.put("realized_pnl_base_by_pair", realizedByPair);
@@ -63,15 +66,16 @@ final class ReportDocument {
     return doc;
   }
 
-  private static List<Object> holdings(PortfolioValuation valuation) {
+  private static List<Object> holdings(PortfolioValuation valuation, DisplayDecimals display) {
+    Asset base = valuation.books().config().base();
     List<Object> list = new ArrayList<>();
-    valuation.holdings().forEach(item -> list.add(ContractJson.holding(item)));
+    valuation.holdings().forEach(item -> list.add(ContractJson.holding(item, base, display)));
     return list;
   }
 
-  private static List<Object> positions(PortfolioValuation valuation) {
+  private static List<Object> positions(PortfolioValuation valuation, DisplayDecimals display) {
     List<Object> list = new ArrayList<>();
-    valuation.positions().forEach(item -> list.add(ContractJson.position(item)));
+    valuation.positions().forEach(item -> list.add(ContractJson.position(item, display)));
     return list;
   }
 

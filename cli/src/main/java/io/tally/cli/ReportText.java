@@ -77,11 +77,9 @@ final class ReportText {
           money(item.holding().cost()),
           item.holding()
               .averageCost()
-              .map(cost -> price(display, asset, books.config().base(), cost))
+              .map(cost -> display.price(asset, books.config().base(), cost))
               .orElse("-"),
-          item.price()
-              .map(p -> price(display, asset, books.config().base(), p.value()))
-              .orElse("-"),
+          item.price().map(p -> display.price(asset, books.config().base(), p.value())).orElse("-"),
           money(item.value()),
           money(item.unrealized()),
           money(item.holding().realized()),
@@ -146,11 +144,6 @@ final class ReportText {
   private static void section(StringBuilder out, String title, TextTable table) {
     out.append('\n').append(title).append('\n');
     out.append(table.isEmpty() ? "(none)\n" : table.render());
-  }
-
-  /** A price of {@code asset} in {@code base}; the base currency's own is money (1.00). */
-  private static String price(DisplayDecimals display, Asset asset, Asset base, BigDecimal value) {
-    return asset.equals(base) ? money(value) : display.price(new Pair(asset, base), value);
   }
 
   private static String money(BigDecimal value) {

@@ -64,6 +64,17 @@ public record DisplayDecimals(
         Precision.DISPLAY_SCALE, Math.min(PRICE_MAX_FALLBACK, PRICE_DIGITS - integerDigits));
   }
 
+  /**
+   * The decimals a price of {@code asset} in {@code base} is shown at: the pair's, and the base
+   * currency's own price (1) as money, at {@link Precision#DISPLAY_SCALE}.
+   */
+  public int priceDecimals(Asset asset, Asset base, BigDecimal value) {
+    requireNonNull(asset, "asset");
+    return asset.equals(base)
+        ? Precision.DISPLAY_SCALE
+        : priceDecimals(new Pair(asset, base), value);
+  }
+
   /** An amount of {@code asset} for a person: {@code "0.01235"}. */
   public String amount(Asset asset, BigDecimal value) {
     return Precision.display(value, amountDecimals(asset)).toPlainString();
@@ -72,6 +83,11 @@ public record DisplayDecimals(
   /** A price on {@code pair} for a person: {@code "61234.6"}. */
   public String price(Pair pair, BigDecimal value) {
     return Precision.display(value, priceDecimals(pair, value)).toPlainString();
+  }
+
+  /** A price of {@code asset} in {@code base} for a person; the base's own is {@code "1.00"}. */
+  public String price(Asset asset, Asset base, BigDecimal value) {
+    return Precision.display(value, priceDecimals(asset, base, value)).toPlainString();
   }
 
   private static void checked(Integer decimals) {

@@ -15,6 +15,7 @@ import io.tally.engine.service.PortfolioService;
 import io.tally.engine.service.PositionNotFoundException;
 import io.tally.engine.service.Reconciliation;
 import io.tally.engine.service.ReconciliationStatus;
+import io.tally.money.Asset;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.valuation.AssetValuation;
@@ -155,14 +156,20 @@ public final class TallyServer implements AutoCloseable {
               get(
                   config.routes,
                   "/portfolio/positions",
-                  ctx -> listOf("positions", service.getPositions(), ContractJson::position));
+                  ctx ->
+                      listOf(
+                          "positions",
+                          service.getPositions(),
+                          p -> ContractJson.position(p, service.displayDecimals())));
               config.routes.get(
                   API + "/portfolio/positions/{pair}",
                   timed(
                       ctx ->
                           json(
                               ctx,
-                              ContractJson.position(service.getPosition(ctx.pathParam("pair"))))));
+                              ContractJson.position(
+                                  service.getPosition(ctx.pathParam("pair")),
+                                  service.displayDecimals()))));
               get(config.routes, "/portfolio/pnl", this::pnl);
               get(
                   config.routes,
@@ -174,7 +181,7 @@ public final class TallyServer implements AutoCloseable {
                               Parameters.text(ctx, "pair"),
                               Parameters.limit(ctx, DEFAULT_LIMIT),
                               Parameters.bool(ctx, "include_manual")),
-                          ContractJson::trade));
+                          t -> ContractJson.trade(t, service.displayDecimals())));
               get(
                   config.routes,
                   "/portfolio/fees",
@@ -187,7 +194,7 @@ public final class TallyServer implements AutoCloseable {
                           "cash_flows",
                           service.getCashFlows(
                               Parameters.asset(ctx, "asset"), Parameters.limit(ctx, DEFAULT_LIMIT)),
-                          ContractJson::cashFlow));
+                          f -> ContractJson.cashFlow(f, service.displayDecimals())));
               get(
                   config.routes,
                   "/portfolio/history",
@@ -250,7 +257,9 @@ public final class TallyServer implements AutoCloseable {
     doc.put("last_sync_at", service.lastSyncAt().map(Object::toString).orElse(null));
     doc.put("last_sync_error", service.lastSyncError().orElse(null));
     List<Object> holdings = new ArrayList<>();
-    service.getAssetExposure().forEach(h -> holdings.add(ContractJson.holding(h)));
+    service
+        .getAssetExposure()
+        .forEach(h -> holdings.add(ContractJson.holding(h, base(), service.displayDecimals())));
     doc.put("holdings", holdings);
     return doc;
   }
@@ -260,6 +269,7 @@ public final class TallyServer implements AutoCloseable {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("equity_base", ContractJson.text(equity.equity()));
     doc.put("cash_base", ContractJson.text(equity.cash()));
+    doc.put("other_fiat_base", ContractJson.text(equity.otherFiat()));
     doc.put("oldest_price_at", equity.oldestPriceAt().map(Object::toString).orElse(null));
     doc.put("stale", equity.stale());
     doc.put("as_of", equity.asOf().toString());
@@ -271,7 +281,7 @@ public final class TallyServer implements AutoCloseable {
     doc.put("equity_base", ContractJson.text(service.getEquity().equity()));
     List<Object> assets = new ArrayList<>();
     for (AssetValuation holding : service.getAssetExposure()) {
-      assets.add(ContractJson.holding(holding));
+      assets.add(ContractJson.holding(holding, base(), service.displayDecimals()));
     }
     doc.put("assets", assets);
     return doc;
@@ -312,7 +322,7 @@ public final class TallyServer implements AutoCloseable {
   private Map<String, Object> reconciliation() {
     Optional<Reconciliation> last = service.getReconciliation();
     if (last.isPresent()) {
-      return ContractJson.reconciliation(last.get());
+      return ContractJson.reconciliation(last.get(), service.displayDecimals());
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("checked_at", null);
@@ -322,6 +332,10 @@ public final class TallyServer implements AutoCloseable {
     doc.put("live_check", false);
     doc.put("assets", List.of());
     return doc;
+  }
+
+  private Asset base() {
+    return service.config().portfolio().baseCurrency();
   }
 
   private Map<String, Object> health() {

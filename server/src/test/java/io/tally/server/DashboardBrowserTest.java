@@ -151,6 +151,51 @@ class DashboardBrowserTest {
     }
   }
 
+  @Test
+  void positionsShowSizesAndEntryPricesAtKrakensDecimalsNotEveryDigit() throws Exception {
+    load();
+    JsonNode positions = api("/api/v1/portfolio/positions").get("positions");
+    assertThat(positions.size()).as("the served account has positions").isPositive();
+    int checked = 0;
+    for (JsonNode position : positions) {
+      WebElement row =
+          browser.findElement(
+              By.cssSelector(
+                  "#positions-table tr[data-pair='" + position.get("pair").asString() + "']"));
+      String base = position.get("base_asset").asString();
+      // e.g. base_size 0.123456789012 with amount_decimals 5 shows "0.12346 XBT".
+      assertThat(cell(row, "Size"))
+          .isEqualTo(
+              rounded(position.get("base_size").asString(), position.get("amount_decimals").asInt())
+                  + " "
+                  + base);
+      JsonNode entry = position.get("avg_entry_price");
+      if (!entry.isNull()) {
+        int decimals = position.get("price_decimals").asInt();
+        assertThat(decimals).as("the simulator's pair_decimals reached the API").isLessThan(8);
+        assertThat(cell(row, "Avg entry"))
+            .isEqualTo(
+                rounded(entry.asString(), decimals) + " " + position.get("quote_asset").asString());
+        checked++;
+      }
+    }
+    assertThat(checked).as("positions with an entry price").isPositive();
+  }
+
+  private static String cell(WebElement row, String label) {
+    return row.findElement(By.cssSelector("td[data-label='" + label + "']")).getText().strip();
+  }
+
+  /** An amount rounded HALF_EVEN to {@code decimals}, with comma thousands separators. */
+  private static String rounded(String amount, int decimals) {
+    DecimalFormat format =
+        new DecimalFormat(
+            decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals),
+            DecimalFormatSymbols.getInstance(Locale.US));
+    format.setRoundingMode(RoundingMode.HALF_EVEN);
+    return format.format(new BigDecimal(amount));
+  }
+
   /** Polls {@code condition} every 50 ms until it holds, failing after {@code timeout}. */
   private static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();

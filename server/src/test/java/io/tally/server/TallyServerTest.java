@@ -2,6 +2,8 @@ package io.tally.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tally.sim.ListedPair;
+import io.tally.sim.Listing;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
@@ -94,9 +96,33 @@ class TallyServerTest {
     assertThat(pnl.get("by_strategy").toString()).doesNotContain("\"manual\"");
     JsonNode trades = getJson("/api/v1/portfolio/trades?pair=XBTUSD&limit=3");
     assertThat(trades.get("trades").size()).isEqualTo(3);
+    // Display decimals are Kraken's, as the sync listed them: XBTUSD prices at pair_decimals,
+    // XBT amounts at the asset's display_decimals, and every amount keeps its digits.
+    int xbtusd = Listing.kraken().pair("XXBTZUSD").pairDecimals();
+    int xbt = Listing.kraken().asset("XXBT").displayDecimals();
     for (JsonNode trade : trades.get("trades")) {
       assertThat(trade.get("pair").asString()).isEqualTo("XBTUSD");
+      assertThat(trade.get("price_decimals").asInt()).isEqualTo(xbtusd);
+      for (JsonNode leg : trade.get("bought")) {
+        if (leg.get("asset").asString().equals("XBT")) {
+          assertThat(leg.get("amount_decimals").asInt()).isEqualTo(xbt);
+        }
+      }
     }
+    int open = 0;
+    for (JsonNode position : getJson("/api/v1/portfolio/positions").get("positions")) {
+      ListedPair listed = Listing.kraken().findPair(position.get("pair").asString()).orElseThrow();
+      assertThat(position.get("amount_decimals").asInt())
+          .isEqualTo(listed.base().displayDecimals());
+      if (!position.get("avg_entry_price").isNull()) {
+        assertThat(position.get("price_decimals").asInt()).isEqualTo(listed.pairDecimals());
+        assertThat(new BigDecimal(position.get("avg_entry_price").asString()).scale())
+            .as("the JSON keeps full precision")
+            .isGreaterThan(listed.pairDecimals());
+        open++;
+      }
+    }
+    assertThat(open).as("open positions").isPositive();
     assertThat(getJson("/api/v1/portfolio/fees").has("total_base")).isTrue();
     JsonNode flows = getJson("/api/v1/portfolio/cash-flows?asset=USD&limit=2");
     assertThat(flows.get("cash_flows").size()).isBetween(1, 2);

@@ -5,6 +5,9 @@ import io.tally.books.FeeSummary;
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.Trade;
 import io.tally.money.Amount;
+import io.tally.money.Asset;
+import io.tally.money.DisplayDecimals;
+import io.tally.money.Pair;
 import io.tally.money.Price;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.FlowAdjustedDrift;
@@ -41,6 +44,7 @@ public final class ContractJson {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("equity_base", text(equity.equity()));
     doc.put("cash_base", text(equity.cash()));
+    doc.put("other_fiat_base", text(equity.otherFiat()));
     doc.put("realized_pnl_base_total", text(equity.realized()));
     doc.put("unrealized_pnl_base_total", text(equity.unrealized()));
     doc.put("drift_flag", equity.driftFlag());
@@ -50,14 +54,24 @@ public final class ContractJson {
     return doc;
   }
 
-  /** One holding with its value, cost, PnL and share of equity. */
-  public static Map<String, Object> holding(AssetValuation item) {
+  /**
+   * One holding with its value, cost, PnL and share of equity, and the decimals a person is shown
+   * its amount ({@code amount_decimals}) and its price ({@code price_decimals}) at; the amounts
+   * themselves keep every digit.
+   */
+  public static Map<String, Object> holding(
+      AssetValuation item, Asset base, DisplayDecimals display) {
+    Asset asset = item.holding().asset();
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("asset", item.holding().asset().code());
+    row.put("asset", asset.code());
     row.put("amount", item.holding().quantity().toPlainString());
+    row.put("amount_decimals", display.amountDecimals(asset));
     row.put("cost_basis_base", text(item.holding().cost()));
     row.put("avg_cost_base", item.holding().averageCost().map(ContractJson::text).orElse(null));
     row.put("price_base", item.price().map(p -> p.value().toPlainString()).orElse(null));
+    row.put(
+        "price_decimals",
+        item.price().map(p -> display.priceDecimals(asset, base, p.value())).orElse(null));
     row.put(
         "price_at",
         item.price().filter(p -> sourcePair(p) != null).map(p -> p.at().toString()).orElse(null));
@@ -76,16 +90,21 @@ public final class ContractJson {
     return price.source().equals("base") ? null : price.source();
   }
 
-  /** One pair position, valued. */
-  public static Map<String, Object> position(PositionValuation item) {
+  /**
+   * One pair position, valued, with the decimals its size ({@code amount_decimals}, the base
+   * asset's) and its average entry price ({@code price_decimals}, the pair's) are shown at.
+   */
+  public static Map<String, Object> position(PositionValuation item, DisplayDecimals display) {
+    Pair pair = item.position().pair();
+    Optional<BigDecimal> entry = item.position().averageEntryPrice();
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("pair", item.position().pair().name());
-    row.put("base_asset", item.position().pair().base().code());
-    row.put("quote_asset", item.position().pair().quote().code());
+    row.put("pair", pair.name());
+    row.put("base_asset", pair.base().code());
+    row.put("quote_asset", pair.quote().code());
     row.put("base_size", item.position().baseSize().toPlainString());
-    row.put(
-        "avg_entry_price",
-        item.position().averageEntryPrice().map(ContractJson::text).orElse(null));
+    row.put("amount_decimals", display.amountDecimals(pair.base()));
+    row.put("avg_entry_price", entry.map(ContractJson::text).orElse(null));
+    row.put("price_decimals", entry.map(p -> display.priceDecimals(pair, p)).orElse(null));
     row.put("realized_pnl_base", text(item.position().realized()));
     row.put("unrealized_pnl_base", text(item.unrealized()));
     row.put("fees_paid_base", text(item.position().fees()));
@@ -154,24 +173,30 @@ public final class ContractJson {
     return doc;
   }
 
-  /** One trade, with its legs, fees, price (quote per base) and strategy tag. */
-  public static Map<String, Object> trade(Trade trade) {
+  /**
+   * One trade, with its legs, fees, price (quote per base) and strategy tag, and the decimals its
+   * price and each leg's amount are shown at.
+   */
+  public static Map<String, Object> trade(Trade trade, DisplayDecimals display) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", trade.id().value());
     row.put("at", trade.at().toString());
     row.put("pair", trade.pair().name());
     row.put("kind", trade.kind().name().toLowerCase(Locale.ROOT));
-    row.put("sold", amounts(trade.sold()));
-    row.put("bought", amounts(trade.bought()));
-    row.put("fees", amounts(trade.fees()));
+    row.put("sold", amounts(trade.sold(), display));
+    row.put("bought", amounts(trade.bought(), display));
+    row.put("fees", amounts(trade.fees(), display));
     row.put("price", trade.price().map(BigDecimal::toPlainString).orElse(null));
+    row.put(
+        "price_decimals",
+        trade.price().map(p -> display.priceDecimals(trade.pair(), p)).orElse(null));
     row.put("strategy_tag", trade.strategy());
     row.put("order_id", trade.order().orElse(null));
     return row;
   }
 
-  /** One cash flow with its value at its time. */
-  public static Map<String, Object> cashFlow(CashFlowRecord record) {
+  /** One cash flow with its value at its time, and the decimals its amount and fee are shown at. */
+  public static Map<String, Object> cashFlow(CashFlowRecord record, DisplayDecimals display) {
     CashFlow flow = record.flow();
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", flow.id().value());
@@ -180,6 +205,7 @@ public final class ContractJson {
     row.put("asset", flow.amount().asset().code());
     row.put("amount", flow.amount().value().toPlainString());
     row.put("fee", flow.fee().value().toPlainString());
+    row.put("amount_decimals", display.amountDecimals(flow.amount().asset()));
     row.put("value_base", record.valueBase().map(ContractJson::text).orElse(null));
     return row;
   }
@@ -216,9 +242,11 @@ public final class ContractJson {
    * when the books were last compared with {@code Balance} ({@code compared_at}: earlier than
    * {@code checked_at} after no_quiet_moment, which keeps that comparison), the tolerance, every
    * asset compared (internal, exchange, difference, difference in base currency), the ledger check
-   * with its first divergence, and raw and flow-adjusted drift with what explains them.
+   * with its first divergence, and raw and flow-adjusted drift with what explains them. The
+   * compared amounts carry no display decimals: a difference is never rounded away.
    */
-  public static Map<String, Object> reconciliation(Reconciliation reconciliation) {
+  public static Map<String, Object> reconciliation(
+      Reconciliation reconciliation, DisplayDecimals display) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("checked_at", reconciliation.at().toString());
     doc.put("reconciliation_status", reconciliation.status().code());
@@ -255,7 +283,7 @@ public final class ContractJson {
     doc.put("explained_by_flows_base", drift.map(d -> text(d.flows())).orElse(null));
     doc.put("adjusted_drift_base", drift.map(d -> text(d.unexplained())).orElse(null));
     List<Object> flows = new ArrayList<>();
-    reconciliation.recentFlows().forEach(flow -> flows.add(cashFlow(flow)));
+    reconciliation.recentFlows().forEach(flow -> flows.add(cashFlow(flow, display)));
     doc.put("recent_flows", flows);
     doc.put("adjustments_booked", reconciliation.adjustmentsBooked());
     return doc;
@@ -287,12 +315,13 @@ public final class ContractJson {
     return row;
   }
 
-  private static List<Object> amounts(List<Amount> amounts) {
+  private static List<Object> amounts(List<Amount> amounts, DisplayDecimals display) {
     List<Object> list = new ArrayList<>();
     for (Amount amount : amounts) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("asset", amount.asset().code());
       row.put("amount", amount.value().toPlainString());
+      row.put("amount_decimals", display.amountDecimals(amount.asset()));
       list.add(row);
     }
     return list;

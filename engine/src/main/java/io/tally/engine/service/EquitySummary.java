@@ -7,17 +7,20 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@code getEquity()}: equity, cash, realized and unrealized PnL in the base currency, the drift
- * flag of the last reconciliation, whether any price used is older than {@code max_price_age} at
- * the moment of asking, when the books were last brought up to date, and the time of the oldest
- * price used (empty when nothing needed a price).
+ * {@code getEquity()}: equity, cash (the base currency's own balance), other fiat (valued in the
+ * base currency), realized and unrealized PnL in the base currency, the drift flag of the last
+ * reconciliation, whether any price used is older than {@code max_price_age} at the moment of
+ * asking, when the books were last brought up to date, and the time of the oldest price used (empty
+ * when nothing needed a price).
  *
- * <p>Example: {@code EquitySummary[equity=25300.00000000, cash=1000.00000000, realized=-20.5,
- * unrealized=4320.5, driftFlag=false, stale=false, asOf=2026-11-23T10:00:00Z, ...]}. Immutable.
+ * <p>Example: {@code EquitySummary[equity=25300.00000000, cash=1000.00000000, otherFiat=0E-8,
+ * realized=-20.5, unrealized=4320.5, driftFlag=false, stale=false, asOf=2026-11-23T10:00:00Z,
+ * ...]}. Immutable.
  */
 public record EquitySummary(
     BigDecimal equity,
     BigDecimal cash,
+    BigDecimal otherFiat,
     BigDecimal realized,
     BigDecimal unrealized,
     boolean driftFlag,
@@ -28,6 +31,7 @@ public record EquitySummary(
   public EquitySummary {
     requireNonNull(equity, "equity");
     requireNonNull(cash, "cash");
+    requireNonNull(otherFiat, "otherFiat");
     requireNonNull(realized, "realized");
     requireNonNull(unrealized, "unrealized");
     requireNonNull(asOf, "asOf");

@@ -9,6 +9,7 @@ import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
+import io.tally.engine.prices.KrakenDisplayDecimals;
 import io.tally.engine.sync.KrakenSync;
 import io.tally.engine.sync.QuietBalances;
 import io.tally.engine.sync.SyncSummary;
@@ -22,6 +23,7 @@ import io.tally.ledger.Trade;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.money.DisplayDecimals;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
 import io.tally.reconcile.AssetDrift;
@@ -224,6 +226,7 @@ public final class PortfolioService {
               current.books(),
               current.valuation(),
               current.prices(),
+              current.display(),
               current.ledgerIssues(),
               current.reconciliation(),
               current.lastSyncAt(),
@@ -490,6 +493,14 @@ public final class PortfolioService {
 
   // ---- queries ------------------------------------------------------------------------------
 
+  /**
+   * The decimals a person is shown each asset's amounts and each pair's prices at (Kraken's {@code
+   * display_decimals} and {@code pair_decimals} as last synced, or the fallbacks).
+   */
+  public DisplayDecimals displayDecimals() {
+    return current().display();
+  }
+
   /** Equity, cash, realized and unrealized PnL, the drift and stale flags, and their time. */
   public EquitySummary getEquity() {
     PortfolioView current = current();
@@ -500,6 +511,7 @@ public final class PortfolioService {
     return new EquitySummary(
         valuation.equity(),
         valuation.cash(),
+        valuation.otherFiat(),
         valuation.realized(),
         valuation.unrealized(),
         current.reconciliation().map(Reconciliation::driftFlag).orElse(false),
@@ -886,6 +898,9 @@ public final class PortfolioService {
             books,
             valuation,
             live.prices(),
+            previous != null && previous.importId() == live.importId()
+                ? previous.display()
+                : KrakenDisplayDecimals.of(store),
             ledgerIssues(),
             reconciliation.or(
                 () -> previous == null ? Optional.empty() : previous.reconciliation()),

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
+import io.tally.money.DisplayDecimals;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PriceTable;
 import java.time.Instant;
@@ -12,10 +13,10 @@ import java.util.Optional;
 
 /**
  * One consistent state of the books, as every query reads it: the fold, its valuation, the prices
- * behind it, the ledger check's findings, the last reconciliation, how the last sync went, and the
- * store's import the books are folded up to (lists of events are read as of that import, so they
- * agree with the books). The service swaps in a new view when a write finishes, so a query never
- * waits for a sync and never sees half of one.
+ * behind it, the decimals figures are shown at, the ledger check's findings, the last
+ * reconciliation, how the last sync went, and the store's import the books are folded up to (lists
+ * of events are read as of that import, so they agree with the books). The service swaps in a new
+ * view when a write finishes, so a query never waits for a sync and never sees half of one.
  *
  * <p>Example: {@code view.valuation().equity()}. Immutable.
  */
@@ -23,6 +24,7 @@ record PortfolioView(
     BookState books,
     PortfolioValuation valuation,
     PriceTable prices,
+    DisplayDecimals display,
     List<DataIssue> ledgerIssues,
     Optional<Reconciliation> reconciliation,
     Optional<Instant> lastSyncAt,
@@ -33,6 +35,7 @@ record PortfolioView(
     requireNonNull(books, "books");
     requireNonNull(valuation, "valuation");
     requireNonNull(prices, "prices");
+    requireNonNull(display, "display");
     ledgerIssues = List.copyOf(ledgerIssues);
     requireNonNull(reconciliation, "reconciliation");
     requireNonNull(lastSyncAt, "lastSyncAt");

@@ -10,6 +10,7 @@ import io.tally.kraken.api.CallCounter;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenCredentials;
 import io.tally.money.Asset;
+import io.tally.money.DisplayDecimals;
 import io.tally.money.Precision;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.LiveCheck;
@@ -156,7 +157,8 @@ class PortfolioServiceReconciliationTest {
     assertThat(xbt.differenceBase()).contains(valued);
     assertThat(valued).isGreaterThan(new BigDecimal("1.00"));
 
-    Map<String, Object> json = ContractJson.reconciliation(reconciliation);
+    Map<String, Object> json =
+        ContractJson.reconciliation(reconciliation, DisplayDecimals.fallbacks());
     assertThat(json.get("reconciliation_status")).isEqualTo("drift");
     assertThat(json.get("drift_flag")).isEqualTo(true);
     assertThat(json.get("checked_at")).isEqualTo(reconciliation.at().toString());
@@ -228,7 +230,7 @@ class PortfolioServiceReconciliationTest {
     assertThat(service.getEquity().driftFlag()).isFalse();
     assertThat(unquiet.live()).as("the last comparison, kept").isEqualTo(first.live());
     assertThat(unquiet.at()).isAfter(first.at());
-    Map<String, Object> json = ContractJson.reconciliation(unquiet);
+    Map<String, Object> json = ContractJson.reconciliation(unquiet, DisplayDecimals.fallbacks());
     assertThat(json.get("reconciliation_status")).isEqualTo("no_quiet_moment");
     assertThat(json.get("drift_flag")).isEqualTo(false);
     assertThat(json.get("compared_at")).isEqualTo(first.at().toString());

@@ -27,6 +27,7 @@ import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Trade;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
+import io.tally.money.DisplayDecimals;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
 import io.tally.reconcile.AssetDrift;
@@ -187,6 +188,7 @@ class PortfolioServiceTest {
     Map<Asset, BigDecimal> ticker = tickerPrices(store);
     BigDecimal equity = BigDecimal.ZERO;
     BigDecimal cash = BigDecimal.ZERO;
+    BigDecimal otherFiat = BigDecimal.ZERO;
     for (Map.Entry<Asset, BigDecimal> balance : balances.entrySet()) {
       Asset asset = balance.getKey();
       BigDecimal price =
@@ -196,14 +198,20 @@ class PortfolioServiceTest {
       assertThat(price).as("a Ticker price of %s was stored", asset).isNotNull();
       BigDecimal value = Precision.valueOf(balance.getValue(), price);
       equity = equity.add(value);
-      if (asset.equals(Asset.USD) || asset.equals(EUR)) {
+      if (asset.equals(Asset.USD)) {
         cash = cash.add(value);
+      } else if (asset.equals(EUR)) {
+        otherFiat = otherFiat.add(value);
       }
     }
     EquitySummary summary = service.getEquity();
     assertThat(summary.equity()).isEqualByComparingTo(equity);
-    assertThat(summary.cash()).isEqualByComparingTo(cash);
-    assertThat(cash).as("the account holds fiat").isPositive();
+    assertThat(summary.cash())
+        .as("cash is the base currency's own balance")
+        .isEqualByComparingTo(cash);
+    assertThat(summary.otherFiat()).as("EUR, valued in USD").isEqualByComparingTo(otherFiat);
+    assertThat(cash).as("the account holds USD").isPositive();
+    assertThat(otherFiat).as("the account holds EUR").isPositive();
     assertThat(summary.driftFlag()).as("the books equal the exchange").isFalse();
     assertThat(summary.stale()).isFalse();
     assertThat(summary.asOf()).isAfterOrEqualTo(account.now()).isBeforeOrEqualTo(clock.instant());
@@ -620,7 +628,8 @@ class PortfolioServiceTest {
     assertThat(drift.pnl()).isCloseTo(BigDecimal.ZERO, ROUNDING);
     assertThat(drift.unexplained()).isCloseTo(valued, ROUNDING);
 
-    Map<String, Object> json = ContractJson.reconciliation(reconciliation);
+    Map<String, Object> json =
+        ContractJson.reconciliation(reconciliation, DisplayDecimals.fallbacks());
     assertThat(json)
         .containsKeys(
             "drift_flag", "tolerance_base", "assets", "ledger_check", "adjusted_drift_base");
@@ -676,7 +685,9 @@ class PortfolioServiceTest {
     assertThat(service.getCashFlows(Optional.of(Asset.XBT), 1).get(0).flow())
         .as("the adjustment is visible among the cash flows")
         .isEqualTo(adjustment);
-    assertThat(ContractJson.reconciliation(reconciliation).get("adjustments_booked"))
+    assertThat(
+            ContractJson.reconciliation(reconciliation, DisplayDecimals.fallbacks())
+                .get("adjustments_booked"))
         .isEqualTo(List.of(id));
 
     Reconciliation again = service.reconcile();
