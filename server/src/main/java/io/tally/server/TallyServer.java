@@ -162,7 +162,9 @@ public final class TallyServer implements AutoCloseable {
                           service.getPositions(),
                           p -> ContractJson.position(p, service.displayDecimals())));
               config.routes.get(
-                  API + "/portfolio/positions/{pair}",
+                  // <pair>, not {pair}: "BTC/USD" unencoded is a pair, and an unknown one is a
+                  // 404 naming it, not "no such endpoint".
+                  API + "/portfolio/positions/<pair>",
                   timed(
                       ctx ->
                           json(

@@ -10,8 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +63,71 @@ class TallyServerTest {
     assertThat(response.headers().firstValue("content-type").orElse(""))
         .startsWith("application/json");
     return json.readTree(response.body());
+  }
+
+  /**
+   * One JSON name, one meaning: across every answer that describes the books now, a top-level name
+   * carries one value, and a row about one pair or one asset carries one value per name wherever it
+   * appears. Event lists (trades, cash flows) and history (snapshots, the equity series) are about
+   * other moments and are left out.
+   */
+  @Test
+  void equalNamesCarryEqualValuesInEveryAnswer() throws Exception {
+    List<String> paths =
+        List.of(
+            "/api/v1/portfolio",
+            "/api/v1/portfolio/value",
+            "/api/v1/portfolio/allocation",
+            "/api/v1/portfolio/positions",
+            "/api/v1/portfolio/pnl?period=all&include_manual=true",
+            "/api/v1/portfolio/fees",
+            "/api/v1/portfolio/reconciliation");
+    Map<String, Map<String, String>> seen = new TreeMap<>();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      seen.clear();
+      for (String path : paths) {
+        collect(getJson(path), "", path, seen);
+      }
+      // A scheduled write between two answers would make them describe two moments: ask again.
+      if (seen.getOrDefault("as_of", Map.of()).values().stream().distinct().count() <= 1) {
+        break;
+      }
+    }
+    assertThat(seen.get("equity_base"))
+        .as("equity_base is in several answers")
+        .hasSizeGreaterThan(1);
+    assertThat(seen.keySet())
+        .as("rows keyed by pair are compared")
+        .anyMatch(k -> k.startsWith("pair "));
+    for (Map.Entry<String, Map<String, String>> name : seen.entrySet()) {
+      assertThat(name.getValue().values().stream().distinct())
+          .as("%s in %s", name.getKey(), name.getValue())
+          .hasSize(1);
+    }
+  }
+
+  /**
+   * Records each scalar of {@code node} under its name, prefixed by the row it is in ({@code pair
+   * XBTUSD realized_pnl_base}) or the object it is under ({@code fee_summary.total_base}).
+   */
+  private static void collect(
+      JsonNode node, String prefix, String path, Map<String, Map<String, String>> seen) {
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      JsonNode value = field.getValue();
+      if (value.isValueNode() || value.isNull()) {
+        seen.computeIfAbsent(prefix + field.getKey(), k -> new TreeMap<>())
+            .put(path, value.isNull() ? "null" : value.asString());
+      } else if (value.isObject()) {
+        collect(value, prefix + field.getKey() + ".", path, seen);
+      } else if (value.isArray()) {
+        for (JsonNode row : value) {
+          String key = row.has("pair") ? "pair" : row.has("asset") ? "asset" : null;
+          if (row.isObject() && key != null && !field.getKey().equals("recent_flows")) {
+            collect(row, key + " " + row.get(key).asString() + " ", path, seen);
+          }
+        }
+      }
+    }
   }
 
   @Test
@@ -148,6 +216,13 @@ class TallyServerTest {
     assertThat(missing.headers().firstValue("content-type").orElse(""))
         .startsWith("application/problem+json");
     assertThat(json.readTree(missing.body()).get("detail").asString()).contains("DOGEEUR");
+
+    assertThat(getJson("/api/v1/portfolio/positions/BTC/USD").get("pair").asString())
+        .as("a pair written with an unencoded slash")
+        .isEqualTo("XBTUSD");
+    HttpResponse<String> slashed = get("/api/v1/portfolio/positions/DOGE/EUR");
+    assertThat(slashed.statusCode()).isEqualTo(404);
+    assertThat(json.readTree(slashed.body()).get("detail").asString()).contains("DOGE/EUR");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -150,9 +150,11 @@ public final class ContractJson {
     doc.put("from", pnl.from().map(Instant::toString).orElse(null));
     doc.put("to", pnl.to().toString());
     doc.put("include_manual", pnl.includeManual());
-    doc.put("realized_pnl_base_total", text(pnl.realized()));
-    doc.put("unrealized_pnl_base_total", text(pnl.unrealized()));
-    doc.put("total_pnl_base", text(pnl.total()));
+    // Not realized_pnl_base_total / unrealized_pnl_base_total: those are getEquity()'s figures
+    // (every kind of PnL, every holding); these are the period's trading and pair figures.
+    doc.put("realized_trading_pnl_base", text(pnl.realized()));
+    doc.put("unrealized_pair_pnl_base", text(pnl.unrealized()));
+    doc.put("total_trading_pnl_base", text(pnl.total()));
     List<Object> byPair = new ArrayList<>();
     for (PnlSummary.PairPnl pair : pnl.byPair()) {
       Map<String, Object> row = new LinkedHashMap<>();
