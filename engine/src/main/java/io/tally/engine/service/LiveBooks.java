@@ -64,6 +64,7 @@ final class LiveBooks {
   private Optional<LedgerEvent> last;
   private long importId;
   private boolean resumed;
+  private Optional<Instant> resumedFrom = Optional.empty();
   private long tailEvents;
 
   private LiveBooks(BookConfig config) {
@@ -80,6 +81,7 @@ final class LiveBooks {
     Optional<Checkpoint> checkpoint = store.latestCheckpoint();
     if (checkpoint.isPresent() && live.resume(checkpoint.get(), store)) {
       live.resumed = true;
+      live.resumedFrom = Optional.of(checkpoint.get().takenAt());
       live.catchUp(store);
     } else {
       live.replay(store);
@@ -178,6 +180,11 @@ final class LiveBooks {
   }
 
   /** Events applied on top of the checkpoint or replay since start-up. */
+  /** When the checkpoint the books resumed from was taken; empty after a replay. */
+  Optional<Instant> resumedFrom() {
+    return resumedFrom;
+  }
+
   long tailEvents() {
     return tailEvents;
   }

@@ -110,6 +110,7 @@ public final class PortfolioService {
   private final ReentrantLock writer = new ReentrantLock();
   private final AtomicReference<PortfolioView> view = new AtomicReference<>();
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<StateRecovered>> recoveryListeners = new CopyOnWriteArrayList<>();
   private LiveBooks live;
   private final AtomicLong syncs = new AtomicLong();
   private final AtomicLong syncFailures = new AtomicLong();
@@ -139,6 +140,11 @@ public final class PortfolioService {
             MarketPrices.KFEE_USD);
   }
 
+  /** Calls {@code listener} once, when {@link #initialize()} has recovered the state it serves. */
+  public void onStateRecovered(Consumer<StateRecovered> listener) {
+    recoveryListeners.add(requireNonNull(listener, "listener"));
+  }
+
   /** Calls {@code listener} with every external activity a write detects. */
   public void onExternalActivity(Consumer<ExternalActivity> listener) {
     activityListeners.add(requireNonNull(listener, "listener"));
@@ -157,14 +163,46 @@ public final class PortfolioService {
       Instant now = clock.instant();
       prune(now);
       startBooks();
-      if (kraken.isPresent() && store.rowCount() == 0 && store.eventCount() == 0) {
-        syncLocked();
+      Optional<Instant> checkpointAt = live.resumedFrom();
+      long folded = live.resumed() ? live.tailEvents() : live.state().eventCount();
+      if (kraken.isPresent()) {
+        // Reconcile before serving: a status must stand on a check of this process, never on
+        // one from before the restart. A failing sync of stored books still serves them, with
+        // the error in last_sync_error and the status unchecked; an empty store has nothing to
+        // serve, so its failure is the caller's.
+        if (store.rowCount() == 0 && store.eventCount() == 0) {
+          syncLocked();
+        } else {
+          try {
+            syncLocked();
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "start-up sync failed: " + e.getMessage());
+          }
+        }
       }
       snapshotLocked();
       live.checkpoint(store, clock.instant());
+      recovered(checkpointAt, folded);
     } finally {
       writer.unlock();
     }
+  }
+
+  private void recovered(Optional<Instant> checkpointAt, long folded) {
+    PortfolioView current = current();
+    Optional<Reconciliation> reconciliation = current.reconciliation();
+    StateRecovered event =
+        new StateRecovered(
+            clock.instant(),
+            checkpointAt,
+            folded,
+            reconciliation.map(Reconciliation::status).orElse(ReconciliationStatus.UNCHECKED),
+            reconciliation.map(Reconciliation::driftFlag).orElse(false),
+            reconciliation.map(Reconciliation::at),
+            current.lastSyncError());
+    LOG.log(System.Logger.Level.INFO, event.message());
+    progress.accept(event.message());
+    recoveryListeners.forEach(listener -> listener.accept(event));
   }
 
   /**

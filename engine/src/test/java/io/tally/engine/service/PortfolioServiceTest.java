@@ -522,18 +522,37 @@ class PortfolioServiceTest {
     var fees = service.getFeeSummary();
     PnlSummary pnl = service.getPnlSummary(PnlPeriod.ALL, Optional.of(true));
     List<AssetValuation> exposure = service.getAssetExposure();
+    Instant checkpointTaken = first.latestCheckpoint().orElseThrow().takenAt();
     first.close();
 
     clock.sleep(Duration.ofMinutes(1));
     progress.clear();
     PortfolioStore second = store();
     PortfolioService restarted = service(config(), second);
+    List<StateRecovered> recovered = new ArrayList<>();
+    restarted.onStateRecovered(recovered::add);
     restarted.initialize();
 
     assertThat(progress).contains("books resumed from a checkpoint and 0 events after it");
+    // One STATE_RECOVERED: the checkpoint the first run left, nothing after it, and a
+    // reconciliation this process ran before answering (not a status from before the restart).
+    assertThat(recovered).hasSize(1);
+    StateRecovered state = recovered.get(0);
+    assertThat(state.checkpointAt()).contains(checkpointTaken);
+    assertThat(state.eventsFolded()).isZero();
+    assertThat(state.status()).isEqualTo(ReconciliationStatus.OK);
+    assertThat(state.reconciledAt())
+        .hasValueSatisfying(at -> assertThat(at).isAfter(equity.asOf()));
+    assertThat(state.lastSyncError()).isEmpty();
+    assertThat(progress).anyMatch(line -> line.startsWith("STATE_RECOVERED: books resumed from"));
     EquitySummary again = restarted.getEquity();
     assertThat(again.asOf()).isAfter(equity.asOf());
-    assertThat(again).usingRecursiveComparison().ignoringFields("asOf").isEqualTo(equity);
+    // The restart synced (the simulator's market stood still), so only the times moved.
+    assertThat(again)
+        .usingRecursiveComparison()
+        .ignoringFields("asOf", "oldestPriceAt")
+        .isEqualTo(equity);
+    assertThat(again.oldestPriceAt().orElseThrow()).isAfter(equity.oldestPriceAt().orElseThrow());
     assertThat(restarted.getPositions()).isEqualTo(positions);
     assertThat(restarted.getFeeSummary()).isEqualTo(fees);
     assertThat(withoutMoments(restarted.getAssetExposure())).isEqualTo(withoutMoments(exposure));
@@ -940,7 +959,19 @@ class PortfolioServiceTest {
     clock.sleep(Duration.ofDays(2));
     PortfolioService restarted =
         new PortfolioService(config, store, Optional.empty(), clock, progress::add);
+    List<StateRecovered> recovered = new ArrayList<>();
+    restarted.onStateRecovered(recovered::add);
     restarted.initialize();
+    // Without keys nothing could be compared since the restart: unchecked, never a clean "ok".
+    assertThat(recovered)
+        .singleElement()
+        .satisfies(
+            state -> {
+              assertThat(state.status()).isEqualTo(ReconciliationStatus.UNCHECKED);
+              assertThat(state.driftFlag()).isFalse();
+              assertThat(state.reconciledAt()).isEmpty();
+              assertThat(state.checkpointAt()).isPresent();
+            });
 
     List<PortfolioSnapshot> kept = restarted.getSnapshots(Optional.empty(), 10);
     assertThat(kept).hasSize(2);
