@@ -405,9 +405,21 @@ class CrashSafetyTest {
     assertThat(landed(kills).size())
         .as("kills that landed while it ran: %s", summary.get())
         .isGreaterThan(kills.size() / 2);
+    // Kills must land in at least three phases, or in every phase where the store is still
+    // written: a last phase that only prints and exits (snapshot's "snapshot saved") has nothing
+    // left to interrupt, and lasts a few ms, so landing there is luck, not coverage.
+    long phasesThatWrite =
+        phases.stream()
+            .filter(
+                phase ->
+                    phase.afterLines() == 0
+                        || timeline.writes().stream()
+                            .anyMatch(
+                                at -> at >= phase.start() && at < phase.start() + phase.length()))
+            .count();
     assertThat(landed(kills).stream().map(Kill::phase).distinct())
         .as("phases the kills landed in: %s", summary.get())
-        .hasSizeGreaterThanOrEqualTo(3);
+        .hasSizeGreaterThanOrEqualTo((int) Math.min(3, phasesThatWrite));
   }
 
   private static List<Kill> landed(List<Kill> kills) {
