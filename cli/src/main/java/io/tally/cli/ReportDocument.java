@@ -44,6 +44,7 @@ final class ReportDocument {
     doc.put("stale", valuation.stale());
     doc.put("holdings", holdings(valuation, display));
     doc.put("positions", positions(valuation, display));
+    doc.put("non_pair_holdings", ContractJson.nonPairHoldings(books));
     Map<String, Object> realizedByPair = new LinkedHashMap<>();
     books.realizedByPair().forEach((pair, value) -> realizedByPair.put(pair.name(), text(value)));
     doc.put("realized_pnl_base_by_pair", realizedByPair);

@@ -100,6 +100,13 @@ class TallyCommandTest {
     assertThat(report.get("stale").asBoolean()).isFalse();
     assertThat(report.get("data_issues").size()).isZero();
     assertThat(report.get("positions").get(0).get("pair").asString()).isEqualTo("XBTUSD");
+    // every XBT was bought on XBTUSD, so the withdrawal and its fee left that position:
+    // 1 - 0.5 - 0.1 - 0.0001 = 0.3999 = the holding; USD is no pair's base, all of it non-pair
+    assertThat(amount(report.get("positions").get(0), "base_size")).isEqualByComparingTo("0.3999");
+    JsonNode nonPair = report.get("non_pair_holdings");
+    assertThat(nonPair.size()).isEqualTo(1);
+    assertThat(nonPair.get(0).get("asset").asString()).isEqualTo("USD");
+    assertThat(amount(nonPair.get(0), "non_pair_amount")).isEqualByComparingTo("34980");
   }
 
   @Test

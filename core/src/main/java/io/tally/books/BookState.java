@@ -69,6 +69,33 @@ public record BookState(
     return holding == null ? BigDecimal.ZERO : holding.quantity();
   }
 
+  /**
+   * The units of each asset that no pair position holds: the holding less the base sizes of the
+   * positions on that asset's pairs (deposits, rewards, opening balances, quote currencies
+   * received, ...). Only assets where that is not zero; never negative, since positions never hold
+   * more than the holding.
+   *
+   * <p>Example: deposit 2 XBT, buy 1 XBT on XBTUSD, then withdraw 1 XBT: the withdrawal leaves both
+   * holders pro rata (XBTUSD loses 1/3, the rest 2/3), so XBTUSD holds 0.6666666667 and this is
+   * {@code {XBT=1.3333333333}} (the remainder absorbs the rounding; the sum is the holding, 2).
+   */
+  public SortedMap<Asset, BigDecimal> nonPairHoldings() {
+    Map<Asset, BigDecimal> remainder = new TreeMap<>();
+    holdings.forEach((asset, holding) -> remainder.put(asset, holding.quantity()));
+    for (PairPosition position : positions) {
+      remainder.computeIfPresent(
+          position.pair().base(), (asset, left) -> left.subtract(position.baseSize()));
+    }
+    SortedMap<Asset, BigDecimal> nonZero = new TreeMap<>();
+    remainder.forEach(
+        (asset, left) -> {
+          if (left.signum() != 0) {
+            nonZero.put(asset, Precision.canonical(left));
+          }
+        });
+    return Collections.unmodifiableSortedMap(nonZero);
+  }
+
   static BigDecimal sum(Map<?, BigDecimal> values) {
     BigDecimal total = Precision.money(BigDecimal.ZERO);
     for (BigDecimal value : values.values()) {

@@ -157,15 +157,14 @@ public final class Books {
         BigDecimal released;
         if (value.isPresent()) {
           proceeds = shares.get(i);
-          released = dispose(id, leg.asset(), leg.value(), proceeds);
+          released = dispose(id, leg.asset(), leg.value(), proceeds, Optional.of(pair));
         } else {
-          released = dispose(id, leg.asset(), leg.value(), ZERO);
+          released = dispose(id, leg.asset(), leg.value(), ZERO, Optional.of(pair));
           proceeds = released;
         }
         realizeTrade(leg.asset(), pair, trade.strategy(), proceeds.subtract(released));
         legValues.put(leg.asset(), proceeds);
         total = total.add(proceeds);
-        pairSell(pair, leg.asset(), leg.value());
       }
     }
     BigDecimal swapValue = value.orElse(total);
@@ -438,6 +437,16 @@ public final class Books {
    * no PnL, and a missing-acquisition issue names them.
    */
   private BigDecimal dispose(EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds) {
+    return dispose(id, asset, quantity, proceeds, Optional.empty());
+  }
+
+  /**
+   * As {@link #dispose(EventId, Asset, BigDecimal, BigDecimal)}, for units sold on {@code soldOn}:
+   * they leave that pair's own position first (when the asset is its base), then every holder of
+   * the asset pro rata (see {@link #leavePositions}).
+   */
+  private BigDecimal dispose(
+      EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds, Optional<Pair> soldOn) {
     CostPool pool = pool(asset);
     BigDecimal held = pool.quantity();
     if (quantity.compareTo(held) > 0) {
@@ -462,6 +471,7 @@ public final class Books {
                   + asset
                   + " assumed acquired at the disposal's own price"));
     }
+    leavePositions(asset, quantity, pool.quantity(), soldOn);
     return pool.release(quantity);
   }
 
@@ -519,12 +529,69 @@ public final class Books {
     }
   }
 
-  private void pairSell(Pair pair, Asset soldAsset, BigDecimal quantity) {
-    if (!pair.base().equals(soldAsset)) {
+  /**
+   * Takes {@code quantity} units of {@code asset} out of the pair positions as they leave a pool of
+   * {@code held} units. Units sold on a pair whose base is the asset leave that pair's own position
+   * first. Every other unit leaves all holders of the asset pro rata: each pair position with that
+   * base, and the non-pair remainder ({@code held} less the positions' sizes, never stored). A
+   * position's share is rounded down; the remainder absorbs what rounding leaves, and when it holds
+   * too little to, the positions give the rest in pair order. So Σ sizes never exceeds the holding,
+   * no size goes negative, and taking the whole pool empties every position.
+   */
+  private void leavePositions(
+      Asset asset, BigDecimal quantity, BigDecimal held, Optional<Pair> soldOn) {
+    BigDecimal rest = quantity;
+    BigDecimal pool = held;
+    if (soldOn.isPresent() && soldOn.get().base().equals(asset)) {
+      PairBook own = pairs.get(soldOn.get());
+      if (own != null && own.size.signum() > 0) {
+        BigDecimal taken = rest.min(own.size);
+        reduce(own, taken);
+        rest = rest.subtract(taken);
+        pool = pool.subtract(taken);
+      }
+    }
+    if (rest.signum() <= 0) {
       return;
     }
-    PairBook book = pairBook(pair);
-    if (book.size.signum() == 0) {
+    List<PairBook> holders = new ArrayList<>();
+    BigDecimal pairHeld = BigDecimal.ZERO;
+    for (Map.Entry<Pair, PairBook> entry : new TreeMap<>(pairs).entrySet()) {
+      PairBook book = entry.getValue();
+      if (entry.getKey().base().equals(asset) && book.size.signum() > 0) {
+        holders.add(book);
+        pairHeld = pairHeld.add(book.size);
+      }
+    }
+    if (holders.isEmpty()) {
+      return;
+    }
+    if (rest.compareTo(pool) >= 0) {
+      holders.forEach(book -> reduce(book, book.size));
+      return;
+    }
+    List<BigDecimal> losses = new ArrayList<>(holders.size());
+    BigDecimal taken = BigDecimal.ZERO;
+    for (PairBook book : holders) {
+      BigDecimal loss = Precision.quantityShareDown(rest, book.size, pool);
+      losses.add(loss);
+      taken = taken.add(loss);
+    }
+    // What the non-pair remainder cannot absorb of the rounding (only when it holds almost none).
+    BigDecimal excess = rest.subtract(taken).subtract(pool.subtract(pairHeld));
+    for (int i = 0; i < holders.size() && excess.signum() > 0; i++) {
+      BigDecimal extra = excess.min(holders.get(i).size.subtract(losses.get(i)));
+      losses.set(i, losses.get(i).add(extra));
+      excess = excess.subtract(extra);
+    }
+    for (int i = 0; i < holders.size(); i++) {
+      reduce(holders.get(i), losses.get(i));
+    }
+  }
+
+  /** Lowers a position by {@code quantity} units, releasing its costs pro rata; at most to zero. */
+  private static void reduce(PairBook book, BigDecimal quantity) {
+    if (quantity.signum() <= 0) {
       return;
     }
     if (quantity.compareTo(book.size) >= 0) {

@@ -21,8 +21,12 @@ import java.util.function.Function;
  */
 final class BooksCheckpoint {
 
-  /** The first line of every checkpoint; a new layout gets a new number. */
-  static final String HEADER = "tally-books\t1";
+  /**
+   * The first line of every checkpoint; a new layout, or a new meaning of a figure, gets a new
+   * number. Version 2: pair positions are also lowered by units that leave their asset's pool any
+   * other way than a sale on that pair, so a version 1 checkpoint is refused and the log replayed.
+   */
+  static final String HEADER = "tally-books\t2";
 
   private static final String END = "end";
 

@@ -10,8 +10,13 @@ import java.util.Optional;
 /**
  * A projection of the books onto one market: the base units bought through this pair and still
  * held, their cost (in the base currency and in the pair's quote), and the realized PnL and fees of
- * the pair's trades. The asset books stay the truth: units bought on XBTEUR and sold on XBTUSD
- * leave the XBTEUR position and never take the XBTUSD one below zero.
+ * the pair's trades. The asset books stay the truth, and the positions add up to them: a sale of
+ * the base on this pair leaves this position first; every other unit that leaves the asset's pool
+ * (the part of a sale beyond this position, the asset spent as a quote, a withdrawal, a fee in the
+ * asset, ...) leaves all its holders pro rata — each position on a pair with this base and the
+ * units no pair holds ({@link BookState#nonPairHoldings()}). Cost leaves with units, pro rata. So
+ * for every asset Σ {@code baseSize} ≤ the holding, with equality when every unit held was bought
+ * through a pair.
  *
  * <p>Example: {@code PairPosition[pair=XBTUSD, baseSize=0.5, costBase=20000.00000000,
  * costQuote=20000, realized=4980.00000000, fees=20.00000000]}. Immutable.

@@ -53,6 +53,20 @@ public final class Precision {
     return total.multiply(part).divide(whole, MONEY_SCALE, ROUNDING);
   }
 
+  /**
+   * {@code quantity × part / whole} rounded DOWN to {@value #MAX_QUANTITY_SCALE} decimals: one
+   * holder's pro-rata share of a quantity. Never more than the exact share, so the shares of
+   * several holders never add up to more than the quantity they split; whoever takes the remainder
+   * absorbs the rounding. Example: {@code quantityShareDown(1, 1, 3)} is {@code 0.3333333333}.
+   */
+  public static BigDecimal quantityShareDown(
+      BigDecimal quantity, BigDecimal part, BigDecimal whole) {
+    if (whole.signum() == 0) {
+      throw new ArithmeticException("Share of a zero whole");
+    }
+    return canonical(quantity.multiply(part).divide(whole, MAX_QUANTITY_SCALE, RoundingMode.DOWN));
+  }
+
   /** {@code numerator / denominator} to 34 significant digits, for derived prices. */
   public static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
     return numerator.divide(denominator, RATIO);

@@ -510,4 +510,132 @@ class BooksTest {
       assertThat(wac.realizedTotal()).isEqualByComparingTo("22500");
     }
   }
+
+  /** Pair positions add up to the asset books (docs/ACCOUNTING-DECISIONS.md, pair positions). */
+  @Nested
+  class PairPositions {
+
+    private final Pair xbtEur = new Pair(XBT, EUR);
+    private final Pair ethXbt = new Pair(ETH, XBT);
+
+    private PairPosition position(BookState books, Pair pair) {
+      return books.positions().stream()
+          .filter(p -> p.pair().equals(pair))
+          .findFirst()
+          .orElseThrow();
+    }
+
+    private List<LedgerEvent> history() {
+      return List.of(
+          flow("D1", 0, FlowKind.DEPOSIT, "USD 40000", "USD 0"),
+          flow("D2", 0, FlowKind.DEPOSIT, "EUR 36000", "EUR 0"),
+          trade("T1", 1, XBTUSD, "USD 40000", "XBT 1"),
+          trade("T2", 2, xbtEur, "EUR 36000", "XBT 1"),
+          flow("D3", 3, FlowKind.DEPOSIT, "XBT 2", "XBT 0"),
+          flow("W1", 4, FlowKind.WITHDRAWAL, "XBT -1", "XBT 0"),
+          trade("T3", 5, XBTUSD, "XBT 0.5", "USD 30000"),
+          trade("T4", 6, ethXbt, "XBT 1", "ETH 20"));
+    }
+
+    private BookState after(int events) {
+      return Books.replay(BookConfig.defaults(), PriceSource.NONE, history().subList(0, events));
+    }
+
+    @Test
+    void aWithdrawalLeavesEveryHolderProRata() {
+      // holders of 4 XBT: XBTUSD 1, XBTEUR 1, remainder (the deposit) 2. Withdraw 1:
+      // XBTUSD and XBTEUR lose 1 × 1/4 = 0.25 each, the remainder 1 × 2/4 = 0.5.
+      BookState books = after(6);
+
+      assertThat(position(books, XBTUSD).baseSize()).isEqualByComparingTo("0.75");
+      assertThat(position(books, xbtEur).baseSize()).isEqualByComparingTo("0.75");
+      assertThat(books.nonPairHoldings().get(XBT)).isEqualByComparingTo("1.5");
+      assertThat(books.quantity(XBT)).isEqualByComparingTo("3");
+      // cost leaves with the units: 40,000 × 0.75 = 30,000 USD; 36,000 × 0.75 = 27,000 EUR
+      assertThat(position(books, XBTUSD).costBase()).isEqualByComparingTo("30000");
+      assertThat(position(books, XBTUSD).costQuote()).isEqualByComparingTo("30000");
+      assertThat(position(books, xbtEur).costQuote()).isEqualByComparingTo("27000");
+      assertThat(position(books, xbtEur).averageEntryPrice())
+          .hasValueSatisfying(p -> assertThat(p).isEqualByComparingTo("36000"));
+    }
+
+    @Test
+    void aSaleOnAPairLeavesItsOwnPositionFirst() {
+      // sell 0.5 on XBTUSD: XBTUSD 0.75 - 0.5 = 0.25; XBTEUR and the remainder keep theirs
+      BookState books = after(7);
+
+      assertThat(position(books, XBTUSD).baseSize()).isEqualByComparingTo("0.25");
+      assertThat(position(books, XBTUSD).costBase()).isEqualByComparingTo("10000");
+      assertThat(position(books, xbtEur).baseSize()).isEqualByComparingTo("0.75");
+      assertThat(books.nonPairHoldings().get(XBT)).isEqualByComparingTo("1.5");
+      assertThat(books.quantity(XBT)).isEqualByComparingTo("2.5");
+    }
+
+    @Test
+    void spendingTheAssetAsAQuoteLeavesEveryHolderProRata() {
+      // sell 1 XBT on ETHXBT (buy ETH): holders 0.25, 0.75, 1.5 of 2.5 lose
+      // 1 × 0.25/2.5 = 0.1, 1 × 0.75/2.5 = 0.3, 1 × 1.5/2.5 = 0.6 → 0.15, 0.45, 0.9 of 1.5
+      BookState books = after(8);
+
+      assertThat(position(books, XBTUSD).baseSize()).isEqualByComparingTo("0.15");
+      assertThat(position(books, xbtEur).baseSize()).isEqualByComparingTo("0.45");
+      assertThat(books.nonPairHoldings().get(XBT)).isEqualByComparingTo("0.9");
+      assertThat(books.quantity(XBT)).isEqualByComparingTo("1.5");
+      // 10,000 × 0.15/0.25 = 6,000 USD; 27,000 × 0.45/0.75 = 16,200 EUR
+      assertThat(position(books, XBTUSD).costBase()).isEqualByComparingTo("6000");
+      assertThat(position(books, xbtEur).costQuote()).isEqualByComparingTo("16200");
+      // ETH was bought through ETHXBT: all of it is the position's, no remainder
+      assertThat(position(books, ethXbt).baseSize()).isEqualByComparingTo("20");
+      assertThat(books.nonPairHoldings()).doesNotContainKey(ETH);
+    }
+
+    @Test
+    void aFeeInTheBaseAssetLeavesThePositions() {
+      // buy 1 XBT on XBTUSD with a 0.001 XBT fee: the only holder is XBTUSD, 1 - 0.001 = 0.999
+      BookState books =
+          replay(
+              flow("D", 0, FlowKind.DEPOSIT, "USD 40000", "USD 0"),
+              trade("T1", 1, XBTUSD, "USD 40000", "XBT 1", "XBT 0.001"));
+
+      assertThat(position(books, XBTUSD).baseSize()).isEqualByComparingTo("0.999");
+      assertThat(books.quantity(XBT)).isEqualByComparingTo("0.999");
+      assertThat(books.nonPairHoldings()).doesNotContainKey(XBT);
+    }
+
+    @Test
+    void takingTheWholePoolEmptiesEveryPosition() {
+      // 1 XBT bought on XBTUSD, 1 deposited, 2 withdrawn: nothing is left anywhere
+      BookState books =
+          replay(
+              flow("D", 0, FlowKind.DEPOSIT, "USD 40000", "USD 0"),
+              trade("T1", 1, XBTUSD, "USD 40000", "XBT 1"),
+              flow("D2", 2, FlowKind.DEPOSIT, "XBT 1", "XBT 0"),
+              flow("W", 3, FlowKind.WITHDRAWAL, "XBT -2", "XBT 0"));
+
+      assertThat(position(books, XBTUSD).baseSize()).isZero();
+      assertThat(position(books, XBTUSD).costBase()).isZero();
+      assertThat(position(books, XBTUSD).costQuote()).isZero();
+      assertThat(books.nonPairHoldings()).doesNotContainKey(XBT);
+    }
+
+    @Test
+    void roundingNeverLetsPositionsExceedTheHolding() {
+      // three positions of 1 XBT, no remainder; spend 1 XBT on ETHXBT: each exact share is 1/3.
+      // Rounded down, 3 × 0.3333333333 = 0.9999999999: the last 0.0000000001 has no remainder to
+      // come from, so the first position in pair order (XBTEUR) gives it.
+      Pair xbtGbp = new Pair(XBT, Asset.of("GBP"));
+      BookState books =
+          replay(
+              trade("T1", 1, XBTUSD, "USD 40000", "XBT 1"),
+              trade("T2", 2, xbtEur, "EUR 36000", "XBT 1"),
+              trade("T3", 3, xbtGbp, "GBP 31000", "XBT 1"),
+              trade("T4", 4, ethXbt, "XBT 1", "ETH 20"));
+
+      assertThat(position(books, xbtEur).baseSize()).isEqualByComparingTo("0.6666666666");
+      assertThat(position(books, xbtGbp).baseSize()).isEqualByComparingTo("0.6666666667");
+      assertThat(position(books, XBTUSD).baseSize()).isEqualByComparingTo("0.6666666667");
+      assertThat(books.quantity(XBT)).isEqualByComparingTo("2");
+      assertThat(books.nonPairHoldings()).doesNotContainKey(XBT);
+    }
+  }
 }

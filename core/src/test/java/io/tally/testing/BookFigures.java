@@ -45,6 +45,7 @@ public final class BookFigures {
       figures.put(name + "realized", position.realized());
       figures.put(name + "fees", position.fees());
     }
+    put(figures, "non-pair holding ", books.nonPairHoldings());
     figures.put("fees total", books.fees().total());
     put(figures, "fees by asset ", books.fees().byAsset());
     put(figures, "fees by pair ", books.fees().byPair());

@@ -156,11 +156,18 @@ public final class TallyServer implements AutoCloseable {
               get(
                   config.routes,
                   "/portfolio/positions",
-                  ctx ->
-                      listOf(
-                          "positions",
-                          service.getPositions(),
-                          p -> ContractJson.position(p, service.displayDecimals())));
+                  ctx -> {
+                    Map<String, Object> answer =
+                        new LinkedHashMap<>(
+                            listOf(
+                                "positions",
+                                service.getPositions(),
+                                p -> ContractJson.position(p, service.displayDecimals())));
+                    answer.put(
+                        "non_pair_holdings",
+                        ContractJson.nonPairHoldings(service.nonPairHoldings()));
+                    return answer;
+                  });
               config.routes.get(
                   // <pair>, not {pair}: "BTC/USD" unencoded is a pair, and an unknown one is a
                   // 404 naming it, not "no such endpoint".

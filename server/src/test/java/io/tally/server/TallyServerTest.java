@@ -159,6 +159,7 @@ class TallyServerTest {
     assertThat(getJson("/api/v1/portfolio/value").has("oldest_price_at")).isTrue();
     assertThat(getJson("/api/v1/portfolio/allocation").get("assets").size()).isPositive();
     assertThat(getJson("/api/v1/portfolio/positions").get("positions").size()).isPositive();
+    assertThat(getJson("/api/v1/portfolio/positions").get("non_pair_holdings").isArray()).isTrue();
     JsonNode pnl = getJson("/api/v1/portfolio/pnl?include_manual=false");
     assertThat(pnl.get("include_manual").asBoolean()).isFalse();
     assertThat(pnl.get("by_strategy").toString()).doesNotContain("\"manual\"");

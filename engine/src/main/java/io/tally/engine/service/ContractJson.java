@@ -1,5 +1,6 @@
 package io.tally.engine.service;
 
+import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.ledger.CashFlow;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -111,6 +113,31 @@ public final class ContractJson {
     row.put("current_value_base", text(item.currentValue()));
     row.put("unvalued", item.unvalued());
     return row;
+  }
+
+  /**
+   * The units of each asset that no pair position holds ({@link BookState#nonPairHoldings()}:
+   * deposits, rewards, opening balances, quote currencies received), one row {@code {"asset",
+   * "non_pair_amount"}} per asset (not {@code amount}: that name is the whole holding) with a
+   * non-zero remainder, in asset order; amounts keep every digit. With the positions they add up to
+   * the holdings. Example: {@code [{"asset": "XBT", "non_pair_amount": "1.5"}]}.
+   */
+  public static List<Object> nonPairHoldings(BookState books) {
+    return nonPairHoldings(books.nonPairHoldings());
+  }
+
+  /** As {@link #nonPairHoldings(BookState)}, from the remainders themselves (asset order). */
+  public static List<Object> nonPairHoldings(Map<Asset, BigDecimal> remainders) {
+    List<Object> rows = new ArrayList<>();
+    new TreeMap<>(remainders)
+        .forEach(
+            (asset, amount) -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("asset", asset.code());
+              row.put("non_pair_amount", amount.toPlainString());
+              rows.add(row);
+            });
+    return rows;
   }
 
   /** The fee summary: total, by asset paid in, by pair. */

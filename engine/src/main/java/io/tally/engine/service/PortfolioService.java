@@ -55,6 +55,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -627,6 +628,14 @@ public final class PortfolioService {
         (key, value) ->
             from.put(
                 key, from.getOrDefault(key, Precision.money(BigDecimal.ZERO)).subtract(value)));
+  }
+
+  /**
+   * The units of each asset that no pair position holds, from the same books as {@link
+   * #getPositions()}: see {@link BookState#nonPairHoldings()}. Only non-zero remainders.
+   */
+  public SortedMap<Asset, BigDecimal> nonPairHoldings() {
+    return current().books().nonPairHoldings();
   }
 
   /** Every pair position the books have, open or flat, valued now; in pair order. */
