@@ -554,14 +554,20 @@ public final class Books {
     if (rest.signum() <= 0) {
       return;
     }
-    List<PairBook> holders = new ArrayList<>();
-    BigDecimal pairHeld = BigDecimal.ZERO;
-    for (Map.Entry<Pair, PairBook> entry : new TreeMap<>(pairs).entrySet()) {
-      PairBook book = entry.getValue();
-      if (entry.getKey().base().equals(asset) && book.size.signum() > 0) {
-        holders.add(book);
-        pairHeld = pairHeld.add(book.size);
+    // The holders in pair order (where rounding goes must not depend on the map's insertion
+    // order, which a checkpoint does not keep); only the few holders are sorted, not every pair.
+    List<Map.Entry<Pair, PairBook>> entries = new ArrayList<>();
+    for (Map.Entry<Pair, PairBook> entry : pairs.entrySet()) {
+      if (entry.getKey().base().equals(asset) && entry.getValue().size.signum() > 0) {
+        entries.add(entry);
       }
+    }
+    entries.sort(Map.Entry.comparingByKey());
+    List<PairBook> holders = new ArrayList<>(entries.size());
+    BigDecimal pairHeld = BigDecimal.ZERO;
+    for (Map.Entry<Pair, PairBook> entry : entries) {
+      holders.add(entry.getValue());
+      pairHeld = pairHeld.add(entry.getValue().size);
     }
     if (holders.isEmpty()) {
       return;
