@@ -2,6 +2,7 @@ package io.tally.books;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.ledger.EventId;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
@@ -9,15 +10,16 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The books after a fold over the event log: holdings with their cost, realized PnL by kind, by
  * asset, by pair, by strategy and by strategy and pair, pair positions, fees, flows and the data
- * issues met on the way. Money is base currency at {@link Precision#MONEY_SCALE} decimals. No
- * prices are involved beyond those the events needed when they happened: see {@code Valuation} for
- * equity and unrealized PnL.
+ * issues met on the way, and what each trade did to trading PnL ({@link TradePnl}). Money is base
+ * currency at {@link Precision#MONEY_SCALE} decimals. No prices are involved beyond those the
+ * events needed when they happened: see {@code Valuation} for equity and unrealized PnL.
  *
  * <p>Example: after buying 1 XBT for 40,000 USD with a 10 USD fee, {@code realizedTotal()} is
  * {@code -10.00000000} and {@code holdings().get(XBT).cost()} is {@code 40000.00000000}. Immutable.
@@ -34,6 +36,7 @@ public record BookState(
     FeeSummary fees,
     FlowSummary flows,
     List<DataIssue> issues,
+    Map<EventId, TradePnl> tradePnl,
     long eventCount) {
 
   public BookState {
@@ -51,6 +54,16 @@ public record BookState(
     requireNonNull(fees, "fees");
     requireNonNull(flows, "flows");
     issues = List.copyOf(issues);
+    tradePnl = Map.copyOf(tradePnl);
+  }
+
+  /**
+   * What the trade {@code id} did to trading PnL, when the books folded a trade of that id.
+   *
+   * <p>Example: {@code books.tradePnl(EventId.of("TX1")).map(TradePnl::realized)}.
+   */
+  public Optional<TradePnl> tradePnl(EventId id) {
+    return Optional.ofNullable(tradePnl.get(id));
   }
 
   /** Realized PnL of every kind, in total. */

@@ -64,6 +64,7 @@ public final class Books {
   final Map<String, Map<Pair, BigDecimal>> realizedByStrategyAndPair = new HashMap<>();
   final Map<Pair, PairBook> pairs = new LinkedHashMap<>();
   final Map<Asset, BigDecimal> feesByAsset = new HashMap<>();
+  final Map<EventId, TradePnl> tradePnl = new HashMap<>();
   final Map<Pair, BigDecimal> feesByPair = new HashMap<>();
   final List<DataIssue> issues = new ArrayList<>();
   BigDecimal feesTotal = ZERO;
@@ -148,6 +149,7 @@ public final class Books {
 
     Map<Asset, BigDecimal> legValues = new HashMap<>();
     BigDecimal total = ZERO;
+    BigDecimal realized = ZERO;
     if (!sold.isEmpty()) {
       List<BigDecimal> shares = value.isPresent() ? split(value.get(), sold, trade) : List.of();
       for (int i = 0; i < sold.size(); i++) {
@@ -163,6 +165,7 @@ public final class Books {
           proceeds = released;
         }
         realizeTrade(leg.asset(), pair, trade.strategy(), proceeds.subtract(released));
+        realized = realized.add(proceeds.subtract(released));
         legValues.put(leg.asset(), proceeds);
         total = total.add(proceeds);
       }
@@ -179,6 +182,7 @@ public final class Books {
       }
     }
 
+    BigDecimal fees = ZERO;
     for (Amount fee : trade.fees()) {
       Optional<BigDecimal> feeValue;
       if (fee.asset().equals(config.base())) {
@@ -192,8 +196,27 @@ public final class Books {
         feeValue = prices.value(fee.asset(), fee.value(), trade.at());
       }
       BigDecimal feeAmount = feeValue.orElseGet(() -> missingPrice(id, fee, trade));
-      expenseFee(id, fee, feeAmount, trade);
+      realized = realized.add(expenseFee(id, fee, feeAmount, trade));
+      fees = fees.add(feeAmount);
     }
+    tradePnl.put(id, new TradePnl(realized, fees, inQuote(trade, realized, legValues)));
+  }
+
+  /**
+   * {@code realized} (base currency) in the trade's quote currency, at the trade's own value of its
+   * quote leg: {@code realized × quote units / their value}.
+   */
+  private Optional<BigDecimal> inQuote(
+      Trade trade, BigDecimal realized, Map<Asset, BigDecimal> legValues) {
+    Asset quote = trade.pair().quote();
+    if (quote.equals(config.base())) {
+      return Optional.of(realized);
+    }
+    BigDecimal quoteValue = legValues.get(quote);
+    if (quoteValue == null || quoteValue.signum() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(Precision.share(realized, legOf(trade, quote).value(), quoteValue));
   }
 
   private Optional<BigDecimal> baseLeg(List<Amount> legs) {
@@ -385,7 +408,8 @@ public final class Books {
     }
   }
 
-  private void expenseFee(EventId id, Amount fee, BigDecimal value, Trade trade) {
+  /** Expenses a trade's fee leg and returns the trading PnL it realized. */
+  private BigDecimal expenseFee(EventId id, Amount fee, BigDecimal value, Trade trade) {
     Pair pair = legPair(trade, fee.asset());
     BigDecimal released = dispose(id, fee.asset(), fee.value(), value);
     // A fee leg is a disposal at its value (gain: value - released) and an expense of its value.
@@ -393,6 +417,7 @@ public final class Books {
     recordFee(fee.asset(), value);
     feesByPair.merge(pair, value, BigDecimal::add);
     pairBook(pair).fees = pairBook(pair).fees.add(value);
+    return released.negate();
   }
 
   private void expenseFee(EventId id, Amount fee, BigDecimal value, PnlKind kind) {
@@ -692,6 +717,7 @@ public final class Books {
         new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),
         new FlowSummary(deposits, withdrawals, rewards, adjustments, flowCount),
         issues,
+        tradePnl,
         eventCount);
   }
 }

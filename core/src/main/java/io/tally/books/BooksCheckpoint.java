@@ -1,5 +1,6 @@
 package io.tally.books;
 
+import io.tally.ledger.EventId;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -25,10 +27,14 @@ final class BooksCheckpoint {
    * The first line of every checkpoint; a new layout, or a new meaning of a figure, gets a new
    * number. Version 2: pair positions are also lowered by units that leave their asset's pool any
    * other way than a sale on that pair, so a version 1 checkpoint is refused and the log replayed.
+   * Version 3: each trade's realized PnL ({@code trade_pnl} lines), which older checkpoints lack.
    */
-  static final String HEADER = "tally-books\t2";
+  static final String HEADER = "tally-books\t3";
 
   private static final String END = "end";
+
+  /** An absent optional figure. */
+  private static final String NONE = "-";
 
   private BooksCheckpoint() {}
 
@@ -98,6 +104,16 @@ final class BooksCheckpoint {
     for (DataIssue issue : books.issues) {
       line(out, "issue", issue.toText());
     }
+    new TreeMap<>(books.tradePnl)
+        .forEach(
+            (id, pnl) ->
+                line(
+                    out,
+                    "trade_pnl",
+                    id.value(),
+                    pnl.realized().toString(),
+                    pnl.fees().toString(),
+                    pnl.realizedQuote().map(BigDecimal::toString).orElse(NONE)));
     out.append(END).append('\n');
     return out.toString();
   }
@@ -189,6 +205,14 @@ final class BooksCheckpoint {
         break;
       case "fee_pair":
         books.feesByPair.put(Pair.parse(f[1]), new BigDecimal(f[2]));
+        break;
+      case "trade_pnl":
+        books.tradePnl.put(
+            EventId.of(f[1]),
+            new TradePnl(
+                new BigDecimal(f[2]),
+                new BigDecimal(f[3]),
+                f[4].equals(NONE) ? Optional.empty() : Optional.of(new BigDecimal(f[4]))));
         break;
       case "issue":
         books.issues.add(DataIssue.parse(String.join("\t", List.of(f).subList(1, f.length))));

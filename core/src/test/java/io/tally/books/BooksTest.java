@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -370,6 +371,78 @@ class BooksTest {
       assertThat(books.realizedByStrategy()).containsOnlyKeys("manual", "trend_v1");
       assertThat(books.realizedByStrategy().get("trend_v1")).isEqualByComparingTo("5000");
       assertThat(books.realizedByStrategy().get("manual")).isEqualByComparingTo("-0.5");
+    }
+  }
+
+  @Nested
+  class TradeRecords {
+
+    @Test
+    void eachTradeKeepsItsRealizedPnlAndFees() {
+      // T1: buy 1 XBT for 40,000 USD, fee 10 USD: realized -10, fees 10
+      // T2: sell 0.5 XBT for 25,000 USD, fee 10 USD: 25,000 - 20,000 - 10 = 4,990, fees 10
+      BookState books =
+          replay(
+              flow("D", 0, FlowKind.DEPOSIT, "USD 40010", "USD 0"),
+              trade("T1", 1, XBTUSD, "USD 40000", "XBT 1", "USD 10"),
+              trade("T2", 2, XBTUSD, "XBT 0.5", "USD 25000", "USD 10"));
+
+      assertThat(books.tradePnl(EventId.of("T1")))
+          .contains(
+              new TradePnl(
+                  money("-10.00000000"), money("10.00000000"), Optional.of(money("-10.00000000"))));
+      assertThat(books.tradePnl(EventId.of("T2")))
+          .contains(
+              new TradePnl(
+                  money("4990.00000000"),
+                  money("10.00000000"),
+                  Optional.of(money("4990.00000000"))));
+      assertThat(books.tradePnl(EventId.of("D"))).isEmpty();
+    }
+
+    @Test
+    void aFeeInTheSoldAssetCountsItsCostAsRealized() {
+      // buy 1 XBT for 30,000 USD; sell 0.5 XBT for 20,000 USD paying 0.001 XBT:
+      // legs: 20,000 - 15,000 = 5,000; the fee's 0.001 XBT carried 30 USD of cost: 5,000 - 30
+      // = 4,970; the fee is worth 0.001 × 40,000 = 40 USD at the trade's own price
+      BookState books =
+          replay(
+              flow("D", 0, FlowKind.DEPOSIT, "USD 30000", "USD 0"),
+              trade("T1", 1, XBTUSD, "USD 30000", "XBT 1"),
+              trade("T2", 2, XBTUSD, "XBT 0.5", "USD 20000", "XBT 0.001"));
+
+      TradePnl sale = books.tradePnl(EventId.of("T2")).orElseThrow();
+      assertThat(sale.realized()).isEqualByComparingTo("4970");
+      assertThat(sale.fees()).isEqualByComparingTo("40");
+    }
+
+    @Test
+    void aCryptoQuotedTradeAlsoStatesItsPnlInTheQuote() {
+      // buy 10 ETH for 10,000 USD; sell 10 ETH for 0.5 XBT when XBT is 40,000 USD:
+      // V = 0.5 × 40,000 = 20,000; realized 20,000 - 10,000 = 10,000 USD
+      // in XBT at the trade's own value of its XBT leg: 10,000 × 0.5 / 20,000 = 0.25 XBT
+      Pair ethxbt = new Pair(ETH, XBT);
+      BookState books =
+          replay(
+              prices("XBT", 2, "40000", "ETH", 2, "2000"),
+              flow("D", 0, FlowKind.DEPOSIT, "USD 10000", "USD 0"),
+              trade("T1", 1, new Pair(ETH, USD), "USD 10000", "ETH 10"),
+              trade("T2", 2, ethxbt, "ETH 10", "XBT 0.5"));
+
+      TradePnl sale = books.tradePnl(EventId.of("T2")).orElseThrow();
+      assertThat(sale.realized()).isEqualByComparingTo("10000");
+      assertThat(sale.realizedQuote()).contains(money("0.25000000"));
+    }
+
+    @Test
+    void aOneLegTradeHasNoQuotePnlWhenItsQuoteIsNotTheBase() {
+      // Kraken wrote no XBT row (it rounded to zero): nothing to convert at
+      BookState books =
+          replay(
+              flow("D", 0, FlowKind.DEPOSIT, "ETH 1", "ETH 0"),
+              trade("T1", 1, new Pair(ETH, XBT), "ETH 0.00000001", ""));
+
+      assertThat(books.tradePnl(EventId.of("T1")).orElseThrow().realizedQuote()).isEmpty();
     }
   }
 

@@ -3,6 +3,7 @@ package io.tally.books;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.Trade;
 import io.tally.money.Pair;
 import io.tally.testing.GeneratedHistory;
 import io.tally.testing.HistoryGenerator;
@@ -85,6 +86,35 @@ class RealizedBreakdownIdentityTest {
           .as("seed %d after %d events", seed, books.eventCount())
           .isEqualByComparingTo(books.realizedTotal());
     }
+  }
+
+  /**
+   * Issue 15, point 2: the per-trade records add up to the summary by strategy, exactly, and their
+   * fees to the trade fees. (By pair only in total: a dust sweep books each sold asset under its
+   * own pair with the bought asset, not under the trade's pair.)
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.testing.Seeds#seeds")
+  void tradeRecordsAddUpToTheSummaryByStrategyAndByPair(long seed) {
+    GeneratedHistory history = HistoryGenerator.generate(seed, Seeds.events(seed));
+    BookState books = Books.replay(BookConfig.defaults(), history.prices(), history.events());
+    Map<String, BigDecimal> byStrategy = new HashMap<>();
+    BigDecimal realized = BigDecimal.ZERO;
+    BigDecimal fees = BigDecimal.ZERO;
+    int trades = 0;
+    for (LedgerEvent event : history.events()) {
+      if (event instanceof Trade trade) {
+        trades++;
+        TradePnl pnl = books.tradePnl(trade.id()).orElseThrow();
+        byStrategy.merge(trade.strategy(), pnl.realized(), BigDecimal::add);
+        realized = realized.add(pnl.realized());
+        fees = fees.add(pnl.fees());
+      }
+    }
+    assertThat(books.tradePnl()).as("seed %d: one record per trade", seed).hasSize(trades);
+    assertThat(byStrategy).as("seed %d", seed).isEqualTo(books.realizedByStrategy());
+    assertThat(realized).as("seed %d", seed).isEqualTo(books.realized(PnlKind.TRADE));
+    assertThat(fees).as("seed %d", seed).isEqualTo(BookState.sum(books.fees().byPair()));
   }
 
   private static Iterable<BookState> statesAfterEveryEvent(long seed) {
