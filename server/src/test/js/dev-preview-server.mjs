@@ -104,13 +104,13 @@ function normal() {
     },
     trades: {
       trades: [
-        { id: "TX4", at: iso(NOW - 40 * 60e3), pair: "ETHUSD", kind: "trade", sold: [{ asset: "ETH", amount: "0.75" }],
+        { trade_id: "TX4", time: iso(NOW - 40 * 60e3), pair: "ETHUSD", base_asset: "ETH", quote_asset: "USD", side: "sell", kind: "trade", pnl_base: "412.30000000", sold: [{ asset: "ETH", amount: "0.75" }],
           bought: [{ asset: "USD", amount: "2250.375" }], fees: [{ asset: "USD", amount: "5.85" }], price: "3000.5", strategy_tag: "mean_rev_v2", order_id: "O4" },
-        { id: "TX3", at: iso(NOW - 3 * HOUR), pair: "SOLETH", kind: "trade", sold: [{ asset: "ETH", amount: "1.36659" }],
+        { trade_id: "TX3", time: iso(NOW - 3 * HOUR), pair: "SOLETH", base_asset: "SOL", quote_asset: "ETH", side: "buy", kind: "trade", pnl_base: "-10.50000000", sold: [{ asset: "ETH", amount: "1.36659" }],
           bought: [{ asset: "SOL", amount: "31.2" }], fees: [{ asset: "ETH", amount: "0.0035" }], price: "0.043801", strategy_tag: null, order_id: "O3" },
-        { id: "TX2", at: iso(NOW - 26 * HOUR), pair: "ETHUSD", kind: "trade", sold: [{ asset: "USD", amount: "16500" }],
+        { trade_id: "TX2", time: iso(NOW - 26 * HOUR), pair: "ETHUSD", base_asset: "ETH", quote_asset: "USD", side: "buy", kind: "trade", pnl_base: "-26.40000000", sold: [{ asset: "USD", amount: "16500" }],
           bought: [{ asset: "ETH", amount: "6.375" }], fees: [{ asset: "USD", amount: "26.4" }], price: "2588.235294", strategy_tag: "trend_v1", order_id: "O2" },
-        { id: "TX1", at: iso(NOW - 4 * DAY), pair: "XBTUSD", kind: "trade", sold: [{ asset: "USD", amount: "18000" }],
+        { trade_id: "TX1", time: iso(NOW - 4 * DAY), pair: "XBTUSD", base_asset: "XBT", quote_asset: "USD", side: "buy", kind: "trade", pnl_base: "-10.00000000", sold: [{ asset: "USD", amount: "18000" }],
           bought: [{ asset: "XBT", amount: "0.45" }], fees: [{ asset: "USD", amount: "10" }], price: "40000", strategy_tag: "trend_v1", order_id: "O1" }
       ]
     },

@@ -647,43 +647,26 @@
     }));
   }
 
-  /** Which asset of a trade is the pair's base: the one the pair's name starts with, or the positions' word. */
-  function baseAssetOf(trade) {
-    var pair = trade.pair || "";
-    var best = null;
-    (trade.bought || []).concat(trade.sold || []).forEach(function (leg) {
-      if (leg && leg.asset && pair.indexOf(leg.asset) === 0 && (!best || leg.asset.length > best.length)) best = leg.asset;
-    });
-    if (best) return best;
-    var positions = state.data.positions && state.data.positions.positions;
-    if (Array.isArray(positions)) {
-      for (var i = 0; i < positions.length; i++) {
-        if (positions[i].pair === pair) return positions[i].base_asset;
-      }
-    }
-    return null;
-  }
-
   function legsOf(list, asset, wanted) {
     return (list || []).filter(function (leg) { return (leg.asset === asset) === wanted; });
   }
 
   function renderTrades(data) {
+    var unit = ccy();
     fillTable("trades-table", (data.trades || []).map(function (t) {
-      var base = baseAssetOf(t);
-      var side = null;
-      if (base && legsOf(t.bought, base, true).length) side = "buy";
-      else if (base && legsOf(t.sold, base, true).length) side = "sell";
-      var size = side === "buy" ? legsOf(t.bought, base, true) : side === "sell" ? legsOf(t.sold, base, true) : t.bought;
-      var total = side === "buy" ? legsOf(t.sold, base, false) : side === "sell" ? legsOf(t.bought, base, false) : t.sold;
-      return el("tr", { "data-id": t.id },
-        td("Time", el("time", { datetime: t.at, title: t.id ? "trade " + t.id + (t.order_id ? ", order " + t.order_id : "") : null }, F.formatTime(t.at, false))),
+      var base = t.base_asset;
+      var side = t.side || null;
+      var size = side === "buy" ? legsOf(t.bought, base, true) : legsOf(t.sold, base, true);
+      var total = side === "buy" ? legsOf(t.sold, base, false) : legsOf(t.bought, base, false);
+      return el("tr", { "data-id": t.trade_id },
+        td("Time", el("time", { datetime: t.time, title: t.trade_id ? "trade " + t.trade_id + (t.order_id ? ", order " + t.order_id : "") : null }, F.formatTime(t.time, false))),
         td("Pair", t.pair || F.DASH),
         td("Side", el("span", { class: side ? "side-" + side : null }, side || t.kind || F.DASH)),
         td("Size", legs(size), "r"),
         td("Price", qty(t.price, null, t.price_decimals), "r"),
         td("Total", legs(total), "r"),
         td("Fees", legs(t.fees), "r"),
+        td("Realized", [money(t.pnl_base, { colored: true, signed: true }), unit ? [" ", el("span", { class: "unit" }, unit)] : null], "r"),
         td("Strategy", t.strategy_tag ? el("span", { class: "strategy" }, t.strategy_tag) : el("span", { class: "muted" }, "untagged")));
     }));
   }

@@ -92,6 +92,43 @@ public record Trade(
     return Optional.of(Precision.price(quote.get().value(), base.get().value()));
   }
 
+  /**
+   * Which way the trade went on its pair: {@link Side#BUY} when it received the base asset (or,
+   * with no base leg, gave up the quote), else {@link Side#SELL}.
+   */
+  public Side side() {
+    if (has(bought, pair.base())) {
+      return Side.BUY;
+    }
+    if (has(sold, pair.base())) {
+      return Side.SELL;
+    }
+    return has(sold, pair.quote()) ? Side.BUY : Side.SELL;
+  }
+
+  /**
+   * What the trade's legs did to the holding of {@code asset}, fees left out: received less given
+   * up. Example: on a buy of 1 XBT for 40,000 USD, {@code delta(USD)} is {@code -40000}.
+   */
+  public BigDecimal delta(Asset asset) {
+    BigDecimal delta = BigDecimal.ZERO;
+    for (Amount leg : bought) {
+      if (leg.asset().equals(asset)) {
+        delta = delta.add(leg.value());
+      }
+    }
+    for (Amount leg : sold) {
+      if (leg.asset().equals(asset)) {
+        delta = delta.subtract(leg.value());
+      }
+    }
+    return delta;
+  }
+
+  private static boolean has(List<Amount> legs, Asset asset) {
+    return legs.stream().anyMatch(leg -> leg.asset().equals(asset));
+  }
+
   private Optional<Amount> leg(Asset asset) {
     for (List<Amount> side : List.of(sold, bought)) {
       for (Amount leg : side) {

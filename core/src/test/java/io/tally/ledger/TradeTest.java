@@ -47,4 +47,31 @@ class TradeTest {
     assertThat(((Trade) EventText.parse(EventText.format(unknown))).order()).isEmpty();
     assertThat(known.order()).contains("OABC12-DEF34-GHI567");
   }
+
+  @Test
+  void theSideAndDeltasFollowTheBaseAsset() {
+    Trade buy = trade("USD 1001.25", "XBT 0.025", "");
+    Trade sell = trade("XBT 0.3", "USD 12000.01", "");
+    // Kraken wrote no XBT row (it rounded to zero): giving up USD is still a buy
+    Trade quoteOnly =
+        new Trade(
+            EventId.of("T2"),
+            Instant.parse("2024-01-01T00:00:00Z"),
+            TradeKind.ORDER_BOOK,
+            new Pair(Asset.XBT, Asset.USD),
+            List.of(Amount.parse("USD 0.01")),
+            List.of(),
+            List.of(),
+            Trade.MANUAL);
+
+    assertThat(buy.side()).isEqualTo(Side.BUY);
+    assertThat(buy.delta(Asset.XBT)).isEqualByComparingTo("0.025");
+    assertThat(buy.delta(Asset.USD)).isEqualByComparingTo("-1001.25");
+    assertThat(sell.side()).isEqualTo(Side.SELL);
+    assertThat(sell.delta(Asset.XBT)).isEqualByComparingTo("-0.3");
+    assertThat(sell.delta(Asset.USD)).isEqualByComparingTo("12000.01");
+    assertThat(sell.delta(Asset.of("ETH"))).isZero();
+    assertThat(quoteOnly.side()).isEqualTo(Side.BUY);
+    assertThat(Side.SELL.code()).isEqualTo("sell");
+  }
 }

@@ -15,6 +15,7 @@ import io.tally.engine.service.PortfolioService;
 import io.tally.engine.service.PositionNotFoundException;
 import io.tally.engine.service.Reconciliation;
 import io.tally.engine.service.ReconciliationStatus;
+import io.tally.engine.service.TradeQuery;
 import io.tally.money.Asset;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
@@ -116,6 +117,7 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/positions",
         "GET " + API + "/portfolio/positions/{pair}",
         "GET " + API + "/portfolio/pnl",
+        "GET " + API + "/portfolio/pnl/records",
         "GET " + API + "/portfolio/trades",
         "GET " + API + "/portfolio/fees",
         "GET " + API + "/portfolio/cash-flows",
@@ -180,6 +182,14 @@ public final class TallyServer implements AutoCloseable {
                                   service.getPosition(ctx.pathParam("pair")),
                                   service.displayDecimals()))));
               get(config.routes, "/portfolio/pnl", this::pnl);
+              get(
+                  config.routes,
+                  "/portfolio/pnl/records",
+                  ctx ->
+                      listOf(
+                          "records",
+                          service.getRealizedPnlRecords(tradeQuery(ctx)),
+                          t -> ContractJson.trade(t, service.displayDecimals())));
               get(
                   config.routes,
                   "/portfolio/trades",
@@ -306,6 +316,21 @@ public final class TallyServer implements AutoCloseable {
           "period", "must be all, 24h, 7d, 30d or ytd, got '" + text + "'");
     }
     return ContractJson.pnl(service.getPnlSummary(period, Parameters.bool(ctx, "include_manual")));
+  }
+
+  /**
+   * The realized PnL records' filters: {@code pair}, {@code strategy}, {@code from}, {@code to}.
+   */
+  private static TradeQuery tradeQuery(Context ctx) {
+    Optional<Instant> from = Parameters.instant(ctx, "from");
+    Optional<Instant> to = Parameters.instant(ctx, "to");
+    if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+      throw new BadRequestException("from", "must not be after to (" + to.get() + ")");
+    }
+    TradeQuery query = TradeQuery.newest(Parameters.limit(ctx, DEFAULT_LIMIT)).between(from, to);
+    query = Parameters.text(ctx, "pair").map(query::pair).orElse(query);
+    query = Parameters.text(ctx, "strategy").map(query::strategy).orElse(query);
+    return Parameters.bool(ctx, "include_manual").map(query::includeManual).orElse(query);
   }
 
   private Map<String, Object> equity(Context ctx) {

@@ -182,6 +182,28 @@ class DashboardBrowserTest {
     assertThat(checked).as("positions with an entry price").isPositive();
   }
 
+  @Test
+  void recentTradesShowTheirSideAndWhatEachRealized() throws Exception {
+    load();
+    JsonNode trades = api("/api/v1/portfolio/trades?limit=20").get("trades");
+    assertThat(trades.size()).as("the served account has trades").isPositive();
+    String base = api("/api/v1/portfolio").get("base_currency").asString();
+    for (JsonNode trade : trades) {
+      WebElement row =
+          browser.findElement(
+              By.cssSelector(
+                  "#trades-table tr[data-id='" + trade.get("trade_id").asString() + "']"));
+      assertThat(cell(row, "Side")).isEqualTo(trade.get("side").asString());
+      // pnl_base "-12.3456789" shows "-12.35 USD"; a gain gets a "+".
+      BigDecimal pnl = new BigDecimal(trade.get("pnl_base").asString());
+      String shown = display(pnl.toPlainString());
+      if (pnl.signum() > 0 && shown.matches(".*[1-9].*")) {
+        shown = "+" + shown;
+      }
+      assertThat(cell(row, "Realized")).isEqualTo(shown + " " + base);
+    }
+  }
+
   private static String cell(WebElement row, String label) {
     return row.findElement(By.cssSelector("td[data-label='" + label + "']")).getText().strip();
   }

@@ -226,6 +226,81 @@ class TallyServerTest {
     assertThat(json.readTree(slashed.body()).get("detail").asString()).contains("DOGE/EUR");
   }
 
+  /**
+   * Issue 15, point 2: one realized PnL record per trade, with the contract's fields, whose {@code
+   * pnl_base} by strategy adds up to the PnL summary's, exactly; filters narrow the same records.
+   */
+  @Test
+  void realizedPnlRecordsAddUpToThePnlSummaryByStrategy() throws Exception {
+    JsonNode records = getJson("/api/v1/portfolio/pnl/records?limit=1000&include_manual=true");
+    JsonNode summary = getJson("/api/v1/portfolio/pnl?period=all&include_manual=true");
+    assertThat(records.get("records").size()).as("every trade, fewer than 1000").isLessThan(1000);
+
+    Map<String, BigDecimal> byStrategy = new TreeMap<>();
+    for (JsonNode record : records.get("records")) {
+      for (String field :
+          List.of(
+              "trade_id",
+              "order_id",
+              "pair",
+              "time",
+              "side",
+              "base_delta",
+              "quote_delta",
+              "fee_asset",
+              "fee_amount",
+              "pnl_quote",
+              "pnl_base",
+              "strategy_tag")) {
+        assertThat(record.has(field)).as("%s in %s", field, record).isTrue();
+      }
+      assertThat(record.get("side").asString()).isIn("buy", "sell");
+      // A buy receives the base and gives up the quote; a sell the other way round.
+      int sign = record.get("side").asString().equals("buy") ? 1 : -1;
+      assertThat(new BigDecimal(record.get("base_delta").asString()).signum()).isIn(0, sign);
+      assertThat(new BigDecimal(record.get("quote_delta").asString()).signum()).isIn(0, -sign);
+      if (record.get("quote_asset").asString().equals("USD")) {
+        assertThat(record.get("pnl_quote").asString())
+            .as("in a USD book a USD-quoted trade's PnL is the same in both")
+            .isEqualTo(record.get("pnl_base").asString());
+      }
+      byStrategy.merge(
+          record.get("strategy_tag").asString(),
+          new BigDecimal(record.get("pnl_base").asString()),
+          BigDecimal::add);
+    }
+    Map<String, BigDecimal> expected = new TreeMap<>();
+    for (JsonNode strategy : summary.get("by_strategy")) {
+      expected.put(
+          strategy.get("strategy_tag").asString(),
+          new BigDecimal(strategy.get("realized_pnl_base").asString()));
+    }
+    assertThat(byStrategy).isEqualTo(expected);
+
+    JsonNode first = records.get("records").get(0);
+    String tag = first.get("strategy_tag").asString();
+    String time = first.get("time").asString();
+    JsonNode narrowed =
+        getJson(
+            "/api/v1/portfolio/pnl/records?include_manual=true&strategy="
+                + tag
+                + "&from="
+                + time
+                + "&to="
+                + time);
+    assertThat(narrowed.get("records").size()).isPositive();
+    for (JsonNode record : narrowed.get("records")) {
+      assertThat(record.get("strategy_tag").asString()).isEqualTo(tag);
+      assertThat(record.get("time").asString()).isEqualTo(time);
+    }
+    JsonNode trades = getJson("/api/v1/portfolio/trades?limit=3&include_manual=true");
+    for (int i = 0; i < 3; i++) {
+      assertThat(trades.get("trades").get(i))
+          .as("/portfolio/trades lists the same records")
+          .isEqualTo(records.get("records").get(i));
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
     "/api/v1/portfolio/trades?limit=0, limit",
@@ -234,7 +309,9 @@ class TallyServerTest {
     "/api/v1/portfolio/pnl?period=1y, period",
     "/api/v1/portfolio/equity?range=1y, range",
     "/api/v1/portfolio/history?since=yesterday, since",
-    "/api/v1/portfolio/cash-flows?limit=100000, limit"
+    "/api/v1/portfolio/cash-flows?limit=100000, limit",
+    "/api/v1/portfolio/pnl/records?from=soon, from",
+    "/api/v1/portfolio/pnl/records?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z, from"
   })
   void aBadParameterIsA400ProblemNamingIt(String path, String parameter) throws Exception {
     HttpResponse<String> response = get(path);

@@ -203,24 +203,39 @@ public final class ContractJson {
   }
 
   /**
-   * One trade, with its legs, fees, price (quote per base) and strategy tag, and the decimals its
-   * price and each leg's amount are shown at.
+   * One trade as the contract's {@code RealizedPnLRecord} ({@code trade_id}, {@code order_id},
+   * {@code pair}, {@code time}, {@code side}, {@code base_delta}, {@code quote_delta}, {@code
+   * fee_asset}, {@code fee_amount}, {@code pnl_quote}, {@code strategy_tag}), with the PnL in the
+   * base currency too ({@code pnl_base}, which adds up to the PnL summary), every fee leg ({@code
+   * fees}) and their value ({@code fee_base}), its legs, price (quote per base) and the decimals
+   * its price and each leg's amount are shown at.
    */
-  public static Map<String, Object> trade(Trade trade, DisplayDecimals display) {
+  public static Map<String, Object> trade(RealizedPnLRecord record, DisplayDecimals display) {
+    Trade trade = record.trade();
     Map<String, Object> row = new LinkedHashMap<>();
-    row.put("id", trade.id().value());
-    row.put("at", trade.at().toString());
-    row.put("pair", trade.pair().name());
+    row.put("trade_id", record.tradeId());
+    row.put("order_id", record.orderId().orElse(null));
+    row.put("pair", record.pair().name());
+    row.put("base_asset", record.pair().base().code());
+    row.put("quote_asset", record.pair().quote().code());
+    row.put("time", record.time().toString());
+    row.put("side", record.side().code());
     row.put("kind", trade.kind().name().toLowerCase(Locale.ROOT));
+    row.put("base_delta", record.baseDelta().toPlainString());
+    row.put("quote_delta", record.quoteDelta().toPlainString());
+    row.put("fee_asset", record.feeAsset());
+    row.put("fee_amount", record.feeAmount().toPlainString());
+    row.put("fees", amounts(trade.fees(), display));
+    row.put("fee_base", text(record.feesBase()));
+    row.put("pnl_quote", record.pnlQuote().map(BigDecimal::toPlainString).orElse(null));
+    row.put("pnl_base", text(record.pnlBase()));
+    row.put("strategy_tag", record.strategyTag());
     row.put("sold", amounts(trade.sold(), display));
     row.put("bought", amounts(trade.bought(), display));
-    row.put("fees", amounts(trade.fees(), display));
     row.put("price", trade.price().map(BigDecimal::toPlainString).orElse(null));
     row.put(
         "price_decimals",
         trade.price().map(p -> display.priceDecimals(trade.pair(), p)).orElse(null));
-    row.put("strategy_tag", trade.strategy());
-    row.put("order_id", trade.order().orElse(null));
     return row;
   }
 

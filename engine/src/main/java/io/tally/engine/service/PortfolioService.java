@@ -7,6 +7,7 @@ import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
+import io.tally.books.TradePnl;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.prices.KrakenDisplayDecimals;
@@ -579,6 +580,7 @@ public final class PortfolioService {
               event -> true,
               Integer.MAX_VALUE,
               Optional.of(new EventPosition(from.get().minusNanos(1), "\uffff")),
+              Optional.empty(),
               current.importId());
       BookState start = Books.replay(bookConfig, current.prices(), before);
       PortfolioValuation startValuation =
@@ -692,25 +694,54 @@ public final class PortfolioService {
   }
 
   /**
-   * The newest trades first, at most {@code limit}, of one pair when given; {@code includeManual}
-   * empty means the config's {@code track_manual_trades}.
+   * The newest trades first, at most {@code limit}, of one pair when given, each with what it
+   * realized; {@code includeManual} empty means the config's {@code track_manual_trades}.
    */
-  public List<Trade> getTradeHistory(
+  public List<RealizedPnLRecord> getTradeHistory(
       Optional<String> pair, int limit, Optional<Boolean> includeManual) {
     requireNonNull(pair, "pair");
-    boolean manual = includeManual.orElse(config.portfolio().trackManualTrades());
-    Optional<Pair> wanted = pair.flatMap(PortfolioService::parsePair);
+    requireNonNull(includeManual, "includeManual");
+    TradeQuery query = TradeQuery.newest(limit);
+    query = pair.map(query::pair).orElse(query);
+    return getRealizedPnlRecords(includeManual.map(query::includeManual).orElse(query));
+  }
+
+  /**
+   * The trades {@code query} asks for, newest first, each with what it realized as the books folded
+   * it: their {@link RealizedPnLRecord#pnlBase()} by strategy over a period add up to {@link
+   * #getPnlSummary}'s by strategy over it, exactly.
+   */
+  public List<RealizedPnLRecord> getRealizedPnlRecords(TradeQuery query) {
+    requireNonNull(query, "query");
+    PortfolioView view = current();
+    boolean manual = query.includeManual().orElse(config.portfolio().trackManualTrades());
+    Optional<Pair> wanted = query.pair().flatMap(PortfolioService::parsePair);
     Predicate<LedgerEvent> matches =
         event ->
             event instanceof Trade trade
                 && (manual || !trade.strategy().equals(Trade.MANUAL))
-                && (pair.isEmpty()
-                    || wanted.map(trade.pair()::equals).orElse(false)
-                    || trade.pair().name().equalsIgnoreCase(pair.get().strip()));
-    List<Trade> trades = new ArrayList<>();
-    newestFirst(matches, limit, Optional.empty(), current().importId())
-        .forEach(event -> trades.add((Trade) event));
-    return trades;
+                && query.strategy().map(trade.strategy()::equals).orElse(true)
+                && query
+                    .pair()
+                    .map(
+                        name ->
+                            wanted.map(trade.pair()::equals).orElse(false)
+                                || trade.pair().name().equalsIgnoreCase(name.strip()))
+                    .orElse(true);
+    // Inclusive end: every event at `to` sorts before the highest id at that instant.
+    Optional<EventPosition> end = query.to().map(to -> new EventPosition(to, "\uffff"));
+    List<RealizedPnLRecord> records = new ArrayList<>();
+    for (LedgerEvent event :
+        newestFirst(matches, query.limit(), end, query.from(), view.importId())) {
+      Trade trade = (Trade) event;
+      TradePnl pnl =
+          view.books()
+              .tradePnl(trade.id())
+              .orElseThrow(
+                  () -> new IllegalStateException("Trade " + trade.id() + " is not in the books"));
+      records.add(new RealizedPnLRecord(trade, pnl));
+    }
+    return records;
   }
 
   /** Fees in the base currency: by asset paid in, by pair, and in total. */
@@ -738,6 +769,7 @@ public final class PortfolioService {
                 e instanceof CashFlow flow && asset.map(flow.amount().asset()::equals).orElse(true),
             limit,
             Optional.empty(),
+            Optional.empty(),
             asOfImport)) {
       CashFlow flow = (CashFlow) event;
       flows.add(
@@ -752,11 +784,16 @@ public final class PortfolioService {
 
   /**
    * The newest events matching {@code matches}, at most {@code limit}, paging back through the log
-   * from {@code start} (the end when empty) as it was after import {@code asOfImport}: what the
-   * books of that import hold, whatever was committed since.
+   * from {@code start} (the end when empty) down to {@code since} (the beginning when empty) as it
+   * was after import {@code asOfImport}: what the books of that import hold, whatever was committed
+   * since.
    */
   private List<LedgerEvent> newestFirst(
-      Predicate<LedgerEvent> matches, int limit, Optional<EventPosition> start, long asOfImport) {
+      Predicate<LedgerEvent> matches,
+      int limit,
+      Optional<EventPosition> start,
+      Optional<Instant> since,
+      long asOfImport) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
@@ -766,6 +803,9 @@ public final class PortfolioService {
     while (found.size() < limit) {
       List<EventRecord> records = store.eventsBefore(before, page, asOfImport);
       for (EventRecord record : records) {
+        if (since.isPresent() && record.at().isBefore(since.get())) {
+          return found;
+        }
         LedgerEvent event = EventText.parse(record.line());
         if (matches.test(event)) {
           found.add(event);

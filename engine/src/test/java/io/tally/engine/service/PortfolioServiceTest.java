@@ -358,21 +358,22 @@ class PortfolioServiceTest {
     java.util.Collections.reverse(newestFirst);
     assertThat(trades.size()).isGreaterThan(10);
 
-    List<Trade> five = service.getTradeHistory(Optional.empty(), 5, Optional.of(true));
+    List<Trade> five = trades(service.getTradeHistory(Optional.empty(), 5, Optional.of(true)));
     assertThat(five).containsExactlyElementsOf(newestFirst.subList(0, 5));
     for (int i = 1; i < five.size(); i++) {
       assertThat(five.get(i).at()).isBeforeOrEqualTo(five.get(i - 1).at());
     }
     List<Trade> xbtTrades =
-        service.getTradeHistory(Optional.of("XBT/USD"), 10_000, Optional.of(true));
+        trades(service.getTradeHistory(Optional.of("XBT/USD"), 10_000, Optional.of(true)));
     assertThat(xbtTrades)
         .isNotEmpty()
         .containsExactlyElementsOf(
             newestFirst.stream().filter(t -> t.pair().equals(XBTUSD)).toList());
-    assertThat(service.getTradeHistory(Optional.of("XBTUSD"), 10_000, Optional.of(true)))
+    assertThat(trades(service.getTradeHistory(Optional.of("XBTUSD"), 10_000, Optional.of(true))))
         .isEqualTo(xbtTrades);
     assertThat(trades).anyMatch(t -> t.strategy().equals(Trade.MANUAL));
-    List<Trade> bots = service.getTradeHistory(Optional.empty(), 10_000, Optional.of(false));
+    List<Trade> bots =
+        trades(service.getTradeHistory(Optional.empty(), 10_000, Optional.of(false)));
     assertThat(bots)
         .containsExactlyElementsOf(
             newestFirst.stream().filter(t -> !t.strategy().equals(Trade.MANUAL)).toList());
@@ -503,6 +504,17 @@ class PortfolioServiceTest {
     assertSameFigures(
         unrealizedByPair(day), difference(unrealizedByPair(after), unrealizedByPair(before)));
     assertSameFigures(byStrategy(day), difference(byStrategy(after), byStrategy(before)));
+    // Issue 15, point 2: the day's realized PnL records add up to the day's summary by strategy.
+    List<RealizedPnLRecord> dayRecords =
+        service.getRealizedPnlRecords(
+            TradeQuery.newest(10_000)
+                .between(Optional.of(from), Optional.of(day.to()))
+                .includeManual(true));
+    assertThat(dayRecords).isNotEmpty().allMatch(r -> !r.time().isBefore(from));
+    assertSameFigures(sumByStrategy(dayRecords), byStrategy(day));
+    assertSameFigures(
+        sumByStrategy(service.getTradeHistory(Optional.empty(), 10_000, Optional.of(true))),
+        byStrategy(after));
     assertThat(day.realized()).isEqualByComparingTo(after.realized().subtract(before.realized()));
     assertThat(day.unrealized())
         .isEqualByComparingTo(after.unrealized().subtract(before.unrealized()));
@@ -1218,6 +1230,16 @@ class PortfolioServiceTest {
   private static Map<Pair, BigDecimal> unrealizedByPair(PnlSummary summary) {
     Map<Pair, BigDecimal> map = new TreeMap<>();
     summary.byPair().forEach(p -> map.put(p.pair(), p.unrealized()));
+    return map;
+  }
+
+  private static List<Trade> trades(List<RealizedPnLRecord> records) {
+    return records.stream().map(RealizedPnLRecord::trade).toList();
+  }
+
+  private static Map<String, BigDecimal> sumByStrategy(List<RealizedPnLRecord> records) {
+    Map<String, BigDecimal> map = new TreeMap<>();
+    records.forEach(r -> map.merge(r.strategyTag(), r.pnlBase(), BigDecimal::add));
     return map;
   }
 
