@@ -63,6 +63,10 @@ public final class Books {
   final Map<String, BigDecimal> realizedByStrategy = new HashMap<>();
   final Map<String, Map<Pair, BigDecimal>> realizedByStrategyAndPair = new HashMap<>();
   final Map<Pair, PairBook> pairs = new LinkedHashMap<>();
+
+  /** The pair books by their base asset, in pair order: the holders a disposal may reduce. */
+  private final Map<Asset, SortedMap<Pair, PairBook>> pairsByBase = new HashMap<>();
+
   final Map<Asset, BigDecimal> feesByAsset = new HashMap<>();
   final Map<EventId, TradePnl> tradePnl = new HashMap<>();
   final Map<Pair, BigDecimal> feesByPair = new HashMap<>();
@@ -535,6 +539,7 @@ public final class Books {
     if (book == null) {
       book = new PairBook();
       pairs.put(pair, book);
+      pairsByBase.computeIfAbsent(pair.base(), base -> new TreeMap<>()).put(pair, book);
     }
     return book;
   }
@@ -579,20 +584,19 @@ public final class Books {
     if (rest.signum() <= 0) {
       return;
     }
-    // The holders in pair order (where rounding goes must not depend on the map's insertion
-    // order, which a checkpoint does not keep); only the few holders are sorted, not every pair.
-    List<Map.Entry<Pair, PairBook>> entries = new ArrayList<>();
-    for (Map.Entry<Pair, PairBook> entry : pairs.entrySet()) {
-      if (entry.getKey().base().equals(asset) && entry.getValue().size.signum() > 0) {
-        entries.add(entry);
-      }
+    // The holders in pair order: where rounding goes must not depend on the order pairs were met
+    // in, which a checkpoint does not keep.
+    SortedMap<Pair, PairBook> onAsset = pairsByBase.get(asset);
+    if (onAsset == null) {
+      return;
     }
-    entries.sort(Map.Entry.comparingByKey());
-    List<PairBook> holders = new ArrayList<>(entries.size());
+    List<PairBook> holders = new ArrayList<>(onAsset.size());
     BigDecimal pairHeld = BigDecimal.ZERO;
-    for (Map.Entry<Pair, PairBook> entry : entries) {
-      holders.add(entry.getValue());
-      pairHeld = pairHeld.add(entry.getValue().size);
+    for (PairBook book : onAsset.values()) {
+      if (book.size.signum() > 0) {
+        holders.add(book);
+        pairHeld = pairHeld.add(book.size);
+      }
     }
     if (holders.isEmpty()) {
       return;
