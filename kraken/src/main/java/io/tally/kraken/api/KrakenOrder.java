@@ -13,7 +13,7 @@ import java.util.Optional;
  * written (open sets: new statuses and order types do not break parsing).
  *
  * <p>Example: {@code KrakenOrder[txid=OKXYTQ-BJLS2-HYJD7R, status=closed, userref=0, clOrdId=,
- * pair=ETHUSDT, type=buy, orderType=limit, descrPrice=4065.54, descrPrice2=0, oflags=fciq,
+ * pair=ETHUSDT, type=buy, orderType=limit, descrPrice=4470.00, descrPrice2=0, oflags=fciq,
  * vol=0.002, volExec=0.002, cost=8.93574, fee=0.03574, price=4467.87,
  * openTime=2025-09-03T21:18:20.624681Z, closeTime=Optional[2025-09-03T21:32:01.565366Z],
  * tradeIds=[TSVZ66-RESHM-IDZGCE]]}. Immutable.
