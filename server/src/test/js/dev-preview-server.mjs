@@ -40,14 +40,15 @@ function holding(asset, amount, price, value, pct, extra = {}) {
     price_base: price, price_at: iso(NOW - 30e3), value_base: value,
     unrealized_pnl_base: extra.unrealized ?? "0.00000000", realized_pnl_base: extra.realized ?? "0.00000000",
     source_pair: asset === "USD" ? null : `kraken:ticker:${asset}USD`, unvalued: false, stale: false,
-    percentage_of_equity: pct, ...extra.flags
+    percentage_of_equity: pct, free: extra.free ?? amount, reserved: extra.reserved ?? "0", total: amount,
+    reserved_as_of: iso(NOW - 60e3), ...extra.flags
   };
 }
 
 function normalHoldings() {
   return [
     holding("XBT", "0.5", "60000", "30000.00000000", "54.1234",
-      { cost: "20000.00000000", avg: "40000.00000000", unrealized: "10000.00000000" }),
+      { cost: "20000.00000000", avg: "40000.00000000", unrealized: "10000.00000000", free: "0.4", reserved: "0.1" }),
     holding("ETH", "4.25", "3000.5", "12752.12500000", "23.0066",
       { cost: "11000.00000000", avg: "2588.23529412", unrealized: "1752.12500000", realized: "-20.50000000" }),
     holding("SOL", "31.2", "150.25", "4687.80000000", "8.4573", { cost: "4100.00000000", avg: "131.41025641", unrealized: "587.80000000" }),

@@ -288,6 +288,18 @@
       asset ? [" ", el("span", { class: "unit" }, asset)] : null];
   }
 
+  /**
+   * " (0.10000 in orders)" after a holding's amount when open orders hold part of it (the API's
+   * reserved, at the holding's decimals); nothing when they hold none.
+   */
+  function inOrders(h) {
+    if (F.signOf(h.reserved) !== 1) return null;
+    var title = "held by open orders" + (h.reserved_as_of ? " at " + F.formatTime(h.reserved_as_of) : "") +
+      (h.free !== undefined && h.free !== null ? "; free " + h.free : "");
+    return el("span", { class: "in-orders", title: title },
+      " (", F.formatAmount(h.reserved, h.amount_decimals), " in orders)");
+  }
+
   function money(value, opts) {
     var text = opts && opts.signed ? F.formatSignedMoney(value) : F.formatMoney(value);
     var cls = opts && opts.colored ? signClass(value) : "";
@@ -580,7 +592,7 @@
           h.unvalued ? el("span", { class: "tag bad" }, "unvalued") : null,
           h.stale ? el("span", { class: "tag bad" }, "stale") : null
         ]),
-        td("Amount", qty(h.amount, null, h.amount_decimals), "r"),
+        td("Amount", [qty(h.amount, null, h.amount_decimals), inOrders(h)], "r"),
         td("Value", h.unvalued ? F.DASH : money(h.value_base), "r"),
         td("% of equity", F.formatPercent(h.percentage_of_equity), "r"));
     }));

@@ -116,8 +116,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       issues repeat it ({@code no price for DOT at <as_of>}): both are replaced by a placeholder.
  *   <li>The sync marks {@code assets.fetched} and {@code pairs.fetched}: wall-clock times at which
  *       Kraken's asset and pair lists were fetched (they only decide whether a later sync fetches
- *       them again); and {@code drift.baseline}, which holds the moment of the first
- *       reconciliation.
+ *       them again); {@code drift.baseline}, which holds the moment of the first reconciliation;
+ *       and {@code orders.holds}, the holds of open orders stamped with the moment they were read.
  *   <li>The times of Ticker prices (source {@code kraken:ticker:…}): Kraken's Ticker carries no
  *       time, so the client stamps each quote with the moment it received it, and a sync killed
  *       after storing its prices leaves one more set of the same current prices, seconds earlier.
@@ -201,7 +201,7 @@ class CrashSafetyTest {
 
   /** Sync marks that hold the wall-clock time of a fetch, not a place in the history. */
   static final Set<String> CLOCK_MARKS =
-      Set.of("assets.fetched", "pairs.fetched", "drift.baseline");
+      Set.of("assets.fetched", "pairs.fetched", "drift.baseline", "orders.holds");
 
   /** Prices stamped with the moment the client received them. */
   static final String TICKER_SOURCE = "kraken:ticker:";

@@ -28,7 +28,12 @@ public enum IssueKind {
   /** A holding with no current price: counted at zero. */
   UNVALUED,
   /** A holding valued with a price older than the allowed age. */
-  STALE_PRICE;
+  STALE_PRICE,
+  /**
+   * The exchange's open orders hold more of an asset than the books hold: the whole holding is
+   * shown reserved and nothing free (io.tally.reconcile.AssetBalance), never a negative free part.
+   */
+  RESERVED_EXCEEDS_HOLDING;
 
   /** The snake_case name used in reports. */
   public String code() {

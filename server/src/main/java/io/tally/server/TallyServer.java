@@ -8,8 +8,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.tally.engine.service.AssetBalances;
 import io.tally.engine.service.ContractJson;
 import io.tally.engine.service.EquitySummary;
+import io.tally.engine.service.OrderJson;
 import io.tally.engine.service.PnlPeriod;
 import io.tally.engine.service.PortfolioService;
 import io.tally.engine.service.PositionNotFoundException;
@@ -125,6 +127,7 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/equity",
         "GET " + API + "/portfolio/reconciliation",
         "GET " + API + "/portfolio/data-issues",
+        "GET " + API + "/portfolio/orders/open",
         "POST " + API + "/portfolio/sync");
   }
 
@@ -230,6 +233,10 @@ public final class TallyServer implements AutoCloseable {
                   config.routes,
                   "/portfolio/data-issues",
                   ctx -> Map.of("data_issues", ContractJson.issues(service.getDataIssues())));
+              get(
+                  config.routes,
+                  "/portfolio/orders/open",
+                  ctx -> OrderJson.openOrders(service.getOpenOrders(), service.displayDecimals()));
               config.routes.post(
                   API + "/portfolio/sync",
                   timed(ctx -> json(ctx, ContractJson.syncResult(service.sync()))));
@@ -276,9 +283,12 @@ public final class TallyServer implements AutoCloseable {
     doc.put("last_sync_at", service.lastSyncAt().map(Object::toString).orElse(null));
     doc.put("last_sync_error", service.lastSyncError().orElse(null));
     List<Object> holdings = new ArrayList<>();
+    AssetBalances balances = service.getAssetBalances();
     service
         .getAssetExposure()
-        .forEach(h -> holdings.add(ContractJson.holding(h, base(), service.displayDecimals())));
+        .forEach(
+            h ->
+                holdings.add(ContractJson.holding(h, base(), service.displayDecimals(), balances)));
     doc.put("holdings", holdings);
     return doc;
   }
@@ -299,8 +309,9 @@ public final class TallyServer implements AutoCloseable {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("equity_base", ContractJson.text(service.getEquity().equity()));
     List<Object> assets = new ArrayList<>();
+    AssetBalances balances = service.getAssetBalances();
     for (AssetValuation holding : service.getAssetExposure()) {
-      assets.add(ContractJson.holding(holding, base(), service.displayDecimals()));
+      assets.add(ContractJson.holding(holding, base(), service.displayDecimals(), balances));
     }
     doc.put("assets", assets);
     return doc;

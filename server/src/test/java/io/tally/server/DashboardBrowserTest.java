@@ -42,9 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * which {@code .ci/run} installs): the page loads with no console errors, the equity chart has
- * points, the numbers on the page equal the API's, and the range buttons work. On a machine without
- * Chromium the class reports itself skipped, saying why. It leaves a screenshot in {@code
- * target/dashboard.png}.
+ * points, the numbers on the page equal the API's (what open orders hold of a holding too), and the
+ * range buttons work. On a machine without Chromium the class reports itself skipped, saying why.
+ * It leaves a screenshot in {@code target/dashboard.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -202,6 +202,34 @@ class DashboardBrowserTest {
       }
       assertThat(cell(row, "Realized")).isEqualTo(shown + " " + base);
     }
+  }
+
+  @Test
+  void holdingsSayHowMuchOpenOrdersHoldOnlyWhenTheyHoldSome() throws Exception {
+    load();
+    JsonNode assets = api("/api/v1/portfolio/allocation").get("assets");
+    int reserved = 0;
+    for (JsonNode asset : assets) {
+      WebElement row =
+          browser.findElement(
+              By.cssSelector(
+                  "#allocation-table tr[data-asset='" + asset.get("asset").asString() + "']"));
+      int decimals = asset.get("amount_decimals").asInt();
+      String amount = rounded(asset.get("amount").asString(), decimals);
+      if (new BigDecimal(asset.get("reserved").asString()).signum() > 0) {
+        // e.g. amount 0.5 and reserved 0.1 at 5 decimals: "0.50000 (0.10000 in orders)"
+        assertThat(cell(row, "Amount"))
+            .isEqualTo(
+                amount
+                    + " ("
+                    + rounded(asset.get("reserved").asString(), decimals)
+                    + " in orders)");
+        reserved++;
+      } else {
+        assertThat(cell(row, "Amount")).isEqualTo(amount);
+      }
+    }
+    assertThat(reserved).as("holdings the grid bot's open orders hold").isPositive();
   }
 
   private static String cell(WebElement row, String label) {

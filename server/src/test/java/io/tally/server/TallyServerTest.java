@@ -154,6 +154,85 @@ class TallyServerTest {
         .isEqualByComparingTo(equity.equity());
   }
 
+  /**
+   * Funds held by open orders (issue 15, point 6): every holding, in the portfolio and the
+   * allocation, is split into {@code free} and {@code reserved}, which add up to {@code total}, the
+   * same figure as {@code amount}; {@code reserved} is the simulator's hold of that asset.
+   */
+  @Test
+  void holdingsSayWhatOpenOrdersHoldAndWhatIsFree() throws Exception {
+    Map<String, BigDecimal> holds = new TreeMap<>();
+    served.account.holds().forEach((id, held) -> holds.merge(canonical(id), held, BigDecimal::add));
+    assertThat(holds).as("the grid bot's orders hold funds").isNotEmpty();
+    for (String path : List.of("/api/v1/portfolio", "/api/v1/portfolio/allocation")) {
+      JsonNode answer = getJson(path);
+      JsonNode rows = answer.has("holdings") ? answer.get("holdings") : answer.get("assets");
+      int reserved = 0;
+      for (JsonNode row : rows) {
+        String asset = row.get("asset").asString();
+        String where = path + " " + asset;
+        assertThat(row.get("free").isString()).as(where).isTrue();
+        assertThat(row.get("total").asString()).as(where).isEqualTo(row.get("amount").asString());
+        BigDecimal free = new BigDecimal(row.get("free").asString());
+        BigDecimal held = new BigDecimal(row.get("reserved").asString());
+        assertThat(free.add(held)).as(where).isEqualByComparingTo(row.get("total").asString());
+        assertThat(free.signum()).as(where).isNotNegative();
+        assertThat(held).as(where).isEqualByComparingTo(holds.getOrDefault(asset, BigDecimal.ZERO));
+        assertThat(row.get("reserved_as_of").asString())
+            .as(where)
+            .isEqualTo(served.service.getAssetBalances().reservedAsOf().orElseThrow().toString());
+        reserved += held.signum() > 0 ? 1 : 0;
+      }
+      assertThat(reserved).as(path).isEqualTo(holds.size());
+    }
+  }
+
+  @Test
+  void openOrdersAreListedWithWhatEachReserves() throws Exception {
+    JsonNode answer = getJson("/api/v1/portfolio/orders/open");
+
+    assertThat(answer.get("as_of").asString())
+        .isEqualTo(served.service.getOpenOrders().orElseThrow().asOf().toString());
+    Set<String> resting = new TreeSet<>();
+    served.account.orders().stream()
+        .filter(order -> order.status().isOpen())
+        .forEach(order -> resting.add(order.txid()));
+    Set<String> listed = new TreeSet<>();
+    for (JsonNode order : answer.get("open_orders")) {
+      listed.add(order.get("txid").asString());
+      io.tally.sim.Order simulated =
+          served.account.findOrder(order.get("txid").asString()).orElseThrow();
+      ListedPair pair = Listing.kraken().pair(simulated.pair());
+      assertThat(order.get("pair").asString())
+          .isEqualTo(canonical(pair.base().id()) + canonical(pair.quote().id()));
+      assertThat(order.get("side").asString()).isEqualTo(simulated.side().wire());
+      assertThat(new BigDecimal(order.get("volume").asString()))
+          .isEqualByComparingTo(simulated.vol());
+      assertThat(new BigDecimal(order.get("price").asString()))
+          .isEqualByComparingTo(simulated.limitPrice().orElseThrow());
+      // A sell reserves its remaining base volume; a buy that volume at its limit, in the quote.
+      boolean buy = order.get("side").asString().equals("buy");
+      assertThat(order.get("reserved_asset").asString())
+          .isEqualTo(order.get(buy ? "quote_asset" : "base_asset").asString());
+      BigDecimal remaining = simulated.remaining();
+      assertThat(new BigDecimal(order.get("reserved_amount").asString()))
+          .isEqualByComparingTo(
+              buy ? remaining.multiply(simulated.limitPrice().orElseThrow()) : remaining);
+      assertThat(order.get("userref").asLong()).isEqualTo(simulated.userref());
+      assertThat(order.has("client_order_id")).isTrue();
+      assertThat(order.get("strategy_tag").asString()).isNotEmpty();
+      assertThat(java.time.Instant.parse(order.get("opened_at").asString()))
+          .isCloseTo(
+              simulated.opentm(),
+              org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MILLIS));
+    }
+    assertThat(listed).isNotEmpty().isEqualTo(resting);
+  }
+
+  private static String canonical(String krakenId) {
+    return io.tally.money.AssetSymbol.canonical(krakenId).code();
+  }
+
   @Test
   void everyEndpointAnswersWithItsFields() throws Exception {
     assertThat(getJson("/api/v1/portfolio/value").has("oldest_price_at")).isTrue();

@@ -87,6 +87,19 @@ public final class ContractJson {
     return row;
   }
 
+  /**
+   * {@link #holding(AssetValuation, Asset, DisplayDecimals)} with the holding split by what open
+   * orders hold of it ({@link OrderJson#balance}): {@code free}, {@code reserved}, {@code total}
+   * (the same figure as {@code amount}) and {@code reserved_as_of}.
+   */
+  public static Map<String, Object> holding(
+      AssetValuation item, Asset base, DisplayDecimals display, AssetBalances balances) {
+    Map<String, Object> row = holding(item, base, display);
+    row.putAll(
+        OrderJson.balance(balances.balance(item.holding().asset()), balances.reservedAsOf()));
+    return row;
+  }
+
   /** Where a price came from; the base currency needs no source. */
   public static String sourcePair(Price price) {
     return price.source().equals("base") ? null : price.source();

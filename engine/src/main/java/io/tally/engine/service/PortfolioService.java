@@ -12,6 +12,8 @@ import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.prices.KrakenDisplayDecimals;
 import io.tally.engine.sync.KrakenSync;
+import io.tally.engine.sync.OpenOrders;
+import io.tally.engine.sync.OrderHolds;
 import io.tally.engine.sync.QuietBalances;
 import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
@@ -114,6 +116,10 @@ public final class PortfolioService {
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<StateRecovered>> recoveryListeners = new CopyOnWriteArrayList<>();
   private LiveBooks live;
+
+  /** The open orders the last sync of this process read; only written under {@code writer}. */
+  private Optional<OpenOrders> openOrders = Optional.empty();
+
   private final AtomicLong syncs = new AtomicLong();
   private final AtomicLong syncFailures = new AtomicLong();
   private final AtomicLong syncNanos = new AtomicLong();
@@ -271,9 +277,12 @@ public final class PortfolioService {
               current.reconciliation(),
               current.lastSyncAt(),
               Optional.of(started + ": " + e.getMessage()),
-              current.importId()));
+              current.importId(),
+              current.holds(),
+              current.openOrders()));
       throw e;
     }
+    openOrders = Optional.of(summary.openOrders());
     PortfolioView before = current();
     long importBefore = live.importId();
     live.catchUp(store);
@@ -867,7 +876,27 @@ public final class PortfolioService {
     PortfolioView current = current();
     List<DataIssue> issues = new ArrayList<>(current.ledgerIssues());
     issues.addAll(current.valuation().issues());
+    issues.addAll(AssetBalances.of(current.books(), current.holds()).issues());
     return issues;
+  }
+
+  /**
+   * Each asset the books hold split into what Kraken's open orders hold of it ({@code hold_trade}
+   * as of the last sync, kept across restarts) and what is free; without Kraken everything is free.
+   * The totals are the holdings of {@link #getAssetExposure()}.
+   */
+  public AssetBalances getAssetBalances() {
+    PortfolioView current = current();
+    return AssetBalances.of(current.books(), current.holds());
+  }
+
+  /**
+   * The orders resting on Kraken at this process's last sync, dated: what a risk layer counts as if
+   * filled. Empty without Kraken, and after a restart until the first sync succeeds (open orders
+   * are not stored).
+   */
+  public Optional<OpenOrders> getOpenOrders() {
+    return current().openOrders();
   }
 
   /** The last reconciliation; empty before the first. */
@@ -993,7 +1022,9 @@ public final class PortfolioService {
                 () -> previous == null ? Optional.empty() : previous.reconciliation()),
             lastSyncAt.or(() -> previous == null ? Optional.empty() : previous.lastSyncAt()),
             lastSyncError,
-            live.importId());
+            live.importId(),
+            kraken.isPresent() ? OrderHolds.fromMarks(store.marks()) : Optional.empty(),
+            openOrders);
     view.set(next);
     return next;
   }

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
+import io.tally.engine.sync.OpenOrders;
+import io.tally.engine.sync.OrderHolds;
 import io.tally.money.DisplayDecimals;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PriceTable;
@@ -14,9 +16,11 @@ import java.util.Optional;
 /**
  * One consistent state of the books, as every query reads it: the fold, its valuation, the prices
  * behind it, the decimals figures are shown at, the ledger check's findings, the last
- * reconciliation, how the last sync went, and the store's import the books are folded up to (lists
- * of events are read as of that import, so they agree with the books). The service swaps in a new
- * view when a write finishes, so a query never waits for a sync and never sees half of one.
+ * reconciliation, how the last sync went, the store's import the books are folded up to (lists of
+ * events are read as of that import, so they agree with the books), and what Kraken's open orders
+ * held at the last sync with the orders themselves (not books: read at each sync, dated). The
+ * service swaps in a new view when a write finishes, so a query never waits for a sync and never
+ * sees half of one.
  *
  * <p>Example: {@code view.valuation().equity()}. Immutable.
  */
@@ -29,7 +33,9 @@ record PortfolioView(
     Optional<Reconciliation> reconciliation,
     Optional<Instant> lastSyncAt,
     Optional<String> lastSyncError,
-    long importId) {
+    long importId,
+    Optional<OrderHolds> holds,
+    Optional<OpenOrders> openOrders) {
 
   PortfolioView {
     requireNonNull(books, "books");
@@ -40,6 +46,8 @@ record PortfolioView(
     requireNonNull(reconciliation, "reconciliation");
     requireNonNull(lastSyncAt, "lastSyncAt");
     requireNonNull(lastSyncError, "lastSyncError");
+    requireNonNull(holds, "holds");
+    requireNonNull(openOrders, "openOrders");
   }
 
   /** When the books were last valued. */

@@ -14,13 +14,16 @@ import io.tally.engine.prices.KrakenMarkets;
 import io.tally.engine.prices.PriceFetch;
 import io.tally.kraken.LedgerRow;
 import io.tally.kraken.TradeRow;
+import io.tally.kraken.api.ExtendedBalance;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenOrder;
 import io.tally.kraken.api.ProgressListener;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.money.Pair;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.LiveCheck;
+import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
 import io.tally.valuation.MarketPrices;
@@ -49,9 +52,11 @@ import java.util.function.Function;
  * strategy, and all of it is ingested in one transaction together with the new high-water marks.
  * Then the prices the books need are fetched — the last public trade before each past moment
  * (crypto swaps, deposits, withdrawals, rewards, third-asset fees) and the Ticker for now — and
- * stored apart ({@link PriceFetch}, shared with {@code tally prices fetch}). Finally the books are
- * compared with Kraken's {@code Balance} taken at a quiet moment ({@link QuietMoment}): when ledger
- * rows arrived meanwhile, the new rows are pulled the same way and the comparison is tried again.
+ * stored apart ({@link PriceFetch}, shared with {@code tally prices fetch}). Then the books are
+ * compared with Kraken's balances taken at a quiet moment ({@link QuietMoment}): when ledger rows
+ * arrived meanwhile, the new rows are pulled the same way and the comparison is tried again.
+ * Finally the orders resting on Kraken are read ({@code OpenOrders}) and what they hold of each
+ * asset, read with the balances ({@link OrderHolds}), is stored as a mark: neither is books.
  *
  * <p>Interrupted anywhere, the next sync ends in the same books: rows already stored are skipped;
  * the marks only move with the rows they cover; and the prices still missing are found again by
@@ -94,14 +99,26 @@ public final class KrakenSync {
 
   /**
    * Runs the sync and says what it brought: pulls what is new, then compares the books with
-   * Kraken's {@code Balance} at a quiet moment ({@link QuietMoment}), pulling again when rows
-   * arrived meanwhile.
+   * Kraken's balances at a quiet moment ({@link QuietMoment}), pulling again when rows arrived
+   * meanwhile; then reads the open orders and stores what they hold.
    */
   public SyncSummary run() {
     List<Pulled> pulls = new ArrayList<>();
     QuietBalances quiet =
-        new QuietMoment(client, store, QuietMoment.TRIES, progress).find(() -> pulls.add(pull()));
+        new QuietMoment(client, store, QuietMoment.TRIES, clock, progress)
+            .find(() -> pulls.add(pull()));
     Pulled last = pulls.get(pulls.size() - 1);
+    OrderHolds holds = quiet.holds().orElseGet(this::holdsNow);
+    progress.accept("fetching open orders");
+    List<KrakenOrder> resting = client.openOrders();
+    OpenOrders open = new OpenOrders(clock.instant(), openOrders(resting, last.markets()));
+    store.commit(
+        new ImportBatch(
+            List.of(),
+            List.of(),
+            List.of(),
+            Map.of(OrderHolds.MARK, holds.toText()),
+            "holds of open orders at " + holds.asOf()));
     List<BalanceDifference> differences =
         quiet
             .balances()
@@ -130,11 +147,40 @@ public final class KrakenSync {
         pricesStored,
         last.prices().unpriced().size(),
         differences,
-        quiet);
+        quiet,
+        holds,
+        open);
   }
 
-  /** What one pull ingested, and the prices it fetched for the books that followed. */
-  private record Pulled(IngestResult ingested, PriceFetch.Summary prices) {}
+  /**
+   * What open orders hold now, for a sync whose every try found the books behind before it read
+   * balances (so none read {@code hold_trade}).
+   */
+  private OrderHolds holdsNow() {
+    Map<String, ExtendedBalance> balances = client.balanceEx();
+    return OrderHolds.of(clock.instant(), balances);
+  }
+
+  /** Kraken's open orders, their pairs named through Kraken's pair list and tagged by strategy. */
+  private List<OpenOrder> openOrders(List<KrakenOrder> resting, KrakenMarkets markets) {
+    StrategyTags tags = new StrategyTags(config.portfolio().strategyTags());
+    List<OpenOrder> orders = new ArrayList<>(resting.size());
+    for (KrakenOrder order : resting) {
+      Optional<Pair> pair =
+          markets
+              .pair(order.pair())
+              .map(KrakenMarkets::assetsOf)
+              .map(assets -> new Pair(assets[0], assets[1]));
+      orders.add(OpenOrder.of(order, pair, tags));
+    }
+    return orders;
+  }
+
+  /**
+   * What one pull ingested, the prices it fetched for the books that followed, and Kraken's markets
+   * it priced them through.
+   */
+  private record Pulled(IngestResult ingested, PriceFetch.Summary prices, KrakenMarkets markets) {}
 
   /**
    * Fetches the ledger rows, trades and orders after the high-water marks and ingests them, then
@@ -196,7 +242,7 @@ public final class KrakenSync {
                 clock,
                 progress)
             .run(markets);
-    return new Pulled(ingested, prices);
+    return new Pulled(ingested, prices, markets);
   }
 
   /** Orders named by new trades that are still open (partly filled), so their tags are known. */

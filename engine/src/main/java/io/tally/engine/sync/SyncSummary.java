@@ -24,12 +24,16 @@ public record SyncSummary(
     int pricesStored,
     int unpricedMoments,
     List<BalanceDifference> balanceDifferences,
-    QuietBalances balances) {
+    QuietBalances balances,
+    OrderHolds holds,
+    OpenOrders openOrders) {
 
   public SyncSummary {
     updatedPairs = Set.copyOf(updatedPairs);
     balanceDifferences = List.copyOf(balanceDifferences);
     requireNonNull(balances, "balances");
+    requireNonNull(holds, "holds");
+    requireNonNull(openOrders, "openOrders");
     if (!balances.found() && !balanceDifferences.isEmpty()) {
       throw new IllegalArgumentException(
           "Balance differences without a quiet moment to take them at: " + balanceDifferences);

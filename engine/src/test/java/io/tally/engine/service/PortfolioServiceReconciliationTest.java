@@ -60,7 +60,7 @@ class PortfolioServiceReconciliationTest {
 
   /** The responses after which the bots may trade: during the pull, or between the head reads. */
   private static final List<String> RACING_METHODS =
-      List.of("Ledgers", "TradesHistory", "ClosedOrders", "Ticker", "Balance");
+      List.of("Ledgers", "TradesHistory", "ClosedOrders", "Ticker", QuietMoment.BALANCES);
 
   @TempDir Path directory;
 
@@ -197,7 +197,7 @@ class PortfolioServiceReconciliationTest {
     PortfolioService service = service();
     service.initialize();
     int rowsBefore = account.ledger().size();
-    simulator.faults().newRowsAfter("Balance", Duration.ofSeconds(1), 1);
+    simulator.faults().newRowsAfter(QuietMoment.BALANCES, Duration.ofSeconds(1), 1);
 
     SyncResult synced = service.sync();
 
@@ -222,7 +222,7 @@ class PortfolioServiceReconciliationTest {
     // Balance now disagrees with the ledger, but rows arrive after every Balance: nothing is
     // compared, so the flag stays false although a comparison would have raised it.
     simulator.faults().balanceDiscrepancy("XXBT", new BigDecimal("0.01"));
-    simulator.faults().newRowsAfter("Balance", Duration.ofSeconds(1), QuietMoment.TRIES);
+    simulator.faults().newRowsAfter(QuietMoment.BALANCES, Duration.ofSeconds(1), QuietMoment.TRIES);
     Reconciliation unquiet = service.reconcile();
 
     assertThat(unquiet.status()).isEqualTo(ReconciliationStatus.NO_QUIET_MOMENT);
@@ -242,7 +242,7 @@ class PortfolioServiceReconciliationTest {
 
     // The other way round: the discrepancy is gone, but with no quiet moment the flag stays true.
     simulator.faults().clearBalanceDiscrepancies();
-    simulator.faults().newRowsAfter("Balance", Duration.ofSeconds(1), QuietMoment.TRIES);
+    simulator.faults().newRowsAfter(QuietMoment.BALANCES, Duration.ofSeconds(1), QuietMoment.TRIES);
     Reconciliation stillUnquiet = service.reconcile();
     assertThat(stillUnquiet.status()).isEqualTo(ReconciliationStatus.NO_QUIET_MOMENT);
     assertThat(stillUnquiet.driftFlag()).isTrue();

@@ -266,6 +266,52 @@ class KrakenSyncTest {
   }
 
   @Test
+  void theSyncReadsTheOpenOrdersAndStoresWhatTheyHold() {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("tally.db").toString(), Map.of())) {
+      SyncSummary summary = sync(store);
+
+      List<io.tally.sim.Order> resting =
+          account.orders().stream().filter(o -> o.status().isOpen()).toList();
+      assertThat(resting).as("the grid bot's orders rest on the book").isNotEmpty();
+      assertThat(summary.openOrders().orders())
+          .extracting(OpenOrder::txid)
+          .containsExactlyInAnyOrderElementsOf(resting.stream().map(o -> o.txid()).toList());
+      Map<Asset, BigDecimal> holds = new java.util.TreeMap<>();
+      account
+          .holds()
+          .forEach(
+              (id, held) ->
+                  holds.merge(io.tally.money.AssetSymbol.canonical(id), held, BigDecimal::add));
+      holds.replaceAll((asset, held) -> Precision.canonical(held));
+      assertThat(summary.holds().byAsset()).as("Kraken's hold_trade").isEqualTo(holds);
+      assertThat(OrderHolds.fromMarks(store.marks()))
+          .as("kept as a mark")
+          .contains(summary.holds());
+
+      // Each order reserves its remaining volume (a sell) or that at its limit (a buy), before
+      // fees; Kraken's hold of the asset adds the fee, never more than 1 % here.
+      Map<Asset, BigDecimal> reserved = new java.util.TreeMap<>();
+      for (OpenOrder order : summary.openOrders().orders()) {
+        assertThat(order.pair()).as(order.txid()).isPresent();
+        assertThat(order.strategy()).isIn("trend_v1", "grid_v2", "manual");
+        reserved.merge(
+            order.reservedAsset().orElseThrow(),
+            order.reservedAmount().orElseThrow(),
+            BigDecimal::add);
+      }
+      assertThat(reserved.keySet()).isEqualTo(holds.keySet());
+      reserved.forEach(
+          (asset, amount) -> {
+            assertThat(holds.get(asset)).as("%s held", asset).isGreaterThanOrEqualTo(amount);
+            assertThat(holds.get(asset))
+                .as("%s held", asset)
+                .isLessThanOrEqualTo(amount.multiply(new BigDecimal("1.01")));
+          });
+    }
+  }
+
+  @Test
   void progressShowsABarOnceTheRowCountIsKnown() {
     assertThat(
             KrakenSync.progressLine(
@@ -310,7 +356,7 @@ class KrakenSyncTest {
     LEDGERS_SHORT_PAGE(f -> f.shortPage("Ledgers", 20, 1)),
     TRADES_SHORT_PAGE(f -> f.shortPage("TradesHistory", 20, 1)),
     LEDGERS_NEW_ROWS_BETWEEN_PAGES(f -> f.newRowsAfter("Ledgers", 1)),
-    BALANCE_WITHOUT_RESULT(f -> f.withoutResult("Balance", 1)),
+    BALANCE_WITHOUT_RESULT(f -> f.withoutResult(QuietMoment.BALANCES, 1)),
     TICKER_TIMEOUT(f -> f.delay("Ticker", Duration.ofSeconds(5), 1));
 
     final java.util.function.Consumer<io.tally.sim.Faults> inject;

@@ -13,6 +13,7 @@ import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenCredentials;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.money.Precision;
 import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
 import io.tally.sim.SimulatedAccount;
@@ -110,9 +111,9 @@ class QuietMomentTest {
   @Test
   void rowsArrivingBetweenTheTwoLedgerReadsAreIngestedAndTheNextTryIsQuiet() {
     int rowsBefore = account.ledger().size();
-    // The account trades right after answering Balance: the second read of the ledger's head
+    // The account trades right after answering BalanceEx: the second read of the ledger's head
     // differs from the first, so those balances are not used.
-    simulator.faults().newRowsAfter("Balance", Duration.ofSeconds(1), 1);
+    simulator.faults().newRowsAfter(QuietMoment.BALANCES, Duration.ofSeconds(1), 1);
 
     QuietBalances quiet = find();
 
@@ -141,7 +142,7 @@ class QuietMomentTest {
 
   @Test
   void rowsArrivingEveryTimeMeanNoQuietMomentNeverBalancesOfAnotherMoment() {
-    simulator.faults().newRowsAfter("Balance", Duration.ofSeconds(1), QuietMoment.TRIES);
+    simulator.faults().newRowsAfter(QuietMoment.BALANCES, Duration.ofSeconds(1), QuietMoment.TRIES);
 
     QuietBalances quiet = find();
 
@@ -150,7 +151,31 @@ class QuietMomentTest {
     assertThat(quiet.newestLedgerId()).isEmpty();
     assertThat(quiet.tries()).isEqualTo(QuietMoment.TRIES);
     assertThat(catchUps).hasValue(QuietMoment.TRIES);
-    assertThat(simulator.faults().pending("Balance")).as("Balance asked once per try").isZero();
+    assertThat(simulator.faults().pending(QuietMoment.BALANCES))
+        .as("balances asked once per try")
+        .isZero();
+  }
+
+  @Test
+  void theHoldsOfOpenOrdersComeWithTheBalancesOfTheQuietMoment() {
+    assertThat(account.holds()).as("the grid bot's orders hold funds").isNotEmpty();
+
+    QuietBalances quiet = find();
+
+    assertThat(quiet.holds()).isPresent();
+    assertThat(quiet.holds().get().byAsset()).isEqualTo(holdsNow());
+  }
+
+  @Test
+  void withNoQuietMomentTheHoldsLastReadStillComeBack() {
+    simulator.faults().newRowsAfter(QuietMoment.BALANCES, Duration.ofSeconds(1), QuietMoment.TRIES);
+
+    QuietBalances quiet = find();
+
+    assertThat(quiet.found()).isFalse();
+    // Read on the last try, before that try's rows arrived: the grid bot's orders then.
+    assertThat(quiet.holds()).isPresent();
+    assertThat(quiet.holds().get().byAsset()).isNotEmpty();
   }
 
   @Test
@@ -162,6 +187,16 @@ class QuietMomentTest {
 
   private String newestRow() {
     return account.ledger().get(account.ledger().size() - 1).id();
+  }
+
+  /** What the simulator's open orders hold now, by canonical asset. */
+  private SortedMap<Asset, BigDecimal> holdsNow() {
+    SortedMap<Asset, BigDecimal> holds = new TreeMap<>();
+    account
+        .holds()
+        .forEach((id, amount) -> holds.merge(AssetSymbol.canonical(id), amount, BigDecimal::add));
+    holds.replaceAll((asset, amount) -> Precision.canonical(amount));
+    return holds;
   }
 
   /** The simulator's balances now, by canonical asset (XBT.M and XXBT both XBT). */

@@ -13,9 +13,10 @@ import java.util.Optional;
  * written (open sets: new statuses and order types do not break parsing).
  *
  * <p>Example: {@code KrakenOrder[txid=OKXYTQ-BJLS2-HYJD7R, status=closed, userref=0, clOrdId=,
- * pair=ETHUSDT, type=buy, orderType=limit, vol=0.002, volExec=0.002, cost=8.93574, fee=0.03574,
- * price=4467.87, openTime=2025-09-03T21:18:20.624681Z,
- * closeTime=Optional[2025-09-03T21:32:01.565366Z], tradeIds=[TSVZ66-RESHM-IDZGCE]]}. Immutable.
+ * pair=ETHUSDT, type=buy, orderType=limit, descrPrice=4470.00, descrPrice2=0, oflags=fciq,
+ * vol=0.002, volExec=0.002, cost=8.93574, fee=0.03574, price=4467.87,
+ * openTime=2025-09-03T21:18:20.624681Z, closeTime=Optional[2025-09-03T21:32:01.565366Z],
+ * tradeIds=[TSVZ66-RESHM-IDZGCE]]}. Immutable.
  *
  * @param txid the order id
  * @param status {@code pending}, {@code open}, {@code closed}, {@code canceled} or {@code expired}
@@ -24,6 +25,12 @@ import java.util.Optional;
  * @param pair the pair's altname from {@code descr.pair}, such as {@code XBTUSD} (not the key)
  * @param type {@code buy} or {@code sell}
  * @param orderType such as {@code limit} or {@code market}
+ * @param descrPrice {@code descr.price} as written: the limit of a limit order, the trigger of a
+ *     stop, an offset such as {@code +5.0%} for a trailing stop; empty when absent
+ * @param descrPrice2 {@code descr.price2} as written: the limit of a stop-loss-limit or
+ *     take-profit-limit order; empty when absent
+ * @param oflags the order flags as written, a comma list such as {@code post,fciq} ({@code viqc}:
+ *     the volume is in the quote asset); empty when absent
  * @param vol the base volume ordered
  * @param volExec the base volume executed
  * @param cost the quote cost executed
@@ -41,6 +48,9 @@ public record KrakenOrder(
     String pair,
     String type,
     String orderType,
+    String descrPrice,
+    String descrPrice2,
+    String oflags,
     BigDecimal vol,
     BigDecimal volExec,
     BigDecimal cost,
@@ -57,6 +67,9 @@ public record KrakenOrder(
     requireNonNull(pair, "pair");
     requireNonNull(type, "type");
     requireNonNull(orderType, "orderType");
+    requireNonNull(descrPrice, "descrPrice");
+    requireNonNull(descrPrice2, "descrPrice2");
+    requireNonNull(oflags, "oflags");
     vol = Precision.canonical(requireNonNull(vol, "vol"));
     volExec = Precision.canonical(requireNonNull(volExec, "volExec"));
     cost = Precision.canonical(requireNonNull(cost, "cost"));

@@ -392,6 +392,9 @@ class KrakenClientTest {
       assertThat(first.clOrdId()).isEqualTo("tally-7f3a");
       assertThat(first.userref()).isZero();
       assertThat(first.pair()).isEqualTo("XBTUSD");
+      assertThat(first.descrPrice()).as("the limit, as written").isEqualTo("30010.0");
+      assertThat(first.descrPrice2()).isEqualTo("0");
+      assertThat(first.oflags()).isEqualTo("fciq");
       assertThat(first.volExec()).isEqualByComparingTo("0.375");
       assertThat(first.openTime()).isEqualTo(Instant.parse("2025-09-03T21:18:20.624681Z"));
       assertThat(first.closeTime()).isEmpty();
