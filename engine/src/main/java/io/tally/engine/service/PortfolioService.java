@@ -38,6 +38,7 @@ import io.tally.store.EventRecord;
 import io.tally.store.EventRevision;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
+import io.tally.store.StoreException;
 import io.tally.store.StoredEquityPoint;
 import io.tally.store.StoredSnapshot;
 import io.tally.valuation.AssetValuation;
@@ -155,8 +156,9 @@ public final class PortfolioService {
 
   /**
    * Loads the books (from the latest checkpoint plus the events after it, or by replaying the log),
-   * prunes snapshots and equity samples past retention, runs the first sync when the store is empty
-   * and Kraken is reachable, and takes a first snapshot.
+   * prunes snapshots and equity samples past retention, restores the last comparison with Kraken
+   * the store kept as {@code stale}, syncs (and so reconciles) when Kraken is configured, takes a
+   * snapshot, and emits one {@link StateRecovered}.
    */
   public void initialize() {
     writer.lock();
@@ -164,13 +166,14 @@ public final class PortfolioService {
       Instant now = clock.instant();
       prune(now);
       startBooks();
+      restoreLastComparison();
       Optional<Instant> checkpointAt = live.resumedFrom();
       long folded = live.resumed() ? live.tailEvents() : live.state().eventCount();
       if (kraken.isPresent()) {
-        // Reconcile before serving: a status must stand on a check of this process, never on
-        // one from before the restart. A failing sync of stored books still serves them, with
-        // the error in last_sync_error and the status unchecked; an empty store has nothing to
-        // serve, so its failure is the caller's.
+        // Reconcile before serving: an ok must stand on a check of this process, never on one
+        // from before the restart. A failing sync of stored books still serves them, with the
+        // error in last_sync_error and the restored comparison as stale (unchecked without one);
+        // an empty store has nothing to serve, so its failure is the caller's.
         if (store.rowCount() == 0 && store.eventCount() == 0) {
           syncLocked();
         } else {
@@ -204,6 +207,34 @@ public final class PortfolioService {
     LOG.log(System.Logger.Level.INFO, event.message());
     progress.accept(event.message());
     recoveryListeners.forEach(listener -> listener.accept(event));
+  }
+
+  /**
+   * Publishes the last comparison the store kept as {@link ReconciliationStatus#STALE}, the status
+   * until this process compares (docs/RECONCILIATION.md "Start-up"). A stored reconciliation that
+   * cannot be read is logged and left out: the books are still served, {@code unchecked}.
+   */
+  private void restoreLastComparison() {
+    Optional<Reconciliation> restored;
+    try {
+      restored =
+          store
+              .latestComparison()
+              .map(
+                  stored ->
+                      LastReconciliation.stale(
+                          stored,
+                          LedgerCheck.firstDivergence(ledgerIssues()),
+                          cashFlows(
+                              Optional.empty(), RECENT_FLOWS, live.prices(), live.importId())));
+    } catch (StoreException | IllegalArgumentException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "The last reconciliation could not be restored, so the status is unchecked: "
+              + e.getMessage());
+      return;
+    }
+    restored.ifPresent(r -> publish(Optional.of(r), Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -294,8 +325,9 @@ public final class PortfolioService {
    * Reconciles now: the ledger check, and with Kraken a sync (so the books hold the ledger up to
    * now) whose quiet moment gives the live check against {@code Balance} and flow-adjusted drift;
    * with {@code reconciliation.auto_update} drift is corrected by stored adjustment events. The
-   * result becomes the drift status every query reports. Without Kraken the status is {@code
-   * unchecked}.
+   * result becomes the drift status every query reports, and is saved in the store. Without Kraken
+   * the status is {@code unchecked}, or {@code stale} after a restart restored a comparison (which
+   * then stays the last known truth).
    */
   public Reconciliation reconcile() {
     writer.lock();
@@ -356,14 +388,26 @@ public final class PortfolioService {
       check = Optional.of(liveCheck);
       drift = Optional.of(flowAdjusted(liveCheck, now));
     }
-    return new Reconciliation(
-        now,
-        status,
-        LedgerCheck.firstDivergence(ledgerIssues),
-        check,
-        drift,
-        cashFlows(Optional.empty(), RECENT_FLOWS, live.prices(), live.importId()),
-        booked);
+    Optional<Reconciliation> stale =
+        current().reconciliation().filter(r -> r.status() == ReconciliationStatus.STALE);
+    if (balances.isEmpty() && stale.isPresent()) {
+      // Without Kraken nothing is compared: the restored comparison stays the last known truth.
+      status = ReconciliationStatus.STALE;
+      check = stale.get().live();
+    }
+    Reconciliation reconciliation =
+        new Reconciliation(
+            status == ReconciliationStatus.STALE ? stale.orElseThrow().at() : now,
+            status,
+            LedgerCheck.firstDivergence(ledgerIssues),
+            check,
+            drift,
+            cashFlows(Optional.empty(), RECENT_FLOWS, live.prices(), live.importId()),
+            booked);
+    if (status != ReconciliationStatus.STALE) {
+      store.saveReconciliation(LastReconciliation.toStored(reconciliation));
+    }
+    return reconciliation;
   }
 
   /**

@@ -941,6 +941,8 @@ class PortfolioServiceTest {
     TallyConfig config = config().withPortfolio(portfolio(2));
     PortfolioService service = service(config, store);
     service.initialize();
+    Reconciliation compared = service.getReconciliation().orElseThrow();
+    assertThat(compared.status()).isEqualTo(ReconciliationStatus.OK);
     PortfolioSnapshot first = service.getSnapshots(Optional.empty(), 10).get(0);
 
     clock.sleep(Duration.ofDays(1));
@@ -962,16 +964,35 @@ class PortfolioServiceTest {
     List<StateRecovered> recovered = new ArrayList<>();
     restarted.onStateRecovered(recovered::add);
     restarted.initialize();
-    // Without keys nothing could be compared since the restart: unchecked, never a clean "ok".
+    // Without keys nothing could be compared since the restart: the last comparison, restored
+    // from the store as stale with its own time and flag, never a clean "ok" of today.
     assertThat(recovered)
         .singleElement()
         .satisfies(
             state -> {
-              assertThat(state.status()).isEqualTo(ReconciliationStatus.UNCHECKED);
+              assertThat(state.status()).isEqualTo(ReconciliationStatus.STALE);
               assertThat(state.driftFlag()).isFalse();
-              assertThat(state.reconciledAt()).isEmpty();
+              assertThat(state.reconciledAt()).contains(compared.at());
               assertThat(state.checkpointAt()).isPresent();
+              assertThat(state.message())
+                  .endsWith(
+                      "; reconciliation stale: the last comparison, ok at "
+                          + compared.at()
+                          + ", restored from the store");
             });
+    Reconciliation stale = restarted.getReconciliation().orElseThrow();
+    assertThat(stale.status()).isEqualTo(ReconciliationStatus.STALE);
+    assertThat(stale.at()).isEqualTo(compared.at());
+    assertThat(stale.live()).isEqualTo(compared.live());
+    assertThat(stale.driftFlag()).isFalse();
+    Map<String, Object> json = ContractJson.reconciliation(stale, DisplayDecimals.fallbacks());
+    assertThat(json.get("reconciliation_status")).isEqualTo("stale");
+    assertThat(json.get("checked_at")).isEqualTo(compared.at().toString());
+    assertThat(json.get("compared_at")).isEqualTo(compared.at().toString());
+    assertThat(json.get("drift_flag")).isEqualTo(false);
+    assertThat(json.get("assets"))
+        .isEqualTo(
+            ContractJson.reconciliation(compared, DisplayDecimals.fallbacks()).get("assets"));
 
     List<PortfolioSnapshot> kept = restarted.getSnapshots(Optional.empty(), 10);
     assertThat(kept).hasSize(2);
@@ -979,11 +1000,17 @@ class PortfolioServiceTest {
     assertThat(kept.get(0).stale()).as("its prices are two days old").isTrue();
     assertThat(kept.get(1)).isEqualTo(second);
 
-    // Without Kraken it answers and reconciles the ledger only; a sync is refused.
+    // Without Kraken it answers and reconciles the ledger only, the comparison staying stale; a
+    // sync is refused.
     assertThat(restarted.getEquity().equity()).isEqualTo(second.equity());
     Reconciliation ledgerOnly = restarted.reconcile();
-    assertThat(ledgerOnly.live()).isEmpty();
+    assertThat(ledgerOnly.status()).isEqualTo(ReconciliationStatus.STALE);
+    assertThat(ledgerOnly.at()).isEqualTo(compared.at());
+    assertThat(ledgerOnly.live()).isEqualTo(compared.live());
     assertThat(ledgerOnly.ledgerOk()).isTrue();
+    assertThat(store.latestComparison().orElseThrow().checkedAt())
+        .as("a stale restatement is not saved again")
+        .isEqualTo(compared.at());
     assertThatThrownBy(restarted::sync)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("KRAKEN_API_KEY");
