@@ -775,7 +775,7 @@ public final class PortfolioService {
       Optional<Asset> asset, int limit, PriceSource prices, long asOfImport) {
     requireNonNull(asset, "asset");
     MarketPrices market = new MarketPrices(bookConfig.base(), bookConfig.kfeeUsd(), prices);
-    List<CashFlowRecord> flows = new ArrayList<>();
+    List<CashFlow> found = new ArrayList<>();
     for (LedgerEvent event :
         newestFirst(
             e ->
@@ -783,13 +783,18 @@ public final class PortfolioService {
             limit,
             Optional.empty(),
             asOfImport)) {
-      CashFlow flow = (CashFlow) event;
+      found.add((CashFlow) event);
+    }
+    Map<EventId, String> notes = FlowNotes.of(store, found);
+    List<CashFlowRecord> flows = new ArrayList<>();
+    for (CashFlow flow : found) {
       flows.add(
           new CashFlowRecord(
               flow,
               market
                   .value(flow.amount().asset(), flow.amount().value().abs(), flow.at())
-                  .map(Precision::money)));
+                  .map(Precision::money),
+              Optional.ofNullable(notes.get(flow.id()))));
     }
     return flows;
   }
@@ -1013,9 +1018,14 @@ public final class PortfolioService {
                 holding.holding().quantity(),
                 holding.price().map(p -> p.value()),
                 holding.value(),
-                holding.holding().cost()));
+                holding.holding().cost(),
+                holding.price().map(ContractJson::sourcePair)));
       }
     }
+    SortedMap<String, BigDecimal> realizedByPair = new TreeMap<>();
+    view.books().realizedByPair().forEach((pair, value) -> realizedByPair.put(pair.name(), value));
+    SortedMap<String, BigDecimal> unrealizedByPair = new TreeMap<>();
+    valuation.unrealizedByPair().forEach((pair, value) -> unrealizedByPair.put(pair.name(), value));
     return new PortfolioSnapshot(
         at,
         view.books().config().base(),
@@ -1026,7 +1036,9 @@ public final class PortfolioService {
         view.books().flows().net(),
         view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
         valuation.stale(),
-        holdings);
+        holdings,
+        realizedByPair,
+        unrealizedByPair);
   }
 
   private static Optional<Instant> oldestPriceAt(PortfolioValuation valuation) {

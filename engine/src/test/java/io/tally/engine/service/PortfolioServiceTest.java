@@ -412,7 +412,12 @@ class PortfolioServiceTest {
             flow -> {
               assertThat(flow.flow().amount().asset()).isEqualTo(Asset.of("DOT"));
               assertThat(flow.valueBase()).isPresent();
+              // The simulator's DOT flows are staking rewards: type staking, no subtype.
+              assertThat(flow.note()).contains("staking");
             });
+    assertThat(two).allSatisfy(flow -> assertThat(flow.note()).isPresent());
+    assertThat(ContractJson.cashFlow(dot.get(0), DisplayDecimals.fallbacks()).get("note"))
+        .isEqualTo("staking");
     for (int i = 1; i < dot.size(); i++) {
       assertThat(dot.get(i).flow().at()).isBeforeOrEqualTo(dot.get(i - 1).flow().at());
     }
@@ -704,6 +709,8 @@ class PortfolioServiceTest {
     assertThat(service.getCashFlows(Optional.of(Asset.XBT), 1).get(0).flow())
         .as("the adjustment is visible among the cash flows")
         .isEqualTo(adjustment);
+    assertThat(service.getCashFlows(Optional.of(Asset.XBT), 1).get(0).note())
+        .contains("reconciliation adjustment");
     assertThat(
             ContractJson.reconciliation(reconciliation, DisplayDecimals.fallbacks())
                 .get("adjustments_booked"))
@@ -954,7 +961,24 @@ class PortfolioServiceTest {
     assertThat(service.getSnapshots(Optional.of(second.takenAt()), 10)).containsExactly(second);
     assertThat(service.getSnapshots(Optional.of(second.takenAt().plusNanos(1)), 10)).isEmpty();
     assertThat(second.equity()).isEqualTo(service.getEquity().equity());
-    assertThat(second.holdings()).hasSize(service.getAssetExposure().size());
+    assertThat(second.assetValuations()).hasSize(service.getAssetExposure().size());
+    // Each holding says where its price came from; the base currency needs none.
+    for (PortfolioSnapshot.Holding holding : second.assetValuations()) {
+      if (holding.asset().equals(Asset.USD)) {
+        assertThat(holding.sourcePair()).isEmpty();
+      } else if (holding.asset().equals(Asset.XBT)) {
+        assertThat(holding.sourcePair()).hasValueSatisfying(p -> assertThat(p).contains("XBT"));
+      }
+    }
+    // By pair, the same figures as the PnL summary of the whole history, manual trades included.
+    PnlSummary all = service.getPnlSummary(PnlPeriod.ALL, Optional.of(true));
+    Map<String, BigDecimal> realized = new TreeMap<>();
+    realizedByPair(all).forEach((pair, value) -> realized.put(pair.name(), value));
+    Map<String, BigDecimal> unrealized = new TreeMap<>();
+    service.getPositions().forEach(p -> unrealized.put(p.position().pair().name(), p.unrealized()));
+    assertThat(second.realizedByPair()).isNotEmpty();
+    assertSameFigures(second.realizedByPair(), realized);
+    assertSameFigures(second.unrealizedByPair(), unrealized);
 
     // Two days later the first snapshot (three days old) is past the two days kept; the second
     // (exactly two days old) is not.
