@@ -487,14 +487,16 @@
     var p = state.data.portfolio;
     var r = state.data.reconciliation;
     var checked = r && r.checked_at;
+    // A comparison restored from before a restart vouches for nothing now: never "in sync".
+    var stale = checked && r.reconciliation_status === "stale";
     var stateName;
     if ((p && p.drift_flag === true) || (checked && r.drift_flag === true)) stateName = "drift";
-    else if (checked && r.drift_flag === false) stateName = "ok";
+    else if (checked && r.drift_flag === false && !stale) stateName = "ok";
     else if (!r && p && p.drift_flag === false) stateName = "ok"; // reconciliation not loaded: trust the portfolio
     else stateName = "unknown";
     var badge = $("drift-status");
     badge.dataset.state = stateName;
-    setText("drift-status", stateName === "drift" ? "drift" : stateName === "ok" ? "in sync" : "not checked");
+    setText("drift-status", stateName === "drift" ? "drift" : stateName === "ok" ? "in sync" : stale ? "stale check" : "not checked");
     var title = "";
     if (checked) {
       title = "Unexplained drift " + F.formatSignedMoney(r.adjusted_drift_base) + " " + ccy() +
@@ -513,6 +515,7 @@
       summary.replaceChildren("No reconciliation yet.");
     } else {
       var parts = ["Checked ", F.formatTime(r.checked_at), " (", F.formatAge(r.checked_at), "); "];
+      if (r.reconciliation_status === "stale") parts.push("restored from before the restart (stale); ");
       parts.push(r.live_check ? "against the exchange's balances" : "ledger only, no live balances");
       if (r.drift_mode) parts.push("; mode ", r.drift_mode.replace(/_/g, " "));
       if (r.ledger_check) {

@@ -34,10 +34,11 @@ import java.util.Set;
  *
  * <p><b>History and derived data.</b> The history tables (the import log, rows, event revisions,
  * prices and sync marks) are append-only: the database itself rejects updates and deletes. The
- * derived tables (checkpoints, snapshots and equity points) hold what the engine computed from the
- * history and could compute again, so the store deletes from them: it keeps the newest two
- * checkpoints, and {@link #pruneSnapshots} and {@link #pruneEquityPoints} delete old entries.
- * Nothing deletes from the history.
+ * derived tables (checkpoints, snapshots, equity points and reconciliations) hold what the engine
+ * computed from the history and the exchange, so the store deletes from them: it keeps the newest
+ * two checkpoints and the last reconciliations ({@link #saveReconciliation}), and {@link
+ * #pruneSnapshots} and {@link #pruneEquityPoints} delete old entries. Nothing deletes from the
+ * history.
  *
  * <p><b>Resuming from a checkpoint.</b> Each revision and price is written by one import, so what
  * came after import N is well defined: {@link #revisionsSince} and {@link #pricesSince}. To bring a
@@ -326,6 +327,39 @@ public interface PortfolioStore extends AutoCloseable {
    * <p>Example: {@code store.pruneEquityPoints(now.minus(Duration.ofDays(365)))} keeps a year.
    */
   int pruneEquityPoints(Instant olderThan);
+
+  /**
+   * Saves {@code reconciliation} and deletes every reconciliation but the newest saved and the
+   * newest saved with a {@link StoredReconciliation#comparison() comparison} (this one, when it has
+   * one), in one transaction: the store keeps what the last reconciliation said and the last time
+   * the books were compared with the exchange.
+   *
+   * <p>Example: {@code store.saveReconciliation(new StoredReconciliation(now, "unchecked", false,
+   * Optional.empty()))} after {@code store.saveReconciliation(drift)}: both are kept, and {@link
+   * #latestComparison()} is still {@code drift}.
+   *
+   * @throws StoreException if the database fails; nothing is then saved or deleted
+   */
+  void saveReconciliation(StoredReconciliation reconciliation);
+
+  /**
+   * The reconciliation saved last (by insertion order, not by time), or empty if none was.
+   *
+   * @throws StoreException if the database fails or a stored value is not what was saved (the
+   *     message names the column)
+   */
+  Optional<StoredReconciliation> latestReconciliation();
+
+  /**
+   * The reconciliation with a comparison saved last (by insertion order), or empty if none was:
+   * when the books were last compared with the exchange, and what was found.
+   *
+   * <p>Example: {@code store.latestComparison().map(StoredReconciliation::checkedAt)} is when.
+   *
+   * @throws StoreException if the database fails or a stored value is not what was saved (the
+   *     message names the column)
+   */
+  Optional<StoredReconciliation> latestComparison();
 
   /** Releases the store's connections; closing again does nothing. */
   @Override

@@ -277,6 +277,33 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
         () -> "prune equity points before " + olderThan + " from");
   }
 
+  @Override
+  public final void saveReconciliation(StoredReconciliation reconciliation) {
+    requireNonNull(reconciliation, "reconciliation");
+    run(
+        () ->
+            inTransaction(
+                transaction -> {
+                  ReconciliationTable.insert(transaction, reconciliation);
+                  return null;
+                }),
+        () -> "save the reconciliation of " + reconciliation.checkedAt() + " to");
+  }
+
+  @Override
+  public final Optional<StoredReconciliation> latestReconciliation() {
+    return run(
+        () -> withHandle(handle -> ReconciliationTable.latest(handle, false)),
+        () -> "read the latest reconciliation of");
+  }
+
+  @Override
+  public final Optional<StoredReconciliation> latestComparison() {
+    return run(
+        () -> withHandle(handle -> ReconciliationTable.latest(handle, true)),
+        () -> "read the latest reconciliation that compared of");
+  }
+
   /**
    * Runs {@code action}, wrapping what the database, Jdbi or a stored text throws into a {@link
    * StoreException} that says "Could not {@code doing} database".

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -154,13 +155,15 @@ abstract class PortfolioStoreContract {
               "import_log",
               "portfolio_snapshot",
               "price_point",
+              "reconciliation",
+              "reconciliation_asset",
               "source_row",
               "sync_mark");
       assertThat(
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3");
+          .containsExactly("1", "2", "3", "4");
     }
 
     @Test
@@ -251,18 +254,37 @@ abstract class PortfolioStoreContract {
         store.saveCheckpoint(new Checkpoint(1, T0, "state"));
         store.saveSnapshot(new StoredSnapshot(T0, "{}"));
         store.appendEquityPoint(new StoredEquityPoint(T0, "1", "1", "0", "0"));
+        store.saveReconciliation(
+            new StoredReconciliation(
+                T0,
+                "ok",
+                false,
+                Optional.of(
+                    new StoredReconciliation.Comparison(
+                        BigDecimal.ONE,
+                        BigDecimal.ZERO,
+                        List.of(
+                            new StoredReconciliation.AssetDifference(
+                                "XBT",
+                                BigDecimal.ONE,
+                                BigDecimal.ONE,
+                                BigDecimal.ZERO,
+                                Optional.of(BigDecimal.ZERO)))))));
       }
 
       // The engine can rebuild them, so nothing stops a delete; the history is still guarded.
       execute("DELETE FROM checkpoint");
       execute("DELETE FROM portfolio_snapshot");
       execute("DELETE FROM equity_point");
+      execute("DELETE FROM reconciliation_asset");
+      execute("DELETE FROM reconciliation");
       assertThatThrownBy(() -> execute("DELETE FROM source_row"))
           .hasMessageContaining("append-only");
       try (PortfolioStore store = open()) {
         assertThat(store.latestCheckpoint()).isEmpty();
         assertThat(store.snapshots(Optional.empty(), 10)).isEmpty();
         assertThat(store.equityPoints(StoredInstant.MIN)).isEmpty();
+        assertThat(store.latestReconciliation()).isEmpty();
         assertThat(store.rowCount()).isEqualTo(1);
       }
     }
@@ -1498,6 +1520,174 @@ abstract class PortfolioStoreContract {
         assertThatThrownBy(() -> store.pruneSnapshots(Instant.MIN))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("olderThan");
+      }
+    }
+  }
+
+  /**
+   * The last reconciliations: the newest saved and the newest that compared are kept, everything
+   * else is deleted; values come back exactly, and bad stored text is an error naming its column.
+   */
+  @Nested
+  class Reconciliations {
+
+    private final Instant t1 = Instant.parse("2026-03-02T12:00:01Z");
+    private final Instant t2 = Instant.parse("2026-03-02T12:05:01.5Z");
+    private final Instant t3 = Instant.parse("2026-03-02T12:10:01.000000001Z");
+    private final Instant t4 = Instant.parse("2026-03-02T12:15:01Z");
+
+    private StoredReconciliation.AssetDifference asset(
+        String code, String internal, String exchange, String difference, String base) {
+      return new StoredReconciliation.AssetDifference(
+          code,
+          new BigDecimal(internal),
+          new BigDecimal(exchange),
+          new BigDecimal(difference),
+          Optional.ofNullable(base).map(BigDecimal::new));
+    }
+
+    /** A drift: 0.01 XBT more on the exchange (650.00), and an unvalued difference in FOO. */
+    private StoredReconciliation drift(Instant at) {
+      return new StoredReconciliation(
+          at,
+          "drift",
+          true,
+          Optional.of(
+              new StoredReconciliation.Comparison(
+                  new BigDecimal("1.00000000"),
+                  new BigDecimal("650.00000000"),
+                  List.of(
+                      asset("FOO", "3", "2.5", "-0.5", null),
+                      asset("USD", "1500.2500", "1500.2500", "0", "0E-8"),
+                      asset(
+                          "XBT",
+                          "1.123456789012345678",
+                          "1.133456789012345678",
+                          "0.01",
+                          "650.00000000")))));
+    }
+
+    private StoredReconciliation ok(Instant at) {
+      return new StoredReconciliation(
+          at,
+          "ok",
+          false,
+          Optional.of(
+              new StoredReconciliation.Comparison(
+                  new BigDecimal("1.00"),
+                  new BigDecimal("0E-8"),
+                  List.of(asset("XBT", "1.5", "1.5", "0", "0E-8")))));
+    }
+
+    private StoredReconciliation without(Instant at, String status, boolean driftFlag) {
+      return new StoredReconciliation(at, status, driftFlag, Optional.empty());
+    }
+
+    @Test
+    void aStoreWithoutReconciliationsHasNoLatest() {
+      try (PortfolioStore store = open()) {
+        assertThat(store.latestReconciliation()).isEmpty();
+        assertThat(store.latestComparison()).isEmpty();
+      }
+    }
+
+    @Test
+    void aComparisonComesBackExactlyAfterReopening() {
+      try (PortfolioStore store = open()) {
+        store.saveReconciliation(drift(t2));
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.latestReconciliation()).contains(drift(t2));
+        assertThat(store.latestComparison()).contains(drift(t2));
+        StoredReconciliation back = store.latestComparison().orElseThrow();
+        assertThat(back.checkedAt()).isEqualTo(t2);
+        assertThat(back.comparison().orElseThrow().assets().get(2).internal().toPlainString())
+            .isEqualTo("1.123456789012345678");
+        assertThat(back.comparison().orElseThrow().assets().get(0).differenceBase()).isEmpty();
+      }
+    }
+
+    @Test
+    void theNewestAndTheNewestComparisonAreKeptAndNothingElse() throws SQLException {
+      try (PortfolioStore store = open()) {
+        commitSomeHistory(store);
+        Map<String, String> history = historyCounts();
+        store.saveReconciliation(ok(t1));
+        store.saveReconciliation(drift(t2));
+        store.saveReconciliation(without(t3, "no_quiet_moment", true));
+
+        // The no_quiet_moment compared nothing: the drift before it is the last comparison.
+        assertThat(store.latestReconciliation()).contains(without(t3, "no_quiet_moment", true));
+        assertThat(store.latestComparison()).contains(drift(t2));
+        assertThat(queryOne("SELECT count(*) FROM reconciliation")).isEqualTo("2");
+        assertThat(queryOne("SELECT count(*) FROM reconciliation_asset")).isEqualTo("3");
+
+        store.saveReconciliation(without(t4, "unchecked", false));
+        assertThat(store.latestReconciliation()).contains(without(t4, "unchecked", false));
+        assertThat(store.latestComparison()).contains(drift(t2));
+        assertThat(queryOne("SELECT count(*) FROM reconciliation")).isEqualTo("2");
+
+        // A new comparison replaces both.
+        store.saveReconciliation(ok(t1));
+        assertThat(store.latestReconciliation()).contains(ok(t1));
+        assertThat(store.latestComparison()).contains(ok(t1));
+        assertThat(queryOne("SELECT count(*) FROM reconciliation")).isEqualTo("1");
+        assertThat(queryOne("SELECT count(*) FROM reconciliation_asset")).isEqualTo("1");
+        assertThat(historyCounts()).isEqualTo(history);
+      }
+    }
+
+    @Test
+    void theLatestIsTheLastSavedNotTheNewestTime() {
+      try (PortfolioStore store = open()) {
+        store.saveReconciliation(drift(t4));
+        store.saveReconciliation(ok(t1));
+
+        assertThat(store.latestComparison()).contains(ok(t1));
+      }
+    }
+
+    @Test
+    void aFailedSaveLeavesTheReconciliationsAsTheyWere() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveReconciliation(drift(t1));
+        failInsertsOf("reconciliation_asset", "asset", "USD");
+
+        assertThatThrownBy(() -> store.saveReconciliation(drift(t2)))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("reconciliation")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.latestReconciliation()).contains(drift(t1));
+        assertThat(queryOne("SELECT count(*) FROM reconciliation")).isEqualTo("1");
+        assertThat(queryOne("SELECT count(*) FROM reconciliation_asset")).isEqualTo("3");
+      }
+    }
+
+    @Test
+    void badStoredTextIsAStoreErrorNamingTheColumn() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveReconciliation(drift(t1));
+        execute("UPDATE reconciliation_asset SET internal = 'lots' WHERE asset = 'XBT'");
+
+        assertThatThrownBy(store::latestComparison)
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("column internal of reconciliation_asset XBT")
+            .hasMessageContaining("'lots'");
+
+        execute("UPDATE reconciliation_asset SET internal = '1' WHERE asset = 'XBT'");
+        execute("UPDATE reconciliation SET total_difference_base = 'x'");
+        assertThatThrownBy(store::latestReconciliation)
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("column total_difference_base of reconciliation");
+
+        execute("UPDATE reconciliation SET total_difference_base = '1', status = 'Drift'");
+        assertThatThrownBy(store::latestReconciliation)
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("status");
       }
     }
   }

@@ -252,7 +252,11 @@ public final class ContractJson {
     return row;
   }
 
-  /** One cash flow with its value at its time, and the decimals its amount and fee are shown at. */
+  /**
+   * One cash flow with its value at its time, the decimals its amount and fee are shown at, and its
+   * {@code note}: the Kraken ledger subtype or type, or why Tally booked it ({@code balance gap}),
+   * {@code null} when neither is known.
+   */
   public static Map<String, Object> cashFlow(CashFlowRecord record, DisplayDecimals display) {
     CashFlow flow = record.flow();
     Map<String, Object> row = new LinkedHashMap<>();
@@ -264,10 +268,17 @@ public final class ContractJson {
     row.put("fee", flow.fee().value().toPlainString());
     row.put("amount_decimals", display.amountDecimals(flow.amount().asset()));
     row.put("value_base", record.valueBase().map(ContractJson::text).orElse(null));
+    row.put("note", record.note().orElse(null));
     return row;
   }
 
-  /** A snapshot: the stored body of {@code createSnapshot()}. */
+  /**
+   * A snapshot: the stored body of {@code createSnapshot()}. Its holdings are {@code
+   * asset_valuations} (each with {@code source_pair}, {@code null} for the base currency and for an
+   * unvalued asset), and again under {@code holdings}, the name snapshots had before, so readers of
+   * that shape still find them (docs/ACCOUNTING-DECISIONS.md "Snapshots"); then {@code
+   * realized_pnl_base_by_pair} and {@code unrealized_pnl_base_by_pair}, pair name to amount.
+   */
   public static Map<String, Object> snapshot(PortfolioSnapshot snapshot) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("taken_at", snapshot.takenAt().toString());
@@ -280,17 +291,27 @@ public final class ContractJson {
     doc.put("drift_flag", snapshot.driftFlag());
     doc.put("stale", snapshot.stale());
     List<Object> holdings = new ArrayList<>();
-    for (PortfolioSnapshot.Holding holding : snapshot.holdings()) {
+    for (PortfolioSnapshot.Holding holding : snapshot.assetValuations()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("asset", holding.asset().code());
       row.put("quantity", holding.quantity().toPlainString());
       row.put("price", holding.price().map(BigDecimal::toPlainString).orElse(null));
       row.put("value_base", text(holding.value()));
       row.put("cost_base", text(holding.cost()));
+      row.put("source_pair", holding.sourcePair().orElse(null));
       holdings.add(row);
     }
     doc.put("holdings", holdings);
+    doc.put("asset_valuations", holdings);
+    doc.put("realized_pnl_base_by_pair", byPair(snapshot.realizedByPair()));
+    doc.put("unrealized_pnl_base_by_pair", byPair(snapshot.unrealizedByPair()));
     return doc;
+  }
+
+  private static Map<String, Object> byPair(Map<String, BigDecimal> values) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    values.forEach((pair, value) -> map.put(pair, text(value)));
+    return map;
   }
 
   /**

@@ -41,6 +41,7 @@ import io.tally.store.EventRecord;
 import io.tally.store.EventRevision;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
+import io.tally.store.StoreException;
 import io.tally.store.StoredEquityPoint;
 import io.tally.store.StoredSnapshot;
 import io.tally.valuation.AssetValuation;
@@ -162,8 +163,9 @@ public final class PortfolioService {
 
   /**
    * Loads the books (from the latest checkpoint plus the events after it, or by replaying the log),
-   * prunes snapshots and equity samples past retention, runs the first sync when the store is empty
-   * and Kraken is reachable, and takes a first snapshot.
+   * prunes snapshots and equity samples past retention, restores the last comparison with Kraken
+   * the store kept as {@code stale}, syncs (and so reconciles) when Kraken is configured, takes a
+   * snapshot, and emits one {@link StateRecovered}.
    */
   public void initialize() {
     writer.lock();
@@ -171,13 +173,14 @@ public final class PortfolioService {
       Instant now = clock.instant();
       prune(now);
       startBooks();
+      restoreLastComparison();
       Optional<Instant> checkpointAt = live.resumedFrom();
       long folded = live.resumed() ? live.tailEvents() : live.state().eventCount();
       if (kraken.isPresent()) {
-        // Reconcile before serving: a status must stand on a check of this process, never on
-        // one from before the restart. A failing sync of stored books still serves them, with
-        // the error in last_sync_error and the status unchecked; an empty store has nothing to
-        // serve, so its failure is the caller's.
+        // Reconcile before serving: an ok must stand on a check of this process, never on one
+        // from before the restart. A failing sync of stored books still serves them, with the
+        // error in last_sync_error and the restored comparison as stale (unchecked without one);
+        // an empty store has nothing to serve, so its failure is the caller's.
         if (store.rowCount() == 0 && store.eventCount() == 0) {
           syncLocked();
         } else {
@@ -211,6 +214,34 @@ public final class PortfolioService {
     LOG.log(System.Logger.Level.INFO, event.message());
     progress.accept(event.message());
     recoveryListeners.forEach(listener -> listener.accept(event));
+  }
+
+  /**
+   * Publishes the last comparison the store kept as {@link ReconciliationStatus#STALE}, the status
+   * until this process compares (docs/RECONCILIATION.md "Start-up"). A stored reconciliation that
+   * cannot be read is logged and left out: the books are still served, {@code unchecked}.
+   */
+  private void restoreLastComparison() {
+    Optional<Reconciliation> restored;
+    try {
+      restored =
+          store
+              .latestComparison()
+              .map(
+                  stored ->
+                      LastReconciliation.stale(
+                          stored,
+                          LedgerCheck.firstDivergence(ledgerIssues()),
+                          cashFlows(
+                              Optional.empty(), RECENT_FLOWS, live.prices(), live.importId())));
+    } catch (StoreException | IllegalArgumentException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "The last reconciliation could not be restored, so the status is unchecked: "
+              + e.getMessage());
+      return;
+    }
+    restored.ifPresent(r -> publish(Optional.of(r), Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -304,8 +335,9 @@ public final class PortfolioService {
    * Reconciles now: the ledger check, and with Kraken a sync (so the books hold the ledger up to
    * now) whose quiet moment gives the live check against {@code Balance} and flow-adjusted drift;
    * with {@code reconciliation.auto_update} drift is corrected by stored adjustment events. The
-   * result becomes the drift status every query reports. Without Kraken the status is {@code
-   * unchecked}.
+   * result becomes the drift status every query reports, and is saved in the store. Without Kraken
+   * the status is {@code unchecked}, or {@code stale} after a restart restored a comparison (which
+   * then stays the last known truth).
    */
   public Reconciliation reconcile() {
     writer.lock();
@@ -366,14 +398,26 @@ public final class PortfolioService {
       check = Optional.of(liveCheck);
       drift = Optional.of(flowAdjusted(liveCheck, now));
     }
-    return new Reconciliation(
-        now,
-        status,
-        LedgerCheck.firstDivergence(ledgerIssues),
-        check,
-        drift,
-        cashFlows(Optional.empty(), RECENT_FLOWS, live.prices(), live.importId()),
-        booked);
+    Optional<Reconciliation> stale =
+        current().reconciliation().filter(r -> r.status() == ReconciliationStatus.STALE);
+    if (balances.isEmpty() && stale.isPresent()) {
+      // Without Kraken nothing is compared: the restored comparison stays the last known truth.
+      status = ReconciliationStatus.STALE;
+      check = stale.get().live();
+    }
+    Reconciliation reconciliation =
+        new Reconciliation(
+            status == ReconciliationStatus.STALE ? stale.orElseThrow().at() : now,
+            status,
+            LedgerCheck.firstDivergence(ledgerIssues),
+            check,
+            drift,
+            cashFlows(Optional.empty(), RECENT_FLOWS, live.prices(), live.importId()),
+            booked);
+    if (status != ReconciliationStatus.STALE) {
+      store.saveReconciliation(LastReconciliation.toStored(reconciliation));
+    }
+    return reconciliation;
   }
 
   /**
@@ -771,7 +815,7 @@ public final class PortfolioService {
       Optional<Asset> asset, int limit, PriceSource prices, long asOfImport) {
     requireNonNull(asset, "asset");
     MarketPrices market = new MarketPrices(bookConfig.base(), bookConfig.kfeeUsd(), prices);
-    List<CashFlowRecord> flows = new ArrayList<>();
+    List<CashFlow> found = new ArrayList<>();
     for (LedgerEvent event :
         newestFirst(
             e ->
@@ -780,13 +824,18 @@ public final class PortfolioService {
             Optional.empty(),
             Optional.empty(),
             asOfImport)) {
-      CashFlow flow = (CashFlow) event;
+      found.add((CashFlow) event);
+    }
+    Map<EventId, String> notes = FlowNotes.of(store, found);
+    List<CashFlowRecord> flows = new ArrayList<>();
+    for (CashFlow flow : found) {
       flows.add(
           new CashFlowRecord(
               flow,
               market
                   .value(flow.amount().asset(), flow.amount().value().abs(), flow.at())
-                  .map(Precision::money)));
+                  .map(Precision::money),
+              Optional.ofNullable(notes.get(flow.id()))));
     }
     return flows;
   }
@@ -1040,9 +1089,14 @@ public final class PortfolioService {
                 holding.holding().quantity(),
                 holding.price().map(p -> p.value()),
                 holding.value(),
-                holding.holding().cost()));
+                holding.holding().cost(),
+                holding.price().map(ContractJson::sourcePair)));
       }
     }
+    SortedMap<String, BigDecimal> realizedByPair = new TreeMap<>();
+    view.books().realizedByPair().forEach((pair, value) -> realizedByPair.put(pair.name(), value));
+    SortedMap<String, BigDecimal> unrealizedByPair = new TreeMap<>();
+    valuation.unrealizedByPair().forEach((pair, value) -> unrealizedByPair.put(pair.name(), value));
     return new PortfolioSnapshot(
         at,
         view.books().config().base(),
@@ -1053,7 +1107,9 @@ public final class PortfolioService {
         view.books().flows().net(),
         view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
         valuation.stale(),
-        holdings);
+        holdings,
+        realizedByPair,
+        unrealizedByPair);
   }
 
   private static Optional<Instant> oldestPriceAt(PortfolioValuation valuation) {

@@ -20,10 +20,15 @@ import java.util.Optional;
  * compared: the live check and drift are those of the last reconciliation that compared (its {@link
  * LiveCheck#at()} says when), so the drift flag keeps its previous value.
  *
+ * <p>A {@link ReconciliationStatus#STALE stale} reconciliation is the last comparison, restored
+ * from the store when the service started without a fresh one: {@code at} and its live check are
+ * that comparison's, its drift flag too; the ledger check and recent flows are of the start.
+ *
  * <p>Example: {@code reconciliation.driftFlag()} is true when the live check found an asset or the
  * total beyond the tolerance. Immutable.
  *
- * @param at when this reconciliation ran
+ * @param at when this reconciliation ran; for {@link ReconciliationStatus#STALE} when the restored
+ *     comparison ran
  */
 public record Reconciliation(
     Instant at,
@@ -51,6 +56,10 @@ public record Reconciliation(
     if (status == ReconciliationStatus.UNCHECKED && live.isPresent()) {
       throw new IllegalArgumentException("Status unchecked with a live check: " + live.get());
     }
+    if (status == ReconciliationStatus.STALE && live.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Status stale without a live check: stale restates an earlier comparison");
+    }
     if (!compared && !adjustmentsBooked.isEmpty()) {
       throw new IllegalArgumentException(
           "Adjustments booked without a comparison (" + status.code() + "): " + adjustmentsBooked);
@@ -64,7 +73,8 @@ public record Reconciliation(
 
   /**
    * Whether the live check found drift; false when there was no live check. After {@link
-   * ReconciliationStatus#NO_QUIET_MOMENT} this is the previous comparison's flag.
+   * ReconciliationStatus#NO_QUIET_MOMENT} this is the previous comparison's flag, and when {@link
+   * ReconciliationStatus#STALE} the restored comparison's.
    */
   public boolean driftFlag() {
     return live.map(LiveCheck::driftFlag).orElse(false);

@@ -8,12 +8,18 @@ import java.util.Optional;
 /**
  * What {@link PortfolioService#initialize()} recovered before serving: the checkpoint the books
  * resumed from (empty after a full replay of the event log), how many events were folded on top of
- * it (or replayed), and the reconciliation that start-up ran, which is what every answer's status
- * stands on ({@code unchecked} without Kraken keys). Logged and emitted once per start.
+ * it (or replayed), and the reconciliation every answer's status stands on: the one start-up ran,
+ * or, without a fresh comparison (no Kraken keys, or the start-up sync failed), the last comparison
+ * restored from the store as {@code stale}, with its own time and drift flag ({@code unchecked}
+ * when the store kept none). Logged and emitted once per start.
  *
  * <p>Example: {@code STATE_RECOVERED: books resumed from the checkpoint of 2026-12-03T04:00:00Z and
- * 12 events after it; reconciliation ok at 2026-12-03T05:00:01Z}. Immutable.
+ * 12 events after it; reconciliation ok at 2026-12-03T05:00:01Z}, or after a keyless restart {@code
+ * ...; reconciliation stale: the last comparison, drift at 2026-12-02T23:55:01Z, restored from the
+ * store, drift flagged}. Immutable.
  *
+ * @param reconciledAt when the reconciliation ran; for {@code stale} when the restored comparison
+ *     ran
  * @param eventsFolded events applied after the checkpoint, or every event replayed without one
  * @param lastSyncError why the start-up sync failed, when it did (the stored books are served)
  */
@@ -55,7 +61,12 @@ public record StateRecovered(
     String reconciliation =
         "reconciliation "
             + status.code()
-            + reconciledAt.map(t -> " at " + t).orElse("")
+            + (status == ReconciliationStatus.STALE
+                ? ": the last comparison, "
+                    + (driftFlag ? "drift" : "ok")
+                    + reconciledAt.map(t -> " at " + t).orElse("")
+                    + ", restored from the store"
+                : reconciledAt.map(t -> " at " + t).orElse(""))
             + (driftFlag ? ", drift flagged" : "");
     return NAME
         + ": "

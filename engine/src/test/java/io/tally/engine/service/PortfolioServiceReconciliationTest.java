@@ -70,6 +70,9 @@ class PortfolioServiceReconciliationTest {
   private PortfolioStore store;
   private final List<String> progress = new CopyOnWriteArrayList<>();
 
+  /** One nonce series for every client of a test: a restarted service keeps Kraken's nonces up. */
+  private final AtomicLong nonces = new AtomicLong();
+
   @BeforeEach
   void start() {
     account = AccountGenerator.generate(7, 4, END);
@@ -190,6 +193,110 @@ class PortfolioServiceReconciliationTest {
     assertThat(service.getEquity().driftFlag()).isFalse();
   }
 
+  // ---- (b') the last comparison survives a restart, as stale ---------------------------------
+
+  @Test
+  void aDriftSurvivesAKeylessRestartAsStaleWithItsTimeAndFlag() {
+    PortfolioService service = service();
+    service.initialize();
+    simulator.faults().balanceDiscrepancy("XXBT", new BigDecimal("0.01"));
+    Reconciliation drift = service.reconcile();
+    assertThat(drift.status()).isEqualTo(ReconciliationStatus.DRIFT);
+    clock.sleep(Duration.ofMinutes(10));
+
+    PortfolioService keyless =
+        new PortfolioService(config(), store, Optional.empty(), clock, progress::add);
+    List<StateRecovered> recovered = new ArrayList<>();
+    keyless.onStateRecovered(recovered::add);
+    progress.clear();
+    keyless.initialize();
+
+    // The drift found before the restart is the last known truth: still flagged, at its time.
+    Reconciliation stale = keyless.getReconciliation().orElseThrow();
+    assertThat(stale.status()).isEqualTo(ReconciliationStatus.STALE);
+    assertThat(stale.at()).isEqualTo(drift.at());
+    assertThat(stale.driftFlag()).isTrue();
+    assertThat(stale.live()).isEqualTo(drift.live());
+    assertThat(stale.adjustmentsBooked()).isEmpty();
+    assertThat(keyless.getEquity().driftFlag()).isTrue();
+    assertThat(keyless.getSnapshots(Optional.empty(), 1).get(0).driftFlag()).isTrue();
+    Map<String, Object> json = ContractJson.reconciliation(stale, DisplayDecimals.fallbacks());
+    assertThat(json.get("reconciliation_status")).isEqualTo("stale");
+    assertThat(json.get("drift_flag")).isEqualTo(true);
+    assertThat(json.get("checked_at")).isEqualTo(drift.at().toString());
+    assertThat(json.get("compared_at")).isEqualTo(drift.at().toString());
+    assertThat(json.get("assets"))
+        .isEqualTo(ContractJson.reconciliation(drift, DisplayDecimals.fallbacks()).get("assets"));
+    assertThat(json.get("total_difference_base"))
+        .isEqualTo(drift.live().orElseThrow().totalDifferenceBase().toPlainString());
+    String line =
+        "reconciliation stale: the last comparison, drift at "
+            + drift.at()
+            + ", restored from the store, drift flagged";
+    assertThat(recovered)
+        .singleElement()
+        .satisfies(
+            state -> {
+              assertThat(state.status()).isEqualTo(ReconciliationStatus.STALE);
+              assertThat(state.driftFlag()).isTrue();
+              assertThat(state.reconciledAt()).contains(drift.at());
+              assertThat(state.message()).contains(line);
+            });
+    assertThat(progress).anyMatch(l -> l.startsWith("STATE_RECOVERED: ") && l.contains(line));
+
+    // With keys again, the restart compares before it serves: the discrepancy is gone, so ok.
+    simulator.faults().clearBalanceDiscrepancies();
+    PortfolioService keyed = service();
+    keyed.initialize();
+    Reconciliation fresh = keyed.getReconciliation().orElseThrow();
+    assertThat(fresh.status()).isEqualTo(ReconciliationStatus.OK);
+    assertThat(fresh.at()).isAfter(drift.at());
+    assertThat(keyed.getEquity().driftFlag()).isFalse();
+  }
+
+  @Test
+  void aFailedStartUpSyncServesTheLastComparisonAsStaleAndAStoreWithoutOneAsUnchecked() {
+    PortfolioService service = service();
+    service.initialize();
+    Reconciliation ok = service.getReconciliation().orElseThrow();
+
+    simulator.faults().serviceUnavailable("Ledgers", 1_000);
+    PortfolioService restarted = service();
+    List<StateRecovered> recovered = new ArrayList<>();
+    restarted.onStateRecovered(recovered::add);
+    restarted.initialize();
+
+    assertThat(restarted.lastSyncError())
+        .hasValueSatisfying(e -> assertThat(e).contains("EService:Unavailable"));
+    Reconciliation stale = restarted.getReconciliation().orElseThrow();
+    assertThat(stale.status()).isEqualTo(ReconciliationStatus.STALE);
+    assertThat(stale.at()).isEqualTo(ok.at());
+    assertThat(stale.driftFlag()).isFalse();
+    assertThat(recovered)
+        .singleElement()
+        .satisfies(
+            state -> {
+              assertThat(state.status()).isEqualTo(ReconciliationStatus.STALE);
+              assertThat(state.reconciledAt()).contains(ok.at());
+              assertThat(state.lastSyncError()).isPresent();
+              assertThat(state.message()).contains("; start-up sync failed: ");
+            });
+    simulator.faults().clear();
+
+    // A store that never compared (filled by imports) has nothing to restore: unchecked.
+    try (PortfolioStore other =
+        PortfolioStore.open(directory.resolve("other.db").toString(), Map.of())) {
+      PortfolioService imported =
+          new PortfolioService(config(), other, Optional.empty(), clock, progress::add);
+      List<StateRecovered> unchecked = new ArrayList<>();
+      imported.onStateRecovered(unchecked::add);
+      imported.initialize();
+      assertThat(imported.getReconciliation()).isEmpty();
+      assertThat(unchecked.get(0).status()).isEqualTo(ReconciliationStatus.UNCHECKED);
+      assertThat(unchecked.get(0).reconciledAt()).isEmpty();
+    }
+  }
+
   // ---- (c) rows between the reads: a retry; rows every time: no quiet moment ----------------
 
   @Test
@@ -284,11 +391,13 @@ class PortfolioServiceReconciliationTest {
   // ---- helpers -------------------------------------------------------------------------------
 
   private PortfolioService service() {
-    TallyConfig config =
-        TallyConfig.defaults()
-            .withPortfolio(portfolio())
-            .withKraken(new KrakenConfig(simulator.baseUrl(), "pro"));
-    return new PortfolioService(config, store, Optional.of(client()), clock, progress::add);
+    return new PortfolioService(config(), store, Optional.of(client()), clock, progress::add);
+  }
+
+  private TallyConfig config() {
+    return TallyConfig.defaults()
+        .withPortfolio(portfolio())
+        .withKraken(new KrakenConfig(simulator.baseUrl(), "pro"));
   }
 
   private KrakenClient client() {
@@ -296,7 +405,7 @@ class PortfolioServiceReconciliationTest {
         .baseUrl(simulator.baseUrl())
         .credentials(new KrakenCredentials(KEY, SECRET))
         .tier(CallCounter.Tier.PRO)
-        .nonceSource(new AtomicLong()::incrementAndGet)
+        .nonceSource(nonces::incrementAndGet)
         .clock(clock)
         .sleeper(clock::sleep)
         .build();

@@ -413,7 +413,12 @@ class PortfolioServiceTest {
             flow -> {
               assertThat(flow.flow().amount().asset()).isEqualTo(Asset.of("DOT"));
               assertThat(flow.valueBase()).isPresent();
+              // The simulator's DOT flows are staking rewards: type staking, no subtype.
+              assertThat(flow.note()).contains("staking");
             });
+    assertThat(two).allSatisfy(flow -> assertThat(flow.note()).isPresent());
+    assertThat(ContractJson.cashFlow(dot.get(0), DisplayDecimals.fallbacks()).get("note"))
+        .isEqualTo("staking");
     for (int i = 1; i < dot.size(); i++) {
       assertThat(dot.get(i).flow().at()).isBeforeOrEqualTo(dot.get(i - 1).flow().at());
     }
@@ -716,6 +721,8 @@ class PortfolioServiceTest {
     assertThat(service.getCashFlows(Optional.of(Asset.XBT), 1).get(0).flow())
         .as("the adjustment is visible among the cash flows")
         .isEqualTo(adjustment);
+    assertThat(service.getCashFlows(Optional.of(Asset.XBT), 1).get(0).note())
+        .contains("reconciliation adjustment");
     assertThat(
             ContractJson.reconciliation(reconciliation, DisplayDecimals.fallbacks())
                 .get("adjustments_booked"))
@@ -953,6 +960,8 @@ class PortfolioServiceTest {
     TallyConfig config = config().withPortfolio(portfolio(2));
     PortfolioService service = service(config, store);
     service.initialize();
+    Reconciliation compared = service.getReconciliation().orElseThrow();
+    assertThat(compared.status()).isEqualTo(ReconciliationStatus.OK);
     PortfolioSnapshot first = service.getSnapshots(Optional.empty(), 10).get(0);
 
     clock.sleep(Duration.ofDays(1));
@@ -964,7 +973,24 @@ class PortfolioServiceTest {
     assertThat(service.getSnapshots(Optional.of(second.takenAt()), 10)).containsExactly(second);
     assertThat(service.getSnapshots(Optional.of(second.takenAt().plusNanos(1)), 10)).isEmpty();
     assertThat(second.equity()).isEqualTo(service.getEquity().equity());
-    assertThat(second.holdings()).hasSize(service.getAssetExposure().size());
+    assertThat(second.assetValuations()).hasSize(service.getAssetExposure().size());
+    // Each holding says where its price came from; the base currency needs none.
+    for (PortfolioSnapshot.Holding holding : second.assetValuations()) {
+      if (holding.asset().equals(Asset.USD)) {
+        assertThat(holding.sourcePair()).isEmpty();
+      } else if (holding.asset().equals(Asset.XBT)) {
+        assertThat(holding.sourcePair()).hasValueSatisfying(p -> assertThat(p).contains("XBT"));
+      }
+    }
+    // By pair, the same figures as the PnL summary of the whole history, manual trades included.
+    PnlSummary all = service.getPnlSummary(PnlPeriod.ALL, Optional.of(true));
+    Map<String, BigDecimal> realized = new TreeMap<>();
+    realizedByPair(all).forEach((pair, value) -> realized.put(pair.name(), value));
+    Map<String, BigDecimal> unrealized = new TreeMap<>();
+    service.getPositions().forEach(p -> unrealized.put(p.position().pair().name(), p.unrealized()));
+    assertThat(second.realizedByPair()).isNotEmpty();
+    assertSameFigures(second.realizedByPair(), realized);
+    assertSameFigures(second.unrealizedByPair(), unrealized);
 
     // Two days later the first snapshot (three days old) is past the two days kept; the second
     // (exactly two days old) is not.
@@ -974,16 +1000,35 @@ class PortfolioServiceTest {
     List<StateRecovered> recovered = new ArrayList<>();
     restarted.onStateRecovered(recovered::add);
     restarted.initialize();
-    // Without keys nothing could be compared since the restart: unchecked, never a clean "ok".
+    // Without keys nothing could be compared since the restart: the last comparison, restored
+    // from the store as stale with its own time and flag, never a clean "ok" of today.
     assertThat(recovered)
         .singleElement()
         .satisfies(
             state -> {
-              assertThat(state.status()).isEqualTo(ReconciliationStatus.UNCHECKED);
+              assertThat(state.status()).isEqualTo(ReconciliationStatus.STALE);
               assertThat(state.driftFlag()).isFalse();
-              assertThat(state.reconciledAt()).isEmpty();
+              assertThat(state.reconciledAt()).contains(compared.at());
               assertThat(state.checkpointAt()).isPresent();
+              assertThat(state.message())
+                  .endsWith(
+                      "; reconciliation stale: the last comparison, ok at "
+                          + compared.at()
+                          + ", restored from the store");
             });
+    Reconciliation stale = restarted.getReconciliation().orElseThrow();
+    assertThat(stale.status()).isEqualTo(ReconciliationStatus.STALE);
+    assertThat(stale.at()).isEqualTo(compared.at());
+    assertThat(stale.live()).isEqualTo(compared.live());
+    assertThat(stale.driftFlag()).isFalse();
+    Map<String, Object> json = ContractJson.reconciliation(stale, DisplayDecimals.fallbacks());
+    assertThat(json.get("reconciliation_status")).isEqualTo("stale");
+    assertThat(json.get("checked_at")).isEqualTo(compared.at().toString());
+    assertThat(json.get("compared_at")).isEqualTo(compared.at().toString());
+    assertThat(json.get("drift_flag")).isEqualTo(false);
+    assertThat(json.get("assets"))
+        .isEqualTo(
+            ContractJson.reconciliation(compared, DisplayDecimals.fallbacks()).get("assets"));
 
     List<PortfolioSnapshot> kept = restarted.getSnapshots(Optional.empty(), 10);
     assertThat(kept).hasSize(2);
@@ -991,11 +1036,17 @@ class PortfolioServiceTest {
     assertThat(kept.get(0).stale()).as("its prices are two days old").isTrue();
     assertThat(kept.get(1)).isEqualTo(second);
 
-    // Without Kraken it answers and reconciles the ledger only; a sync is refused.
+    // Without Kraken it answers and reconciles the ledger only, the comparison staying stale; a
+    // sync is refused.
     assertThat(restarted.getEquity().equity()).isEqualTo(second.equity());
     Reconciliation ledgerOnly = restarted.reconcile();
-    assertThat(ledgerOnly.live()).isEmpty();
+    assertThat(ledgerOnly.status()).isEqualTo(ReconciliationStatus.STALE);
+    assertThat(ledgerOnly.at()).isEqualTo(compared.at());
+    assertThat(ledgerOnly.live()).isEqualTo(compared.live());
     assertThat(ledgerOnly.ledgerOk()).isTrue();
+    assertThat(store.latestComparison().orElseThrow().checkedAt())
+        .as("a stale restatement is not saved again")
+        .isEqualTo(compared.at());
     assertThatThrownBy(restarted::sync)
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("KRAKEN_API_KEY");
