@@ -2,7 +2,7 @@ package io.tally.books;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tally.ledger.EventId;
+import io.tally.ledger.Trade;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
@@ -36,7 +36,7 @@ public record BookState(
     FeeSummary fees,
     FlowSummary flows,
     List<DataIssue> issues,
-    Map<EventId, TradePnl> tradePnl,
+    TradePnls tradePnls,
     long eventCount) {
 
   public BookState {
@@ -54,16 +54,16 @@ public record BookState(
     requireNonNull(fees, "fees");
     requireNonNull(flows, "flows");
     issues = List.copyOf(issues);
-    tradePnl = Map.copyOf(tradePnl);
+    requireNonNull(tradePnls, "tradePnls");
   }
 
   /**
-   * What the trade {@code id} did to trading PnL, when the books folded a trade of that id.
+   * What {@code trade} did to trading PnL, when these books folded it.
    *
-   * <p>Example: {@code books.tradePnl(EventId.of("TX1")).map(TradePnl::realized)}.
+   * <p>Example: {@code books.tradePnl(trade).map(TradePnl::realized)}.
    */
-  public Optional<TradePnl> tradePnl(EventId id) {
-    return Optional.ofNullable(tradePnl.get(id));
+  public Optional<TradePnl> tradePnl(Trade trade) {
+    return tradePnls.find(trade);
   }
 
   /** Realized PnL of every kind, in total. */

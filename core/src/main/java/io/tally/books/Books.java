@@ -68,7 +68,7 @@ public final class Books {
   private final Map<Asset, SortedMap<Pair, PairBook>> pairsByBase = new HashMap<>();
 
   final Map<Asset, BigDecimal> feesByAsset = new HashMap<>();
-  final Map<EventId, TradePnl> tradePnl = new HashMap<>();
+  final TradePnls.Log tradePnls = new TradePnls.Log();
   final Map<Pair, BigDecimal> feesByPair = new HashMap<>();
   final List<DataIssue> issues = new ArrayList<>();
   BigDecimal feesTotal = ZERO;
@@ -203,7 +203,8 @@ public final class Books {
       realized = realized.add(expenseFee(id, fee, feeAmount, trade));
       fees = fees.add(feeAmount);
     }
-    tradePnl.put(id, new TradePnl(realized, fees, inQuote(trade, realized, legValues)));
+    tradePnls.append(
+        id, trade.at(), new TradePnl(realized, fees, inQuote(trade, realized, legValues)));
   }
 
   /**
@@ -721,7 +722,7 @@ public final class Books {
         new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),
         new FlowSummary(deposits, withdrawals, rewards, adjustments, flowCount),
         issues,
-        tradePnl,
+        tradePnls.view(),
         eventCount);
   }
 }

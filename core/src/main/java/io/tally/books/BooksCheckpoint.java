@@ -4,6 +4,7 @@ import io.tally.ledger.EventId;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -104,13 +105,16 @@ final class BooksCheckpoint {
     for (DataIssue issue : books.issues) {
       line(out, "issue", issue.toText());
     }
-    new TreeMap<>(books.tradePnl)
+    books
+        .tradePnls
+        .view()
         .forEach(
-            (id, pnl) ->
+            (id, at, pnl) ->
                 line(
                     out,
                     "trade_pnl",
                     id.value(),
+                    at.toString(),
                     pnl.realized().toString(),
                     pnl.fees().toString(),
                     pnl.realizedQuote().map(BigDecimal::toString).orElse(NONE)));
@@ -207,12 +211,13 @@ final class BooksCheckpoint {
         books.feesByPair.put(Pair.parse(f[1]), new BigDecimal(f[2]));
         break;
       case "trade_pnl":
-        books.tradePnl.put(
+        books.tradePnls.append(
             EventId.of(f[1]),
+            Instant.parse(f[2]),
             new TradePnl(
-                new BigDecimal(f[2]),
                 new BigDecimal(f[3]),
-                f[4].equals(NONE) ? Optional.empty() : Optional.of(new BigDecimal(f[4]))));
+                new BigDecimal(f[4]),
+                f[5].equals(NONE) ? Optional.empty() : Optional.of(new BigDecimal(f[5]))));
         break;
       case "issue":
         books.issues.add(DataIssue.parse(String.join("\t", List.of(f).subList(1, f.length))));

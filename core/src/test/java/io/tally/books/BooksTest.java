@@ -381,23 +381,22 @@ class BooksTest {
     void eachTradeKeepsItsRealizedPnlAndFees() {
       // T1: buy 1 XBT for 40,000 USD, fee 10 USD: realized -10, fees 10
       // T2: sell 0.5 XBT for 25,000 USD, fee 10 USD: 25,000 - 20,000 - 10 = 4,990, fees 10
-      BookState books =
-          replay(
-              flow("D", 0, FlowKind.DEPOSIT, "USD 40010", "USD 0"),
-              trade("T1", 1, XBTUSD, "USD 40000", "XBT 1", "USD 10"),
-              trade("T2", 2, XBTUSD, "XBT 0.5", "USD 25000", "USD 10"));
+      Trade buy = trade("T1", 1, XBTUSD, "USD 40000", "XBT 1", "USD 10");
+      Trade sell = trade("T2", 2, XBTUSD, "XBT 0.5", "USD 25000", "USD 10");
+      BookState books = replay(flow("D", 0, FlowKind.DEPOSIT, "USD 40010", "USD 0"), buy, sell);
 
-      assertThat(books.tradePnl(EventId.of("T1")))
+      assertThat(books.tradePnl(buy))
           .contains(
               new TradePnl(
                   money("-10.00000000"), money("10.00000000"), Optional.of(money("-10.00000000"))));
-      assertThat(books.tradePnl(EventId.of("T2")))
+      assertThat(books.tradePnl(sell))
           .contains(
               new TradePnl(
                   money("4990.00000000"),
                   money("10.00000000"),
                   Optional.of(money("4990.00000000"))));
-      assertThat(books.tradePnl(EventId.of("D"))).isEmpty();
+      assertThat(books.tradePnl(trade("T3", 2, XBTUSD, "XBT 0.5", "USD 25000"))).isEmpty();
+      assertThat(books.tradePnls().size()).isEqualTo(2);
     }
 
     @Test
@@ -405,13 +404,14 @@ class BooksTest {
       // buy 1 XBT for 30,000 USD; sell 0.5 XBT for 20,000 USD paying 0.001 XBT:
       // legs: 20,000 - 15,000 = 5,000; the fee's 0.001 XBT carried 30 USD of cost: 5,000 - 30
       // = 4,970; the fee is worth 0.001 × 40,000 = 40 USD at the trade's own price
+      Trade sell = trade("T2", 2, XBTUSD, "XBT 0.5", "USD 20000", "XBT 0.001");
       BookState books =
           replay(
               flow("D", 0, FlowKind.DEPOSIT, "USD 30000", "USD 0"),
               trade("T1", 1, XBTUSD, "USD 30000", "XBT 1"),
-              trade("T2", 2, XBTUSD, "XBT 0.5", "USD 20000", "XBT 0.001"));
+              sell);
 
-      TradePnl sale = books.tradePnl(EventId.of("T2")).orElseThrow();
+      TradePnl sale = books.tradePnl(sell).orElseThrow();
       assertThat(sale.realized()).isEqualByComparingTo("4970");
       assertThat(sale.fees()).isEqualByComparingTo("40");
     }
@@ -422,14 +422,15 @@ class BooksTest {
       // V = 0.5 × 40,000 = 20,000; realized 20,000 - 10,000 = 10,000 USD
       // in XBT at the trade's own value of its XBT leg: 10,000 × 0.5 / 20,000 = 0.25 XBT
       Pair ethxbt = new Pair(ETH, XBT);
+      Trade sell = trade("T2", 2, ethxbt, "ETH 10", "XBT 0.5");
       BookState books =
           replay(
               prices("XBT", 2, "40000", "ETH", 2, "2000"),
               flow("D", 0, FlowKind.DEPOSIT, "USD 10000", "USD 0"),
               trade("T1", 1, new Pair(ETH, USD), "USD 10000", "ETH 10"),
-              trade("T2", 2, ethxbt, "ETH 10", "XBT 0.5"));
+              sell);
 
-      TradePnl sale = books.tradePnl(EventId.of("T2")).orElseThrow();
+      TradePnl sale = books.tradePnl(sell).orElseThrow();
       assertThat(sale.realized()).isEqualByComparingTo("10000");
       assertThat(sale.realizedQuote()).contains(money("0.25000000"));
     }
@@ -437,12 +438,10 @@ class BooksTest {
     @Test
     void aOneLegTradeHasNoQuotePnlWhenItsQuoteIsNotTheBase() {
       // Kraken wrote no XBT row (it rounded to zero): nothing to convert at
-      BookState books =
-          replay(
-              flow("D", 0, FlowKind.DEPOSIT, "ETH 1", "ETH 0"),
-              trade("T1", 1, new Pair(ETH, XBT), "ETH 0.00000001", ""));
+      Trade dust = trade("T1", 1, new Pair(ETH, XBT), "ETH 0.00000001", "");
+      BookState books = replay(flow("D", 0, FlowKind.DEPOSIT, "ETH 1", "ETH 0"), dust);
 
-      assertThat(books.tradePnl(EventId.of("T1")).orElseThrow().realizedQuote()).isEmpty();
+      assertThat(books.tradePnl(dust).orElseThrow().realizedQuote()).isEmpty();
     }
   }
 

@@ -789,7 +789,7 @@ public final class PortfolioService {
       Trade trade = (Trade) event;
       TradePnl pnl =
           view.books()
-              .tradePnl(trade.id())
+              .tradePnl(trade)
               .orElseThrow(
                   () -> new IllegalStateException("Trade " + trade.id() + " is not in the books"));
       records.add(new RealizedPnLRecord(trade, pnl));
