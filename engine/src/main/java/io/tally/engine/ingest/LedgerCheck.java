@@ -14,6 +14,7 @@ import io.tally.ledger.FlowKind;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.store.PortfolioStore;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -124,6 +125,12 @@ public record LedgerCheck(
       marks.getOrDefault(mark, "").lines().filter(line -> !line.isEmpty()).forEach(ids::add);
     }
     return ids;
+  }
+
+  /** The issues the last check left in {@code store}'s marks; none before the first check. */
+  public static List<DataIssue> storedIssues(PortfolioStore store) {
+    String stored = store.marks().get(ISSUES_MARK);
+    return stored == null ? List.of() : parseIssues(stored);
   }
 
   /** Issues read back from {@link #issuesText()}. */

@@ -4,51 +4,33 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
-import io.tally.books.Books;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
-import io.tally.books.TradePnl;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.prices.KrakenDisplayDecimals;
 import io.tally.engine.sync.KrakenSync;
 import io.tally.engine.sync.OpenOrders;
 import io.tally.engine.sync.OrderHolds;
-import io.tally.engine.sync.QuietBalances;
 import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
-import io.tally.ledger.CashFlow;
-import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
-import io.tally.ledger.FlowKind;
 import io.tally.ledger.LedgerEvent;
-import io.tally.ledger.Trade;
-import io.tally.money.Amount;
 import io.tally.money.Asset;
-import io.tally.money.AssetSymbol;
 import io.tally.money.DisplayDecimals;
-import io.tally.money.Pair;
-import io.tally.money.Precision;
-import io.tally.reconcile.AssetDrift;
+import io.tally.money.PairName;
 import io.tally.reconcile.DriftBaseline;
-import io.tally.reconcile.FlowAdjustedDrift;
-import io.tally.reconcile.LiveCheck;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.series.EquitySeries;
-import io.tally.store.EventPosition;
-import io.tally.store.EventRecord;
 import io.tally.store.EventRevision;
-import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
-import io.tally.store.StoreException;
 import io.tally.store.StoredEquityPoint;
 import io.tally.store.StoredSnapshot;
 import io.tally.valuation.AssetValuation;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PositionValuation;
-import io.tally.valuation.PriceSource;
 import io.tally.valuation.Valuation;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -56,18 +38,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 /**
  * The contract the risk and strategy layer trusts (DESIGN.md "Public contract"): one account's
@@ -95,14 +73,8 @@ import java.util.function.Predicate;
  */
 public final class PortfolioService {
 
-  /** The mark holding the flow-adjusted drift baseline ({@link DriftBaseline#toText()}). */
-  static final String BASELINE_MARK = "drift.baseline";
-
   /** A series with up to this many points is charted whole; a longer one is downsampled. */
   static final int MAX_CHART_POINTS = 400;
-
-  /** How many flows a reconciliation lists as the recent ones explaining drift. */
-  static final int RECENT_FLOWS = 10;
 
   private static final System.Logger LOG = System.getLogger(PortfolioService.class.getName());
 
@@ -112,6 +84,9 @@ public final class PortfolioService {
   private final Clock clock;
   private final Consumer<String> progress;
   private final BookConfig bookConfig;
+  private final StoredEvents events;
+  private final PnlPeriods pnlPeriods;
+  private final Reconciler reconciler;
   private final ReentrantLock writer = new ReentrantLock();
   private final AtomicReference<PortfolioView> view = new AtomicReference<>();
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
@@ -147,6 +122,9 @@ public final class PortfolioService {
             config.portfolio().baseCurrency(),
             config.portfolio().costBasisMethod(),
             MarketPrices.KFEE_USD);
+    this.events = new StoredEvents(store, bookConfig);
+    this.pnlPeriods = new PnlPeriods(events, bookConfig, config.portfolio().maxPriceAge());
+    this.reconciler = new Reconciler(store, config, clock, events);
   }
 
   /** Calls {@code listener} once, when {@link #initialize()} has recovered the state it serves. */
@@ -173,7 +151,9 @@ public final class PortfolioService {
       Instant now = clock.instant();
       prune(now);
       startBooks();
-      restoreLastComparison();
+      reconciler
+          .restore(live)
+          .ifPresent(r -> publish(Optional.of(r), Optional.empty(), Optional.empty()));
       Optional<Instant> checkpointAt = live.resumedFrom();
       long folded = live.resumed() ? live.tailEvents() : live.state().eventCount();
       if (kraken.isPresent()) {
@@ -214,34 +194,6 @@ public final class PortfolioService {
     LOG.log(System.Logger.Level.INFO, event.message());
     progress.accept(event.message());
     recoveryListeners.forEach(listener -> listener.accept(event));
-  }
-
-  /**
-   * Publishes the last comparison the store kept as {@link ReconciliationStatus#STALE}, the status
-   * until this process compares (docs/RECONCILIATION.md "Start-up"). A stored reconciliation that
-   * cannot be read is logged and left out: the books are still served, {@code unchecked}.
-   */
-  private void restoreLastComparison() {
-    Optional<Reconciliation> restored;
-    try {
-      restored =
-          store
-              .latestComparison()
-              .map(
-                  stored ->
-                      LastReconciliation.stale(
-                          stored,
-                          LedgerCheck.firstDivergence(ledgerIssues()),
-                          cashFlows(
-                              Optional.empty(), RECENT_FLOWS, live.prices(), live.importId())));
-    } catch (StoreException | IllegalArgumentException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "The last reconciliation could not be restored, so the status is unchecked: "
-              + e.getMessage());
-      return;
-    }
-    restored.ifPresent(r -> publish(Optional.of(r), Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -317,7 +269,8 @@ public final class PortfolioService {
     PortfolioView before = current();
     long importBefore = live.importId();
     live.catchUp(store);
-    Reconciliation reconciliation = reconcileLocked(Optional.of(summary.balances()));
+    Reconciliation reconciliation =
+        reconciler.reconcile(live, Optional.of(summary.balances()), current().reconciliation());
     PortfolioView after =
         publish(Optional.of(reconciliation), Optional.of(started), Optional.empty());
     detectExternalActivity(before, after, newEvents(importBefore));
@@ -349,165 +302,14 @@ public final class PortfolioService {
         return current().reconciliation().orElseThrow();
       }
       catchUpLocked();
-      Reconciliation reconciliation = reconcileLocked(Optional.empty());
+      Reconciliation reconciliation =
+          reconciler.reconcile(live, Optional.empty(), current().reconciliation());
       PortfolioView current = current();
       publish(Optional.of(reconciliation), current.lastSyncAt(), current.lastSyncError());
       return reconciliation;
     } finally {
       writer.unlock();
     }
-  }
-
-  /**
-   * The reconciliation of the live books: with {@code balances} taken at a quiet moment (the books
-   * must hold the store's ledger as of that moment), the live check; with balances that found no
-   * quiet moment, the previous comparison kept; without Kraken, the ledger check alone.
-   */
-  private Reconciliation reconcileLocked(Optional<QuietBalances> balances) {
-    Instant now = clock.instant();
-    List<DataIssue> ledgerIssues = ledgerIssues();
-    ReconciliationStatus status = ReconciliationStatus.UNCHECKED;
-    Optional<LiveCheck> check = Optional.empty();
-    Optional<FlowAdjustedDrift> drift = Optional.empty();
-    List<String> booked = new ArrayList<>();
-    if (balances.isPresent() && !balances.get().found()) {
-      // Nothing was compared: the drift flag and its detail stay those of the last comparison.
-      Optional<Reconciliation> previous = current().reconciliation();
-      status = ReconciliationStatus.NO_QUIET_MOMENT;
-      check = previous.flatMap(Reconciliation::live);
-      drift = previous.flatMap(Reconciliation::drift);
-      LOG.log(
-          System.Logger.Level.INFO,
-          "No quiet moment: ledger rows kept arriving through "
-              + balances.get().tries()
-              + " tries, so the books were not compared with Kraken's balances; the drift flag"
-              + " stays "
-              + check.map(LiveCheck::driftFlag).orElse(false));
-    } else if (balances.isPresent()) {
-      Map<Asset, BigDecimal> exchange = balances.get().balances().orElseThrow();
-      BigDecimal tolerance = config.reconciliation().tolerance();
-      LiveCheck liveCheck = LiveCheck.of(live.state(), exchange, live.prices(), now, tolerance);
-      if (liveCheck.driftFlag() && config.reconciliation().autoUpdate()) {
-        booked = bookAdjustments(liveCheck, now);
-        liveCheck = LiveCheck.of(live.state(), exchange, live.prices(), now, tolerance);
-      }
-      if (liveCheck.driftFlag()) {
-        LOG.log(System.Logger.Level.WARNING, driftWarning(liveCheck));
-      }
-      status = liveCheck.driftFlag() ? ReconciliationStatus.DRIFT : ReconciliationStatus.OK;
-      check = Optional.of(liveCheck);
-      drift = Optional.of(flowAdjusted(liveCheck, now));
-    }
-    Optional<Reconciliation> stale =
-        current().reconciliation().filter(r -> r.status() == ReconciliationStatus.STALE);
-    if (balances.isEmpty() && stale.isPresent()) {
-      // Without Kraken nothing is compared: the restored comparison stays the last known truth.
-      status = ReconciliationStatus.STALE;
-      check = stale.get().live();
-    }
-    Reconciliation reconciliation =
-        new Reconciliation(
-            status == ReconciliationStatus.STALE ? stale.orElseThrow().at() : now,
-            status,
-            LedgerCheck.firstDivergence(ledgerIssues),
-            check,
-            drift,
-            cashFlows(Optional.empty(), RECENT_FLOWS, live.prices(), live.importId()),
-            booked);
-    if (status != ReconciliationStatus.STALE) {
-      store.saveReconciliation(LastReconciliation.toStored(reconciliation));
-    }
-    return reconciliation;
-  }
-
-  /**
-   * Books one adjustment per differing asset so the books hold what Kraken holds: visible, stored
-   * and named {@code reconcile:<asset>:<time>}, never a silent overwrite.
-   */
-  private List<String> bookAdjustments(LiveCheck check, Instant now) {
-    List<String> ids = new ArrayList<>();
-    List<EventRecord> events = new ArrayList<>();
-    for (AssetDrift drift : check.differences()) {
-      String id = "reconcile:" + drift.asset().code() + ":" + now;
-      // Two reconciliations in the same instant must not revise each other's adjustment.
-      for (int n = 2; store.findEvent(id).isPresent(); n++) {
-        id = "reconcile:" + drift.asset().code() + ":" + now + ":" + n;
-      }
-      CashFlow adjustment =
-          new CashFlow(
-              EventId.of(id),
-              now,
-              FlowKind.ADJUSTMENT,
-              new Amount(drift.asset(), drift.difference()),
-              Amount.zero(drift.asset()));
-      ids.add(adjustment.id().value());
-      events.add(
-          EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
-    }
-    store.commit(
-        new ImportBatch(
-            List.of(), events, List.of(), Map.of(), "reconciliation adjustments at " + now));
-    live.catchUp(store);
-    LOG.log(
-        System.Logger.Level.WARNING,
-        "Reconciliation booked " + ids.size() + " adjustment event(s): " + String.join(", ", ids));
-    return ids;
-  }
-
-  /**
-   * Drift since the stored baseline (set at the first live check); in auto-adjust mode the moved
-   * baseline is stored again.
-   */
-  private FlowAdjustedDrift flowAdjusted(LiveCheck check, Instant now) {
-    BookState books = live.state();
-    PortfolioValuation valuation =
-        Valuation.of(books, live.prices(), now, config.portfolio().maxPriceAge());
-    BigDecimal exchangeEquity = valuation.equity().add(check.totalDifferenceBase());
-    BigDecimal pnl = books.realizedTotal().add(valuation.unrealized());
-    BigDecimal flows = books.flows().net();
-    Optional<DriftBaseline> stored =
-        Optional.ofNullable(store.marks().get(BASELINE_MARK)).map(DriftBaseline::parse);
-    DriftBaseline baseline =
-        stored.orElseGet(
-            () ->
-                new DriftBaseline(
-                    now, Precision.money(exchangeEquity), Precision.money(pnl), flows));
-    FlowAdjustedDrift drift =
-        FlowAdjustedDrift.of(
-            config.reconciliation().driftMode(), baseline, exchangeEquity, pnl, flows);
-    if (stored.isEmpty() || !drift.baseline().equals(stored.get())) {
-      store.commit(
-          new ImportBatch(
-              List.of(),
-              List.of(),
-              List.of(),
-              Map.of(BASELINE_MARK, drift.baseline().toText()),
-              "drift baseline"));
-    }
-    return drift;
-  }
-
-  private static String driftWarning(LiveCheck check) {
-    StringBuilder text =
-        new StringBuilder("Drift: the books differ from Kraken's balances beyond the tolerance ")
-            .append(check.tolerance().toPlainString())
-            .append(" (total ")
-            .append(check.totalDifferenceBase().toPlainString())
-            .append("):");
-    for (AssetDrift asset : check.differences()) {
-      text.append(' ')
-          .append(asset.asset())
-          .append(" books ")
-          .append(asset.internal().toPlainString())
-          .append(" exchange ")
-          .append(asset.exchange().toPlainString())
-          .append(" difference ")
-          .append(asset.difference().toPlainString())
-          .append(
-              asset.differenceBase().map(v -> " (" + v.toPlainString() + ")").orElse(" (unvalued)"))
-          .append(';');
-    }
-    return text.toString();
   }
 
   /** Persists a snapshot of the current books and returns it. */
@@ -620,69 +422,7 @@ public final class PortfolioService {
   public PnlSummary getPnlSummary(PnlPeriod period, Optional<Boolean> includeManual) {
     requireNonNull(period, "period");
     boolean manual = includeManual.orElse(config.portfolio().trackManualTrades());
-    PortfolioView current = current();
-    Optional<Instant> from = period.start(current.asOf());
-    Map<Pair, BigDecimal> realized = realizedByPair(current.books(), manual);
-    Map<String, BigDecimal> byStrategy = realizedByStrategy(current.books(), manual);
-    Map<Pair, BigDecimal> unrealized = new TreeMap<>(current.valuation().unrealizedByPair());
-    if (from.isPresent()) {
-      // Every event before the period (strictly before its first nanosecond: stored times have
-      // nine digits), as of the import the current books are folded to.
-      List<LedgerEvent> before =
-          newestFirst(
-              event -> true,
-              Integer.MAX_VALUE,
-              Optional.of(new EventPosition(from.get().minusNanos(1), "\uffff")),
-              Optional.empty(),
-              current.importId());
-      BookState start = Books.replay(bookConfig, current.prices(), before);
-      PortfolioValuation startValuation =
-          Valuation.of(start, current.prices(), from.get(), config.portfolio().maxPriceAge());
-      subtract(realized, realizedByPair(start, manual));
-      subtract(byStrategy, realizedByStrategy(start, manual));
-      subtract(unrealized, startValuation.unrealizedByPair());
-    }
-    Set<Pair> pairs = new TreeSet<>(realized.keySet());
-    pairs.addAll(unrealized.keySet());
-    List<PnlSummary.PairPnl> byPair = new ArrayList<>();
-    BigDecimal realizedTotal = Precision.money(BigDecimal.ZERO);
-    BigDecimal unrealizedTotal = Precision.money(BigDecimal.ZERO);
-    for (Pair pair : pairs) {
-      BigDecimal r = realized.getOrDefault(pair, Precision.money(BigDecimal.ZERO));
-      BigDecimal u = unrealized.getOrDefault(pair, Precision.money(BigDecimal.ZERO));
-      byPair.add(new PnlSummary.PairPnl(pair, r, u));
-      realizedTotal = realizedTotal.add(r);
-      unrealizedTotal = unrealizedTotal.add(u);
-    }
-    List<PnlSummary.StrategyPnl> strategies = new ArrayList<>();
-    new TreeMap<>(byStrategy)
-        .forEach((tag, value) -> strategies.add(new PnlSummary.StrategyPnl(tag, value)));
-    return new PnlSummary(
-        period, from, current.asOf(), manual, realizedTotal, unrealizedTotal, byPair, strategies);
-  }
-
-  private static Map<Pair, BigDecimal> realizedByPair(BookState books, boolean includeManual) {
-    Map<Pair, BigDecimal> byPair = new TreeMap<>(books.realizedByPair());
-    if (!includeManual) {
-      subtract(
-          byPair, books.realizedByStrategyAndPair().getOrDefault(Trade.MANUAL, new TreeMap<>()));
-    }
-    return byPair;
-  }
-
-  private static Map<String, BigDecimal> realizedByStrategy(BookState books, boolean manual) {
-    Map<String, BigDecimal> byStrategy = new TreeMap<>(books.realizedByStrategy());
-    if (!manual) {
-      byStrategy.remove(Trade.MANUAL);
-    }
-    return byStrategy;
-  }
-
-  private static <K> void subtract(Map<K, BigDecimal> from, Map<K, BigDecimal> values) {
-    values.forEach(
-        (key, value) ->
-            from.put(
-                key, from.getOrDefault(key, Precision.money(BigDecimal.ZERO)).subtract(value)));
+    return pnlPeriods.summary(current(), period, manual);
   }
 
   /**
@@ -706,30 +446,13 @@ public final class PortfolioService {
    */
   public PositionValuation getPosition(String pair) {
     requireNonNull(pair, "pair");
-    Optional<Pair> wanted = parsePair(pair);
+    PairName name = PairName.of(pair);
     for (PositionValuation position : getPositions()) {
-      Pair candidate = position.position().pair();
-      if (wanted.map(candidate::equals).orElse(false)
-          || candidate.name().equalsIgnoreCase(pair.strip())) {
+      if (name.matches(position.position().pair())) {
         return position;
       }
     }
     throw new PositionNotFoundException(pair);
-  }
-
-  private static Optional<Pair> parsePair(String text) {
-    int slash = text.indexOf('/');
-    if (slash <= 0 || slash == text.length() - 1) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          new Pair(
-              AssetSymbol.canonical(text.substring(0, slash).strip()),
-              AssetSymbol.canonical(text.substring(slash + 1).strip())));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 
   /**
@@ -768,33 +491,7 @@ public final class PortfolioService {
     requireNonNull(query, "query");
     PortfolioView view = current();
     boolean manual = query.includeManual().orElse(config.portfolio().trackManualTrades());
-    Optional<Pair> wanted = query.pair().flatMap(PortfolioService::parsePair);
-    Predicate<LedgerEvent> matches =
-        event ->
-            event instanceof Trade trade
-                && (manual || !trade.strategy().equals(Trade.MANUAL))
-                && query.strategy().map(trade.strategy()::equals).orElse(true)
-                && query
-                    .pair()
-                    .map(
-                        name ->
-                            wanted.map(trade.pair()::equals).orElse(false)
-                                || trade.pair().name().equalsIgnoreCase(name.strip()))
-                    .orElse(true);
-    // Inclusive end: every event at `to` sorts before the highest id at that instant.
-    Optional<EventPosition> end = query.to().map(to -> new EventPosition(to, "\uffff"));
-    List<RealizedPnLRecord> records = new ArrayList<>();
-    for (LedgerEvent event :
-        newestFirst(matches, query.limit(), end, query.from(), view.importId())) {
-      Trade trade = (Trade) event;
-      TradePnl pnl =
-          view.books()
-              .tradePnl(trade)
-              .orElseThrow(
-                  () -> new IllegalStateException("Trade " + trade.id() + " is not in the books"));
-      records.add(new RealizedPnLRecord(trade, pnl));
-    }
-    return records;
+    return events.trades(query, manual, view.books(), view.importId());
   }
 
   /** Fees in the base currency: by asset paid in, by pair, and in total. */
@@ -808,77 +505,7 @@ public final class PortfolioService {
    */
   public List<CashFlowRecord> getCashFlows(Optional<Asset> asset, int limit) {
     PortfolioView view = current();
-    return cashFlows(asset, limit, view.prices(), view.importId());
-  }
-
-  private List<CashFlowRecord> cashFlows(
-      Optional<Asset> asset, int limit, PriceSource prices, long asOfImport) {
-    requireNonNull(asset, "asset");
-    MarketPrices market = new MarketPrices(bookConfig.base(), bookConfig.kfeeUsd(), prices);
-    List<CashFlow> found = new ArrayList<>();
-    for (LedgerEvent event :
-        newestFirst(
-            e ->
-                e instanceof CashFlow flow && asset.map(flow.amount().asset()::equals).orElse(true),
-            limit,
-            Optional.empty(),
-            Optional.empty(),
-            asOfImport)) {
-      found.add((CashFlow) event);
-    }
-    Map<EventId, String> notes = FlowNotes.of(store, found);
-    List<CashFlowRecord> flows = new ArrayList<>();
-    for (CashFlow flow : found) {
-      flows.add(
-          new CashFlowRecord(
-              flow,
-              market
-                  .value(flow.amount().asset(), flow.amount().value().abs(), flow.at())
-                  .map(Precision::money),
-              Optional.ofNullable(notes.get(flow.id()))));
-    }
-    return flows;
-  }
-
-  /**
-   * The newest events matching {@code matches}, at most {@code limit}, paging back through the log
-   * from {@code start} (the end when empty) down to {@code since} (the beginning when empty) as it
-   * was after import {@code asOfImport}: what the books of that import hold, whatever was committed
-   * since.
-   */
-  private List<LedgerEvent> newestFirst(
-      Predicate<LedgerEvent> matches,
-      int limit,
-      Optional<EventPosition> start,
-      Optional<Instant> since,
-      long asOfImport) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
-    List<LedgerEvent> found = new ArrayList<>();
-    Optional<EventPosition> before = start;
-    int page = (int) Math.min(10_000, Math.max(100, limit * 2L));
-    while (found.size() < limit) {
-      List<EventRecord> records = store.eventsBefore(before, page, asOfImport);
-      for (EventRecord record : records) {
-        if (since.isPresent() && record.at().isBefore(since.get())) {
-          return found;
-        }
-        LedgerEvent event = EventText.parse(record.line());
-        if (matches.test(event)) {
-          found.add(event);
-          if (found.size() == limit) {
-            break;
-          }
-        }
-      }
-      if (records.size() < page) {
-        break;
-      }
-      EventRecord last = records.get(records.size() - 1);
-      before = Optional.of(new EventPosition(last.at(), last.eventId()));
-    }
-    return found;
+    return events.cashFlows(asset, limit, view.prices(), view.importId());
   }
 
   /**
@@ -1040,11 +667,6 @@ public final class PortfolioService {
                 "No Kraken client: set KRAKEN_API_KEY and KRAKEN_API_SECRET to sync"));
   }
 
-  private List<DataIssue> ledgerIssues() {
-    String stored = store.marks().get(LedgerCheck.ISSUES_MARK);
-    return stored == null ? List.of() : LedgerCheck.parseIssues(stored);
-  }
-
   /** Values the live books now and makes that the view every query reads. */
   private PortfolioView publish(
       Optional<Reconciliation> reconciliation,
@@ -1066,7 +688,7 @@ public final class PortfolioService {
             previous != null && previous.importId() == live.importId()
                 ? previous.display()
                 : KrakenDisplayDecimals.of(store),
-            ledgerIssues(),
+            LedgerCheck.storedIssues(store),
             reconciliation.or(
                 () -> previous == null ? Optional.empty() : previous.reconciliation()),
             lastSyncAt.or(() -> previous == null ? Optional.empty() : previous.lastSyncAt()),
@@ -1144,7 +766,7 @@ public final class PortfolioService {
   private void detectExternalActivity(
       PortfolioView before, PortfolioView after, List<LedgerEvent> added) {
     Optional<Instant> baseline =
-        Optional.ofNullable(store.marks().get(BASELINE_MARK))
+        Optional.ofNullable(store.marks().get(Reconciler.BASELINE_MARK))
             .map(DriftBaseline::parse)
             .map(DriftBaseline::at);
     new ExternalActivityCheck(config.portfolio().externalActivityThresholdPct())

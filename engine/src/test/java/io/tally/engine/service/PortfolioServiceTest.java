@@ -770,7 +770,7 @@ class PortfolioServiceTest {
       assertThat(second.rawDrift()).isEqualByComparingTo(first.rawDrift());
       assertThat(second.flows()).isEqualByComparingTo(BigDecimal.ZERO);
     }
-    assertThat(DriftBaseline.parse(store.marks().get(PortfolioService.BASELINE_MARK)))
+    assertThat(DriftBaseline.parse(store.marks().get(Reconciler.BASELINE_MARK)))
         .as("the baseline in use is the stored one")
         .isEqualTo(second.baseline());
   }
