@@ -18,7 +18,6 @@ import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
-import io.tally.money.PairName;
 import io.tally.reconcile.DriftBaseline;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
@@ -40,7 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -324,7 +322,7 @@ public final class PortfolioService {
 
   private PortfolioSnapshot snapshotLocked() {
     catchUpLocked();
-    PortfolioSnapshot snapshot = snapshotOf(current(), clock.instant());
+    PortfolioSnapshot snapshot = queries().snapshot(clock.instant());
     store.saveSnapshot(new StoredSnapshot(snapshot.takenAt(), SnapshotJson.write(snapshot)));
     progress.accept("snapshot saved, taken at " + snapshot.takenAt());
     return snapshot;
@@ -389,123 +387,68 @@ public final class PortfolioService {
   // ---- queries ------------------------------------------------------------------------------
 
   /**
-   * The decimals a person is shown each asset's amounts and each pair's prices at (Kraken's {@code
-   * display_decimals} and {@code pair_decimals} as last synced, or the fallbacks).
+   * The contract's questions answered from the books last published: every answer of the returned
+   * {@link PortfolioQueries} describes the same books, so an answer of several parts asks it for
+   * all of them. Never waits for a write.
    */
+  public PortfolioQueries queries() {
+    return new PortfolioQueries(current(), config, clock.instant(), events, pnlPeriods);
+  }
+
+  /** {@link PortfolioQueries#displayDecimals}, answered from the books last published. */
   public DisplayDecimals displayDecimals() {
-    return current().display();
+    return queries().displayDecimals();
   }
 
-  /** Equity, cash, realized and unrealized PnL, the drift and stale flags, and their time. */
+  /** {@link PortfolioQueries#getEquity}, answered from the books last published. */
   public EquitySummary getEquity() {
-    PortfolioView current = current();
-    PortfolioValuation valuation = current.valuation();
-    Optional<Instant> oldest = oldestPriceAt(valuation);
-    Instant freshAfter = clock.instant().minus(config.portfolio().maxPriceAge());
-    boolean stale = valuation.stale() || oldest.filter(at -> at.isBefore(freshAfter)).isPresent();
-    return new EquitySummary(
-        valuation.equity(),
-        valuation.cash(),
-        valuation.otherFiat(),
-        valuation.realized(),
-        valuation.unrealized(),
-        current.reconciliation().map(Reconciliation::driftFlag).orElse(false),
-        stale,
-        current.asOf(),
-        oldest);
+    return queries().getEquity();
   }
 
-  /**
-   * Trading PnL over {@code period} by pair and by strategy tag. {@code includeManual} empty means
-   * the config's {@code track_manual_trades}.
-   */
+  /** {@link PortfolioQueries#getPnlSummary}, answered from the books last published. */
   public PnlSummary getPnlSummary(PnlPeriod period, Optional<Boolean> includeManual) {
-    requireNonNull(period, "period");
-    boolean manual = includeManual.orElse(config.portfolio().trackManualTrades());
-    return pnlPeriods.summary(current(), period, manual);
+    return queries().getPnlSummary(period, includeManual);
   }
 
-  /**
-   * The units of each asset that no pair position holds, from the same books as {@link
-   * #getPositions()}: see {@link BookState#nonPairHoldings()}. Only non-zero remainders.
-   */
+  /** {@link PortfolioQueries#nonPairHoldings}, answered from the books last published. */
   public SortedMap<Asset, BigDecimal> nonPairHoldings() {
-    return current().books().nonPairHoldings();
+    return queries().nonPairHoldings();
   }
 
-  /** Every pair position the books have, open or flat, valued now; in pair order. */
+  /** {@link PortfolioQueries#getPositions}, answered from the books last published. */
   public List<PositionValuation> getPositions() {
-    return current().valuation().positions();
+    return queries().getPositions();
   }
 
-  /**
-   * The position in {@code pair}, named {@code XBTUSD} or {@code XBT/USD} (Kraken's aliases such as
-   * {@code BTC/USD} understood).
-   *
-   * @throws PositionNotFoundException when the books have no trades in that pair
-   */
+  /** {@link PortfolioQueries#getPosition}, answered from the books last published. */
   public PositionValuation getPosition(String pair) {
-    requireNonNull(pair, "pair");
-    PairName name = PairName.of(pair);
-    for (PositionValuation position : getPositions()) {
-      if (name.matches(position.position().pair())) {
-        return position;
-      }
-    }
-    throw new PositionNotFoundException(pair);
+    return queries().getPosition(pair);
   }
 
-  /**
-   * Each reported asset held (include/exclude filters apply): amount, value and share of equity.
-   */
+  /** {@link PortfolioQueries#getAssetExposure}, answered from the books last published. */
   public List<AssetValuation> getAssetExposure() {
-    List<AssetValuation> exposure = new ArrayList<>();
-    for (AssetValuation holding : current().valuation().holdings()) {
-      if (holding.holding().quantity().signum() != 0
-          && config.portfolio().reports(holding.holding().asset())) {
-        exposure.add(holding);
-      }
-    }
-    return exposure;
+    return queries().getAssetExposure();
   }
 
-  /**
-   * The newest trades first, at most {@code limit}, of one pair when given, each with what it
-   * realized; {@code includeManual} empty means the config's {@code track_manual_trades}.
-   */
+  /** {@link PortfolioQueries#getTradeHistory}, answered from the books last published. */
   public List<RealizedPnLRecord> getTradeHistory(
       Optional<String> pair, int limit, Optional<Boolean> includeManual) {
-    requireNonNull(pair, "pair");
-    requireNonNull(includeManual, "includeManual");
-    TradeQuery query = TradeQuery.newest(limit);
-    query = pair.map(query::pair).orElse(query);
-    return getRealizedPnlRecords(includeManual.map(query::includeManual).orElse(query));
+    return queries().getTradeHistory(pair, limit, includeManual);
   }
 
-  /**
-   * The trades {@code query} asks for, newest first, each with what it realized as the books folded
-   * it: their {@link RealizedPnLRecord#pnlBase()} by strategy over a period add up to {@link
-   * #getPnlSummary}'s by strategy over it, exactly.
-   */
+  /** {@link PortfolioQueries#getRealizedPnlRecords}, answered from the books last published. */
   public List<RealizedPnLRecord> getRealizedPnlRecords(TradeQuery query) {
-    requireNonNull(query, "query");
-    PortfolioView view = current();
-    boolean manual = query.includeManual().orElse(config.portfolio().trackManualTrades());
-    return events.trades(query, manual, view.books(), view.importId());
+    return queries().getRealizedPnlRecords(query);
   }
 
-  /** Fees in the base currency: by asset paid in, by pair, and in total. */
+  /** {@link PortfolioQueries#getFeeSummary}, answered from the books last published. */
   public FeeSummary getFeeSummary() {
-    return current().books().fees();
+    return queries().getFeeSummary();
   }
 
-  /**
-   * Deposits, withdrawals, rewards and adjustments, newest first, at most {@code limit}, of one
-   * asset when given, each valued at its time.
-   */
+  /** {@link PortfolioQueries#getCashFlows}, answered from the books last published. */
   public List<CashFlowRecord> getCashFlows(Optional<Asset> asset, int limit) {
-    PortfolioView view = current();
-    return events.cashFlows(asset, limit, view.prices(), view.importId());
+    return queries().getCashFlows(asset, limit);
   }
 
   /**
@@ -544,50 +487,34 @@ public final class PortfolioService {
     return EquitySeries.downsample(points, range.bucket(), MAX_CHART_POINTS);
   }
 
-  /**
-   * Every data issue: missing prices and acquisitions, unclassified rows, the ledger check's
-   * findings, unvalued and stale holdings.
-   */
+  /** {@link PortfolioQueries#getDataIssues}, answered from the books last published. */
   public List<DataIssue> getDataIssues() {
-    PortfolioView current = current();
-    List<DataIssue> issues = new ArrayList<>(current.ledgerIssues());
-    issues.addAll(current.valuation().issues());
-    issues.addAll(AssetBalances.of(current.books(), current.holds()).issues());
-    return issues;
+    return queries().getDataIssues();
   }
 
-  /**
-   * Each asset the books hold split into what Kraken's open orders hold of it ({@code hold_trade}
-   * as of the last sync, kept across restarts) and what is free; without Kraken everything is free.
-   * The totals are the holdings of {@link #getAssetExposure()}.
-   */
+  /** {@link PortfolioQueries#getAssetBalances}, answered from the books last published. */
   public AssetBalances getAssetBalances() {
-    PortfolioView current = current();
-    return AssetBalances.of(current.books(), current.holds());
+    return queries().getAssetBalances();
   }
 
-  /**
-   * The orders resting on Kraken at this process's last sync, dated: what a risk layer counts as if
-   * filled. Empty without Kraken, and after a restart until the first sync succeeds (open orders
-   * are not stored).
-   */
+  /** {@link PortfolioQueries#getOpenOrders}, answered from the books last published. */
   public Optional<OpenOrders> getOpenOrders() {
-    return current().openOrders();
+    return queries().getOpenOrders();
   }
 
-  /** The last reconciliation; empty before the first. */
+  /** {@link PortfolioQueries#getReconciliation}, answered from the books last published. */
   public Optional<Reconciliation> getReconciliation() {
-    return current().reconciliation();
+    return queries().getReconciliation();
   }
 
-  /** When the last sync started, if one succeeded since start-up. */
+  /** {@link PortfolioQueries#lastSyncAt}, answered from the books last published. */
   public Optional<Instant> lastSyncAt() {
-    return current().lastSyncAt();
+    return queries().lastSyncAt();
   }
 
-  /** Why the last sync failed, when it did. */
+  /** {@link PortfolioQueries#lastSyncError}, answered from the books last published. */
   public Optional<String> lastSyncError() {
-    return current().lastSyncError();
+    return queries().lastSyncError();
   }
 
   /** Syncs and valuations so far, with their total time. */
@@ -698,53 +625,6 @@ public final class PortfolioService {
             openOrders);
     view.set(next);
     return next;
-  }
-
-  private static PortfolioSnapshot snapshotOf(PortfolioView view, Instant at) {
-    PortfolioValuation valuation = view.valuation();
-    List<PortfolioSnapshot.Holding> holdings = new ArrayList<>();
-    for (AssetValuation holding : valuation.holdings()) {
-      if (holding.holding().quantity().signum() != 0) {
-        holdings.add(
-            new PortfolioSnapshot.Holding(
-                holding.holding().asset(),
-                holding.holding().quantity(),
-                holding.price().map(p -> p.value()),
-                holding.value(),
-                holding.holding().cost(),
-                holding.price().map(ContractJson::sourcePair)));
-      }
-    }
-    SortedMap<String, BigDecimal> realizedByPair = new TreeMap<>();
-    view.books().realizedByPair().forEach((pair, value) -> realizedByPair.put(pair.name(), value));
-    SortedMap<String, BigDecimal> unrealizedByPair = new TreeMap<>();
-    valuation.unrealizedByPair().forEach((pair, value) -> unrealizedByPair.put(pair.name(), value));
-    return new PortfolioSnapshot(
-        at,
-        view.books().config().base(),
-        valuation.equity(),
-        valuation.cash(),
-        valuation.realized(),
-        valuation.unrealized(),
-        view.books().flows().net(),
-        view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
-        valuation.stale(),
-        holdings,
-        realizedByPair,
-        unrealizedByPair);
-  }
-
-  private static Optional<Instant> oldestPriceAt(PortfolioValuation valuation) {
-    Optional<Instant> oldest = Optional.empty();
-    for (AssetValuation holding : valuation.holdings()) {
-      if (holding.holding().quantity().signum() != 0
-          && holding.price().isPresent()
-          && !holding.holding().asset().equals(valuation.books().config().base())) {
-        Instant at = holding.price().get().at();
-        oldest = Optional.of(oldest.filter(o -> o.isBefore(at)).orElse(at));
-      }
-    }
-    return oldest;
   }
 
   /** The events first written by imports after {@code importId}: what a write brought. */

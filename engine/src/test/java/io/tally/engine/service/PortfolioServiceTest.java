@@ -800,6 +800,42 @@ class PortfolioServiceTest {
   }
 
   @Test
+  void oneQueriesObjectKeepsAnsweringFromTheBooksItWasTakenFrom() {
+    PortfolioStore store = store();
+    PortfolioService service = service(config(), store);
+    service.initialize();
+    PortfolioQueries before = service.queries();
+    EquitySummary equity = before.getEquity();
+    int trades = before.getTradeHistory(Optional.empty(), 1000, Optional.of(true)).size();
+
+    advanceAccount(Duration.ofHours(2));
+    service.sync();
+
+    assertThat(service.getTradeHistory(Optional.empty(), 1000, Optional.of(true)).size())
+        .as("the sync brought trades")
+        .isGreaterThan(trades);
+    assertThat(before.getTradeHistory(Optional.empty(), 1000, Optional.of(true)))
+        .as("the old answers list the old books' trades")
+        .hasSize(trades);
+    assertThat(before.getEquity().equity()).isEqualTo(equity.equity());
+    assertThat(before.getEquity().asOf()).isEqualTo(equity.asOf());
+    // Positions and the non-pair remainder of one queries object add up to its holdings.
+    Map<Asset, BigDecimal> held = new TreeMap<>();
+    before
+        .getPositions()
+        .forEach(
+            p -> held.merge(p.position().pair().base(), p.position().baseSize(), BigDecimal::add));
+    before.nonPairHoldings().forEach((asset, left) -> held.merge(asset, left, BigDecimal::add));
+    for (AssetValuation holding : before.getAssetExposure()) {
+      if (held.containsKey(holding.holding().asset())) {
+        assertThat(held.get(holding.holding().asset()))
+            .as("%s", holding.holding().asset())
+            .isEqualByComparingTo(holding.holding().quantity());
+      }
+    }
+  }
+
+  @Test
   void listsReadDuringASyncAgreeWithTheBooksTheyAreAskedBeside() {
     PortfolioStore store = store();
     AtomicReference<PortfolioService> holder = new AtomicReference<>();
