@@ -37,9 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * decimal strings, errors as {@code application/problem+json}), {@code /health}, {@code /metrics}
  * (Prometheus), the OpenAPI description at {@code /api/v1/openapi.json}, and the dashboard at
  * {@code /}. Every answer reads the service's last consistent view, so requests never wait for a
- * sync; only {@code POST /api/v1/portfolio/sync} writes. The answers themselves are assembled by
- * {@link ContractAnswers}, the one place the command line and the contract tests take them from
- * too: this class parses parameters, calls it, and writes JSON or a problem.
+ * sync; only {@code POST /api/v1/portfolio/sync} and {@code POST /api/v1/portfolio/snapshots}
+ * write. The answers themselves are assembled by {@link ContractAnswers}, the one place the command
+ * line and the contract tests take them from too: this class parses parameters, calls it, and
+ * writes JSON or a problem.
  *
  * <p>Example:
  *
@@ -120,6 +121,7 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/fees",
         "GET " + API + "/portfolio/cash-flows",
         "GET " + API + "/portfolio/history",
+        "POST " + API + "/portfolio/snapshots",
         "GET " + API + "/portfolio/equity",
         "GET " + API + "/portfolio/reconciliation",
         "GET " + API + "/portfolio/data-issues",
@@ -186,6 +188,14 @@ public final class TallyServer implements AutoCloseable {
                   ctx ->
                       answers.snapshots(
                           Parameters.instant(ctx, "since"), Parameters.limit(ctx, DEFAULT_LIMIT)));
+              config.routes.post(
+                  API + "/portfolio/snapshots",
+                  timed(
+                      ctx -> {
+                        // 201: a snapshot is a new stored resource, answered as history lists it.
+                        Map<String, Object> snapshot = answers.createSnapshot();
+                        json(ctx.status(HttpStatus.CREATED), snapshot);
+                      }));
               get(config.routes, "/portfolio/equity", ctx -> answers.equitySeries(range(ctx)));
               get(config.routes, "/portfolio/reconciliation", ctx -> answers.reconciliation());
               get(config.routes, "/portfolio/data-issues", ctx -> answers.dataIssues());
