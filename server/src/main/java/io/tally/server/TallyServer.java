@@ -64,6 +64,9 @@ public final class TallyServer implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The request attribute set once a problem document is the answer. */
+  private static final String PROBLEM = "tally.problem";
+
   private final PortfolioService service;
   private final ContractAnswers answers;
   private final Clock clock;
@@ -208,7 +211,10 @@ public final class TallyServer implements AutoCloseable {
                   404,
                   "*",
                   ctx -> {
-                    if (ctx.path().startsWith(API) || ctx.path().equals("/health")) {
+                    // Javalin runs this after the exception mappers too: a 404 problem already
+                    // written (an unknown pair) keeps its own detail.
+                    boolean answered = ctx.attribute(PROBLEM) != null;
+                    if (!answered && (ctx.path().startsWith(API) || ctx.path().equals("/health"))) {
                       problem(
                           ctx,
                           HttpStatus.NOT_FOUND,
@@ -326,6 +332,7 @@ public final class TallyServer implements AutoCloseable {
     doc.put("status", status.getCode());
     doc.put("detail", detail);
     doc.put("instance", ctx.path());
+    ctx.attribute(PROBLEM, detail);
     ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsString(doc));
   }
 
