@@ -1,15 +1,15 @@
 package io.tally.cli;
 
 import io.tally.engine.config.TallyConfig;
-import io.tally.engine.service.ContractJson;
+import io.tally.engine.service.ContractAnswers;
 import io.tally.engine.service.Reconciliation;
 import io.tally.engine.service.ReconciliationStatus;
-import io.tally.money.DisplayDecimals;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.FlowAdjustedDrift;
 import io.tally.reconcile.LiveCheck;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +57,7 @@ final class ReconcileCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Reconciliation result;
-    DisplayDecimals display;
+    Map<String, Object> json;
     try (ServiceSession session =
         ServiceSession.open(
             database,
@@ -67,10 +67,11 @@ final class ReconcileCommand implements Callable<Integer> {
             clock,
             err)) {
       result = session.service().reconcile();
-      display = session.service().displayDecimals();
+      // The reconciliation just run is the service's last: the API's answer, from one place.
+      json = new ContractAnswers(session.service()).reconciliation();
     }
     if (format.json()) {
-      out.println(Json.write(ContractJson.reconciliation(result, display)));
+      out.println(Json.write(json));
     } else {
       print(result, out);
     }

@@ -8,20 +8,13 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
-import io.tally.engine.service.AssetBalances;
-import io.tally.engine.service.ContractJson;
+import io.tally.engine.service.ContractAnswers;
 import io.tally.engine.service.EquitySummary;
-import io.tally.engine.service.OrderJson;
 import io.tally.engine.service.PnlPeriod;
 import io.tally.engine.service.PortfolioService;
 import io.tally.engine.service.PositionNotFoundException;
-import io.tally.engine.service.Reconciliation;
-import io.tally.engine.service.ReconciliationStatus;
 import io.tally.engine.service.TradeQuery;
-import io.tally.money.Asset;
-import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
-import io.tally.valuation.AssetValuation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +37,10 @@ import tools.jackson.databind.json.JsonMapper;
  * decimal strings, errors as {@code application/problem+json}), {@code /health}, {@code /metrics}
  * (Prometheus), the OpenAPI description at {@code /api/v1/openapi.json}, and the dashboard at
  * {@code /}. Every answer reads the service's last consistent view, so requests never wait for a
- * sync; only {@code POST /api/v1/portfolio/sync} writes.
+ * sync; only {@code POST /api/v1/portfolio/sync} and {@code POST /api/v1/portfolio/snapshots}
+ * write. The answers themselves are assembled by {@link ContractAnswers}, the one place the command
+ * line and the contract tests take them from too: this class parses parameters, calls it, and
+ * writes JSON or a problem.
  *
  * <p>Example:
  *
@@ -69,7 +64,11 @@ public final class TallyServer implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The request attribute set once a problem document is the answer. */
+  private static final String PROBLEM = "tally.problem";
+
   private final PortfolioService service;
+  private final ContractAnswers answers;
   private final Clock clock;
   private final ServerMetrics metrics;
   private final String openApi;
@@ -77,6 +76,7 @@ public final class TallyServer implements AutoCloseable {
 
   private TallyServer(PortfolioService service, Clock clock) {
     this.service = service;
+    this.answers = new ContractAnswers(service);
     this.clock = clock;
     this.metrics = new ServerMetrics(service);
     this.openApi = resource("/openapi.json");
@@ -124,6 +124,7 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/fees",
         "GET " + API + "/portfolio/cash-flows",
         "GET " + API + "/portfolio/history",
+        "POST " + API + "/portfolio/snapshots",
         "GET " + API + "/portfolio/equity",
         "GET " + API + "/portfolio/reconciliation",
         "GET " + API + "/portfolio/data-issues",
@@ -155,91 +156,54 @@ public final class TallyServer implements AutoCloseable {
               config.routes.get(
                   API + "/openapi.json",
                   ctx -> ctx.contentType("application/json").result(openApi));
-              get(config.routes, "/portfolio", this::portfolio);
-              get(config.routes, "/portfolio/value", this::value);
-              get(config.routes, "/portfolio/allocation", this::allocation);
-              get(
-                  config.routes,
-                  "/portfolio/positions",
-                  ctx -> {
-                    Map<String, Object> answer =
-                        new LinkedHashMap<>(
-                            listOf(
-                                "positions",
-                                service.getPositions(),
-                                p -> ContractJson.position(p, service.displayDecimals())));
-                    answer.put(
-                        "non_pair_holdings",
-                        ContractJson.nonPairHoldings(service.nonPairHoldings()));
-                    return answer;
-                  });
+              get(config.routes, "/portfolio", ctx -> answers.portfolio());
+              get(config.routes, "/portfolio/value", ctx -> answers.value());
+              get(config.routes, "/portfolio/allocation", ctx -> answers.allocation());
+              get(config.routes, "/portfolio/positions", ctx -> answers.positions());
               config.routes.get(
                   // <pair>, not {pair}: "BTC/USD" unencoded is a pair, and an unknown one is a
                   // 404 naming it, not "no such endpoint".
                   API + "/portfolio/positions/<pair>",
-                  timed(
-                      ctx ->
-                          json(
-                              ctx,
-                              ContractJson.position(
-                                  service.getPosition(ctx.pathParam("pair")),
-                                  service.displayDecimals()))));
-              get(config.routes, "/portfolio/pnl", this::pnl);
+                  timed(ctx -> json(ctx, answers.position(ctx.pathParam("pair")))));
               get(
                   config.routes,
-                  "/portfolio/pnl/records",
-                  ctx ->
-                      listOf(
-                          "records",
-                          service.getRealizedPnlRecords(tradeQuery(ctx)),
-                          t -> ContractJson.trade(t, service.displayDecimals())));
+                  "/portfolio/pnl",
+                  ctx -> answers.pnl(period(ctx), Parameters.bool(ctx, "include_manual")));
+              get(config.routes, "/portfolio/pnl/records", ctx -> answers.records(tradeQuery(ctx)));
               get(
                   config.routes,
                   "/portfolio/trades",
                   ctx ->
-                      listOf(
-                          "trades",
-                          service.getTradeHistory(
-                              Parameters.text(ctx, "pair"),
-                              Parameters.limit(ctx, DEFAULT_LIMIT),
-                              Parameters.bool(ctx, "include_manual")),
-                          t -> ContractJson.trade(t, service.displayDecimals())));
-              get(
-                  config.routes,
-                  "/portfolio/fees",
-                  ctx -> ContractJson.fees(service.getFeeSummary()));
+                      answers.trades(
+                          Parameters.text(ctx, "pair"),
+                          Parameters.limit(ctx, DEFAULT_LIMIT),
+                          Parameters.bool(ctx, "include_manual")));
+              get(config.routes, "/portfolio/fees", ctx -> answers.fees());
               get(
                   config.routes,
                   "/portfolio/cash-flows",
                   ctx ->
-                      listOf(
-                          "cash_flows",
-                          service.getCashFlows(
-                              Parameters.asset(ctx, "asset"), Parameters.limit(ctx, DEFAULT_LIMIT)),
-                          f -> ContractJson.cashFlow(f, service.displayDecimals())));
+                      answers.cashFlows(
+                          Parameters.asset(ctx, "asset"), Parameters.limit(ctx, DEFAULT_LIMIT)));
               get(
                   config.routes,
                   "/portfolio/history",
                   ctx ->
-                      listOf(
-                          "snapshots",
-                          service.getSnapshots(
-                              Parameters.instant(ctx, "since"),
-                              Parameters.limit(ctx, DEFAULT_LIMIT)),
-                          ContractJson::snapshot));
-              get(config.routes, "/portfolio/equity", this::equity);
-              get(config.routes, "/portfolio/reconciliation", ctx -> reconciliation());
-              get(
-                  config.routes,
-                  "/portfolio/data-issues",
-                  ctx -> Map.of("data_issues", ContractJson.issues(service.getDataIssues())));
-              get(
-                  config.routes,
-                  "/portfolio/orders/open",
-                  ctx -> OrderJson.openOrders(service.getOpenOrders(), service.displayDecimals()));
+                      answers.snapshots(
+                          Parameters.instant(ctx, "since"), Parameters.limit(ctx, DEFAULT_LIMIT)));
               config.routes.post(
-                  API + "/portfolio/sync",
-                  timed(ctx -> json(ctx, ContractJson.syncResult(service.sync()))));
+                  API + "/portfolio/snapshots",
+                  timed(
+                      ctx -> {
+                        // 201: a snapshot is a new stored resource, answered as history lists it.
+                        Map<String, Object> snapshot = answers.createSnapshot();
+                        json(ctx.status(HttpStatus.CREATED), snapshot);
+                      }));
+              get(config.routes, "/portfolio/equity", ctx -> answers.equitySeries(range(ctx)));
+              get(config.routes, "/portfolio/reconciliation", ctx -> answers.reconciliation());
+              get(config.routes, "/portfolio/data-issues", ctx -> answers.dataIssues());
+              get(config.routes, "/portfolio/orders/open", ctx -> answers.openOrders());
+              config.routes.post(API + "/portfolio/sync", timed(ctx -> json(ctx, answers.sync())));
               config.routes.exception(BadRequestException.class, this::badRequest);
               config.routes.exception(PositionNotFoundException.class, this::notFound);
               config.routes.exception(Exception.class, this::failed);
@@ -247,7 +211,10 @@ public final class TallyServer implements AutoCloseable {
                   404,
                   "*",
                   ctx -> {
-                    if (ctx.path().startsWith(API) || ctx.path().equals("/health")) {
+                    // Javalin runs this after the exception mappers too: a 404 problem already
+                    // written (an unknown pair) keeps its own detail.
+                    boolean answered = ctx.attribute(PROBLEM) != null;
+                    if (!answered && (ctx.path().startsWith(API) || ctx.path().equals("/health"))) {
                       problem(
                           ctx,
                           HttpStatus.NOT_FOUND,
@@ -275,58 +242,14 @@ public final class TallyServer implements AutoCloseable {
     };
   }
 
-  private Map<String, Object> portfolio(Context ctx) {
-    EquitySummary equity = service.getEquity();
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("base_currency", service.config().portfolio().baseCurrency().code());
-    doc.putAll(ContractJson.equity(equity));
-    doc.put("last_sync_at", service.lastSyncAt().map(Object::toString).orElse(null));
-    doc.put("last_sync_error", service.lastSyncError().orElse(null));
-    List<Object> holdings = new ArrayList<>();
-    AssetBalances balances = service.getAssetBalances();
-    service
-        .getAssetExposure()
-        .forEach(
-            h ->
-                holdings.add(ContractJson.holding(h, base(), service.displayDecimals(), balances)));
-    doc.put("holdings", holdings);
-    return doc;
-  }
-
-  private Map<String, Object> value(Context ctx) {
-    EquitySummary equity = service.getEquity();
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("equity_base", ContractJson.text(equity.equity()));
-    doc.put("cash_base", ContractJson.text(equity.cash()));
-    doc.put("other_fiat_base", ContractJson.text(equity.otherFiat()));
-    doc.put("oldest_price_at", equity.oldestPriceAt().map(Object::toString).orElse(null));
-    doc.put("stale", equity.stale());
-    doc.put("as_of", equity.asOf().toString());
-    return doc;
-  }
-
-  private Map<String, Object> allocation(Context ctx) {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("equity_base", ContractJson.text(service.getEquity().equity()));
-    List<Object> assets = new ArrayList<>();
-    AssetBalances balances = service.getAssetBalances();
-    for (AssetValuation holding : service.getAssetExposure()) {
-      assets.add(ContractJson.holding(holding, base(), service.displayDecimals(), balances));
-    }
-    doc.put("assets", assets);
-    return doc;
-  }
-
-  private Map<String, Object> pnl(Context ctx) {
-    PnlPeriod period;
+  private static PnlPeriod period(Context ctx) {
     String text = Parameters.text(ctx, "period").orElse("all");
     try {
-      period = PnlPeriod.parse(text);
+      return PnlPeriod.parse(text);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException(
           "period", "must be all, 24h, 7d, 30d or ytd, got '" + text + "'");
     }
-    return ContractJson.pnl(service.getPnlSummary(period, Parameters.bool(ctx, "include_manual")));
   }
 
   /**
@@ -344,43 +267,13 @@ public final class TallyServer implements AutoCloseable {
     return Parameters.bool(ctx, "include_manual").map(query::includeManual).orElse(query);
   }
 
-  private Map<String, Object> equity(Context ctx) {
+  private static EquityRange range(Context ctx) {
     String text = Parameters.text(ctx, "range").orElse("24h");
-    EquityRange range;
     try {
-      range = EquityRange.parse(text);
+      return EquityRange.parse(text);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("range", "must be 24h, 7d, 30d or all, got '" + text + "'");
     }
-    List<EquityPoint> points = service.getEquitySeries(range);
-    List<Object> rows = new ArrayList<>();
-    for (int i = 0; i < points.size(); i++) {
-      boolean marker = i > 0 && points.get(i).flowSince(points.get(i - 1));
-      rows.add(ContractJson.equityPoint(points.get(i), marker));
-    }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("range", range.code());
-    doc.put("points", rows);
-    return doc;
-  }
-
-  private Map<String, Object> reconciliation() {
-    Optional<Reconciliation> last = service.getReconciliation();
-    if (last.isPresent()) {
-      return ContractJson.reconciliation(last.get(), service.displayDecimals());
-    }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("checked_at", null);
-    doc.put("reconciliation_status", ReconciliationStatus.UNCHECKED.code());
-    doc.put("drift_flag", false);
-    doc.put("compared_at", null);
-    doc.put("live_check", false);
-    doc.put("assets", List.of());
-    return doc;
-  }
-
-  private Asset base() {
-    return service.config().portfolio().baseCurrency();
   }
 
   private Map<String, Object> health() {
@@ -406,13 +299,6 @@ public final class TallyServer implements AutoCloseable {
         oldest.map(at -> Duration.between(at, clock.instant()).toSeconds()).orElse(null));
     doc.put("stale", equity != null && equity.stale());
     return doc;
-  }
-
-  private static <T> Map<String, Object> listOf(
-      String name, List<T> items, Function<T, Map<String, Object>> row) {
-    List<Object> rows = new ArrayList<>(items.size());
-    items.forEach(item -> rows.add(row.apply(item)));
-    return Map.of(name, rows);
   }
 
   private void badRequest(BadRequestException e, Context ctx) {
@@ -446,6 +332,7 @@ public final class TallyServer implements AutoCloseable {
     doc.put("status", status.getCode());
     doc.put("detail", detail);
     doc.put("instance", ctx.path());
+    ctx.attribute(PROBLEM, detail);
     ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsString(doc));
   }
 

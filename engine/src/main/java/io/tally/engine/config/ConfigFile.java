@@ -369,6 +369,14 @@ public final class ConfigFile {
       return value.asString().strip();
     }
 
+    /**
+     * A value as a message quotes it: a scalar's text, a list's or mapping's JSON (Jackson refuses
+     * to read those as text).
+     */
+    private static String shown(JsonNode value) {
+      return value.isValueNode() ? value.asString() : value.toString();
+    }
+
     boolean has(String key) {
       return value(key) != null;
     }
@@ -400,7 +408,7 @@ public final class ConfigFile {
         return fallback;
       }
       if (!value.isBoolean()) {
-        throw bad(key, "expected true or false, got '" + value.asString() + "'");
+        throw bad(key, "expected true or false, got '" + shown(value) + "'");
       }
       return value.booleanValue();
     }
@@ -411,7 +419,7 @@ public final class ConfigFile {
         return fallback;
       }
       if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-        throw bad(key, "expected a whole number, got '" + value.asString() + "'");
+        throw bad(key, "expected a whole number, got '" + shown(value) + "'");
       }
       return value.intValue();
     }
@@ -420,6 +428,9 @@ public final class ConfigFile {
       JsonNode value = value(key);
       if (value == null) {
         return fallback;
+      }
+      if (!value.isValueNode()) {
+        throw bad(key, "expected a decimal number, got '" + shown(value) + "'");
       }
       try {
         BigDecimal decimal = new BigDecimal(value.asString().strip());
@@ -450,6 +461,9 @@ public final class ConfigFile {
         throw bad(key, "expected a list of assets, e.g. [XBT, ETH]");
       }
       for (JsonNode item : value) {
+        if (!item.isValueNode()) {
+          throw bad(key, "expected a list of assets, e.g. [XBT, ETH], got '" + shown(value) + "'");
+        }
         assets.add(asset(key, item.asString()));
       }
       return assets;
