@@ -37,8 +37,10 @@ import java.util.function.Function;
  * Map<String, Object> trades = answers.trades(Optional.of("XBT/USD"), 20, Optional.empty());
  * }</pre>
  *
- * Thread-safe as the service is: queries read its last consistent view, and {@link #sync()} and
- * {@link #createSnapshot()} are its writes, one at a time.
+ * Thread-safe as the service is: each answer about the books reads one {@link PortfolioQueries}
+ * (one published view, so its parts — equity and holdings, positions and the non-pair remainder —
+ * describe the same books), and {@link #sync()} and {@link #createSnapshot()} are its writes, one
+ * at a time.
  */
 public final class ContractAnswers {
 
@@ -56,19 +58,21 @@ public final class ContractAnswers {
    * PnL, price source and {@code free}/{@code reserved}/{@code total}.
    */
   public Map<String, Object> portfolio() {
-    EquitySummary equity = service.getEquity();
+    PortfolioQueries now = service.queries();
+    EquitySummary equity = now.getEquity();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("base_currency", base().code());
     doc.putAll(ContractJson.equity(equity));
-    doc.put("last_sync_at", service.lastSyncAt().map(Object::toString).orElse(null));
-    doc.put("last_sync_error", service.lastSyncError().orElse(null));
-    doc.put("holdings", holdings());
+    doc.put("last_sync_at", now.lastSyncAt().map(Object::toString).orElse(null));
+    doc.put("last_sync_error", now.lastSyncError().orElse(null));
+    doc.put("holdings", holdings(now));
     return doc;
   }
 
   /** Equity, cash and other fiat alone, with the oldest price's time ({@code GET /value}). */
   public Map<String, Object> value() {
-    EquitySummary equity = service.getEquity();
+    PortfolioQueries now = service.queries();
+    EquitySummary equity = now.getEquity();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("equity_base", ContractJson.text(equity.equity()));
     doc.put("cash_base", ContractJson.text(equity.cash()));
@@ -84,17 +88,18 @@ public final class ContractAnswers {
    * with its amount, value, share of equity and {@code free}/{@code reserved}/{@code total}.
    */
   public Map<String, Object> allocation() {
+    PortfolioQueries now = service.queries();
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("equity_base", ContractJson.text(service.getEquity().equity()));
-    doc.put("assets", holdings());
+    doc.put("equity_base", ContractJson.text(now.getEquity().equity()));
+    doc.put("assets", holdings(now));
     return doc;
   }
 
-  private List<Object> holdings() {
-    AssetBalances balances = service.getAssetBalances();
-    DisplayDecimals display = service.displayDecimals();
+  private List<Object> holdings(PortfolioQueries now) {
+    AssetBalances balances = now.getAssetBalances();
+    DisplayDecimals display = now.displayDecimals();
     List<Object> rows = new ArrayList<>();
-    for (AssetValuation holding : service.getAssetExposure()) {
+    for (AssetValuation holding : now.getAssetExposure()) {
       rows.add(ContractJson.holding(holding, base(), display, balances));
     }
     return rows;
@@ -105,10 +110,11 @@ public final class ContractAnswers {
    * {@code non_pair_holdings}, with which the positions' sizes add up to the holdings.
    */
   public Map<String, Object> positions() {
-    DisplayDecimals display = service.displayDecimals();
+    PortfolioQueries now = service.queries();
+    DisplayDecimals display = now.displayDecimals();
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("positions", rows(service.getPositions(), p -> ContractJson.position(p, display)));
-    doc.put("non_pair_holdings", ContractJson.nonPairHoldings(service.nonPairHoldings()));
+    doc.put("positions", rows(now.getPositions(), p -> ContractJson.position(p, display)));
+    doc.put("non_pair_holdings", ContractJson.nonPairHoldings(now.nonPairHoldings()));
     return doc;
   }
 
@@ -119,7 +125,8 @@ public final class ContractAnswers {
    * @throws PositionNotFoundException when the books have no trades in that pair
    */
   public Map<String, Object> position(String pair) {
-    return ContractJson.position(service.getPosition(pair), service.displayDecimals());
+    PortfolioQueries now = service.queries();
+    return ContractJson.position(now.getPosition(pair), now.displayDecimals());
   }
 
   /**
@@ -127,12 +134,14 @@ public final class ContractAnswers {
    * means the configuration's {@code track_manual_trades}.
    */
   public Map<String, Object> pnl(PnlPeriod period, Optional<Boolean> includeManual) {
-    return ContractJson.pnl(service.getPnlSummary(period, includeManual));
+    PortfolioQueries now = service.queries();
+    return ContractJson.pnl(now.getPnlSummary(period, includeManual));
   }
 
   /** The realized PnL records {@code query} asks for, newest first ({@code GET /pnl/records}). */
   public Map<String, Object> records(TradeQuery query) {
-    return list("records", service.getRealizedPnlRecords(query), this::record);
+    PortfolioQueries now = service.queries();
+    return list("records", now.getRealizedPnlRecords(query), r -> record(r, now));
   }
 
   /**
@@ -141,16 +150,18 @@ public final class ContractAnswers {
    */
   public Map<String, Object> trades(
       Optional<String> pair, int limit, Optional<Boolean> includeManual) {
-    return list("trades", service.getTradeHistory(pair, limit, includeManual), this::record);
+    PortfolioQueries now = service.queries();
+    return list("trades", now.getTradeHistory(pair, limit, includeManual), r -> record(r, now));
   }
 
-  private Map<String, Object> record(RealizedPnLRecord record) {
-    return ContractJson.trade(record, service.displayDecimals());
+  private static Map<String, Object> record(RealizedPnLRecord record, PortfolioQueries now) {
+    return ContractJson.trade(record, now.displayDecimals());
   }
 
   /** {@code get_fee_summary()} ({@code GET /fees}): total, by asset paid in, by pair. */
   public Map<String, Object> fees() {
-    return ContractJson.fees(service.getFeeSummary());
+    PortfolioQueries now = service.queries();
+    return ContractJson.fees(now.getFeeSummary());
   }
 
   /**
@@ -158,9 +169,10 @@ public final class ContractAnswers {
    * value at its time and its {@code note}.
    */
   public Map<String, Object> cashFlows(Optional<Asset> asset, int limit) {
-    DisplayDecimals display = service.displayDecimals();
+    PortfolioQueries now = service.queries();
+    DisplayDecimals display = now.displayDecimals();
     return list(
-        "cash_flows", service.getCashFlows(asset, limit), f -> ContractJson.cashFlow(f, display));
+        "cash_flows", now.getCashFlows(asset, limit), f -> ContractJson.cashFlow(f, display));
   }
 
   /**
@@ -202,9 +214,10 @@ public final class ContractAnswers {
    * nothing compared.
    */
   public Map<String, Object> reconciliation() {
-    Optional<Reconciliation> last = service.getReconciliation();
+    PortfolioQueries now = service.queries();
+    Optional<Reconciliation> last = now.getReconciliation();
     if (last.isPresent()) {
-      return ContractJson.reconciliation(last.get(), service.displayDecimals());
+      return ContractJson.reconciliation(last.get(), now.displayDecimals());
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("checked_at", null);
@@ -218,14 +231,16 @@ public final class ContractAnswers {
 
   /** Every data issue ({@code GET /data-issues}). */
   public Map<String, Object> dataIssues() {
+    PortfolioQueries now = service.queries();
     Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("data_issues", ContractJson.issues(service.getDataIssues()));
+    doc.put("data_issues", ContractJson.issues(now.getDataIssues()));
     return doc;
   }
 
   /** The orders resting on Kraken at the last sync ({@code GET /orders/open}). */
   public Map<String, Object> openOrders() {
-    return OrderJson.openOrders(service.getOpenOrders(), service.displayDecimals());
+    PortfolioQueries now = service.queries();
+    return OrderJson.openOrders(now.getOpenOrders(), now.displayDecimals());
   }
 
   /**
