@@ -660,6 +660,23 @@
         td("Realized", money(p.realized_pnl_base, { colored: true }), "r"),
         td("Fees", [money(p.fees_paid_base), unit ? [" ", el("span", { class: "unit" }, unit)] : null], "r"));
     }));
+    renderNonPair(data);
+  }
+
+  /** Units no pair position holds (deposits, rewards, quote currencies): with the sizes above they are the holdings. */
+  function renderNonPair(data) {
+    var note = $("non-pair-note");
+    var rows = data.non_pair_holdings || [];
+    var decimals = {};
+    var assets = (state.data.allocation && state.data.allocation.assets) || [];
+    assets.forEach(function (a) { decimals[a.asset] = a.amount_decimals; });
+    (data.positions || []).forEach(function (p) { decimals[p.base_asset] = p.amount_decimals; });
+    var parts = [];
+    rows.forEach(function (r, i) {
+      parts.push(i ? ", " : null, el("span", { "data-asset": r.asset }, qty(r.non_pair_amount, r.asset, decimals[r.asset])));
+    });
+    note.replaceChildren(el("span", null, "Outside any pair position (deposits, rewards, quote currencies): ", parts));
+    note.hidden = rows.length === 0;
   }
 
   function legsOf(list, asset, wanted) {

@@ -183,6 +183,29 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void theUnitsNoPairPositionHoldsAreShownUnderThePositions() throws Exception {
+    load();
+    JsonNode remainder = api("/api/v1/portfolio/positions").get("non_pair_holdings");
+    WebElement note = browser.findElement(By.id("non-pair-note"));
+    assertThat(remainder.size()).as("the served account received quote currencies").isPositive();
+    assertThat(note.isDisplayed()).isTrue();
+    for (JsonNode row : remainder) {
+      String asset = row.get("asset").asString();
+      String shown =
+          note.findElement(By.cssSelector("span[data-asset='" + asset + "']")).getText().strip();
+      // e.g. non_pair_amount 1234.5678 USD with amount_decimals 4 shows "1,234.5678 USD"
+      assertThat(shown).endsWith(" " + asset);
+      assertThat(
+              new BigDecimal(
+                  shown.substring(0, shown.length() - asset.length() - 1).replace(",", "")))
+          .as("%s shown near its exact amount", asset)
+          .isCloseTo(
+              new BigDecimal(row.get("non_pair_amount").asString()),
+              org.assertj.core.data.Offset.offset(new BigDecimal("0.01")));
+    }
+  }
+
+  @Test
   void recentTradesShowTheirSideAndWhatEachRealized() throws Exception {
     load();
     JsonNode trades = api("/api/v1/portfolio/trades?limit=20").get("trades");
