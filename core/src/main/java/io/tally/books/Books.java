@@ -59,8 +59,6 @@ public final class Books {
   final Map<Asset, BigDecimal> realizedByAsset = new HashMap<>();
   final Map<PnlKind, BigDecimal> realizedByKind = new EnumMap<>(PnlKind.class);
   final Map<Asset, BigDecimal> tradeRealizedByAsset = new HashMap<>();
-  final Map<Pair, BigDecimal> realizedByPair = new HashMap<>();
-  final Map<String, BigDecimal> realizedByStrategy = new HashMap<>();
   final Map<String, Map<Pair, BigDecimal>> realizedByStrategyAndPair = new HashMap<>();
   final Map<Pair, PairBook> pairs = new LinkedHashMap<>();
 
@@ -515,8 +513,6 @@ public final class Books {
   private void realizeTrade(Asset asset, Pair pair, String strategy, BigDecimal amount) {
     realize(PnlKind.TRADE, asset, amount);
     tradeRealizedByAsset.merge(asset, amount, BigDecimal::add);
-    realizedByPair.merge(pair, amount, BigDecimal::add);
-    realizedByStrategy.merge(strategy, amount, BigDecimal::add);
     realizedByStrategyAndPair
         .computeIfAbsent(strategy, s -> new HashMap<>())
         .merge(pair, amount, BigDecimal::add);
@@ -646,6 +642,26 @@ public final class Books {
     book.size = book.size.subtract(quantity);
   }
 
+  /**
+   * Realized trading PnL by pair: the sum over strategies (exact, so equal to summing as it was
+   * booked; one map merge per booked amount instead of three).
+   */
+  private SortedMap<Pair, BigDecimal> realizedByPair() {
+    SortedMap<Pair, BigDecimal> byPair = new TreeMap<>();
+    realizedByStrategyAndPair
+        .values()
+        .forEach(
+            pairs -> pairs.forEach((pair, value) -> byPair.merge(pair, value, BigDecimal::add)));
+    return byPair;
+  }
+
+  /** Realized trading PnL by strategy tag: the sum over its pairs. */
+  private SortedMap<String, BigDecimal> realizedByStrategy() {
+    SortedMap<String, BigDecimal> byStrategy = new TreeMap<>();
+    realizedByStrategyAndPair.forEach((tag, pairs) -> byStrategy.put(tag, BookState.sum(pairs)));
+    return byStrategy;
+  }
+
   private SortedMap<String, SortedMap<Pair, BigDecimal>> byStrategyAndPair() {
     SortedMap<String, SortedMap<Pair, BigDecimal>> copy = new TreeMap<>();
     realizedByStrategyAndPair.forEach((tag, byPair) -> copy.put(tag, new TreeMap<>(byPair)));
@@ -715,8 +731,8 @@ public final class Books {
         new TreeMap<>(holdings),
         new TreeMap<>(realizedByKind),
         new TreeMap<>(tradeRealizedByAsset),
-        new TreeMap<>(realizedByPair),
-        new TreeMap<>(realizedByStrategy),
+        realizedByPair(),
+        realizedByStrategy(),
         byStrategyAndPair(),
         positions,
         new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),

@@ -29,8 +29,10 @@ final class BooksCheckpoint {
    * number. Version 2: pair positions are also lowered by units that leave their asset's pool any
    * other way than a sale on that pair, so a version 1 checkpoint is refused and the log replayed.
    * Version 3: each trade's realized PnL ({@code trade_pnl} lines), which older checkpoints lack.
+   * Version 4: realized PnL by pair and by strategy are no longer written (they are the sums of
+   * {@code strategy_pair}), so a version 3 reader would miss them.
    */
-  static final String HEADER = "tally-books\t3";
+  static final String HEADER = "tally-books\t4";
 
   private static final String END = "end";
 
@@ -75,8 +77,6 @@ final class BooksCheckpoint {
     amounts(out, "realized", books.realizedByAsset, Asset::code);
     amounts(out, "kind", books.realizedByKind, PnlKind::name);
     amounts(out, "trade", books.tradeRealizedByAsset, Asset::code);
-    amounts(out, "pair", books.realizedByPair, Pair::slashed);
-    amounts(out, "strategy", books.realizedByStrategy, BooksCheckpoint::escape);
     new TreeMap<>(books.realizedByStrategyAndPair)
         .forEach(
             (tag, byPair) ->
@@ -183,12 +183,6 @@ final class BooksCheckpoint {
         break;
       case "trade":
         books.tradeRealizedByAsset.put(Asset.of(f[1]), new BigDecimal(f[2]));
-        break;
-      case "pair":
-        books.realizedByPair.put(Pair.parse(f[1]), new BigDecimal(f[2]));
-        break;
-      case "strategy":
-        books.realizedByStrategy.put(unescape(f[1]), new BigDecimal(f[2]));
         break;
       case "strategy_pair":
         books
