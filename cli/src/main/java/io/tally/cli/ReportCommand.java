@@ -5,7 +5,6 @@ import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
-import io.tally.books.DataIssue;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.prices.KrakenDisplayDecimals;
@@ -138,26 +137,8 @@ final class ReportCommand implements Callable<Integer> {
 
     BookState books = Books.replay(config, history, stored.events());
     PortfolioValuation valuation = Valuation.of(books, PriceTable.of(current), now, maxPriceAge);
-    List<DataIssue> issues = new ArrayList<>(stored.ledgerIssues());
-    issues.addAll(valuation.issues());
-    valuation =
-        new PortfolioValuation(
-            valuation.books(),
-            valuation.asOf(),
-            valuation.equity(),
-            valuation.cash(),
-            valuation.otherFiat(),
-            valuation.unrealized(),
-            valuation.stale(),
-            // include_assets / exclude_assets choose what is listed; totals stay whole.
-            valuation.holdings().stream()
-                .filter(h -> portfolio.reports(h.holding().asset()))
-                .toList(),
-            valuation.positions().stream()
-                .filter(p -> portfolio.reports(p.position().pair().base()))
-                .toList(),
-            valuation.unrealizedByPair(),
-            issues);
+    // include_assets / exclude_assets choose what is listed; totals stay whole.
+    valuation = valuation.listing(portfolio::reports).withIssuesBefore(stored.ledgerIssues());
 
     PrintWriter out = spec.commandLine().getOut();
     if (format.json()) {

@@ -4,13 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
+import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The books valued at a moment: equity ({@code Σ holdings × price}), cash (the base currency's
@@ -51,5 +54,44 @@ public record PortfolioValuation(
   /** Realized PnL of every kind, from the books. */
   public BigDecimal realized() {
     return books.realizedTotal();
+  }
+
+  /**
+   * The same valuation listing only the holdings of assets {@code reported} accepts and the
+   * positions whose base asset it accepts (the config's {@code include_assets}/{@code
+   * exclude_assets}); equity and every total stay whole. Example: {@code valuation.listing(asset ->
+   * !asset.equals(Asset.of("KFEE")))} lists no KFEE holding.
+   */
+  public PortfolioValuation listing(Predicate<Asset> reported) {
+    return new PortfolioValuation(
+        books,
+        asOf,
+        equity,
+        cash,
+        otherFiat,
+        unrealized,
+        stale,
+        holdings.stream().filter(h -> reported.test(h.holding().asset())).toList(),
+        positions.stream().filter(p -> reported.test(p.position().pair().base())).toList(),
+        unrealizedByPair,
+        issues);
+  }
+
+  /** The same valuation with {@code more} issues after its own. */
+  public PortfolioValuation withIssuesBefore(List<DataIssue> more) {
+    List<DataIssue> all = new ArrayList<>(more);
+    all.addAll(issues);
+    return new PortfolioValuation(
+        books,
+        asOf,
+        equity,
+        cash,
+        otherFiat,
+        unrealized,
+        stale,
+        holdings,
+        positions,
+        unrealizedByPair,
+        all);
   }
 }

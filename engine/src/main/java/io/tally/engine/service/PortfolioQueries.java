@@ -95,9 +95,13 @@ public final class PortfolioQueries {
     return view.books().nonPairHoldings();
   }
 
-  /** Every pair position the books have, open or flat, valued now; in pair order. */
+  /**
+   * Every pair position the books have, open or flat, valued now, in pair order; of reported base
+   * assets only ({@code include_assets}/{@code exclude_assets}, as {@code tally report} lists
+   * them).
+   */
   public List<PositionValuation> getPositions() {
-    return view.valuation().positions();
+    return reported().positions();
   }
 
   /**
@@ -122,9 +126,8 @@ public final class PortfolioQueries {
    */
   public List<AssetValuation> getAssetExposure() {
     List<AssetValuation> exposure = new ArrayList<>();
-    for (AssetValuation holding : view.valuation().holdings()) {
-      if (holding.holding().quantity().signum() != 0
-          && config.portfolio().reports(holding.holding().asset())) {
+    for (AssetValuation holding : reported().holdings()) {
+      if (holding.holding().quantity().signum() != 0) {
         exposure.add(holding);
       }
     }
@@ -245,6 +248,11 @@ public final class PortfolioQueries {
         holdings,
         realizedByPair,
         unrealizedByPair);
+  }
+
+  /** The valuation listing what the config reports (one rule with {@code tally report}). */
+  private PortfolioValuation reported() {
+    return view.valuation().listing(config.portfolio()::reports);
   }
 
   /**

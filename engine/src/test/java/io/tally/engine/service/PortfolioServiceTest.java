@@ -836,6 +836,37 @@ class PortfolioServiceTest {
   }
 
   @Test
+  void excludedAssetsAreListedNeitherAsHoldingsNorAsPositionsButStayInTheTotals() {
+    PortfolioStore store = store();
+    PortfolioService all = service(config(), store);
+    all.initialize();
+    PortfolioConfig d = portfolio(90);
+    Asset excluded = all.getPositions().get(0).position().pair().base();
+    PortfolioConfig without =
+        new PortfolioConfig(
+            d.baseCurrency(),
+            d.valuationPairs(),
+            d.includeAssets(),
+            Set.of(excluded),
+            d.costBasisMethod(),
+            d.trackManualTrades(),
+            d.snapshotRetentionDays(),
+            d.reconciliationTolerance(),
+            d.externalActivityThresholdPct(),
+            d.maxPriceAge(),
+            d.strategyTags());
+    PortfolioService filtered = service(config().withPortfolio(without), store);
+    filtered.load();
+
+    assertThat(filtered.getPositions())
+        .isNotEmpty()
+        .noneMatch(p -> p.position().pair().base().equals(excluded));
+    assertThat(filtered.getAssetExposure()).noneMatch(h -> h.holding().asset().equals(excluded));
+    assertThat(all.getAssetExposure()).anyMatch(h -> h.holding().asset().equals(excluded));
+    assertThat(filtered.getEquity().equity()).isEqualTo(all.getEquity().equity());
+  }
+
+  @Test
   void listsReadDuringASyncAgreeWithTheBooksTheyAreAskedBeside() {
     PortfolioStore store = store();
     AtomicReference<PortfolioService> holder = new AtomicReference<>();
