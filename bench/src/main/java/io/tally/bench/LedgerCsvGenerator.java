@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,8 +32,14 @@ import java.util.SplittableRandom;
  * counter, so they never repeat. Amounts have the asset's ledger decimals (EUR 4, BTC and ETH 10,
  * SOL 8). The same seed and row count always give the same file.
  *
+ * <p>Optionally it also writes the prices the history was made from, as a prices file for {@code
+ * tally report --prices} (header {@code time,asset,price}, EUR per coin): every coin's price at the
+ * first row of each new hour, from the first row on, so every row has a price at or before it. The
+ * prices do not change the ledger file: the same seed gives the same rows with or without them.
+ *
  * <p>Example: {@code java -cp bench/target/benchmarks.jar io.tally.bench.LedgerCsvGenerator
- * ledgers.csv 1000000 42}. Not thread-safe: one generator writes one file.
+ * ledgers.csv 1000000 42 prices.csv} writes a row such as {@code 2021-01-04T08:01:12Z,BTC,30012.45}
+ * to prices.csv. Not thread-safe: one generator writes one file.
  */
 public final class LedgerCsvGenerator {
 
@@ -40,6 +47,9 @@ public final class LedgerCsvGenerator {
   static final String HEADER =
       "\"txid\",\"refid\",\"time\",\"type\",\"subtype\",\"aclass\",\"subclass\",\"asset\","
           + "\"wallet\",\"amount\",\"fee\",\"balance\"";
+
+  /** The header of the prices file. */
+  static final String PRICES_HEADER = "time,asset,price";
 
   /** The seed when none is given. */
   static final long DEFAULT_SEED = 42;
@@ -90,6 +100,7 @@ public final class LedgerCsvGenerator {
   private static final Coin[] CRYPTO = {Coin.BTC, Coin.ETH, Coin.SOL};
 
   private final Writer out;
+  private final Optional<Writer> prices;
   private final SplittableRandom random;
   private final Map<String, BigDecimal> balances = new HashMap<>();
 
@@ -102,9 +113,11 @@ public final class LedgerCsvGenerator {
   private long epochSecond = START_EPOCH_SECOND;
   private long rowCount;
   private long groupCount;
+  private long pricedHour = Long.MIN_VALUE;
 
-  private LedgerCsvGenerator(Writer out, long seed) {
+  private LedgerCsvGenerator(Writer out, Optional<Writer> prices, long seed) {
     this.out = requireNonNull(out, "out");
+    this.prices = requireNonNull(prices, "prices");
     this.random = new SplittableRandom(seed);
     for (Coin coin : Coin.values()) {
       logPrice.put(coin, Math.log(coin.startPrice));
@@ -112,46 +125,78 @@ public final class LedgerCsvGenerator {
   }
 
   /**
-   * Writes {@code OUT.csv ROWS [SEED]}.
+   * Writes {@code OUT.csv ROWS [SEED [PRICES.csv]]}.
    *
-   * @param args the output file, the number of rows, and optionally the seed (default 42)
+   * @param args the output file, the number of rows, optionally the seed (default 42) and a prices
+   *     file to write beside it
    */
   public static void main(String[] args) throws IOException {
-    if (args.length < 2 || args.length > 3) {
+    if (args.length < 2 || args.length > 4) {
       System.err.println(
-          "usage: java -cp benchmarks.jar io.tally.bench.LedgerCsvGenerator OUT.csv ROWS [SEED]");
+          "usage: java -cp benchmarks.jar io.tally.bench.LedgerCsvGenerator OUT.csv ROWS [SEED"
+              + " [PRICES.csv]]");
       System.exit(2);
     }
     Path file = Path.of(args[0]);
     int rows = Integer.parseInt(args[1].replace("_", ""));
-    long seed = args.length == 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
+    long seed = args.length >= 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
+    Optional<Path> prices = args.length == 4 ? Optional.of(Path.of(args[3])) : Optional.empty();
     long started = System.nanoTime();
-    write(file, rows, seed);
+    write(file, rows, seed, prices);
     System.err.printf(
         Locale.ROOT,
-        "wrote %,d ledger rows (seed %d) to %s in %.1f s, %,d bytes%n",
+        "wrote %,d ledger rows (seed %d) to %s in %.1f s, %,d bytes%s%n",
         rows,
         seed,
         file,
         (System.nanoTime() - started) / 1e9,
-        Files.size(file));
+        Files.size(file),
+        prices.isEmpty() ? "" : "; prices to " + prices.get());
   }
 
   /** Writes a ledgers export of exactly {@code rows} rows plus the header to {@code file}. */
   public static void write(Path file, int rows, long seed) throws IOException {
+    write(file, rows, seed, Optional.empty());
+  }
+
+  /**
+   * Writes a ledgers export of exactly {@code rows} rows plus the header to {@code file}, and the
+   * prices it was made from to {@code pricesFile} if given.
+   */
+  public static void write(Path file, int rows, long seed, Optional<Path> pricesFile)
+      throws IOException {
     try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      write(writer, rows, seed);
+      if (pricesFile.isEmpty()) {
+        write(writer, rows, seed, Optional.empty());
+        return;
+      }
+      try (BufferedWriter prices =
+          Files.newBufferedWriter(pricesFile.get(), StandardCharsets.UTF_8)) {
+        write(writer, rows, seed, Optional.of(prices));
+      }
     }
   }
 
   /** Writes a ledgers export of exactly {@code rows} rows plus the header; does not close. */
   static void write(Writer out, int rows, long seed) throws IOException {
+    write(out, rows, seed, Optional.empty());
+  }
+
+  /**
+   * Writes a ledgers export of exactly {@code rows} rows plus the header, and the prices to {@code
+   * prices} if given; closes neither.
+   */
+  static void write(Writer out, int rows, long seed, Optional<Writer> prices) throws IOException {
     if (rows < 0) {
       throw new IllegalArgumentException("Row count must not be negative: " + rows);
     }
-    LedgerCsvGenerator generator = new LedgerCsvGenerator(out, seed);
+    LedgerCsvGenerator generator = new LedgerCsvGenerator(out, prices, seed);
     out.write(HEADER);
     out.write('\n');
+    if (prices.isPresent()) {
+      prices.get().write(PRICES_HEADER);
+      prices.get().write('\n');
+    }
     try {
       while (generator.rowCount < rows) {
         generator.next(rows - generator.rowCount);
@@ -167,6 +212,7 @@ public final class LedgerCsvGenerator {
   private void next(long rowsLeft) {
     epochSecond += 1 + random.nextInt(240);
     movePrices();
+    writePrices();
     groupCount++;
     if (balance(Coin.EUR).signum() == 0 && heldCrypto().isEmpty()) {
       depositEur();
@@ -399,6 +445,29 @@ public final class LedgerCsvGenerator {
       double log = logPrice.get(coin);
       double pull = -0.0005 * (log - Math.log(coin.startPrice));
       logPrice.put(coin, log + pull + coin.dailyVolatility * dayFraction * random.nextGaussian());
+    }
+  }
+
+  /**
+   * Writes every coin's price at this row's time when it is the first row of a new hour. Draws no
+   * random numbers, so the ledger file is the same with or without prices.
+   */
+  private void writePrices() {
+    long hour = Math.floorDiv(epochSecond, 3_600);
+    if (prices.isEmpty() || hour == pricedHour) {
+      return;
+    }
+    pricedHour = hour;
+    String time = Instant.ofEpochSecond(epochSecond).toString();
+    StringBuilder lines = new StringBuilder(120);
+    for (Coin coin : CRYPTO) {
+      lines.append(time).append(',').append(coin.code).append(',');
+      lines.append(price(coin).toPlainString()).append('\n');
+    }
+    try {
+      prices.get().append(lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

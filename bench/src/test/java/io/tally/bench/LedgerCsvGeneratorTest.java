@@ -12,14 +12,17 @@ import io.tally.kraken.RunningBalanceCheck;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Unclassified;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -105,5 +108,32 @@ class LedgerCsvGeneratorTest {
     assertThat(Files.readString(second, StandardCharsets.UTF_8))
         .isEqualTo(Files.readString(first, StandardCharsets.UTF_8))
         .startsWith(LedgerCsvGenerator.HEADER + "\n");
+  }
+
+  @Test
+  void pricesLeaveTheLedgerFileAsItIsAndPriceEveryRowFromTheFirstOn() throws IOException {
+    Path alone = dir.resolve("alone.csv");
+    Path ledgers = dir.resolve("ledgers.csv");
+    Path prices = dir.resolve("prices.csv");
+    LedgerCsvGenerator.write(alone, 2_000, 42);
+    LedgerCsvGenerator.write(ledgers, 2_000, 42, Optional.of(prices));
+
+    assertThat(Files.readString(ledgers, StandardCharsets.UTF_8))
+        .isEqualTo(Files.readString(alone, StandardCharsets.UTF_8));
+    List<String> lines = Files.readAllLines(prices, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).isEqualTo(LedgerCsvGenerator.PRICES_HEADER);
+    // One line per coin (BTC, ETH, SOL) for each hour that has a row, the first at the first row.
+    Instant firstRow = KrakenCsv.read(ledgers).ledgerRows().get(0).time();
+    assertThat(lines.get(1)).startsWith(firstRow + ",BTC,");
+    assertThat(lines.get(2)).startsWith(firstRow + ",ETH,");
+    assertThat(lines.get(3)).startsWith(firstRow + ",SOL,");
+    assertThat((lines.size() - 1) % 3).isZero();
+    Set<String> hours = new HashSet<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] fields = line.split(",");
+      assertThat(new BigDecimal(fields[2]).signum()).as(line).isPositive();
+      hours.add(fields[0].substring(0, 13) + fields[1]);
+    }
+    assertThat(hours).hasSize(lines.size() - 1);
   }
 }

@@ -62,36 +62,13 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     // A bad configuration fails here, before anything is written.
     PortfolioConfig portfolio = configuration.load().portfolio();
-    List<ExportFile> exports = new ArrayList<>();
-    for (Path file : files) {
-      long started = System.nanoTime();
-      err.printf("reading %s ...%n", file);
-      err.flush();
-      ExportFile export = KrakenCsv.read(file);
-      err.printf(
-          "  %s: %,d %s rows in %.1f s%n",
-          file.getFileName(),
-          export.rowCount(),
-          export.kind().name().toLowerCase(java.util.Locale.ROOT),
-          (System.nanoTime() - started) / 1e9);
-      exports.add(export);
-    }
-    long started = System.nanoTime();
-    err.printf("storing into %s ...%n", database.display());
-    err.flush();
+    IngestBatch batch = read(err);
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
-      // CSV exports carry no orders, so no strategy tags: every trade is manual.
-      IngestResult summary =
-          new Ingest(
-                  store,
-                  new StrategyTags(Map.of()),
-                  phase -> {
-                    err.printf("  %6.1f s  %s%n", (System.nanoTime() - started) / 1e9, phase);
-                    err.flush();
-                  })
-              .run(IngestBatch.ofFiles(exports, "import " + files));
+      IngestResult summary = store(batch, store, err);
+      // Stored now: the summary below reads the store, and the parsed files (a copy of every row)
+      // need not stay in memory beside what it reads.
+      batch = null;
       CommitResult result = summary.stored();
-      err.printf("  done in %.1f s%n", (System.nanoTime() - started) / 1e9);
       out.printf("rows read:          %,d%n", summary.rowsRead());
       out.printf("rows added:         %,d%n", result.rowsAdded());
       out.printf("duplicates skipped: %,d%n", summary.duplicatesSkipped());
@@ -117,5 +94,43 @@ final class ImportCommand implements Callable<Integer> {
           unpriced == 0 ? "" : "; 'tally prices fetch' fills them from Kraken (no API key needed)");
     }
     return 0;
+  }
+
+  /** Reads and parses every file, all before anything is written. */
+  private IngestBatch read(PrintWriter err) {
+    List<ExportFile> exports = new ArrayList<>();
+    for (Path file : files) {
+      long started = System.nanoTime();
+      err.printf("reading %s ...%n", file);
+      err.flush();
+      ExportFile export = KrakenCsv.read(file);
+      err.printf(
+          "  %s: %,d %s rows in %.1f s%n",
+          file.getFileName(),
+          export.rowCount(),
+          export.kind().name().toLowerCase(java.util.Locale.ROOT),
+          (System.nanoTime() - started) / 1e9);
+      exports.add(export);
+    }
+    return IngestBatch.ofFiles(exports, "import " + files);
+  }
+
+  /** Adds the batch to the store in one transaction, reporting each phase on {@code err}. */
+  private IngestResult store(IngestBatch batch, PortfolioStore store, PrintWriter err) {
+    long started = System.nanoTime();
+    err.printf("storing into %s ...%n", database.display());
+    err.flush();
+    // CSV exports carry no orders, so no strategy tags: every trade is manual.
+    IngestResult summary =
+        new Ingest(
+                store,
+                new StrategyTags(Map.of()),
+                phase -> {
+                  err.printf("  %6.1f s  %s%n", (System.nanoTime() - started) / 1e9, phase);
+                  err.flush();
+                })
+            .run(batch);
+    err.printf("  done in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    return summary;
   }
 }

@@ -1,12 +1,14 @@
 package io.tally.store;
 
 import java.util.Collection;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * What differs between the store's SQL on SQLite and on PostgreSQL: where the migrations are, and
- * how a list of ids becomes a table to join. Everything else (the tables, the queries, {@code
- * INSERT ... RETURNING} and {@code ON CONFLICT DO NOTHING}) is written once for both.
+ * What differs between the store's SQL on SQLite and on PostgreSQL: where the migrations are, how a
+ * list of ids becomes a table to join, and how a kept {@code seq} is inserted. Everything else (the
+ * tables, the queries, {@code INSERT ... RETURNING} and {@code ON CONFLICT DO NOTHING}) is written
+ * once for both.
  *
  * <p>A list of ids is bound as one value, so a query takes any number of them (no bound-variable
  * limit) and reads one snapshot: a JSON array read by {@code json_each} on SQLite, a {@code text[]}
@@ -23,6 +25,11 @@ enum Dialect {
     void bindIds(SqlStatement<?> statement, String parameter, Collection<String> ids) {
       statement.bind(parameter, Json.writeArray(ids));
     }
+
+    @Override
+    String overridingIdentity() {
+      return "";
+    }
   },
 
   POSTGRESQL("classpath:db/migration/postgresql") {
@@ -35,6 +42,11 @@ enum Dialect {
     void bindIds(SqlStatement<?> statement, String parameter, Collection<String> ids) {
       statement.bindArray(parameter, String.class, ids);
     }
+
+    @Override
+    String overridingIdentity() {
+      return " OVERRIDING SYSTEM VALUE";
+    }
   };
 
   private final String migrations;
@@ -43,9 +55,17 @@ enum Dialect {
     this.migrations = migrations;
   }
 
-  /** The Flyway location of this database's migrations. */
+  /** The Flyway location of this database's SQL migrations. */
   String migrations() {
     return migrations;
+  }
+
+  /**
+   * The migrations written in Java, beside the SQL ones of {@link #migrations()}. A store runs all
+   * pending migrations in one transaction, so a failing one leaves the schema as it was.
+   */
+  JavaMigration[] javaMigrations() {
+    return new JavaMigration[] {new CompactRows(this)};
   }
 
   /**
@@ -56,4 +76,11 @@ enum Dialect {
 
   /** Binds {@code ids} to {@code :parameter} for {@link #idTable}. */
   abstract void bindIds(SqlStatement<?> statement, String parameter, Collection<String> ids);
+
+  /**
+   * What an {@code INSERT} puts between its columns and {@code VALUES} to write a value of its own
+   * into an identity column, such as a {@code seq} kept from before: nothing for SQLite's rowid,
+   * {@code OVERRIDING SYSTEM VALUE} for PostgreSQL's {@code GENERATED ALWAYS}.
+   */
+  abstract String overridingIdentity();
 }

@@ -4,21 +4,18 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON texts the store writes: a source row's fields as an object of strings in the fields'
- * order, such as {@code {"txid":"L4UESK-KG3EQ-UFO4T5","amount":"0.0100000000"}}, and lists of ids
- * as arrays bound to SQLite's {@code json_each}. JSON strings keep every character, so values come
- * back exactly as given. Thread-safe.
+ * The JSON texts the store reads and writes: lists of ids as arrays bound to SQLite's {@code
+ * json_each}, such as {@code ["FTabc","FTABC"]}, and, for the migration to schema 6 ({@link
+ * CompactRows}) only, a source row's fields as schema 1 to 4 stored them: an object of strings in
+ * the fields' order, such as {@code {"txid":"L4UESK-KG3EQ-UFO4T5","amount":"0.0100000000"}}. JSON
+ * strings keep every character, so values come back exactly as given. Thread-safe.
  */
 final class Json {
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final ObjectWriter FIELDS_WRITER =
-      MAPPER.writerFor(
-          MAPPER.getTypeFactory().constructMapType(Map.class, String.class, String.class));
   private static final ObjectReader FIELDS_READER =
       MAPPER.readerFor(
           MAPPER
@@ -26,11 +23,6 @@ final class Json {
               .constructMapType(LinkedHashMap.class, String.class, String.class));
 
   private Json() {}
-
-  /** The JSON object of these fields, in their iteration order. */
-  static String writeFields(Map<String, String> fields) {
-    return FIELDS_WRITER.writeValueAsString(fields);
-  }
 
   /**
    * The fields of a stored JSON object, in stored order; throws Jackson's unchecked exception if

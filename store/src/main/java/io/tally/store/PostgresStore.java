@@ -31,9 +31,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  *
  * <p><b>Text only.</b> Every column the caller fills is TEXT with {@code COLLATE "C"}, so values
  * come back character for character and order by code point as on SQLite, whatever the database's
- * locale; fields keep their exact JSON text (not jsonb, which reorders keys). PostgreSQL text
- * cannot hold the NUL character: an id or line with one fails the commit (field values are JSON
- * text, where NUL is escaped, so they can hold it). The database must be UTF8.
+ * locale. PostgreSQL text cannot hold the NUL character: an id or line with one fails the commit
+ * (field values are stored escaped, {@link RowText}, so they can hold it). The database must be
+ * UTF8.
  *
  * <p><b>Writes.</b> A commit, like every other write (saving a checkpoint or snapshot, appending an
  * equity point, pruning), is one REPEATABLE READ transaction that first locks {@code import_log} in
@@ -108,6 +108,8 @@ public final class PostgresStore extends SqlStore {
         Flyway.configure(PostgresStore.class.getClassLoader())
             .dataSource(pool)
             .locations(Dialect.POSTGRESQL.migrations())
+            .javaMigrations(Dialect.POSTGRESQL.javaMigrations())
+            .group(true)
             .failOnMissingLocations(true)
             .load()
             .migrate();

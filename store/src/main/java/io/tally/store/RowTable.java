@@ -1,27 +1,40 @@
 package io.tally.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * SQL for table {@code source_row}: raw rows, appended and never changed. Lists of ids are bound as
- * one value and joined as a table ({@link Dialect#idTable}), so a query takes any number of ids (no
- * bound-variable limit) and reads one snapshot.
+ * SQL for the raw rows: table {@code source_row} with its sources ({@code row_source}) and field
+ * layouts ({@code row_layout}), appended and never changed. A row is stored as its layout's number
+ * and its values' text ({@link RowText}), so the field names are stored once per layout. Lists of
+ * ids are bound as one value and joined as a table ({@link Dialect#idTable}), so a query takes any
+ * number of ids (no bound-variable limit) and reads one snapshot.
+ *
+ * <p>Reading rows reads the layouts first, in a statement of its own; the rows' statement sees at
+ * most layouts written after that, which are read when a row names one (ids are never reused by a
+ * committed layout, and layouts never change).
  */
 final class RowTable {
 
-  private static final String COLUMNS = "s.source, s.row_id, s.group_id, s.at, s.fields";
-
   /** Rows bound per JDBC batch, which bounds the memory the driver holds for bindings. */
   private static final int INSERT_CHUNK = 10_000;
+
+  private static final String ROW_COLUMNS = "s.row_id, s.group_id, s.at, s.layout_id, s.row_values";
 
   private RowTable() {}
 
@@ -31,42 +44,62 @@ final class RowTable {
     if (rowIds.isEmpty()) {
       return Set.of();
     }
+    Optional<Long> sourceId = sourceId(handle, source);
+    if (sourceId.isEmpty()) {
+      return Set.of();
+    }
     // On SQLite, CROSS JOIN keeps the ids outside, so each id is one lookup in the unique index.
     Query query =
         handle.createQuery(
             "SELECT s.row_id FROM "
                 + dialect.idTable("ids", "id")
                 + " CROSS JOIN source_row AS s"
-                + " WHERE s.source = :source AND s.row_id = id.value");
+                + " WHERE s.source_id = :source AND s.row_id = id.value");
     dialect.bindIds(query, "ids", rowIds);
-    return query.bind("source", source).mapTo(String.class).collect(Collectors.toUnmodifiableSet());
+    return query
+        .bind("source", sourceId.get())
+        .mapTo(String.class)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Every row of these groups of {@code source}, in insertion order. */
   static List<SourceRow> inGroups(
-      Handle handle, Dialect dialect, String source, Set<String> groupIds) {
+      Handle handle, Dialect dialect, String source, Set<String> groupIds) throws SQLException {
     if (groupIds.isEmpty()) {
       return List.of();
     }
+    Optional<Long> sourceId = sourceId(handle, source);
+    if (sourceId.isEmpty()) {
+      return List.of();
+    }
+    Layouts layouts = new Layouts(handle);
     Query query =
         handle.createQuery(
             "SELECT "
-                + COLUMNS
+                + ROW_COLUMNS
                 + " FROM "
                 + dialect.idTable("groups", "g")
                 + " CROSS JOIN source_row AS s"
-                + " WHERE s.source = :source AND s.group_id = g.value ORDER BY s.seq");
+                + " WHERE s.source_id = :source AND s.group_id = g.value ORDER BY s.seq");
     dialect.bindIds(query, "groups", groupIds);
-    return query.bind("source", source).map(RowTable::row).list();
+    return query
+        .bind("source", sourceId.get())
+        .map((result, context) -> row(result, source, layouts))
+        .list();
   }
 
   /** Every row of {@code source}, in insertion order. */
-  static List<SourceRow> all(Handle handle, String source) {
+  static List<SourceRow> all(Handle handle, String source) throws SQLException {
+    Optional<Long> sourceId = sourceId(handle, source);
+    if (sourceId.isEmpty()) {
+      return List.of();
+    }
+    Layouts layouts = new Layouts(handle);
     return handle
         .createQuery(
-            "SELECT " + COLUMNS + " FROM source_row AS s WHERE s.source = ? ORDER BY s.seq")
-        .bind(0, source)
-        .map(RowTable::row)
+            "SELECT " + ROW_COLUMNS + " FROM source_row AS s WHERE s.source_id = ? ORDER BY s.seq")
+        .bind(0, sourceId.get())
+        .map((result, context) -> row(result, source, layouts))
         .list();
   }
 
@@ -76,24 +109,26 @@ final class RowTable {
   }
 
   /**
-   * Appends these rows, in order, as written by import {@code importId}. Plain JDBC batches: for
-   * 200,000 rows about a quarter faster than binding through Jdbi.
+   * Appends these rows, in order, as written by import {@code importId}, adding the sources and
+   * layouts the store lacks. Plain JDBC batches: for 200,000 rows about a quarter faster than
+   * binding through Jdbi.
    */
   static void insert(Handle handle, List<SourceRow> rows, long importId) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Connection connection = handle.getConnection();
+    Map<String, Long> sources = sourceIds(connection, rows);
+    Map<RowLayout, Long> layouts = layoutIds(connection, rows);
     try (PreparedStatement insert =
-        handle
-            .getConnection()
-            .prepareStatement(
-                "INSERT INTO source_row (source, row_id, group_id, at, fields, import_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        connection.prepareStatement(
+            "INSERT INTO source_row"
+                + " (source_id, row_id, group_id, at, layout_id, row_values, import_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       int pending = 0;
       for (SourceRow row : rows) {
-        insert.setString(1, row.source());
-        insert.setString(2, row.rowId());
-        insert.setString(3, row.groupId());
-        insert.setString(4, StoredInstant.toText(row.at()));
-        insert.setString(5, Json.writeFields(row.fields()));
-        insert.setLong(6, importId);
+        bind(insert, 1, row, sources, layouts);
+        insert.setLong(7, importId);
         insert.addBatch();
         if (++pending == INSERT_CHUNK) {
           insert.executeBatch();
@@ -104,12 +139,175 @@ final class RowTable {
     }
   }
 
-  private static SourceRow row(ResultSet result, StatementContext context) throws SQLException {
-    return new SourceRow(
-        result.getString(1),
-        result.getString(2),
-        result.getString(3),
-        StoredInstant.fromText(result.getString(4)),
-        Json.readFields(result.getString(5)));
+  /**
+   * Appends rows that were stored before under their own {@code seqs} and {@code importIds} (the
+   * schema migration moving rows to this table), adding the sources and layouts the store lacks. A
+   * PostgreSQL caller must move the identity of {@code seq} past the last one afterwards.
+   */
+  static void insertStored(
+      Connection connection, Dialect dialect, List<SourceRow> rows, long[] seqs, long[] importIds)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Map<String, Long> sources = sourceIds(connection, rows);
+    Map<RowLayout, Long> layouts = layoutIds(connection, rows);
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO source_row"
+                + " (seq, source_id, row_id, group_id, at, layout_id, row_values, import_id)"
+                + dialect.overridingIdentity()
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < rows.size(); i++) {
+        insert.setLong(1, seqs[i]);
+        bind(insert, 2, rows.get(i), sources, layouts);
+        insert.setLong(8, importIds[i]);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
+  /** Binds the row's six columns from source_id to row_values, starting at {@code first}. */
+  private static void bind(
+      PreparedStatement insert,
+      int first,
+      SourceRow row,
+      Map<String, Long> sources,
+      Map<RowLayout, Long> layouts)
+      throws SQLException {
+    RowFields fields = RowFields.copyOf(row.fields(), row.rowId());
+    insert.setLong(first, sources.get(row.source()));
+    insert.setString(first + 1, row.rowId());
+    insert.setString(first + 2, row.groupId());
+    insert.setString(first + 3, StoredInstant.toText(row.at()));
+    insert.setLong(first + 4, layouts.get(fields.layout()));
+    insert.setString(first + 5, RowText.values(row, fields));
+  }
+
+  /** The ids of the rows' sources, adding those the store lacks. */
+  private static Map<String, Long> sourceIds(Connection connection, List<SourceRow> rows)
+      throws SQLException {
+    Set<String> wanted = new LinkedHashSet<>();
+    rows.forEach(row -> wanted.add(row.source()));
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO row_source (source) VALUES (?) ON CONFLICT (source) DO NOTHING")) {
+      for (String source : wanted) {
+        insert.setString(1, source);
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    Map<String, Long> ids = new HashMap<>();
+    try (Statement select = connection.createStatement();
+        ResultSet result = select.executeQuery("SELECT source_id, source FROM row_source")) {
+      while (result.next()) {
+        ids.put(result.getString(2), result.getLong(1));
+      }
+    }
+    return ids;
+  }
+
+  /** The ids of the rows' layouts, adding those the store lacks. */
+  private static Map<RowLayout, Long> layoutIds(Connection connection, List<SourceRow> rows)
+      throws SQLException {
+    Set<RowLayout> wanted = new LinkedHashSet<>();
+    rows.forEach(row -> wanted.add(RowFields.copyOf(row.fields(), row.rowId()).layout()));
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO row_layout (field_count, names) VALUES (?, ?)"
+                + " ON CONFLICT (field_count, names) DO NOTHING")) {
+      for (RowLayout layout : wanted) {
+        insert.setInt(1, layout.size());
+        insert.setString(2, RowText.names(layout.names()));
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+    Map<RowLayout, Long> ids = new HashMap<>();
+    for (Map.Entry<Long, RowLayout> stored : readLayouts(connection).entrySet()) {
+      ids.put(stored.getValue(), stored.getKey());
+    }
+    return ids;
+  }
+
+  private static Optional<Long> sourceId(Handle handle, String source) {
+    return handle
+        .createQuery("SELECT source_id FROM row_source WHERE source = ?")
+        .bind(0, source)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  /** Every stored layout by id; a layout text that does not hold its count is an error. */
+  private static Map<Long, RowLayout> readLayouts(Connection connection) throws SQLException {
+    Map<Long, RowLayout> layouts = new HashMap<>();
+    try (Statement select = connection.createStatement();
+        ResultSet result =
+            select.executeQuery("SELECT layout_id, field_count, names FROM row_layout")) {
+      while (result.next()) {
+        long id = result.getLong(1);
+        try {
+          layouts.put(id, RowLayout.of(RowText.names(result.getString(3), result.getInt(2))));
+        } catch (IllegalArgumentException e) {
+          throw new SQLDataException(
+              "column names of row_layout " + id + " is not a layout: " + e.getMessage(), e);
+        }
+      }
+    }
+    return layouts;
+  }
+
+  private static SourceRow row(ResultSet result, String source, Layouts layouts)
+      throws SQLException {
+    String rowId = result.getString(1);
+    String groupId = result.getString(2);
+    Instant at = StoredInstant.fromText(result.getString(3));
+    long layoutId = result.getLong(4);
+    RowLayout layout = layouts.layout(layoutId, source, rowId);
+    String[] values;
+    try {
+      values = RowText.values(result.getString(5), layout.size(), rowId, groupId, at);
+    } catch (IllegalArgumentException e) {
+      throw new SQLDataException(
+          "column row_values of "
+              + source
+              + " row "
+              + rowId
+              + " does not hold the "
+              + layout.size()
+              + " values of layout "
+              + layoutId
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    return new SourceRow(source, rowId, groupId, at, new RowFields(layout, values));
+  }
+
+  /** The stored layouts by id, read again when a row names one written since. */
+  private static final class Layouts {
+
+    private final Handle handle;
+    private Map<Long, RowLayout> byId;
+
+    Layouts(Handle handle) throws SQLException {
+      this.handle = handle;
+      this.byId = readLayouts(handle.getConnection());
+    }
+
+    RowLayout layout(long id, String source, String rowId) throws SQLException {
+      RowLayout layout = byId.get(id);
+      if (layout == null) {
+        byId = readLayouts(handle.getConnection());
+        layout = byId.get(id);
+      }
+      if (layout == null) {
+        throw new SQLDataException(
+            source + " row " + rowId + " names layout " + id + ", which row_layout does not hold");
+      }
+      return layout;
+    }
   }
 }

@@ -3,8 +3,6 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,9 +14,10 @@ import java.util.Map;
  * Instant.parse("2024-03-01T12:00:00.1234Z"), Map.of("asset", "XXBT", "amount", "0.0100000000"))}.
  *
  * <p>The fields are text by header name, kept exactly as given and in the given order (an
- * unmodifiable copy of the map, iterating as the given map did). Ids are case-sensitive: {@code
- * FTabc} and {@code FTABC} are different rows. {@code at} must lie in the years 0000 to 9999.
- * Immutable.
+ * unmodifiable copy of the map, iterating as the given map did, equal to any map of the same
+ * entries). Rows with the same field names share one list of names, in memory and in the store,
+ * which keeps only each row's values. Ids are case-sensitive: {@code FTabc} and {@code FTABC} are
+ * different rows. {@code at} must lie in the years 0000 to 9999. Immutable.
  *
  * @param source where the row came from, such as {@code kraken.ledgers} or {@code kraken.trades}
  * @param rowId the exchange's id of the row, unique within its source, such as a ledger id
@@ -34,7 +33,7 @@ public record SourceRow(
     requireText(rowId, "rowId");
     requireText(groupId, "groupId");
     StoredInstant.requireStorable(at, "at");
-    fields = orderedCopy(requireNonNull(fields, "fields"), rowId);
+    fields = RowFields.copyOf(requireNonNull(fields, "fields"), rowId);
   }
 
   private static void requireText(String value, String name) {
@@ -42,18 +41,5 @@ public record SourceRow(
     if (value.isBlank()) {
       throw new IllegalArgumentException(name + " must not be blank: '" + value + "'");
     }
-  }
-
-  private static Map<String, String> orderedCopy(Map<String, String> fields, String rowId) {
-    Map<String, String> copy = new LinkedHashMap<>();
-    fields.forEach(
-        (name, value) -> {
-          if (name == null || value == null) {
-            throw new IllegalArgumentException(
-                "Fields of row " + rowId + " must not hold null: " + name + "=" + value);
-          }
-          copy.put(name, value);
-        });
-    return Collections.unmodifiableMap(copy);
   }
 }

@@ -2,6 +2,7 @@ package io.tally.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -306,13 +307,17 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
 
   /**
    * Runs {@code action}, wrapping what the database, Jdbi or a stored text throws into a {@link
-   * StoreException} that says "Could not {@code doing} database".
+   * StoreException} that says "Could not {@code doing} database". Bad stored text found while Jdbi
+   * maps a row (a {@link SQLDataException} naming column and row) is shown instead of Jdbi's
+   * wrapper, which names only the statement.
    */
   final <T> T run(Action<T> action, Supplier<String> doing) {
     try {
       return action.run();
     } catch (SQLException | JdbiException | JacksonException | DateTimeException e) {
-      throw new StoreException("Could not " + doing.get() + " " + database + ": " + e, e);
+      Throwable shown =
+          e instanceof JdbiException && e.getCause() instanceof SQLDataException ? e.getCause() : e;
+      throw new StoreException("Could not " + doing.get() + " " + database + ": " + shown, e);
     }
   }
 

@@ -92,6 +92,8 @@ public final class SqliteStore extends SqlStore {
       Flyway.configure(SqliteStore.class.getClassLoader())
           .dataSource(dataSource)
           .locations(Dialect.SQLITE.migrations())
+          .javaMigrations(Dialect.SQLITE.javaMigrations())
+          .group(true)
           .failOnMissingLocations(true)
           .load()
           .migrate();

@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +84,12 @@ abstract class PortfolioStoreContract {
   /** Undoes {@link #failInsertsOf} for {@code table}. */
   abstract void stopFailingInsertsOf(String table) throws SQLException;
 
+  /**
+   * Creates this test's database at schema {@code version} with the store's own migrations, without
+   * opening a store (which would migrate it to the newest).
+   */
+  abstract void migrateTo(String version);
+
   final PortfolioStore open() {
     return open(Clock.systemUTC());
   }
@@ -115,7 +123,14 @@ abstract class PortfolioStoreContract {
   final Map<String, String> historyCounts() throws SQLException {
     Map<String, String> counts = new LinkedHashMap<>();
     for (String table :
-        List.of("import_log", "source_row", "event_revision", "price_point", "sync_mark")) {
+        List.of(
+            "import_log",
+            "row_source",
+            "row_layout",
+            "source_row",
+            "event_revision",
+            "price_point",
+            "sync_mark")) {
       counts.put(table, queryOne("SELECT count(*) FROM " + table));
     }
     return counts;
@@ -157,13 +172,15 @@ abstract class PortfolioStoreContract {
               "price_point",
               "reconciliation",
               "reconciliation_asset",
+              "row_layout",
+              "row_source",
               "source_row",
               "sync_mark");
       assertThat(
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4");
+          .containsExactly("1", "2", "3", "4", "5", "6");
     }
 
     @Test
@@ -235,7 +252,11 @@ abstract class PortfolioStoreContract {
                 "first"));
       }
 
-      assertThatThrownBy(() -> execute("UPDATE source_row SET fields = '{}'"))
+      assertThatThrownBy(() -> execute("UPDATE source_row SET row_values = ''"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("UPDATE row_layout SET names = ''"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("DELETE FROM row_source"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> execute("DELETE FROM import_log"))
           .hasMessageContaining("append-only");
@@ -790,6 +811,191 @@ abstract class PortfolioStoreContract {
         assertThat(again.rowsSkipped()).isEqualTo(200_000);
         assertThat(back).isEqualTo(rows);
       }
+    }
+  }
+
+  /** Rows are stored as a layout of field names, kept once, and each row's values. */
+  @Nested
+  class RowsStoredCompactly {
+
+    @Test
+    void rowsOfOneLayoutStoreTheirNamesOnceAndOnlyTheirValues() throws SQLException {
+      List<SourceRow> rows = new ArrayList<>();
+      for (int i = 0; i < 100; i++) {
+        rows.add(ledger("L" + i, "R" + i / 2, i));
+      }
+
+      try (PortfolioStore store = open()) {
+        store.commit(new ImportBatch(rows, List.of(), "100 rows"));
+
+        assertThat(store.rows(LEDGERS)).isEqualTo(rows);
+      }
+
+      assertThat(queryList("SELECT source FROM row_source")).containsExactly(LEDGERS);
+      assertThat(queryList("SELECT field_count || ' ' || names FROM row_layout"))
+          .containsExactly("4 txid\trefid\tasset\tamount");
+      // The ledger id and refid are the row's own row_id and group_id: \i and \g.
+      assertThat(queryOne("SELECT row_values FROM source_row WHERE row_id = 'L7'"))
+          .isEqualTo("\\i\t\\g\tXXBT\t0.0100000000");
+    }
+
+    @Test
+    void randomRowsReadBackEqual() {
+      long seed = System.nanoTime();
+      RandomRows random = new RandomRows(seed);
+      List<SourceRow> ledgers = random.rows(LEDGERS, 300);
+      List<SourceRow> trades = random.rows("kraken.trades", 100);
+      List<SourceRow> all = new ArrayList<>(ledgers);
+      all.addAll(trades);
+      Collections.shuffle(all, new Random(seed));
+
+      try (PortfolioStore store = open()) {
+        store.commit(new ImportBatch(all, List.of(), "random"));
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.rows(LEDGERS))
+            .as("seed %d", seed)
+            .isEqualTo(all.stream().filter(ledgers::contains).toList());
+        assertThat(store.rows("kraken.trades"))
+            .as("seed %d", seed)
+            .isEqualTo(all.stream().filter(trades::contains).toList());
+        List<String> groups = ledgers.stream().map(SourceRow::groupId).distinct().toList();
+        assertThat(store.rowsInGroups(LEDGERS, groups))
+            .as("seed %d", seed)
+            .isEqualTo(store.rows(LEDGERS));
+        assertThat(
+                store.knownRowIds("kraken.trades", trades.stream().map(SourceRow::rowId).toList()))
+            .as("seed %d", seed)
+            .hasSize(100);
+      }
+    }
+
+    @Test
+    void storedValuesThatDoNotFitTheirLayoutAreAStoreErrorNamingTheRow() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        // Three values for the layout of four names, written behind the store's back.
+        execute(
+            "INSERT INTO source_row"
+                + " (source_id, row_id, group_id, at, layout_id, row_values, import_id)"
+                + " SELECT source_id, 'L2', 'R2', at, layout_id, 'a\tb\tc', import_id"
+                + " FROM source_row");
+
+        assertThatThrownBy(() -> store.rows(LEDGERS))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("column row_values of kraken.ledgers row L2")
+            .hasMessageContaining("expected 4 texts, found 3");
+      }
+    }
+  }
+
+  /** A store of schema 4, which kept each row's fields as JSON, opens with its rows intact. */
+  @Nested
+  class StoresOfSchemaFour {
+
+    private static final String TRADES = "kraken.trades";
+
+    /** Writes rows the way schema 4 did, as import {@code importId}. */
+    private void insertSchemaFourRows(long importId, List<SourceRow> rows) throws SQLException {
+      try (Connection connection = connect();
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO source_row (source, row_id, group_id, at, fields, import_id)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        for (SourceRow row : rows) {
+          insert.setString(1, row.source());
+          insert.setString(2, row.rowId());
+          insert.setString(3, row.groupId());
+          insert.setString(4, StoredInstant.toText(row.at()));
+          insert.setString(5, SchemaFour.fieldsJson(row.fields()));
+          insert.setLong(6, importId);
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+
+    private void logSchemaFourImport(String description) throws SQLException {
+      execute(
+          "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
+              + " events_added, events_revised, events_retracted, events_unchanged)"
+              + " VALUES ('2024-03-01T12:00:00.000000000Z', '"
+              + description
+              + "', 0, 0, 0, 0, 0, 0)");
+    }
+
+    @Test
+    void itsRowsReadBackEqualInTheirOrderAndNewRowsFollowThem() throws SQLException {
+      long seed = System.nanoTime();
+      RandomRows random = new RandomRows(seed);
+      // More rows than the migration moves at once, so it moves several chunks.
+      List<SourceRow> first = new ArrayList<>(random.rows(LEDGERS, 200));
+      for (int i = 0; i < CompactRows.CHUNK + 500; i++) {
+        first.add(ledger("plain-" + i, "group-" + i / 2, i));
+      }
+      List<SourceRow> second = random.rows(TRADES, 100);
+      migrateTo("4");
+      logSchemaFourImport("first");
+      insertSchemaFourRows(1, first);
+      logSchemaFourImport("second");
+      insertSchemaFourRows(2, second);
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.rows(LEDGERS)).as("seed %d", seed).isEqualTo(first);
+        assertThat(store.rows(TRADES)).as("seed %d", seed).isEqualTo(second);
+        assertThat(store.rowsInGroups(LEDGERS, List.of("group-3", first.get(0).groupId())))
+            .as("seed %d", seed)
+            .isEqualTo(
+                first.stream()
+                    .filter(
+                        row ->
+                            row.groupId().equals("group-3")
+                                || row.groupId().equals(first.get(0).groupId()))
+                    .toList());
+        assertThat(store.knownRowIds(LEDGERS, List.of("plain-7", "plain-x")))
+            .containsExactly("plain-7");
+        assertThat(store.rowCount()).isEqualTo(first.size() + second.size());
+
+        // The next import's rows come after the moved ones, in the next import.
+        CommitResult result = store.commit(rows("third", ledger("L-new", "R-new", 0)));
+        assertThat(result.rowsAdded()).isEqualTo(1);
+        assertThat(store.rows(LEDGERS)).last().isEqualTo(ledger("L-new", "R-new", 0));
+        assertThat(store.imports())
+            .extracting(ImportLogEntry::description)
+            .containsExactly("first", "second", "third");
+      }
+      assertThat(tables()).doesNotContain("source_row_v4");
+      assertThat(queryOne("SELECT max(seq) FROM source_row"))
+          .isEqualTo(String.valueOf(first.size() + second.size() + 1));
+    }
+
+    @Test
+    void aRowThatCannotMoveFailsTheOpeningByNameAndLeavesSchemaFour() throws SQLException {
+      migrateTo("4");
+      logSchemaFourImport("first");
+      insertSchemaFourRows(1, List.of(ledger("L1", "R1", 0)));
+      // Valid JSON, but not an object of strings.
+      execute(
+          "INSERT INTO source_row (source, row_id, group_id, at, fields, import_id)"
+              + " VALUES ('kraken.ledgers', 'L2', 'R2', '2024-03-01T12:00:00.000000000Z', '[1]', 1)");
+
+      assertThatThrownBy(this::openAndClose)
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("Could not migrate the schema of " + databaseName())
+          .hasMessageContaining("kraken.ledgers row L2 (seq 2 of source_row_v4)");
+
+      assertThat(
+              queryList(
+                  "SELECT version FROM flyway_schema_history WHERE success"
+                      + " ORDER BY installed_rank"))
+          .containsExactly("1", "2", "3", "4");
+      assertThat(queryOne("SELECT fields FROM source_row WHERE row_id = 'L2'")).isEqualTo("[1]");
+    }
+
+    private void openAndClose() {
+      open().close();
     }
   }
 

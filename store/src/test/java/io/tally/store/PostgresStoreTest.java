@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -113,6 +114,16 @@ class PostgresStoreTest extends PortfolioStoreContract {
             + " FOR EACH ROW EXECUTE FUNCTION fail_on_boom_"
             + table
             + "()");
+  }
+
+  @Override
+  void migrateTo(String version) {
+    Flyway.configure()
+        .dataSource(location(), null, null)
+        .locations(Dialect.POSTGRESQL.migrations())
+        .target(version)
+        .load()
+        .migrate();
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
@@ -88,6 +89,16 @@ class SqliteStoreTest extends PortfolioStoreContract {
             + " BEFORE DELETE ON "
             + table
             + " BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+  }
+
+  @Override
+  void migrateTo(String version) {
+    Flyway.configure()
+        .dataSource("jdbc:sqlite:" + file(), null, null)
+        .locations(Dialect.SQLITE.migrations())
+        .target(version)
+        .load()
+        .migrate();
   }
 
   @Override
