@@ -5,11 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -88,17 +91,22 @@ public final class SqliteStore extends SqlStore {
       throw new StoreException("Could not create the directory of " + file + ": " + e, e);
     }
     SQLiteDataSource dataSource = dataSource(file);
+    MigrateResult migrated;
     try {
-      Flyway.configure(SqliteStore.class.getClassLoader())
-          .dataSource(dataSource)
-          .locations(Dialect.SQLITE.migrations())
-          .javaMigrations(Dialect.SQLITE.javaMigrations())
-          .group(true)
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      migrated =
+          Flyway.configure(SqliteStore.class.getClassLoader())
+              .dataSource(dataSource)
+              .locations(Dialect.SQLITE.migrations())
+              .javaMigrations(Dialect.SQLITE.javaMigrations())
+              .group(true)
+              .failOnMissingLocations(true)
+              .load()
+              .migrate();
     } catch (FlywayException e) {
       throw new StoreException("Could not migrate the schema of " + file + ": " + e, e);
+    }
+    if (movedRows(migrated)) {
+      reclaimSpace(dataSource, file);
     }
     Handle handle;
     try {
@@ -117,6 +125,35 @@ public final class SqliteStore extends SqlStore {
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /** Whether this migration moved the rows of an older store to the compact rows of schema 6. */
+  private static boolean movedRows(MigrateResult migrated) {
+    return migrated.initialSchemaVersion != null
+        && migrated.migrations.stream().anyMatch(migration -> "6".equals(migration.version));
+  }
+
+  /**
+   * Gives back to the file system the pages the rows of an older store took before schema 6 moved
+   * them ({@code VACUUM}, which cannot run inside the migration's transaction): otherwise the store
+   * would keep its old size plus the compact copy until new rows filled the free pages. A million
+   * rows take a few seconds, once.
+   */
+  private static void reclaimSpace(SQLiteDataSource dataSource, Path file) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("VACUUM");
+    } catch (SQLException e) {
+      throw new StoreException(
+          "Could not give back the space of the rows moved to schema 6 in "
+              + file
+              + " (VACUUM): "
+              + e
+              + "; the store is migrated and opens next time, and 'sqlite3 "
+              + file
+              + " VACUUM' gives the space back later",
+          e);
     }
   }
 

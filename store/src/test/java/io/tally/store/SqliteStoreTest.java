@@ -141,6 +141,30 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
+    void movingTheRowsOfSchemaFourGivesTheirSpaceBack() throws Exception {
+      migrateTo("4");
+      execute(
+          "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
+              + " events_added, events_revised, events_retracted, events_unchanged)"
+              + " VALUES ('2024-03-01T12:00:00.000000000Z', 'old', 0, 0, 0, 0, 0, 0)");
+      // 5,000 rows as schema 4 stored them, fields as JSON with their names.
+      execute(
+          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+              + " INSERT INTO source_row (source, row_id, group_id, at, fields, import_id)"
+              + " SELECT 'kraken.ledgers', 'L' || i, 'R' || i, '2024-03-01T12:00:00.000000000Z',"
+              + " json_object('txid', 'L' || i, 'refid', 'R' || i, 'asset', 'XXBT',"
+              + " 'amount', '0.0100000000', 'wallet', 'spot / main'), 1 FROM n");
+      long before = Files.size(file());
+
+      try (SqliteStore store = SqliteStore.open(file())) {
+        assertThat(store.rowCount()).isEqualTo(5_000);
+        assertThat(store.pragma("freelist_count")).isEqualTo("0");
+      }
+
+      assertThat(Files.size(file())).isLessThan(before);
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsRejectedByName() throws Exception {
       Files.write(file(), "not a database, just text".repeat(100).getBytes(StandardCharsets.UTF_8));
 
