@@ -63,24 +63,24 @@ public record PortfolioValuation(
    * !asset.equals(Asset.of("KFEE")))} lists no KFEE holding.
    */
   public PortfolioValuation listing(Predicate<Asset> reported) {
-    return new PortfolioValuation(
-        books,
-        asOf,
-        equity,
-        cash,
-        otherFiat,
-        unrealized,
-        stale,
+    return listing(
         holdings.stream().filter(h -> reported.test(h.holding().asset())).toList(),
         positions.stream().filter(p -> reported.test(p.position().pair().base())).toList(),
-        unrealizedByPair,
         issues);
   }
 
-  /** The same valuation with {@code more} issues after its own. */
+  /** The same valuation with {@code more} issues before its own. */
   public PortfolioValuation withIssuesBefore(List<DataIssue> more) {
     List<DataIssue> all = new ArrayList<>(more);
     all.addAll(issues);
+    return listing(holdings, positions, all);
+  }
+
+  /** The same figures listing other holdings, positions and issues. */
+  private PortfolioValuation listing(
+      List<AssetValuation> listedHoldings,
+      List<PositionValuation> listedPositions,
+      List<DataIssue> listedIssues) {
     return new PortfolioValuation(
         books,
         asOf,
@@ -89,9 +89,9 @@ public record PortfolioValuation(
         otherFiat,
         unrealized,
         stale,
-        holdings,
-        positions,
+        listedHoldings,
+        listedPositions,
         unrealizedByPair,
-        all);
+        listedIssues);
   }
 }

@@ -2,6 +2,7 @@ package io.tally.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tally.server.contract.RecordFields;
 import io.tally.sim.ListedPair;
 import io.tally.sim.Listing;
 import java.io.IOException;
@@ -317,20 +318,7 @@ class TallyServerTest {
 
     Map<String, BigDecimal> byStrategy = new TreeMap<>();
     for (JsonNode record : records.get("records")) {
-      for (String field :
-          List.of(
-              "trade_id",
-              "order_id",
-              "pair",
-              "time",
-              "side",
-              "base_delta",
-              "quote_delta",
-              "fee_asset",
-              "fee_amount",
-              "pnl_quote",
-              "pnl_base",
-              "strategy_tag")) {
+      for (String field : RecordFields.CONTRACT) {
         assertThat(record.has(field)).as("%s in %s", field, record).isTrue();
       }
       assertThat(record.get("side").asString()).isIn("buy", "sell");

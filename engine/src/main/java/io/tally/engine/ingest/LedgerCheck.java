@@ -14,7 +14,6 @@ import io.tally.ledger.FlowKind;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
-import io.tally.store.PortfolioStore;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -127,9 +126,9 @@ public record LedgerCheck(
     return ids;
   }
 
-  /** The issues the last check left in {@code store}'s marks; none before the first check. */
-  public static List<DataIssue> storedIssues(PortfolioStore store) {
-    String stored = store.marks().get(ISSUES_MARK);
+  /** The issues the last check left in a store's {@code marks}; none before the first check. */
+  public static List<DataIssue> storedIssues(Map<String, String> marks) {
+    String stored = marks.get(ISSUES_MARK);
     return stored == null ? List.of() : parseIssues(stored);
   }
 

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -607,21 +608,24 @@ public final class PortfolioService {
         Valuation.of(books, live.prices(), now, config.portfolio().maxPriceAge());
     valuations.incrementAndGet();
     valuationNanos.addAndGet(System.nanoTime() - started);
+    // Marks and listings change only with an import: read them once per import, not per write.
+    boolean sameImport = previous != null && previous.importId() == live.importId();
+    Map<String, String> marks = sameImport ? Map.of() : store.marks();
     PortfolioView next =
         new PortfolioView(
             books,
             valuation,
             live.prices(),
-            previous != null && previous.importId() == live.importId()
-                ? previous.display()
-                : KrakenDisplayDecimals.of(store),
-            LedgerCheck.storedIssues(store),
+            sameImport ? previous.display() : KrakenDisplayDecimals.of(store),
+            sameImport ? previous.ledgerIssues() : LedgerCheck.storedIssues(marks),
             reconciliation.or(
                 () -> previous == null ? Optional.empty() : previous.reconciliation()),
             lastSyncAt.or(() -> previous == null ? Optional.empty() : previous.lastSyncAt()),
             lastSyncError,
             live.importId(),
-            kraken.isPresent() ? OrderHolds.fromMarks(store.marks()) : Optional.empty(),
+            sameImport
+                ? previous.holds()
+                : kraken.isPresent() ? OrderHolds.fromMarks(marks) : Optional.empty(),
             openOrders);
     view.set(next);
     return next;

@@ -77,7 +77,7 @@ final class Reconciler {
               stored ->
                   LastReconciliation.stale(
                       stored,
-                      LedgerCheck.firstDivergence(LedgerCheck.storedIssues(store)),
+                      LedgerCheck.firstDivergence(LedgerCheck.storedIssues(store.marks())),
                       events.cashFlows(
                           Optional.empty(), RECENT_FLOWS, live.prices(), live.importId())));
     } catch (StoreException | IllegalArgumentException e) {
@@ -98,7 +98,7 @@ final class Reconciler {
   Reconciliation reconcile(
       LiveBooks live, Optional<QuietBalances> balances, Optional<Reconciliation> previous) {
     Instant now = clock.instant();
-    List<DataIssue> ledgerIssues = LedgerCheck.storedIssues(store);
+    List<DataIssue> ledgerIssues = LedgerCheck.storedIssues(store.marks());
     ReconciliationStatus status = ReconciliationStatus.UNCHECKED;
     Optional<LiveCheck> check = Optional.empty();
     Optional<FlowAdjustedDrift> drift = Optional.empty();

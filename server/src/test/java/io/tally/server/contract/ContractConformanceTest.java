@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,8 +86,15 @@ abstract class ContractConformanceTest {
   private SyncedAccount account;
   private ContractSubject subject;
 
-  /** A new, empty database in {@code directory}: a SQLite file path or a PostgreSQL URL. */
-  abstract String newDatabase(Path directory);
+  private final AtomicInteger databases = new AtomicInteger();
+
+  /**
+   * A new, empty database in {@code directory}: a SQLite file there unless a subject overrides it
+   * (with a PostgreSQL URL).
+   */
+  String newDatabase(Path directory) {
+    return directory.resolve("tally-" + databases.incrementAndGet() + ".db").toString();
+  }
 
   /** What answers the contract for {@code service}. */
   abstract ContractSubject subjectOf(PortfolioService service);
@@ -496,20 +504,7 @@ abstract class ContractConformanceTest {
 
     int withOrder = 0;
     for (JsonNode record : trades) {
-      for (String field :
-          List.of(
-              "trade_id",
-              "order_id",
-              "pair",
-              "time",
-              "side",
-              "base_delta",
-              "quote_delta",
-              "fee_asset",
-              "fee_amount",
-              "pnl_quote",
-              "pnl_base",
-              "strategy_tag")) {
+      for (String field : RecordFields.CONTRACT) {
         assertThat(record.has(field)).as("%s in %s", field, record).isTrue();
       }
       assertThat(record.get("trade_id").asString()).isNotBlank();

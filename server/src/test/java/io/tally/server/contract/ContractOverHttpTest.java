@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tally.engine.service.PortfolioService;
 import io.tally.engine.service.TradeQuery;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +17,6 @@ import org.junit.jupiter.api.Test;
  * from {@code ContractAnswers}.
  */
 class ContractOverHttpTest extends ContractConformanceTest {
-
-  private final AtomicInteger databases = new AtomicInteger();
-
-  @Override
-  String newDatabase(Path directory) {
-    return directory.resolve("tally-" + databases.incrementAndGet() + ".db").toString();
-  }
 
   @Override
   ContractSubject subjectOf(PortfolioService service) {
