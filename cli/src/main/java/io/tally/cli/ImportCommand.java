@@ -2,6 +2,7 @@ package io.tally.cli;
 
 import io.tally.books.BookConfig;
 import io.tally.books.DataIssue;
+import io.tally.engine.LiveBooks;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.ingest.Ingest;
@@ -9,32 +10,42 @@ import io.tally.engine.ingest.IngestBatch;
 import io.tally.engine.ingest.IngestResult;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.ingest.StrategyTags;
-import io.tally.engine.prices.PriceRequests;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import io.tally.money.Price;
 import io.tally.store.CommitResult;
 import io.tally.store.PortfolioStore;
+import io.tally.store.StoredPrice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tally import [--db PATH|URL] [--config FILE] FILE...}: reads Kraken's ledgers.csv and
- * trades.csv exports (any mix, any header generation) and adds what is new to the store. Every file
- * is read and checked before anything is written, and the write is one transaction: a bad row
- * leaves the store as it was. Importing the same or an overlapping export again adds nothing. It
- * ends by counting the past moments the books lack a price for, which {@code tally prices fetch}
- * fills.
+ * {@code tally import [--db PATH|URL] [--config FILE] [--prices FILE --base ASSET] FILE...}: reads
+ * Kraken's ledgers.csv and trades.csv exports (any mix, any header generation), and a prices file
+ * when given, and adds what is new to the store. Every file is read and checked before anything is
+ * written, and the write is one transaction: a bad row leaves the store as it was. Importing the
+ * same or an overlapping export (or prices file) again adds nothing. It then folds the new events
+ * into the books ({@link LiveBooks}: the store's checkpoint and what came after it) and saves them
+ * as the newest checkpoint, which {@code tally report} and the service resume from; the fold counts
+ * the past moments the books lack a price for, which {@code tally prices fetch} fills.
  *
- * <p>Example: {@code tally import --db books.db ledgers.csv trades.csv}.
+ * <p>Example: {@code tally import --db books.db --prices prices.csv --base EUR ledgers.csv}.
  */
 @Command(
     name = "import",
@@ -56,14 +67,37 @@ final class ImportCommand implements Callable<Integer> {
       description = "ledgers.csv and trades.csv exports")
   List<Path> files;
 
+  @Option(
+      names = "--prices",
+      paramLabel = "FILE",
+      description =
+          "CSV time,asset,price to store with the rows (prices in the base currency, which"
+              + " --base, portfolio.base_currency or the prices already stored name)")
+  Path prices;
+
+  @Option(
+      names = "--base",
+      paramLabel = "ASSET",
+      description = "the currency of the --prices file (default: portfolio.base_currency)")
+  String base;
+
+  Clock clock = Clock.systemUTC();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (base != null && prices == null) {
+      throw new IllegalArgumentException("--base names the currency of a --prices file: give one");
+    }
     // A bad configuration fails here, before anything is written.
     PortfolioConfig portfolio = configuration.load().portfolio();
     IngestBatch batch = read(err);
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
+      if (prices != null) {
+        batch = withPrices(batch, store, portfolio, err);
+      }
+      int pricesAdded = batch.prices().size();
       IngestResult summary = store(batch, store, err);
       // Stored now: the summary below reads the store, and the parsed files (a copy of every row)
       // need not stay in memory beside what it reads.
@@ -76,24 +110,103 @@ final class ImportCommand implements Callable<Integer> {
           "events added:       %,d (revised %,d, retracted %,d)%n",
           result.eventsAdded(), result.eventsRevised(), result.eventsRetracted());
       out.printf("events in store:    %,d%n", store.eventCount());
+      if (prices != null) {
+        out.printf("prices added:       %,d%n", pricesAdded);
+      }
       List<DataIssue> issues = new ArrayList<>(LedgerCheck.issues(summary.balances()));
       summary.unclassified().forEach(unknown -> issues.add(DataIssue.unclassified(unknown)));
       out.printf(
           "data issues:        %,d%s%n", issues.size(), issues.isEmpty() ? "" : " in these files");
       issues.forEach(issue -> out.printf("  %s: %s%n", issue.kind().code(), issue.detail()));
-      int unpriced =
-          PriceRequests.missingFrom(
-                  StoredBooks.load(store),
-                  BookConfig.defaults()
-                      .withBase(portfolio.baseCurrency())
-                      .withMethod(portfolio.costBasisMethod()))
-              .size();
+      int unpriced = fold(store, portfolio, err).missingPrices().size();
       out.printf(
           "past prices:        %,d moments lack a price%s%n",
           unpriced,
           unpriced == 0 ? "" : "; 'tally prices fetch' fills them from Kraken (no API key needed)");
     }
     return 0;
+  }
+
+  /**
+   * Folds what the import stored into the books of the store's base currency and method, and saves
+   * them as the newest checkpoint.
+   */
+  private LiveBooks fold(PortfolioStore store, PortfolioConfig portfolio, PrintWriter err) {
+    long started = System.nanoTime();
+    BookConfig config =
+        BookConfig.defaults()
+            .withBase(StoredBooks.baseCurrency(store, portfolio).asset())
+            .withMethod(portfolio.costBasisMethod());
+    LiveBooks live = LiveBooks.start(store, config);
+    live.catchUp(store);
+    live.checkpoint(store, clock.instant());
+    err.printf(
+        "  books %s and checkpointed in %.1f s%n",
+        live.resumed() ? "resumed from the last checkpoint" : "folded from the whole log",
+        (System.nanoTime() - started) / 1e9);
+    err.flush();
+    return live;
+  }
+
+  /**
+   * The batch with the prices file's points it does not store already (same asset, time and price),
+   * in the base currency it names; fails before anything is written when the store's prices are in
+   * another currency.
+   */
+  private IngestBatch withPrices(
+      IngestBatch batch, PortfolioStore store, PortfolioConfig portfolio, PrintWriter err) {
+    String storedBase = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
+    Asset currency;
+    if (base != null) {
+      currency = AssetSymbol.canonical(base);
+    } else if (portfolio.baseCurrencyConfigured()) {
+      currency = portfolio.baseCurrency();
+    } else if (!storedBase.isEmpty()) {
+      currency = Asset.of(storedBase);
+    } else {
+      throw new IllegalArgumentException(
+          "--prices "
+              + prices
+              + ": say which currency its prices are in with --base (or portfolio.base_currency)");
+    }
+    if (!storedBase.isEmpty() && !storedBase.equals(currency.code())) {
+      throw new IllegalArgumentException(
+          "--prices "
+              + prices
+              + ": the store's prices are in "
+              + storedBase
+              + ", not "
+              + currency.code()
+              + "; a store keeps prices in one base currency");
+    }
+    err.printf("reading %s ...%n", prices);
+    err.flush();
+    Set<String> stored = new HashSet<>();
+    if (!storedBase.isEmpty()) {
+      store.pricesSince(0).forEach(price -> stored.add(priceKey(price)));
+    }
+    List<StoredPrice> added = new ArrayList<>();
+    for (Price price : PriceFile.read(prices, currency)) {
+      StoredPrice row =
+          new StoredPrice(
+              price.asset().code(), price.at(), price.value().toPlainString(), price.source());
+      if (stored.add(priceKey(row))) {
+        added.add(row);
+      }
+    }
+    Map<String, String> marks = new HashMap<>(batch.marks());
+    marks.put(StoredBooks.PRICES_BASE, currency.code());
+    return new IngestBatch(
+        batch.ledgerRows(),
+        batch.tradeRows(),
+        batch.orderRows(),
+        added,
+        marks,
+        batch.description() + " with prices " + prices);
+  }
+
+  private static String priceKey(StoredPrice price) {
+    return price.asset() + ' ' + price.at() + ' ' + price.price();
   }
 
   /** Reads and parses every file, all before anything is written. */

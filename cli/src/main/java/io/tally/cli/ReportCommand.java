@@ -5,8 +5,11 @@ import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
+import io.tally.books.DataIssue;
+import io.tally.engine.LiveBooks;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.PortfolioConfig;
+import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.prices.KrakenDisplayDecimals;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
@@ -14,6 +17,7 @@ import io.tally.money.DisplayDecimals;
 import io.tally.money.Price;
 import io.tally.store.PortfolioStore;
 import io.tally.valuation.PortfolioValuation;
+import io.tally.valuation.PriceSource;
 import io.tally.valuation.PriceTable;
 import io.tally.valuation.Valuation;
 import java.io.PrintWriter;
@@ -34,10 +38,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tally report}: the books of the store, valued now. Historic prices from {@code --prices}
- * value crypto-to-crypto swaps, crypto deposits, withdrawals, rewards and third-asset fees at their
- * time; {@code --price ASSET=PRICE} sets current prices. Prints aligned tables, or one JSON object
- * with {@code --format json}.
+ * {@code tally report}: the books of the store, valued now: resumed from the checkpoint the last
+ * import or sync saved plus the events after it ({@link LiveBooks}). Historic prices from {@code
+ * --prices} (which fold the books again with them) value crypto-to-crypto swaps, crypto deposits,
+ * withdrawals, rewards and third-asset fees at their time; {@code --price ASSET=PRICE} sets current
+ * prices. Prints aligned tables, or one JSON object with {@code --format json}.
  *
  * <p>Example: {@code tally report --prices prices.csv --price XBT=61000 --format json}.
  */
@@ -106,23 +111,56 @@ final class ReportCommand implements Callable<Integer> {
     CostBasisMethod method =
         costBasis == null ? portfolio.costBasisMethod() : CostBasisMethod.parse(costBasis);
     Instant now = clock.instant();
-    StoredBooks stored;
+    BaseCurrency baseCurrency;
+    BookState books;
+    PriceSource history;
+    List<DataIssue> ledgerIssues;
     DisplayDecimals display;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
-      stored = StoredBooks.load(store);
       display = KrakenDisplayDecimals.of(store);
+      if (prices == null) {
+        // The one read path: the books the last import or sync checkpointed, and what came after.
+        baseCurrency = StoredBooks.baseCurrency(store, portfolio);
+        LiveBooks live = LiveBooks.start(store, bookConfig(baseCurrency, method));
+        books = live.state();
+        history = live.prices();
+        ledgerIssues = LedgerCheck.storedIssues(store.marks());
+      } else {
+        // A prices file changes what past events are worth: the books are folded again with it.
+        StoredBooks stored = StoredBooks.load(store);
+        baseCurrency = stored.baseCurrency(portfolio);
+        // Prices a sync stored come first; the file adds to them (and wins at the same moment).
+        List<Price> points = new ArrayList<>(stored.pricesIn(baseCurrency.asset()));
+        points.addAll(PriceFile.read(prices, baseCurrency.asset()));
+        PriceTable table = PriceTable.of(points);
+        books = Books.replay(bookConfig(baseCurrency, method), table, stored.events());
+        history = table;
+        ledgerIssues = stored.ledgerIssues();
+      }
     }
-    BaseCurrency baseCurrency = stored.baseCurrency(portfolio);
-    Asset baseAsset = baseCurrency.asset();
-    BookConfig config = BookConfig.defaults().withBase(baseAsset).withMethod(method);
-    // Prices a sync stored come first; a prices file adds to them (and wins at the same moment),
-    // and --price sets the price now.
-    List<Price> points = new ArrayList<>(stored.pricesIn(baseAsset));
-    if (prices != null) {
-      points.addAll(PriceFile.read(prices, baseAsset));
+    PortfolioValuation valuation =
+        Valuation.of(
+            books, currentPrices(baseCurrency.asset(), now).orElse(history), now, maxPriceAge);
+    // include_assets / exclude_assets choose what is listed; totals stay whole.
+    valuation = valuation.listing(portfolio::reports).withIssuesBefore(ledgerIssues);
+
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.json()) {
+      out.println(Json.write(ReportDocument.of(valuation, baseCurrency, display)));
+    } else {
+      out.print(ReportText.render(valuation, baseCurrency, display));
     }
-    PriceTable history = PriceTable.of(points);
-    List<Price> current = new ArrayList<>(points);
+    out.flush();
+    return 0;
+  }
+
+  private static BookConfig bookConfig(BaseCurrency base, CostBasisMethod method) {
+    return BookConfig.defaults().withBase(base.asset()).withMethod(method);
+  }
+
+  /** The prices {@code --price} sets, dated now. */
+  private PriceTable currentPrices(Asset baseAsset, Instant now) {
+    List<Price> current = new ArrayList<>();
     for (Map.Entry<String, String> entry : currentPrices.entrySet()) {
       Asset asset = AssetSymbol.canonical(entry.getKey());
       BigDecimal value;
@@ -134,19 +172,6 @@ final class ReportCommand implements Callable<Integer> {
       }
       current.add(new Price(asset, value, now, asset.code() + baseAsset.code()));
     }
-
-    BookState books = Books.replay(config, history, stored.events());
-    PortfolioValuation valuation = Valuation.of(books, PriceTable.of(current), now, maxPriceAge);
-    // include_assets / exclude_assets choose what is listed; totals stay whole.
-    valuation = valuation.listing(portfolio::reports).withIssuesBefore(stored.ledgerIssues());
-
-    PrintWriter out = spec.commandLine().getOut();
-    if (format.json()) {
-      out.println(Json.write(ReportDocument.of(valuation, baseCurrency, display)));
-    } else {
-      out.print(ReportText.render(valuation, baseCurrency, display));
-    }
-    out.flush();
-    return 0;
+    return PriceTable.of(current);
   }
 }

@@ -20,4 +20,12 @@ public interface PriceSource {
 
   /** The last known price of {@code asset} at or before {@code at}, if any. */
   Optional<Price> price(Asset asset, Instant at);
+
+  /**
+   * This source's price, or {@code fallback}'s when this one has none: prices set by hand ahead of
+   * the stored ones, as {@code tally report --price} does.
+   */
+  default PriceSource orElse(PriceSource fallback) {
+    return (asset, at) -> price(asset, at).or(() -> fallback.price(asset, at));
+  }
 }

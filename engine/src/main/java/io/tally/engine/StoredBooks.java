@@ -57,7 +57,9 @@ public record StoredBooks(
 
   /**
    * The base currency of what {@code store} holds under {@code portfolio}, as {@link
-   * #baseCurrency(PortfolioConfig)} decides; reads the event log only when none was configured.
+   * #baseCurrency(PortfolioConfig)} decides: from the configuration, the stored prices' mark or the
+   * fiat currencies an ingest listed ({@link Ingest#FIAT_MARK}); reads the event log only for a
+   * store written before ingests listed them.
    */
   public static BaseCurrency baseCurrency(PortfolioStore store, PortfolioConfig portfolio) {
     if (portfolio.baseCurrencyConfigured()) {
@@ -66,6 +68,10 @@ public record StoredBooks(
     Optional<Asset> pricedIn = pricedIn(store.marks().getOrDefault(PRICES_BASE, ""));
     if (pricedIn.isPresent()) {
       return portfolio.baseCurrencyFor(pricedIn, List.of());
+    }
+    String fiat = store.marks().get(Ingest.FIAT_MARK);
+    if (fiat != null) {
+      return portfolio.baseCurrencyFor(Optional.empty(), Ingest.parseFiat(fiat));
     }
     List<LedgerEvent> events = new ArrayList<>();
     for (EventRecord record : store.events()) {

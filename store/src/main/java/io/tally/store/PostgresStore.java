@@ -104,17 +104,20 @@ public final class PostgresStore extends SqlStore {
     PostgresStore store = new PostgresStore(location, clock, pool);
     try {
       store.requireUtf8();
-      try {
-        Flyway.configure(PostgresStore.class.getClassLoader())
-            .dataSource(pool)
-            .locations(Dialect.POSTGRESQL.migrations())
-            .javaMigrations(Dialect.POSTGRESQL.javaMigrations())
-            .group(true)
-            .failOnMissingLocations(true)
-            .load()
-            .migrate();
-      } catch (FlywayException e) {
-        throw new StoreException("Could not migrate the schema of " + location + ": " + e, e);
+      // As on SQLite: a store at the newest schema opens without Flyway's scan.
+      if (!SchemaVersion.isCurrent(pool)) {
+        try {
+          Flyway.configure(PostgresStore.class.getClassLoader())
+              .dataSource(pool)
+              .locations(Dialect.POSTGRESQL.migrations())
+              .javaMigrations(Dialect.POSTGRESQL.javaMigrations())
+              .group(true)
+              .failOnMissingLocations(true)
+              .load()
+              .migrate();
+        } catch (FlywayException e) {
+          throw new StoreException("Could not migrate the schema of " + location + ": " + e, e);
+        }
       }
       return store;
     } catch (RuntimeException e) {

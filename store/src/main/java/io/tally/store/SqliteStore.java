@@ -91,22 +91,13 @@ public final class SqliteStore extends SqlStore {
       throw new StoreException("Could not create the directory of " + file + ": " + e, e);
     }
     SQLiteDataSource dataSource = dataSource(file);
-    MigrateResult migrated;
-    try {
-      migrated =
-          Flyway.configure(SqliteStore.class.getClassLoader())
-              .dataSource(dataSource)
-              .locations(Dialect.SQLITE.migrations())
-              .javaMigrations(Dialect.SQLITE.javaMigrations())
-              .group(true)
-              .failOnMissingLocations(true)
-              .load()
-              .migrate();
-    } catch (FlywayException e) {
-      throw new StoreException("Could not migrate the schema of " + file + ": " + e, e);
-    }
-    if (movedRows(migrated)) {
-      reclaimSpace(dataSource, file);
+    // A store at the newest schema opens without Flyway, whose scan of the migrations and their
+    // checksums is most of a short command's start.
+    if (!SchemaVersion.isCurrent(dataSource)) {
+      MigrateResult migrated = migrate(dataSource, file);
+      if (movedRows(migrated)) {
+        reclaimSpace(dataSource, file);
+      }
     }
     Handle handle;
     try {
@@ -125,6 +116,21 @@ public final class SqliteStore extends SqlStore {
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  private static MigrateResult migrate(SQLiteDataSource dataSource, Path file) {
+    try {
+      return Flyway.configure(SqliteStore.class.getClassLoader())
+          .dataSource(dataSource)
+          .locations(Dialect.SQLITE.migrations())
+          .javaMigrations(Dialect.SQLITE.javaMigrations())
+          .group(true)
+          .failOnMissingLocations(true)
+          .load()
+          .migrate();
+    } catch (FlywayException e) {
+      throw new StoreException("Could not migrate the schema of " + file + ": " + e, e);
     }
   }
 

@@ -2,6 +2,7 @@ package io.tally.engine.ingest;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.books.BaseCurrency;
 import io.tally.kraken.AssetNames;
 import io.tally.kraken.Enrichment;
 import io.tally.kraken.LedgerClassifier;
@@ -13,12 +14,14 @@ import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Trade;
 import io.tally.ledger.Unclassified;
+import io.tally.money.Asset;
 import io.tally.store.CommitResult;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -54,6 +57,13 @@ public final class Ingest {
 
   /** Source name of Kraken's Assets list in the store: one row per asset id and altname. */
   public static final String ASSETS = "kraken.assets";
+
+  /**
+   * The mark listing the fiat currencies of the stored events, comma-separated: what {@link
+   * io.tally.books.BaseCurrency} chooses a base from when none is configured, kept by every ingest
+   * so a command need not read the event log to know it.
+   */
+  public static final String FIAT_MARK = "events.fiat";
 
   static final String ORIGIN_FILE = "_file";
   static final String ORIGIN_LINE = "_line";
@@ -170,6 +180,7 @@ public final class Ingest {
         || !storedMarks.containsKey(LedgerCheck.GAPS_MARK)) {
       checkLedger(newLedger.values(), events, marks, storedMarks);
     }
+    marks.put(FIAT_MARK, fiatMark(after, storedMarks));
     List<SourceRow> rows = new ArrayList<>(newLedger.size() + newTrades.size() + newOrders.size());
     newLedger.forEach((id, row) -> rows.add(ledgerSourceRow(id, row)));
     newTrades.values().forEach(row -> rows.add(tradeSourceRow(row)));
@@ -222,6 +233,29 @@ public final class Ingest {
       }
     }
     marks.putAll(check.marks());
+  }
+
+  /**
+   * The fiat currencies of the stored events and of {@code classified}: the stored mark's plus the
+   * new ones; a store without the mark has its whole log read once. A currency stays listed when
+   * the events that had it are retracted (docs/ACCOUNTING-DECISIONS.md).
+   */
+  private String fiatMark(List<LedgerEvent> classified, Map<String, String> storedMarks) {
+    Set<Asset> fiat = new TreeSet<>(BaseCurrency.fiatIn(classified));
+    String stored = storedMarks.get(FIAT_MARK);
+    if (stored != null) {
+      fiat.addAll(parseFiat(stored));
+    } else if (store.eventCount() > 0) {
+      List<LedgerEvent> all = new ArrayList<>();
+      store.events().forEach(record -> all.add(EventText.parse(record.line())));
+      fiat.addAll(BaseCurrency.fiatIn(all));
+    }
+    return String.join(",", fiat.stream().map(Asset::code).toList());
+  }
+
+  /** The currencies of a {@link #FIAT_MARK}. */
+  public static List<Asset> parseFiat(String mark) {
+    return mark.isEmpty() ? List.of() : Arrays.stream(mark.split(",")).map(Asset::of).toList();
   }
 
   /** The store's id of a ledger row: its ledger id, or a content key for a pending row. */

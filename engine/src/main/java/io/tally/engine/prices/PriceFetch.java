@@ -4,19 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
-import io.tally.books.Books;
 import io.tally.books.Holding;
+import io.tally.engine.LiveBooks;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.prices.HistoricPrices.Unpriced;
 import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.TickerQuote;
 import io.tally.money.Asset;
-import io.tally.money.Price;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
-import io.tally.valuation.PriceTable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +32,7 @@ import java.util.function.Consumer;
 /**
  * Fetches and stores every price the stored books need, for {@code tally sync} and {@code tally
  * prices fetch} alike: the past moments the books lack a price for ({@link
- * PriceRequests#missingFrom}, priced by {@link HistoricPrices}) and the Ticker's last price of
+ * LiveBooks#missingPrices()}, priced by {@link HistoricPrices}) and the Ticker's last price of
  * every asset held, now. Past prices are stored in batches of {@value #BATCH} moments as they come,
  * so an interrupted fetch keeps what it found and the next one asks only for the rest; a moment
  * already stored is never asked for again.
@@ -87,11 +85,16 @@ public final class PriceFetch {
     this.progress = requireNonNull(progress, "progress");
   }
 
-  /** Fetches what is missing with {@code markets} as Kraken's pairs, and stores it. */
+  /**
+   * Fetches what is missing with {@code markets} as Kraken's pairs, and stores it. The books come
+   * from the store's checkpoint and the events after it ({@link LiveBooks}), whose fold lists the
+   * missing moments; when past prices were stored, the books are folded again with them and saved
+   * as the newest checkpoint, so the next command resumes from books that have them.
+   */
   public Summary run(KrakenMarkets markets) {
     Asset base = config.base();
-    StoredBooks stored = StoredBooks.load(store);
-    List<Missing> missing = new ArrayList<>(PriceRequests.missingFrom(stored, config));
+    LiveBooks live = LiveBooks.start(store, config);
+    List<Missing> missing = new ArrayList<>(live.missingPrices());
     missing.sort(Comparator.comparing(Missing::at));
     Instant now = clock.instant();
     HistoricPrices historic =
@@ -106,7 +109,6 @@ public final class PriceFetch {
       progress.accept(
           String.format("pricing %,d past moments from Kraken's public trades", missing.size()));
     }
-    List<Price> known = new ArrayList<>(stored.pricesIn(base));
     List<Unpriced> unpriced = new ArrayList<>();
     int fromTrades = 0;
     int fromOhlc = 0;
@@ -115,7 +117,6 @@ public final class PriceFetch {
       List<Missing> batch = missing.subList(from, Math.min(from + BATCH, missing.size()));
       HistoricPrices.Result result = historic.fetch(batch, now);
       store(result.prices(), base);
-      result.prices().forEach(price -> known.add(StoredBooks.price(price)));
       unpriced.addAll(result.unpriced());
       fromTrades += result.fromTrades();
       fromOhlc += result.fromOhlc();
@@ -125,9 +126,15 @@ public final class PriceFetch {
             String.format("  %,d of %,d past moments done", from + batch.size(), missing.size()));
       }
     }
-    BookState books = Books.replay(config, PriceTable.of(known), stored.events());
+    boolean storedPast = fromTrades + fromOhlc > 0;
+    live.catchUp(store);
+    BookState books = live.state();
     List<StoredPrice> current = tickerPrices(markets, books, base);
     store(current, base);
+    if (storedPast) {
+      live.catchUp(store);
+      live.checkpoint(store, clock.instant());
+    }
     return new Summary(
         books, missing.size(), fromTrades, fromOhlc, current.size(), unpriced, pages);
   }

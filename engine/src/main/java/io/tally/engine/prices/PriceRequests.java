@@ -1,26 +1,27 @@
 package io.tally.engine.prices;
 
-import io.tally.books.BookConfig;
-import io.tally.books.Books;
-import io.tally.engine.StoredBooks;
+import static java.util.Objects.requireNonNull;
+
 import io.tally.money.Asset;
 import io.tally.money.Price;
 import io.tally.valuation.PriceSource;
-import io.tally.valuation.PriceTable;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * A {@link PriceSource} that answers only with prices known for exactly the moment asked, and
- * writes down every question it could not answer. Replaying the books through it lists exactly the
- * prices a sync must still fetch: those of crypto-to-crypto swaps, crypto deposits, withdrawals,
- * rewards and third-asset fees. (An earlier price must not answer for a later event here: that
- * event's own price has to be fetched.)
+ * A {@link PriceSource} that answers as the prices it wraps do, and writes down every question they
+ * could not answer with a price of exactly the moment asked. Folding the books through it lists
+ * exactly the prices a sync must still fetch: those of crypto-to-crypto swaps, crypto deposits,
+ * withdrawals, rewards and third-asset fees that only an earlier price (or none) valued. An earlier
+ * price values the event meanwhile, as it does in the books, so a question the books ask only when
+ * an earlier one had no answer at all (the bought leg of a swap whose sold leg has no price) is not
+ * asked when the earlier one has one; docs/ACCOUNTING-DECISIONS.md says why.
  *
- * <p>Example: {@code PriceRequests requests = new PriceRequests(stored); Books.replay(config,
+ * <p>Example: {@code PriceRequests requests = new PriceRequests(table); Books.replay(config,
  * requests, events); requests.missing()}. Not thread-safe.
  */
 public final class PriceRequests implements PriceSource {
@@ -32,27 +33,25 @@ public final class PriceRequests implements PriceSource {
   private final Set<Missing> missing = new LinkedHashSet<>();
 
   public PriceRequests(PriceSource known) {
-    this.known = known;
+    this.known = requireNonNull(known, "known");
   }
 
   @Override
   public Optional<Price> price(Asset asset, Instant at) {
-    Optional<Price> price = known.price(asset, at).filter(p -> p.at().equals(at));
-    if (price.isEmpty()) {
+    Optional<Price> price = known.price(asset, at);
+    if (price.isEmpty() || !price.get().at().equals(at)) {
       missing.add(new Missing(asset, at));
     }
     return price;
   }
 
   /**
-   * The past moments the stored books need a price for and the store has none: the one rule for
-   * which prices {@code tally sync} and {@code tally prices fetch} fetch, and {@code tally import}
-   * counts. Replays the books once.
+   * Starts from questions an earlier fold wrote down (a checkpoint's), so the list stays the list
+   * of every question asked since the first event.
    */
-  public static List<Missing> missingFrom(StoredBooks stored, BookConfig config) {
-    PriceRequests requests = new PriceRequests(PriceTable.of(stored.pricesIn(config.base())));
-    Books.replay(config, requests, stored.events());
-    return requests.missing();
+  public PriceRequests(PriceSource known, Collection<Missing> asked) {
+    this(known);
+    missing.addAll(asked);
   }
 
   /** Every question that had no answer, in the order first asked. */

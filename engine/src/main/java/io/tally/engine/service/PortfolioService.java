@@ -6,6 +6,7 @@ import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
+import io.tally.engine.LiveBooks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.prices.KrakenDisplayDecimals;

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
+import io.tally.engine.LiveBooks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.sync.QuietBalances;

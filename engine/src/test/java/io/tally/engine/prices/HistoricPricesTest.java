@@ -298,13 +298,19 @@ class HistoricPricesTest {
   }
 
   @Test
-  void onlyAnExactMomentAnswersARequest() {
-    PriceRequests requests =
-        new PriceRequests(PriceTable.of(List.of(new Price(Asset.XBT, BigDecimal.TEN, NOW, "s"))));
+  void aRequestIsAnsweredAsThePricesDoAndListedUnlessExact() {
+    Price tenAtNow = new Price(Asset.XBT, BigDecimal.TEN, NOW, "s");
+    PriceRequests requests = new PriceRequests(PriceTable.of(List.of(tenAtNow)));
 
-    assertThat(requests.price(Asset.XBT, NOW)).isPresent();
-    assertThat(requests.price(Asset.XBT, NOW.plusSeconds(1))).isEmpty();
-    assertThat(requests.missing()).containsExactly(new Missing(Asset.XBT, NOW.plusSeconds(1)));
+    assertThat(requests.price(Asset.XBT, NOW)).contains(tenAtNow);
+    // The earlier price answers (the books value the event with it meanwhile) ...
+    assertThat(requests.price(Asset.XBT, NOW.plusSeconds(1))).contains(tenAtNow);
+    assertThat(requests.price(Asset.of("ETH"), NOW)).isEmpty();
+    assertThat(requests.price(Asset.XBT, NOW.plusSeconds(1))).contains(tenAtNow);
+    // ... and the moments without an exact price are listed once each, in the order first asked.
+    assertThat(requests.missing())
+        .containsExactly(
+            new Missing(Asset.XBT, NOW.plusSeconds(1)), new Missing(Asset.of("ETH"), NOW));
   }
 
   /**

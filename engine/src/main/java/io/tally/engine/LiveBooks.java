@@ -1,13 +1,15 @@
-package io.tally.engine.service;
+package io.tally.engine;
 
 import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
-import io.tally.engine.StoredBooks;
+import io.tally.engine.prices.PriceRequests;
+import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
+import io.tally.money.Asset;
 import io.tally.money.Price;
 import io.tally.store.Checkpoint;
 import io.tally.store.EventRecord;
@@ -15,6 +17,7 @@ import io.tally.store.EventRevision;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
 import io.tally.valuation.PriceTable;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,14 @@ import java.util.Optional;
 /**
  * The books of one store kept current: a {@link Books} fold that has applied every event the store
  * held at import {@link #importId()}, with the prices it held then. {@link #catchUp} applies what
- * later imports wrote; {@link #checkpoint} saves the fold so the next start-up resumes from it.
+ * later imports wrote; {@link #checkpoint} saves the fold so the next start-up resumes from it. The
+ * one read path: {@code tally import} folds what it stored and saves a checkpoint, and {@code tally
+ * report}, the service, its API and the dashboard answer from these books.
+ *
+ * <p><b>Price discovery is part of the fold.</b> The books ask their prices through {@link
+ * PriceRequests}, which writes down every moment no stored price answers exactly: {@link
+ * #missingPrices()} is what {@code tally prices fetch} and a sync fetch and {@code tally import}
+ * counts, kept with the checkpoint, so finding it costs nothing beyond the fold.
  *
  * <p><b>The one rule for resuming.</b> Events folded are final only if nothing written later could
  * have changed them. A fold resumes (from a checkpoint, or in memory) and applies only the new
@@ -36,14 +46,15 @@ import java.util.Optional;
  * <p>Example: {@code LiveBooks books = LiveBooks.start(store, config); books.catchUp(store);}.
  * Mutable and not thread-safe: the service's single writer owns it.
  */
-final class LiveBooks {
+public final class LiveBooks {
 
-  /** The first line of a service checkpoint; a new layout gets a new number. */
-  static final String HEADER = "tally-checkpoint\t1";
+  /** The first line of a checkpoint; a new layout gets a new number (2: the missing prices). */
+  public static final String HEADER = "tally-checkpoint\t2";
 
   private final BookConfig config;
   private Books books;
   private PriceTable table;
+  private PriceRequests requests;
 
   /**
    * The points of {@link #table}, in an order {@link PriceTable#of} turns into that table: a tail's
@@ -75,7 +86,7 @@ final class LiveBooks {
    * The books of {@code store}: resumed from its latest checkpoint when that is still valid and
    * kept by the same {@code config}, else replayed from the whole log.
    */
-  static LiveBooks start(PortfolioStore store, BookConfig config) {
+  public static LiveBooks start(PortfolioStore store, BookConfig config) {
     requireNonNull(store, "store");
     LiveBooks live = new LiveBooks(requireNonNull(config, "config"));
     Optional<Checkpoint> checkpoint = store.latestCheckpoint();
@@ -95,7 +106,7 @@ final class LiveBooks {
    *
    * @return how many events were applied on top of the fold, or -1 after a full replay
    */
-  long catchUp(PortfolioStore store) {
+  public long catchUp(PortfolioStore store) {
     long newest = store.lastImportId();
     if (newest == importId) {
       return 0;
@@ -151,41 +162,58 @@ final class LiveBooks {
     return tail.size();
   }
 
-  /** Saves the fold as the store's newest checkpoint. */
-  void checkpoint(PortfolioStore store, Instant now) {
+  /**
+   * Saves the fold as the store's newest checkpoint: the header, the last event folded, the count
+   * and lines of the missing prices ({@code asset<TAB>instant}), then the books' own checkpoint.
+   */
+  public void checkpoint(PortfolioStore store, Instant now) {
     StringBuilder text = new StringBuilder(HEADER).append('\n');
     text.append(last.map(EventText::format).orElse("")).append('\n');
+    List<Missing> missing = requests.missing();
+    text.append(missing.size()).append('\n');
+    for (Missing moment : missing) {
+      text.append(moment.asset().code()).append('\t').append(moment.at()).append('\n');
+    }
     text.append(books.checkpoint());
     store.saveCheckpoint(new Checkpoint(importId, now, text.toString()));
   }
 
   /** The books so far. */
-  BookState state() {
+  public BookState state() {
     return books.state();
   }
 
   /** Every price the store held at {@link #importId()}, as a table. */
-  PriceTable prices() {
+  public PriceTable prices() {
     return table;
   }
 
+  /**
+   * The past moments the books asked a price for and no stored price answers exactly, in the order
+   * first asked: the one rule for which prices {@code tally sync} and {@code tally prices fetch}
+   * fetch and {@code tally import} counts.
+   */
+  public List<Missing> missingPrices() {
+    return requests.missing();
+  }
+
   /** The import the fold is current with. */
-  long importId() {
+  public long importId() {
     return importId;
   }
 
   /** Whether start-up resumed from a checkpoint (rather than replaying the log). */
-  boolean resumed() {
+  public boolean resumed() {
     return resumed;
   }
 
-  /** Events applied on top of the checkpoint or replay since start-up. */
   /** When the checkpoint the books resumed from was taken; empty after a replay. */
-  Optional<Instant> resumedFrom() {
+  public Optional<Instant> resumedFrom() {
     return resumedFrom;
   }
 
-  long tailEvents() {
+  /** Events applied on top of the checkpoint or replay since start-up. */
+  public long tailEvents() {
     return tailEvents;
   }
 
@@ -198,10 +226,24 @@ final class LiveBooks {
     }
     String lastLine = state.substring(first + 1, second);
     try {
-      Books resumedBooks = Books.resume(config, this::price, state.substring(second + 1));
+      int countEnd = state.indexOf('\n', second + 1);
+      int count = Integer.parseInt(state.substring(second + 1, countEnd));
+      List<Missing> missing = new ArrayList<>(count);
+      int at = countEnd + 1;
+      for (int i = 0; i < count; i++) {
+        int tab = state.indexOf('\t', at);
+        int end = state.indexOf('\n', tab);
+        missing.add(
+            new Missing(
+                Asset.of(state.substring(at, tab)), Instant.parse(state.substring(tab + 1, end))));
+        at = end + 1;
+      }
+      PriceRequests resumedRequests = new PriceRequests(this::price, missing);
+      Books resumedBooks = Books.resume(config, resumedRequests, state.substring(at));
       last = lastLine.isEmpty() ? Optional.empty() : Optional.of(EventText.parse(lastLine));
+      requests = resumedRequests;
       books = resumedBooks;
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeException e) {
       // Books of another base or method, or an older layout: replay instead.
       return false;
     }
@@ -219,8 +261,10 @@ final class LiveBooks {
     setPrices(stored.pricesBase(), stored.pricesIn(config.base()), newest);
     List<LedgerEvent> events = new ArrayList<>(stored.events());
     events.sort(LedgerEvent.ORDER);
-    Books fresh = new Books(config, this::price);
+    PriceRequests freshRequests = new PriceRequests(this::price);
+    Books fresh = new Books(config, freshRequests);
     events.forEach(fresh::apply);
+    requests = freshRequests;
     books = fresh;
     last = events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
     importId = newest;
@@ -267,7 +311,7 @@ final class LiveBooks {
     table = PriceTable.of(points);
   }
 
-  private Optional<Price> price(io.tally.money.Asset asset, Instant at) {
+  private Optional<Price> price(Asset asset, Instant at) {
     return table.price(asset, at);
   }
 }
