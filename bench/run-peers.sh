@@ -2,12 +2,14 @@
 # Times Tally against ledger-cli on the same books, side by side (docs/BENCHMARKS.md, section 8).
 # Usage, from anywhere: bench/run-peers.sh [rows] [runs]   (default 100000 rows, 3 runs each)
 # Environment: SEED (default 42); KEEP=1 keeps the temporary directory; TMPDIR picks where it goes;
-# TALLY_JAR times another build of the tally jar (default cli/target/tally.jar, built if stale).
+# TALLY_JAR times another build of the tally jar (default: the ./tally launcher, which builds the
+# jar and its class-data archive when stale and starts java with the archive).
 #
 # It generates a Kraken ledgers.csv with the prices it was made from, writes the same history as a
 # ledger-cli journal with P directives, checks that both give the same asset balances, then runs,
 # alternately and each under /usr/bin/time -v:
-#   tally:  java -jar tally.jar import (into a fresh store) + report --prices --format json
+#   tally:  tally import --prices (into a fresh store: rows and prices, then the books folded and
+#           checkpointed) + tally report --format json (from the checkpoint)
 #   ledger: ledger -f book.ledger bal Assets -X EUR
 # and prints every run's wall time and max RSS, the medians and the ratio tally/ledger.
 set -euo pipefail
@@ -30,7 +32,11 @@ fi
 echo "== building the tally CLI (./tally --help) and the benchmarks jar" >&2
 ./tally --help >/dev/null
 ./mvnw -q -B -Pbench -pl bench -am package -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true >&2
-jar="${TALLY_JAR:-$root/cli/target/tally.jar}"
+if [ -n "${TALLY_JAR:-}" ]; then
+  tally=(java -jar "$TALLY_JAR")
+else
+  tally=("$root/tally")
+fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/tally-peers.XXXXXX")"
 if [ "${KEEP:-0}" = "1" ]; then
@@ -54,9 +60,8 @@ while read -r asset price; do
   current+=(--price "$asset=$price")
 done < <(awk -F, 'NR > 1 { last[$2] = $3 } END { for (a in last) print a, last[a] }' "$prices" | sort)
 
-tally_import=(java -jar "$jar" import --db "$db" "$csv")
-tally_report=(java -jar "$jar" report --db "$db" --prices "$prices" "${current[@]}" --base "$base"
-  --format json)
+tally_import=("${tally[@]}" import --db "$db" --prices "$prices" --base "$base" "$csv")
+tally_report=("${tally[@]}" report --db "$db" "${current[@]}" --format json)
 ledger_balance=(ledger -f "$journal" bal Assets -X "$base")
 
 # Runs a command under /usr/bin/time -v, stdout to $work/<label>.out, stderr to <label>.err; sets
