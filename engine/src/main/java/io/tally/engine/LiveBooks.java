@@ -44,7 +44,7 @@ import java.util.Optional;
  * (DESIGN.md decision 2); {@code LiveBooksTest} checks it.
  *
  * <p>Example: {@code LiveBooks books = LiveBooks.start(store, config); books.catchUp(store);}.
- * Mutable and not thread-safe: the service's single writer owns it.
+ * Mutable and not thread-safe: one owner at a time (a command, or the service's single writer).
  */
 public final class LiveBooks {
 

@@ -133,7 +133,6 @@ public record LedgerRow(
     return Collections.unmodifiableMap(fields);
   }
 
-  /** Whether this is a pending row of an older export: no ledger id, not a booking of its own. */
   /** The same row under another asset name (Kraken's own Assets list renaming it). */
   public LedgerRow withAsset(String newAsset) {
     return new LedgerRow(
@@ -141,6 +140,7 @@ public record LedgerRow(
         source, line);
   }
 
+  /** Whether this is a pending row of an older export: no ledger id, not a booking of its own. */
   public boolean isPending() {
     return txid.isEmpty();
   }
