@@ -1,5 +1,7 @@
 package io.tally.kraken;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -18,16 +20,19 @@ import java.util.Optional;
  *     balance)
  * @param openingBalances non-zero balances found before the first row of an asset and wallet
  * @param gaps rows whose balance differs from the running balance before them plus amount minus fee
+ * @param closing where the running balances stand after the rows, for a check of later rows
  */
 public record BalanceCheck(
     int rowsChecked,
     int rowsSkipped,
     List<BalanceFinding> openingBalances,
-    List<BalanceFinding> gaps) {
+    List<BalanceFinding> gaps,
+    RunningBalances closing) {
 
   public BalanceCheck {
     openingBalances = List.copyOf(openingBalances);
     gaps = List.copyOf(gaps);
+    requireNonNull(closing, "closing");
   }
 
   /** The first gap: the first row whose balance differs from the running balance, if any. */

@@ -2,11 +2,15 @@ package io.tally.kraken;
 
 import io.tally.money.Precision;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Kraken's running balance check (ACCOUNTING.md §7): walking the rows oldest first, every row's
@@ -43,9 +47,21 @@ public final class RunningBalanceCheck {
    * list them). Findings come in the order of the rows they name.
    */
   public static BalanceCheck check(List<LedgerRow> rows) {
+    return check(rows, RunningBalances.NONE);
+  }
+
+  /**
+   * Checks rows that all come after the rows {@code from} was left by ({@link
+   * RunningBalances#precedes}), going on from their running balances: the findings and closing
+   * balances equal those of one check over the earlier rows and these together.
+   *
+   * @throws IllegalArgumentException if a booked row is not after {@code from}'s rows
+   */
+  public static BalanceCheck check(List<LedgerRow> rows, RunningBalances from) {
     Map<String, List<Positioned>> byWallet = new LinkedHashMap<>();
     int checked = 0;
     int skipped = 0;
+    Optional<Instant> through = from.through();
     for (int index = 0; index < rows.size(); index++) {
       LedgerRow row = rows.get(index);
       if (row.isPending() || row.balance().isEmpty()) {
@@ -54,17 +70,38 @@ public final class RunningBalanceCheck {
         checked++;
       }
       if (!row.isPending()) {
+        if (!from.precedes(row.time())) {
+          throw new IllegalArgumentException(
+              "Row " + row.txid() + " at " + row.time() + " is not after the rows checked before");
+        }
         byWallet
             .computeIfAbsent(row.walletKey(), key -> new ArrayList<>())
             .add(new Positioned(index, row));
+        if (through.isEmpty() || row.time().isAfter(through.get())) {
+          through = Optional.of(row.time());
+        }
       }
     }
     List<Found> openings = new ArrayList<>();
     List<Found> gaps = new ArrayList<>();
-    for (List<Positioned> walletRows : byWallet.values()) {
-      new RunningBalance(openings, gaps).walk(walletRows);
-    }
-    return new BalanceCheck(checked, skipped, inRowOrder(openings), inRowOrder(gaps));
+    SortedMap<String, RunningBalances.Wallet> closing = new TreeMap<>(from.wallets());
+    byWallet.forEach(
+        (key, walletRows) -> {
+          RunningBalance running =
+              new RunningBalance(
+                  openings,
+                  gaps,
+                  Optional.ofNullable(from.wallets().get(key))
+                      .orElse(new RunningBalances.Wallet(false, BigDecimal.ZERO)));
+          running.walk(walletRows);
+          closing.put(key, new RunningBalances.Wallet(running.opened, running.balance));
+        });
+    return new BalanceCheck(
+        checked,
+        skipped,
+        inRowOrder(openings),
+        inRowOrder(gaps),
+        new RunningBalances(closing, through));
   }
 
   private static List<BalanceFinding> inRowOrder(List<Found> found) {
@@ -86,11 +123,13 @@ public final class RunningBalanceCheck {
     /** Whether a row has shown Kraken's balance yet; before that, what the rows moved. */
     private boolean opened;
 
-    private BigDecimal balance = BigDecimal.ZERO;
+    private BigDecimal balance;
 
-    RunningBalance(List<Found> openings, List<Found> gaps) {
+    RunningBalance(List<Found> openings, List<Found> gaps, RunningBalances.Wallet start) {
       this.openings = openings;
       this.gaps = gaps;
+      this.opened = start.opened();
+      this.balance = start.balance();
     }
 
     void walk(List<Positioned> rows) {

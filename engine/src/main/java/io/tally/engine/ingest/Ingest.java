@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -207,13 +208,25 @@ public final class Ingest {
   /**
    * Runs Kraken's running-balance check over every ledger row, stored and new, and adds what it
    * yields to the batch: the opening-balance and gap adjustments (retracting those a previous check
-   * made that are gone) and the marks with its issues and adjustment ids.
+   * made that are gone) and the marks with its issues, adjustment ids and running balances. When
+   * the new rows all come after the stored ones, the check goes on from the stored running balances
+   * ({@link LedgerCheck#continuing}) and reads no stored row: an import or sync costs what it adds.
    */
   private void checkLedger(
       Collection<LedgerRow> newRows,
       List<EventRecord> events,
       Map<String, String> marks,
       Map<String, String> storedMarks) {
+    Optional<LedgerCheck> continued = LedgerCheck.continuing(storedMarks, newRows);
+    if (continued.isPresent()) {
+      progress.accept("checking Kraken's running balances of the new rows");
+      for (CashFlow adjustment : continued.get().adjustments()) {
+        events.add(
+            EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
+      }
+      marks.putAll(continued.get().marks(storedMarks));
+      return;
+    }
     progress.accept("checking Kraken's running balances over the whole ledger");
     List<LedgerRow> all = ledgerRows(store.rows(LEDGERS));
     all.addAll(newRows);

@@ -8,6 +8,7 @@ import io.tally.kraken.BalanceCheck;
 import io.tally.kraken.BalanceFinding;
 import io.tally.kraken.LedgerRow;
 import io.tally.kraken.RunningBalanceCheck;
+import io.tally.kraken.RunningBalances;
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventId;
 import io.tally.ledger.FlowKind;
@@ -16,6 +17,7 @@ import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,18 +45,24 @@ import java.util.Optional;
  * missing rows makes the gap disappear, so its event is retracted. The first gap is the check's
  * first divergence.
  *
+ * <p>The check is incremental: {@link #marks()} keep where the running balances stand ({@link
+ * RunningBalances}), and rows that all come after the stored ones are checked from there ({@link
+ * #continuing}), finding what a check of every row would.
+ *
  * <p>Example: {@code LedgerCheck.of(rows).adjustments()}. Immutable.
  *
  * @param openings the opening-balance adjustments, in row order
  * @param gaps the gap adjustments, in row order
  * @param issues the findings: openings, then gaps
  * @param firstDivergence the issue of the first gap
+ * @param balances where the running balances stand after the rows
  */
 public record LedgerCheck(
     List<CashFlow> openings,
     List<CashFlow> gaps,
     List<DataIssue> issues,
-    Optional<DataIssue> firstDivergence) {
+    Optional<DataIssue> firstDivergence,
+    RunningBalances balances) {
 
   /** The mark holding the issues of the latest check, one {@link DataIssue#toText()} per line. */
   public static final String ISSUES_MARK = "ledger.issues";
@@ -65,25 +73,91 @@ public record LedgerCheck(
   /** The mark holding the ids of the gap events of the latest check, one per line. */
   public static final String GAPS_MARK = "ledger.gaps";
 
+  /** The mark holding where the running balances stand after the latest check. */
+  public static final String BALANCES_MARK = "ledger.balances";
+
   public LedgerCheck {
     openings = List.copyOf(openings);
     gaps = List.copyOf(gaps);
     issues = List.copyOf(issues);
     requireNonNull(firstDivergence, "firstDivergence");
+    requireNonNull(balances, "balances");
   }
 
   /** The check over {@code rows}, in any order: they are sorted by time (stably) first. */
   public static LedgerCheck of(List<LedgerRow> rows) {
-    List<LedgerRow> sorted = new ArrayList<>(rows);
-    sorted.sort(Comparator.comparing(LedgerRow::time));
+    List<LedgerRow> sorted = sorted(rows);
     BalanceCheck check = RunningBalanceCheck.check(sorted);
-    Map<String, LedgerRow> byTxid = new HashMap<>();
-    sorted.forEach(row -> byTxid.putIfAbsent(row.txid(), row));
+    Map<String, LedgerRow> byTxid = byTxid(sorted);
     return new LedgerCheck(
         adjustments(check.openingBalances(), byTxid),
         adjustments(check.gaps(), byTxid),
         issues(check),
-        check.firstDivergence().map(LedgerCheck::gapIssue));
+        check.firstDivergence().map(LedgerCheck::gapIssue),
+        check.closing());
+  }
+
+  /**
+   * The check of every row, stored and new, from what the last check left in {@code marks} and the
+   * {@code newRows} alone, when it can be had that way: every booked new row is after every stored
+   * one, and the marks hold a check's balances, issues and adjustment ids. Its adjustments are only
+   * the new ones (the stored ones stay as they are); its issues and {@link #marks()} are those of
+   * the whole check. Empty when the whole ledger must be checked again.
+   */
+  public static Optional<LedgerCheck> continuing(
+      Map<String, String> marks, Collection<LedgerRow> newRows) {
+    String balancesText = marks.get(BALANCES_MARK);
+    String issuesText = marks.get(ISSUES_MARK);
+    if (balancesText == null || issuesText == null || !marks.containsKey(GAPS_MARK)) {
+      return Optional.empty();
+    }
+    RunningBalances stored;
+    List<DataIssue> storedIssues;
+    try {
+      stored = RunningBalances.parse(balancesText);
+      storedIssues = parseIssues(issuesText);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    boolean onlyOpeningsAndGaps =
+        storedIssues.stream()
+            .allMatch(
+                issue ->
+                    issue.kind() == IssueKind.OPENING_BALANCE
+                        || issue.kind() == IssueKind.BALANCE_GAP);
+    boolean allLater =
+        newRows.stream().allMatch(row -> row.isPending() || stored.precedes(row.time()));
+    if (!onlyOpeningsAndGaps || !allLater) {
+      return Optional.empty();
+    }
+    List<LedgerRow> sorted = sorted(newRows);
+    BalanceCheck check = RunningBalanceCheck.check(sorted, stored);
+    Map<String, LedgerRow> byTxid = byTxid(sorted);
+    // Every new finding is on a row after every stored one: openings, then gaps, in row order.
+    List<DataIssue> issues = new ArrayList<>();
+    storedIssues.stream().filter(i -> i.kind() == IssueKind.OPENING_BALANCE).forEach(issues::add);
+    check.openingBalances().forEach(opening -> issues.add(openingIssue(opening)));
+    storedIssues.stream().filter(i -> i.kind() == IssueKind.BALANCE_GAP).forEach(issues::add);
+    check.gaps().forEach(gap -> issues.add(gapIssue(gap)));
+    return Optional.of(
+        new LedgerCheck(
+            adjustments(check.openingBalances(), byTxid),
+            adjustments(check.gaps(), byTxid),
+            issues,
+            firstDivergence(issues),
+            check.closing()));
+  }
+
+  private static List<LedgerRow> sorted(Collection<LedgerRow> rows) {
+    List<LedgerRow> sorted = new ArrayList<>(rows);
+    sorted.sort(Comparator.comparing(LedgerRow::time));
+    return sorted;
+  }
+
+  private static Map<String, LedgerRow> byTxid(List<LedgerRow> rows) {
+    Map<String, LedgerRow> byTxid = new HashMap<>();
+    rows.forEach(row -> byTxid.putIfAbsent(row.txid(), row));
+    return byTxid;
   }
 
   /** A running-balance check's findings as data issues: openings, then gaps. */
@@ -101,13 +175,23 @@ public record LedgerCheck(
     return all;
   }
 
-  /** The marks that keep this check in a store: its issues, opening ids and gap ids. */
-  public Map<String, String> marks() {
+  /**
+   * The marks that keep this check in a store: its issues, opening ids, gap ids and running
+   * balances. A check that went on from stored marks ({@link #continuing}) adds its ids to the
+   * stored ones in {@code stored}.
+   */
+  public Map<String, String> marks(Map<String, String> stored) {
     Map<String, String> marks = new LinkedHashMap<>();
     marks.put(ISSUES_MARK, issuesText());
-    marks.put(OPENINGS_MARK, idsText(openings));
-    marks.put(GAPS_MARK, idsText(gaps));
+    marks.put(OPENINGS_MARK, stored.getOrDefault(OPENINGS_MARK, "") + idsText(openings));
+    marks.put(GAPS_MARK, stored.getOrDefault(GAPS_MARK, "") + idsText(gaps));
+    marks.put(BALANCES_MARK, balances.toText());
     return marks;
+  }
+
+  /** The marks of a check of every row: its issues, opening ids, gap ids and running balances. */
+  public Map<String, String> marks() {
+    return marks(Map.of());
   }
 
   /** The issues as the {@link #ISSUES_MARK} keeps them. */

@@ -361,6 +361,70 @@ class IngestTest {
     }
   }
 
+  /**
+   * Property over seeded generated ledgers with runs of rows dropped (so there are gaps): imported
+   * in chronological parts, each part checked from the running balances the one before left, the
+   * store holds the same live events and the same check marks as after one import of every row.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.engine.ingest.IngestTest$BalanceGaps#seeds")
+  void importsInChronologicalPartsCheckOnlyWhatTheyAddAndStoreWhatOneImportStores(long seed) {
+    List<LedgerRow> ledger = LedgerGenerator.generate(seed, 150);
+    SplittableRandom random = new SplittableRandom(seed * 17 + 3);
+    List<LedgerRow> kept = new ArrayList<>();
+    for (LedgerRow row : ledger) {
+      if (random.nextInt(12) != 0) {
+        kept.add(row);
+      }
+    }
+    try (PortfolioStore whole =
+            PortfolioStore.open(directory.resolve("whole.db").toString(), Map.of());
+        PortfolioStore parts =
+            PortfolioStore.open(directory.resolve("parts.db").toString(), Map.of())) {
+      new Ingest(whole, TAGS, phase -> {}).run(batch(kept, List.of(), List.of()));
+
+      List<String> phases = new ArrayList<>();
+      Ingest ingest = new Ingest(parts, TAGS, phases::add);
+      int from = 0;
+      int part = 0;
+      while (from < kept.size()) {
+        int to = Math.min(kept.size(), from + 1 + random.nextInt(40));
+        // A part ends between two moments: rows of one second chain by their balances.
+        while (to < kept.size() && kept.get(to).time().equals(kept.get(to - 1).time())) {
+          to++;
+        }
+        ingest.run(batch(kept.subList(from, to), List.of(), List.of()));
+        from = to;
+        part++;
+      }
+
+      assertThat(liveEvents(parts)).as("seed %d", seed).isEqualTo(liveEvents(whole));
+      for (String mark :
+          List.of(
+              LedgerCheck.ISSUES_MARK,
+              LedgerCheck.OPENINGS_MARK,
+              LedgerCheck.GAPS_MARK,
+              LedgerCheck.BALANCES_MARK)) {
+        assertThat(parts.marks().get(mark))
+            .as("seed %d: %s", seed, mark)
+            .isEqualTo(whole.marks().get(mark));
+      }
+      assertThat(phases.stream().filter(p -> p.endsWith("of the new rows")).count())
+          .as("seed %d: every part after the first went on from the stored balances", seed)
+          .isEqualTo(part - 1);
+    }
+  }
+
+  /** The store's live events as "id line", in the store's order. */
+  private static List<String> liveEvents(PortfolioStore store) {
+    List<String> lines = new ArrayList<>();
+    for (EventRecord record : store.events()) {
+      lines.add(record.eventId() + " " + record.line());
+    }
+    lines.sort(null);
+    return lines;
+  }
+
   private static boolean together(LedgerRow one, LedgerRow other) {
     return one.refid().equals(other.refid()) && one.time().equals(other.time());
   }
