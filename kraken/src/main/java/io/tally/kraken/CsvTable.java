@@ -2,7 +2,6 @@ package io.tally.kraken;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +40,11 @@ public record CsvTable(
     return header.contains(name);
   }
 
-  /** One record's fields by header name, in header order. */
+  /**
+   * One record's fields by header name, in header order (a view; many records: {@link
+   * HeaderIndex}).
+   */
   public Map<String, String> fieldsByName(CsvRecord record) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    for (int i = 0; i < header.size(); i++) {
-      fields.put(header.get(i), record.fields().get(i));
-    }
-    return fields;
+    return HeaderIndex.of(header).fields(record);
   }
 }

@@ -70,11 +70,12 @@ public final class KrakenCsv {
     }
     List<LedgerRow> ledgerRows = new ArrayList<>();
     List<TradeRow> tradeRows = new ArrayList<>();
+    HeaderIndex columns = HeaderIndex.of(table.header());
     for (CsvRecord record : table.records()) {
       if (kind == ExportKind.LEDGERS) {
-        ledgerRows.add(LedgerRow.fromFields(table.fieldsByName(record), fileName, record.line()));
+        ledgerRows.add(LedgerRow.fromFields(columns.fields(record), fileName, record.line()));
       } else {
-        tradeRows.add(TradeRow.fromFields(table.fieldsByName(record), fileName, record.line()));
+        tradeRows.add(TradeRow.fromFields(columns.fields(record), fileName, record.line()));
       }
     }
     return new ExportFile(kind, fileName, ledgerRows, tradeRows);
