@@ -43,6 +43,11 @@ class ReportFromCheckpointTest {
     return withoutTime(JsonMapper.builder().build().readTree(succeeded(args).out()));
   }
 
+  /** {@code tally import --db DB --prices PRICES --base BASE EXPORT}, run in-process. */
+  private static TallyRun importWithPrices(String db, Path prices, String base, String export) {
+    return TallyRun.of("import", "--db", db, "--prices", prices.toString(), "--base", base, export);
+  }
+
   /** Prices of the swap export's deposit and swap, in USD. */
   private Path swapPrices() throws IOException {
     Path file = dir.resolve("swap-prices.csv");
@@ -88,15 +93,8 @@ class ReportFromCheckpointTest {
     String stored = db("stored");
     String passed = db("passed");
     TallyRun imported =
-        succeeded(
-            "import",
-            "--db",
-            stored,
-            "--prices",
-            prices.toString(),
-            "--base",
-            "USD",
-            export("swap-ledgers.csv").toString());
+        importWithPrices(stored, prices, "USD", export("swap-ledgers.csv").toString());
+    assertThat(imported.status()).as(imported.err()).isZero();
     succeeded("import", "--db", passed, export("swap-ledgers.csv").toString());
 
     // Every moment the books ask about has its own price: the deposit's ADA, the swap's sold ADA
@@ -122,20 +120,13 @@ class ReportFromCheckpointTest {
   @Test
   void importingThePricesAgainAddsNone() throws IOException {
     String db = db("books");
-    String[] args = {
-      "import",
-      "--db",
-      db,
-      "--prices",
-      swapPrices().toString(),
-      "--base",
-      "USD",
-      export("swap-ledgers.csv").toString()
-    };
-    succeeded(args);
+    Path prices = swapPrices();
+    String export = export("swap-ledgers.csv").toString();
+    assertThat(importWithPrices(db, prices, "USD", export).status()).isZero();
 
-    TallyRun again = succeeded(args);
+    TallyRun again = importWithPrices(db, prices, "USD", export);
 
+    assertThat(again.status()).as(again.err()).isZero();
     assertThat(again.out()).contains("rows added:         0").contains("prices added:       0");
   }
 
@@ -161,26 +152,11 @@ class ReportFromCheckpointTest {
   @Test
   void pricesInAnotherCurrencyThanTheStoredOnesAreRefused() throws IOException {
     String db = db("books");
-    succeeded(
-        "import",
-        "--db",
-        db,
-        "--prices",
-        swapPrices().toString(),
-        "--base",
-        "USD",
-        export("swap-ledgers.csv").toString());
+    Path prices = swapPrices();
+    assertThat(importWithPrices(db, prices, "USD", export("swap-ledgers.csv").toString()).status())
+        .isZero();
 
-    TallyRun run =
-        TallyRun.of(
-            "import",
-            "--db",
-            db,
-            "--prices",
-            swapPrices().toString(),
-            "--base",
-            "EUR",
-            export("account-ledgers.csv").toString());
+    TallyRun run = importWithPrices(db, prices, "EUR", export("account-ledgers.csv").toString());
 
     assertThat(run.status()).isNotZero();
     assertThat(run.err()).contains("the store's prices are in USD, not EUR");

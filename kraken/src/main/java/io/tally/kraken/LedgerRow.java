@@ -94,18 +94,16 @@ public record LedgerRow(
     } catch (IllegalArgumentException e) {
       throw row.bad("asset", "not an asset name: '" + asset + "'");
     }
-    // Type, class, asset and wallet take a handful of values: one shared String each (interned),
-    // not a million copies that a large import keeps alive until it is written.
     return new LedgerRow(
         row.text("txid"),
         row.nonEmpty("refid"),
         row.time("time"),
-        row.nonEmpty("type").intern(),
-        row.optionalText("subtype").intern(),
-        row.optionalText("aclass").intern(),
-        row.optionalText("subclass").intern(),
-        asset.intern(),
-        row.optionalText("wallet").intern(),
+        row.nonEmpty("type"),
+        row.optionalText("subtype"),
+        row.optionalText("aclass"),
+        row.optionalText("subclass"),
+        asset,
+        row.optionalText("wallet"),
         row.decimal("amount"),
         row.optionalDecimal("fee").orElse(BigDecimal.ZERO),
         row.optionalDecimal("balance"),

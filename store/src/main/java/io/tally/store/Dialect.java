@@ -1,7 +1,10 @@
 package io.tally.store;
 
 import java.util.Collection;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -66,6 +69,23 @@ enum Dialect {
    */
   JavaMigration[] javaMigrations() {
     return new JavaMigration[] {new CompactRows(this)};
+  }
+
+  /**
+   * Migrates the database behind {@code dataSource} to the newest schema with Flyway: this
+   * dialect's SQL and Java migrations, all pending ones in one transaction.
+   *
+   * @throws org.flywaydb.core.api.FlywayException if a migration fails
+   */
+  MigrateResult migrate(DataSource dataSource) {
+    return Flyway.configure(Dialect.class.getClassLoader())
+        .dataSource(dataSource)
+        .locations(migrations())
+        .javaMigrations(javaMigrations())
+        .group(true)
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
   }
 
   /**

@@ -7,7 +7,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -107,14 +106,7 @@ public final class PostgresStore extends SqlStore {
       // As on SQLite: a store at the newest schema opens without Flyway's scan.
       if (!SchemaVersion.isCurrent(pool)) {
         try {
-          Flyway.configure(PostgresStore.class.getClassLoader())
-              .dataSource(pool)
-              .locations(Dialect.POSTGRESQL.migrations())
-              .javaMigrations(Dialect.POSTGRESQL.javaMigrations())
-              .group(true)
-              .failOnMissingLocations(true)
-              .load()
-              .migrate();
+          Dialect.POSTGRESQL.migrate(pool);
         } catch (FlywayException e) {
           throw new StoreException("Could not migrate the schema of " + location + ": " + e, e);
         }

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.regex.Pattern;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Handle;
@@ -121,14 +120,7 @@ public final class SqliteStore extends SqlStore {
 
   private static MigrateResult migrate(SQLiteDataSource dataSource, Path file) {
     try {
-      return Flyway.configure(SqliteStore.class.getClassLoader())
-          .dataSource(dataSource)
-          .locations(Dialect.SQLITE.migrations())
-          .javaMigrations(Dialect.SQLITE.javaMigrations())
-          .group(true)
-          .failOnMissingLocations(true)
-          .load()
-          .migrate();
+      return Dialect.SQLITE.migrate(dataSource);
     } catch (FlywayException e) {
       throw new StoreException("Could not migrate the schema of " + file + ": " + e, e);
     }
