@@ -106,9 +106,6 @@ public final class Ingest {
     Set<String> groups = new LinkedHashSet<>();
     newLedger.values().forEach(row -> groups.add(row.refid()));
     newTrades.values().forEach(row -> groups.add(row.txid()));
-    Map<String, String> storedTags = orderTags(store.rows(ORDERS));
-    Map<String, String> allTags = new HashMap<>(storedTags);
-    allTags.putAll(orderTags(newOrders.values()));
     if (!newOrders.isEmpty()) {
       for (SourceRow trade : store.rows(TRADES)) {
         String order = trade.fields().getOrDefault("ordertxid", "");
@@ -124,6 +121,15 @@ public final class Ingest {
         groups.isEmpty() ? List.of() : ledgerRows(store.rowsInGroups(LEDGERS, groups));
     List<TradeRow> storedTrades =
         groups.isEmpty() ? List.of() : tradeRows(store.rowsInGroups(TRADES, groups));
+    // Only the orders these trades name tag them: read those, not every stored order.
+    Set<String> orderIds = new HashSet<>();
+    storedTrades.forEach(trade -> orderIds.add(trade.orderTxid()));
+    newTrades.values().forEach(trade -> orderIds.add(trade.orderTxid()));
+    orderIds.remove("");
+    Map<String, String> storedTags =
+        orderIds.isEmpty() ? Map.of() : orderTags(store.rowsInGroups(ORDERS, orderIds));
+    Map<String, String> allTags = new HashMap<>(storedTags);
+    allTags.putAll(orderTags(newOrders.values()));
     List<LedgerRow> allLedger = new ArrayList<>(storedLedger);
     allLedger.addAll(newLedger.values());
     List<TradeRow> allTrades = new ArrayList<>(storedTrades);

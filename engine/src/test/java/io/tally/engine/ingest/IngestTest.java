@@ -145,6 +145,28 @@ class IngestTest {
   }
 
   @Test
+  void aStoredOrderTagsTheTradeThatArrivesAfterIt() {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("t.db").toString(), Map.of())) {
+      Ingest ingest = new Ingest(store, TAGS, phase -> {});
+      // Another order's trade is stored too: its tag must not leak into O1's.
+      ingest.run(
+          batch(List.of(), List.of(), List.of(order("O1", "1001", ""), order("O2", "0", ""))));
+
+      ingest.run(
+          batch(
+              List.of(
+                  ledger("L1", "T1", "ZUSD", "-400", "1", "0"),
+                  ledger("L2", "T1", "XXBT", "0.01", "0", "0.01")),
+              List.of(trade("T1", "O1")),
+              List.of()));
+
+      // The order was read back from the store by the id the trade names: userref 1001.
+      assertThat(onlyTrade(store).strategy()).isEqualTo("trend_v1");
+    }
+  }
+
+  @Test
   void aClientOrderIdNamesTheStrategyWhenNoUserrefIsMapped() {
     try (PortfolioStore store =
         PortfolioStore.open(directory.resolve("t.db").toString(), Map.of())) {
