@@ -230,7 +230,7 @@ public final class Ingest {
         events.add(
             EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
       }
-      marks.putAll(continued.get().marks(storedMarks));
+      marks.putAll(continued.get().marks());
       return;
     }
     progress.accept("checking Kraken's running balances over the whole ledger");

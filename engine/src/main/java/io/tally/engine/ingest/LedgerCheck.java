@@ -56,13 +56,18 @@ import java.util.Optional;
  * @param issues the findings: openings, then gaps
  * @param firstDivergence the issue of the first gap
  * @param balances where the running balances stand after the rows
+ * @param keptOpeningIds the ids of opening adjustments an earlier check booked that still stand
+ *     (none for a check of every row): {@link #marks()} lists them before {@code openings}
+ * @param keptGapIds the same for gap adjustments
  */
 public record LedgerCheck(
     List<CashFlow> openings,
     List<CashFlow> gaps,
     List<DataIssue> issues,
     Optional<DataIssue> firstDivergence,
-    RunningBalances balances) {
+    RunningBalances balances,
+    List<String> keptOpeningIds,
+    List<String> keptGapIds) {
 
   /** The mark holding the issues of the latest check, one {@link DataIssue#toText()} per line. */
   public static final String ISSUES_MARK = "ledger.issues";
@@ -82,6 +87,8 @@ public record LedgerCheck(
     issues = List.copyOf(issues);
     requireNonNull(firstDivergence, "firstDivergence");
     requireNonNull(balances, "balances");
+    keptOpeningIds = List.copyOf(keptOpeningIds);
+    keptGapIds = List.copyOf(keptGapIds);
   }
 
   /** The check over {@code rows}, in any order: they are sorted by time (stably) first. */
@@ -94,15 +101,17 @@ public record LedgerCheck(
         adjustments(check.gaps(), byTxid),
         issues(check),
         check.firstDivergence().map(LedgerCheck::gapIssue),
-        check.closing());
+        check.closing(),
+        List.of(),
+        List.of());
   }
 
   /**
    * The check of every row, stored and new, from what the last check left in {@code marks} and the
    * {@code newRows} alone, when it can be had that way: every booked new row is after every stored
    * one, and the marks hold a check's balances, issues and adjustment ids. Its adjustments are only
-   * the new ones (the stored ones stay as they are); its issues and {@link #marks()} are those of
-   * the whole check. Empty when the whole ledger must be checked again.
+   * the new ones (the stored ones stay as they are, as its kept ids); its issues and {@link
+   * #marks()} are those of the whole check. Empty when the whole ledger must be checked again.
    */
   public static Optional<LedgerCheck> continuing(
       Map<String, String> marks, Collection<LedgerRow> newRows) {
@@ -145,7 +154,13 @@ public record LedgerCheck(
             adjustments(check.gaps(), byTxid),
             issues,
             firstDivergence(issues),
-            check.closing()));
+            check.closing(),
+            ids(marks.getOrDefault(OPENINGS_MARK, "")),
+            ids(marks.get(GAPS_MARK))));
+  }
+
+  private static List<String> ids(String mark) {
+    return mark.lines().filter(line -> !line.isEmpty()).toList();
   }
 
   private static List<LedgerRow> sorted(Collection<LedgerRow> rows) {
@@ -176,22 +191,16 @@ public record LedgerCheck(
   }
 
   /**
-   * The marks that keep this check in a store: its issues, opening ids, gap ids and running
-   * balances. A check that went on from stored marks ({@link #continuing}) adds its ids to the
-   * stored ones in {@code stored}.
+   * The marks that keep this check in a store: its issues, the ids of every standing opening and
+   * gap adjustment (kept ones first) and the running balances.
    */
-  public Map<String, String> marks(Map<String, String> stored) {
+  public Map<String, String> marks() {
     Map<String, String> marks = new LinkedHashMap<>();
     marks.put(ISSUES_MARK, issuesText());
-    marks.put(OPENINGS_MARK, stored.getOrDefault(OPENINGS_MARK, "") + idsText(openings));
-    marks.put(GAPS_MARK, stored.getOrDefault(GAPS_MARK, "") + idsText(gaps));
+    marks.put(OPENINGS_MARK, idsText(keptOpeningIds, openings));
+    marks.put(GAPS_MARK, idsText(keptGapIds, gaps));
     marks.put(BALANCES_MARK, balances.toText());
     return marks;
-  }
-
-  /** The marks of a check of every row: its issues, opening ids, gap ids and running balances. */
-  public Map<String, String> marks() {
-    return marks(Map.of());
   }
 
   /** The issues as the {@link #ISSUES_MARK} keeps them. */
@@ -203,10 +212,8 @@ public record LedgerCheck(
 
   /** The ids of the adjustments an earlier check stored in {@code marks}: openings, then gaps. */
   public static List<String> storedAdjustmentIds(Map<String, String> marks) {
-    List<String> ids = new ArrayList<>();
-    for (String mark : List.of(OPENINGS_MARK, GAPS_MARK)) {
-      marks.getOrDefault(mark, "").lines().filter(line -> !line.isEmpty()).forEach(ids::add);
-    }
+    List<String> ids = new ArrayList<>(ids(marks.getOrDefault(OPENINGS_MARK, "")));
+    ids.addAll(ids(marks.getOrDefault(GAPS_MARK, "")));
     return ids;
   }
 
@@ -233,8 +240,9 @@ public record LedgerCheck(
         .findFirst();
   }
 
-  private static String idsText(List<CashFlow> events) {
+  private static String idsText(List<String> kept, List<CashFlow> events) {
     StringBuilder text = new StringBuilder();
+    kept.forEach(id -> text.append(id).append('\n'));
     events.forEach(event -> text.append(event.id().value()).append('\n'));
     return text.toString();
   }
