@@ -118,19 +118,22 @@ class IngestTest {
         .orElseThrow();
   }
 
+  /** Trade T1 of order O1: 0.01 XBT bought for 400 USD, fee 1 (ledger and trades-history rows). */
+  private static IngestBatch buyOfOrderO1() {
+    return batch(
+        List.of(
+            ledger("L1", "T1", "ZUSD", "-400", "1", "0"),
+            ledger("L2", "T1", "XXBT", "0.01", "0", "0.01")),
+        List.of(trade("T1", "O1")),
+        List.of());
+  }
+
   @Test
   void anOrderArrivingAfterItsTradeRetagsIt() {
     try (PortfolioStore store =
         PortfolioStore.open(directory.resolve("t.db").toString(), Map.of())) {
       Ingest ingest = new Ingest(store, TAGS, phase -> {});
-      IngestResult first =
-          ingest.run(
-              batch(
-                  List.of(
-                      ledger("L1", "T1", "ZUSD", "-400", "1", "0"),
-                      ledger("L2", "T1", "XXBT", "0.01", "0", "0.01")),
-                  List.of(trade("T1", "O1")),
-                  List.of()));
+      IngestResult first = ingest.run(buyOfOrderO1());
       assertThat(first.newTrades()).isEqualTo(1);
       assertThat(first.updatedPairs()).containsExactly("XBTUSD");
       assertThat(onlyTrade(store).strategy()).isEqualTo("manual");
@@ -149,17 +152,11 @@ class IngestTest {
     try (PortfolioStore store =
         PortfolioStore.open(directory.resolve("t.db").toString(), Map.of())) {
       Ingest ingest = new Ingest(store, TAGS, phase -> {});
-      // Another order's trade is stored too: its tag must not leak into O1's.
+      // Another order is stored too: its tag must not leak into O1's trade.
       ingest.run(
           batch(List.of(), List.of(), List.of(order("O1", "1001", ""), order("O2", "0", ""))));
 
-      ingest.run(
-          batch(
-              List.of(
-                  ledger("L1", "T1", "ZUSD", "-400", "1", "0"),
-                  ledger("L2", "T1", "XXBT", "0.01", "0", "0.01")),
-              List.of(trade("T1", "O1")),
-              List.of()));
+      ingest.run(buyOfOrderO1());
 
       // The order was read back from the store by the id the trade names: userref 1001.
       assertThat(onlyTrade(store).strategy()).isEqualTo("trend_v1");
