@@ -138,7 +138,6 @@ final class ImportCommand implements Callable<Integer> {
             .withBase(StoredBooks.baseCurrency(store, portfolio).asset())
             .withMethod(portfolio.costBasisMethod());
     LiveBooks live = LiveBooks.start(store, config);
-    live.catchUp(store);
     live.checkpoint(store, clock.instant());
     err.printf(
         "  books %s and checkpointed in %.1f s%n",
