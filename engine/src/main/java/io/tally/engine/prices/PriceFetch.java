@@ -126,15 +126,15 @@ public final class PriceFetch {
             String.format("  %,d of %,d past moments done", from + batch.size(), missing.size()));
       }
     }
-    boolean storedPast = fromTrades + fromOhlc > 0;
+    // Past prices stored: the fold goes again with them, and is saved before the Ticker's prices
+    // (dated now, after every event) are stored, which a later start simply adds.
     live.catchUp(store);
+    if (fromTrades + fromOhlc > 0) {
+      live.checkpoint(store, clock.instant());
+    }
     BookState books = live.state();
     List<StoredPrice> current = tickerPrices(markets, books, base);
     store(current, base);
-    if (storedPast) {
-      live.catchUp(store);
-      live.checkpoint(store, clock.instant());
-    }
     return new Summary(
         books, missing.size(), fromTrades, fromOhlc, current.size(), unpriced, pages);
   }
