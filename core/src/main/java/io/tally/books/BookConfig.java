@@ -28,6 +28,16 @@ public record BookConfig(Asset base, CostBasisMethod method, BigDecimal kfeeUsd)
     return new BookConfig(Asset.USD, CostBasisMethod.WAC, MarketPrices.KFEE_USD);
   }
 
+  /**
+   * These choices in one short text, which names the books they keep wherever books of different
+   * choices are stored side by side: equal choices give equal names.
+   *
+   * <p>Example: {@code BookConfig.defaults().name()} is {@code "USD WAC KFEE=0.01"}.
+   */
+  public String name() {
+    return base.code() + ' ' + method.name() + " KFEE=" + kfeeUsd.toPlainString();
+  }
+
   /** The same choices with another base currency. */
   public BookConfig withBase(Asset newBase) {
     return new BookConfig(newBase, method, kfeeUsd);

@@ -2,7 +2,6 @@ package io.tally.books;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tally.ledger.Trade;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
@@ -10,16 +9,16 @@ import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * The books after a fold over the event log: holdings with their cost, realized PnL by kind, by
  * asset, by pair, by strategy and by strategy and pair, pair positions, fees, flows and the data
- * issues met on the way, and what each trade did to trading PnL ({@link TradePnl}). Money is base
- * currency at {@link Precision#MONEY_SCALE} decimals. No prices are involved beyond those the
- * events needed when they happened: see {@code Valuation} for equity and unrealized PnL.
+ * issues met on the way (what each trade did to trading PnL is {@link Books#tradePnls()}, kept
+ * apart because it grows with every trade). Money is base currency at {@link Precision#MONEY_SCALE}
+ * decimals. No prices are involved beyond those the events needed when they happened: see {@code
+ * Valuation} for equity and unrealized PnL.
  *
  * <p>Example: after buying 1 XBT for 40,000 USD with a 10 USD fee, {@code realizedTotal()} is
  * {@code -10.00000000} and {@code holdings().get(XBT).cost()} is {@code 40000.00000000}. Immutable.
@@ -36,7 +35,6 @@ public record BookState(
     FeeSummary fees,
     FlowSummary flows,
     List<DataIssue> issues,
-    TradePnls tradePnls,
     long eventCount) {
 
   public BookState {
@@ -54,16 +52,6 @@ public record BookState(
     requireNonNull(fees, "fees");
     requireNonNull(flows, "flows");
     issues = List.copyOf(issues);
-    requireNonNull(tradePnls, "tradePnls");
-  }
-
-  /**
-   * What {@code trade} did to trading PnL, when these books folded it.
-   *
-   * <p>Example: {@code books.tradePnl(trade).map(TradePnl::realized)}.
-   */
-  public Optional<TradePnl> tradePnl(Trade trade) {
-    return tradePnls.find(trade);
   }
 
   /** Realized PnL of every kind, in total. */

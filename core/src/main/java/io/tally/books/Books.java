@@ -693,6 +693,18 @@ public final class Books {
 
   // ---- snapshot ------------------------------------------------------------------------------
 
+  /**
+   * What each trade this fold applied did to trading PnL, in the order applied. A fold resumed from
+   * a {@link #checkpoint()} starts with none: the checkpoint leaves them out (they grow with every
+   * trade, and a start-up would parse them all for nothing), so whoever keeps checkpoints keeps
+   * these beside them, as {@code LiveBooks} does in the store.
+   *
+   * <p>Example: {@code books.tradePnls().find(trade).map(TradePnl::realized)}.
+   */
+  public TradePnls tradePnls() {
+    return tradePnls.view();
+  }
+
   /** The books so far. */
   public BookState state() {
     Map<Asset, Holding> holdings = new HashMap<>();
@@ -738,7 +750,6 @@ public final class Books {
         new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),
         new FlowSummary(deposits, withdrawals, rewards, adjustments, flowCount),
         issues,
-        tradePnls.view(),
         eventCount);
   }
 }

@@ -1,15 +1,12 @@
 package io.tally.books;
 
-import io.tally.ledger.EventId;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -30,14 +27,13 @@ final class BooksCheckpoint {
    * other way than a sale on that pair, so a version 1 checkpoint is refused and the log replayed.
    * Version 3: each trade's realized PnL ({@code trade_pnl} lines), which older checkpoints lack.
    * Version 4: realized PnL by pair and by strategy are no longer written (they are the sums of
-   * {@code strategy_pair}), so a version 3 reader would miss them.
+   * {@code strategy_pair}), so a version 3 reader would miss them. Version 5: no {@code trade_pnl}
+   * lines; what each trade realized is kept beside the checkpoint ({@link Books#tradePnls()}), and
+   * a version 4 reader, which looks for them here, must not resume from one.
    */
-  static final String HEADER = "tally-books\t4";
+  static final String HEADER = "tally-books\t5";
 
   private static final String END = "end";
-
-  /** An absent optional figure. */
-  private static final String NONE = "-";
 
   private BooksCheckpoint() {}
 
@@ -105,19 +101,6 @@ final class BooksCheckpoint {
     for (DataIssue issue : books.issues) {
       line(out, "issue", issue.toText());
     }
-    books
-        .tradePnls
-        .view()
-        .forEach(
-            (id, at, pnl) ->
-                line(
-                    out,
-                    "trade_pnl",
-                    id.value(),
-                    at.toString(),
-                    pnl.realized().toString(),
-                    pnl.fees().toString(),
-                    pnl.realizedQuote().map(BigDecimal::toString).orElse(NONE)));
     out.append(END).append('\n');
     return out.toString();
   }
@@ -203,15 +186,6 @@ final class BooksCheckpoint {
         break;
       case "fee_pair":
         books.feesByPair.put(Pair.parse(f[1]), new BigDecimal(f[2]));
-        break;
-      case "trade_pnl":
-        books.tradePnls.append(
-            EventId.of(f[1]),
-            Instant.parse(f[2]),
-            new TradePnl(
-                new BigDecimal(f[3]),
-                new BigDecimal(f[4]),
-                f[5].equals(NONE) ? Optional.empty() : Optional.of(new BigDecimal(f[5]))));
         break;
       case "issue":
         books.issues.add(DataIssue.parse(String.join("\t", List.of(f).subList(1, f.length))));

@@ -28,9 +28,42 @@ import java.util.Optional;
  */
 public record TradePnl(BigDecimal realized, BigDecimal fees, Optional<BigDecimal> realizedQuote) {
 
+  /** How {@link #toText()} writes an empty {@link #realizedQuote}. */
+  private static final String NONE = "-";
+
   public TradePnl {
     requireNonNull(realized, "realized");
     requireNonNull(fees, "fees");
     requireNonNull(realizedQuote, "realizedQuote");
+  }
+
+  /**
+   * The figures as one line, tab-separated, each number with its exact scale: {@code
+   * 4990.00000000<TAB>10.00000000<TAB>4990.00000000}, the last {@code -} when empty. {@link #parse}
+   * reads it back to an equal record.
+   */
+  public String toText() {
+    return realized.toString()
+        + '\t'
+        + fees.toString()
+        + '\t'
+        + realizedQuote.map(BigDecimal::toString).orElse(NONE);
+  }
+
+  /**
+   * The record {@link #toText()} wrote.
+   *
+   * @throws IllegalArgumentException if {@code text} is not three tab-separated figures
+   */
+  public static TradePnl parse(String text) {
+    String[] fields = text.split("\t", -1);
+    if (fields.length != 3) {
+      throw new IllegalArgumentException(
+          "A trade's PnL is three tab-separated figures, not '" + text + "'");
+    }
+    return new TradePnl(
+        new BigDecimal(fields[0]),
+        new BigDecimal(fields[1]),
+        fields[2].equals(NONE) ? Optional.empty() : Optional.of(new BigDecimal(fields[2])));
   }
 }

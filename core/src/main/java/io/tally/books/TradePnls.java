@@ -77,9 +77,18 @@ public final class TradePnls {
     return Optional.empty();
   }
 
-  /** Calls {@code action} for every trade in the order folded: its id, time and PnL. */
-  void forEach(EntryAction action) {
-    for (int i = 0; i < size; i++) {
+  /**
+   * Calls {@code action} for every trade from the {@code from}-th on (0 for all), in the order
+   * folded: its id, time and PnL.
+   *
+   * <p>Example: {@code pnls.forEach(saved, (id, at, pnl) -> lines.add(...))} hands over only the
+   * trades folded since {@code saved} were.
+   */
+  public void forEach(int from, EntryAction action) {
+    if (from < 0 || from > size) {
+      throw new IllegalArgumentException("from must be between 0 and " + size + ": " + from);
+    }
+    for (int i = from; i < size; i++) {
       Entry entry = entry(i);
       action.accept(entry.id(), entry.at(), entry.pnl());
     }
@@ -87,7 +96,7 @@ public final class TradePnls {
 
   /** What {@link #forEach} hands each trade to. */
   @FunctionalInterface
-  interface EntryAction {
+  public interface EntryAction {
     void accept(EventId id, Instant at, TradePnl pnl);
   }
 

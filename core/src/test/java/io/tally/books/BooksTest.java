@@ -377,26 +377,37 @@ class BooksTest {
   @Nested
   class TradeRecords {
 
+    /** What each trade did to PnL in the fold of {@code events}, valued with {@code prices}. */
+    private TradePnls tradePnls(PriceSource prices, LedgerEvent... events) {
+      Books books = new Books(BookConfig.defaults(), prices);
+      List.of(events).forEach(books::apply);
+      return books.tradePnls();
+    }
+
+    private TradePnls tradePnls(LedgerEvent... events) {
+      return tradePnls(PriceSource.NONE, events);
+    }
+
     @Test
     void eachTradeKeepsItsRealizedPnlAndFees() {
       // T1: buy 1 XBT for 40,000 USD, fee 10 USD: realized -10, fees 10
       // T2: sell 0.5 XBT for 25,000 USD, fee 10 USD: 25,000 - 20,000 - 10 = 4,990, fees 10
       Trade buy = trade("T1", 1, XBTUSD, "USD 40000", "XBT 1", "USD 10");
       Trade sell = trade("T2", 2, XBTUSD, "XBT 0.5", "USD 25000", "USD 10");
-      BookState books = replay(flow("D", 0, FlowKind.DEPOSIT, "USD 40010", "USD 0"), buy, sell);
+      TradePnls books = tradePnls(flow("D", 0, FlowKind.DEPOSIT, "USD 40010", "USD 0"), buy, sell);
 
-      assertThat(books.tradePnl(buy))
+      assertThat(books.find(buy))
           .contains(
               new TradePnl(
                   money("-10.00000000"), money("10.00000000"), Optional.of(money("-10.00000000"))));
-      assertThat(books.tradePnl(sell))
+      assertThat(books.find(sell))
           .contains(
               new TradePnl(
                   money("4990.00000000"),
                   money("10.00000000"),
                   Optional.of(money("4990.00000000"))));
-      assertThat(books.tradePnl(trade("T3", 2, XBTUSD, "XBT 0.5", "USD 25000"))).isEmpty();
-      assertThat(books.tradePnls().size()).isEqualTo(2);
+      assertThat(books.find(trade("T3", 2, XBTUSD, "XBT 0.5", "USD 25000"))).isEmpty();
+      assertThat(books.size()).isEqualTo(2);
     }
 
     @Test
@@ -405,13 +416,13 @@ class BooksTest {
       // legs: 20,000 - 15,000 = 5,000; the fee's 0.001 XBT carried 30 USD of cost: 5,000 - 30
       // = 4,970; the fee is worth 0.001 × 40,000 = 40 USD at the trade's own price
       Trade sell = trade("T2", 2, XBTUSD, "XBT 0.5", "USD 20000", "XBT 0.001");
-      BookState books =
-          replay(
+      TradePnls books =
+          tradePnls(
               flow("D", 0, FlowKind.DEPOSIT, "USD 30000", "USD 0"),
               trade("T1", 1, XBTUSD, "USD 30000", "XBT 1"),
               sell);
 
-      TradePnl sale = books.tradePnl(sell).orElseThrow();
+      TradePnl sale = books.find(sell).orElseThrow();
       assertThat(sale.realized()).isEqualByComparingTo("4970");
       assertThat(sale.fees()).isEqualByComparingTo("40");
     }
@@ -423,14 +434,14 @@ class BooksTest {
       // in XBT at the trade's own value of its XBT leg: 10,000 × 0.5 / 20,000 = 0.25 XBT
       Pair ethxbt = new Pair(ETH, XBT);
       Trade sell = trade("T2", 2, ethxbt, "ETH 10", "XBT 0.5");
-      BookState books =
-          replay(
+      TradePnls books =
+          tradePnls(
               prices("XBT", 2, "40000", "ETH", 2, "2000"),
               flow("D", 0, FlowKind.DEPOSIT, "USD 10000", "USD 0"),
               trade("T1", 1, new Pair(ETH, USD), "USD 10000", "ETH 10"),
               sell);
 
-      TradePnl sale = books.tradePnl(sell).orElseThrow();
+      TradePnl sale = books.find(sell).orElseThrow();
       assertThat(sale.realized()).isEqualByComparingTo("10000");
       assertThat(sale.realizedQuote()).contains(money("0.25000000"));
     }
@@ -439,9 +450,9 @@ class BooksTest {
     void aOneLegTradeHasNoQuotePnlWhenItsQuoteIsNotTheBase() {
       // Kraken wrote no XBT row (it rounded to zero): nothing to convert at
       Trade dust = trade("T1", 1, new Pair(ETH, XBT), "ETH 0.00000001", "");
-      BookState books = replay(flow("D", 0, FlowKind.DEPOSIT, "ETH 1", "ETH 0"), dust);
+      TradePnls books = tradePnls(flow("D", 0, FlowKind.DEPOSIT, "ETH 1", "ETH 0"), dust);
 
-      assertThat(books.tradePnl(dust).orElseThrow().realizedQuote()).isEmpty();
+      assertThat(books.find(dust).orElseThrow().realizedQuote()).isEmpty();
     }
   }
 

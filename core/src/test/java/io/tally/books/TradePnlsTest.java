@@ -1,6 +1,7 @@
 package io.tally.books;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.tally.ledger.EventId;
 import java.math.BigDecimal;
@@ -70,5 +71,39 @@ class TradePnlsTest {
     assertThat(view.find(EventId.of("A"), T0.plusSeconds(5))).contains(pnl(1));
     assertThat(view.find(EventId.of("B"), T0)).contains(pnl(2));
     assertThat(view.find(EventId.of("C"), T0.plusSeconds(9))).contains(pnl(3));
+  }
+
+  @Test
+  void forEachHandsOverTheTradesFromAnIndexOn() {
+    TradePnls.Log log = new TradePnls.Log();
+    for (int i = 0; i < 3_000; i++) {
+      log.append(EventId.of("T" + i), T0.plusSeconds(i), pnl(i));
+    }
+    List<String> seen = new ArrayList<>();
+    log.view().forEach(2_047, (id, at, pnl) -> seen.add(id.value() + " " + pnl.realized()));
+
+    assertThat(seen).hasSize(953).startsWith("T2047 2047").endsWith("T2999 2999");
+    assertThat(catchThrowable(() -> log.view().forEach(3_001, (id, at, pnl) -> {})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("between 0 and 3000");
+  }
+
+  @Test
+  void aTradePnlReadsBackFromItsTextWithEveryScale() {
+    // realized keeps its 8 decimals, fees their 2, and an absent quote figure stays absent
+    TradePnl withQuote =
+        new TradePnl(
+            new BigDecimal("-4990.00000000"),
+            new BigDecimal("10.50"),
+            Optional.of(new BigDecimal("0.25000000")));
+    TradePnl withoutQuote =
+        new TradePnl(new BigDecimal("0E-8"), new BigDecimal("1"), Optional.empty());
+
+    assertThat(withQuote.toText()).isEqualTo("-4990.00000000\t10.50\t0.25000000");
+    assertThat(TradePnl.parse(withQuote.toText())).isEqualTo(withQuote);
+    assertThat(TradePnl.parse(withoutQuote.toText())).isEqualTo(withoutQuote);
+    assertThat(catchThrowable(() -> TradePnl.parse("1\t2")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("three tab-separated figures");
   }
 }

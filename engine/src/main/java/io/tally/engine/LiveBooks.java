@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
+import io.tally.books.TradePnls;
 import io.tally.engine.prices.PriceRequests;
 import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.ledger.EventText;
@@ -12,6 +13,7 @@ import io.tally.ledger.LedgerEvent;
 import io.tally.money.Asset;
 import io.tally.money.Price;
 import io.tally.store.Checkpoint;
+import io.tally.store.CheckpointTrades;
 import io.tally.store.EventRecord;
 import io.tally.store.EventRevision;
 import io.tally.store.PortfolioStore;
@@ -20,7 +22,9 @@ import io.tally.valuation.PriceTable;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,6 +75,15 @@ public final class LiveBooks {
    * catch-up up to that import need not add its prices again.
    */
   private long knownImport;
+
+  /**
+   * How many of the fold's {@link Books#tradePnls()} the store has (saved with a checkpoint), and
+   * whether the next checkpoint replaces the store's lines of these books (after a replay, whose
+   * trades may differ from those saved before).
+   */
+  private int savedTrades;
+
+  private boolean replaceTrades;
 
   private Optional<LedgerEvent> last;
   private long importId;
@@ -164,7 +177,9 @@ public final class LiveBooks {
 
   /**
    * Saves the fold as the store's newest checkpoint: the header, the last event folded, the count
-   * and lines of the missing prices ({@code asset<TAB>instant}), then the books' own checkpoint.
+   * and lines of the missing prices ({@code asset<TAB>instant}), then the books' own checkpoint;
+   * and, in the same transaction, what the trades folded since the last saved checkpoint did to PnL
+   * (every trade's, replacing what the store had, after a replay).
    */
   public void checkpoint(PortfolioStore store, Instant now) {
     StringBuilder text = new StringBuilder(HEADER).append('\n');
@@ -175,7 +190,22 @@ public final class LiveBooks {
       text.append(moment.asset().code()).append('\t').append(moment.at()).append('\n');
     }
     text.append(books.checkpoint());
-    store.saveCheckpoint(new Checkpoint(importId, now, text.toString()));
+    TradePnls trades = books.tradePnls();
+    Map<String, String> lines = new HashMap<>();
+    trades.forEach(savedTrades, (id, at, pnl) -> lines.put(id.value(), pnl.toText()));
+    store.saveCheckpoint(
+        new Checkpoint(importId, now, text.toString()),
+        new CheckpointTrades(config.name(), replaceTrades, lines));
+    savedTrades = trades.size();
+    replaceTrades = false;
+  }
+
+  /**
+   * What each trade of these books did to trading PnL: those folded in this process from memory,
+   * the rest from what checkpoints saved in {@code store}.
+   */
+  public TradePnlLookup tradePnls(PortfolioStore store) {
+    return new TradePnlLookup(books.tradePnls(), store, config);
   }
 
   /** The books so far. */
@@ -243,6 +273,8 @@ public final class LiveBooks {
       last = lastLine.isEmpty() ? Optional.empty() : Optional.of(EventText.parse(lastLine));
       requests = resumedRequests;
       books = resumedBooks;
+      savedTrades = 0;
+      replaceTrades = false;
     } catch (IllegalArgumentException | IndexOutOfBoundsException | DateTimeException e) {
       // Books of another base or method, or an older layout: replay instead.
       return false;
@@ -266,6 +298,8 @@ public final class LiveBooks {
     events.forEach(fresh::apply);
     requests = freshRequests;
     books = fresh;
+    savedTrades = 0;
+    replaceTrades = true;
     last = events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
     importId = newest;
     resumed = false;

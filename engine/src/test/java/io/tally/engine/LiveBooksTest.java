@@ -6,10 +6,13 @@ import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
+import io.tally.books.TradePnl;
 import io.tally.engine.prices.PriceRequests;
 import io.tally.engine.prices.PriceRequests.Missing;
+import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.Trade;
 import io.tally.money.Asset;
 import io.tally.money.Price;
 import io.tally.store.EventRecord;
@@ -24,6 +27,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,6 +109,7 @@ class LiveBooksTest {
         }
         BookFigures.assertIdentical(
             live.state(), replay(store, config), "seed " + seed + ", after commit " + commit);
+        assertSameTradePnls(live, store, config, "seed " + seed + ", after commit " + commit);
         assertThat(live.missingPrices())
             .as("seed %d, missing prices after commit %d", seed, commit)
             .isEqualTo(missingByReplay(store, config));
@@ -118,6 +123,9 @@ class LiveBooksTest {
           assertThat(resumed.missingPrices())
               .as("seed %d, missing prices resumed after commit %d", seed, commit)
               .isEqualTo(live.missingPrices());
+          // Trades before the checkpoint come from the store now, the tail's from memory.
+          assertSameTradePnls(
+              resumed, store, config, "seed " + seed + ", resumed after commit " + commit);
           live = resumed;
         }
       }
@@ -157,6 +165,7 @@ class LiveBooksTest {
       commit(store, history, events.subList(50, 70), random.nextBoolean());
       LiveBooks live = LiveBooks.start(store, config);
       BookFigures.assertIdentical(live.state(), replay(store, config), "seed " + seed + ", tail");
+      assertSameTradePnls(live, store, config, "seed " + seed + ", tail");
       assertSamePrices(live, store, history, "seed " + seed + ", tail");
       if (live.resumed()) {
         resumedWithTail++;
@@ -245,6 +254,34 @@ class LiveBooksTest {
    * PortfolioStore#prices()}): not as {@link LiveBooks} reads them (in the order written, and only
    * the new ones on a catch-up).
    */
+  /**
+   * What every stored trade did to PnL, as {@code live} answers it (from memory or from the lines
+   * checkpoints saved), equals a replay's of the whole log.
+   */
+  private static void assertSameTradePnls(
+      LiveBooks live, PortfolioStore store, BookConfig config, String description) {
+    StoredBooks stored = StoredBooks.load(store);
+    List<LedgerEvent> events = new ArrayList<>(stored.events());
+    events.sort(LedgerEvent.ORDER);
+    Books fold = new Books(config, PriceTable.of(storedPrices(store, config)));
+    events.forEach(fold::apply);
+    List<Trade> trades = new ArrayList<>();
+    Map<EventId, TradePnl> expected = new HashMap<>();
+    for (LedgerEvent event : events) {
+      if (event instanceof Trade trade) {
+        trades.add(trade);
+        expected.put(trade.id(), fold.tradePnls().find(trade).orElseThrow());
+      }
+    }
+    assertThat(live.tradePnls(store).find(trades)).as(description).isEqualTo(expected);
+  }
+
+  private static List<Price> storedPrices(PortfolioStore store, BookConfig config) {
+    return config.base().code().equals(StoredBooks.load(store).pricesBase())
+        ? store.prices().stream().map(StoredBooks::price).toList()
+        : List.of();
+  }
+
   private static BookState replay(PortfolioStore store, BookConfig config) {
     StoredBooks stored = StoredBooks.load(store);
     List<Price> prices =

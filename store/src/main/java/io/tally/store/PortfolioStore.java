@@ -266,6 +266,28 @@ public interface PortfolioStore extends AutoCloseable {
   void saveCheckpoint(Checkpoint checkpoint);
 
   /**
+   * Saves {@code checkpoint} like {@link #saveCheckpoint(Checkpoint)} and, in the same transaction,
+   * the lines of {@code trades}: so the trades' lines are there when the checkpoint is, and a
+   * failure saves neither.
+   *
+   * <p>Example: {@code store.saveCheckpoint(checkpoint, new CheckpointTrades("USD WAC", false,
+   * lines))}.
+   *
+   * @throws IllegalArgumentException as {@link #saveCheckpoint(Checkpoint)}
+   * @throws StoreException if the database fails; nothing is then saved or deleted
+   */
+  void saveCheckpoint(Checkpoint checkpoint, CheckpointTrades trades);
+
+  /**
+   * The lines saved with checkpoints ({@link CheckpointTrades}) for {@code books}, by event id, for
+   * those of {@code eventIds} that have one.
+   *
+   * <p>Example: {@code store.tradeLines("USD WAC", List.of("TXID-1", "TXID-9"))} is {@code
+   * {TXID-1=4990.00000000\t10.00000000\t-}} when only the first was saved.
+   */
+  Map<String, String> tradeLines(String books, Collection<String> eventIds);
+
+  /**
    * The checkpoint saved last (by insertion order, not by import id or time), or empty if none was.
    *
    * <p>Example: {@code store.latestCheckpoint().map(Checkpoint::importId).orElse(0L)} is the import

@@ -198,6 +198,17 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   @Override
   public final void saveCheckpoint(Checkpoint checkpoint) {
     requireNonNull(checkpoint, "checkpoint");
+    saveCheckpoint(checkpoint, Optional.empty());
+  }
+
+  @Override
+  public final void saveCheckpoint(Checkpoint checkpoint, CheckpointTrades trades) {
+    requireNonNull(checkpoint, "checkpoint");
+    requireNonNull(trades, "trades");
+    saveCheckpoint(checkpoint, Optional.of(trades));
+  }
+
+  private void saveCheckpoint(Checkpoint checkpoint, Optional<CheckpointTrades> trades) {
     run(
         () ->
             inTransaction(
@@ -212,10 +223,23 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                             + " is "
                             + last);
                   }
+                  trades.ifPresent(lines -> TradePnlTable.save(transaction, lines));
                   CheckpointTable.insert(transaction, checkpoint);
                   return null;
                 }),
         () -> "save a checkpoint after import " + checkpoint.importId() + " to");
+  }
+
+  @Override
+  public final Map<String, String> tradeLines(String books, Collection<String> eventIds) {
+    requireNonNull(books, "books");
+    List<String> ids = List.copyOf(eventIds);
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return run(
+        () -> withHandle(handle -> TradePnlTable.find(handle, books, ids)),
+        () -> "read " + ids.size() + " trades' PnL lines of " + books + " from");
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,12 +176,13 @@ abstract class PortfolioStoreContract {
               "row_layout",
               "row_source",
               "source_row",
-              "sync_mark");
+              "sync_mark",
+              "trade_pnl");
       assertThat(
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7");
     }
 
     @Test
@@ -1420,6 +1422,58 @@ abstract class PortfolioStoreContract {
 
       assertThat(queryList("SELECT state FROM checkpoint ORDER BY seq"))
           .containsExactly("state 4", "state 5");
+    }
+
+    @Test
+    void tradeLinesAreSavedWithTheirCheckpointAddedToAndReplacedByBooks() {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        store.saveCheckpoint(
+            new Checkpoint(1, at, "one"),
+            new CheckpointTrades("USD WAC", false, Map.of("T1", "1\t2\t-", "T2", "3\t4\t5")));
+        store.saveCheckpoint(
+            new Checkpoint(1, at, "two"),
+            new CheckpointTrades("USD FIFO", false, Map.of("T1", "9\t9\t-")));
+        // A later checkpoint adds T3 and saves T2 again with another line: it replaces the old.
+        store.saveCheckpoint(
+            new Checkpoint(1, at, "three"),
+            new CheckpointTrades("USD WAC", false, Map.of("T2", "3\t4\t6", "T3", "7\t8\t-")));
+
+        assertThat(store.tradeLines("USD WAC", List.of("T1", "T2", "T3", "T4")))
+            .containsExactlyInAnyOrderEntriesOf(
+                Map.of("T1", "1\t2\t-", "T2", "3\t4\t6", "T3", "7\t8\t-"));
+        assertThat(store.tradeLines("USD FIFO", List.of("T1", "T2"))).containsOnlyKeys("T1");
+        assertThat(store.tradeLines("USD WAC", List.of())).isEmpty();
+
+        // A replayed fold's checkpoint replaces every line of its books, and only of its books.
+        store.saveCheckpoint(
+            new Checkpoint(1, at, "four"),
+            new CheckpointTrades("USD WAC", true, Map.of("T3", "0\t0\t-")));
+        assertThat(store.tradeLines("USD WAC", List.of("T1", "T2", "T3")))
+            .containsExactly(Map.entry("T3", "0\t0\t-"));
+        assertThat(store.tradeLines("USD FIFO", List.of("T1"))).containsOnlyKeys("T1");
+      }
+    }
+
+    @Test
+    void manyTradeLinesAreFoundInOneCallAndACheckpointRefusedSavesNone() {
+      Map<String, String> lines = new HashMap<>();
+      for (int i = 0; i < 1_234; i++) {
+        lines.put("T" + i, i + "\t0\t-");
+      }
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(
+                () ->
+                    store.saveCheckpoint(
+                        new Checkpoint(1, at, "too new"),
+                        new CheckpointTrades("USD WAC", false, lines)))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.tradeLines("USD WAC", lines.keySet())).isEmpty();
+
+        store.saveCheckpoint(
+            new Checkpoint(0, at, "empty"), new CheckpointTrades("USD WAC", false, lines));
+        assertThat(store.tradeLines("USD WAC", lines.keySet())).isEqualTo(lines);
+      }
     }
 
     @Test

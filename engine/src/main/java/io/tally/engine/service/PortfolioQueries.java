@@ -155,7 +155,7 @@ public final class PortfolioQueries {
   public List<RealizedPnLRecord> getRealizedPnlRecords(TradeQuery query) {
     requireNonNull(query, "query");
     boolean manual = query.includeManual().orElse(config.portfolio().trackManualTrades());
-    return events.trades(query, manual, view.books(), view.importId());
+    return events.trades(query, manual, view.tradePnls(), view.importId());
   }
 
   /** Fees in the base currency: by asset paid in, by pair, and in total. */

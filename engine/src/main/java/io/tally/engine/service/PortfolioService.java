@@ -253,6 +253,7 @@ public final class PortfolioService {
       view.set(
           new PortfolioView(
               current.books(),
+              current.tradePnls(),
               current.valuation(),
               current.prices(),
               current.display(),
@@ -615,6 +616,7 @@ public final class PortfolioService {
     PortfolioView next =
         new PortfolioView(
             books,
+            live.tradePnls(store),
             valuation,
             live.prices(),
             sameImport ? previous.display() : KrakenDisplayDecimals.of(store),

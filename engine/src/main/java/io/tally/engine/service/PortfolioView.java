@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
+import io.tally.engine.TradePnlLookup;
 import io.tally.engine.sync.OpenOrders;
 import io.tally.engine.sync.OrderHolds;
 import io.tally.money.DisplayDecimals;
@@ -14,18 +15,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One consistent state of the books, as every query reads it: the fold, its valuation, the prices
- * behind it, the decimals figures are shown at, the ledger check's findings, the last
- * reconciliation, how the last sync went, the store's import the books are folded up to (lists of
- * events are read as of that import, so they agree with the books), and what Kraken's open orders
- * held at the last sync with the orders themselves (not books: read at each sync, dated). The
- * service swaps in a new view when a write finishes, so a query never waits for a sync and never
- * sees half of one.
+ * One consistent state of the books, as every query reads it: the fold, what each of its trades did
+ * to PnL, its valuation, the prices behind it, the decimals figures are shown at, the ledger
+ * check's findings, the last reconciliation, how the last sync went, the store's import the books
+ * are folded up to (lists of events are read as of that import, so they agree with the books), and
+ * what Kraken's open orders held at the last sync with the orders themselves (not books: read at
+ * each sync, dated). The service swaps in a new view when a write finishes, so a query never waits
+ * for a sync and never sees half of one.
  *
  * <p>Example: {@code view.valuation().equity()}. Immutable.
  */
 record PortfolioView(
     BookState books,
+    TradePnlLookup tradePnls,
     PortfolioValuation valuation,
     PriceTable prices,
     DisplayDecimals display,
@@ -39,6 +41,7 @@ record PortfolioView(
 
   PortfolioView {
     requireNonNull(books, "books");
+    requireNonNull(tradePnls, "tradePnls");
     requireNonNull(valuation, "valuation");
     requireNonNull(prices, "prices");
     requireNonNull(display, "display");

@@ -3,8 +3,8 @@ package io.tally.engine.service;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookConfig;
-import io.tally.books.BookState;
 import io.tally.books.TradePnl;
+import io.tally.engine.TradePnlLookup;
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
@@ -31,7 +31,7 @@ import java.util.function.Predicate;
  * since), into trades with what they realized and cash flows with their value.
  *
  * <p>Example: {@code new StoredEvents(store, bookConfig).trades(TradeQuery.newest(20), true,
- * view.books(), view.importId())} is the 20 newest trades with their PnL. Stateless beyond the
+ * view.tradePnls(), view.importId())} is the 20 newest trades with their PnL. Stateless beyond the
  * store it reads; thread-safe as the store is.
  */
 final class StoredEvents {
@@ -48,11 +48,11 @@ final class StoredEvents {
   }
 
   /**
-   * The trades {@code query} asks for, newest first, each with what it realized in {@code books}
-   * (which must be the books of import {@code asOfImport}).
+   * The trades {@code query} asks for, newest first, each with what it realized by {@code
+   * tradePnls} (which must be those of the books of import {@code asOfImport}).
    */
   List<RealizedPnLRecord> trades(
-      TradeQuery query, boolean includeManual, BookState books, long asOfImport) {
+      TradeQuery query, boolean includeManual, TradePnlLookup tradePnls, long asOfImport) {
     Optional<PairName> pair = query.pair().map(PairName::of);
     Predicate<LedgerEvent> matches =
         event ->
@@ -61,14 +61,17 @@ final class StoredEvents {
                 && query.strategy().map(trade.strategy()::equals).orElse(true)
                 && pair.map(name -> name.matches(trade.pair())).orElse(true);
     Optional<EventPosition> end = query.to().map(to -> new EventPosition(to, LAST_ID));
-    List<RealizedPnLRecord> records = new ArrayList<>();
+    List<Trade> trades = new ArrayList<>();
     for (LedgerEvent event : newestFirst(matches, query.limit(), end, query.from(), asOfImport)) {
-      Trade trade = (Trade) event;
-      TradePnl pnl =
-          books
-              .tradePnl(trade)
-              .orElseThrow(
-                  () -> new IllegalStateException("Trade " + trade.id() + " is not in the books"));
+      trades.add((Trade) event);
+    }
+    Map<EventId, TradePnl> pnls = tradePnls.find(trades);
+    List<RealizedPnLRecord> records = new ArrayList<>();
+    for (Trade trade : trades) {
+      TradePnl pnl = pnls.get(trade.id());
+      if (pnl == null) {
+        throw new IllegalStateException("Trade " + trade.id() + " is not in the books");
+      }
       records.add(new RealizedPnLRecord(trade, pnl));
     }
     return records;
