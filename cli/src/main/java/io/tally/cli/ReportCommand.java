@@ -116,6 +116,7 @@ final class ReportCommand implements Callable<Integer> {
     PriceSource history;
     List<DataIssue> ledgerIssues;
     DisplayDecimals display;
+    PortfolioValuation valuation;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       display = KrakenDisplayDecimals.of(store);
       if (prices == null) {
@@ -137,10 +138,12 @@ final class ReportCommand implements Callable<Integer> {
         history = table;
         ledgerIssues = stored.ledgerIssues();
       }
+      // Valued while the store is open: the books' prices read a moment before their last event
+      // from it when asked (a clock set before the history).
+      valuation =
+          Valuation.of(
+              books, currentPrices(baseCurrency.asset(), now).orElse(history), now, maxPriceAge);
     }
-    PortfolioValuation valuation =
-        Valuation.of(
-            books, currentPrices(baseCurrency.asset(), now).orElse(history), now, maxPriceAge);
     // include_assets / exclude_assets choose what is listed; totals stay whole.
     valuation = valuation.listing(portfolio::reports).withIssuesBefore(ledgerIssues);
 

@@ -6,6 +6,7 @@ import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.TradePnls;
+import io.tally.engine.prices.LivePrices;
 import io.tally.engine.prices.PriceRequests;
 import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.ledger.EventText;
@@ -18,6 +19,7 @@ import io.tally.store.EventRecord;
 import io.tally.store.EventRevision;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
+import io.tally.valuation.PriceSource;
 import io.tally.valuation.PriceTable;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -57,20 +59,14 @@ public final class LiveBooks {
 
   private final BookConfig config;
   private Books books;
-  private PriceTable table;
+  private LivePrices prices;
   private PriceRequests requests;
 
-  /**
-   * The points of {@link #table}, in an order {@link PriceTable#of} turns into that table: a tail's
-   * prices are added to them instead of reading every stored price again.
-   */
-  private List<Price> known = List.of();
-
-  /** The {@link StoredBooks#PRICES_BASE} mark {@link #known} was read under. */
+  /** The {@link StoredBooks#PRICES_BASE} mark {@link #prices} were read under. */
   private String knownBase = "";
 
   /**
-   * An import {@link #known} has every price of, and of every import before it: at least {@link
+   * An import {@link #prices} have every price of, and of every import before it: at least {@link
    * #importId}, later when the prices were read after it (at start-up, with the tail's), and then a
    * catch-up up to that import need not add its prices again.
    */
@@ -213,9 +209,13 @@ public final class LiveBooks {
     return books.state();
   }
 
-  /** Every price the store held at {@link #importId()}, as a table. */
-  public PriceTable prices() {
-    return table;
+  /**
+   * The stored prices the books were folded with: every price the store held at {@link
+   * #importId()}; after a resume, those before the checkpoint's last event are read the first time
+   * a moment before it is asked ({@link LivePrices}).
+   */
+  public PriceSource prices() {
+    return prices;
   }
 
   /**
@@ -280,8 +280,9 @@ public final class LiveBooks {
       return false;
     }
     importId = checkpoint.importId();
-    // Every stored price: those written after the checkpoint too, which only matter to the tail
-    // (catchUp replays everything if one is dated at or before the last event folded).
+    // The prices in force from the last event folded on: those written after the checkpoint too,
+    // which only matter to the tail (catchUp replays everything if one is dated at or before the
+    // last event folded). Earlier moments are read when asked.
     readPrices(store, store.lastImportId());
     return true;
   }
@@ -290,7 +291,9 @@ public final class LiveBooks {
     // The import id is read first: whatever is committed while reading is caught up next time.
     long newest = store.lastImportId();
     StoredBooks stored = StoredBooks.load(store);
-    setPrices(stored.pricesBase(), stored.pricesIn(config.base()), newest);
+    knownBase = stored.pricesBase();
+    prices = LivePrices.of(stored.pricesIn(config.base()));
+    knownImport = newest;
     List<LedgerEvent> events = new ArrayList<>(stored.events());
     events.sort(LedgerEvent.ORDER);
     PriceRequests freshRequests = new PriceRequests(this::price);
@@ -306,25 +309,35 @@ public final class LiveBooks {
   }
 
   /**
-   * Reads every stored price (none when they are in another base than the books'); {@code upTo} is
-   * the newest import, read before.
+   * Reads the stored prices in force from the last event folded on (none when they are in another
+   * base than the books'), and the rest when first asked; {@code upTo} is the newest import, read
+   * before.
    */
   private void readPrices(PortfolioStore store, long upTo) {
     String base = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
-    setPrices(
-        base,
-        base.equals(config.base().code()) ? StoredBooks.storedPrices(store) : List.of(),
-        upTo);
+    knownBase = base;
+    knownImport = upTo;
+    if (!base.equals(config.base().code())) {
+      prices = LivePrices.of(List.of());
+    } else if (last.isEmpty()) {
+      prices = LivePrices.of(StoredBooks.storedPrices(store));
+    } else {
+      Instant from = last.get().at();
+      prices =
+          LivePrices.from(
+              from,
+              store.pricesInForce(from).stream().map(StoredBooks::price).toList(),
+              () -> PriceTable.of(StoredBooks.storedPrices(store)));
+    }
   }
 
   /**
    * Adds {@code newPrices}, every price written after {@link #importId} (read after import {@code
-   * upTo} was named), to the table: the same table as reading every stored price again, without
-   * reading them. A price of one asset and time replaces an earlier one in the table; the new
-   * prices were written after every other price the table has (imports run one at a time), so they
-   * come last, in the order written, as the store's order would put them. (Those the table has
-   * already, read after another process committed them, are added again, with the same result.)
-   * When the prices' base mark moved, everything is read again.
+   * upTo} was named), to the prices: the same as reading the stored prices again, without reading
+   * them. A price of one asset and time replaces an earlier one; the new prices were written after
+   * every other price read (imports run one at a time), so they come last, in the order written, as
+   * the store's order would put them. (Those read already, committed by another process, are added
+   * again, with the same result.) When the prices' base mark moved, they are read again.
    */
   private void addPrices(PortfolioStore store, List<StoredPrice> newPrices, long upTo) {
     String base = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
@@ -332,20 +345,11 @@ public final class LiveBooks {
       readPrices(store, upTo);
       return;
     }
-    List<Price> points = new ArrayList<>(known.size() + newPrices.size());
-    points.addAll(known);
-    newPrices.forEach(price -> points.add(StoredBooks.price(price)));
-    setPrices(base, points, upTo);
-  }
-
-  private void setPrices(String base, List<Price> points, long upTo) {
-    knownBase = base;
-    known = points;
+    prices = prices.with(newPrices.stream().map(StoredBooks::price).toList());
     knownImport = upTo;
-    table = PriceTable.of(points);
   }
 
   private Optional<Price> price(Asset asset, Instant at) {
-    return table.price(asset, at);
+    return prices.price(asset, at);
   }
 }

@@ -2,6 +2,7 @@ package io.tally.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,27 @@ final class MarkTable {
   static List<StoredPrice> prices(Handle handle) {
     return handle
         .createQuery("SELECT asset, at, price, source FROM price_point ORDER BY at, seq")
+        .map(MarkTable::price)
+        .list();
+  }
+
+  /**
+   * The prices in force at or after {@code from}: of each asset, every point at its latest time at
+   * or before {@code from}, and every point after it; ordered like {@link #prices}. A table of them
+   * answers every moment from {@code from} on as a table of every price does.
+   */
+  static List<StoredPrice> pricesInForce(Handle handle, Instant from) {
+    String at = StoredInstant.toText(from);
+    return handle
+        .createQuery(
+            "SELECT asset, at, price, source, seq FROM price_point WHERE at > ?"
+                + " UNION ALL"
+                + " SELECT p.asset, p.at, p.price, p.source, p.seq FROM price_point p"
+                + " JOIN (SELECT asset, max(at) AS at FROM price_point WHERE at <= ?"
+                + " GROUP BY asset) m ON p.asset = m.asset AND p.at = m.at"
+                + " ORDER BY at, seq")
+        .bind(0, at)
+        .bind(1, at)
         .map(MarkTable::price)
         .list();
   }

@@ -180,6 +180,17 @@ public interface PortfolioStore extends AutoCloseable {
   /** Every price a sync stored, oldest first. */
   List<StoredPrice> prices();
 
+  /**
+   * The prices in force at or after {@code from}, oldest first: of each asset, the prices at its
+   * latest time at or before {@code from}, and every price after it. They answer every moment from
+   * {@code from} on exactly as {@link #prices()} do, so a fold resumed at {@code from} needs no
+   * other.
+   *
+   * <p>Example: with XBT priced at 10:00, 11:00 and 13:00, {@code pricesInForce(12:00)} is the
+   * prices of 11:00 and 13:00.
+   */
+  List<StoredPrice> pricesInForce(Instant from);
+
   /** The latest value of every sync mark, such as the newest ledger time synced. */
   Map<String, String> marks();
 

@@ -170,6 +170,14 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   }
 
   @Override
+  public final List<StoredPrice> pricesInForce(Instant from) {
+    StoredInstant.requireStorable(from, "from");
+    return run(
+        () -> withHandle(handle -> MarkTable.pricesInForce(handle, from)),
+        () -> "read the prices in force from " + from + " in");
+  }
+
+  @Override
   public final List<StoredPrice> pricesSince(long importId) {
     requireImportId(importId);
     return run(

@@ -1033,6 +1033,65 @@ abstract class PortfolioStoreContract {
       }
     }
 
+    /**
+     * Property over seeded random prices (several sources at one moment, commits in any order):
+     * from any moment on, the last price at or before each later moment is the same among {@code
+     * pricesInForce(from)} as among every price, and no price of an asset is older than its latest
+     * at or before {@code from}.
+     */
+    @Test
+    void thePricesInForceFromAMomentAnswerEveryLaterMomentLikeEveryPrice() {
+      Random random = new Random(11);
+      List<String> assets = List.of("XBT", "ETH", "SOL");
+      try (PortfolioStore store = open()) {
+        for (int commit = 0; commit < 6; commit++) {
+          List<StoredPrice> prices = new ArrayList<>();
+          for (int i = 0; i < 40; i++) {
+            prices.add(
+                new StoredPrice(
+                    assets.get(random.nextInt(assets.size())),
+                    T.plusSeconds(60L * random.nextInt(100)),
+                    Integer.toString(random.nextInt(1000) + 1),
+                    "source" + random.nextInt(3)));
+          }
+          store.commit(batch(prices, Map.of()));
+        }
+        List<StoredPrice> every = store.prices();
+        for (int probe = 0; probe < 30; probe++) {
+          Instant from = T.plusSeconds(60L * random.nextInt(110) - 30L * random.nextInt(2));
+          List<StoredPrice> inForce = store.pricesInForce(from);
+          assertThat(every).containsAll(inForce);
+          for (String asset : assets) {
+            for (int minute = 0; minute <= 110; minute++) {
+              Instant at = from.plusSeconds(60L * minute);
+              assertThat(lastAtOrBefore(inForce, asset, at))
+                  .as("%s at %s, in force from %s", asset, at, from)
+                  .isEqualTo(lastAtOrBefore(every, asset, at));
+            }
+            Optional<StoredPrice> floor = lastAtOrBefore(every, asset, from);
+            assertThat(inForce)
+                .filteredOn(price -> price.asset().equals(asset))
+                .allMatch(price -> floor.map(f -> !price.at().isBefore(f.at())).orElse(true));
+          }
+        }
+        assertThat(store.pricesInForce(T.minusSeconds(1))).isEqualTo(every);
+      }
+    }
+
+    /** The price a table of {@code prices}, in order, answers: the last one at the latest time. */
+    private Optional<StoredPrice> lastAtOrBefore(
+        List<StoredPrice> prices, String asset, Instant at) {
+      Optional<StoredPrice> found = Optional.empty();
+      for (StoredPrice price : prices) {
+        if (price.asset().equals(asset)
+            && !price.at().isAfter(at)
+            && found.map(f -> !price.at().isBefore(f.at())).orElse(true)) {
+          found = Optional.of(price);
+        }
+      }
+      return found;
+    }
+
     @Test
     void theLatestValueOfAMarkWinsAndSurvivesReopening() {
       try (PortfolioStore store = open()) {

@@ -9,7 +9,7 @@ import io.tally.engine.sync.OpenOrders;
 import io.tally.engine.sync.OrderHolds;
 import io.tally.money.DisplayDecimals;
 import io.tally.valuation.PortfolioValuation;
-import io.tally.valuation.PriceTable;
+import io.tally.valuation.PriceSource;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +29,7 @@ record PortfolioView(
     BookState books,
     TradePnlLookup tradePnls,
     PortfolioValuation valuation,
-    PriceTable prices,
+    PriceSource prices,
     DisplayDecimals display,
     List<DataIssue> ledgerIssues,
     Optional<Reconciliation> reconciliation,

@@ -5,6 +5,8 @@
 --   engine's text, opaque to the store, for the books named by books (the engine's name for a
 --   base currency and cost-basis method). Saving a line for a stored (books, event_id) replaces it;
 --   a fold replayed from scratch first deletes every line of its books.
+-- price_point_by_time: the prices after a moment, which a fold resumed at that moment reads
+--   instead of every price (with, of each asset, the latest at or before it).
 
 CREATE TABLE trade_pnl (
   books    TEXT COLLATE "C" NOT NULL CHECK (books <> ''),
@@ -12,3 +14,5 @@ CREATE TABLE trade_pnl (
   line     TEXT COLLATE "C" NOT NULL CHECK (line <> ''),
   PRIMARY KEY (books, event_id)
 );
+
+CREATE INDEX price_point_by_time ON price_point (at);

@@ -10,6 +10,9 @@
 --   Saving a line for a stored (books, event_id) replaces it; a fold replayed from scratch first
 --   deletes every line of its books.
 --
+-- price_point_by_time: the prices after a moment, which a fold resumed at that moment reads
+--   instead of every price (with, of each asset, the latest at or before it).
+--
 -- Conventions as in schema 1.
 
 CREATE TABLE trade_pnl (
@@ -18,3 +21,5 @@ CREATE TABLE trade_pnl (
   line     TEXT NOT NULL CHECK (line <> ''),
   PRIMARY KEY (books, event_id)
 ) STRICT, WITHOUT ROWID;
+
+CREATE INDEX price_point_by_time ON price_point (at);
