@@ -1,4 +1,4 @@
-package io.tally.analytics;
+package io.tally.metrics;
 
 import static java.util.Objects.requireNonNull;
 

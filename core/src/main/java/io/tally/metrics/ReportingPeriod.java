@@ -1,4 +1,4 @@
-package io.tally.analytics;
+package io.tally.metrics;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

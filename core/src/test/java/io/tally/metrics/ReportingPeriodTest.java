@@ -1,4 +1,4 @@
-package io.tally.analytics;
+package io.tally.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

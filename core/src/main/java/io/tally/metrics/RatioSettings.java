@@ -1,4 +1,4 @@
-package io.tally.analytics;
+package io.tally.metrics;
 
 /**
  * The conventions behind the risk ratios (ACCOUNTING.md §9): the annualisation factor (365 for

@@ -1,7 +1,7 @@
-package io.tally.analytics;
+package io.tally.metrics;
 
-import static io.tally.analytics.Days.concat;
-import static io.tally.analytics.Days.repeat;
+import static io.tally.metrics.Days.concat;
+import static io.tally.metrics.Days.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,7 +1,7 @@
-package io.tally.analytics;
+package io.tally.metrics;
 
-import static io.tally.analytics.Days.day;
-import static io.tally.analytics.Days.dec;
+import static io.tally.metrics.Days.day;
+import static io.tally.metrics.Days.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
