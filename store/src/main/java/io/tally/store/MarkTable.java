@@ -57,11 +57,18 @@ final class MarkTable {
     String at = StoredInstant.toText(from);
     return handle
         .createQuery(
-            "SELECT asset, at, price, source, seq FROM price_point WHERE at > ?"
+            // The assets by a skip scan of index price_point_by_key (one seek per asset, where
+            // SELECT DISTINCT or GROUP BY would read every entry), then the latest time of each
+            // at or before the moment by one seek each, and the later prices by the time index.
+            "WITH RECURSIVE assets (asset) AS ("
+                + " SELECT min(asset) FROM price_point"
+                + " UNION ALL SELECT (SELECT min(asset) FROM price_point WHERE asset > assets.asset)"
+                + " FROM assets WHERE assets.asset IS NOT NULL)"
+                + " SELECT p.asset, p.at, p.price, p.source, p.seq FROM assets"
+                + " JOIN price_point p ON p.asset = assets.asset AND p.at ="
+                + " (SELECT max(q.at) FROM price_point q WHERE q.asset = assets.asset AND q.at <= ?)"
                 + " UNION ALL"
-                + " SELECT p.asset, p.at, p.price, p.source, p.seq FROM price_point p"
-                + " JOIN (SELECT asset, max(at) AS at FROM price_point WHERE at <= ?"
-                + " GROUP BY asset) m ON p.asset = m.asset AND p.at = m.at"
+                + " SELECT asset, at, price, source, seq FROM price_point WHERE at > ?"
                 + " ORDER BY at, seq")
         .bind(0, at)
         .bind(1, at)
