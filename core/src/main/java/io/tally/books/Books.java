@@ -705,6 +705,25 @@ public final class Books {
     return tradePnls.view();
   }
 
+  /**
+   * The external flows so far, as {@link BookState#flows()} has them, without taking a whole state:
+   * what a fold that watches each flow (the daily history) reads after every event.
+   */
+  public FlowSummary flows() {
+    return new FlowSummary(deposits, withdrawals, rewards, adjustments, flowCount);
+  }
+
+  /**
+   * The units of {@code pair}'s base asset its position holds now; zero when flat or never traded.
+   *
+   * <p>Example: after buying 1 XBT on XBT/USD and selling 0.4, {@code positionSize(XBTUSD)} is
+   * {@code 0.6}.
+   */
+  public BigDecimal positionSize(Pair pair) {
+    PairBook book = pairs.get(pair);
+    return book == null ? BigDecimal.ZERO : book.size;
+  }
+
   /** The books so far. */
   public BookState state() {
     Map<Asset, Holding> holdings = new HashMap<>();
@@ -748,7 +767,7 @@ public final class Books {
         byStrategyAndPair(),
         positions,
         new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),
-        new FlowSummary(deposits, withdrawals, rewards, adjustments, flowCount),
+        flows(),
         issues,
         eventCount);
   }

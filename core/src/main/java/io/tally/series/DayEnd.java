@@ -1,0 +1,74 @@
+package io.tally.series;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.metrics.DailyValue;
+import io.tally.metrics.FlowPoint;
+import io.tally.money.Asset;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The books at the end of one day of the reporting time zone, valued with the prices in force then:
+ * what {@link DailyHistory} keeps per day and the performance figures start from. Money in the base
+ * currency; realized PnL and fees are the totals since the first event, the flows are the day's
+ * own.
+ *
+ * <p>Example: the day a 10,000 USD deposit bought 0.25 XBT that closed at 42,000: {@code
+ * DayEnd[date=2025-03-01, equity=10500.00000000, cash=0E-8, inflow=10000.00000000, outflow=0E-8,
+ * ...]}. Immutable.
+ *
+ * @param date the reporting day
+ * @param closedAt the day's end: the first instant of the next day; its events are those before it
+ * @param equity the value of everything held at the day's end
+ * @param cash the base currency held
+ * @param holdings the quantity of every asset held (none at zero)
+ * @param inflow the day's deposits (and rewards counted as contributions) at their value
+ * @param outflow the day's withdrawals at their value, a positive number (their fees are costs)
+ * @param flows the day's flows, each with the value just before it, oldest first
+ * @param realized realized PnL of every kind since the first event
+ * @param unrealized unrealized PnL at the day's end
+ * @param fees fees paid since the first event
+ */
+public record DayEnd(
+    LocalDate date,
+    Instant closedAt,
+    BigDecimal equity,
+    BigDecimal cash,
+    SortedMap<Asset, BigDecimal> holdings,
+    BigDecimal inflow,
+    BigDecimal outflow,
+    List<FlowPoint> flows,
+    BigDecimal realized,
+    BigDecimal unrealized,
+    BigDecimal fees) {
+
+  public DayEnd {
+    requireNonNull(date, "date");
+    requireNonNull(closedAt, "closedAt");
+    requireNonNull(equity, "equity");
+    requireNonNull(cash, "cash");
+    holdings = Collections.unmodifiableSortedMap(new TreeMap<>(holdings));
+    requireNonNull(inflow, "inflow");
+    requireNonNull(outflow, "outflow");
+    flows = List.copyOf(flows);
+    requireNonNull(realized, "realized");
+    requireNonNull(unrealized, "unrealized");
+    requireNonNull(fees, "fees");
+  }
+
+  /** The day's net external flow: inflow less outflow. */
+  public BigDecimal netFlow() {
+    return inflow.subtract(outflow);
+  }
+
+  /** The day as the return figures read it: equity and each flow with the value before it. */
+  public DailyValue dailyValue() {
+    return new DailyValue(date, equity, inflow, outflow, flows);
+  }
+}
