@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       PricesCommand.class,
       ReportCommand.class,
+      PerformanceCommand.class,
       SyncCommand.class,
       ReconcileCommand.class,
       SnapshotCommand.class,

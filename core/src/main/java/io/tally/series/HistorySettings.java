@@ -3,7 +3,6 @@ package io.tally.series;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * How {@link DailyHistory} cuts the log into days and which flows are external: the reporting time
@@ -22,6 +21,6 @@ public record HistorySettings(ZoneId zone, boolean rewardsAsContribution) {
 
   /** UTC days, rewards as income. */
   public static HistorySettings defaults() {
-    return new HistorySettings(ZoneOffset.UTC, false);
+    return new HistorySettings(ZoneId.of("UTC"), false);
   }
 }

@@ -1,9 +1,12 @@
 package io.tally.engine.config;
 
 import io.tally.books.CostBasisMethod;
+import io.tally.metrics.RatioSettings;
+import io.tally.metrics.ResetSchedule;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.reconcile.DriftMode;
+import io.tally.series.HistorySettings;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -13,9 +16,13 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
@@ -66,10 +73,26 @@ public final class ConfigFile {
           "kraken:",
           "  base_url: https://api.kraken.com  # the simulator's URL for tests and the demo",
           "  tier: starter                 # starter, intermediate or pro: the call-counter budget",
+          "performance:",
+          "  timezone: UTC                 # days, weeks and months of the daily history end here",
+          "  rewards_as: income            # income (a return) or contribution (a flow, as a deposit)",
+          "  annualization_factor: 365     # periods per year of the daily returns",
+          "  risk_free_rate: 0             # annual, as a fraction (0.04 is 4 %), for Sharpe",
+          "  benchmark: XBT                # the asset 'tally performance' compares with",
+          "drawdown:",
+          "  daily_reset_hour_utc: 0       # the daily drawdown window starts again at this hour",
+          "  weekly_reset_day: monday      # and the weekly one on this day, at that hour",
           "");
 
   private static final Set<String> SECTIONS =
-      Set.of("portfolio", "reconciliation", "sync", "equity_series", "kraken");
+      Set.of(
+          "portfolio",
+          "reconciliation",
+          "sync",
+          "equity_series",
+          "kraken",
+          "performance",
+          "drawdown");
 
   private ConfigFile() {}
 
@@ -115,7 +138,18 @@ public final class ConfigFile {
             top.section("sync", Set.of("interval")),
             top.section("equity_series", Set.of("interval", "retention_days")));
     KrakenConfig kraken = kraken(top.section("kraken", Set.of("base_url", "tier")));
-    return new TallyConfig(portfolio, reconciliation, schedule, kraken);
+    PerformanceConfig performance =
+        performance(
+            top.section(
+                "performance",
+                Set.of(
+                    "timezone",
+                    "rewards_as",
+                    "annualization_factor",
+                    "risk_free_rate",
+                    "benchmark")),
+            top.section("drawdown", Set.of("daily_reset_hour_utc", "weekly_reset_day")));
+    return new TallyConfig(portfolio, reconciliation, schedule, kraken, performance);
   }
 
   private static final Set<String> PORTFOLIO_KEYS =
@@ -185,6 +219,48 @@ public final class ConfigFile {
         section.duration("max_price_age", d.maxPriceAge()),
         tags,
         section.has("base_currency"));
+  }
+
+  private static PerformanceConfig performance(Section section, Section drawdown) {
+    PerformanceConfig d = PerformanceConfig.defaults();
+    String zoneText = section.text("timezone", d.zone().getId());
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(zoneText);
+    } catch (DateTimeException e) {
+      throw section.bad(
+          "timezone", "not a time zone such as UTC or Europe/Berlin: '" + zoneText + "'");
+    }
+    String rewards = section.text("rewards_as", "income");
+    if (!rewards.equals("income") && !rewards.equals("contribution")) {
+      throw section.bad("rewards_as", "expected income or contribution, got '" + rewards + "'");
+    }
+    int factor = section.integer("annualization_factor", d.ratios().annualization());
+    if (factor < 1) {
+      throw section.bad("annualization_factor", "must be at least 1, got " + factor);
+    }
+    BigDecimal riskFree =
+        section.decimal("risk_free_rate", BigDecimal.valueOf(d.ratios().riskFreeRate()));
+    int hour = drawdown.integer("daily_reset_hour_utc", d.drawdown().dailyResetHourUtc());
+    if (hour < 0 || hour > 23) {
+      throw drawdown.bad("daily_reset_hour_utc", "expected an hour from 0 to 23, got " + hour);
+    }
+    String day = drawdown.text("weekly_reset_day", d.drawdown().weeklyResetDay().name());
+    DayOfWeek weekday;
+    try {
+      weekday = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw drawdown.bad("weekly_reset_day", "expected a day such as monday, got '" + day + "'");
+    }
+    return new PerformanceConfig(
+        new HistorySettings(zone, rewards.equals("contribution")),
+        new RatioSettings(
+            factor,
+            riskFree.doubleValue(),
+            d.ratios().minimumAcceptableReturn(),
+            d.ratios().minObservations()),
+        section.asset("benchmark", section.text("benchmark", d.benchmark().code())),
+        new ResetSchedule(hour, weekday));
   }
 
   /** The keys of the seeds' {@code portfolio.reconciliation} mapping, read as aliases. */

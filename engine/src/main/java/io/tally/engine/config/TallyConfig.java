@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Tally's whole configuration, read once at start from one YAML file (see {@link ConfigFile}): the
- * contract's {@code portfolio:} section, reconciliation, the service's schedules and how to reach
- * Kraken.
+ * contract's {@code portfolio:} section, reconciliation, the service's schedules, how to reach
+ * Kraken, and the performance figures' conventions.
  *
  * <p>Example: {@code TallyConfig.defaults().kraken().tier()} is {@code starter}. Immutable.
  */
@@ -13,13 +13,15 @@ public record TallyConfig(
     PortfolioConfig portfolio,
     ReconciliationConfig reconciliation,
     ScheduleConfig schedule,
-    KrakenConfig kraken) {
+    KrakenConfig kraken,
+    PerformanceConfig performance) {
 
   public TallyConfig {
     requireNonNull(portfolio, "portfolio");
     requireNonNull(reconciliation, "reconciliation");
     requireNonNull(schedule, "schedule");
     requireNonNull(kraken, "kraken");
+    requireNonNull(performance, "performance");
   }
 
   /** Every key at its default. */
@@ -28,26 +30,32 @@ public record TallyConfig(
         PortfolioConfig.defaults(),
         ReconciliationConfig.defaults(),
         ScheduleConfig.defaults(),
-        KrakenConfig.defaults());
+        KrakenConfig.defaults(),
+        PerformanceConfig.defaults());
   }
 
   /** The same with another portfolio section. */
   public TallyConfig withPortfolio(PortfolioConfig newPortfolio) {
-    return new TallyConfig(newPortfolio, reconciliation, schedule, kraken);
+    return new TallyConfig(newPortfolio, reconciliation, schedule, kraken, performance);
   }
 
   /** The same with another reconciliation section. */
   public TallyConfig withReconciliation(ReconciliationConfig newReconciliation) {
-    return new TallyConfig(portfolio, newReconciliation, schedule, kraken);
+    return new TallyConfig(portfolio, newReconciliation, schedule, kraken, performance);
   }
 
   /** The same with other schedules. */
   public TallyConfig withSchedule(ScheduleConfig newSchedule) {
-    return new TallyConfig(portfolio, reconciliation, newSchedule, kraken);
+    return new TallyConfig(portfolio, reconciliation, newSchedule, kraken, performance);
+  }
+
+  /** The same with other performance and drawdown sections. */
+  public TallyConfig withPerformance(PerformanceConfig newPerformance) {
+    return new TallyConfig(portfolio, reconciliation, schedule, kraken, newPerformance);
   }
 
   /** The same with another Kraken section. */
   public TallyConfig withKraken(KrakenConfig newKraken) {
-    return new TallyConfig(portfolio, reconciliation, schedule, newKraken);
+    return new TallyConfig(portfolio, reconciliation, schedule, newKraken, performance);
   }
 }

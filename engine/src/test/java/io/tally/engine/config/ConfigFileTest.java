@@ -137,12 +137,31 @@ class ConfigFileTest {
     assertThat(TallyConfig.defaults().portfolio().snapshotRetentionDays()).isEqualTo(30);
   }
 
+  @Test
+  void readsThePerformanceAndDrawdownSections() {
+    TallyConfig config =
+        ConfigFile.parse(
+            "performance: {timezone: Europe/Berlin, rewards_as: contribution,"
+                + " annualization_factor: 252, risk_free_rate: 0.04, benchmark: ETH}\n"
+                + "drawdown: {daily_reset_hour_utc: 8, weekly_reset_day: sunday}\n",
+            "tally.yaml");
+
+    PerformanceConfig performance = config.performance();
+    assertThat(performance.zone()).isEqualTo(java.time.ZoneId.of("Europe/Berlin"));
+    assertThat(performance.history().rewardsAsContribution()).isTrue();
+    assertThat(performance.ratios().annualization()).isEqualTo(252);
+    assertThat(performance.ratios().riskFreeRate()).isEqualTo(0.04);
+    assertThat(performance.benchmark().code()).isEqualTo("ETH");
+    assertThat(performance.drawdown())
+        .isEqualTo(new io.tally.metrics.ResetSchedule(8, java.time.DayOfWeek.SUNDAY));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
         "portfolio: {colour: blue}|tally.yaml: portfolio.colour: unknown key",
-        "wallet: {}|tally.yaml: wallet: unknown key (known: equity_series, kraken, portfolio, reconciliation, sync)",
+        "wallet: {}|tally.yaml: wallet: unknown key (known: drawdown, equity_series, kraken, performance, portfolio, reconciliation, sync)",
         "reconciliation: {interval: soon}|tally.yaml: reconciliation.interval: expected a duration such as 90s, 5m, 1h or 2d, got 'soon'",
         "reconciliation: {interval: 0s}|tally.yaml: reconciliation.interval: must be positive, got '0s'",
         "reconciliation: {drift_mode: fix}|tally.yaml: reconciliation.drift_mode: expected observe_only or auto_adjust, got 'fix'",
@@ -174,6 +193,11 @@ class ConfigFileTest {
         "kraken: {tier: gold}|tally.yaml: kraken.tier: expected one of [starter, intermediate, pro], got 'gold'",
         "kraken: {base_url: 'ftp://x'}|tally.yaml: kraken.base_url: must be an http or https URL, got 'ftp://x'",
         "portfolio: [1, 2]|tally.yaml: portfolio: expected a mapping of keys",
+        "performance: {timezone: Mars/Olympus}|tally.yaml: performance.timezone: not a time zone such as UTC or Europe/Berlin: 'Mars/Olympus'",
+        "performance: {rewards_as: gift}|tally.yaml: performance.rewards_as: expected income or contribution, got 'gift'",
+        "performance: {annualization_factor: 0}|tally.yaml: performance.annualization_factor: must be at least 1, got 0",
+        "drawdown: {daily_reset_hour_utc: 24}|tally.yaml: drawdown.daily_reset_hour_utc: expected an hour from 0 to 23, got 24",
+        "drawdown: {weekly_reset_day: someday}|tally.yaml: drawdown.weekly_reset_day: expected a day such as monday, got 'someday'",
         "'portfolio: {'|tally.yaml: not valid YAML"
       })
   void rejectsBadKeysAndValuesNamingThePath(String yaml, String message) {

@@ -1,0 +1,157 @@
+package io.tally.cli;
+
+import io.tally.books.BaseCurrency;
+import io.tally.books.BookConfig;
+import io.tally.engine.StoredBooks;
+import io.tally.engine.config.PerformanceConfig;
+import io.tally.engine.config.PortfolioConfig;
+import io.tally.engine.config.TallyConfig;
+import io.tally.engine.performance.Performance;
+import io.tally.engine.performance.PerformanceJson;
+import io.tally.engine.performance.StoredHistory;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import io.tally.money.Price;
+import io.tally.series.DailyHistory;
+import io.tally.store.PortfolioStore;
+import io.tally.valuation.MarketPrices;
+import io.tally.valuation.PriceSource;
+import io.tally.valuation.PriceTable;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code tally performance}: how the books did over a range of days, from the daily history of the
+ * store's log and prices (ACCOUNTING.md §9): time- and money-weighted returns, CAGR, returns by
+ * week, month, quarter and year, risk ratios, drawdowns on the TWR index, the drawdown windows,
+ * trade-cycle statistics and the comparison with holding one asset. Text for people, the JSON of
+ * {@code GET /api/v1/portfolio/performance} with {@code --format json}.
+ *
+ * <p>Example: {@code tally performance --from 2025-01-01 --to 2025-06-30 --benchmark ETH}.
+ */
+@Command(
+    name = "performance",
+    mixinStandardHelpOptions = true,
+    description = "Returns, risk ratios, drawdowns and trade statistics over a range of days.")
+final class PerformanceCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @ParentCommand Tally tally;
+
+  @Mixin DatabaseOption database;
+
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "first day, YYYY-MM-DD (default: the first day of the history)")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "last day, YYYY-MM-DD (default: today in the reporting time zone)")
+  String to;
+
+  @Option(
+      names = "--benchmark",
+      paramLabel = "ASSET",
+      description = "the asset to compare with (default: performance.benchmark, XBT)")
+  String benchmark;
+
+  @Option(
+      names = "--prices",
+      paramLabel = "FILE",
+      description = "CSV time,asset,price: historic prices on top of the stored ones")
+  Path prices;
+
+  @Mixin ConfigOption configuration;
+
+  @Mixin FormatOption format;
+
+  Clock clock = Clock.systemUTC();
+
+  @Override
+  public Integer call() {
+    Path file = database.file().orElse(null);
+    if (file != null && !Files.exists(file)) {
+      throw new IllegalArgumentException("no database at " + file + ": run 'tally import' first");
+    }
+    TallyConfig config = configuration.load();
+    PerformanceConfig settings = config.performance();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
+    LocalDate last = date("--to", to).orElse(today);
+    if (last.isAfter(today)) {
+      throw new IllegalArgumentException("--to " + last + " is after today (" + today + ")");
+    }
+    Asset compared = benchmark == null ? settings.benchmark() : AssetSymbol.canonical(benchmark);
+    Performance performance;
+    Asset base;
+    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
+      PortfolioConfig portfolio = config.portfolio();
+      BaseCurrency baseCurrency = StoredBooks.baseCurrency(store, portfolio);
+      base = baseCurrency.asset();
+      BookConfig books =
+          BookConfig.defaults().withBase(base).withMethod(portfolio.costBasisMethod());
+      // Every stored price: the history values every day; a prices file adds to them and wins at
+      // the same moment, as in 'tally report --prices'.
+      List<Price> points = new ArrayList<>(StoredBooks.pricesIn(store, base));
+      if (prices != null) {
+        points.addAll(PriceFile.read(prices, base));
+      }
+      PriceSource history = PriceTable.of(points);
+      Instant until =
+          last.equals(today)
+              ? clock.instant()
+              : last.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusNanos(1);
+      DailyHistory days = StoredHistory.load(store, books, history, settings.history(), until);
+      if (days.days().isEmpty()) {
+        throw new IllegalArgumentException("no events up to " + last + ": nothing to measure");
+      }
+      LocalDate first = date("--from", from).orElse(days.days().get(0).date());
+      performance =
+          Performance.of(
+              days,
+              first,
+              last,
+              settings,
+              compared,
+              new MarketPrices(base, books.kfeeUsd(), history));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    Map<String, Object> doc = PerformanceJson.of(performance, base, true);
+    if (format.json()) {
+      out.println(Json.write(doc));
+    } else {
+      out.print(PerformanceText.render(doc));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static Optional<LocalDate> date(String option, String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text.strip()));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(option + " " + text + ": expected a date YYYY-MM-DD", e);
+    }
+  }
+}
