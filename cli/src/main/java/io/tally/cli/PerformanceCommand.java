@@ -1,27 +1,21 @@
 package io.tally.cli;
 
-import io.tally.books.BaseCurrency;
 import io.tally.books.BookConfig;
 import io.tally.engine.StoredBooks;
-import io.tally.engine.config.PerformanceConfig;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.performance.Performance;
 import io.tally.engine.performance.PerformanceJson;
-import io.tally.engine.performance.StoredHistory;
+import io.tally.engine.performance.PerformanceQuery;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Price;
-import io.tally.series.DailyHistory;
 import io.tally.store.PortfolioStore;
-import io.tally.valuation.MarketPrices;
-import io.tally.valuation.PriceSource;
 import io.tally.valuation.PriceTable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -93,19 +87,16 @@ final class PerformanceCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no database at " + file + ": run 'tally import' first");
     }
     TallyConfig config = configuration.load();
-    PerformanceConfig settings = config.performance();
-    LocalDate today = LocalDate.ofInstant(clock.instant(), settings.zone());
-    LocalDate last = date("--to", to).orElse(today);
-    if (last.isAfter(today)) {
-      throw new IllegalArgumentException("--to " + last + " is after today (" + today + ")");
-    }
-    Asset compared = benchmark == null ? settings.benchmark() : AssetSymbol.canonical(benchmark);
+    PerformanceQuery query =
+        new PerformanceQuery(
+            date("--from", from),
+            date("--to", to),
+            Optional.ofNullable(benchmark).map(AssetSymbol::canonical));
     Performance performance;
     Asset base;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       PortfolioConfig portfolio = config.portfolio();
-      BaseCurrency baseCurrency = StoredBooks.baseCurrency(store, portfolio);
-      base = baseCurrency.asset();
+      base = StoredBooks.baseCurrency(store, portfolio).asset();
       BookConfig books =
           BookConfig.defaults().withBase(base).withMethod(portfolio.costBasisMethod());
       // Every stored price: the history values every day; a prices file adds to them and wins at
@@ -114,24 +105,8 @@ final class PerformanceCommand implements Callable<Integer> {
       if (prices != null) {
         points.addAll(PriceFile.read(prices, base));
       }
-      PriceSource history = PriceTable.of(points);
-      Instant until =
-          last.equals(today)
-              ? clock.instant()
-              : last.plusDays(1).atStartOfDay(settings.zone()).toInstant().minusNanos(1);
-      DailyHistory days = StoredHistory.load(store, books, history, settings.history(), until);
-      if (days.days().isEmpty()) {
-        throw new IllegalArgumentException("no events up to " + last + ": nothing to measure");
-      }
-      LocalDate first = date("--from", from).orElse(days.days().get(0).date());
       performance =
-          Performance.of(
-              days,
-              first,
-              last,
-              settings,
-              compared,
-              new MarketPrices(base, books.kfeeUsd(), history));
+          query.answer(store, books, PriceTable.of(points), config.performance(), clock.instant());
     }
     PrintWriter out = spec.commandLine().getOut();
     Map<String, Object> doc = PerformanceJson.of(performance, base, true);

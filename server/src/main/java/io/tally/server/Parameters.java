@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
@@ -63,6 +64,19 @@ final class Parameters {
     } catch (DateTimeParseException e) {
       throw new BadRequestException(
           name, "must be an ISO-8601 time such as 2026-11-01T00:00:00Z, got '" + text.get() + "'");
+    }
+  }
+
+  static Optional<LocalDate> date(Context ctx, String name) {
+    Optional<String> text = text(ctx, name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(text.get()));
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException(
+          name, "must be a date such as 2026-11-01, got '" + text.get() + "'");
     }
   }
 

@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.tally.engine.performance.PerformanceQuery;
 import io.tally.engine.service.ContractAnswers;
 import io.tally.engine.service.EquitySummary;
 import io.tally.engine.service.PnlPeriod;
@@ -181,6 +182,14 @@ public final class TallyServer implements AutoCloseable {
               get(config.routes, "/portfolio/fees", ctx -> answers.fees());
               get(
                   config.routes,
+                  "/portfolio/performance",
+                  ctx -> performance(answers, performanceQuery(ctx), true));
+              get(
+                  config.routes,
+                  "/portfolio/metrics",
+                  ctx -> performance(answers, PerformanceQuery.whole(), false));
+              get(
+                  config.routes,
                   "/portfolio/cash-flows",
                   ctx ->
                       answers.cashFlows(
@@ -265,6 +274,28 @@ public final class TallyServer implements AutoCloseable {
     query = Parameters.text(ctx, "pair").map(query::pair).orElse(query);
     query = Parameters.text(ctx, "strategy").map(query::strategy).orElse(query);
     return Parameters.bool(ctx, "include_manual").map(query::includeManual).orElse(query);
+  }
+
+  /** The performance parameters: {@code from}, {@code to} (dates) and {@code benchmark}. */
+  private static PerformanceQuery performanceQuery(Context ctx) {
+    try {
+      return new PerformanceQuery(
+          Parameters.date(ctx, "from"),
+          Parameters.date(ctx, "to"),
+          Parameters.asset(ctx, "benchmark"));
+    } catch (PerformanceQuery.OutOfRange e) {
+      throw new BadRequestException(e.bound(), e.reason());
+    }
+  }
+
+  /** The performance answer; a range the history cannot answer is the caller's to fix (400). */
+  private static Map<String, Object> performance(
+      ContractAnswers answers, PerformanceQuery query, boolean daily) {
+    try {
+      return answers.performance(query, daily);
+    } catch (PerformanceQuery.OutOfRange e) {
+      throw new BadRequestException(e.bound(), e.reason());
+    }
   }
 
   private static EquityRange range(Context ctx) {

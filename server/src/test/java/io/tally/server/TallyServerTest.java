@@ -378,7 +378,11 @@ class TallyServerTest {
     "/api/v1/portfolio/history?since=yesterday, since",
     "/api/v1/portfolio/cash-flows?limit=100000, limit",
     "/api/v1/portfolio/pnl/records?from=soon, from",
-    "/api/v1/portfolio/pnl/records?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z, from"
+    "/api/v1/portfolio/pnl/records?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z, from",
+    "/api/v1/portfolio/performance?from=yesterday, from",
+    "/api/v1/portfolio/performance?from=2026-02-01&to=2026-01-01, from",
+    "/api/v1/portfolio/performance?from=1990-01-01, from",
+    "/api/v1/portfolio/performance?to=2999-01-01, to"
   })
   void aBadParameterIsA400ProblemNamingIt(String path, String parameter) throws Exception {
     HttpResponse<String> response = get(path);
@@ -389,6 +393,30 @@ class TallyServerTest {
     JsonNode problem = json.readTree(response.body());
     assertThat(problem.get("status").asInt()).isEqualTo(400);
     assertThat(problem.get("detail").asString()).contains("'" + parameter + "'");
+  }
+
+  /**
+   * The performance answer chains its daily returns into its TWR, and the metrics answer is the
+   * same figures for the whole history without the days.
+   */
+  @Test
+  void performanceChainsItsDaysAndMetricsIsTheSameWithoutThem() throws Exception {
+    JsonNode performance = getJson("/api/v1/portfolio/performance");
+    JsonNode metrics = getJson("/api/v1/portfolio/metrics");
+
+    double chained = 1;
+    for (JsonNode day : performance.get("daily")) {
+      if (!day.get("return").isNull()) {
+        chained *= 1 + day.get("return").asDouble();
+      }
+    }
+    assertThat(performance.get("returns").get("twr").asDouble())
+        .isCloseTo(chained - 1, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(performance.get("observations").asInt()).isPositive();
+    assertThat(metrics.has("daily")).isFalse();
+    for (String name : List.of("base_currency", "from", "to", "returns", "risk", "trades")) {
+      assertThat(metrics.get(name)).as(name).isEqualTo(performance.get(name));
+    }
   }
 
   @Test

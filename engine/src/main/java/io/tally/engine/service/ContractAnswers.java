@@ -2,6 +2,8 @@ package io.tally.engine.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.engine.performance.PerformanceJson;
+import io.tally.engine.performance.PerformanceQuery;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.series.EquityPoint;
@@ -67,6 +69,14 @@ public final class ContractAnswers {
     doc.put("last_sync_error", now.lastSyncError().orElse(null));
     doc.put("holdings", holdings(now));
     return doc;
+  }
+
+  /**
+   * The performance over {@code query}'s days ({@code GET /portfolio/performance}), or, without
+   * {@code daily}, the same figures without the list of days ({@code GET /portfolio/metrics}).
+   */
+  public Map<String, Object> performance(PerformanceQuery query, boolean daily) {
+    return PerformanceJson.of(service.getPerformance(query), base(), daily);
   }
 
   /** Equity, cash and other fiat alone, with the oldest price's time ({@code GET /value}). */

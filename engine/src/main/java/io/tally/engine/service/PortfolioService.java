@@ -9,6 +9,8 @@ import io.tally.books.FeeSummary;
 import io.tally.engine.LiveBooks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
+import io.tally.engine.performance.Performance;
+import io.tally.engine.performance.PerformanceQuery;
 import io.tally.engine.prices.KrakenDisplayDecimals;
 import io.tally.engine.sync.KrakenSync;
 import io.tally.engine.sync.OpenOrders;
@@ -411,6 +413,16 @@ public final class PortfolioService {
   /** {@link PortfolioQueries#getPnlSummary}, answered from the books last published. */
   public PnlSummary getPnlSummary(PnlPeriod period, Optional<Boolean> includeManual) {
     return queries().getPnlSummary(period, includeManual);
+  }
+
+  /**
+   * How the books did over the days {@code query} names (issue 11): the daily history of the stored
+   * log, valued with the prices of the books last published. Reads the whole log; runs beside
+   * syncs, never blocking them.
+   */
+  public Performance getPerformance(PerformanceQuery query) {
+    return query.answer(
+        store, bookConfig, current().prices(), config.performance(), clock.instant());
   }
 
   /** {@link PortfolioQueries#nonPairHoldings}, answered from the books last published. */
