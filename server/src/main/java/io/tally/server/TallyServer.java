@@ -123,6 +123,8 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/pnl/records",
         "GET " + API + "/portfolio/trades",
         "GET " + API + "/portfolio/fees",
+        "GET " + API + "/portfolio/performance",
+        "GET " + API + "/portfolio/metrics",
         "GET " + API + "/portfolio/cash-flows",
         "GET " + API + "/portfolio/history",
         "POST " + API + "/portfolio/snapshots",
