@@ -7,8 +7,10 @@ import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.DataIssue;
 import io.tally.engine.LiveBooks;
+import io.tally.engine.PastBooks;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.PortfolioConfig;
+import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.prices.KrakenDisplayDecimals;
 import io.tally.money.Asset;
@@ -27,9 +29,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -85,6 +91,14 @@ final class ReportCommand implements Callable<Integer> {
       description = "cost basis method (default: portfolio.cost_basis_method, wac)")
   String costBasis;
 
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      description =
+          "the books as they stood at the end of this day (YYYY-MM-DD, performance.timezone),"
+              + " valued with the prices in force then")
+  String asOf;
+
   @Mixin ConfigOption configuration;
 
   @Mixin FormatOption format;
@@ -105,7 +119,9 @@ final class ReportCommand implements Callable<Integer> {
     if (file != null && !Files.exists(file)) {
       throw new IllegalArgumentException("no database at " + file + ": run 'tally import' first");
     }
-    PortfolioConfig configured = configuration.load().portfolio();
+    TallyConfig config = configuration.load();
+    PortfolioConfig configured = config.portfolio();
+    Optional<LocalDate> day = asOfDay(config.performance().zone());
     PortfolioConfig portfolio =
         base == null ? configured : configured.withBaseCurrency(AssetSymbol.canonical(base));
     CostBasisMethod method =
@@ -119,7 +135,26 @@ final class ReportCommand implements Callable<Integer> {
     PortfolioValuation valuation;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       display = KrakenDisplayDecimals.of(store);
-      if (prices == null) {
+      if (day.isPresent()) {
+        // A past day: the events before its end folded again, valued at its last instant.
+        StoredBooks stored = StoredBooks.load(store);
+        baseCurrency = stored.baseCurrency(portfolio);
+        List<Price> points = new ArrayList<>(stored.pricesIn(baseCurrency.asset()));
+        if (prices != null) {
+          points.addAll(PriceFile.read(prices, baseCurrency.asset()));
+        }
+        history = PriceTable.of(points);
+        PastBooks past =
+            PastBooks.at(
+                store,
+                bookConfig(baseCurrency, method),
+                history,
+                day.get(),
+                config.performance().zone());
+        books = past.state();
+        now = past.valuedAt();
+        ledgerIssues = stored.ledgerIssues();
+      } else if (prices == null) {
         // The one read path: the books the last import or sync checkpointed, and what came after.
         baseCurrency = StoredBooks.baseCurrency(store, portfolio);
         LiveBooks live = LiveBooks.start(store, bookConfig(baseCurrency, method));
@@ -155,6 +190,28 @@ final class ReportCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The {@code --as-of} day, which must not be after today in {@code zone}. */
+  private Optional<LocalDate> asOfDay(ZoneId zone) {
+    if (asOf == null) {
+      return Optional.empty();
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(asOf.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--as-of " + asOf + ": expected a date YYYY-MM-DD", e);
+    }
+    if (day.isAfter(LocalDate.ofInstant(clock.instant(), zone))) {
+      throw new IllegalArgumentException("--as-of " + day + " is after today");
+    }
+    if (!currentPrices.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--price sets today's prices and cannot value a past day: use --prices FILE with"
+              + " --as-of");
+    }
+    return Optional.of(day);
   }
 
   private static BookConfig bookConfig(BaseCurrency base, CostBasisMethod method) {

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code tally performance} on an imported export: its JSON figures and its text. */
+/**
+ * {@code tally performance} on an imported export: its JSON figures and its text; and {@code tally
+ * report --as-of} on the same days.
+ */
 class PerformanceCommandTest {
 
   @TempDir Path dir;
@@ -103,6 +106,36 @@ class PerformanceCommandTest {
         .contains("Time-weighted return     10.00 %")
         .contains("Sharpe                   n/a (fewer than 30 daily observations (2))")
         .contains("2024-01    10.00 %");
+  }
+
+  @Test
+  void theReportAsOfADayShowsTheBooksAsTheyStoodAtItsEnd() {
+    // End of 1 January: 0.025 XBT at 42,000 = 1,050, no cash; the 500 of 2 January is not there.
+    JsonNode first = report("--as-of", "2024-01-01");
+    assertThat(first.get("equity_base").asString()).isEqualTo("1050.00000000");
+    assertThat(first.get("cash_base").asString()).isEqualTo("0.00000000");
+    assertThat(first.get("as_of").asString()).isEqualTo("2024-01-01T23:59:59.999999999Z");
+    // End of 2 January: 0.025 × 44,000 + 500 = 1,600, unrealized 0.025 × (44,000 − 40,000) = 100.
+    JsonNode second = report("--as-of", "2024-01-02");
+    assertThat(second.get("equity_base").asString()).isEqualTo("1600.00000000");
+    assertThat(second.get("unrealized_pnl_base_total").asString()).isEqualTo("100.00000000");
+
+    TallyRun priced =
+        TallyRun.of("report", "--db", db, "--as-of", "2024-01-01", "--price", "XBT=1");
+    assertThat(priced.status()).isNotZero();
+    assertThat(priced.err()).contains("--price sets today's prices");
+  }
+
+  private JsonNode report(String... extra) {
+    String[] args = new String[4 + extra.length];
+    args[0] = "report";
+    args[1] = "--db";
+    args[2] = db;
+    args[3] = "--format=json";
+    System.arraycopy(extra, 0, args, 4, extra.length);
+    TallyRun run = TallyRun.of(args);
+    assertThat(run.status()).as(run.err()).isZero();
+    return JsonMapper.builder().build().readTree(run.out());
   }
 
   @Test

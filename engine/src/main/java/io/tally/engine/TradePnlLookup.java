@@ -29,7 +29,11 @@ public final class TradePnlLookup {
   private final PortfolioStore store;
   private final BookConfig config;
 
-  TradePnlLookup(TradePnls folded, PortfolioStore store, BookConfig config) {
+  /**
+   * The trades of a fold: {@code folded} in memory, the rest from the lines {@code store} saved for
+   * books kept by {@code config}.
+   */
+  public TradePnlLookup(TradePnls folded, PortfolioStore store, BookConfig config) {
     this.folded = requireNonNull(folded, "folded");
     this.store = requireNonNull(store, "store");
     this.config = requireNonNull(config, "config");

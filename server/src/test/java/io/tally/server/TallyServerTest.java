@@ -380,6 +380,8 @@ class TallyServerTest {
     "/api/v1/portfolio/pnl/records?from=soon, from",
     "/api/v1/portfolio/pnl/records?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z, from",
     "/api/v1/portfolio/performance?from=yesterday, from",
+    "/api/v1/portfolio?as_of=2999-01-01, as_of",
+    "/api/v1/portfolio?as_of=now, as_of",
     "/api/v1/portfolio/performance?from=2026-02-01&to=2026-01-01, from",
     "/api/v1/portfolio/performance?from=1990-01-01, from",
     "/api/v1/portfolio/performance?to=2999-01-01, to"
@@ -416,6 +418,36 @@ class TallyServerTest {
     assertThat(metrics.has("daily")).isFalse();
     for (String name : List.of("base_currency", "from", "to", "returns", "risk", "trades")) {
       assertThat(metrics.get(name)).as(name).isEqualTo(performance.get(name));
+    }
+  }
+
+  /**
+   * The books as of today's end are today's books: the same equity and holdings as {@code GET
+   * /portfolio}, valued with the prices in force now (no price comes after the last sync).
+   */
+  @Test
+  void thePortfolioAsOfTodayIsThePortfolio() throws Exception {
+    JsonNode now = getJson("/api/v1/portfolio");
+    String today = now.get("as_of").asString().substring(0, 10);
+    JsonNode asOf = getJson("/api/v1/portfolio?as_of=" + today);
+
+    assertThat(asOf.get("as_of").asString()).isEqualTo(today + "T23:59:59.999999999Z");
+    assertThat(asOf.get("equity_base")).isEqualTo(now.get("equity_base"));
+    assertThat(asOf.get("holdings")).hasSameSizeAs(now.get("holdings"));
+    for (int i = 0; i < now.get("holdings").size(); i++) {
+      JsonNode then = asOf.get("holdings").get(i);
+      for (String name :
+          List.of(
+              "asset",
+              "amount",
+              "cost_basis_base",
+              "value_base",
+              "unrealized_pnl_base",
+              "realized_pnl_base")) {
+        assertThat(then.get(name)).as(name).isEqualTo(now.get("holdings").get(i).get(name));
+      }
+      // Open orders hold part of today's holdings; a past day's books know nothing of them.
+      assertThat(then.get("reserved").asString()).isEqualTo("0");
     }
   }
 

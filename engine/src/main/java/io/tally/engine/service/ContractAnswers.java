@@ -10,6 +10,7 @@ import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.valuation.AssetValuation;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +61,18 @@ public final class ContractAnswers {
    * PnL, price source and {@code free}/{@code reserved}/{@code total}.
    */
   public Map<String, Object> portfolio() {
-    PortfolioQueries now = service.queries();
+    return portfolio(service.queries());
+  }
+
+  /**
+   * {@link #portfolio()} as the books stood at the end of {@code day} ({@code GET
+   * /portfolio?as_of=}): {@code as_of} is the day's last instant.
+   */
+  public Map<String, Object> portfolio(LocalDate day) {
+    return portfolio(service.queriesAsOf(day));
+  }
+
+  private Map<String, Object> portfolio(PortfolioQueries now) {
     EquitySummary equity = now.getEquity();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("base_currency", base().code());

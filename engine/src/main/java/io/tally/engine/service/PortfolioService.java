@@ -7,6 +7,8 @@ import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.engine.LiveBooks;
+import io.tally.engine.PastBooks;
+import io.tally.engine.TradePnlLookup;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.performance.Performance;
@@ -38,6 +40,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -398,6 +401,40 @@ public final class PortfolioService {
    */
   public PortfolioQueries queries() {
     return new PortfolioQueries(current(), config, clock.instant(), events, pnlPeriods);
+  }
+
+  /**
+   * The queries about the books as they stood at the end of {@code day} in the reporting time zone
+   * ({@code GET /portfolio?as_of=}): the stored events before then folded again ({@link
+   * PastBooks}), valued at the day's last instant with the prices of the books last published.
+   * Reconciliation, open orders and holds are today's facts and are left out.
+   *
+   * @throws IllegalArgumentException if {@code day} is after today
+   */
+  public PortfolioQueries queriesAsOf(LocalDate day) {
+    PortfolioView now = current();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), config.performance().zone());
+    if (day.isAfter(today)) {
+      throw new IllegalArgumentException(day + " is after today (" + today + ")");
+    }
+    PastBooks past =
+        PastBooks.at(store, bookConfig, now.prices(), day, config.performance().zone());
+    PortfolioView then =
+        new PortfolioView(
+            past.state(),
+            new TradePnlLookup(past.fold().tradePnls(), store, bookConfig),
+            Valuation.of(
+                past.state(), now.prices(), past.valuedAt(), config.portfolio().maxPriceAge()),
+            now.prices(),
+            now.display(),
+            now.ledgerIssues(),
+            Optional.empty(),
+            now.lastSyncAt(),
+            now.lastSyncError(),
+            now.importId(),
+            Optional.empty(),
+            Optional.empty());
+    return new PortfolioQueries(then, config, past.valuedAt(), events, pnlPeriods);
   }
 
   /** {@link PortfolioQueries#displayDecimals}, answered from the books last published. */
