@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The live drawdown a risk layer checks on every revaluation (ACCOUNTING.md §9): total (since the
@@ -104,6 +105,29 @@ public final class DrawdownWindow {
       nextWeekly = nextWeekly.scaled(before, equity);
     }
     return new DrawdownWindow(schedule, at, equity, nextTotal, nextDaily, nextWeekly);
+  }
+
+  /**
+   * The windows after one more observation, for a feed that may not have started: none until equity
+   * is first above zero (then they start there), and an observation dated before the last one (a
+   * clock set back) leaves them as they were.
+   *
+   * <p>Example: {@code DrawdownWindow.next(Optional.empty(), schedule, t0, ZERO, ZERO)} is empty;
+   * with equity 10,000 it is a window started at its peak.
+   */
+  public static Optional<DrawdownWindow> next(
+      Optional<DrawdownWindow> window,
+      ResetSchedule schedule,
+      Instant at,
+      BigDecimal equity,
+      BigDecimal flow) {
+    if (window.isEmpty()) {
+      return equity.signum() > 0 ? Optional.of(start(schedule, at, equity)) : Optional.empty();
+    }
+    if (at.isBefore(window.get().at())) {
+      return window;
+    }
+    return Optional.of(window.get().observe(at, equity, flow));
   }
 
   private Mark reset(Mark mark, Instant start) {

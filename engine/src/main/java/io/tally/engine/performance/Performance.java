@@ -139,25 +139,19 @@ public record Performance(
     Optional<DrawdownWindow> window = Optional.empty();
     for (DayEnd day : days) {
       for (FlowPoint flow : day.flows()) {
-        window = observe(window, config, flow.at(), flow.valueAfter(), flow.amount());
+        window =
+            DrawdownWindow.next(
+                window, config.drawdown(), flow.at(), flow.valueAfter(), flow.amount());
       }
-      window = observe(window, config, day.closedAt().minusNanos(1), day.equity(), BigDecimal.ZERO);
+      window =
+          DrawdownWindow.next(
+              window,
+              config.drawdown(),
+              day.closedAt().minusNanos(1),
+              day.equity(),
+              BigDecimal.ZERO);
     }
     return window;
-  }
-
-  private static Optional<DrawdownWindow> observe(
-      Optional<DrawdownWindow> window,
-      PerformanceConfig config,
-      Instant at,
-      BigDecimal equity,
-      BigDecimal flow) {
-    if (window.isEmpty()) {
-      return equity.signum() > 0
-          ? Optional.of(DrawdownWindow.start(config.drawdown(), at, equity))
-          : Optional.empty();
-    }
-    return Optional.of(window.get().observe(at, equity, flow));
   }
 
   /** The rolling Sharpe ratio over {@value #ROLLING_SHARPE_DAYS} days. */

@@ -5,7 +5,6 @@ import io.tally.metrics.Benchmark;
 import io.tally.metrics.Dated;
 import io.tally.metrics.Drawdown;
 import io.tally.metrics.DrawdownWindow;
-import io.tally.metrics.HighWaterMark;
 import io.tally.metrics.Metric;
 import io.tally.metrics.PeriodReturn;
 import io.tally.metrics.ReportingPeriod;
@@ -142,19 +141,15 @@ public final class PerformanceJson {
     doc.put("daily", window.map(w -> w.daily().drawdown().doubleValue()).orElse(null));
     doc.put("weekly", window.map(w -> w.weekly().drawdown().doubleValue()).orElse(null));
     doc.put("total", window.map(w -> w.total().drawdown().doubleValue()).orElse(null));
-    doc.put("daily_peak_base", window.map(w -> peak(w.daily())).orElse(null));
-    doc.put("weekly_peak_base", window.map(w -> peak(w.weekly())).orElse(null));
-    doc.put("total_peak_base", window.map(w -> peak(w.total())).orElse(null));
+    doc.put("daily_peak_base", window.map(w -> ContractJson.peak(w.daily())).orElse(null));
+    doc.put("weekly_peak_base", window.map(w -> ContractJson.peak(w.weekly())).orElse(null));
+    doc.put("total_peak_base", window.map(w -> ContractJson.peak(w.total())).orElse(null));
     doc.put("daily_reset_at", window.map(w -> w.daily().resetAt().toString()).orElse(null));
     doc.put("weekly_reset_at", window.map(w -> w.weekly().resetAt().toString()).orElse(null));
     if (window.isEmpty()) {
       doc.put("reason", "no equity observed yet");
     }
     return doc;
-  }
-
-  private static String peak(HighWaterMark mark) {
-    return ContractJson.text(io.tally.money.Precision.money(mark.peak()));
   }
 
   private static Map<String, Object> trades(TradeCycles trades) {

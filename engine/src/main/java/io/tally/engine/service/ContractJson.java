@@ -5,10 +5,13 @@ import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.Trade;
+import io.tally.metrics.DrawdownWindow;
+import io.tally.metrics.HighWaterMark;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.money.Pair;
+import io.tally.money.Precision;
 import io.tally.money.Price;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.FlowAdjustedDrift;
@@ -53,7 +56,21 @@ public final class ContractJson {
     doc.put("stale", equity.stale());
     doc.put("as_of", equity.asOf().toString());
     doc.put("oldest_price_at", equity.oldestPriceAt().map(Instant::toString).orElse(null));
+    Optional<DrawdownWindow> window = equity.drawdown();
+    doc.put("daily_drawdown", window.map(w -> w.daily().drawdown().doubleValue()).orElse(null));
+    doc.put("weekly_drawdown", window.map(w -> w.weekly().drawdown().doubleValue()).orElse(null));
+    doc.put("total_drawdown", window.map(w -> w.total().drawdown().doubleValue()).orElse(null));
+    doc.put("daily_peak_base", window.map(w -> peak(w.daily())).orElse(null));
+    doc.put("weekly_peak_base", window.map(w -> peak(w.weekly())).orElse(null));
+    doc.put("total_peak_base", window.map(w -> peak(w.total())).orElse(null));
+    doc.put("daily_reset_at", window.map(w -> w.daily().resetAt().toString()).orElse(null));
+    doc.put("weekly_reset_at", window.map(w -> w.weekly().resetAt().toString()).orElse(null));
     return doc;
+  }
+
+  /** A window's high-water mark as money: 8 decimals. */
+  public static String peak(HighWaterMark mark) {
+    return text(Precision.money(mark.peak()));
   }
 
   /**

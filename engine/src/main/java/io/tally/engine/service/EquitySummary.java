@@ -2,6 +2,7 @@ package io.tally.engine.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.metrics.DrawdownWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -10,8 +11,9 @@ import java.util.Optional;
  * {@code getEquity()}: equity, cash (the base currency's own balance), other fiat (valued in the
  * base currency), realized and unrealized PnL in the base currency, the drift flag of the last
  * reconciliation, whether any price used is older than {@code max_price_age} at the moment of
- * asking, when the books were last brought up to date, and the time of the oldest price used (empty
- * when nothing needed a price).
+ * asking, when the books were last brought up to date, the time of the oldest price used (empty
+ * when nothing needed a price), and the live drawdown windows (total, daily, weekly: empty until
+ * equity was first observed above zero).
  *
  * <p>Example: {@code EquitySummary[equity=25300.00000000, cash=1000.00000000, otherFiat=0E-8,
  * realized=-20.5, unrealized=4320.5, driftFlag=false, stale=false, asOf=2026-11-23T10:00:00Z,
@@ -26,7 +28,8 @@ public record EquitySummary(
     boolean driftFlag,
     boolean stale,
     Instant asOf,
-    Optional<Instant> oldestPriceAt) {
+    Optional<Instant> oldestPriceAt,
+    Optional<DrawdownWindow> drawdown) {
 
   public EquitySummary {
     requireNonNull(equity, "equity");
@@ -36,5 +39,6 @@ public record EquitySummary(
     requireNonNull(unrealized, "unrealized");
     requireNonNull(asOf, "asOf");
     requireNonNull(oldestPriceAt, "oldestPriceAt");
+    requireNonNull(drawdown, "drawdown");
   }
 }

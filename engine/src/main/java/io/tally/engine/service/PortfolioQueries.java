@@ -74,7 +74,8 @@ public final class PortfolioQueries {
         view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
         stale(),
         view.asOf(),
-        oldest);
+        oldest,
+        view.drawdown());
   }
 
   /**

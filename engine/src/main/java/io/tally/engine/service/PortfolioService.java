@@ -21,6 +21,7 @@ import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
+import io.tally.metrics.DrawdownWindow;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.reconcile.DriftBaseline;
@@ -268,7 +269,8 @@ public final class PortfolioService {
               Optional.of(started + ": " + e.getMessage()),
               current.importId(),
               current.holds(),
-              current.openOrders()));
+              current.openOrders(),
+              current.drawdown()));
       throw e;
     }
     openOrders = Optional.of(summary.openOrders());
@@ -432,6 +434,7 @@ public final class PortfolioService {
             now.lastSyncAt(),
             now.lastSyncError(),
             now.importId(),
+            Optional.empty(),
             Optional.empty(),
             Optional.empty());
     return new PortfolioQueries(then, config, past.valuedAt(), events, pnlPeriods);
@@ -678,9 +681,46 @@ public final class PortfolioService {
             sameImport
                 ? previous.holds()
                 : kraken.isPresent() ? OrderHolds.fromMarks(marks) : Optional.empty(),
-            openOrders);
+            openOrders,
+            drawdown(previous, books, valuation));
     view.set(next);
     return next;
+  }
+
+  /**
+   * The live drawdown windows after this valuation: the previous view's windows observing the new
+   * equity and the flows booked since; at start-up, the windows replayed over the stored equity
+   * series first, so a restart neither forgets the peak nor starts a new day's window at today's
+   * low. Flows are the books' net external flows, as the equity series records them (rewards
+   * included). A valuation dated before the last observation (a clock set back) leaves the windows
+   * as they were.
+   */
+  private Optional<DrawdownWindow> drawdown(
+      PortfolioView previous, BookState books, PortfolioValuation valuation) {
+    BigDecimal flows = books.flows().net();
+    Optional<DrawdownWindow> window;
+    BigDecimal flowSince;
+    if (previous == null) {
+      window = Optional.empty();
+      BigDecimal last = BigDecimal.ZERO;
+      for (StoredEquityPoint point : store.equityPoints(Instant.EPOCH)) {
+        BigDecimal pointFlows = new BigDecimal(point.flows());
+        window =
+            DrawdownWindow.next(
+                window,
+                config.performance().drawdown(),
+                point.at(),
+                new BigDecimal(point.equity()),
+                pointFlows.subtract(last));
+        last = pointFlows;
+      }
+      flowSince = window.isEmpty() ? BigDecimal.ZERO : flows.subtract(last);
+    } else {
+      window = previous.drawdown();
+      flowSince = flows.subtract(previous.books().flows().net());
+    }
+    return DrawdownWindow.next(
+        window, config.performance().drawdown(), valuation.asOf(), valuation.equity(), flowSince);
   }
 
   /** The events first written by imports after {@code importId}: what a write brought. */

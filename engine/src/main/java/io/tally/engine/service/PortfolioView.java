@@ -7,6 +7,7 @@ import io.tally.books.DataIssue;
 import io.tally.engine.TradePnlLookup;
 import io.tally.engine.sync.OpenOrders;
 import io.tally.engine.sync.OrderHolds;
+import io.tally.metrics.DrawdownWindow;
 import io.tally.money.DisplayDecimals;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PriceSource;
@@ -37,7 +38,8 @@ record PortfolioView(
     Optional<String> lastSyncError,
     long importId,
     Optional<OrderHolds> holds,
-    Optional<OpenOrders> openOrders) {
+    Optional<OpenOrders> openOrders,
+    Optional<DrawdownWindow> drawdown) {
 
   PortfolioView {
     requireNonNull(books, "books");
@@ -51,6 +53,7 @@ record PortfolioView(
     requireNonNull(lastSyncError, "lastSyncError");
     requireNonNull(holds, "holds");
     requireNonNull(openOrders, "openOrders");
+    requireNonNull(drawdown, "drawdown");
   }
 
   /** When the books were last valued. */
