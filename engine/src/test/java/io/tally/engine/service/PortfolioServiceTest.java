@@ -567,9 +567,14 @@ class PortfolioServiceTest {
     // The restart synced (the simulator's market stood still), so only the times moved.
     assertThat(again)
         .usingRecursiveComparison()
-        .ignoringFields("asOf", "oldestPriceAt")
+        .ignoringFields("asOf", "oldestPriceAt", "drawdown")
         .isEqualTo(equity);
     assertThat(again.oldestPriceAt().orElseThrow()).isAfter(equity.oldestPriceAt().orElseThrow());
+    // The drawdown windows observed the later valuation too: the same marks, a later moment.
+    assertThat(again.drawdown().orElseThrow().total().peak())
+        .isEqualTo(equity.drawdown().orElseThrow().total().peak());
+    assertThat(again.drawdown().orElseThrow().total().drawdown())
+        .isEqualTo(equity.drawdown().orElseThrow().total().drawdown());
     assertThat(restarted.getPositions()).isEqualTo(positions);
     assertThat(restarted.getFeeSummary()).isEqualTo(fees);
     assertThat(withoutMoments(restarted.getAssetExposure())).isEqualTo(withoutMoments(exposure));
