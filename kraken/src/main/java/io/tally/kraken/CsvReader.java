@@ -3,8 +3,11 @@ package io.tally.kraken;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,22 +24,45 @@ import java.util.Set;
  * header ending in {@code ,""}) are dropped, and a record may then carry empty fields in their
  * place.
  *
+ * <p>Two ways to read: {@link #read} reads the whole text into a {@link CsvTable}; {@link #open}
+ * reads the header and then one record per {@link #next()}, so a million-row export never holds its
+ * text or all its records at once. The text is read in blocks through a buffer. A column's repeated
+ * values (a ledger's {@code type}, {@code asset} or {@code wallet}) are one shared string while the
+ * column has at most {@value #SHARED_PER_COLUMN} distinct values.
+ *
  * <p>Example: {@code CsvReader.read(new StringReader("a,b\n1,\"x,y\"\n"), "t.csv")} has header
- * {@code [a, b]} and one record {@code [1, x,y]} on line 2. Stateless; each call reads one text.
+ * {@code [a, b]} and one record {@code [1, x,y]} on line 2. Each reader reads one text, once; not
+ * thread-safe.
  */
 public final class CsvReader {
 
   private static final char BOM = '\uFEFF';
+  private static final int BUFFER = 1 << 16;
 
-  private final String text;
+  /** Distinct values a column shares before it stops looking its values up. */
+  private static final int SHARED_PER_COLUMN = 64;
+
+  private final Reader reader;
   private final String source;
+  private final char[] buffer = new char[BUFFER];
   private int pos;
+  private int limit;
+  private boolean ended;
   private int line = 1;
+  private final List<Map<String, String>> shared = new ArrayList<>();
+  private final StringBuilder scratch = new StringBuilder();
 
-  private CsvReader(String text, String source) {
-    this.text = text;
+  // Set by open(): the header and how wide its record was before empty trailing names were dropped.
+  private List<String> header = List.of();
+  private int headerLine;
+  private int width;
+
+  private CsvReader(Reader reader, String source) {
+    this.reader = reader;
     this.source = source;
-    this.pos = !text.isEmpty() && text.charAt(0) == BOM ? 1 : 0;
+    if (fill(1) && buffer[pos] == BOM) {
+      pos++;
+    }
   }
 
   /**
@@ -47,65 +73,91 @@ public final class CsvReader {
    *     differs from the header, or a read failure
    */
   public static CsvTable read(Reader reader, String source) {
-    StringBuilder text = new StringBuilder();
-    char[] buffer = new char[8192];
-    try {
-      for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-        text.append(buffer, 0, n);
-      }
-    } catch (IOException e) {
-      throw KrakenException.unreadable(source, e);
-    }
-    return new CsvReader(text.toString(), source).table();
-  }
-
-  private CsvTable table() {
+    CsvReader csv = new CsvReader(reader, source);
+    // The whole text is read before the header is judged, so a malformed record anywhere is
+    // reported before a bad header, as it always was.
     List<CsvRecord> raw = new ArrayList<>();
-    while (pos < text.length()) {
-      CsvRecord record = record();
-      if (!isBlank(record)) {
-        raw.add(record);
-      }
+    for (Optional<CsvRecord> record = csv.nonBlank(); record.isPresent(); record = csv.nonBlank()) {
+      raw.add(record.get());
     }
     if (raw.isEmpty()) {
       throw KrakenException.badFile(source, "empty file, expected a header line");
     }
-    CsvRecord headerRecord = raw.get(0);
+    csv.header(raw.get(0));
+    List<CsvRecord> records = new ArrayList<>(raw.size() - 1);
+    for (CsvRecord record : raw.subList(1, raw.size())) {
+      records.add(csv.fitted(record));
+    }
+    return new CsvTable(source, csv.headerLine, csv.header, records);
+  }
+
+  /**
+   * Reads up to and including the header; {@link #next()} then gives the records one at a time.
+   *
+   * @param source the file name used in messages
+   * @throws KrakenException naming source and line for an empty file, a bad header, malformed CSV
+   *     before it, or a read failure
+   */
+  public static CsvReader open(Reader reader, String source) {
+    CsvReader csv = new CsvReader(reader, source);
+    Optional<CsvRecord> first = csv.nonBlank();
+    if (first.isEmpty()) {
+      throw KrakenException.badFile(source, "empty file, expected a header line");
+    }
+    csv.header(first.get());
+    return csv;
+  }
+
+  /** The column names, in file order, unique and non-empty (after {@link #open}). */
+  public List<String> header() {
+    return header;
+  }
+
+  /** The 1-based line of the header (after {@link #open}). */
+  public int headerLine() {
+    return headerLine;
+  }
+
+  /**
+   * The next record with data, cut to the named columns; empty at the end of the text.
+   *
+   * @throws KrakenException naming source and line for malformed CSV, a record whose field count
+   *     differs from the header, or a read failure
+   */
+  public Optional<CsvRecord> next() {
+    return nonBlank().map(this::fitted);
+  }
+
+  private void header(CsvRecord headerRecord) {
     List<String> names = new ArrayList<>(headerRecord.fields());
-    int width = names.size();
+    width = names.size();
     while (!names.isEmpty() && names.get(names.size() - 1).isBlank()) {
       names.remove(names.size() - 1);
     }
     if (names.isEmpty()) {
       throw KrakenException.badLine(source, headerRecord.line(), "header line has no column names");
     }
-    List<String> header = header(names, headerRecord.line());
-    List<CsvRecord> records = new ArrayList<>();
-    for (CsvRecord record : raw.subList(1, raw.size())) {
-      records.add(fitted(record, header.size(), width));
-    }
-    return new CsvTable(source, headerRecord.line(), header, records);
-  }
-
-  private List<String> header(List<String> names, int headerLine) {
-    List<String> header = new ArrayList<>();
+    List<String> checked = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i).strip();
       if (name.isEmpty()) {
         throw KrakenException.badLine(
-            source, headerLine, "header column " + (i + 1) + " has no name");
+            source, headerRecord.line(), "header column " + (i + 1) + " has no name");
       }
       if (!seen.add(name)) {
-        throw KrakenException.badLine(source, headerLine, "header names '" + name + "' twice");
+        throw KrakenException.badLine(
+            source, headerRecord.line(), "header names '" + name + "' twice");
       }
-      header.add(name);
+      checked.add(name);
     }
-    return header;
+    header = List.copyOf(checked);
+    headerLine = headerRecord.line();
   }
 
   /** The record cut to the named columns; unnamed trailing columns may only hold empty fields. */
-  private CsvRecord fitted(CsvRecord record, int named, int width) {
+  private CsvRecord fitted(CsvRecord record) {
+    int named = header.size();
     List<String> fields = record.fields();
     if (fields.size() < named || fields.size() > width) {
       throw KrakenException.badLine(
@@ -124,6 +176,17 @@ public final class CsvReader {
     return fields.size() == named ? record : new CsvRecord(record.line(), fields.subList(0, named));
   }
 
+  /** The next record that is not blank; empty at the end of the text. */
+  private Optional<CsvRecord> nonBlank() {
+    while (fill(1)) {
+      CsvRecord record = record();
+      if (!isBlank(record)) {
+        return Optional.of(record);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Whether a record carries no data: every field empty or blank. */
   private static boolean isBlank(CsvRecord record) {
     return record.fields().stream().allMatch(String::isBlank);
@@ -134,12 +197,13 @@ public final class CsvReader {
     int start = line;
     List<String> fields = new ArrayList<>();
     while (true) {
-      fields.add(pos < text.length() && text.charAt(pos) == '"' ? quoted(start) : unquoted());
-      if (pos >= text.length()) {
+      int column = fields.size();
+      String value = fill(1) && buffer[pos] == '"' ? quoted(start) : unquoted();
+      fields.add(shared(column, value));
+      if (!fill(1)) {
         return new CsvRecord(start, fields);
       }
-      char c = text.charAt(pos);
-      if (c == ',') {
+      if (buffer[pos] == ',') {
         pos++;
       } else {
         lineEnd();
@@ -148,20 +212,58 @@ public final class CsvReader {
     }
   }
 
-  private String unquoted() {
-    int from = pos;
-    while (pos < text.length() && !isSeparatorOrLineEnd(text.charAt(pos))) {
-      pos++;
+  /** The value as one string shared by the column's equal values, while the column has few. */
+  private String shared(int column, String value) {
+    while (shared.size() <= column) {
+      shared.add(new HashMap<>());
     }
-    return text.substring(from, pos);
+    Map<String, String> values = shared.get(column);
+    if (values == null) {
+      return value;
+    }
+    String known = values.putIfAbsent(value, value);
+    if (known != null) {
+      return known;
+    }
+    if (values.size() > SHARED_PER_COLUMN) {
+      // Ids, times, amounts: every value differs, so looking them up only costs.
+      shared.set(column, null);
+    }
+    return value;
+  }
+
+  private String unquoted() {
+    scratch.setLength(0);
+    while (true) {
+      int from = pos;
+      while (pos < limit && !isSeparatorOrLineEnd(buffer[pos])) {
+        pos++;
+      }
+      if (pos < limit) {
+        return text(from);
+      }
+      scratch.append(buffer, from, pos - from);
+      if (!fill(1)) {
+        return scratch.toString();
+      }
+    }
+  }
+
+  /** The field from {@code from} to {@code pos}, after what {@link #scratch} already holds. */
+  private String text(int from) {
+    if (scratch.length() == 0) {
+      return new String(buffer, from, pos - from);
+    }
+    scratch.append(buffer, from, pos - from);
+    return scratch.toString();
   }
 
   private String quoted(int recordLine) {
     int openedOn = line;
     pos++;
-    StringBuilder value = new StringBuilder();
+    scratch.setLength(0);
     while (true) {
-      if (pos >= text.length()) {
+      if (!fill(1)) {
         throw KrakenException.badLine(
             source,
             recordLine,
@@ -169,46 +271,87 @@ public final class CsvReader {
                 + openedOn
                 + " is not closed before the end of the file");
       }
-      char c = text.charAt(pos);
+      int from = pos;
+      while (pos < limit && !isQuoteOrLineEnd(buffer[pos])) {
+        pos++;
+      }
+      scratch.append(buffer, from, pos - from);
+      if (pos == limit) {
+        continue;
+      }
+      char c = buffer[pos];
       if (c == '"') {
-        if (pos + 1 < text.length() && text.charAt(pos + 1) == '"') {
-          value.append('"');
+        if (fill(2) && buffer[pos + 1] == '"') {
+          scratch.append('"');
           pos += 2;
         } else {
           pos++;
           break;
         }
-      } else if (c == '\r' || c == '\n') {
-        int from = pos;
-        lineEnd();
-        value.append(text, from, pos);
       } else {
-        value.append(c);
-        pos++;
+        boolean crlf = c == '\r' && fill(2) && buffer[pos + 1] == '\n';
+        scratch.append(c);
+        if (crlf) {
+          scratch.append('\n');
+        }
+        lineEnd();
       }
     }
-    if (pos < text.length() && !isSeparatorOrLineEnd(text.charAt(pos))) {
+    if (fill(1) && !isSeparatorOrLineEnd(buffer[pos])) {
       throw KrakenException.badLine(
           source,
           line,
           "unexpected '"
-              + text.charAt(pos)
+              + buffer[pos]
               + "' after a closing quote (a quote inside a quoted"
               + " field must be doubled)");
     }
-    return value.toString();
+    return scratch.toString();
   }
 
   /** Consumes one line end (CRLF, LF or CR) at {@code pos}. */
   private void lineEnd() {
-    if (text.charAt(pos) == '\r' && pos + 1 < text.length() && text.charAt(pos + 1) == '\n') {
+    if (buffer[pos] == '\r' && fill(2) && buffer[pos + 1] == '\n') {
       pos++;
     }
     pos++;
     line++;
   }
 
+  /**
+   * Whether at least {@code count} characters are buffered from {@code pos}, reading more when not
+   * (fewer are left only at the end of the text).
+   */
+  private boolean fill(int count) {
+    if (limit - pos >= count) {
+      return true;
+    }
+    if (ended) {
+      return false;
+    }
+    System.arraycopy(buffer, pos, buffer, 0, limit - pos);
+    limit -= pos;
+    pos = 0;
+    try {
+      while (limit < count) {
+        int n = reader.read(buffer, limit, buffer.length - limit);
+        if (n < 0) {
+          ended = true;
+          return false;
+        }
+        limit += n;
+      }
+    } catch (IOException e) {
+      throw KrakenException.unreadable(source, e);
+    }
+    return true;
+  }
+
   private static boolean isSeparatorOrLineEnd(char c) {
     return c == ',' || c == '\r' || c == '\n';
+  }
+
+  private static boolean isQuoteOrLineEnd(char c) {
+    return c == '"' || c == '\r' || c == '\n';
   }
 }

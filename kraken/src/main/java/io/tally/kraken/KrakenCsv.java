@@ -42,25 +42,28 @@ public final class KrakenCsv {
    * @throws KrakenException when the text is not a Kraken export or has a bad row
    */
   public static ExportFile read(Reader reader, String fileName) {
-    CsvTable table = CsvReader.read(reader, fileName);
+    // Record by record: each becomes a row as it is read, so the file's text and records are never
+    // all in memory at once. The first bad row still stops the read, before anything is stored.
+    CsvReader csv = CsvReader.open(reader, fileName);
+    List<String> header = csv.header();
     ExportKind kind =
-        kindOf(table.header())
+        kindOf(header)
             .orElseThrow(
                 () ->
                     KrakenException.badLine(
                         fileName,
-                        table.headerLine(),
+                        csv.headerLine(),
                         "not a Kraken export: expected a ledgers header (with 'refid' and"
                             + " 'amount') or a trades header (with 'ordertxid' or 'pair', and"
                             + " 'vol'), found: "
-                            + String.join(", ", table.header())));
+                            + String.join(", ", header)));
     List<String> required =
         kind == ExportKind.LEDGERS ? LedgerRow.REQUIRED_COLUMNS : TradeRow.REQUIRED_COLUMNS;
     for (String column : required) {
-      if (!table.hasColumn(column)) {
+      if (!header.contains(column)) {
         throw KrakenException.badLine(
             fileName,
-            table.headerLine(),
+            csv.headerLine(),
             "missing required column '"
                 + column
                 + "' for a "
@@ -70,8 +73,9 @@ public final class KrakenCsv {
     }
     List<LedgerRow> ledgerRows = new ArrayList<>();
     List<TradeRow> tradeRows = new ArrayList<>();
-    HeaderIndex columns = HeaderIndex.of(table.header());
-    for (CsvRecord record : table.records()) {
+    HeaderIndex columns = HeaderIndex.of(header);
+    for (Optional<CsvRecord> next = csv.next(); next.isPresent(); next = csv.next()) {
+      CsvRecord record = next.get();
       if (kind == ExportKind.LEDGERS) {
         ledgerRows.add(LedgerRow.fromFields(columns.fields(record), fileName, record.line()));
       } else {

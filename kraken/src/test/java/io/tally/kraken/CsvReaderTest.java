@@ -3,6 +3,9 @@ package io.tally.kraken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -228,5 +231,76 @@ class CsvReaderTest {
 
     assertThat(table.fieldsByName(table.records().get(0)))
         .containsExactly(java.util.Map.entry("a", "1"), java.util.Map.entry("b", "2"));
+  }
+
+  /** A reader that gives one character per read: every field and line end crosses a refill. */
+  private static Reader trickling(String text) {
+    return new FilterReader(new StringReader(text)) {
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        return super.read(buffer, offset, Math.min(1, length));
+      }
+    };
+  }
+
+  @Test
+  void readsTheSameWhateverSizeTheReadsComeIn() {
+    String text =
+        "\uFEFF\"a\",b,c,\"\"\r\n\r\n\"x\"\"y\",\"two\r\nlines\",\"\",\r\n"
+            + "plain,\"cr\rend\",z\n  \n,,,\nlast,\"q\"\"\",";
+
+    CsvTable whole = read(text);
+    CsvTable trickled = CsvReader.read(trickling(text), "t.csv");
+
+    assertThat(trickled).isEqualTo(whole);
+    assertThat(whole.records())
+        .containsExactly(
+            new CsvRecord(3, List.of("x\"y", "two\r\nlines", "")),
+            new CsvRecord(5, List.of("plain", "cr\rend", "z")),
+            new CsvRecord(9, List.of("last", "q\"", "")));
+  }
+
+  @Test
+  void readsFieldsLongerThanItsBuffer() {
+    String longValue = "v".repeat(200_000);
+    String text = "a,b\n" + longValue + ",\"" + longValue + "\"\"\"\n";
+
+    CsvTable table = read(text);
+
+    assertThat(table.records().get(0).fields()).containsExactly(longValue, longValue + "\"");
+  }
+
+  @Test
+  void streamsRecordsOneAtATimeAfterTheHeader() {
+    CsvReader csv = CsvReader.open(trickling("\n\na,b\n1,2\n\n3,4"), "t.csv");
+
+    assertThat(csv.header()).containsExactly("a", "b");
+    assertThat(csv.headerLine()).isEqualTo(3);
+    assertThat(csv.next()).contains(new CsvRecord(4, List.of("1", "2")));
+    assertThat(csv.next()).contains(new CsvRecord(6, List.of("3", "4")));
+    assertThat(csv.next()).isEmpty();
+  }
+
+  @Test
+  void streamingReportsABadRecordWhenItComesToIt() {
+    CsvReader csv = CsvReader.open(new StringReader("a,b\n1,2\n3\n"), "t.csv");
+
+    assertThat(csv.next()).isPresent();
+    assertThatThrownBy(csv::next)
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("t.csv line 3: expected 2 fields as in the header but found 1");
+  }
+
+  @Test
+  void sharesAColumnsRepeatedValuesButNotItsDistinctOnes() {
+    StringBuilder text = new StringBuilder("id,type\n");
+    for (int i = 0; i < 200; i++) {
+      text.append("L").append(i).append(",trade\n");
+    }
+
+    List<CsvRecord> records = read(text.toString()).records();
+
+    assertThat(records.get(0).fields().get(1)).isSameAs(records.get(199).fields().get(1));
+    assertThat(records).extracting(r -> r.fields().get(0)).doesNotHaveDuplicates();
   }
 }

@@ -1,12 +1,15 @@
 package io.tally.store;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -21,15 +24,20 @@ import java.util.Set;
 record BatchPlan(List<SourceRow> rows, List<EventRevision> revisions, CommitResult result) {
 
   BatchPlan {
-    rows = List.copyOf(rows);
+    // The batch's rows, or a view of some of them: not copied, so rows made on demand stay so.
+    rows =
+        rows instanceof Picked || rows instanceof ImportBatch.DerivedRows
+            ? rows
+            : List.copyOf(rows);
     revisions = List.copyOf(revisions);
   }
 
   /** The row ids of the batch by source, the lookups {@link #of} needs. */
   static Map<String, Set<String>> rowIdsBySource(ImportBatch batch) {
     Map<String, Set<String>> ids = new LinkedHashMap<>();
-    for (SourceRow row : batch.rows()) {
-      ids.computeIfAbsent(row.source(), source -> new LinkedHashSet<>()).add(row.rowId());
+    List<SourceRow> rows = batch.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      ids.computeIfAbsent(source(rows, i), source -> new HashSet<>()).add(rowId(rows, i));
     }
     return ids;
   }
@@ -49,16 +57,33 @@ record BatchPlan(List<SourceRow> rows, List<EventRevision> revisions, CommitResu
       ImportBatch batch,
       Map<String, Set<String>> storedRowIds,
       Map<String, EventRevision> latestRevisions) {
-    Map<String, Set<String>> seen = new HashMap<>();
-    List<SourceRow> rows = new ArrayList<>();
-    for (SourceRow row : batch.rows()) {
-      boolean stored = storedRowIds.getOrDefault(row.source(), Set.of()).contains(row.rowId());
-      boolean first =
-          seen.computeIfAbsent(row.source(), source -> new HashSet<>()).add(row.rowId());
+    return of(batch, rowIdsBySource(batch), storedRowIds, latestRevisions);
+  }
+
+  /**
+   * The plan for {@code batch}, given its {@link #rowIdsBySource}, which it empties (each row id is
+   * taken by the first row that has it: one set of a million ids, not two), the stored row ids
+   * among them and the latest stored revision of its event ids.
+   */
+  static BatchPlan of(
+      ImportBatch batch,
+      Map<String, Set<String>> batchRowIds,
+      Map<String, Set<String>> storedRowIds,
+      Map<String, EventRevision> latestRevisions) {
+    List<SourceRow> all = batch.rows();
+    int[] picked = new int[all.size()];
+    int count = 0;
+    for (int i = 0; i < all.size(); i++) {
+      String source = source(all, i);
+      String rowId = rowId(all, i);
+      boolean stored = storedRowIds.getOrDefault(source, Set.of()).contains(rowId);
+      boolean first = batchRowIds.getOrDefault(source, Set.of()).remove(rowId);
       if (!stored && first) {
-        rows.add(row);
+        picked[count++] = i;
       }
     }
+    List<SourceRow> rows =
+        count == all.size() ? all : new Picked(all, Arrays.copyOf(picked, count));
 
     Map<String, EventRevision> latest = new HashMap<>(latestRevisions);
     List<EventRevision> revisions = new ArrayList<>();
@@ -95,5 +120,38 @@ record BatchPlan(List<SourceRow> rows, List<EventRevision> revisions, CommitResu
         new CommitResult(
             rows.size(), batch.rows().size() - rows.size(), added, revised, retracted, unchanged);
     return new BatchPlan(rows, revisions, result);
+  }
+
+  private static String source(List<SourceRow> rows, int index) {
+    return rows instanceof ImportBatch.DerivedRows derived
+        ? derived.source(index)
+        : rows.get(index).source();
+  }
+
+  private static String rowId(List<SourceRow> rows, int index) {
+    return rows instanceof ImportBatch.DerivedRows derived
+        ? derived.rowId(index)
+        : rows.get(index).rowId();
+  }
+
+  /** Some of a batch's rows, by their positions in it, in order. Immutable. */
+  private static final class Picked extends AbstractList<SourceRow> implements RandomAccess {
+    private final List<SourceRow> rows;
+    private final int[] positions;
+
+    Picked(List<SourceRow> rows, int[] positions) {
+      this.rows = rows;
+      this.positions = positions;
+    }
+
+    @Override
+    public SourceRow get(int index) {
+      return rows.get(positions[index]);
+    }
+
+    @Override
+    public int size() {
+      return positions.length;
+    }
   }
 }

@@ -128,7 +128,13 @@ final class EventTable {
         .findOne();
   }
 
-  /** Appends these revisions, in order, as written by import {@code importId}. */
+  /** Revisions bound per JDBC batch, which bounds the memory the driver holds for bindings. */
+  private static final int INSERT_CHUNK = 10_000;
+
+  /**
+   * Appends these revisions, in order, as written by import {@code importId}, in JDBC batches of
+   * {@value #INSERT_CHUNK} (one batch of 570k revisions held about 100 MB of bindings).
+   */
   static void append(Handle handle, List<EventRevision> revisions, long importId)
       throws SQLException {
     try (PreparedStatement insert =
@@ -137,6 +143,7 @@ final class EventTable {
             .prepareStatement(
                 "INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
                     + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      int pending = 0;
       for (EventRevision revision : revisions) {
         EventRecord record = revision.record();
         insert.setString(1, record.eventId());
@@ -146,6 +153,10 @@ final class EventTable {
         insert.setInt(5, record.retracted() ? 1 : 0);
         insert.setLong(6, importId);
         insert.addBatch();
+        if (++pending == INSERT_CHUNK) {
+          insert.executeBatch();
+          pending = 0;
+        }
       }
       insert.executeBatch();
     }

@@ -118,8 +118,10 @@ final class RowTable {
       return;
     }
     Connection connection = handle.getConnection();
-    Map<String, Long> sources = sourceIds(connection, rows);
-    Map<RowLayout, Long> layouts = layoutIds(connection, rows);
+    // Sources and layouts are looked up as rows name them: one pass over the rows, each row made
+    // once (an import's rows may be made on demand, ImportBatch.DerivedRows).
+    Map<String, Long> sources = new HashMap<>();
+    Map<RowLayout, Long> layouts = new HashMap<>();
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO source_row"
@@ -127,7 +129,14 @@ final class RowTable {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       int pending = 0;
       for (SourceRow row : rows) {
-        bind(insert, 1, row, sources, layouts);
+        if (!sources.containsKey(row.source())) {
+          sources.putAll(sourceIds(connection, List.of(row)));
+        }
+        RowFields fields = RowFields.copyOf(row.fields(), row.rowId());
+        if (!layouts.containsKey(fields.layout())) {
+          layouts.putAll(layoutIds(connection, List.of(row)));
+        }
+        bind(insert, 1, row, fields, sources, layouts);
         insert.setLong(7, importId);
         insert.addBatch();
         if (++pending == INSERT_CHUNK) {
@@ -160,7 +169,8 @@ final class RowTable {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (int i = 0; i < rows.size(); i++) {
         insert.setLong(1, seqs[i]);
-        bind(insert, 2, rows.get(i), sources, layouts);
+        SourceRow row = rows.get(i);
+        bind(insert, 2, row, RowFields.copyOf(row.fields(), row.rowId()), sources, layouts);
         insert.setLong(8, importIds[i]);
         insert.addBatch();
       }
@@ -173,10 +183,10 @@ final class RowTable {
       PreparedStatement insert,
       int first,
       SourceRow row,
+      RowFields fields,
       Map<String, Long> sources,
       Map<RowLayout, Long> layouts)
       throws SQLException {
-    RowFields fields = RowFields.copyOf(row.fields(), row.rowId());
     insert.setLong(first, sources.get(row.source()));
     insert.setString(first + 1, row.rowId());
     insert.setString(first + 2, row.groupId());

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,15 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
         () ->
             inTransaction(
                 transaction -> {
-                  Map<String, Set<String>> stored = BatchPlan.rowIdsBySource(batch);
-                  stored.replaceAll(
-                      (source, ids) -> RowTable.known(transaction, dialect, source, ids));
+                  Map<String, Set<String>> batchIds = BatchPlan.rowIdsBySource(batch);
+                  Map<String, Set<String>> stored = new HashMap<>();
+                  batchIds.forEach(
+                      (source, ids) ->
+                          stored.put(source, RowTable.known(transaction, dialect, source, ids)));
                   BatchPlan plan =
                       BatchPlan.of(
                           batch,
+                          batchIds,
                           stored,
                           EventTable.latest(transaction, dialect, BatchPlan.eventIds(batch)));
                   long importId =

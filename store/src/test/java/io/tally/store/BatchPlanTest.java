@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BatchPlanTest {
@@ -73,5 +74,29 @@ class BatchPlanTest {
     assertThat(BatchPlan.rowIdsBySource(batch))
         .isEqualTo(Map.of(LEDGERS, Set.of("L1"), "kraken.trades", Set.of("T1")));
     assertThat(BatchPlan.eventIds(batch)).containsExactly("E1");
+  }
+
+  @Test
+  void rowsMadeOnDemandArePlannedWithoutMakingThemAll() {
+    List<String> ids = List.of("L1", "L2", "L2", "L3");
+    AtomicInteger made = new AtomicInteger();
+    ImportBatch batch =
+        new ImportBatch(
+            ImportBatch.DerivedRows.of(
+                LEDGERS,
+                ids,
+                id -> id,
+                id -> {
+                  made.incrementAndGet();
+                  return ledger(id, "R", 0);
+                }),
+            List.of(),
+            "x");
+
+    BatchPlan plan = BatchPlan.of(batch, Map.of(LEDGERS, Set.of("L1")), Map.of());
+
+    assertThat(made).hasValue(0);
+    assertThat(plan.rows()).extracting(SourceRow::rowId).containsExactly("L2", "L3");
+    assertThat(plan.result()).isEqualTo(new CommitResult(2, 2, 0, 0, 0, 0));
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BaseCurrency;
 import io.tally.kraken.AssetNames;
+import io.tally.kraken.BalanceCheck;
 import io.tally.kraken.Enrichment;
 import io.tally.kraken.LedgerClassifier;
 import io.tally.kraken.LedgerRow;
@@ -18,6 +19,7 @@ import io.tally.money.Asset;
 import io.tally.store.CommitResult;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
+import io.tally.store.ImportBatch.DerivedRows;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
 import java.util.ArrayList;
@@ -96,8 +98,12 @@ public final class Ingest {
     }
     int read = batch.ledgerRows().size() + batch.tradeRows().size() + batch.orderRows().size();
     progress.accept(String.format("checking %,d rows against the store", read));
-    Map<String, LedgerRow> newLedger = new LinkedHashMap<>(batchLedger);
-    newLedger.keySet().removeAll(store.knownRowIds(LEDGERS, newLedger.keySet()));
+    Set<String> knownLedger = store.knownRowIds(LEDGERS, batchLedger.keySet());
+    Map<String, LedgerRow> newLedger = batchLedger;
+    if (!knownLedger.isEmpty()) {
+      newLedger = new LinkedHashMap<>(batchLedger);
+      newLedger.keySet().removeAll(knownLedger);
+    }
     newTrades.keySet().removeAll(store.knownRowIds(TRADES, newTrades.keySet()));
     newOrders.keySet().removeAll(store.knownRowIds(ORDERS, newOrders.keySet()));
 
@@ -119,6 +125,7 @@ public final class Ingest {
     }
     List<LedgerRow> storedLedger =
         groups.isEmpty() ? List.of() : ledgerRows(store.rowsInGroups(LEDGERS, groups));
+    int storedJoining = storedLedger.size();
     List<TradeRow> storedTrades =
         groups.isEmpty() ? List.of() : tradeRows(store.rowsInGroups(TRADES, groups));
     // Only the orders these trades name tag them: read those, not every stored order.
@@ -140,7 +147,86 @@ public final class Ingest {
             "classifying %,d new rows in %,d refids (%,d stored rows join them)",
             newLedger.size() + newTrades.size() + newOrders.size(),
             groups.size(),
-            storedLedger.size() + storedTrades.size()));
+            storedJoining + storedTrades.size()));
+    // The events are kept as the records to store; the classified events themselves (a third of
+    // the heap for a million rows) are dropped before the ledger check and the write.
+    Classified classified =
+        classify(storedLedger, storedTrades, storedTags, allLedger, allTrades, allTags);
+    List<EventRecord> events = classified.events();
+    Map<String, String> marks = new LinkedHashMap<>(batch.marks());
+    Map<String, String> storedMarks = store.marks();
+    // A store whose last check predates gaps (no gaps mark) is checked again, once.
+    // The check of every ledger row, when it ran over exactly the batch's rows (nothing stored,
+    // nothing repeated), is also the summary's check of the rows brought: not run twice.
+    Optional<BalanceCheck> wholeCheck = Optional.empty();
+    if (!newLedger.isEmpty()
+        || !storedMarks.containsKey(LedgerCheck.ISSUES_MARK)
+        || !storedMarks.containsKey(LedgerCheck.GAPS_MARK)) {
+      wholeCheck = checkLedger(newLedger.values(), events, marks, storedMarks);
+    }
+    marks.put(FIAT_MARK, fiatMark(classified.fiat(), storedMarks));
+    // The rows are made in the store's form as the write reaches them, not all held at once.
+    List<SourceRow> rows =
+        DerivedRows.of(
+                LEDGERS,
+                List.copyOf(newLedger.values()),
+                Ingest::ledgerRowId,
+                Ingest::ledgerSourceRow)
+            .followedBy(
+                DerivedRows.of(
+                    TRADES,
+                    List.copyOf(newTrades.values()),
+                    TradeRow::txid,
+                    Ingest::tradeSourceRow))
+            .followedBy(
+                DerivedRows.of(
+                    ORDERS, List.copyOf(newOrders.values()), SourceRow::rowId, order -> order));
+    progress.accept(
+        String.format(
+            "writing %,d rows, %,d events and %,d prices in one transaction",
+            rows.size(), events.size(), batch.prices().size()));
+    CommitResult result =
+        store.commit(new ImportBatch(rows, events, batch.prices(), marks, batch.description()));
+    BalanceCheck brought;
+    if (wholeCheck.isPresent() && newLedger.size() == batchLedger.size()) {
+      brought = wholeCheck.get();
+    } else {
+      List<LedgerRow> checked = new ArrayList<>(batchLedger.values());
+      checked.sort(Comparator.comparing(LedgerRow::time));
+      brought = RunningBalanceCheck.check(checked);
+    }
+    return new IngestResult(
+        read,
+        result,
+        newLedger.size(),
+        classified.newTrades(),
+        classified.newFlows(),
+        classified.changedPairs(),
+        brought,
+        classified.unclassified());
+  }
+
+  /**
+   * What classification yields for the store and the summary: the event records (changed or not;
+   * retractions of events no longer made last), the unclassified events, the new trades and cash
+   * flows, the pairs whose trades changed, and the fiat currencies of the events.
+   */
+  private record Classified(
+      List<EventRecord> events,
+      List<Unclassified> unclassified,
+      int newTrades,
+      int newFlows,
+      Set<String> changedPairs,
+      Set<Asset> fiat) {}
+
+  /** Classifies the stored rows of the groups, then all their rows, and compares the two. */
+  private Classified classify(
+      List<LedgerRow> storedLedger,
+      List<TradeRow> storedTrades,
+      Map<String, String> storedTags,
+      List<LedgerRow> allLedger,
+      List<TradeRow> allTrades,
+      Map<String, String> allTags) {
     AssetNames names = assetNames(store);
     List<LedgerEvent> before =
         LedgerClassifier.classify(
@@ -150,9 +236,10 @@ public final class Ingest {
 
     Map<String, String> beforeLines = new HashMap<>();
     before.forEach(event -> beforeLines.put(event.id().value(), EventText.format(event)));
+    // The ids of earlier events that no event of the groups has any more.
+    Set<String> gone = new HashSet<>(beforeLines.keySet());
     List<EventRecord> events = new ArrayList<>(after.size());
     List<Unclassified> unclassified = new ArrayList<>();
-    Set<String> live = new HashSet<>();
     int newTradeEvents = 0;
     int newFlows = 0;
     Set<String> changedPairs = new TreeSet<>();
@@ -160,9 +247,10 @@ public final class Ingest {
       String line = EventText.format(event);
       String id = event.id().value();
       events.add(EventRecord.of(id, event.at(), line));
-      live.add(id);
-      boolean isNew = !beforeLines.containsKey(id);
-      boolean changed = isNew || !beforeLines.get(id).equals(line);
+      gone.remove(id);
+      String earlier = beforeLines.get(id);
+      boolean isNew = earlier == null;
+      boolean changed = isNew || !earlier.equals(line);
       if (event instanceof Unclassified unknown) {
         unclassified.add(unknown);
       }
@@ -175,40 +263,17 @@ public final class Ingest {
       }
     }
     for (LedgerEvent event : before) {
-      if (!live.contains(event.id().value())) {
+      if (gone.contains(event.id().value())) {
         events.add(EventRecord.retracted(event.id().value(), event.at()));
       }
     }
-    Map<String, String> marks = new LinkedHashMap<>(batch.marks());
-    Map<String, String> storedMarks = store.marks();
-    // A store whose last check predates gaps (no gaps mark) is checked again, once.
-    if (!newLedger.isEmpty()
-        || !storedMarks.containsKey(LedgerCheck.ISSUES_MARK)
-        || !storedMarks.containsKey(LedgerCheck.GAPS_MARK)) {
-      checkLedger(newLedger.values(), events, marks, storedMarks);
-    }
-    marks.put(FIAT_MARK, fiatMark(after, storedMarks));
-    List<SourceRow> rows = new ArrayList<>(newLedger.size() + newTrades.size() + newOrders.size());
-    newLedger.forEach((id, row) -> rows.add(ledgerSourceRow(id, row)));
-    newTrades.values().forEach(row -> rows.add(tradeSourceRow(row)));
-    rows.addAll(newOrders.values());
-    progress.accept(
-        String.format(
-            "writing %,d rows, %,d events and %,d prices in one transaction",
-            rows.size(), events.size(), batch.prices().size()));
-    CommitResult result =
-        store.commit(new ImportBatch(rows, events, batch.prices(), marks, batch.description()));
-    List<LedgerRow> checked = new ArrayList<>(batchLedger.values());
-    checked.sort(Comparator.comparing(LedgerRow::time));
-    return new IngestResult(
-        read,
-        result,
-        newLedger.size(),
+    return new Classified(
+        events,
+        unclassified,
         newTradeEvents,
         newFlows,
         changedPairs,
-        RunningBalanceCheck.check(checked),
-        unclassified);
+        new TreeSet<>(BaseCurrency.fiatIn(after)));
   }
 
   /**
@@ -218,7 +283,7 @@ public final class Ingest {
    * the new rows all come after the stored ones, the check goes on from the stored running balances
    * ({@link LedgerCheck#continuing}) and reads no stored row: an import or sync costs what it adds.
    */
-  private void checkLedger(
+  private Optional<BalanceCheck> checkLedger(
       Collection<LedgerRow> newRows,
       List<EventRecord> events,
       Map<String, String> marks,
@@ -231,12 +296,15 @@ public final class Ingest {
             EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
       }
       marks.putAll(continued.get().marks());
-      return;
+      return Optional.empty();
     }
     progress.accept("checking Kraken's running balances over the whole ledger");
     List<LedgerRow> all = ledgerRows(store.rows(LEDGERS));
+    boolean onlyNew = all.isEmpty();
     all.addAll(newRows);
-    LedgerCheck check = LedgerCheck.of(all);
+    List<LedgerRow> sorted = LedgerCheck.sorted(all);
+    BalanceCheck balances = RunningBalanceCheck.check(sorted);
+    LedgerCheck check = LedgerCheck.of(balances, sorted);
     Set<String> current = new HashSet<>();
     for (CashFlow adjustment : check.adjustments()) {
       current.add(adjustment.id().value());
@@ -252,15 +320,16 @@ public final class Ingest {
       }
     }
     marks.putAll(check.marks());
+    return onlyNew ? Optional.of(balances) : Optional.empty();
   }
 
   /**
-   * The fiat currencies of the stored events and of {@code classified}: the stored mark's plus the
-   * new ones; a store without the mark has its whole log read once. A currency stays listed when
-   * the events that had it are retracted (docs/ACCOUNTING-DECISIONS.md).
+   * The fiat currencies of the stored events and {@code classified} (those of the new events): the
+   * stored mark's plus the new ones; a store without the mark has its whole log read once. A
+   * currency stays listed when the events that had it are retracted (docs/ACCOUNTING-DECISIONS.md).
    */
-  private String fiatMark(List<LedgerEvent> classified, Map<String, String> storedMarks) {
-    Set<Asset> fiat = new TreeSet<>(BaseCurrency.fiatIn(classified));
+  private String fiatMark(Set<Asset> classified, Map<String, String> storedMarks) {
+    Set<Asset> fiat = new TreeSet<>(classified);
     String stored = storedMarks.get(FIAT_MARK);
     if (stored != null) {
       fiat.addAll(parseFiat(stored));
@@ -316,10 +385,10 @@ public final class Ingest {
     return tagsByOrder;
   }
 
-  private static SourceRow ledgerSourceRow(String rowId, LedgerRow row) {
+  private static SourceRow ledgerSourceRow(LedgerRow row) {
     return new SourceRow(
         LEDGERS,
-        rowId,
+        ledgerRowId(row),
         row.refid(),
         row.time(),
         withOrigin(row.toFields(), row.source(), row.line()));

@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Kraken's running-balance check (ACCOUNTING.md §7, the ledger check) over every ledger row of an
@@ -94,8 +96,15 @@ public record LedgerCheck(
   /** The check over {@code rows}, in any order: they are sorted by time (stably) first. */
   public static LedgerCheck of(List<LedgerRow> rows) {
     List<LedgerRow> sorted = sorted(rows);
-    BalanceCheck check = RunningBalanceCheck.check(sorted);
-    Map<String, LedgerRow> byTxid = byTxid(sorted);
+    return of(RunningBalanceCheck.check(sorted), sorted);
+  }
+
+  /**
+   * The check whose running-balance check of the rows {@code sorted} (by {@link #sorted}) is {@code
+   * check}: for a caller that keeps the running-balance check too.
+   */
+  public static LedgerCheck of(BalanceCheck check, List<LedgerRow> sorted) {
+    Map<String, LedgerRow> byTxid = byTxid(sorted, check);
     return new LedgerCheck(
         adjustments(check.openingBalances(), byTxid),
         adjustments(check.gaps(), byTxid),
@@ -141,7 +150,7 @@ public record LedgerCheck(
     }
     List<LedgerRow> sorted = sorted(newRows);
     BalanceCheck check = RunningBalanceCheck.check(sorted, stored);
-    Map<String, LedgerRow> byTxid = byTxid(sorted);
+    Map<String, LedgerRow> byTxid = byTxid(sorted, check);
     // Every new finding is on a row after every stored one: openings, then gaps, in row order.
     List<DataIssue> issues = new ArrayList<>();
     storedIssues.stream().filter(i -> i.kind() == IssueKind.OPENING_BALANCE).forEach(issues::add);
@@ -163,15 +172,28 @@ public record LedgerCheck(
     return mark.lines().filter(line -> !line.isEmpty()).toList();
   }
 
-  private static List<LedgerRow> sorted(Collection<LedgerRow> rows) {
+  /** The rows in the order the check walks them: by time, stably. */
+  public static List<LedgerRow> sorted(Collection<LedgerRow> rows) {
     List<LedgerRow> sorted = new ArrayList<>(rows);
     sorted.sort(Comparator.comparing(LedgerRow::time));
     return sorted;
   }
 
-  private static Map<String, LedgerRow> byTxid(List<LedgerRow> rows) {
+  /** The first row of each ledger id a finding of {@code check} names (not of every row). */
+  private static Map<String, LedgerRow> byTxid(List<LedgerRow> rows, BalanceCheck check) {
+    Set<String> named = new HashSet<>();
+    check.openingBalances().forEach(finding -> named.add(finding.txid()));
+    check.gaps().forEach(finding -> named.add(finding.txid()));
     Map<String, LedgerRow> byTxid = new HashMap<>();
-    rows.forEach(row -> byTxid.putIfAbsent(row.txid(), row));
+    if (named.isEmpty()) {
+      return byTxid;
+    }
+    rows.forEach(
+        row -> {
+          if (named.contains(row.txid())) {
+            byTxid.putIfAbsent(row.txid(), row);
+          }
+        });
     return byTxid;
   }
 
