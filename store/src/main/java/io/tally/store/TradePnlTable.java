@@ -16,6 +16,12 @@ final class TradePnlTable {
 
   private static final int IDS_PER_QUERY = 500;
 
+  /**
+   * Lines sent per JDBC batch: a replay's checkpoint saves every trade (429k for 1M events), and
+   * one batch of them all held about 400 MB of bound values in the driver.
+   */
+  static final int LINES_PER_BATCH = 10_000;
+
   private TradePnlTable() {}
 
   /** Saves {@code trades}: the books' stored lines deleted first when it says so. */
@@ -26,17 +32,18 @@ final class TradePnlTable {
           .bind(0, trades.books())
           .execute();
     }
-    if (trades.lines().isEmpty()) {
-      return;
+    List<Map.Entry<String, String>> lines = List.copyOf(trades.lines().entrySet());
+    for (int from = 0; from < lines.size(); from += LINES_PER_BATCH) {
+      PreparedBatch batch =
+          handle.prepareBatch(
+              "INSERT INTO trade_pnl (books, event_id, line) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (books, event_id) DO UPDATE SET line = excluded.line");
+      for (Map.Entry<String, String> line :
+          lines.subList(from, Math.min(lines.size(), from + LINES_PER_BATCH))) {
+        batch.bind(0, trades.books()).bind(1, line.getKey()).bind(2, line.getValue()).add();
+      }
+      batch.execute();
     }
-    PreparedBatch batch =
-        handle.prepareBatch(
-            "INSERT INTO trade_pnl (books, event_id, line) VALUES (?, ?, ?)"
-                + " ON CONFLICT (books, event_id) DO UPDATE SET line = excluded.line");
-    trades
-        .lines()
-        .forEach((id, line) -> batch.bind(0, trades.books()).bind(1, id).bind(2, line).add());
-    batch.execute();
   }
 
   /** The stored lines of {@code books} for those of {@code eventIds} that have one. */

@@ -1517,7 +1517,8 @@ abstract class PortfolioStoreContract {
     @Test
     void manyTradeLinesAreFoundInOneCallAndACheckpointRefusedSavesNone() {
       Map<String, String> lines = new HashMap<>();
-      for (int i = 0; i < 1_234; i++) {
+      // More than one JDBC batch of lines, and more ids than one lookup statement takes.
+      for (int i = 0; i < TradePnlTable.LINES_PER_BATCH + 1_234; i++) {
         lines.put("T" + i, i + "\t0\t-");
       }
       try (PortfolioStore store = open()) {
