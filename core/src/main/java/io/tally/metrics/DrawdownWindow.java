@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -169,6 +170,23 @@ public final class DrawdownWindow {
         Precision.money(mark.peak()),
         Precision.money(mark.peak().subtract(equity)),
         drawdown);
+  }
+
+  /** Equal when both hold the same marks, equity and moment under the same schedule. */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof DrawdownWindow that
+        && schedule.equals(that.schedule)
+        && at.equals(that.at)
+        && equity.equals(that.equity)
+        && total.equals(that.total)
+        && daily.equals(that.daily)
+        && weekly.equals(that.weekly);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(schedule, at, equity, total, daily, weekly);
   }
 
   @Override

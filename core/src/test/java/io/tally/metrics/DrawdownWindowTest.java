@@ -9,6 +9,7 @@ import java.math.MathContext;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,35 @@ class DrawdownWindowTest {
     assertThat(window.weekly().resetAt()).isEqualTo(Instant.parse("2025-03-09T00:00:00Z"));
     assertThat(window.weekly().drawdown()).isEqualByComparingTo("0.05"); // 1 − 7600 / 8000
     assertThat(window.total().drawdown()).isEqualByComparingTo("0.24"); // 1 − 7600 / 10000
+  }
+
+  @Test
+  void windowsFedTheSameObservationsAreEqualAndNextStartsAtTheFirstPositiveEquity() {
+    // Two feeds of the same observations (a replay and a resumed service) give equal windows.
+    Optional<DrawdownWindow> one = Optional.empty();
+    Optional<DrawdownWindow> two = Optional.empty();
+    String[] equities = {"0", "10000", "9000", "12000"};
+    for (int i = 0; i < equities.length; i++) {
+      one =
+          DrawdownWindow.next(
+              one, ResetSchedule.DEFAULT, T0.plusSeconds(i), dec(equities[i]), BigDecimal.ZERO);
+      two =
+          DrawdownWindow.next(
+              two, ResetSchedule.DEFAULT, T0.plusSeconds(i), dec(equities[i]), BigDecimal.ZERO);
+      if (i == 0) {
+        assertThat(one).as("nothing to measure at zero equity").isEmpty();
+      }
+    }
+    assertThat(one).isEqualTo(two);
+    assertThat(one.orElseThrow().hashCode()).isEqualTo(two.orElseThrow().hashCode());
+    assertThat(one.orElseThrow().total().resetAt()).isEqualTo(T0.plusSeconds(1));
+    // An observation from before the last leaves the windows as they were.
+    assertThat(DrawdownWindow.next(one, ResetSchedule.DEFAULT, T0, dec("1"), BigDecimal.ZERO))
+        .isEqualTo(one);
+    assertThat(
+            DrawdownWindow.next(
+                one, ResetSchedule.DEFAULT, T0.plusSeconds(9), dec("6000"), BigDecimal.ZERO))
+        .isNotEqualTo(one);
   }
 
   @Test
