@@ -16,8 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +87,8 @@ final class PerformanceCommand implements Callable<Integer> {
     TallyConfig config = configuration.load();
     PerformanceQuery query =
         new PerformanceQuery(
-            date("--from", from),
-            date("--to", to),
+            DateArgument.parse("--from", from),
+            DateArgument.parse("--to", to),
             Optional.ofNullable(benchmark).map(AssetSymbol::canonical));
     Performance performance;
     Asset base;
@@ -117,16 +115,5 @@ final class PerformanceCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  private static Optional<LocalDate> date(String option, String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(LocalDate.parse(text.strip()));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(option + " " + text + ": expected a date YYYY-MM-DD", e);
-    }
   }
 }

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -194,15 +193,11 @@ final class ReportCommand implements Callable<Integer> {
 
   /** The {@code --as-of} day, which must not be after today in {@code zone}. */
   private Optional<LocalDate> asOfDay(ZoneId zone) {
-    if (asOf == null) {
-      return Optional.empty();
+    Optional<LocalDate> given = DateArgument.parse("--as-of", asOf);
+    if (given.isEmpty()) {
+      return given;
     }
-    LocalDate day;
-    try {
-      day = LocalDate.parse(asOf.strip());
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--as-of " + asOf + ": expected a date YYYY-MM-DD", e);
-    }
+    LocalDate day = given.get();
     if (day.isAfter(LocalDate.ofInstant(clock.instant(), zone))) {
       throw new IllegalArgumentException("--as-of " + day + " is after today");
     }
