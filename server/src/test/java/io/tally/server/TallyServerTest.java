@@ -384,6 +384,7 @@ class TallyServerTest {
     "/api/v1/portfolio?as_of=now, as_of",
     "/api/v1/portfolio/performance?from=2026-02-01&to=2026-01-01, from",
     "/api/v1/portfolio/performance?from=1990-01-01, from",
+    "/api/v1/portfolio/performance?from=2999-01-01, from",
     "/api/v1/portfolio/performance?to=2999-01-01, to"
   })
   void aBadParameterIsA400ProblemNamingIt(String path, String parameter) throws Exception {

@@ -70,6 +70,9 @@ public record PerformanceQuery(
       throw new OutOfRange("to", "no events up to " + last + ": nothing to measure");
     }
     LocalDate first = history.days().get(0).date();
+    if (from.isPresent() && from.get().isAfter(last)) {
+      throw new OutOfRange("from", from.get() + " is after the last day " + last);
+    }
     if (from.isPresent() && from.get().isBefore(first)) {
       throw new OutOfRange("from", from.get() + " is before the history's first day " + first);
     }
