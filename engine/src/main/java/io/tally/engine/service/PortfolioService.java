@@ -21,7 +21,6 @@ import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
-import io.tally.metrics.DrawdownWindow;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.reconcile.DriftBaseline;
@@ -93,6 +92,7 @@ public final class PortfolioService {
   private final StoredEvents events;
   private final PnlPeriods pnlPeriods;
   private final Reconciler reconciler;
+  private final LiveDrawdown liveDrawdown;
   private final ReentrantLock writer = new ReentrantLock();
   private final AtomicReference<PortfolioView> view = new AtomicReference<>();
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
@@ -131,6 +131,7 @@ public final class PortfolioService {
     this.events = new StoredEvents(store, bookConfig);
     this.pnlPeriods = new PnlPeriods(events, bookConfig, config.portfolio().maxPriceAge());
     this.reconciler = new Reconciler(store, config, clock, events);
+    this.liveDrawdown = new LiveDrawdown(store, config.performance().drawdown());
   }
 
   /** Calls {@code listener} once, when {@link #initialize()} has recovered the state it serves. */
@@ -682,45 +683,9 @@ public final class PortfolioService {
                 ? previous.holds()
                 : kraken.isPresent() ? OrderHolds.fromMarks(marks) : Optional.empty(),
             openOrders,
-            drawdown(previous, books, valuation));
+            liveDrawdown.after(Optional.ofNullable(previous), books, valuation));
     view.set(next);
     return next;
-  }
-
-  /**
-   * The live drawdown windows after this valuation: the previous view's windows observing the new
-   * equity and the flows booked since; at start-up, the windows replayed over the stored equity
-   * series first, so a restart neither forgets the peak nor starts a new day's window at today's
-   * low. Flows are the books' net external flows, as the equity series records them (rewards
-   * included). A valuation dated before the last observation (a clock set back) leaves the windows
-   * as they were.
-   */
-  private Optional<DrawdownWindow> drawdown(
-      PortfolioView previous, BookState books, PortfolioValuation valuation) {
-    BigDecimal flows = books.flows().net();
-    Optional<DrawdownWindow> window;
-    BigDecimal flowSince;
-    if (previous == null) {
-      window = Optional.empty();
-      BigDecimal last = BigDecimal.ZERO;
-      for (StoredEquityPoint point : store.equityPoints(Instant.EPOCH)) {
-        BigDecimal pointFlows = new BigDecimal(point.flows());
-        window =
-            DrawdownWindow.next(
-                window,
-                config.performance().drawdown(),
-                point.at(),
-                new BigDecimal(point.equity()),
-                pointFlows.subtract(last));
-        last = pointFlows;
-      }
-      flowSince = window.isEmpty() ? BigDecimal.ZERO : flows.subtract(last);
-    } else {
-      window = previous.drawdown();
-      flowSince = flows.subtract(previous.books().flows().net());
-    }
-    return DrawdownWindow.next(
-        window, config.performance().drawdown(), valuation.asOf(), valuation.equity(), flowSince);
   }
 
   /** The events first written by imports after {@code importId}: what a write brought. */
