@@ -92,6 +92,16 @@ class PerformanceCommandTest {
     assertThat(doc.get("risk").get("sharpe_reason").asString())
         .isEqualTo("fewer than 30 daily observations (2)");
     assertThat(doc.get("trades").get("count").asInt()).isZero();
+    // Attribution: XBT's 0.025 gained 0.025 × (44,000 − 40,000) = 100 unrealized, on a capital of
+    // 0 + 1,000 + 500 deposited = 1,500: a contribution of 100 / 1,500 = 6.67 %.
+    JsonNode xbt = doc.get("by_asset").get(doc.get("by_asset").size() - 1);
+    assertThat(xbt.get("asset").asString()).isEqualTo("XBT");
+    assertThat(xbt.get("unrealized_base").asString()).isEqualTo("100.00000000");
+    assertThat(xbt.get("contribution").asDouble()).isCloseTo(100.0 / 1500, within(1e-12));
+    JsonNode manual = doc.get("by_strategy").get(0);
+    assertThat(manual.get("strategy").asString()).isEqualTo("manual");
+    assertThat(manual.get("trades").asInt()).isEqualTo(1);
+    assertThat(manual.get("unrealized_base").isNull()).isTrue();
     assertThat(doc.get("benchmark").get("asset").asString()).isEqualTo("XBT");
     // Holding XBT from the first deposit is the same portfolio here: no excess return.
     assertThat(doc.get("benchmark").get("excess_return").asDouble()).isCloseTo(0, within(1e-9));

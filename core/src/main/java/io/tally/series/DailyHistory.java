@@ -16,6 +16,7 @@ import io.tally.metrics.FlowPoint;
 import io.tally.metrics.TradeCycle;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
+import io.tally.valuation.AssetValuation;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PriceSource;
 import io.tally.valuation.Valuation;
@@ -115,6 +116,8 @@ public final class DailyHistory {
     private final HistorySettings settings;
     private final Books books;
     private final Map<Pair, OpenCycle> open = new LinkedHashMap<>();
+    private final Map<String, Attribution> byStrategy = new TreeMap<>();
+    private final Map<Asset, Long> tradesByAsset = new TreeMap<>();
     private final List<TradeCycle> closed = new ArrayList<>();
 
     Fold(BookConfig config, PriceSource prices, HistorySettings settings) {
@@ -179,6 +182,11 @@ public final class DailyHistory {
     private void follow(Trade trade) {
       Pair pair = trade.pair();
       TradePnl pnl = books.tradePnls().find(trade).orElseThrow();
+      byStrategy.merge(
+          trade.strategy(),
+          Attribution.NONE.plusTrade(pnl.realized(), pnl.fees()),
+          (was, one) -> was.plusTrade(pnl.realized(), pnl.fees()));
+      tradesByAsset.merge(pair.base(), 1L, Long::sum);
       OpenCycle cycle = open.get(pair);
       boolean flat = books.positionSize(pair).signum() == 0;
       if (cycle == null) {
@@ -232,6 +240,17 @@ public final class DailyHistory {
           outflow = outflow.subtract(flow.amount());
         }
       }
+      SortedMap<Asset, Attribution> byAsset = new TreeMap<>();
+      for (AssetValuation asset : valuation.holdings()) {
+        Asset code = asset.holding().asset();
+        byAsset.put(
+            code,
+            new Attribution(
+                asset.holding().realized(),
+                asset.unrealized(),
+                state.fees().byAsset().getOrDefault(code, BigDecimal.ZERO),
+                tradesByAsset.getOrDefault(code, 0L)));
+      }
       return new DayEnd(
           day,
           end,
@@ -243,7 +262,9 @@ public final class DailyHistory {
           flows,
           state.realizedTotal(),
           valuation.unrealized(),
-          state.fees().total());
+          state.fees().total(),
+          new TreeMap<>(byStrategy),
+          byAsset);
     }
   }
 

@@ -34,6 +34,9 @@ import java.util.TreeMap;
  * @param realized realized PnL of every kind since the first event
  * @param unrealized unrealized PnL at the day's end
  * @param fees fees paid since the first event
+ * @param byStrategy what each strategy tag's trades made since the first event
+ * @param byAsset what each asset made: realized and fees since the first event (fees by the asset
+ *     they were paid in, trades by the pair's base asset), unrealized at the day's end
  */
 public record DayEnd(
     LocalDate date,
@@ -46,7 +49,9 @@ public record DayEnd(
     List<FlowPoint> flows,
     BigDecimal realized,
     BigDecimal unrealized,
-    BigDecimal fees) {
+    BigDecimal fees,
+    SortedMap<String, Attribution> byStrategy,
+    SortedMap<Asset, Attribution> byAsset) {
 
   public DayEnd {
     requireNonNull(date, "date");
@@ -60,6 +65,8 @@ public record DayEnd(
     requireNonNull(realized, "realized");
     requireNonNull(unrealized, "unrealized");
     requireNonNull(fees, "fees");
+    byStrategy = Collections.unmodifiableSortedMap(new TreeMap<>(byStrategy));
+    byAsset = Collections.unmodifiableSortedMap(new TreeMap<>(byAsset));
   }
 
   /** The day's net external flow: inflow less outflow. */

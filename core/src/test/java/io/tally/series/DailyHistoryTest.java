@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
+import io.tally.books.PnlKind;
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventId;
 import io.tally.ledger.FlowKind;
@@ -172,6 +173,16 @@ class DailyHistoryTest {
                 history.cycles().get(0).fees()));
     assertThat(history.cycles().get(0).netPnl()).isEqualByComparingTo("1979");
     assertThat(history.cycles().get(0).fees()).isEqualByComparingTo("21");
+    // The bot's two trades made the same 1,979 after 21 of fees; by asset, XBT realized
+    // 22,000 − 20,000 = 2,000 on its two trades, and USD paid (and realized as costs) the 21.
+    DayEnd last = history.days().get(history.days().size() - 1);
+    Attribution bot = last.byStrategy().get("bot");
+    assertThat(bot.realized()).isEqualByComparingTo("1979");
+    assertThat(bot.fees()).isEqualByComparingTo("21");
+    assertThat(bot.trades()).isEqualTo(2);
+    assertThat(last.byAsset().get(XBT).realized()).isEqualByComparingTo("2000");
+    assertThat(last.byAsset().get(XBT).trades()).isEqualTo(2);
+    assertThat(last.byAsset().get(Asset.USD).fees()).isEqualByComparingTo("21");
   }
 
   /**
@@ -198,6 +209,24 @@ class DailyHistoryTest {
         .as("seed %d", seed)
         .isEqualTo(Valuation.of(books, generated.prices(), until, Duration.ofDays(1)).equity());
     assertThat(last.realized()).as("seed %d", seed).isEqualTo(books.realizedTotal());
+    assertThat(
+            last.byStrategy().values().stream()
+                .map(Attribution::realized)
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+        .as("seed %d: the strategies' realized PnL is the trading PnL", seed)
+        .isEqualByComparingTo(books.realized(PnlKind.TRADE));
+    assertThat(
+            last.byAsset().values().stream()
+                .map(Attribution::realized)
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+        .as("seed %d: the assets' realized PnL is every realized PnL", seed)
+        .isEqualByComparingTo(books.realizedTotal());
+    assertThat(
+            last.byAsset().values().stream()
+                .map(Attribution::unrealized)
+                .reduce(BigDecimal.ZERO, BigDecimal::add))
+        .as("seed %d: the assets' unrealized PnL is the books'", seed)
+        .isEqualByComparingTo(last.unrealized());
     BigDecimal flows = BigDecimal.ZERO;
     List<LocalDate> dates = new ArrayList<>();
     for (DayEnd day : history.days()) {

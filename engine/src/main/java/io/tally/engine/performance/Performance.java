@@ -17,6 +17,7 @@ import io.tally.metrics.TradeCycle;
 import io.tally.metrics.TradeCycles;
 import io.tally.money.Asset;
 import io.tally.money.Precision;
+import io.tally.series.Attribution;
 import io.tally.series.DailyHistory;
 import io.tally.series.DayEnd;
 import io.tally.valuation.MarketPrices;
@@ -24,8 +25,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * How the books did over a range of days (ACCOUNTING.md §9): the daily history's returns in the
@@ -45,6 +49,10 @@ import java.util.Optional;
  * @param trades the trade cycles that closed in the range
  * @param windows the live drawdown windows as they stood at the range's last observation
  * @param benchmark holding {@link BenchmarkReturn#asset()} instead, or why it cannot be compared
+ * @param byStrategy what each strategy tag's trades made in the range
+ * @param byAsset what each asset made in the range (unrealized: its change over the range)
+ * @param capital what the range's returns are measured on for attribution: the equity before its
+ *     first day plus every inflow in it
  */
 public record Performance(
     List<DayEnd> days,
@@ -55,6 +63,9 @@ public record Performance(
     TradeCycles trades,
     Optional<DrawdownWindow> windows,
     BenchmarkReturn benchmark,
+    SortedMap<String, Attribution> byStrategy,
+    SortedMap<Asset, Attribution> byAsset,
+    BigDecimal capital,
     PerformanceConfig config) {
 
   /** The rolling window of the rolling Sharpe ratio, in days. */
@@ -72,6 +83,9 @@ public record Performance(
     requireNonNull(trades, "trades");
     requireNonNull(windows, "windows");
     requireNonNull(benchmark, "benchmark");
+    byStrategy = Collections.unmodifiableSortedMap(new TreeMap<>(byStrategy));
+    byAsset = Collections.unmodifiableSortedMap(new TreeMap<>(byAsset));
+    requireNonNull(capital, "capital");
     requireNonNull(config, "config");
   }
 
@@ -100,10 +114,15 @@ public record Performance(
     }
     Returns whole = Returns.of(history.dailyValues());
     Returns returns = window(whole, from, to);
-    List<DayEnd> days =
-        all.subList(
-            (int) (from.toEpochDay() - first.toEpochDay()),
-            (int) (to.toEpochDay() - first.toEpochDay()) + 1);
+    int firstIndex = (int) (from.toEpochDay() - first.toEpochDay());
+    List<DayEnd> days = all.subList(firstIndex, (int) (to.toEpochDay() - first.toEpochDay()) + 1);
+    Optional<DayEnd> before =
+        firstIndex == 0 ? Optional.empty() : Optional.of(all.get(firstIndex - 1));
+    DayEnd lastDay = days.get(days.size() - 1);
+    BigDecimal capital = before.map(DayEnd::equity).orElse(BigDecimal.ZERO);
+    for (DayEnd day : days) {
+      capital = capital.add(day.inflow());
+    }
     Instant start = days.get(0).closedAt().minusSeconds(86_400);
     Instant end = days.get(days.size() - 1).closedAt();
     List<TradeCycle> cycles =
@@ -119,7 +138,38 @@ public record Performance(
         TradeCycles.of(cycles),
         windows(days, config),
         BenchmarkReturn.of(benchmarkAsset, returns, days, prices, config),
+        since(lastDay.byStrategy(), before.map(DayEnd::byStrategy)),
+        since(lastDay.byAsset(), before.map(DayEnd::byAsset)),
+        capital,
         config);
+  }
+
+  /**
+   * What each key made between {@code earlier}'s totals (none: from the start) and {@code end}'s.
+   */
+  private static <K extends Comparable<K>> SortedMap<K, Attribution> since(
+      SortedMap<K, Attribution> end, Optional<SortedMap<K, Attribution>> earlier) {
+    SortedMap<K, Attribution> made = new TreeMap<>();
+    end.forEach(
+        (key, total) ->
+            made.put(
+                key,
+                total.since(
+                    earlier
+                        .map(e -> e.getOrDefault(key, Attribution.NONE))
+                        .orElse(Attribution.NONE))));
+    return made;
+  }
+
+  /**
+   * {@code pnl}'s share of the range's capital ({@link #capital()}): what it added to the return;
+   * absent when no capital was at work.
+   */
+  public Metric<Double> contribution(BigDecimal pnl) {
+    if (capital.signum() <= 0) {
+      return Metric.absent("no capital at work in the range");
+    }
+    return Metric.of(pnl.divide(capital, Precision.RATIO).doubleValue());
   }
 
   /** The whole series' returns, or those of the window when it is not the whole series. */

@@ -12,6 +12,7 @@ import io.tally.metrics.Returns;
 import io.tally.metrics.RiskRatios;
 import io.tally.metrics.TradeCycles;
 import io.tally.money.Asset;
+import io.tally.series.Attribution;
 import io.tally.series.DayEnd;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -54,6 +55,19 @@ public final class PerformanceJson {
     doc.put("risk", risk(performance));
     doc.put("drawdown_windows", windows(performance.windows()));
     doc.put("trades", trades(performance.trades()));
+    List<Object> strategies = new ArrayList<>();
+    performance
+        .byStrategy()
+        .forEach(
+            (tag, made) -> strategies.add(attribution(performance, "strategy", tag, made, true)));
+    doc.put("by_strategy", strategies);
+    List<Object> assets = new ArrayList<>();
+    performance
+        .byAsset()
+        .forEach(
+            (asset, made) ->
+                assets.add(attribution(performance, "asset", asset.code(), made, false)));
+    doc.put("by_asset", assets);
     doc.put("benchmark", benchmark(performance.benchmark()));
     Map<String, Object> rolling = new LinkedHashMap<>();
     List<Object> sharpe = new ArrayList<>();
@@ -176,6 +190,30 @@ public final class PerformanceJson {
     doc.put("gross_pnl_base", ContractJson.text(trades.grossPnl()));
     metric(doc, "fees_pct_of_gross", trades.feesPercentOfGross().map(BigDecimal::doubleValue));
     return doc;
+  }
+
+  /**
+   * One row of {@code by_strategy} or {@code by_asset}: realized, unrealized, fees, trades, PnL and
+   * its contribution to the range's return. A strategy's unrealized PnL is unknown (positions are
+   * kept per pair), so it is null with its reason and the PnL is the realized alone.
+   */
+  private static Map<String, Object> attribution(
+      Performance performance, String keyName, String key, Attribution made, boolean strategy) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put(keyName, key);
+    row.put("realized_base", ContractJson.text(made.realized()));
+    if (strategy) {
+      row.put("unrealized_base", null);
+      row.put("unrealized_base_reason", "positions are kept per pair, not per strategy tag");
+    } else {
+      row.put("unrealized_base", ContractJson.text(made.unrealized()));
+    }
+    row.put("fees_base", ContractJson.text(made.fees()));
+    row.put("trades", made.trades());
+    BigDecimal pnl = strategy ? made.realized() : made.pnl();
+    row.put("pnl_base", ContractJson.text(pnl));
+    metric(row, "contribution", performance.contribution(pnl));
+    return row;
   }
 
   private static Map<String, Object> benchmark(Performance.BenchmarkReturn benchmark) {
