@@ -24,6 +24,7 @@ import io.tally.valuation.MarketPrices;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -123,7 +124,8 @@ public record Performance(
     for (DayEnd day : days) {
       capital = capital.add(day.inflow());
     }
-    Instant start = days.get(0).closedAt().minusSeconds(86_400);
+    // Days of a zone with daylight saving are 23 or 25 hours long once a year.
+    Instant start = days.get(0).date().atStartOfDay(config.zone()).toInstant();
     Instant end = days.get(days.size() - 1).closedAt();
     List<TradeCycle> cycles =
         history.cycles().stream()
@@ -238,14 +240,14 @@ public record Performance(
         List<DayEnd> days,
         MarketPrices prices,
         PerformanceConfig config) {
-      Metric<Returns> returns = held(asset, portfolio, days, prices);
+      Metric<Returns> returns = held(asset, portfolio, days, prices, config.zone());
       Metric<Benchmark> comparison =
           returns.map(held -> Benchmark.of(portfolio.daily(), held.daily(), config.ratios()));
       return new BenchmarkReturn(asset, returns, comparison);
     }
 
     private static Metric<Returns> held(
-        Asset asset, Returns portfolio, List<DayEnd> days, MarketPrices prices) {
+        Asset asset, Returns portfolio, List<DayEnd> days, MarketPrices prices, ZoneId zone) {
       if (portfolio.days().isEmpty()) {
         return Metric.absent("no days with equity in the range");
       }
@@ -257,7 +259,7 @@ public record Performance(
         if (day.date().isBefore(firstMeasured)) {
           continue;
         }
-        Instant dayStart = day.closedAt().minusSeconds(86_400);
+        Instant dayStart = day.date().atStartOfDay(zone).toInstant();
         if (values.isEmpty() && opening.signum() > 0) {
           Optional<BigDecimal> price = unitPrice(asset, dayStart, prices);
           if (price.isEmpty()) {
