@@ -260,9 +260,6 @@ public final class DailyHistory {
           inflow,
           outflow,
           flows,
-          state.realizedTotal(),
-          valuation.unrealized(),
-          state.fees().total(),
           new TreeMap<>(byStrategy),
           byAsset);
     }

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The books at the end of one day of the reporting time zone, valued with the prices in force then:
@@ -31,9 +32,6 @@ import java.util.TreeMap;
  * @param inflow the day's deposits (and rewards counted as contributions) at their value
  * @param outflow the day's withdrawals at their value, a positive number (their fees are costs)
  * @param flows the day's flows, each with the value just before it, oldest first
- * @param realized realized PnL of every kind since the first event
- * @param unrealized unrealized PnL at the day's end
- * @param fees fees paid since the first event
  * @param byStrategy what each strategy tag's trades made since the first event
  * @param byAsset what each asset made: realized and fees since the first event (fees by the asset
  *     they were paid in, trades by the pair's base asset), unrealized at the day's end
@@ -47,9 +45,6 @@ public record DayEnd(
     BigDecimal inflow,
     BigDecimal outflow,
     List<FlowPoint> flows,
-    BigDecimal realized,
-    BigDecimal unrealized,
-    BigDecimal fees,
     SortedMap<String, Attribution> byStrategy,
     SortedMap<Asset, Attribution> byAsset) {
 
@@ -62,11 +57,31 @@ public record DayEnd(
     requireNonNull(inflow, "inflow");
     requireNonNull(outflow, "outflow");
     flows = List.copyOf(flows);
-    requireNonNull(realized, "realized");
-    requireNonNull(unrealized, "unrealized");
-    requireNonNull(fees, "fees");
     byStrategy = Collections.unmodifiableSortedMap(new TreeMap<>(byStrategy));
     byAsset = Collections.unmodifiableSortedMap(new TreeMap<>(byAsset));
+  }
+
+  /** Realized PnL of every kind since the first event: the assets' together. */
+  public BigDecimal realized() {
+    return sum(Attribution::realized);
+  }
+
+  /** Unrealized PnL at the day's end: the assets' together. */
+  public BigDecimal unrealized() {
+    return sum(Attribution::unrealized);
+  }
+
+  /** Fees paid since the first event: those paid in each asset, together. */
+  public BigDecimal fees() {
+    return sum(Attribution::fees);
+  }
+
+  private BigDecimal sum(Function<Attribution, BigDecimal> figure) {
+    BigDecimal total = BigDecimal.ZERO;
+    for (Attribution asset : byAsset.values()) {
+      total = total.add(figure.apply(asset));
+    }
+    return total;
   }
 
   /** The day's net external flow: inflow less outflow. */

@@ -209,6 +209,11 @@ class DailyHistoryTest {
         .as("seed %d", seed)
         .isEqualTo(Valuation.of(books, generated.prices(), until, Duration.ofDays(1)).equity());
     assertThat(last.realized()).as("seed %d", seed).isEqualTo(books.realizedTotal());
+    assertThat(last.fees()).as("seed %d", seed).isEqualByComparingTo(books.fees().total());
+    assertThat(last.unrealized())
+        .as("seed %d", seed)
+        .isEqualByComparingTo(
+            Valuation.of(books, generated.prices(), until, Duration.ofDays(1)).unrealized());
     assertThat(
             last.byStrategy().values().stream()
                 .map(Attribution::realized)
