@@ -137,15 +137,7 @@ class PerformanceCommandTest {
   }
 
   private JsonNode report(String... extra) {
-    String[] args = new String[4 + extra.length];
-    args[0] = "report";
-    args[1] = "--db";
-    args[2] = db;
-    args[3] = "--format=json";
-    System.arraycopy(extra, 0, args, 4, extra.length);
-    TallyRun run = TallyRun.of(args);
-    assertThat(run.status()).as(run.err()).isZero();
-    return JsonMapper.builder().build().readTree(run.out());
+    return TallyRun.reportJson(db, extra);
   }
 
   @Test

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -34,13 +33,7 @@ class ReportFromCheckpointTest {
   }
 
   private static JsonNode report(String db, String... extra) {
-    String[] args = new String[4 + extra.length];
-    args[0] = "report";
-    args[1] = "--db";
-    args[2] = db;
-    args[3] = "--format=json";
-    System.arraycopy(extra, 0, args, 4, extra.length);
-    return withoutTime(JsonMapper.builder().build().readTree(succeeded(args).out()));
+    return withoutTime(TallyRun.reportJson(db, extra));
   }
 
   /** {@code tally import --db DB --prices PRICES --base BASE EXPORT}, run in-process. */
