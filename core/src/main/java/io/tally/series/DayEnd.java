@@ -26,6 +26,8 @@ import java.util.function.Function;
  *
  * @param date the reporting day
  * @param closedAt the day's end: the first instant of the next day; its events are those before it
+ * @param valuedAt the moment the figures are of: the day's last instant, or the history's end on a
+ *     day not over yet
  * @param equity the value of everything held at the day's end
  * @param cash the base currency held
  * @param holdings the quantity of every asset held (none at zero)
@@ -33,12 +35,16 @@ import java.util.function.Function;
  * @param outflow the day's withdrawals at their value, a positive number (their fees are costs)
  * @param flows the day's flows, each with the value just before it, oldest first
  * @param byStrategy what each strategy tag's trades made since the first event
+ * @param booksFlows what the books count as value that entered less value that left since the first
+ *     event ({@link io.tally.books.FlowSummary#net()}: rewards included whether or not they are a
+ *     contribution), as the live equity samples carry it
  * @param byAsset what each asset made: realized and fees since the first event (fees by the asset
  *     they were paid in, trades by the pair's base asset), unrealized at the day's end
  */
 public record DayEnd(
     LocalDate date,
     Instant closedAt,
+    Instant valuedAt,
     BigDecimal equity,
     BigDecimal cash,
     SortedMap<Asset, BigDecimal> holdings,
@@ -46,11 +52,13 @@ public record DayEnd(
     BigDecimal outflow,
     List<FlowPoint> flows,
     SortedMap<String, Attribution> byStrategy,
+    BigDecimal booksFlows,
     SortedMap<Asset, Attribution> byAsset) {
 
   public DayEnd {
     requireNonNull(date, "date");
     requireNonNull(closedAt, "closedAt");
+    requireNonNull(valuedAt, "valuedAt");
     requireNonNull(equity, "equity");
     requireNonNull(cash, "cash");
     holdings = Collections.unmodifiableSortedMap(new TreeMap<>(holdings));
@@ -58,6 +66,7 @@ public record DayEnd(
     requireNonNull(outflow, "outflow");
     flows = List.copyOf(flows);
     byStrategy = Collections.unmodifiableSortedMap(new TreeMap<>(byStrategy));
+    requireNonNull(booksFlows, "booksFlows");
     byAsset = Collections.unmodifiableSortedMap(new TreeMap<>(byAsset));
   }
 
@@ -92,5 +101,13 @@ public record DayEnd(
   /** The day as the return figures read it: equity and each flow with the value before it. */
   public DailyValue dailyValue() {
     return new DailyValue(date, equity, inflow, outflow, flows);
+  }
+
+  /**
+   * The day as a point of the equity series, at {@link #valuedAt()}: equity, cash, the books' net
+   * flows and their PnL (realized and unrealized), as a live sample has them.
+   */
+  public EquityPoint equityPoint() {
+    return new EquityPoint(valuedAt, equity, cash, booksFlows, realized().add(unrealized()));
   }
 }

@@ -287,6 +287,7 @@ public final class HistoryFold {
     return new DayEnd(
         date,
         end,
+        valuedAt,
         valuation.equity(),
         valuation.cash(),
         holdings,
@@ -294,6 +295,7 @@ public final class HistoryFold {
         outflow,
         flows,
         byStrategy,
+        books.flows().net(),
         byAsset);
   }
 

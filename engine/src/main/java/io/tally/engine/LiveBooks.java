@@ -15,8 +15,6 @@ import io.tally.money.Asset;
 import io.tally.money.Price;
 import io.tally.store.Checkpoint;
 import io.tally.store.CheckpointTrades;
-import io.tally.store.EventRecord;
-import io.tally.store.EventRevision;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
 import io.tally.valuation.PriceSource;
@@ -41,13 +39,13 @@ import java.util.Optional;
  * #missingPrices()} is what {@code tally prices fetch} and a sync fetch and {@code tally import}
  * counts, kept with the checkpoint, so finding it costs nothing beyond the fold.
  *
- * <p><b>The one rule for resuming.</b> Events folded are final only if nothing written later could
- * have changed them. A fold resumes (from a checkpoint, or in memory) and applies only the new
- * events when every later event revision is the first revision of a new event that sorts after the
- * last event folded, and every later price is dated after it. Anything else — a revised or
- * retracted event, an event back in time (an older export), a price for a moment already booked —
- * replays the whole log, which is always correct. Both paths give the same books to the last digit
- * (DESIGN.md decision 2); {@code LiveBooksTest} checks it.
+ * <p><b>The one rule for resuming ({@link AppendedTail}).</b> Events folded are final only if
+ * nothing written later could have changed them. A fold resumes (from a checkpoint, or in memory)
+ * and applies only the new events when every later event revision is the first revision of a new
+ * event that sorts after the last event folded, and every later price is dated after it. Anything
+ * else — a revised or retracted event, an event back in time (an older export), a price for a
+ * moment already booked — replays the whole log, which is always correct. Both paths give the same
+ * books to the last digit (DESIGN.md decision 2); {@code LiveBooksTest} checks it.
  *
  * <p>Example: {@code LiveBooks books = LiveBooks.start(store, config); books.catchUp(store);}.
  * Mutable and not thread-safe: one owner at a time (a command, or the service's single writer).
@@ -120,40 +118,18 @@ public final class LiveBooks {
     if (newest == importId) {
       return 0;
     }
-    List<EventRevision> revisions = store.revisionsSince(importId);
-    List<StoredPrice> newPrices = store.pricesSince(importId);
-    List<LedgerEvent> tail = new ArrayList<>(revisions.size());
-    boolean appendOnly = true;
-    for (EventRevision revision : revisions) {
-      EventRecord record = revision.record();
-      if (revision.revision() != 1 || record.retracted()) {
-        appendOnly = false;
-        break;
-      }
-      LedgerEvent event = EventText.parse(record.line());
-      if (last.isPresent() && LedgerEvent.ORDER.compare(event, last.get()) <= 0) {
-        appendOnly = false;
-        break;
-      }
-      tail.add(event);
-    }
-    Instant lastAt = last.map(LedgerEvent::at).orElse(Instant.MIN);
-    for (StoredPrice price : newPrices) {
-      if (!price.at().isAfter(lastAt)) {
-        appendOnly = false;
-        break;
-      }
-    }
-    if (!appendOnly) {
+    Optional<AppendedTail> appended = AppendedTail.since(store, importId, last);
+    if (appended.isEmpty()) {
       replay(store);
       return -1;
     }
+    List<LedgerEvent> tail = appended.get().events();
+    List<StoredPrice> newPrices = appended.get().prices();
     if (!newPrices.isEmpty() && newest > knownImport) {
       addPrices(store, newPrices, newest);
     }
     // The table has every price up to newest: read with it, added now, or there were none.
     knownImport = Math.max(knownImport, newest);
-    tail.sort(LedgerEvent.ORDER);
     try {
       tail.forEach(books::apply);
     } catch (RuntimeException e) {

@@ -7,6 +7,8 @@ import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.TradePnl;
+import io.tally.engine.performance.HistoryCache;
+import io.tally.engine.performance.StoredHistory;
 import io.tally.engine.prices.PriceRequests;
 import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.ledger.EventId;
@@ -15,6 +17,7 @@ import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Trade;
 import io.tally.money.Asset;
 import io.tally.money.Price;
+import io.tally.series.HistorySettings;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
@@ -25,6 +28,7 @@ import io.tally.testing.HistoryGenerator;
 import io.tally.valuation.PriceTable;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,6 +74,9 @@ class LiveBooksTest {
     try (PortfolioStore store =
         PortfolioStore.open(directory.resolve("books-" + seed + ".db").toString(), Map.of())) {
       LiveBooks live = LiveBooks.start(store, config);
+      // The daily history's cache follows the same rule: extended, or folded again, it equals
+      // the history of the whole log after every commit.
+      HistoryCache cache = new HistoryCache(config, HistorySettings.defaults());
       List<LedgerEvent> committed = new ArrayList<>();
       int next = 0;
       int commit = 0;
@@ -113,6 +120,17 @@ class LiveBooksTest {
         assertThat(live.missingPrices())
             .as("seed %d, missing prices after commit %d", seed, commit)
             .isEqualTo(missingByReplay(store, config));
+        Instant now = history.end().plus(Duration.ofMinutes(commit));
+        assertThat(cache.history(store, live.importId(), live.prices(), now).days())
+            .as("seed %d, daily history after commit %d", seed, commit)
+            .isEqualTo(
+                StoredHistory.load(
+                        store,
+                        config,
+                        PriceTable.of(storedPrices(store, config)),
+                        HistorySettings.defaults(),
+                        now)
+                    .days());
 
         if (random.nextInt(3) == 0) {
           live.checkpoint(store, Instant.now());

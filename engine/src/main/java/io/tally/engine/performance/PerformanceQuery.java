@@ -45,13 +45,36 @@ public record PerformanceQuery(
 
   /**
    * The performance of {@code store}'s books kept by {@code books}, valued with {@code prices}
-   * (which must answer every moment of the history), as of {@code now}.
+   * (which must answer every moment of the history), as of {@code now}: the log folded for this
+   * question ({@link StoredHistory}).
    *
-   * @throws IllegalArgumentException when {@code to} is after today, the store has no events up to
-   *     it, or {@code from} is before the history's first day
+   * @throws IllegalArgumentException as {@link #answer(DailyHistory, BookConfig, PriceSource,
+   *     PerformanceConfig, Instant)}
    */
   public Performance answer(
       PortfolioStore store,
+      BookConfig books,
+      PriceSource prices,
+      PerformanceConfig config,
+      Instant now) {
+    return answer(
+        StoredHistory.load(store, books, prices, config.history(), now),
+        books,
+        prices,
+        config,
+        now);
+  }
+
+  /**
+   * The performance in {@code history}, the daily history up to {@code now} of books kept by {@code
+   * books} and valued with {@code prices}: a range that ends before today reads the days up to its
+   * last, which a history up to now has as they were (each valued at its own end).
+   *
+   * @throws IllegalArgumentException when {@code to} is after today, the history has no events up
+   *     to it, or {@code from} is before the history's first day
+   */
+  public Performance answer(
+      DailyHistory history,
       BookConfig books,
       PriceSource prices,
       PerformanceConfig config,
@@ -61,12 +84,7 @@ public record PerformanceQuery(
     if (last.isAfter(today)) {
       throw new OutOfRange("to", last + " is after today (" + today + ")");
     }
-    Instant until =
-        last.equals(today)
-            ? now
-            : last.plusDays(1).atStartOfDay(config.zone()).toInstant().minusNanos(1);
-    DailyHistory history = StoredHistory.load(store, books, prices, config.history(), until);
-    if (history.days().isEmpty()) {
+    if (history.days().isEmpty() || history.days().get(0).date().isAfter(last)) {
       throw new OutOfRange("to", "no events up to " + last + ": nothing to measure");
     }
     LocalDate first = history.days().get(0).date();

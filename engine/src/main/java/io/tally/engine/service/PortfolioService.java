@@ -11,6 +11,7 @@ import io.tally.engine.PastBooks;
 import io.tally.engine.TradePnlLookup;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
+import io.tally.engine.performance.HistoryCache;
 import io.tally.engine.performance.Performance;
 import io.tally.engine.performance.PerformanceQuery;
 import io.tally.engine.prices.KrakenDisplayDecimals;
@@ -24,6 +25,8 @@ import io.tally.ledger.LedgerEvent;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.reconcile.DriftBaseline;
+import io.tally.series.DailyHistory;
+import io.tally.series.DayEnd;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.series.EquitySeries;
@@ -93,6 +96,7 @@ public final class PortfolioService {
   private final PnlPeriods pnlPeriods;
   private final Reconciler reconciler;
   private final LiveDrawdown liveDrawdown;
+  private final HistoryCache history;
   private final ReentrantLock writer = new ReentrantLock();
   private final AtomicReference<PortfolioView> view = new AtomicReference<>();
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
@@ -132,6 +136,7 @@ public final class PortfolioService {
     this.pnlPeriods = new PnlPeriods(events, bookConfig, config.portfolio().maxPriceAge());
     this.reconciler = new Reconciler(store, config, clock, events);
     this.liveDrawdown = new LiveDrawdown(store, config.performance().drawdown());
+    this.history = new HistoryCache(bookConfig, config.performance().history());
   }
 
   /** Calls {@code listener} once, when {@link #initialize()} has recovered the state it serves. */
@@ -462,8 +467,17 @@ public final class PortfolioService {
    * syncs, never blocking them.
    */
   public Performance getPerformance(PerformanceQuery query) {
+    PortfolioView now = current();
     return query.answer(
-        store, bookConfig, current().prices(), config.performance(), clock.instant());
+        dailyHistory(now), bookConfig, now.prices(), config.performance(), clock.instant());
+  }
+
+  /**
+   * The daily history of the books of {@code view} up to now, from the {@link HistoryCache}: folded
+   * once, then extended by what later imports append.
+   */
+  private DailyHistory dailyHistory(PortfolioView view) {
+    return history.history(store, view.importId(), view.prices(), clock.instant());
   }
 
   /** {@link PortfolioQueries#nonPairHoldings}, answered from the books last published. */
@@ -524,15 +538,17 @@ public final class PortfolioService {
   }
 
   /**
-   * The equity series over {@code range}, oldest first: whole when it has at most 400 points, else
-   * downsampled to the range's buckets (flow markers kept).
+   * The equity series over {@code range}, oldest first: the daily history's day ends up to the
+   * first live sample (the whole history when there is none yet, its last day valued now), then the
+   * samples; whole when it has at most 400 points, else downsampled to the range's buckets (flow
+   * markers kept).
    */
   public List<EquityPoint> getEquitySeries(EquityRange range) {
     requireNonNull(range, "range");
     Instant since = range.start(clock.instant()).orElse(Instant.EPOCH);
-    List<EquityPoint> points = new ArrayList<>();
+    List<EquityPoint> samples = new ArrayList<>();
     for (StoredEquityPoint stored : store.equityPoints(since)) {
-      points.add(
+      samples.add(
           new EquityPoint(
               stored.at(),
               new BigDecimal(stored.equity()),
@@ -540,6 +556,15 @@ public final class PortfolioService {
               new BigDecimal(stored.flows()),
               new BigDecimal(stored.botPnl())));
     }
+    Instant firstSample = samples.isEmpty() ? Instant.MAX : samples.get(0).at();
+    List<EquityPoint> points = new ArrayList<>();
+    for (DayEnd day : dailyHistory(current()).days()) {
+      EquityPoint point = day.equityPoint();
+      if (!point.at().isBefore(since) && point.at().isBefore(firstSample)) {
+        points.add(point);
+      }
+    }
+    points.addAll(samples);
     return EquitySeries.downsample(points, range.bucket(), MAX_CHART_POINTS);
   }
 

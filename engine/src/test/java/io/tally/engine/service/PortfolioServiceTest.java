@@ -14,6 +14,7 @@ import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.config.ReconciliationConfig;
 import io.tally.engine.config.ScheduleConfig;
 import io.tally.engine.config.TallyConfig;
+import io.tally.engine.performance.PerformanceQuery;
 import io.tally.kraken.api.CallCounter;
 import io.tally.kraken.api.FileNonceSource;
 import io.tally.kraken.api.KrakenClient;
@@ -35,6 +36,7 @@ import io.tally.reconcile.DriftBaseline;
 import io.tally.reconcile.DriftMode;
 import io.tally.reconcile.FlowAdjustedDrift;
 import io.tally.reconcile.LiveCheck;
+import io.tally.series.DayEnd;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.sim.AccountGenerator;
@@ -1145,9 +1147,27 @@ class PortfolioServiceTest {
 
     assertThat(samples).allSatisfy(point -> assertThat(point.equity()).isEqualTo(equity));
     assertThat(samples.get(0).at()).isEqualTo(boundary.plus(Duration.ofMinutes(1)));
-    // A young series (at most 400 points) is charted whole.
-    assertThat(service.getEquitySeries(EquityRange.DAY)).containsExactlyElementsOf(samples);
-    assertThat(service.getEquitySeries(EquityRange.ALL)).containsExactlyElementsOf(samples);
+    // A young series (at most 400 points) is charted whole: the daily history's day ends before
+    // the first sample (each at its day's last instant), then the samples; the day's range has
+    // the day ends of the last 24 hours.
+    Instant firstSample = samples.get(0).at();
+    List<EquityPoint> dayEnds =
+        service.getPerformance(PerformanceQuery.whole()).days().stream()
+            .map(DayEnd::equityPoint)
+            .filter(point -> point.at().isBefore(firstSample))
+            .toList();
+    assertThat(dayEnds)
+        .isNotEmpty()
+        .allSatisfy(
+            point -> assertThat(point.at().plusNanos(1).atZone(ZoneOffset.UTC).getHour()).isZero());
+    List<EquityPoint> whole = new ArrayList<>(dayEnds);
+    whole.addAll(samples);
+    assertThat(service.getEquitySeries(EquityRange.ALL)).containsExactlyElementsOf(whole);
+    Instant dayAgo = clock.instant().minus(Duration.ofDays(1));
+    List<EquityPoint> lastDay = new ArrayList<>();
+    dayEnds.stream().filter(point -> !point.at().isBefore(dayAgo)).forEach(lastDay::add);
+    lastDay.addAll(samples);
+    assertThat(service.getEquitySeries(EquityRange.DAY)).containsExactlyElementsOf(lastDay);
     assertThat(store.equityPoints(Instant.EPOCH)).hasSize(4);
 
     // 400 more samples a minute apart (404 in all, at minutes 1, 2, 6, 11, 12, ..., 411 past the
@@ -1157,7 +1177,13 @@ class PortfolioServiceTest {
       clock.moveTo(boundary.plus(Duration.ofMinutes(minute)));
       samples.add(service.sampleEquity());
     }
-    List<EquityPoint> day = service.getEquitySeries(EquityRange.DAY);
+    Instant dayStart = clock.instant().minus(Duration.ofDays(1));
+    List<EquityPoint> charted = service.getEquitySeries(EquityRange.DAY);
+    List<EquityPoint> day =
+        charted.stream().filter(point -> !point.at().isBefore(firstSample)).toList();
+    assertThat(charted.subList(0, charted.size() - day.size()))
+        .as("the day ends of the last 24 hours come first")
+        .isEqualTo(dayEnds.stream().filter(point -> !point.at().isBefore(dayStart)).toList());
     assertThat(day.get(0)).isEqualTo(samples.get(1));
     assertThat(day).doesNotContain(samples.get(0));
     assertThat(day).hasSize(83);
@@ -1171,7 +1197,12 @@ class PortfolioServiceTest {
 
     assertThat(store.equityPoints(Instant.EPOCH).stream().map(p -> p.at()).toList())
         .containsExactly(samples.get(0).at(), next.at());
-    assertThat(service.getEquitySeries(EquityRange.WEEK)).containsExactly(samples.get(0), next);
+    Instant kept = samples.get(0).at();
+    List<EquityPoint> week = service.getEquitySeries(EquityRange.WEEK);
+    assertThat(week.subList(week.size() - 2, week.size())).containsExactly(samples.get(0), next);
+    assertThat(week.subList(0, week.size() - 2))
+        .as("the day ends before the first sample kept")
+        .allSatisfy(point -> assertThat(point.at()).isBefore(kept));
   }
 
   // ---- helpers -------------------------------------------------------------------------------
