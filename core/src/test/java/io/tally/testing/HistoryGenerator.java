@@ -13,6 +13,7 @@ import io.tally.money.Pair;
 import io.tally.money.Price;
 import io.tally.valuation.PriceTable;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,7 +121,6 @@ public final class HistoryGenerator {
   };
 
   private static final long DAY_MICROS = 86_400_000_000L;
-  private static final long TWO_YEARS_MICROS = 2 * 365 * DAY_MICROS;
   private static final long SECOND_MICROS = 1_000_000L;
   private static final long TWO_HOURS_MICROS = 2 * 3_600 * SECOND_MICROS;
 
@@ -141,6 +141,10 @@ public final class HistoryGenerator {
   private int sequence;
 
   private HistoryGenerator(long seed, int events) {
+    this(seed, events, Duration.ofDays(2 * 365));
+  }
+
+  private HistoryGenerator(long seed, int events, Duration span) {
     if (events < 0) {
       throw new IllegalArgumentException("A history cannot have " + events + " events");
     }
@@ -148,7 +152,7 @@ public final class HistoryGenerator {
     this.random = new SplittableRandom(seed);
     this.idWidth = idWidth(events);
     this.meanGap =
-        Math.max(SECOND_MICROS, Math.min(TWO_HOURS_MICROS, TWO_YEARS_MICROS / (events + 1)));
+        Math.max(SECOND_MICROS, Math.min(TWO_HOURS_MICROS, span.toNanos() / 1000 / (events + 1)));
     this.events = new ArrayList<>(events + ASSET.length);
     this.points = new ArrayList<>((int) Math.min(1L << 24, events * 2L + 16));
     this.micros = START.getEpochSecond() * SECOND_MICROS;
@@ -168,6 +172,19 @@ public final class HistoryGenerator {
    */
   public static GeneratedHistory generate(long seed, int events) {
     HistoryGenerator generator = new HistoryGenerator(seed, events);
+    generator.body(events);
+    return generator.history();
+  }
+
+  /**
+   * A history of exactly {@code events} events spread over about {@code span} (events are at most
+   * two hours apart on average, so a long span of few events ends sooner), as {@code generate(seed,
+   * events)} spreads them over two years.
+   *
+   * @throws IllegalArgumentException when {@code events} is negative
+   */
+  public static GeneratedHistory generate(long seed, int events, Duration span) {
+    HistoryGenerator generator = new HistoryGenerator(seed, events, span);
     generator.body(events);
     return generator.history();
   }
