@@ -268,7 +268,7 @@
 
     function setKeyZone(zone) {
       var node = $("underwater-zone");
-      var text = zone ? "days in " + zone : "";
+      var text = zone ? " \u00b7 days in " + zone : "";
       if (node.textContent !== text) node.textContent = text;
     }
 
