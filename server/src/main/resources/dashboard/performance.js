@@ -44,9 +44,10 @@
       return isMissing(depth) || typeof depth !== "number" ? depth : -depth;
     }
 
+    /** "pos", "neg" or null, by the sign of a statistic (a number) or an amount (a decimal string). */
     function numberClass(value) {
-      if (typeof value !== "number" || value === 0) return null;
-      return value > 0 ? "pos" : "neg";
+      var sign = isMissing(value) ? null : F.signOf(String(value));
+      return sign === 1 ? "pos" : sign === -1 ? "neg" : null;
     }
 
     function days(count) {
@@ -154,7 +155,7 @@
     function amount(row, name, unit, signed) {
       var value = row[name];
       if (isMissing(value)) return el("span", { class: "muted", title: reasonOf(row, name) }, F.DASH);
-      var cls = signed ? numberClass(Number(value)) : null;
+      var cls = signed ? numberClass(value) : null;
       return [el("span", { class: cls, title: String(value) }, signed ? F.formatSignedMoney(value) : F.formatMoney(value)),
         unit ? [" ", el("span", { class: "unit" }, unit)] : null];
     }
