@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpClient;
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -355,6 +359,44 @@ class DashboardBrowserTest {
     assertThat(problems).as("console errors and warnings").isEmpty();
   }
 
+  @Test
+  void thePerformanceIsAskedForAtLoadNotAtEveryPoll() throws Exception {
+    browser.get("about:blank"); // no page of an earlier test polls meanwhile
+    long performance = requests("/api/v1/portfolio/performance");
+    long portfolio = requests("/api/v1/portfolio");
+    load();
+    waitForThePerformancePanel();
+    // Four 2 s polls take more than 6 s: the performance, asked once a minute, was asked once.
+    waitUntil(
+        "four polls of the portfolio",
+        Duration.ofSeconds(20),
+        () -> requests("/api/v1/portfolio") - portfolio >= 4);
+    assertThat(requests("/api/v1/portfolio/performance") - performance).isEqualTo(1);
+  }
+
+  /** How many requests the server has answered on {@code route}, from its Prometheus metrics. */
+  private long requests(String route) {
+    try {
+      HttpResponse<String> metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(served.uri("/metrics")).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Matcher count =
+          Pattern.compile(
+                  "tally_http_requests_seconds_count\\{route=\""
+                      + Pattern.quote(route)
+                      + "\"\\} (\\d+)")
+              .matcher(metrics.body());
+      return count.find() ? Long.parseLong(count.group(1)) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted reading the metrics", e);
+    }
+  }
+
   /** The performance panel is drawn: it is fetched on its own, after the first render. */
   private void waitForThePerformancePanel() {
     waitUntil(
@@ -375,10 +417,7 @@ class DashboardBrowserTest {
    * source[name] as formatted, or, when the API has none, a dash with its reason shown under it.
    */
   private void checkStatistic(
-      String key,
-      JsonNode source,
-      String name,
-      java.util.function.Function<JsonNode, String> format) {
+      String key, JsonNode source, String name, Function<JsonNode, String> format) {
     JsonNode value = source.get(name);
     if (value == null || value.isNull()) {
       assertThat(figure(key)).as(key).isEqualTo("\u2014");
