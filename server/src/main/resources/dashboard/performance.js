@@ -292,6 +292,7 @@
         renderRange({});
         $("performance-metrics").replaceChildren();
         ui.showNote("performance-metrics", "empty");
+        document.querySelector('.empty-note[data-for="performance-metrics"]').title = doc.unmeasured; // the server's words
         ui.fillTable("monthly-returns", []);
         ui.fillTable("strategy-table", []);
         $("strategy-note").hidden = true;
