@@ -15,7 +15,8 @@ const html = read("index.html");
 const STABLE_IDS = [
   "equity", "cash", "realized", "unrealized", "as-of", "drift-status", "stale-warning", "sync-warning",
   "equity-chart", "range-24h", "range-7d", "range-30d", "range-all",
-  "allocation-table", "positions-table", "trades-table", "cash-flows-table", "data-issues"
+  "allocation-table", "positions-table", "trades-table", "cash-flows-table", "data-issues",
+  "performance-metrics", "underwater-chart", "monthly-returns", "strategy-table"
 ];
 
 test("every id the browser test relies on is in index.html, once", () => {
@@ -36,7 +37,7 @@ test("everything index.html loads is a file beside it", () => {
 });
 
 test("the page's own scripts reach no other host", () => {
-  for (const name of ["app.js", "format.js", "app.css", "index.html"]) {
+  for (const name of ["app.js", "performance.js", "format.js", "app.css", "index.html"]) {
     const urls = [...read(name).matchAll(/\bhttps?:\/\/[^\s"')]+/g)].map((m) => m[0])
       .filter((u) => u !== "http://www.w3.org/2000/svg");
     assert.deepEqual(urls, [], name);

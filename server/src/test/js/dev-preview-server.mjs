@@ -75,6 +75,42 @@ function equitySeries(range) {
   return { range, points };
 }
 
+/** GET /portfolio/performance over 90 days: a wavy time-weighted index and the drawdowns under it. */
+function performance() {
+  const daily = [];
+  let peak = 1;
+  let index = 1;
+  for (let i = 0; i <= 90; i++) {
+    const date = iso(NOW - (90 - i) * DAY).slice(0, 10);
+    const next = 1 + 0.0004 * i + 0.05 * Math.sin(i / 9);
+    const ret = i === 0 ? 0 : next / index - 1;
+    index = next;
+    peak = Math.max(peak, index);
+    daily.push({ date, equity_base: (40000 * index).toFixed(8), net_flow_base: i === 0 ? "40000.00000000" : "0",
+      return: ret, twr_index: index, drawdown: 1 - index / peak });
+  }
+  const months = ["2026-08", "2026-09", "2026-10", "2026-11"].map((period, i) => ({ period, return: [0.031, -0.042, 0.0005, 0.0123][i] }));
+  const reason = "positions are kept per pair, not per strategy tag";
+  const strategy = (name, realized, fees, trades, contribution) => ({ strategy: name, realized_base: realized,
+    unrealized_base: null, unrealized_base_reason: reason, fees_base: fees, trades, pnl_base: realized, contribution });
+  return {
+    base_currency: "USD", from: daily[0].date, to: daily[90].date, timezone: "UTC", observations: 91, daily,
+    returns: { twr: index - 1, mwr: 0.0968, cagr: 0.1131, total_pnl_base: "2602.41578716",
+      best_day: { date: daily[10].date, return: 0.009 }, worst_day: { date: daily[40].date, return: -0.0106 },
+      by_week: [], by_month: months, by_quarter: [], by_year: [{ period: "2026", return: index - 1 }] },
+    risk: { volatility: 0.3131, sharpe: 0.4992, sortino: 0.6805, calmar: null, calmar_reason: "no drawdown to divide by",
+      recovery_factor: 0.1994, max_drawdown: Math.max(...daily.map((d) => d.drawdown)), max_drawdown_peak: daily[14].date,
+      max_drawdown_trough: daily[42].date, max_drawdown_recovery: null, longest_underwater_days: 43, current_drawdown: daily[90].drawdown },
+    drawdown_windows: { daily: 0.0119, weekly: 0.0192, total: daily[90].drawdown, daily_peak_base: "41851.01566968",
+      weekly_peak_base: "42768.16255542", total_peak_base: "43341.08869972", daily_reset_at: iso(NOW - 10 * HOUR), weekly_reset_at: iso(NOW - 58 * HOUR) },
+    trades: { count: 40, wins: 20, losses: 20 },
+    by_strategy: [strategy("grid_v2", "3350.06302474", "4234.74538239", 863, 0.0274), strategy("manual", "-45.35213722", "53.84710878", 7, -0.00037)],
+    by_asset: [],
+    benchmark: { asset: "XBT", return: null, return_reason: "no price of XBT at the range's start" },
+    rolling: { sharpe_30d: [], max_drawdown_90d: [] }
+  };
+}
+
 const cashFlows = [
   { id: "LWD1", at: iso(NOW - 9 * HOUR), kind: "withdrawal", asset: "USD", amount: "-2500", fee: "5", value_base: "-2500.00000000" },
   { id: "LSTK", at: iso(NOW - 2 * DAY), kind: "reward", asset: "DOT", amount: "0.3412", fee: "0", value_base: null },
@@ -124,7 +160,8 @@ function normal() {
       raw_drift_base: "-1130.10000000", explained_by_pnl_base: "1330.15000000", explained_by_flows_base: "-2500.00000000",
       adjusted_drift_base: "0.05154322", recent_flows: [cashFlows[0]], adjustments_booked: []
     },
-    dataIssues: { data_issues: [] }
+    dataIssues: { data_issues: [] },
+    performance: performance()
   };
 }
 
@@ -170,6 +207,8 @@ function empty() {
       recent_flows: [], adjustments_booked: []
     },
     dataIssues: { data_issues: [] },
+    // what the server answers when the history has no day yet
+    performance: { status: 400, problem: { type: "about:blank", title: "Bad Request", status: 400, detail: "parameter 'to' no events up to 2026-11-23: nothing to measure" } },
     emptyEquity: true
   };
 }
@@ -182,7 +221,8 @@ const ROUTES = {
   "/api/v1/portfolio/cash-flows": "cashFlows",
   "/api/v1/portfolio/reconciliation": "reconciliation",
   "/api/v1/portfolio/data-issues": "dataIssues",
-  "/api/v1/portfolio/equity": "equity"
+  "/api/v1/portfolio/equity": "equity",
+  "/api/v1/portfolio/performance": "performance"
 };
 
 export const SCENARIOS = { normal, alert, empty, down: normal };

@@ -102,3 +102,54 @@ test("times are shown in UTC", () => {
   assert.equal(fmt.formatAge("2026-11-23T10:04:18Z", now), "42 s ago");
   assert.equal(fmt.formatAge("2026-11-23T10:00:00Z", now), "5 min ago");
 });
+
+test("fractions are shown as percentages, rounded HALF_EVEN on their decimal spelling", () => {
+  assert.equal(fmt.formatFraction(0.055), "5.50%");
+  assert.equal(fmt.formatFraction(0.02704457709055668), "2.70%");
+  assert.equal(fmt.formatFraction(-0.1356058219630366), "-13.56%");
+  assert.equal(fmt.formatFraction(0.00125), "0.12%"); // an exact half goes to the even 2
+  assert.equal(fmt.formatFraction(0.00135), "0.14%");
+  assert.equal(fmt.formatFraction(12.5), "1,250.00%");
+  assert.equal(fmt.formatFraction(-8.080280420735291e-5), "-0.01%"); // String() writes an exponent
+  assert.equal(fmt.formatFraction(-0.00001), "0.00%"); // rounds to zero: no sign
+  assert.equal(fmt.formatFraction(0), "0.00%");
+  assert.equal(fmt.formatFraction(0.123456, 1), "12.3%");
+  assert.equal(fmt.formatFraction(null), "\u2014");
+  assert.equal(fmt.formatFraction(undefined), "\u2014");
+  assert.equal(fmt.formatFraction("n/a"), "n/a");
+});
+
+test("signed fractions put a plus on positives only", () => {
+  assert.equal(fmt.formatSignedFraction(0.045), "+4.50%");
+  assert.equal(fmt.formatSignedFraction(-0.003), "-0.30%");
+  assert.equal(fmt.formatSignedFraction(0.00001), "0.00%");
+  assert.equal(fmt.formatSignedFraction(null), "\u2014");
+});
+
+test("ratios have 2 decimals", () => {
+  assert.equal(fmt.formatRatio(0.49923791621325386), "0.50");
+  assert.equal(fmt.formatRatio(-1.125), "-1.12");
+  assert.equal(fmt.formatRatio(1234.5), "1,234.50");
+  assert.equal(fmt.formatRatio(null), "\u2014");
+});
+
+test("monthly returns become a year-by-month grid, oldest year first, with each year's total", () => {
+  const grid = fmt.monthGrid(
+    [
+      { period: "2026-02", return: 0.01 },
+      { period: "2025-11", return: -0.02 },
+      { period: "2025-12", return: 0.03 },
+      { period: "2026-W07", return: 0.5 }, // not a month: left out
+      { period: "2026-13", return: 0.5 }
+    ],
+    [{ period: "2025", return: 0.0094 }, { period: "2026", return: 0.01 }, { period: "2024", return: 1 }]
+  );
+  assert.deepEqual(grid.map((row) => row.year), ["2025", "2026"]);
+  assert.deepEqual(grid[0].months.map((m) => (m ? m.return : null)),
+    [null, null, null, null, null, null, null, null, null, null, -0.02, 0.03]);
+  assert.deepEqual(grid[1].months.map((m) => (m ? m.period : null)),
+    [null, "2026-02", null, null, null, null, null, null, null, null, null, null]);
+  assert.deepEqual(grid[0].total, { period: "2025", return: 0.0094 });
+  assert.deepEqual(fmt.monthGrid([{ period: "2027-01", return: 0 }], []).map((row) => row.total), [null]);
+  assert.deepEqual(fmt.monthGrid(null, null), []);
+});

@@ -1,10 +1,11 @@
 /*
  * Tally dashboard: polls the JSON API every 2 seconds and renders one page.
  *
- * No framework and no build step: this file, format.js (TallyFormat) and the vendored uPlot are
- * loaded as classic deferred scripts. Amounts stay decimal strings and are formatted by
- * TallyFormat; only the chart and the donut's geometry turn them into numbers. Every text that
- * comes from the API goes into the page through textContent, never as HTML.
+ * No framework and no build step: this file, format.js (TallyFormat), performance.js (the
+ * performance panel, TallyPerformance, which this file feeds) and the vendored uPlot are loaded as
+ * classic deferred scripts. Amounts stay decimal strings and are formatted by TallyFormat; only the
+ * charts and the donut's geometry turn them into numbers. Every text that comes from the API goes
+ * into the page through textContent, never as HTML.
  */
 (function () {
   "use strict";
@@ -15,6 +16,11 @@
   var REQUEST_TIMEOUT_MS = 10000;
   var RANGES = ["24h", "7d", "30d", "all"];
   var DEFAULT_RANGE = "24h";
+  // The performance answer folds the whole history on the server: asked at load, then once a
+  // minute (sooner again after a failure), beside the 2 s poll and never holding it up.
+  var PERFORMANCE_URL = "api/v1/portfolio/performance";
+  var PERFORMANCE_MS = 60000;
+  var PERFORMANCE_RETRY_MS = 10000;
 
   // Relative to the page, which the server serves at "/": "api/v1/portfolio" is "/api/v1/portfolio".
   var ENDPOINTS = {
@@ -34,7 +40,8 @@
     cashFlows: "cash flows",
     reconciliation: "reconciliation",
     dataIssues: "data issues",
-    equity: "equity history"
+    equity: "equity history",
+    performance: "performance"
   };
   var PALETTE = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#06b6d4", "#ec4899", "#84cc16", "#f97316", "#14b8a6"];
   var OTHER_COLOR = "#94a3b8";
@@ -48,6 +55,8 @@
     chart: null,
     chartPoints: [], // the equity points drawn, aligned with the chart's data
     lastEnd: 0, // when the last poll finished
+    performanceDueAt: 0, // when to ask for the performance again
+    performanceInFlight: false,
     inFlight: false,
     timer: null
   };
@@ -62,6 +71,10 @@
   window.tallyChartPointCount = function () {
     return state.chart ? state.chart.data[0].length : state.chartPoints.length;
   };
+  /** Number of days in the performance panel's underwater chart (0 before the first answer). */
+  window.tallyUnderwaterPointCount = function () {
+    return performancePanel.underwaterPointCount();
+  };
   /** Number of deposit/withdrawal markers drawn on the equity chart. */
   window.tallyChartFlowMarkerCount = function () {
     return state.chartPoints.filter(function (p) { return p.flow_marker === true; }).length;
@@ -69,8 +82,10 @@
 
   // ---- fetching ----------------------------------------------------------------------------
 
-  function ApiError(message) {
+  /** A failed request: the message to show and the HTTP status (undefined when none came). */
+  function ApiError(message, status) {
     this.message = message;
+    this.status = status;
   }
 
   /** GET a JSON document; rejects with an ApiError carrying the problem+json detail if any. */
@@ -98,7 +113,7 @@
             } catch (ignored) {
               // not problem+json: keep the status line
             }
-            throw new ApiError(message);
+            throw new ApiError(message, res.status);
           }
           var json;
           try {
@@ -144,6 +159,7 @@
     var range = state.range;
     var jobs = keys.map(function (key) { return settle(fetchJson(ENDPOINTS[key])); });
     jobs.push(settle(fetchJson(equityUrl(range))));
+    if (Date.now() >= state.performanceDueAt) refreshPerformance();
     return Promise.all(jobs).then(function (outcomes) {
       var changed = {};
       keys.forEach(function (key, i) {
@@ -151,6 +167,24 @@
       });
       if (range === state.range && acceptEquity(range, outcomes[keys.length])) changed.equity = true;
       delete state.errors.page;
+      renderAll(changed);
+    });
+  }
+
+  /** Asks for the performance on its own, so a slow answer never delays the live figures. */
+  function refreshPerformance() {
+    if (state.performanceInFlight) return;
+    state.performanceInFlight = true;
+    settle(fetchJson(PERFORMANCE_URL)).then(function (outcome) {
+      state.performanceInFlight = false;
+      state.performanceDueAt = Date.now() + (outcome.error ? PERFORMANCE_RETRY_MS : PERFORMANCE_MS);
+      // Asked without a range, a 400 means the history has no day to measure yet (a fresh
+      // install): the panel says so, it is not a failure to warn about.
+      if (outcome.error && outcome.error.status === 400) {
+        outcome = { value: { text: "400 " + outcome.error.message, json: { unmeasured: outcome.error.message } } };
+      }
+      var changed = {};
+      if (accept("performance", outcome)) changed.performance = true;
       renderAll(changed);
     });
   }
@@ -326,7 +360,8 @@
 
   var SECTION_OF = {
     allocation: "allocation-table", positions: "positions-table", trades: "trades-table",
-    cashFlows: "cash-flows-table", reconciliation: "reconciliation-table", dataIssues: "data-issues"
+    cashFlows: "cash-flows-table", reconciliation: "reconciliation-table", dataIssues: "data-issues",
+    performance: "performance-metrics"
   };
 
   /** The note under a table or list: "empty" shows its own text, "failed" says nothing came yet, null hides it. */
@@ -345,6 +380,10 @@
 
   // ---- rendering ---------------------------------------------------------------------------
 
+  var performancePanel = window.TallyPerformance.create({
+    el: el, td: td, fillTable: fillTable, showNote: showNote, cssVar: cssVar
+  });
+
   function renderAll(changed) {
     var renderers = {
       portfolio: renderPortfolio,
@@ -354,7 +393,8 @@
       cashFlows: renderCashFlows,
       reconciliation: renderReconciliation,
       dataIssues: renderDataIssues,
-      equity: renderChart
+      equity: renderChart,
+      performance: performancePanel.render
     };
     // The base currency labels amounts in every section: when it changes, redraw them all.
     var currency = ccy();

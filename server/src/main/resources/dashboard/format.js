@@ -1,5 +1,6 @@
 /*
- * Tally dashboard: formatting of the API's decimal strings and ISO-8601 times.
+ * Tally dashboard: formatting of the API's decimal strings, its statistics (JSON numbers, returns
+ * and drawdowns as fractions) and ISO-8601 times.
  *
  * Amounts arrive as decimal strings and are formatted as strings: a browser number is a double,
  * which cannot hold 25300.12345678 exactly, so rounding is done on the digits themselves,
@@ -173,6 +174,59 @@
     return formatMoney(value, 2) + "%";
   }
 
+  /**
+   * A statistic the API sends as a JSON number and a fraction (0.055 is 5.5 %) as a percentage:
+   * 2 decimals, HALF_EVEN on the number's shortest decimal spelling (so 0.00125 is "0.12%", as the
+   * server's own rounding of the same text would be), with thousands separators and a "%" sign.
+   * formatFraction(0.055) === "5.50%"; null gives an em dash; a non-number is shown as it came.
+   */
+  function formatFraction(value, places) {
+    if (value === null || value === undefined || value === "") return DASH;
+    var d = parseDecimal(String(value));
+    if (d === null) return String(value);
+    // times 100: the same digits with the decimal point two places to the right
+    var percent = parseDecimal((d.negative ? "-" : "") + d.int + "." + d.frac + "E2");
+    return render(roundParsed(percent, places === undefined ? 2 : places), true) + "%";
+  }
+
+  /** formatFraction with an explicit "+" on positive values (for returns): "+5.50%", "-0.30%", "0.00%". */
+  function formatSignedFraction(value, places) {
+    var text = formatFraction(value, places);
+    return signOf(value) === 1 && /[1-9]/.test(text) ? "+" + text : text;
+  }
+
+  /** A ratio such as a Sharpe ratio (a plain JSON number): 2 decimals, HALF_EVEN. formatRatio(0.4992) === "0.50". */
+  function formatRatio(value) {
+    if (value === null || value === undefined || value === "") return DASH;
+    return formatMoney(String(value), 2);
+  }
+
+  /**
+   * The monthly returns ({period: "2026-09", return: 0.045}, as returns.by_month lists them) laid
+   * out as a year-by-month grid, oldest year first: [{year: "2026", months: [12 entries, each the
+   * month's {period, return} or null where the range has no such month], total: the year's entry
+   * of byYear or null}]. Entries whose period is not "YYYY-MM" are left out.
+   */
+  function monthGrid(byMonth, byYear) {
+    var years = {};
+    var order = [];
+    (byMonth || []).forEach(function (entry) {
+      var m = entry ? /^(\d{4})-(\d{2})$/.exec(String(entry.period)) : null;
+      var month = m ? parseInt(m[2], 10) : 0;
+      if (month < 1 || month > 12) return;
+      if (!years[m[1]]) {
+        years[m[1]] = { year: m[1], months: [null, null, null, null, null, null, null, null, null, null, null, null], total: null };
+        order.push(m[1]);
+      }
+      years[m[1]].months[month - 1] = entry;
+    });
+    (byYear || []).forEach(function (entry) {
+      if (entry && years[String(entry.period)]) years[String(entry.period)].total = entry;
+    });
+    order.sort();
+    return order.map(function (year) { return years[year]; });
+  }
+
   /** -1, 0 or 1 from the string itself; null for null or a non-number. */
   function signOf(value) {
     var d = parseDecimal(value);
@@ -225,6 +279,10 @@
     formatQuantity: formatQuantity,
     formatAmount: formatAmount,
     formatPercent: formatPercent,
+    formatFraction: formatFraction,
+    formatSignedFraction: formatSignedFraction,
+    formatRatio: formatRatio,
+    monthGrid: monthGrid,
     signOf: signOf,
     formatTime: formatTime,
     formatAge: formatAge

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpClient;
@@ -17,7 +18,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,9 +46,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The dashboard in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * which {@code .ci/run} installs): the page loads with no console errors, the equity chart has
- * points, the numbers on the page equal the API's (what open orders hold of a holding too), and the
- * range buttons work. On a machine without Chromium the class reports itself skipped, saying why.
- * It leaves a screenshot in {@code target/dashboard.png}.
+ * points, the numbers on the page equal the API's (what open orders hold of a holding too, and the
+ * performance panel's figures, months and strategies), and the range buttons work. On a machine
+ * without Chromium the class reports itself skipped, saying why. It leaves a screenshot in {@code
+ * target/dashboard.png}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -123,6 +128,7 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("stale-warning")).isDisplayed()).isFalse();
     assertThat(browser.findElement(By.id("sync-warning")).isDisplayed()).isFalse();
 
+    waitForThePerformancePanel();
     browser.manage().window().setSize(new Dimension(1280, 1600));
     Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
     Files.copy(
@@ -253,6 +259,202 @@ class DashboardBrowserTest {
       }
     }
     assertThat(reserved).as("holdings the grid bot's open orders hold").isPositive();
+  }
+
+  @Test
+  void thePerformancePanelShowsTheApisFiguresUnderwaterChartMonthsAndStrategies() throws Exception {
+    load();
+    waitForThePerformancePanel();
+    JsonNode performance = api("/api/v1/portfolio/performance");
+    String base = performance.get("base_currency").asString();
+    JsonNode returns = performance.get("returns");
+    JsonNode risk = performance.get("risk");
+    JsonNode windows = performance.get("drawdown_windows");
+
+    assertThat(figure("twr")).isEqualTo(signedPercent(returns.get("twr")));
+    assertThat(figure("total-pnl"))
+        .isEqualTo(signedAmount(returns.get("total_pnl_base").asString()) + " " + base);
+    int underwater = risk.get("longest_underwater_days").asInt();
+    assertThat(figure("longest-underwater"))
+        .isEqualTo(underwater + (underwater == 1 ? " day" : " days"));
+    // Each statistic is the API's number, or a dash with the API's reason under it.
+    checkStatistic("mwr", returns, "mwr", DashboardBrowserTest::signedPercent);
+    checkStatistic("cagr", returns, "cagr", DashboardBrowserTest::signedPercent);
+    checkStatistic("volatility", risk, "volatility", DashboardBrowserTest::percent);
+    checkStatistic("sharpe", risk, "sharpe", DashboardBrowserTest::ratio);
+    checkStatistic("sortino", risk, "sortino", DashboardBrowserTest::ratio);
+    checkStatistic("calmar", risk, "calmar", DashboardBrowserTest::ratio);
+    // Drawdowns come as depths (0.039) and are shown under water (-3.90%).
+    checkStatistic("max-drawdown", risk, "max_drawdown", DashboardBrowserTest::underwater);
+    checkStatistic("current-drawdown", risk, "current_drawdown", DashboardBrowserTest::underwater);
+    checkStatistic("daily-drawdown", windows, "daily", DashboardBrowserTest::underwater);
+    checkStatistic("weekly-drawdown", windows, "weekly", DashboardBrowserTest::underwater);
+    checkStatistic("total-drawdown", windows, "total", DashboardBrowserTest::underwater);
+    if (!risk.get("max_drawdown_peak").isNull()) {
+      assertThat(metric("max-drawdown").findElement(By.className("metric-sub")).getText())
+          .contains("peak " + risk.get("max_drawdown_peak").asString())
+          .contains("trough " + risk.get("max_drawdown_trough").asString());
+    }
+
+    int days = performance.get("daily").size();
+    assertThat(days).as("days in the served account's history").isGreaterThan(1);
+    assertThat(browser.findElements(By.cssSelector("#underwater-chart canvas"))).isNotEmpty();
+    Object drawn =
+        ((JavascriptExecutor) browser).executeScript("return window.tallyUnderwaterPointCount();");
+    assertThat(drawn).isEqualTo((long) days);
+
+    JsonNode months = returns.get("by_month");
+    assertThat(months.size()).as("months in the history").isPositive();
+    assertThat(browser.findElements(By.cssSelector("#monthly-returns td[data-period]")))
+        .hasSize(months.size());
+    for (JsonNode month : months) {
+      String period = month.get("period").asString();
+      WebElement cell =
+          browser.findElement(By.cssSelector("#monthly-returns td[data-period='" + period + "']"));
+      assertThat(cell.getText().strip()).as(period).isEqualTo(signedPercent(month.get("return")));
+      assertThat(cell.getDomAttribute("data-label"))
+          .isEqualTo(
+              List.of(
+                      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                      "Dec")
+                  .get(Integer.parseInt(period.substring(5)) - 1));
+    }
+    assertThat(browser.findElements(By.cssSelector("#monthly-returns tbody tr")))
+        .hasSize(
+            (int)
+                months.findValues("period").stream()
+                    .map(p -> p.asString().substring(0, 4))
+                    .distinct()
+                    .count());
+
+    JsonNode strategies = performance.get("by_strategy");
+    assertThat(strategies.size()).as("the served account's bots tag their trades").isPositive();
+    assertThat(browser.findElements(By.cssSelector("#strategy-table tbody tr")))
+        .hasSize(strategies.size());
+    for (JsonNode strategy : strategies) {
+      WebElement row =
+          browser.findElement(
+              By.cssSelector(
+                  "#strategy-table tr[data-strategy='"
+                      + strategy.get("strategy").asString()
+                      + "']"));
+      assertThat(cell(row, "Realized"))
+          .isEqualTo(signedAmount(strategy.get("realized_base").asString()) + " " + base);
+      assertThat(cell(row, "Fees"))
+          .isEqualTo(display(strategy.get("fees_base").asString()) + " " + base);
+      assertThat(cell(row, "Trades")).isEqualTo(strategy.get("trades").asString());
+      if (strategy.get("contribution").isNull()) {
+        assertThat(cell(row, "Contribution")).isEqualTo("\u2014");
+      } else {
+        assertThat(cell(row, "Contribution"))
+            .isEqualTo(signedPercent(strategy.get("contribution")));
+      }
+    }
+
+    assertThat(browser.findElement(By.id("api-warning")).isDisplayed()).isFalse();
+    List<LogEntry> problems =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+            .toList();
+    assertThat(problems).as("console errors and warnings").isEmpty();
+  }
+
+  @Test
+  void thePerformanceIsAskedForAtLoadNotAtEveryPoll() throws Exception {
+    browser.get("about:blank"); // no page of an earlier test polls meanwhile
+    long performance = requests("/api/v1/portfolio/performance");
+    long portfolio = requests("/api/v1/portfolio");
+    load();
+    waitForThePerformancePanel();
+    // Four 2 s polls take more than 6 s: the performance, asked once a minute, was asked once.
+    waitUntil(
+        "four polls of the portfolio",
+        Duration.ofSeconds(20),
+        () -> requests("/api/v1/portfolio") - portfolio >= 4);
+    assertThat(requests("/api/v1/portfolio/performance") - performance).isEqualTo(1);
+  }
+
+  /** How many requests the server has answered on {@code route}, from its Prometheus metrics. */
+  private long requests(String route) {
+    try {
+      HttpResponse<String> metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(served.uri("/metrics")).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Matcher count =
+          Pattern.compile(
+                  "tally_http_requests_seconds_count\\{route=\""
+                      + Pattern.quote(route)
+                      + "\"\\} (\\d+)")
+              .matcher(metrics.body());
+      return count.find() ? Long.parseLong(count.group(1)) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted reading the metrics", e);
+    }
+  }
+
+  /** The performance panel is drawn: it is fetched on its own, after the first render. */
+  private void waitForThePerformancePanel() {
+    waitUntil(
+        "the performance panel",
+        Duration.ofSeconds(15),
+        () -> !browser.findElements(By.cssSelector("#performance-metrics .metric")).isEmpty());
+  }
+
+  private WebElement metric(String key) {
+    return browser.findElement(By.cssSelector("#performance-metrics [data-metric='" + key + "']"));
+  }
+
+  private String figure(String key) {
+    return metric(key).findElement(By.className("metric-value")).getText().strip();
+  }
+
+  /**
+   * source[name] as formatted, or, when the API has none, a dash with its reason shown under it.
+   */
+  private void checkStatistic(
+      String key, JsonNode source, String name, Function<JsonNode, String> format) {
+    JsonNode value = source.get(name);
+    if (value == null || value.isNull()) {
+      assertThat(figure(key)).as(key).isEqualTo("\u2014");
+      JsonNode reason =
+          source.has(name + "_reason") ? source.get(name + "_reason") : source.get("reason");
+      assertThat(metric(key).findElement(By.className("metric-reason")).getText().strip())
+          .as("why %s is missing", key)
+          .isEqualTo(reason.asString());
+    } else {
+      assertThat(figure(key)).as(key).isEqualTo(format.apply(value));
+    }
+  }
+
+  /** A fraction as the page shows it: 0.0273 is "2.73%", half-even, thousands separated. */
+  private static String percent(JsonNode fraction) {
+    return display(fraction.decimalValue().movePointRight(2).toPlainString()) + "%";
+  }
+
+  /** A return: "+2.73%", "-0.40%", and "0.00%" for what rounds to nothing. */
+  private static String signedPercent(JsonNode fraction) {
+    String text = percent(fraction);
+    return fraction.decimalValue().signum() > 0 && text.matches(".*[1-9].*") ? "+" + text : text;
+  }
+
+  /** A drawdown depth (0.039) as the page shows it, under water: "-3.90%". */
+  private static String underwater(JsonNode depth) {
+    String text = percent(depth);
+    return depth.decimalValue().signum() > 0 && text.matches(".*[1-9].*") ? "-" + text : text;
+  }
+
+  private static String ratio(JsonNode value) {
+    return display(value.decimalValue().toPlainString());
+  }
+
+  private static String signedAmount(String amount) {
+    String text = display(amount);
+    return new BigDecimal(amount).signum() > 0 && text.matches(".*[1-9].*") ? "+" + text : text;
   }
 
   private static String cell(WebElement row, String label) {
