@@ -13,9 +13,10 @@ import java.util.function.Consumer;
  * Kraken is configured), reconcile every {@code reconciliation.interval} (a sync too: the books are
  * brought up to date and compared with Kraken's balances at a quiet moment, {@link
  * io.tally.engine.sync.QuietMoment}), sample the equity series every {@code equity_series.interval}
- * (never driven by API polling), and prune snapshots and samples daily. A failing job is reported
- * to {@code errors} and runs again at its next turn; the service's single writer keeps the jobs
- * from overlapping.
+ * (never driven by API polling), prune snapshots and samples daily, and once, first, replay the
+ * live drawdown windows over the whole equity series ({@link
+ * PortfolioService#seedDrawdownWindows}). A failing job is reported to {@code errors} and runs
+ * again at its next turn; the service's single writer keeps the jobs from overlapping.
  *
  * <p>Example: {@code try (PortfolioSchedule schedule = PortfolioSchedule.start(service, true,
  * System.err::println)) { ... }}. Thread-safe.
@@ -52,22 +53,27 @@ public final class PortfolioSchedule implements AutoCloseable {
     schedule.every(
         config.schedule().equityInterval(), "equity sample", service::sampleEquity, errors);
     schedule.every(Duration.ofDays(1), "prune", service::prune, errors);
+    schedule.once("drawdown windows", service::seedDrawdownWindows, errors);
     return schedule;
+  }
+
+  /** Runs {@code job} once, as soon as the executor is free. */
+  private void once(String name, Runnable job, Consumer<String> errors) {
+    executor.execute(() -> run(name, job, errors));
   }
 
   private void every(Duration interval, String name, Runnable job, Consumer<String> errors) {
     long millis = interval.toMillis();
     executor.scheduleWithFixedDelay(
-        () -> {
-          try {
-            job.run();
-          } catch (RuntimeException e) {
-            errors.accept(name + " failed: " + e.getMessage());
-          }
-        },
-        millis,
-        millis,
-        TimeUnit.MILLISECONDS);
+        () -> run(name, job, errors), millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private static void run(String name, Runnable job, Consumer<String> errors) {
+    try {
+      job.run();
+    } catch (RuntimeException e) {
+      errors.accept(name + " failed: " + e.getMessage());
+    }
   }
 
   /** Stops the jobs, letting a running one finish (up to 30 s). */

@@ -546,26 +546,52 @@ public final class PortfolioService {
   public List<EquityPoint> getEquitySeries(EquityRange range) {
     requireNonNull(range, "range");
     Instant since = range.start(clock.instant()).orElse(Instant.EPOCH);
-    List<EquityPoint> samples = new ArrayList<>();
-    for (StoredEquityPoint stored : store.equityPoints(since)) {
-      samples.add(
-          new EquityPoint(
-              stored.at(),
-              new BigDecimal(stored.equity()),
-              new BigDecimal(stored.cash()),
-              new BigDecimal(stored.flows()),
-              new BigDecimal(stored.botPnl())));
-    }
+    return EquitySeries.downsample(
+        equitySeries(dailyHistory(current()), since), range.bucket(), MAX_CHART_POINTS);
+  }
+
+  /**
+   * The whole equity series from {@code since}: {@code history}'s day ends before the first stored
+   * sample, then the samples.
+   */
+  private List<EquityPoint> equitySeries(DailyHistory history, Instant since) {
+    List<EquityPoint> samples = EquitySamples.since(store, since);
     Instant firstSample = samples.isEmpty() ? Instant.MAX : samples.get(0).at();
     List<EquityPoint> points = new ArrayList<>();
-    for (DayEnd day : dailyHistory(current()).days()) {
+    for (DayEnd day : history.days()) {
       EquityPoint point = day.equityPoint();
       if (!point.at().isBefore(since) && point.at().isBefore(firstSample)) {
         points.add(point);
       }
     }
     points.addAll(samples);
-    return EquitySeries.downsample(points, range.bucket(), MAX_CHART_POINTS);
+    return points;
+  }
+
+  /**
+   * Replays the live drawdown windows over the whole equity series, the daily history's day ends
+   * included, so the total window's peak is the history's, not only the stored samples': a start
+   * seeds them from the samples alone (folding a long log would make it slow), and {@link
+   * PortfolioSchedule} calls this once, right after. The history is folded before the writer's lock
+   * is taken; if a write published other books meanwhile, the next call does it.
+   *
+   * @return whether the windows were replayed
+   */
+  public boolean seedDrawdownWindows() {
+    PortfolioView before = current();
+    DailyHistory daily = dailyHistory(before);
+    writer.lock();
+    try {
+      PortfolioView now = current();
+      if (now.importId() != before.importId()) {
+        return false;
+      }
+      List<EquityPoint> series = equitySeries(daily, Instant.EPOCH);
+      view.set(now.withDrawdown(liveDrawdown.over(series, now.books(), now.valuation())));
+      return true;
+    } finally {
+      writer.unlock();
+    }
   }
 
   /** {@link PortfolioQueries#getDataIssues}, answered from the books last published. */

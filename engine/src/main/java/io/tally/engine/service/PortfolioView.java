@@ -60,4 +60,22 @@ record PortfolioView(
   Instant asOf() {
     return valuation.asOf();
   }
+
+  /** This view with the live drawdown windows {@code windows} instead. */
+  PortfolioView withDrawdown(Optional<DrawdownWindow> windows) {
+    return new PortfolioView(
+        books,
+        tradePnls,
+        valuation,
+        prices,
+        display,
+        ledgerIssues,
+        reconciliation,
+        lastSyncAt,
+        lastSyncError,
+        importId,
+        holds,
+        openOrders,
+        windows);
+  }
 }
