@@ -1,5 +1,6 @@
 package io.tally.bench;
 
+import io.tally.engine.Mark;
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
@@ -461,7 +462,7 @@ public final class StartupBenchmark {
                 List.of(),
                 records(all.subList(from, to)),
                 batchPrices,
-                Map.of(StoredBooks.PRICES_BASE, "USD"),
+                Map.of(Mark.PRICES_BASE.key(), "USD"),
                 "bench events " + (from + 1) + ".." + to));
         System.out.printf(
             "  committed events %,d..%,d and %,d prices (%.0f s)%n",
@@ -508,7 +509,7 @@ public final class StartupBenchmark {
               List.of(),
               records(all.subList(options.events(), all.size())),
               tailPrices,
-              Map.of(StoredBooks.PRICES_BASE, "USD"),
+              Map.of(Mark.PRICES_BASE.key(), "USD"),
               "bench tail of " + options.tail() + " events"));
       if (store.lastImportId() != checkpointImport + 1) {
         throw new IllegalStateException("The tail is not the import after the checkpoint");
@@ -608,7 +609,7 @@ public final class StartupBenchmark {
                 parts,
                 "prices -> Price",
                 () ->
-                    marks.getOrDefault(StoredBooks.PRICES_BASE, "").equals("USD")
+                    marks.getOrDefault(Mark.PRICES_BASE.key(), "").equals("USD")
                         ? stored.stream().map(StoredBooks::price).toList()
                         : List.<Price>of());
         PriceTable table = time(parts, "PriceTable.of", () -> PriceTable.of(points));

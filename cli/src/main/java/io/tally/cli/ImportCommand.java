@@ -3,6 +3,8 @@ package io.tally.cli;
 import io.tally.books.BookConfig;
 import io.tally.books.DataIssue;
 import io.tally.engine.LiveBooks;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.ingest.Ingest;
@@ -154,7 +156,7 @@ final class ImportCommand implements Callable<Integer> {
    */
   private IngestBatch withPrices(
       IngestBatch batch, PortfolioStore store, PortfolioConfig portfolio, PrintWriter err) {
-    String storedBase = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
+    String storedBase = Marks.of(store).get(Mark.PRICES_BASE).orElse("");
     Asset currency;
     if (base != null) {
       currency = AssetSymbol.canonical(base);
@@ -194,7 +196,7 @@ final class ImportCommand implements Callable<Integer> {
       }
     }
     Map<String, String> marks = new HashMap<>(batch.marks());
-    marks.put(StoredBooks.PRICES_BASE, currency.code());
+    marks.put(Mark.PRICES_BASE.key(), currency.code());
     return new IngestBatch(
         batch.ledgerRows(),
         batch.tradeRows(),

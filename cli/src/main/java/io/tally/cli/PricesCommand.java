@@ -1,7 +1,8 @@
 package io.tally.cli;
 
 import io.tally.books.BookConfig;
-import io.tally.engine.StoredBooks;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.prices.HistoricPrices.Reason;
 import io.tally.engine.prices.HistoricPrices.Unpriced;
@@ -136,7 +137,7 @@ final class PricesCommand implements Runnable {
      * being in it.
      */
     private static void requireSameBase(PortfolioStore store, Asset base) {
-      String stored = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
+      String stored = Marks.of(store).get(Mark.PRICES_BASE).orElse("");
       if (!stored.isEmpty() && !stored.equals(base.code()) && !store.prices().isEmpty()) {
         throw new IllegalArgumentException(
             "--base "

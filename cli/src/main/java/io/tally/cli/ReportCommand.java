@@ -7,6 +7,7 @@ import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.DataIssue;
 import io.tally.engine.LiveBooks;
+import io.tally.engine.Marks;
 import io.tally.engine.PastBooks;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.PortfolioConfig;
@@ -159,7 +160,7 @@ final class ReportCommand implements Callable<Integer> {
         LiveBooks live = LiveBooks.start(store, bookConfig(baseCurrency, method));
         books = live.state();
         history = live.prices();
-        ledgerIssues = LedgerCheck.storedIssues(store.marks());
+        ledgerIssues = LedgerCheck.storedIssues(Marks.of(store));
       } else {
         // A prices file changes what past events are worth: the books are folded again with it.
         StoredBooks stored = StoredBooks.load(store);

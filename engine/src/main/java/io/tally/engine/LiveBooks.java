@@ -290,7 +290,7 @@ public final class LiveBooks {
    * before.
    */
   private void readPrices(PortfolioStore store, long upTo) {
-    String base = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
+    String base = Marks.of(store).get(Mark.PRICES_BASE).orElse("");
     knownBase = base;
     knownImport = upTo;
     if (!base.equals(config.base().code())) {
@@ -316,7 +316,7 @@ public final class LiveBooks {
    * again, with the same result.) When the prices' base mark moved, they are read again.
    */
   private void addPrices(PortfolioStore store, List<StoredPrice> newPrices, long upTo) {
-    String base = store.marks().getOrDefault(StoredBooks.PRICES_BASE, "");
+    String base = Marks.of(store).get(Mark.PRICES_BASE).orElse("");
     if (!base.equals(knownBase) || !base.equals(config.base().code())) {
       readPrices(store, upTo);
       return;

@@ -18,7 +18,6 @@ import io.tally.store.StoredPrice;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +34,6 @@ import java.util.Optional;
  */
 public record StoredBooks(
     List<LedgerEvent> events, List<DataIssue> ledgerIssues, List<Price> prices, String pricesBase) {
-
-  /** The mark naming the base currency the stored prices are in. */
-  public static final String PRICES_BASE = "prices.base";
 
   public StoredBooks {
     events = List.copyOf(events);
@@ -58,20 +54,20 @@ public record StoredBooks(
   /**
    * The base currency of what {@code store} holds under {@code portfolio}, as {@link
    * #baseCurrency(PortfolioConfig)} decides: from the configuration, the stored prices' mark or the
-   * fiat currencies an ingest listed ({@link Ingest#FIAT_MARK}); reads the event log only for a
-   * store written before ingests listed them.
+   * fiat currencies an ingest listed ({@link Mark#FIAT}); reads the event log only for a store
+   * written before ingests listed them.
    */
   public static BaseCurrency baseCurrency(PortfolioStore store, PortfolioConfig portfolio) {
     if (portfolio.baseCurrencyConfigured()) {
       return portfolio.baseCurrencyFor(Optional.empty(), List.of());
     }
-    Optional<Asset> pricedIn = pricedIn(store.marks().getOrDefault(PRICES_BASE, ""));
-    if (pricedIn.isPresent()) {
-      return portfolio.baseCurrencyFor(pricedIn, List.of());
+    Marks marks = Marks.of(store);
+    if (marks.pricesBase().isPresent()) {
+      return portfolio.baseCurrencyFor(marks.pricesBase(), List.of());
     }
-    String fiat = store.marks().get(Ingest.FIAT_MARK);
-    if (fiat != null) {
-      return portfolio.baseCurrencyFor(Optional.empty(), Ingest.parseFiat(fiat));
+    Optional<List<Asset>> fiat = marks.fiat();
+    if (fiat.isPresent()) {
+      return portfolio.baseCurrencyFor(Optional.empty(), fiat.get());
     }
     List<LedgerEvent> events = new ArrayList<>();
     for (EventRecord record : store.events()) {
@@ -113,11 +109,11 @@ public record StoredBooks(
     for (EventRecord record : records) {
       events.add(EventText.parse(record.line()));
     }
-    Map<String, String> marks = store.marks();
+    Marks marks = Marks.of(store);
     List<DataIssue> issues;
-    String stored = marks.get(LedgerCheck.ISSUES_MARK);
-    if (stored != null) {
-      issues = LedgerCheck.parseIssues(stored);
+    Optional<String> stored = marks.get(Mark.LEDGER_ISSUES);
+    if (stored.isPresent()) {
+      issues = LedgerCheck.parseIssues(stored.get());
     } else {
       LedgerCheck check = LedgerCheck.of(Ingest.ledgerRows(store.rows(Ingest.LEDGERS)));
       events.addAll(check.adjustments());
@@ -125,12 +121,12 @@ public record StoredBooks(
       issues = check.issues();
     }
     return new StoredBooks(
-        events, issues, storedPrices(store), marks.getOrDefault(PRICES_BASE, ""));
+        events, issues, storedPrices(store), marks.get(Mark.PRICES_BASE).orElse(""));
   }
 
   /** The prices {@code store} keeps when a sync stored them in {@code base}; none otherwise. */
   public static List<Price> pricesIn(PortfolioStore store, Asset base) {
-    if (!base.code().equals(store.marks().getOrDefault(PRICES_BASE, ""))) {
+    if (!Marks.of(store).pricedIn(base)) {
       return List.of();
     }
     return storedPrices(store);

@@ -236,7 +236,7 @@ class LiveBooksTest {
               List.of(),
               first.stream().map(LiveBooksTest::record).toList(),
               prices(history, first),
-              Map.of(StoredBooks.PRICES_BASE, "EUR"),
+              Map.of(Mark.PRICES_BASE.key(), "EUR"),
               "priced in EUR"));
       LiveBooks live = LiveBooks.start(store, BookConfig.defaults());
       Instant early = first.get(0).at();
@@ -359,6 +359,6 @@ class LiveBooksTest {
   }
 
   private static Map<String, String> marks() {
-    return Map.of(StoredBooks.PRICES_BASE, "USD");
+    return Map.of(Mark.PRICES_BASE.key(), "USD");
   }
 }

@@ -3,6 +3,8 @@ package io.tally.engine.ingest;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BaseCurrency;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.kraken.AssetNames;
 import io.tally.kraken.BalanceCheck;
 import io.tally.kraken.Enrichment;
@@ -23,7 +25,6 @@ import io.tally.store.ImportBatch.DerivedRows;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -60,13 +61,6 @@ public final class Ingest {
 
   /** Source name of Kraken's Assets list in the store: one row per asset id and altname. */
   public static final String ASSETS = "kraken.assets";
-
-  /**
-   * The mark listing the fiat currencies of the stored events, comma-separated: what {@link
-   * io.tally.books.BaseCurrency} chooses a base from when none is configured, kept by every ingest
-   * so a command need not read the event log to know it.
-   */
-  public static final String FIAT_MARK = "events.fiat";
 
   static final String ORIGIN_FILE = "_file";
   static final String ORIGIN_LINE = "_line";
@@ -154,17 +148,19 @@ public final class Ingest {
         classify(storedLedger, storedTrades, storedTags, allLedger, allTrades, allTags);
     List<EventRecord> events = classified.events();
     Map<String, String> marks = new LinkedHashMap<>(batch.marks());
-    Map<String, String> storedMarks = store.marks();
+    Marks storedMarks = Marks.of(store);
     // A store whose last check predates gaps (no gaps mark) is checked again, once.
     // The check of every ledger row, when it ran over exactly the batch's rows (nothing stored,
     // nothing repeated), is also the summary's check of the rows brought: not run twice.
     Optional<BalanceCheck> wholeCheck = Optional.empty();
     if (!newLedger.isEmpty()
-        || !storedMarks.containsKey(LedgerCheck.ISSUES_MARK)
-        || !storedMarks.containsKey(LedgerCheck.GAPS_MARK)) {
+        || !storedMarks.has(Mark.LEDGER_ISSUES)
+        || !storedMarks.has(Mark.LEDGER_GAPS)) {
       wholeCheck = checkLedger(newLedger.values(), events, marks, storedMarks);
     }
-    marks.put(FIAT_MARK, fiatMark(classified.fiat(), storedMarks));
+    // The fiat currencies of the events, kept so that choosing a base currency (BaseCurrency)
+    // need not read the event log.
+    marks.put(Mark.FIAT.key(), fiatMark(classified.fiat(), storedMarks));
     // The rows are made in the store's form as the write reaches them, not all held at once.
     List<SourceRow> rows =
         DerivedRows.of(
@@ -287,7 +283,7 @@ public final class Ingest {
       Collection<LedgerRow> newRows,
       List<EventRecord> events,
       Map<String, String> marks,
-      Map<String, String> storedMarks) {
+      Marks storedMarks) {
     Optional<LedgerCheck> continued = LedgerCheck.continuing(storedMarks, newRows);
     if (continued.isPresent()) {
       progress.accept("checking Kraken's running balances of the new rows");
@@ -328,22 +324,17 @@ public final class Ingest {
    * stored mark's plus the new ones; a store without the mark has its whole log read once. A
    * currency stays listed when the events that had it are retracted (docs/ACCOUNTING-DECISIONS.md).
    */
-  private String fiatMark(Set<Asset> classified, Map<String, String> storedMarks) {
+  private String fiatMark(Set<Asset> classified, Marks storedMarks) {
     Set<Asset> fiat = new TreeSet<>(classified);
-    String stored = storedMarks.get(FIAT_MARK);
-    if (stored != null) {
-      fiat.addAll(parseFiat(stored));
+    Optional<List<Asset>> stored = storedMarks.fiat();
+    if (stored.isPresent()) {
+      fiat.addAll(stored.get());
     } else if (store.eventCount() > 0) {
       List<LedgerEvent> all = new ArrayList<>();
       store.events().forEach(record -> all.add(EventText.parse(record.line())));
       fiat.addAll(BaseCurrency.fiatIn(all));
     }
     return String.join(",", fiat.stream().map(Asset::code).toList());
-  }
-
-  /** The currencies of a {@link #FIAT_MARK}. */
-  public static List<Asset> parseFiat(String mark) {
-    return mark.isEmpty() ? List.of() : Arrays.stream(mark.split(",")).map(Asset::of).toList();
   }
 
   /** The store's id of a ledger row: its ledger id, or a content key for a pending row. */

@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.DataIssue;
 import io.tally.books.IssueKind;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.kraken.BalanceCheck;
 import io.tally.kraken.BalanceFinding;
 import io.tally.kraken.LedgerRow;
@@ -71,18 +73,6 @@ public record LedgerCheck(
     List<String> keptOpeningIds,
     List<String> keptGapIds) {
 
-  /** The mark holding the issues of the latest check, one {@link DataIssue#toText()} per line. */
-  public static final String ISSUES_MARK = "ledger.issues";
-
-  /** The mark holding the ids of the opening-balance events of the latest check, one per line. */
-  public static final String OPENINGS_MARK = "ledger.openings";
-
-  /** The mark holding the ids of the gap events of the latest check, one per line. */
-  public static final String GAPS_MARK = "ledger.gaps";
-
-  /** The mark holding where the running balances stand after the latest check. */
-  public static final String BALANCES_MARK = "ledger.balances";
-
   public LedgerCheck {
     openings = List.copyOf(openings);
     gaps = List.copyOf(gaps);
@@ -122,18 +112,17 @@ public record LedgerCheck(
    * the new ones (the stored ones stay as they are, as its kept ids); its issues and {@link
    * #marks()} are those of the whole check. Empty when the whole ledger must be checked again.
    */
-  public static Optional<LedgerCheck> continuing(
-      Map<String, String> marks, Collection<LedgerRow> newRows) {
-    String balancesText = marks.get(BALANCES_MARK);
-    String issuesText = marks.get(ISSUES_MARK);
-    if (balancesText == null || issuesText == null || !marks.containsKey(GAPS_MARK)) {
+  public static Optional<LedgerCheck> continuing(Marks marks, Collection<LedgerRow> newRows) {
+    Optional<String> balancesText = marks.get(Mark.LEDGER_BALANCES);
+    Optional<String> issuesText = marks.get(Mark.LEDGER_ISSUES);
+    if (balancesText.isEmpty() || issuesText.isEmpty() || !marks.has(Mark.LEDGER_GAPS)) {
       return Optional.empty();
     }
     RunningBalances stored;
     List<DataIssue> storedIssues;
     try {
-      stored = RunningBalances.parse(balancesText);
-      storedIssues = parseIssues(issuesText);
+      stored = RunningBalances.parse(balancesText.get());
+      storedIssues = parseIssues(issuesText.get());
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
@@ -164,8 +153,8 @@ public record LedgerCheck(
             issues,
             firstDivergence(issues),
             check.closing(),
-            ids(marks.getOrDefault(OPENINGS_MARK, "")),
-            ids(marks.get(GAPS_MARK))));
+            ids(marks.get(Mark.LEDGER_OPENINGS).orElse("")),
+            ids(marks.get(Mark.LEDGER_GAPS).orElse(""))));
   }
 
   private static List<String> ids(String mark) {
@@ -218,14 +207,14 @@ public record LedgerCheck(
    */
   public Map<String, String> marks() {
     Map<String, String> marks = new LinkedHashMap<>();
-    marks.put(ISSUES_MARK, issuesText());
-    marks.put(OPENINGS_MARK, idsText(keptOpeningIds, openings));
-    marks.put(GAPS_MARK, idsText(keptGapIds, gaps));
-    marks.put(BALANCES_MARK, balances.toText());
+    marks.put(Mark.LEDGER_ISSUES.key(), issuesText());
+    marks.put(Mark.LEDGER_OPENINGS.key(), idsText(keptOpeningIds, openings));
+    marks.put(Mark.LEDGER_GAPS.key(), idsText(keptGapIds, gaps));
+    marks.put(Mark.LEDGER_BALANCES.key(), balances.toText());
     return marks;
   }
 
-  /** The issues as the {@link #ISSUES_MARK} keeps them. */
+  /** The issues as the mark {@link Mark#LEDGER_ISSUES} keeps them. */
   public String issuesText() {
     StringBuilder text = new StringBuilder();
     issues.forEach(issue -> text.append(issue.toText()).append('\n'));
@@ -233,16 +222,15 @@ public record LedgerCheck(
   }
 
   /** The ids of the adjustments an earlier check stored in {@code marks}: openings, then gaps. */
-  public static List<String> storedAdjustmentIds(Map<String, String> marks) {
-    List<String> ids = new ArrayList<>(ids(marks.getOrDefault(OPENINGS_MARK, "")));
-    ids.addAll(ids(marks.getOrDefault(GAPS_MARK, "")));
+  public static List<String> storedAdjustmentIds(Marks marks) {
+    List<String> ids = new ArrayList<>(ids(marks.get(Mark.LEDGER_OPENINGS).orElse("")));
+    ids.addAll(ids(marks.get(Mark.LEDGER_GAPS).orElse("")));
     return ids;
   }
 
   /** The issues the last check left in a store's {@code marks}; none before the first check. */
-  public static List<DataIssue> storedIssues(Map<String, String> marks) {
-    String stored = marks.get(ISSUES_MARK);
-    return stored == null ? List.of() : parseIssues(stored);
+  public static List<DataIssue> storedIssues(Marks marks) {
+    return marks.get(Mark.LEDGER_ISSUES).map(LedgerCheck::parseIssues).orElse(List.of());
   }
 
   /** Issues read back from {@link #issuesText()}. */

@@ -6,7 +6,7 @@ import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Holding;
 import io.tally.engine.LiveBooks;
-import io.tally.engine.StoredBooks;
+import io.tally.engine.Mark;
 import io.tally.engine.prices.HistoricPrices.Unpriced;
 import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.kraken.api.KrakenClient;
@@ -143,11 +143,7 @@ public final class PriceFetch {
     if (!prices.isEmpty()) {
       store.commit(
           new ImportBatch(
-              List.of(),
-              List.of(),
-              prices,
-              Map.of(StoredBooks.PRICES_BASE, base.code()),
-              "prices"));
+              List.of(), List.of(), prices, Map.of(Mark.PRICES_BASE.key(), base.code()), "prices"));
     }
   }
 

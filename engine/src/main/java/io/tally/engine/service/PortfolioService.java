@@ -7,6 +7,8 @@ import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.engine.LiveBooks;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.engine.PastBooks;
 import io.tally.engine.TradePnlLookup;
 import io.tally.engine.config.TallyConfig;
@@ -46,7 +48,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -716,7 +717,7 @@ public final class PortfolioService {
     valuationNanos.addAndGet(System.nanoTime() - started);
     // Marks and listings change only with an import: read them once per import, not per write.
     boolean sameImport = previous != null && previous.importId() == live.importId();
-    Map<String, String> marks = sameImport ? Map.of() : store.marks();
+    Marks marks = sameImport ? Marks.NONE : Marks.of(store);
     PortfolioView next =
         new PortfolioView(
             books,
@@ -732,7 +733,7 @@ public final class PortfolioService {
             live.importId(),
             sameImport
                 ? previous.holds()
-                : kraken.isPresent() ? OrderHolds.fromMarks(marks) : Optional.empty(),
+                : kraken.isPresent() ? OrderHolds.from(marks) : Optional.empty(),
             openOrders,
             liveDrawdown.after(Optional.ofNullable(previous), books, valuation));
     view.set(next);
@@ -758,9 +759,7 @@ public final class PortfolioService {
   private void detectExternalActivity(
       PortfolioView before, PortfolioView after, List<LedgerEvent> added) {
     Optional<Instant> baseline =
-        Optional.ofNullable(store.marks().get(Reconciler.BASELINE_MARK))
-            .map(DriftBaseline::parse)
-            .map(DriftBaseline::at);
+        Marks.of(store).get(Mark.DRIFT_BASELINE).map(DriftBaseline::parse).map(DriftBaseline::at);
     new ExternalActivityCheck(config.portfolio().externalActivityThresholdPct())
         .find(before.valuation(), after.valuation(), added, after.prices(), baseline)
         .ifPresent(

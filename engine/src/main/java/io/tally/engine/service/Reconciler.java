@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.engine.LiveBooks;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.sync.QuietBalances;
@@ -45,9 +47,6 @@ import java.util.Optional;
  */
 final class Reconciler {
 
-  /** The mark holding the flow-adjusted drift baseline ({@link DriftBaseline#toText()}). */
-  static final String BASELINE_MARK = "drift.baseline";
-
   /** How many flows a reconciliation lists as the recent ones explaining drift. */
   static final int RECENT_FLOWS = 10;
 
@@ -78,7 +77,7 @@ final class Reconciler {
               stored ->
                   LastReconciliation.stale(
                       stored,
-                      LedgerCheck.firstDivergence(LedgerCheck.storedIssues(store.marks())),
+                      LedgerCheck.firstDivergence(LedgerCheck.storedIssues(Marks.of(store))),
                       events.cashFlows(
                           Optional.empty(), RECENT_FLOWS, live.prices(), live.importId())));
     } catch (StoreException | IllegalArgumentException e) {
@@ -99,7 +98,7 @@ final class Reconciler {
   Reconciliation reconcile(
       LiveBooks live, Optional<QuietBalances> balances, Optional<Reconciliation> previous) {
     Instant now = clock.instant();
-    List<DataIssue> ledgerIssues = LedgerCheck.storedIssues(store.marks());
+    List<DataIssue> ledgerIssues = LedgerCheck.storedIssues(Marks.of(store));
     ReconciliationStatus status = ReconciliationStatus.UNCHECKED;
     Optional<LiveCheck> check = Optional.empty();
     Optional<FlowAdjustedDrift> drift = Optional.empty();
@@ -198,7 +197,7 @@ final class Reconciler {
     BigDecimal pnl = books.realizedTotal().add(valuation.unrealized());
     BigDecimal flows = books.flows().net();
     Optional<DriftBaseline> stored =
-        Optional.ofNullable(store.marks().get(BASELINE_MARK)).map(DriftBaseline::parse);
+        Marks.of(store).get(Mark.DRIFT_BASELINE).map(DriftBaseline::parse);
     DriftBaseline baseline =
         stored.orElseGet(
             () ->
@@ -213,7 +212,7 @@ final class Reconciler {
               List.of(),
               List.of(),
               List.of(),
-              Map.of(BASELINE_MARK, drift.baseline().toText()),
+              Map.of(Mark.DRIFT_BASELINE.key(), drift.baseline().toText()),
               "drift baseline"));
     }
     return drift;

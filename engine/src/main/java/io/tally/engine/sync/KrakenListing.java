@@ -2,6 +2,8 @@ package io.tally.engine.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.engine.ingest.Ingest;
 import io.tally.kraken.api.AssetInfo;
 import io.tally.kraken.api.KrakenClient;
@@ -35,9 +37,6 @@ import java.util.function.Consumer;
  */
 public final class KrakenListing {
 
-  static final String ASSETS_FETCHED = "assets.fetched";
-  static final String PAIRS_FETCHED = "pairs.fetched";
-
   /** The row source of Kraken's pairs. */
   public static final String PAIRS = "kraken.pairs";
 
@@ -60,7 +59,7 @@ public final class KrakenListing {
   /** Fetches Kraken's Assets list when the stored one is older than a day (or missing). */
   public void refreshAssets() {
     Instant now = clock.instant();
-    if (fresh(ASSETS_FETCHED, now)) {
+    if (fresh(Mark.ASSETS_FETCHED, now)) {
       return;
     }
     progress.accept("fetching Kraken's asset list");
@@ -80,7 +79,11 @@ public final class KrakenListing {
     }
     store.commit(
         new ImportBatch(
-            rows, List.of(), List.of(), Map.of(ASSETS_FETCHED, now.toString()), "assets"));
+            rows,
+            List.of(),
+            List.of(),
+            Map.of(Mark.ASSETS_FETCHED.key(), now.toString()),
+            "assets"));
   }
 
   /**
@@ -89,7 +92,7 @@ public final class KrakenListing {
    */
   public List<PairInfo> pairs() {
     Instant now = clock.instant();
-    if (!fresh(PAIRS_FETCHED, now)) {
+    if (!fresh(Mark.PAIRS_FETCHED, now)) {
       progress.accept("fetching Kraken's pair list");
       List<SourceRow> rows = new ArrayList<>();
       for (PairInfo pair : client.assetPairs()) {
@@ -117,7 +120,11 @@ public final class KrakenListing {
       }
       store.commit(
           new ImportBatch(
-              rows, List.of(), List.of(), Map.of(PAIRS_FETCHED, now.toString()), "asset pairs"));
+              rows,
+              List.of(),
+              List.of(),
+              Map.of(Mark.PAIRS_FETCHED.key(), now.toString()),
+              "asset pairs"));
     }
     Map<String, PairInfo> latest = new LinkedHashMap<>();
     for (SourceRow row : store.rows(PAIRS)) {
@@ -139,8 +146,7 @@ public final class KrakenListing {
     return new ArrayList<>(latest.values());
   }
 
-  private boolean fresh(String mark, Instant now) {
-    String fetched = store.marks().get(mark);
-    return fetched != null && Instant.parse(fetched).plus(MAX_AGE).isAfter(now);
+  private boolean fresh(Mark mark, Instant now) {
+    return Marks.of(store).instant(mark).filter(t -> t.plus(MAX_AGE).isAfter(now)).isPresent();
   }
 }

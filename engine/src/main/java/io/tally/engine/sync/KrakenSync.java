@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
-import io.tally.engine.StoredBooks;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.Ingest;
 import io.tally.engine.ingest.IngestBatch;
@@ -67,10 +68,6 @@ import java.util.function.Function;
  */
 public final class KrakenSync {
 
-  static final String LEDGERS_NEWEST = "ledgers.newest";
-  static final String TRADES_NEWEST = "trades.newest";
-  static final String ORDERS_NEWEST = "orders.newest";
-
   /**
    * How far before the newest row already stored a later sync looks again. Kraken's {@code start}
    * has whole seconds; the overlap catches rows of that same second that arrived late, and the
@@ -117,7 +114,7 @@ public final class KrakenSync {
             List.of(),
             List.of(),
             List.of(),
-            Map.of(OrderHolds.MARK, holds.toText()),
+            Map.of(Mark.ORDER_HOLDS.key(), holds.toText()),
             "holds of open orders at " + holds.asOf()));
     List<BalanceDifference> differences =
         quiet
@@ -189,10 +186,10 @@ public final class KrakenSync {
   private Pulled pull() {
     KrakenListing listing = new KrakenListing(store, client, clock, progress);
     listing.refreshAssets();
-    Map<String, String> marks = store.marks();
-    Optional<Instant> ledgersSince = since(marks, LEDGERS_NEWEST);
-    Optional<Instant> tradesSince = since(marks, TRADES_NEWEST);
-    Optional<Instant> ordersSince = since(marks, ORDERS_NEWEST);
+    Marks marks = Marks.of(store);
+    Optional<Instant> ledgersSince = since(marks, Mark.LEDGERS_NEWEST);
+    Optional<Instant> tradesSince = since(marks, Mark.TRADES_NEWEST);
+    Optional<Instant> ordersSince = since(marks, Mark.ORDERS_NEWEST);
 
     progress.accept(
         ledgersSince
@@ -207,16 +204,16 @@ public final class KrakenSync {
     orders.addAll(openOrdersOf(trades, orders));
 
     Map<String, String> newMarks = new LinkedHashMap<>();
-    advance(newMarks, marks, LEDGERS_NEWEST, newest(ledger, LedgerRow::time));
-    advance(newMarks, marks, TRADES_NEWEST, newest(trades, TradeRow::time));
+    advance(newMarks, marks, Mark.LEDGERS_NEWEST, newest(ledger, LedgerRow::time));
+    advance(newMarks, marks, Mark.TRADES_NEWEST, newest(trades, TradeRow::time));
     advance(
         newMarks,
         marks,
-        ORDERS_NEWEST,
+        Mark.ORDERS_NEWEST,
         newest(
             orders.stream().filter(o -> o.closeTime().isPresent()).toList(),
             o -> o.closeTime().orElseThrow()));
-    newMarks.put(StoredBooks.PRICES_BASE, config.portfolio().baseCurrency().code());
+    newMarks.put(Mark.PRICES_BASE.key(), config.portfolio().baseCurrency().code());
 
     IngestResult ingested =
         new Ingest(store, new StrategyTags(config.portfolio().strategyTags()), progress)
@@ -318,17 +315,15 @@ public final class KrakenSync {
 
   /** Sets a time mark to {@code newest} unless the stored mark is already later. */
   private static void advance(
-      Map<String, String> newMarks,
-      Map<String, String> marks,
-      String name,
-      Optional<Instant> newest) {
+      Map<String, String> newMarks, Marks marks, Mark mark, Optional<Instant> newest) {
+    Optional<Instant> stored = marks.instant(mark);
     newest
-        .filter(t -> marks.get(name) == null || t.isAfter(Instant.parse(marks.get(name))))
-        .ifPresent(t -> newMarks.put(name, t.toString()));
+        .filter(t -> stored.isEmpty() || t.isAfter(stored.get()))
+        .ifPresent(t -> newMarks.put(mark.key(), t.toString()));
   }
 
-  private static Optional<Instant> since(Map<String, String> marks, String name) {
-    return Optional.ofNullable(marks.get(name)).map(Instant::parse).map(t -> t.minus(OVERLAP));
+  private static Optional<Instant> since(Marks marks, Mark mark) {
+    return marks.instant(mark).map(t -> t.minus(OVERLAP));
   }
 
   private ProgressListener pages() {

@@ -2,6 +2,8 @@ package io.tally.engine.sync;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.kraken.api.ExtendedBalance;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
@@ -18,8 +20,8 @@ import java.util.TreeMap;
  * What Kraken's open orders held of each asset at one moment: the {@code hold_trade} of {@code
  * BalanceEx} by canonical asset (wallets such as {@code XBT.M} added in, as for the balances), only
  * the assets with a hold. Holds are not books: no event records them, they are read again at every
- * sync, and the last ones are kept as the store mark {@value #MARK} ({@link #toText()}) so a
- * restart still knows them, with the moment they were read.
+ * sync, and the last ones are kept as the store mark {@link Mark#ORDER_HOLDS} ({@link #toText()})
+ * so a restart still knows them, with the moment they were read.
  *
  * <p>Example: {@code OrderHolds[asOf=2026-03-02T12:00:01Z, byAsset={USD=1503.7500, XBT=0.1}]},
  * stored as {@code 2026-03-02T12:00:01Z USD=1503.7500 XBT=0.1}. Immutable.
@@ -28,9 +30,6 @@ import java.util.TreeMap;
  * @param byAsset the hold per canonical asset, each positive
  */
 public record OrderHolds(Instant asOf, SortedMap<Asset, BigDecimal> byAsset) {
-
-  /** The store mark that keeps the last holds read. */
-  public static final String MARK = "orders.holds";
 
   public OrderHolds {
     requireNonNull(asOf, "asOf");
@@ -74,8 +73,8 @@ public record OrderHolds(Instant asOf, SortedMap<Asset, BigDecimal> byAsset) {
   }
 
   /** The holds last stored in {@code marks}, if a sync ever stored any. */
-  public static Optional<OrderHolds> fromMarks(Map<String, String> marks) {
-    return Optional.ofNullable(marks.get(MARK)).map(OrderHolds::parse);
+  public static Optional<OrderHolds> from(Marks marks) {
+    return marks.get(Mark.ORDER_HOLDS).map(OrderHolds::parse);
   }
 
   /** The mark's text: the time, then {@code ASSET=amount} per asset, separated by spaces. */

@@ -7,6 +7,7 @@ import io.tally.books.BookConfig;
 import io.tally.books.Books;
 import io.tally.books.DataIssue;
 import io.tally.books.IssueKind;
+import io.tally.engine.Mark;
 import io.tally.engine.StoredBooks;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
@@ -420,10 +421,10 @@ class IngestTest {
       assertThat(liveEvents(parts)).as("seed %d", seed).isEqualTo(liveEvents(whole));
       for (String mark :
           List.of(
-              LedgerCheck.ISSUES_MARK,
-              LedgerCheck.OPENINGS_MARK,
-              LedgerCheck.GAPS_MARK,
-              LedgerCheck.BALANCES_MARK)) {
+              Mark.LEDGER_ISSUES.key(),
+              Mark.LEDGER_OPENINGS.key(),
+              Mark.LEDGER_GAPS.key(),
+              Mark.LEDGER_BALANCES.key())) {
         assertThat(parts.marks().get(mark))
             .as("seed %d: %s", seed, mark)
             .isEqualTo(whole.marks().get(mark));
@@ -515,6 +516,6 @@ class IngestTest {
   }
 
   private static List<DataIssue> ledgerIssues(PortfolioStore store) {
-    return LedgerCheck.parseIssues(store.marks().getOrDefault(LedgerCheck.ISSUES_MARK, ""));
+    return LedgerCheck.parseIssues(store.marks().getOrDefault(Mark.LEDGER_ISSUES.key(), ""));
   }
 }

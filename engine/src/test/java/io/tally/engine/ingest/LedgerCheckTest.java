@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tally.books.DataIssue;
 import io.tally.books.IssueKind;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.kraken.LedgerRow;
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventId;
@@ -207,11 +209,11 @@ class LedgerCheckTest {
             row("x.csv", 3, "L2", "2024-05-01T00:00:00Z", "ZEUR", "", "10", "0", "70"));
     LedgerCheck check = LedgerCheck.of(rows);
 
-    assertThat(check.marks().get(LedgerCheck.OPENINGS_MARK)).isEqualTo("opening:ZEUR:\n");
-    assertThat(check.marks().get(LedgerCheck.GAPS_MARK)).isEqualTo("gap:ZEUR::L2\n");
-    assertThat(LedgerCheck.storedAdjustmentIds(check.marks()))
+    assertThat(check.marks().get(Mark.LEDGER_OPENINGS.key())).isEqualTo("opening:ZEUR:\n");
+    assertThat(check.marks().get(Mark.LEDGER_GAPS.key())).isEqualTo("gap:ZEUR::L2\n");
+    assertThat(LedgerCheck.storedAdjustmentIds(new Marks(check.marks())))
         .containsExactly("opening:ZEUR:", "gap:ZEUR::L2");
-    assertThat(LedgerCheck.parseIssues(check.marks().get(LedgerCheck.ISSUES_MARK)))
+    assertThat(LedgerCheck.parseIssues(check.marks().get(Mark.LEDGER_ISSUES.key())))
         .isEqualTo(check.issues());
     assertThat(LedgerCheck.firstDivergence(check.issues())).isEqualTo(check.firstDivergence());
   }

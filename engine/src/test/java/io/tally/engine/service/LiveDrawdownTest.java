@@ -3,7 +3,7 @@ package io.tally.engine.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tally.engine.StoredBooks;
+import io.tally.engine.Mark;
 import io.tally.engine.config.TallyConfig;
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventId;
@@ -98,7 +98,7 @@ class LiveDrawdownTest {
                   price(day1, "1000"),
                   price(day1.plus(Duration.ofDays(1)), "1500"),
                   price(day1.plus(Duration.ofDays(2)), "900")),
-              Map.of(StoredBooks.PRICES_BASE, "USD"),
+              Map.of(Mark.PRICES_BASE.key(), "USD"),
               "an XBT deposit and its prices"));
       PortfolioService service =
           new PortfolioService(TallyConfig.defaults(), store, Optional.empty(), clock, line -> {});

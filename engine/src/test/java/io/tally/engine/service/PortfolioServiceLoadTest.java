@@ -3,7 +3,7 @@ package io.tally.engine.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tally.engine.StoredBooks;
+import io.tally.engine.Mark;
 import io.tally.engine.config.TallyConfig;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
@@ -66,7 +66,7 @@ class PortfolioServiceLoadTest {
                 .map(e -> EventRecord.of(e.id().value(), e.at(), EventText.format(e)))
                 .toList(),
             List.of(),
-            Map.of(StoredBooks.PRICES_BASE, "USD"),
+            Map.of(Mark.PRICES_BASE.key(), "USD"),
             "events"));
   }
 }

@@ -8,6 +8,7 @@ import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.PnlKind;
+import io.tally.engine.Mark;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.KrakenConfig;
 import io.tally.engine.config.PortfolioConfig;
@@ -777,7 +778,7 @@ class PortfolioServiceTest {
       assertThat(second.rawDrift()).isEqualByComparingTo(first.rawDrift());
       assertThat(second.flows()).isEqualByComparingTo(BigDecimal.ZERO);
     }
-    assertThat(DriftBaseline.parse(store.marks().get(Reconciler.BASELINE_MARK)))
+    assertThat(DriftBaseline.parse(store.marks().get(Mark.DRIFT_BASELINE.key())))
         .as("the baseline in use is the stored one")
         .isEqualTo(second.baseline());
   }

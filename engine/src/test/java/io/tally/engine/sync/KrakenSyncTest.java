@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
+import io.tally.engine.Marks;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.KrakenConfig;
 import io.tally.engine.config.PortfolioConfig;
@@ -285,9 +286,7 @@ class KrakenSyncTest {
                   holds.merge(io.tally.money.AssetSymbol.canonical(id), held, BigDecimal::add));
       holds.replaceAll((asset, held) -> Precision.canonical(held));
       assertThat(summary.holds().byAsset()).as("Kraken's hold_trade").isEqualTo(holds);
-      assertThat(OrderHolds.fromMarks(store.marks()))
-          .as("kept as a mark")
-          .contains(summary.holds());
+      assertThat(OrderHolds.from(Marks.of(store))).as("kept as a mark").contains(summary.holds());
 
       // Each order reserves its remaining volume (a sell) or that at its limit (a buy), before
       // fees; Kraken's hold of the asset adds the fee, never more than 1 % here.

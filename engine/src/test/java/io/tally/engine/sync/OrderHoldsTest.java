@@ -3,6 +3,8 @@ package io.tally.engine.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.kraken.api.ExtendedBalance;
 import io.tally.money.Asset;
 import java.math.BigDecimal;
@@ -53,8 +55,9 @@ class OrderHoldsTest {
     OrderHolds none = new OrderHolds(AT, new TreeMap<>());
     assertThat(none.toText()).isEqualTo("2026-03-02T12:00:01.250Z");
     assertThat(OrderHolds.parse(none.toText())).isEqualTo(none);
-    assertThat(OrderHolds.fromMarks(Map.of(OrderHolds.MARK, holds.toText()))).contains(holds);
-    assertThat(OrderHolds.fromMarks(Map.of())).isEmpty();
+    assertThat(OrderHolds.from(new Marks(Map.of(Mark.ORDER_HOLDS.key(), holds.toText()))))
+        .contains(holds);
+    assertThat(OrderHolds.from(Marks.NONE)).isEmpty();
   }
 
   @Test
