@@ -22,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,16 +35,27 @@ import java.util.TreeMap;
  * minutes. Reports the virtual time, the bound {@code (points − 15) / 0.33 s}, the wall time, and
  * how many {@code EAPI:Rate limit exceeded} errors the simulator answered.
  *
- * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.tally.bench.SyncBenchmark [days] [seed]}
- * (3,500 days ≈ 100k ledger rows).
+ * <p>Then times what issue 10 asks of a sync that adds about ten rows to that store: the account
+ * moves on until it has at least {@value #NEW_ROWS} new ledger rows, and a {@code tally sync}'s
+ * work runs again ({@link KrakenSync#run}: fetch after the high-water marks, ingest, fold onto the
+ * books, checkpoint, prices, the balance check at a quiet moment, open orders). Each run prints
+ * its wall time and the time between its progress lines, so the HTTP calls (the "fetching" steps
+ * against the local simulator) and the work between them can be told apart; then the medians.
+ *
+ * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.tally.bench.SyncBenchmark [days] [seed]
+ * [incremental runs]} (3,500 days ≈ 100k ledger rows; 7 runs).
  */
 public final class SyncBenchmark {
+
+  /** The fewest new ledger rows each incremental sync adds. */
+  static final int NEW_ROWS = 10;
 
   private SyncBenchmark() {}
 
   public static void main(String[] args) throws IOException {
     int days = args.length > 0 ? Integer.parseInt(args[0]) : 3500;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+    int runs = args.length > 2 ? Integer.parseInt(args[2]) : 7;
     Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     long generated = System.nanoTime();
     SimulatedAccount account = AccountGenerator.generate(seed, days, end);
@@ -115,6 +128,54 @@ public final class SyncBenchmark {
       System.out.printf(
           "synced %,d ledger rows, %,d trades; balances match: %s%n",
           summary.newLedgerRows(), summary.newTrades(), summary.balancesMatch());
+      incremental(store, client, config, clock, account, runs);
     }
+  }
+
+  /** {@code runs} syncs of at least {@value #NEW_ROWS} new ledger rows each, timed. */
+  private static void incremental(
+      PortfolioStore store,
+      KrakenClient client,
+      TallyConfig config,
+      SteppingClock clock,
+      SimulatedAccount account,
+      int runs) {
+    List<Double> walls = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      int before = account.ledger().size();
+      while (account.ledger().size() - before < NEW_ROWS) {
+        account.advance(Duration.ofMinutes(10));
+      }
+      // Each progress line starts a step; a step lasts until the next line (the last, to the end).
+      List<String> lines = new ArrayList<>();
+      List<Long> starts = new ArrayList<>();
+      long started = System.nanoTime();
+      SyncSummary summary =
+          new KrakenSync(
+                  store,
+                  client,
+                  config,
+                  clock,
+                  line -> {
+                    lines.add(line.strip());
+                    starts.add(System.nanoTime());
+                  })
+              .run();
+      long ended = System.nanoTime();
+      double wall = (ended - started) / 1e6;
+      walls.add(wall);
+      System.out.printf(
+          "%nincremental sync %d: %d new ledger rows, %d trades, balances match %s, %.1f ms%n",
+          run, summary.newLedgerRows(), summary.newTrades(), summary.balancesMatch(), wall);
+      System.out.printf("  %6.1f ms  (before the first progress line)%n", (starts.get(0) - started) / 1e6);
+      for (int i = 0; i < lines.size(); i++) {
+        long end = i + 1 < starts.size() ? starts.get(i + 1) : ended;
+        System.out.printf("  %6.1f ms  %s%n", (end - starts.get(i)) / 1e6, lines.get(i));
+      }
+    }
+    walls.sort(null);
+    System.out.printf(
+        "%nincremental syncs: median %.1f ms (min %.1f, max %.1f) over %d runs%n",
+        walls.get(walls.size() / 2), walls.get(0), walls.get(walls.size() - 1), walls.size());
   }
 }
