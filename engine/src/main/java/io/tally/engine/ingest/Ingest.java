@@ -25,6 +25,7 @@ import io.tally.store.ImportBatch.DerivedRows;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -107,12 +108,7 @@ public final class Ingest {
     newLedger.values().forEach(row -> groups.add(row.refid()));
     newTrades.values().forEach(row -> groups.add(row.txid()));
     if (!newOrders.isEmpty()) {
-      for (SourceRow trade : store.rows(TRADES)) {
-        String order = trade.fields().getOrDefault("ordertxid", "");
-        if (newOrders.containsKey(order)) {
-          groups.add(trade.rowId());
-        }
-      }
+      groups.addAll(storedTradesOf(newOrders.values()));
       newTrades.values().stream()
           .filter(trade -> newOrders.containsKey(trade.orderTxid()))
           .forEach(trade -> groups.add(trade.txid()));
@@ -317,6 +313,33 @@ public final class Ingest {
     }
     marks.putAll(check.marks());
     return onlyNew ? Optional.of(balances) : Optional.empty();
+  }
+
+  /**
+   * The ids of the stored trades that {@code orders} name: each order lists its trades (Kraken's
+   * {@code trades}, asked for with every order), looked up by id; an order stored without that list
+   * has every stored trade read to find those naming it.
+   */
+  private Set<String> storedTradesOf(Collection<SourceRow> orders) {
+    Set<String> named = new LinkedHashSet<>();
+    Set<String> unlisted = new HashSet<>();
+    for (SourceRow order : orders) {
+      String trades = order.fields().get("trades");
+      if (trades == null) {
+        unlisted.add(order.rowId());
+      } else if (!trades.isEmpty()) {
+        named.addAll(Arrays.asList(trades.split(",")));
+      }
+    }
+    Set<String> stored = new LinkedHashSet<>(store.knownRowIds(TRADES, named));
+    if (!unlisted.isEmpty()) {
+      for (SourceRow trade : store.rows(TRADES)) {
+        if (unlisted.contains(trade.fields().getOrDefault("ordertxid", ""))) {
+          stored.add(trade.rowId());
+        }
+      }
+    }
+    return stored;
   }
 
   /**

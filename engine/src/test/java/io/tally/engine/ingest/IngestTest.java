@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +145,29 @@ class IngestTest {
 
       assertThat(second.stored().eventsRevised()).isEqualTo(1);
       assertThat(second.newTrades()).isZero();
+      assertThat(onlyTrade(store).strategy()).isEqualTo("trend_v1");
+    }
+  }
+
+  /** A synced order lists its trades (Kraken's {@code trades}): the stored ones are re-tagged. */
+  @Test
+  void anOrderListingItsTradesRetagsTheStoredOnes() {
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("t.db").toString(), Map.of())) {
+      Ingest ingest = new Ingest(store, TAGS, phase -> {});
+      ingest.run(buyOfOrderO1());
+      SourceRow listed = order("O1", "1001", "");
+      Map<String, String> fields = new HashMap<>(listed.fields());
+      fields.put("trades", "T1,T9");
+
+      IngestResult second =
+          ingest.run(
+              batch(
+                  List.of(),
+                  List.of(),
+                  List.of(new SourceRow(Ingest.ORDERS, "O1", "O1", listed.at(), fields))));
+
+      assertThat(second.stored().eventsRevised()).isEqualTo(1);
       assertThat(onlyTrade(store).strategy()).isEqualTo("trend_v1");
     }
   }
