@@ -132,16 +132,23 @@ public final class Drawdowns {
     List<Dated<BigDecimal>> rolling = new ArrayList<>();
     for (int end = days; end < index.size(); end++) {
       BigDecimal peak = index.get(end - days).value();
-      BigDecimal deepest = BigDecimal.ZERO;
+      // The deepest point is the lowest level / peak: found by comparing cross products (exact),
+      // and divided once, which gives the same figure as dividing at every day (rounding keeps
+      // the order).
+      BigDecimal worstLevel = BigDecimal.ONE;
+      BigDecimal worstPeak = BigDecimal.ONE;
       for (int i = end - days + 1; i <= end; i++) {
         BigDecimal level = index.get(i).value();
         if (level.compareTo(peak) >= 0) {
           peak = level;
-        } else {
-          deepest = deepest.max(depth(level, peak));
+        } else if (peak.signum() > 0
+            && level.multiply(worstPeak).compareTo(worstLevel.multiply(peak)) < 0) {
+          worstLevel = level;
+          worstPeak = peak;
         }
       }
-      rolling.add(new Dated<>(index.get(end).date(), deepest));
+      rolling.add(
+          new Dated<>(index.get(end).date(), BigDecimal.ZERO.max(depth(worstLevel, worstPeak))));
     }
     return rolling;
   }

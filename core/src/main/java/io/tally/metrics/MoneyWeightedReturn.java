@@ -92,14 +92,15 @@ public final class MoneyWeightedReturn {
     if (start.equals(end)) {
       return Metric.absent("all cash flows are on one day, so no rate applies");
     }
-    int n = cashFlows.size();
-    double[] years = new double[n];
-    double[] amounts = new double[n];
+    // The flows by day since the first: NPV at log-rate y is the polynomial Σ a[d]·x^d in the
+    // daily discount factor x = e^(−y/365), evaluated by Horner's rule (one multiply-add a day
+    // instead of one exponential a flow).
+    double[] amounts = new double[(int) (end.toEpochDay() - start.toEpochDay()) + 1];
     double scale = 0;
-    for (int i = 0; i < n; i++) {
-      years[i] = (cashFlows.get(i).date().toEpochDay() - start.toEpochDay()) / DAYS_PER_YEAR;
-      amounts[i] = cashFlows.get(i).value().doubleValue();
-      scale += Math.abs(amounts[i]);
+    for (Dated<BigDecimal> flow : cashFlows) {
+      double amount = flow.value().doubleValue();
+      amounts[(int) (flow.date().toEpochDay() - start.toEpochDay())] += amount;
+      scale += Math.abs(amount);
     }
     double span = (end.toEpochDay() - start.toEpochDay()) / DAYS_PER_YEAR;
     double limit = LOG_GROWTH_LIMIT / span;
@@ -112,7 +113,7 @@ public final class MoneyWeightedReturn {
     for (int k = 0; k < GRID_POINTS; k++) {
       double u = -1 + 2.0 * k / (GRID_POINTS - 1);
       double y = limit * u * u * u;
-      double value = npvAt(y, years, amounts);
+      double value = npvAt(y, amounts);
       boolean crossed = k > 0 && Math.signum(value) != Math.signum(previousValue);
       if (value == 0 || crossed) {
         double low = value == 0 ? y : previousY;
@@ -134,9 +135,9 @@ public final class MoneyWeightedReturn {
               + percent(Math.expm1(limit))
               + " sets the cash flows' value to zero");
     }
-    double y = bisect(bestLow, bestHigh, years, amounts);
+    double y = bisect(bestLow, bestHigh, amounts);
     double rate = Math.expm1(y);
-    if (!(Math.abs(npvAt(y, years, amounts)) <= TOLERANCE * scale) || !Double.isFinite(rate)) {
+    if (!(Math.abs(npvAt(y, amounts)) <= TOLERANCE * scale) || !Double.isFinite(rate)) {
       return Metric.absent("the rate search did not converge");
     }
     return Metric.of(rate);
@@ -156,16 +157,18 @@ public final class MoneyWeightedReturn {
     return sum;
   }
 
-  private static double npvAt(double y, double[] years, double[] amounts) {
+  /** The NPV at log-rate {@code y} of {@code amounts}, one per day from the first flow's. */
+  private static double npvAt(double y, double[] amounts) {
+    double x = Math.exp(-y / DAYS_PER_YEAR);
     double sum = 0;
-    for (int i = 0; i < years.length; i++) {
-      sum += amounts[i] * Math.exp(-y * years[i]);
+    for (int day = amounts.length - 1; day >= 0; day--) {
+      sum = sum * x + amounts[day];
     }
     return sum;
   }
 
-  private static double bisect(double low, double high, double[] years, double[] amounts) {
-    double lowValue = npvAt(low, years, amounts);
+  private static double bisect(double low, double high, double[] amounts) {
+    double lowValue = npvAt(low, amounts);
     if (lowValue == 0) {
       return low;
     }
@@ -174,7 +177,7 @@ public final class MoneyWeightedReturn {
       if (mid <= Math.min(low, high) || mid >= Math.max(low, high)) {
         break;
       }
-      double midValue = npvAt(mid, years, amounts);
+      double midValue = npvAt(mid, amounts);
       if (midValue == 0) {
         return mid;
       }
@@ -185,9 +188,7 @@ public final class MoneyWeightedReturn {
         high = mid;
       }
     }
-    return Math.abs(npvAt(low, years, amounts)) <= Math.abs(npvAt(high, years, amounts))
-        ? low
-        : high;
+    return Math.abs(npvAt(low, amounts)) <= Math.abs(npvAt(high, amounts)) ? low : high;
   }
 
   private static String percent(double rate) {

@@ -4,6 +4,7 @@ import static io.tally.metrics.Days.day;
 import static io.tally.metrics.Days.dec;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
@@ -122,6 +123,41 @@ class DrawdownsTest {
               max.recovery().ifPresent(recovery -> assertThat(recovery).isAfter(max.trough()));
             });
     assertThat(drawdowns.longestUnderwaterDays()).isLessThanOrEqualTo(returns.calendarDays());
+  }
+
+  /**
+   * Property over seeded random series: each rolling window's deepest drawdown is the deepest of
+   * its days' drawdowns from the running peak, each divided out (how it reads, and how it was
+   * computed before it divided once per window).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.testing.Seeds#seeds")
+  void theRollingMaximumIsTheDeepestDayOfEachWindow(long seed) {
+    Random random = new Random(seed);
+    Returns returns = Returns.of(Days.randomExact(random, 20 + random.nextInt(200)));
+    List<Dated<BigDecimal>> index = returns.index();
+    int days = 1 + random.nextInt(30);
+
+    List<Dated<BigDecimal>> rolling = Drawdowns.of(returns).rollingMax(days);
+
+    assertThat(rolling).hasSize(Math.max(0, index.size() - days));
+    for (int w = 0; w < rolling.size(); w++) {
+      int end = w + days;
+      BigDecimal peak = index.get(end - days).value();
+      BigDecimal deepest = BigDecimal.ZERO;
+      for (int i = end - days + 1; i <= end; i++) {
+        BigDecimal level = index.get(i).value();
+        if (level.compareTo(peak) >= 0) {
+          peak = level;
+        } else if (peak.signum() > 0) {
+          deepest =
+              deepest.max(
+                  BigDecimal.ONE.subtract(level.divide(peak, Precision.RATIO), Precision.RATIO));
+        }
+      }
+      assertThat(rolling.get(w).date()).isEqualTo(index.get(end).date());
+      assertThat(rolling.get(w).value()).as("seed %d, window %d", seed, w).isEqualTo(deepest);
+    }
   }
 
   private static org.assertj.core.data.Offset<BigDecimal> tiny() {
