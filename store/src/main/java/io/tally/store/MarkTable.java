@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -21,11 +22,14 @@ final class MarkTable {
 
   private MarkTable() {}
 
-  /** Appends the prices not stored yet (same asset, time and source) and returns how many. */
-  static int insertPrices(Handle handle, List<StoredPrice> prices, long importId) {
-    int added = 0;
+  /**
+   * Appends the prices not stored yet (same asset, time and source) and returns the earliest time
+   * of those it added: where the books' valuations may have changed. Empty if it added none.
+   */
+  static Optional<Instant> insertPrices(Handle handle, List<StoredPrice> prices, long importId) {
+    Optional<Instant> earliest = Optional.empty();
     for (StoredPrice price : prices) {
-      added +=
+      int added =
           handle
               .createUpdate(
                   "INSERT INTO price_point (asset, at, price, source, import_id)"
@@ -36,8 +40,11 @@ final class MarkTable {
               .bind(3, price.source())
               .bind(4, importId)
               .execute();
+      if (added > 0 && earliest.map(price.at()::isBefore).orElse(true)) {
+        earliest = Optional.of(price.at());
+      }
     }
-    return added;
+    return earliest;
   }
 
   /** Every stored price, oldest first. */
