@@ -19,13 +19,12 @@ import io.tally.valuation.PriceSource;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The books as they stood at the end of a past day ({@code tally report --as-of}, {@code GET
@@ -36,11 +35,12 @@ import java.util.Optional;
  * <p><b>Dated books.</b> The fold starts from the books the store saved at the latest moment at or
  * before the day's end ({@link PortfolioStore#latestBooksAt}) and reads only the events from that
  * moment to the day's end ({@link PortfolioStore#eventsBetween}); with none saved, from the first
- * event. On the way it saves the books at every UTC month start it passes, so the next question
- * about a day near it folds at most a month of events. A saved state holds the events dated
- * strictly before its moment and is keyed by instant, so it serves every reporting zone. The store
- * deletes the states a commit makes stale (an event or price dated before them); both paths give
- * the same books to the last digit ({@code PastBooksTest}).
+ * event. On the way it saves the books at the UTC midnights {@link DatedBooksSchedule} names (every
+ * month start, and one after every few thousand events), so the next question about a day near one
+ * folds at most those events and a day's. A saved state holds the events dated strictly before its
+ * moment and is keyed by instant, so it serves every reporting zone. The store deletes the states a
+ * commit makes stale (an event or price dated before them); both paths give the same books to the
+ * last digit ({@code PastBooksTest}).
  *
  * <p>The saved states are folds with the store's prices for the books' base currency ({@link
  * StoredBooks#pricesIn}), which is what {@link #at} must be given; books valued with other prices
@@ -92,6 +92,18 @@ public record PastBooks(BookState state, Books fold, Instant end, Instant from) 
       long pricesImport,
       LocalDate day,
       ZoneId zone) {
+    return at(store, config, prices, pricesImport, day, zone, DatedBooksSchedule.EVENTS_PER_STATE);
+  }
+
+  /** {@link #at} with books saved after every {@code eventsPerState} events, for tests. */
+  static PastBooks at(
+      PortfolioStore store,
+      BookConfig config,
+      PriceSource prices,
+      long pricesImport,
+      LocalDate day,
+      ZoneId zone,
+      int eventsPerState) {
     requireNonNull(store, "store");
     requireNonNull(config, "config");
     requireNonNull(prices, "prices");
@@ -117,18 +129,18 @@ public record PastBooks(BookState state, Books fold, Instant end, Instant from) 
     }
     List<LedgerEvent> events = parse(store.eventsBetween(from, end));
     List<DatedBooks> passed = new ArrayList<>();
-    Instant next =
-        events.isEmpty() ? end : monthStartAfter(from.equals(DAWN) ? events.get(0).at() : from);
-    for (LedgerEvent event : events) {
-      while (!next.isAfter(event.at())) {
-        passed.add(new DatedBooks(books, next, pricesImport, fold.checkpoint()));
-        next = nextMonth(next);
+    if (!events.isEmpty()) {
+      Books folding = fold;
+      Consumer<Instant> saveAt =
+          moment -> passed.add(new DatedBooks(books, moment, pricesImport, folding.checkpoint()));
+      DatedBooksSchedule schedule =
+          new DatedBooksSchedule(from.equals(DAWN) ? events.get(0).at() : from, eventsPerState);
+      for (LedgerEvent event : events) {
+        schedule.passTo(event.at(), saveAt);
+        fold.apply(event);
+        schedule.folded();
       }
-      fold.apply(event);
-    }
-    while (!events.isEmpty() && !next.isAfter(end)) {
-      passed.add(new DatedBooks(books, next, pricesImport, fold.checkpoint()));
-      next = nextMonth(next);
+      schedule.passTo(end, saveAt);
     }
     save(store, passed);
     return new PastBooks(fold.state(), fold, end, from);
@@ -211,17 +223,6 @@ public record PastBooks(BookState state, Books fold, Instant end, Instant from) 
     }
     events.sort(LedgerEvent.ORDER);
     return events;
-  }
-
-  /** The first UTC month start strictly after {@code at}. */
-  static Instant monthStartAfter(Instant at) {
-    ZonedDateTime start =
-        at.atZone(ZoneOffset.UTC).withDayOfMonth(1).toLocalDate().atStartOfDay(ZoneOffset.UTC);
-    return start.plusMonths(1).toInstant();
-  }
-
-  private static Instant nextMonth(Instant monthStart) {
-    return monthStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
   }
 
   /**

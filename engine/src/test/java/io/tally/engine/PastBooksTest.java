@@ -74,6 +74,9 @@ class PastBooksTest {
         BookConfig.defaults()
             .withMethod(random.nextBoolean() ? CostBasisMethod.WAC : CostBasisMethod.FIFO);
     ZoneId zone = ZONES.get(random.nextInt(ZONES.size()));
+    // Books saved at month starts only, or also at the midnights after every few hundred events.
+    int eventsPerState =
+        random.nextBoolean() ? DatedBooksSchedule.EVENTS_PER_STATE : 100 + random.nextInt(400);
     List<LedgerEvent> events = history.events();
     LocalDate first = LocalDate.ofInstant(events.get(0).at(), ZoneOffset.UTC).minusDays(2);
     LocalDate last =
@@ -95,15 +98,18 @@ class PastBooksTest {
       for (int i = 0; i < 12; i++) {
         days.add(first.plusDays(random.nextInt((int) (last.toEpochDay() - first.toEpochDay()))));
       }
-      String description = "seed " + seed + ", " + config.name() + ", " + zone;
+      String description =
+          "seed " + seed + ", " + config.name() + ", " + zone + ", every " + eventsPerState;
       for (LocalDate day : days) {
-        assertSameAsFromScratch(store, config, day, zone, description + ", first, " + day);
+        assertSameAsFromScratch(
+            store, config, day, zone, eventsPerState, description + ", first, " + day);
       }
       assertThat(store.latestBooksAt(config.name(), Instant.parse("9999-01-01T00:00:00Z")))
           .as("%s: the month starts passed are saved", description)
           .isPresent();
       for (LocalDate day : days) {
-        assertSameAsFromScratch(store, config, day, zone, description + ", again, " + day);
+        assertSameAsFromScratch(
+            store, config, day, zone, eventsPerState, description + ", again, " + day);
       }
 
       // A backdated import: the held-back events, one event moved a week, one retracted, and a
@@ -137,10 +143,12 @@ class PastBooksTest {
       store.commit(new ImportBatch(List.of(), records, prices, marks(), "backdated"));
 
       for (LocalDate day : days) {
-        assertSameAsFromScratch(store, config, day, zone, description + ", backdated, " + day);
+        assertSameAsFromScratch(
+            store, config, day, zone, eventsPerState, description + ", backdated, " + day);
       }
       for (LocalDate day : days) {
-        assertSameAsFromScratch(store, config, day, zone, description + ", after, " + day);
+        assertSameAsFromScratch(
+            store, config, day, zone, eventsPerState, description + ", after, " + day);
       }
     }
   }
@@ -230,7 +238,7 @@ class PastBooksTest {
       LocalDate day = LocalDate.ofInstant(history.events().get(1999).at(), ZoneOffset.UTC);
       PastBooks.at(store, config, storedPrices(store), day, ZoneId.of("Asia/Tokyo"));
 
-      Instant month = PastBooks.monthStartAfter(history.events().get(0).at());
+      Instant month = DatedBooksSchedule.monthStartAfter(history.events().get(0).at());
       int saved = 0;
       while (month.isBefore(history.events().get(1999).at())) {
         DatedBooks books = store.latestBooksAt(config.name(), month).orElseThrow();
@@ -238,21 +246,11 @@ class PastBooksTest {
         Books resumed = Books.resume(config, storedPrices(store), books.state());
         BookFigures.assertIdentical(
             resumed.state(), fromScratch(store, config, month).state(), "books at " + month);
-        month = PastBooks.monthStartAfter(month);
+        month = DatedBooksSchedule.monthStartAfter(month);
         saved++;
       }
       assertThat(saved).isGreaterThanOrEqualTo(3);
     }
-  }
-
-  @Test
-  void monthStartsAreUtcAndStrictlyAfter() {
-    assertThat(PastBooks.monthStartAfter(Instant.parse("2024-02-10T12:00:00Z")))
-        .isEqualTo(Instant.parse("2024-03-01T00:00:00Z"));
-    assertThat(PastBooks.monthStartAfter(Instant.parse("2024-03-01T00:00:00Z")))
-        .isEqualTo(Instant.parse("2024-04-01T00:00:00Z"));
-    assertThat(PastBooks.monthStartAfter(Instant.parse("2024-12-31T23:59:59.999999999Z")))
-        .isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
   }
 
   @Test
@@ -266,8 +264,15 @@ class PastBooksTest {
   }
 
   private static void assertSameAsFromScratch(
-      PortfolioStore store, BookConfig config, LocalDate day, ZoneId zone, String description) {
-    PastBooks past = PastBooks.at(store, config, storedPrices(store), day, zone);
+      PortfolioStore store,
+      BookConfig config,
+      LocalDate day,
+      ZoneId zone,
+      int eventsPerState,
+      String description) {
+    PastBooks past =
+        PastBooks.at(
+            store, config, storedPrices(store), store.lastImportId(), day, zone, eventsPerState);
     Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
     assertThat(past.end()).as(description).isEqualTo(end);
     BookFigures.assertIdentical(past.state(), fromScratch(store, config, end).state(), description);
