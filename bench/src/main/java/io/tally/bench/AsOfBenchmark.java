@@ -45,9 +45,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@link #asOf}: with the dated books already saved (by a first call in setup): the books
- *       resumed from the month start before the day's end, and that month's events up to it read,
- *       parsed and folded. {@code day} 2022-12-14 is mid-month; 2022-12-30 folds nearly a whole
- *       month (about 42,000 events), the worst case.
+ *       resumed from the latest saved before the day's end (a month start, or a midnight after
+ *       every 5,000 events), and the events from then to the day's end read, parsed and folded.
+ *       {@code day} 2022-12-14 is mid-month, 2022-12-30 a month's end (with month starts alone it
+ *       would fold about 40,000 events).
  *   <li>{@link #firstCall}: the first question on a store with no dated books, which folds every
  *       event before the day's end from the first and saves the books at each month start passed:
  *       one shot per measurement, the saved books deleted before each.
@@ -124,7 +125,7 @@ public class AsOfBenchmark {
     }
     System.out.printf(
         "%n%s: %,d events before the day's end; first call %.0f ms (from the first event, saving"
-            + " the month starts), second %.0f ms (from %s); equal to a replay of the whole log%n",
+            + " dated books), second %.0f ms (from the books of %s); equal to a replay of the whole log%n",
         day,
         first.state().eventCount(),
         firstMs,
