@@ -136,18 +136,13 @@ final class ReportCommand implements Callable<Integer> {
       display = KrakenDisplayDecimals.of(store);
       if (day.isPresent() && prices == null && LedgerCheck.checked(store.marks())) {
         // A past day: the events before its end folded from the nearest books the store saved at
-        // a moment (saving those passed), valued at its last instant; the log is not read whole.
-        long importId = store.lastImportId();
+        // a moment (saving those passed), valued at its last instant; neither the whole log nor
+        // every price is read.
         baseCurrency = StoredBooks.baseCurrency(store, portfolio);
-        history = PriceTable.of(StoredBooks.pricesIn(store, baseCurrency.asset()));
         PastBooks past =
             PastBooks.at(
-                store,
-                bookConfig(baseCurrency, method),
-                history,
-                importId,
-                day.get(),
-                config.performance().zone());
+                store, bookConfig(baseCurrency, method), day.get(), config.performance().zone());
+        history = past.prices();
         books = past.state();
         now = past.valuedAt();
         ledgerIssues = LedgerCheck.storedIssues(store.marks());

@@ -7,6 +7,7 @@ import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.TradePnl;
 import io.tally.engine.ingest.LedgerCheck;
+import io.tally.engine.prices.LivePrices;
 import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
@@ -16,6 +17,7 @@ import io.tally.store.EventRecord;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoreException;
 import io.tally.valuation.PriceSource;
+import io.tally.valuation.PriceTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,8 +56,10 @@ import java.util.function.Consumer;
  * @param end the first instant of the next day: the books hold the events before it
  * @param from the moment of the saved books the fold resumed from ({@link #DAWN} for a fold from
  *     the first event): {@link #fold()} knows the trades from then on, not those before
+ * @param prices the prices the books were folded with, which value them at {@link #valuedAt()}
  */
-public record PastBooks(BookState state, Books fold, Instant end, Instant from) {
+public record PastBooks(
+    BookState state, Books fold, Instant end, Instant from, PriceSource prices) {
 
   /** The earliest moment a store can hold, where a fold from the first event starts. */
   public static final Instant DAWN = Instant.parse("0000-01-01T00:00:00Z");
@@ -65,6 +69,49 @@ public record PastBooks(BookState state, Books fold, Instant end, Instant from) 
     requireNonNull(fold, "fold");
     requireNonNull(end, "end");
     requireNonNull(from, "from");
+    requireNonNull(prices, "prices");
+  }
+
+  /**
+   * The books at the end of {@code day} in {@code zone} like {@link #at(PortfolioStore, BookConfig,
+   * PriceSource, LocalDate, ZoneId)}, folded and valued with the store's own prices for the books'
+   * base ({@link #prices()}): of those, only the prices in force from the saved books on are read
+   * ({@link PortfolioStore#pricesInForce}), every price only when an earlier moment is asked. So a
+   * question answered from saved books reads neither the whole log nor every price.
+   *
+   * <p>Example: {@code PastBooks.at(store, config, LocalDate.parse("2025-06-30"), zone)}.
+   */
+  public static PastBooks at(PortfolioStore store, BookConfig config, LocalDate day, ZoneId zone) {
+    requireNonNull(store, "store");
+    requireNonNull(config, "config");
+    long importId = store.lastImportId();
+    Map<String, String> marks = store.marks();
+    Instant end = end(day, zone);
+    boolean priced = config.base().code().equals(marks.getOrDefault(StoredBooks.PRICES_BASE, ""));
+    if (!LedgerCheck.checked(marks)) {
+      return replayed(
+          store,
+          config,
+          LivePrices.of(priced ? StoredBooks.storedPrices(store) : List.of()),
+          day,
+          zone);
+    }
+    Optional<DatedBooks> saved = store.latestBooksAt(booksName(config, marks), end);
+    PriceSource prices;
+    if (!priced) {
+      prices = LivePrices.of(List.of());
+    } else if (saved.isEmpty()) {
+      prices = LivePrices.of(StoredBooks.storedPrices(store));
+    } else {
+      Instant from = saved.get().before();
+      prices =
+          LivePrices.from(
+              from,
+              store.pricesInForce(from).stream().map(StoredBooks::price).toList(),
+              () -> PriceTable.of(StoredBooks.storedPrices(store)));
+    }
+    return fold(
+        store, config, prices, importId, end, marks, saved, DatedBooksSchedule.EVENTS_PER_STATE);
   }
 
   /**
@@ -114,10 +161,33 @@ public record PastBooks(BookState state, Books fold, Instant end, Instant from) 
       // derived from every row (StoredBooks.load), so there is no range of events to read.
       return replayed(store, config, prices, day, zone);
     }
+    return fold(
+        store,
+        config,
+        prices,
+        pricesImport,
+        end,
+        marks,
+        store.latestBooksAt(booksName(config, marks), end),
+        eventsPerState);
+  }
+
+  /**
+   * The books of the events before {@code end}, resumed from {@code saved} when it can be, saving
+   * the books at the moments the schedule names.
+   */
+  private static PastBooks fold(
+      PortfolioStore store,
+      BookConfig config,
+      PriceSource prices,
+      long pricesImport,
+      Instant end,
+      Map<String, String> marks,
+      Optional<DatedBooks> saved,
+      int eventsPerState) {
     String books = booksName(config, marks);
     Books fold = new Books(config, prices);
     Instant from = DAWN;
-    Optional<DatedBooks> saved = store.latestBooksAt(books, end);
     if (saved.isPresent()) {
       try {
         fold = Books.resume(config, prices, saved.get().state());
@@ -143,7 +213,7 @@ public record PastBooks(BookState state, Books fold, Instant end, Instant from) 
       schedule.passTo(end, saveAt);
     }
     save(store, passed);
-    return new PastBooks(fold.state(), fold, end, from);
+    return new PastBooks(fold.state(), fold, end, from, prices);
   }
 
   /**
@@ -162,7 +232,7 @@ public record PastBooks(BookState state, Books fold, Instant end, Instant from) 
     events.sort(LedgerEvent.ORDER);
     Books fold = new Books(config, prices);
     events.forEach(fold::apply);
-    return new PastBooks(fold.state(), fold, end, DAWN);
+    return new PastBooks(fold.state(), fold, end, DAWN, prices);
   }
 
   /** The last instant of the day: when the books are valued. */
@@ -177,7 +247,7 @@ public record PastBooks(BookState state, Books fold, Instant end, Instant from) 
    * before {@link #from()} neither has from a fold of {@code store}'s events before {@link #from()}
    * with {@code prices}, made only if one is asked for.
    */
-  public TradePnlLookup tradePnls(PortfolioStore store, BookConfig config, PriceSource prices) {
+  public TradePnlLookup tradePnls(PortfolioStore store, BookConfig config) {
     return new TradePnlLookup(
         fold.tradePnls(),
         store,

@@ -425,7 +425,7 @@ public final class PortfolioService {
     PortfolioView then =
         new PortfolioView(
             past.state(),
-            past.tradePnls(store, bookConfig, now.prices()),
+            past.tradePnls(store, bookConfig),
             Valuation.of(
                 past.state(), now.prices(), past.valuedAt(), config.portfolio().maxPriceAge()),
             now.prices(),
