@@ -57,6 +57,7 @@ import java.util.function.Consumer;
  * @param from the moment of the saved books the fold resumed from ({@link #DAWN} for a fold from
  *     the first event): {@link #fold()} knows the trades from then on, not those before
  * @param prices the prices the books were folded with, which value them at {@link #valuedAt()}
+ *     (exact at every moment before {@link #end()})
  */
 public record PastBooks(
     BookState state, Books fold, Instant end, Instant from, PriceSource prices) {
@@ -107,7 +108,7 @@ public record PastBooks(
       prices =
           LivePrices.from(
               from,
-              store.pricesInForce(from).stream().map(StoredBooks::price).toList(),
+              store.pricesInForce(from, end).stream().map(StoredBooks::price).toList(),
               () -> PriceTable.of(StoredBooks.storedPrices(store)));
     }
     return fold(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -61,9 +62,19 @@ final class MarkTable {
    * answers every moment from {@code from} on as a table of every price does.
    */
   static List<StoredPrice> pricesInForce(Handle handle, Instant from) {
+    return pricesInForce(handle, from, StoredInstant.MAX);
+  }
+
+  /**
+   * {@link #pricesInForce(Handle, Instant)} without the prices at or after {@code until}: they
+   * answer every moment from {@code from} until just before {@code until}. (A price at {@link
+   * StoredInstant#MAX} itself is still read: that bound means none.)
+   */
+  static List<StoredPrice> pricesInForce(Handle handle, Instant from, Instant until) {
     String at = StoredInstant.toText(from);
-    return handle
-        .createQuery(
+    boolean bounded = !until.equals(StoredInstant.MAX);
+    Query query =
+        handle.createQuery(
             // The assets by a skip scan of index price_point_by_key (one seek per asset, where
             // SELECT DISTINCT or GROUP BY would read every entry), then the latest time of each
             // at or before the moment by one seek each, and the later prices by the time index.
@@ -76,11 +87,13 @@ final class MarkTable {
                 + " (SELECT max(q.at) FROM price_point q WHERE q.asset = assets.asset AND q.at <= ?)"
                 + " UNION ALL"
                 + " SELECT asset, at, price, source, seq FROM price_point WHERE at > ?"
-                + " ORDER BY at, seq")
-        .bind(0, at)
-        .bind(1, at)
-        .map(MarkTable::price)
-        .list();
+                + (bounded ? " AND at < ?" : "")
+                + " ORDER BY at, seq");
+    query.bind(0, at).bind(1, at);
+    if (bounded) {
+      query.bind(2, StoredInstant.toText(until));
+    }
+    return query.map(MarkTable::price).list();
   }
 
   /**

@@ -195,6 +195,18 @@ public interface PortfolioStore extends AutoCloseable {
    */
   List<StoredPrice> pricesInForce(Instant from);
 
+  /**
+   * {@link #pricesInForce(Instant)} without the prices dated at or after {@code until}: they answer
+   * every moment from {@code from} until just before {@code until} exactly as {@link #prices()} do,
+   * which is all a fold of the events before {@code until}, resumed at {@code from}, needs.
+   *
+   * <p>Example: with XBT priced at 10:00, 11:00 and 13:00, {@code pricesInForce(10:30, 13:00)} is
+   * the prices of 10:00 and 11:00.
+   *
+   * @throws IllegalArgumentException if {@code until} is before {@code from}
+   */
+  List<StoredPrice> pricesInForce(Instant from, Instant until);
+
   /** The latest value of every sync mark, such as the newest ledger time synced. */
   Map<String, String> marks();
 

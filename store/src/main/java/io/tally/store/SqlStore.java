@@ -189,6 +189,18 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   }
 
   @Override
+  public final List<StoredPrice> pricesInForce(Instant from, Instant until) {
+    StoredInstant.requireStorable(from, "from");
+    StoredInstant.requireStorable(until, "until");
+    if (until.isBefore(from)) {
+      throw new IllegalArgumentException("until (" + until + ") is before from (" + from + ")");
+    }
+    return run(
+        () -> withHandle(handle -> MarkTable.pricesInForce(handle, from, until)),
+        () -> "read the prices in force from " + from + " until " + until + " in");
+  }
+
+  @Override
   public final List<StoredPrice> pricesSince(long importId) {
     requireImportId(importId);
     return run(

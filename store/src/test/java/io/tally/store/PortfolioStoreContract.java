@@ -1077,6 +1077,21 @@ abstract class PortfolioStoreContract {
           }
         }
         assertThat(store.pricesInForce(T.minusSeconds(1))).isEqualTo(every);
+
+        // Until a moment: the same prices without those at or after it.
+        for (int probe = 0; probe < 30; probe++) {
+          Instant from = T.plusSeconds(60L * random.nextInt(110) - 30L * random.nextInt(2));
+          Instant until = from.plusSeconds(60L * random.nextInt(40) + 30L * random.nextInt(2));
+          assertThat(store.pricesInForce(from, until))
+              .as("in force from %s until %s", from, until)
+              .isEqualTo(
+                  store.pricesInForce(from).stream()
+                      .filter(price -> price.at().isBefore(until))
+                      .toList());
+        }
+        assertThatThrownBy(() -> store.pricesInForce(T, T.minusNanos(1)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("before");
       }
     }
 
