@@ -426,6 +426,19 @@ public final class StartupBenchmark {
     return properties;
   }
 
+  /**
+   * The store of a million events this benchmark keeps in {@code dir} ({@code --keep}, default
+   * shape), built first when it is missing or of another shape: what other benchmarks of a large
+   * store ({@code AsOfBenchmark}) read, so there is one generator of it. Returns its file.
+   */
+  static Path keptStore(Path dir) throws IOException, SQLException {
+    Options options = Options.parse(new String[] {"--dir", dir.toString(), "--keep"});
+    if (reusable(options) == null) {
+      build(options);
+    }
+    return options.database();
+  }
+
   private static Properties build(Options options) throws IOException, SQLException {
     Path db = options.database();
     deleteDatabase(db);
@@ -830,7 +843,7 @@ public final class StartupBenchmark {
     }
   }
 
-  private static void copyDatabase(Path from, Path to) throws IOException {
+  static void copyDatabase(Path from, Path to) throws IOException {
     deleteDatabase(to);
     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
     Path wal = Path.of(from + "-wal");

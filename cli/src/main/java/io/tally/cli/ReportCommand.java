@@ -135,8 +135,21 @@ final class ReportCommand implements Callable<Integer> {
     PortfolioValuation valuation;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       display = KrakenDisplayDecimals.of(store);
-      if (day.isPresent()) {
-        // A past day: the events before its end folded again, valued at its last instant.
+      if (day.isPresent() && prices == null && LedgerCheck.checked(store.marks())) {
+        // A past day: the events before its end folded from the nearest books the store saved at
+        // a moment (saving those passed), valued at its last instant; neither the whole log nor
+        // every price is read.
+        baseCurrency = StoredBooks.baseCurrency(store, portfolio);
+        PastBooks past =
+            PastBooks.at(
+                store, bookConfig(baseCurrency, method), day.get(), config.performance().zone());
+        history = past.prices();
+        books = past.state();
+        now = past.valuedAt();
+        ledgerIssues = LedgerCheck.storedIssues(store.marks());
+      } else if (day.isPresent()) {
+        // A past day with a prices file (or a store checked before ingests kept the check): the
+        // events before its end folded again from the first, valued at its last instant.
         StoredBooks stored = StoredBooks.load(store);
         baseCurrency = stored.baseCurrency(portfolio);
         List<Price> points = new ArrayList<>(stored.pricesIn(baseCurrency.asset()));
@@ -145,7 +158,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         history = PriceTable.of(points);
         PastBooks past =
-            PastBooks.at(
+            PastBooks.replayed(
                 store,
                 bookConfig(baseCurrency, method),
                 history,

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What each trade of {@link LiveBooks} did to trading PnL: the trades the fold applied in this
@@ -28,15 +29,30 @@ public final class TradePnlLookup {
   private final TradePnls folded;
   private final PortfolioStore store;
   private final BookConfig config;
+  private final Function<List<Trade>, Map<EventId, TradePnl>> rest;
 
   /**
    * The trades of a fold: {@code folded} in memory, the rest from the lines {@code store} saved for
    * books kept by {@code config}.
    */
   public TradePnlLookup(TradePnls folded, PortfolioStore store, BookConfig config) {
+    this(folded, store, config, trades -> Map.of());
+  }
+
+  /**
+   * The trades of a fold like {@link #TradePnlLookup(TradePnls, PortfolioStore, BookConfig)}, and
+   * of those found in neither, what {@code rest} answers (it is called only when there are some):
+   * the books as of a past day, resumed from saved books, fold again the trades before those.
+   */
+  public TradePnlLookup(
+      TradePnls folded,
+      PortfolioStore store,
+      BookConfig config,
+      Function<List<Trade>, Map<EventId, TradePnl>> rest) {
     this.folded = requireNonNull(folded, "folded");
     this.store = requireNonNull(store, "store");
     this.config = requireNonNull(config, "config");
+    this.rest = requireNonNull(rest, "rest");
   }
 
   /**
@@ -45,16 +61,21 @@ public final class TradePnlLookup {
    */
   public Map<EventId, TradePnl> find(List<Trade> trades) {
     Map<EventId, TradePnl> found = new HashMap<>();
-    List<String> saved = new ArrayList<>();
+    List<Trade> notFolded = new ArrayList<>();
     for (Trade trade : trades) {
       folded
           .find(trade)
-          .ifPresentOrElse(pnl -> found.put(trade.id(), pnl), () -> saved.add(trade.id().value()));
+          .ifPresentOrElse(pnl -> found.put(trade.id(), pnl), () -> notFolded.add(trade));
     }
-    if (!saved.isEmpty()) {
+    if (!notFolded.isEmpty()) {
       store
-          .tradeLines(config.name(), saved)
+          .tradeLines(config.name(), notFolded.stream().map(trade -> trade.id().value()).toList())
           .forEach((id, line) -> found.put(EventId.of(id), TradePnl.parse(line)));
+    }
+    List<Trade> missing =
+        notFolded.stream().filter(trade -> !found.containsKey(trade.id())).toList();
+    if (!missing.isEmpty()) {
+      found.putAll(rest.apply(missing));
     }
     return found;
   }

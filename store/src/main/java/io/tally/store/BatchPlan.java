@@ -1,5 +1,6 @@
 package io.tally.store;
 
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.RandomAccess;
 import java.util.Set;
 
@@ -120,6 +122,32 @@ record BatchPlan(List<SourceRow> rows, List<EventRevision> revisions, CommitResu
         new CommitResult(
             rows.size(), batch.rows().size() - rows.size(), added, revised, retracted, unchanged);
     return new BatchPlan(rows, revisions, result);
+  }
+
+  /**
+   * The earliest time the event revisions of a plan touch: the time of each revision written and of
+   * each stored revision it replaces ({@code latestRevisions}, the latest stored revision by id, as
+   * given to {@link #of}), since a revision can move an event in time. Everything the stored events
+   * said from then on may have changed; nothing before it did. Empty if nothing is written.
+   *
+   * <p>Example: moving event E1 from 12:00 to 15:00 touches 12:00.
+   */
+  static Optional<Instant> earliestChange(
+      List<EventRevision> revisions, Map<String, EventRevision> latestRevisions) {
+    Optional<Instant> earliest = Optional.empty();
+    for (EventRevision revision : revisions) {
+      EventRecord record = revision.record();
+      earliest = earlier(earliest, record.at());
+      EventRevision replaced = latestRevisions.get(record.eventId());
+      if (replaced != null) {
+        earliest = earlier(earliest, replaced.record().at());
+      }
+    }
+    return earliest;
+  }
+
+  private static Optional<Instant> earlier(Optional<Instant> earliest, Instant at) {
+    return earliest.isPresent() && !at.isBefore(earliest.get()) ? earliest : Optional.of(at);
   }
 
   private static String source(List<SourceRow> rows, int index) {

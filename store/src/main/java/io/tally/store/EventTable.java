@@ -3,6 +3,7 @@ package io.tally.store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +65,27 @@ final class EventTable {
                 + " FROM event_revision AS r WHERE r.retracted = 0 AND "
                 + LATEST
                 + " ORDER BY r.at, r.event_id")
+        .map(EventTable::record)
+        .list();
+  }
+
+  /**
+   * The latest revision of every visible event dated in {@code [from, to)}, ordered by time and
+   * then id. The range is a range of index {@code event_revision_by_time}, so the database reads
+   * the revisions of those times and, for each, the newest revision of its id: an event moved out
+   * of the range by a later revision, or retracted, is left out, and one moved into it is in.
+   */
+  static List<EventRecord> between(Handle handle, Instant from, Instant to) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM event_revision AS r WHERE r.at >= ? AND r.at < ? AND r.retracted = 0"
+                + " AND "
+                + LATEST
+                + " ORDER BY r.at, r.event_id")
+        .bind(0, StoredInstant.toText(from))
+        .bind(1, StoredInstant.toText(to))
         .map(EventTable::record)
         .list();
   }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -21,11 +23,14 @@ final class MarkTable {
 
   private MarkTable() {}
 
-  /** Appends the prices not stored yet (same asset, time and source) and returns how many. */
-  static int insertPrices(Handle handle, List<StoredPrice> prices, long importId) {
-    int added = 0;
+  /**
+   * Appends the prices not stored yet (same asset, time and source) and returns the earliest time
+   * of those it added: where the books' valuations may have changed. Empty if it added none.
+   */
+  static Optional<Instant> insertPrices(Handle handle, List<StoredPrice> prices, long importId) {
+    Optional<Instant> earliest = Optional.empty();
     for (StoredPrice price : prices) {
-      added +=
+      int added =
           handle
               .createUpdate(
                   "INSERT INTO price_point (asset, at, price, source, import_id)"
@@ -36,8 +41,11 @@ final class MarkTable {
               .bind(3, price.source())
               .bind(4, importId)
               .execute();
+      if (added > 0 && earliest.map(price.at()::isBefore).orElse(true)) {
+        earliest = Optional.of(price.at());
+      }
     }
-    return added;
+    return earliest;
   }
 
   /** Every stored price, oldest first. */
@@ -54,9 +62,19 @@ final class MarkTable {
    * answers every moment from {@code from} on as a table of every price does.
    */
   static List<StoredPrice> pricesInForce(Handle handle, Instant from) {
+    return pricesInForce(handle, from, StoredInstant.MAX);
+  }
+
+  /**
+   * {@link #pricesInForce(Handle, Instant)} without the prices at or after {@code until}: they
+   * answer every moment from {@code from} until just before {@code until}. (A price at {@link
+   * StoredInstant#MAX} itself is still read: that bound means none.)
+   */
+  static List<StoredPrice> pricesInForce(Handle handle, Instant from, Instant until) {
     String at = StoredInstant.toText(from);
-    return handle
-        .createQuery(
+    boolean bounded = !until.equals(StoredInstant.MAX);
+    Query query =
+        handle.createQuery(
             // The assets by a skip scan of index price_point_by_key (one seek per asset, where
             // SELECT DISTINCT or GROUP BY would read every entry), then the latest time of each
             // at or before the moment by one seek each, and the later prices by the time index.
@@ -69,11 +87,13 @@ final class MarkTable {
                 + " (SELECT max(q.at) FROM price_point q WHERE q.asset = assets.asset AND q.at <= ?)"
                 + " UNION ALL"
                 + " SELECT asset, at, price, source, seq FROM price_point WHERE at > ?"
-                + " ORDER BY at, seq")
-        .bind(0, at)
-        .bind(1, at)
-        .map(MarkTable::price)
-        .list();
+                + (bounded ? " AND at < ?" : "")
+                + " ORDER BY at, seq");
+    query.bind(0, at).bind(1, at);
+    if (bounded) {
+      query.bind(2, StoredInstant.toText(until));
+    }
+    return query.map(MarkTable::price).list();
   }
 
   /**

@@ -34,11 +34,11 @@ import java.util.Set;
  *
  * <p><b>History and derived data.</b> The history tables (the import log, rows, event revisions,
  * prices and sync marks) are append-only: the database itself rejects updates and deletes. The
- * derived tables (checkpoints, snapshots, equity points and reconciliations) hold what the engine
- * computed from the history and the exchange, so the store deletes from them: it keeps the newest
- * two checkpoints and the last reconciliations ({@link #saveReconciliation}), and {@link
- * #pruneSnapshots} and {@link #pruneEquityPoints} delete old entries. Nothing deletes from the
- * history.
+ * derived tables (checkpoints, dated books, snapshots, equity points and reconciliations) hold what
+ * the engine computed from the history and the exchange, so the store deletes from them: it keeps
+ * the newest two checkpoints and the last reconciliations ({@link #saveReconciliation}), a commit
+ * deletes the dated books it makes stale ({@link #saveBooksAt}), and {@link #pruneSnapshots} and
+ * {@link #pruneEquityPoints} delete old entries. Nothing deletes from the history.
  *
  * <p><b>Resuming from a checkpoint.</b> Each revision and price is written by one import, so what
  * came after import N is well defined: {@link #revisionsSince} and {@link #pricesSince}. To bring a
@@ -134,6 +134,10 @@ public interface PortfolioStore extends AutoCloseable {
    * whose (asset, time, source) is stored is skipped; a mark is appended when its value differs
    * from the latest one.
    *
+   * <p>In the same transaction it deletes the {@link DatedBooks} it makes stale: those of every
+   * books whose moment is after the earliest time among the revisions it appends, the revisions
+   * they replace (a revision can move an event), and the prices it adds.
+   *
    * @return how many rows were added and skipped, and what became of the event records
    * @throws StoreException if the database fails; nothing of the batch is then stored
    */
@@ -190,6 +194,18 @@ public interface PortfolioStore extends AutoCloseable {
    * prices of 11:00 and 13:00.
    */
   List<StoredPrice> pricesInForce(Instant from);
+
+  /**
+   * {@link #pricesInForce(Instant)} without the prices dated at or after {@code until}: they answer
+   * every moment from {@code from} until just before {@code until} exactly as {@link #prices()} do,
+   * which is all a fold of the events before {@code until}, resumed at {@code from}, needs.
+   *
+   * <p>Example: with XBT priced at 10:00, 11:00 and 13:00, {@code pricesInForce(10:30, 13:00)} is
+   * the prices of 10:00 and 11:00.
+   *
+   * @throws IllegalArgumentException if {@code until} is before {@code from}
+   */
+  List<StoredPrice> pricesInForce(Instant from, Instant until);
 
   /** The latest value of every sync mark, such as the newest ledger time synced. */
   Map<String, String> marks();
@@ -305,6 +321,53 @@ public interface PortfolioStore extends AutoCloseable {
    * to fold from.
    */
   Optional<Checkpoint> latestCheckpoint();
+
+  /**
+   * The latest revision of every visible event dated at or after {@code from} and strictly before
+   * {@code to}, ordered by time and then id: {@link #events()} of that time range, read from the
+   * index by time, so it costs about the events in the range whatever the size of the log. An event
+   * whose latest revision moved it out of the range, or retracted it, is left out.
+   *
+   * <p>Example: {@code store.eventsBetween(Instant.parse("2024-03-01T00:00:00Z"),
+   * Instant.parse("2024-03-16T00:00:00Z"))} is the events of March 1 to 15, 2024 (UTC).
+   *
+   * @throws IllegalArgumentException if {@code to} is before {@code from}, or either is outside the
+   *     years 0000 to 9999
+   */
+  List<EventRecord> eventsBetween(Instant from, Instant to);
+
+  /**
+   * Saves {@code states}, the books as they stood at moments, in one transaction, each replacing a
+   * stored state of the same books and moment; or, if an import was committed after the import the
+   * states were folded from ({@link DatedBooks#importId()}), saves none and returns false: that
+   * commit may have written events or prices the states miss, and it deleted the stale states
+   * before these existed. Saving nothing is returned as true.
+   *
+   * <p>A saved state stays until a commit writes an event revision or a price dated before its
+   * moment, replaces a revision dated before it, or adds such a price ({@link #commit}); then the
+   * commit deletes it in its own transaction, so {@link #latestBooksAt} never answers a state that
+   * the stored history no longer gives.
+   *
+   * <p>Example: {@code store.saveBooksAt(List.of(new DatedBooks("USD WAC KFEE=0.01", monthStart,
+   * importId, books.checkpoint())))} with {@code importId} the {@link #lastImportId()} read before
+   * the events were.
+   *
+   * @return whether the states were saved
+   * @throws IllegalArgumentException if a state's import is newer than {@link #lastImportId()}
+   * @throws StoreException if the database fails; nothing is then saved
+   */
+  boolean saveBooksAt(List<DatedBooks> states);
+
+  /**
+   * The state of {@code books} saved with the latest moment at or before {@code atOrBefore}, or
+   * empty if none is: what a fold up to {@code atOrBefore} resumes from, reading only {@link
+   * #eventsBetween} its moment and {@code atOrBefore}.
+   *
+   * <p>Example: with states of "USD WAC KFEE=0.01" saved at March 1 and April 1, {@code
+   * store.latestBooksAt("USD WAC KFEE=0.01", Instant.parse("2024-03-20T00:00:00Z"))} is the state
+   * of March 1, and for any instant before March 1 it is empty.
+   */
+  Optional<DatedBooks> latestBooksAt(String books, Instant atOrBefore);
 
   /**
    * Saves {@code snapshot}. Snapshots are not deduplicated: saving two with the same time keeps

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import tools.jackson.core.JacksonException;
@@ -71,19 +73,24 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                   batchIds.forEach(
                       (source, ids) ->
                           stored.put(source, RowTable.known(transaction, dialect, source, ids)));
-                  BatchPlan plan =
-                      BatchPlan.of(
-                          batch,
-                          batchIds,
-                          stored,
-                          EventTable.latest(transaction, dialect, BatchPlan.eventIds(batch)));
+                  Map<String, EventRevision> latest =
+                      EventTable.latest(transaction, dialect, BatchPlan.eventIds(batch));
+                  BatchPlan plan = BatchPlan.of(batch, batchIds, stored, latest);
                   long importId =
                       ImportLog.append(
                           transaction, clock.instant(), batch.description(), plan.result());
                   RowTable.insert(transaction, plan.rows(), importId);
                   EventTable.append(transaction, plan.revisions(), importId);
-                  MarkTable.insertPrices(transaction, batch.prices(), importId);
+                  Optional<Instant> pricesChanged =
+                      MarkTable.insertPrices(transaction, batch.prices(), importId);
                   MarkTable.insertMarks(transaction, batch.marks(), importId);
+                  // The books dated after the earliest event or price written are stale now.
+                  Optional<Instant> eventsChanged =
+                      BatchPlan.earliestChange(plan.revisions(), latest);
+                  Stream.of(eventsChanged, pricesChanged)
+                      .flatMap(Optional::stream)
+                      .min(Comparator.naturalOrder())
+                      .ifPresent(changed -> DatedBooksTable.deleteAfter(transaction, changed));
                   return plan.result();
                 }),
         () ->
@@ -182,6 +189,18 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   }
 
   @Override
+  public final List<StoredPrice> pricesInForce(Instant from, Instant until) {
+    StoredInstant.requireStorable(from, "from");
+    StoredInstant.requireStorable(until, "until");
+    if (until.isBefore(from)) {
+      throw new IllegalArgumentException("until (" + until + ") is before from (" + from + ")");
+    }
+    return run(
+        () -> withHandle(handle -> MarkTable.pricesInForce(handle, from, until)),
+        () -> "read the prices in force from " + from + " until " + until + " in");
+  }
+
+  @Override
   public final List<StoredPrice> pricesSince(long importId) {
     requireImportId(importId);
     return run(
@@ -257,6 +276,59 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   @Override
   public final Optional<Checkpoint> latestCheckpoint() {
     return run(() -> withHandle(CheckpointTable::latest), () -> "read the latest checkpoint of");
+  }
+
+  @Override
+  public final List<EventRecord> eventsBetween(Instant from, Instant to) {
+    StoredInstant.requireStorable(from, "from");
+    StoredInstant.requireStorable(to, "to");
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+    }
+    return run(
+        () -> withHandle(handle -> EventTable.between(handle, from, to)),
+        () -> "read the events from " + from + " to " + to + " from");
+  }
+
+  @Override
+  public final boolean saveBooksAt(List<DatedBooks> states) {
+    List<DatedBooks> saved = List.copyOf(states);
+    if (saved.isEmpty()) {
+      return true;
+    }
+    long importId = saved.stream().mapToLong(DatedBooks::importId).max().orElseThrow();
+    return run(
+        () ->
+            inTransaction(
+                transaction -> {
+                  long last = ImportLog.lastId(transaction);
+                  if (importId > last) {
+                    throw new IllegalArgumentException(
+                        "Books of import "
+                            + importId
+                            + " cannot be saved: the newest import of "
+                            + database
+                            + " is "
+                            + last);
+                  }
+                  // An import since may have written what the states miss; its commit deleted the
+                  // states then, before these existed. Saving nothing is always right.
+                  if (saved.stream().anyMatch(state -> state.importId() != last)) {
+                    return false;
+                  }
+                  DatedBooksTable.save(transaction, saved);
+                  return true;
+                }),
+        () -> "save " + saved.size() + " dated books of " + saved.get(0).books() + " to");
+  }
+
+  @Override
+  public final Optional<DatedBooks> latestBooksAt(String books, Instant atOrBefore) {
+    requireNonNull(books, "books");
+    StoredInstant.requireStorable(atOrBefore, "atOrBefore");
+    return run(
+        () -> withHandle(handle -> DatedBooksTable.latest(handle, books, atOrBefore)),
+        () -> "read the books " + books + " at or before " + atOrBefore + " from");
   }
 
   @Override

@@ -165,6 +165,7 @@ abstract class PortfolioStoreContract {
       assertThat(tables())
           .containsExactly(
               "checkpoint",
+              "dated_books",
               "equity_point",
               "event_revision",
               "flyway_schema_history",
@@ -182,7 +183,7 @@ abstract class PortfolioStoreContract {
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
     }
 
     @Test
@@ -297,6 +298,7 @@ abstract class PortfolioStoreContract {
 
       // The engine can rebuild them, so nothing stops a delete; the history is still guarded.
       execute("DELETE FROM checkpoint");
+      execute("DELETE FROM dated_books");
       execute("DELETE FROM portfolio_snapshot");
       execute("DELETE FROM equity_point");
       execute("DELETE FROM reconciliation_asset");
@@ -1075,6 +1077,21 @@ abstract class PortfolioStoreContract {
           }
         }
         assertThat(store.pricesInForce(T.minusSeconds(1))).isEqualTo(every);
+
+        // Until a moment: the same prices without those at or after it.
+        for (int probe = 0; probe < 30; probe++) {
+          Instant from = T.plusSeconds(60L * random.nextInt(110) - 30L * random.nextInt(2));
+          Instant until = from.plusSeconds(60L * random.nextInt(40) + 30L * random.nextInt(2));
+          assertThat(store.pricesInForce(from, until))
+              .as("in force from %s until %s", from, until)
+              .isEqualTo(
+                  store.pricesInForce(from).stream()
+                      .filter(price -> price.at().isBefore(until))
+                      .toList());
+        }
+        assertThatThrownBy(() -> store.pricesInForce(T, T.minusNanos(1)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("before");
       }
     }
 
@@ -2009,6 +2026,270 @@ abstract class PortfolioStoreContract {
             .isInstanceOf(StoreException.class)
             .hasMessageContaining("status");
       }
+    }
+  }
+
+  @Nested
+  class BooksAtMoments {
+
+    private static final String WAC = "USD WAC KFEE=0.01";
+    private static final String FIFO = "USD FIFO KFEE=0.01";
+
+    private final Instant march = Instant.parse("2024-03-01T00:00:00Z");
+    private final Instant april = Instant.parse("2024-04-01T00:00:00Z");
+    private final Instant may = Instant.parse("2024-05-01T00:00:00Z");
+
+    /** A store with one import, whose id the states are saved with. */
+    private PortfolioStore storeWithOneImport() {
+      PortfolioStore store = open();
+      store.commit(events("first", EventRecord.of("E0", march.minusSeconds(3600), "A")));
+      return store;
+    }
+
+    @Test
+    void theLatestIsTheNewestSavedAtOrBeforeTheMomentAndItComesBackExactly() {
+      try (PortfolioStore store = storeWithOneImport()) {
+        long importId = store.lastImportId();
+        assertThat(store.latestBooksAt(WAC, may)).isEmpty();
+        assertThat(
+                store.saveBooksAt(
+                    List.of(
+                        new DatedBooks(WAC, april, importId, "april\n12345.123456789012345678"),
+                        new DatedBooks(WAC, march, importId, "march ₿"))))
+            .isTrue();
+
+        assertThat(store.latestBooksAt(WAC, march.minusNanos(1))).isEmpty();
+        assertThat(store.latestBooksAt(WAC, march))
+            .contains(new DatedBooks(WAC, march, importId, "march ₿"));
+        assertThat(store.latestBooksAt(WAC, april.minusNanos(1)).map(DatedBooks::before))
+            .contains(march);
+        assertThat(store.latestBooksAt(WAC, may))
+            .contains(new DatedBooks(WAC, april, importId, "april\n12345.123456789012345678"));
+      }
+    }
+
+    @Test
+    void eachBooksHasItsOwnStatesAndSavingAMomentAgainReplacesIt() {
+      try (PortfolioStore store = storeWithOneImport()) {
+        long importId = store.lastImportId();
+        store.saveBooksAt(List.of(new DatedBooks(WAC, march, importId, "wac")));
+        store.saveBooksAt(List.of(new DatedBooks(FIFO, april, importId, "fifo")));
+        store.saveBooksAt(List.of(new DatedBooks(WAC, march, importId, "wac again")));
+
+        assertThat(store.latestBooksAt(WAC, may).map(DatedBooks::state)).contains("wac again");
+        assertThat(store.latestBooksAt(FIFO, may).map(DatedBooks::state)).contains("fifo");
+        assertThat(store.latestBooksAt(FIFO, march)).isEmpty();
+        assertThat(store.latestBooksAt("EUR WAC KFEE=0.01", may)).isEmpty();
+      }
+    }
+
+    @Test
+    void statesFoldedBeforeTheNewestImportAreNotSaved() {
+      try (PortfolioStore store = storeWithOneImport()) {
+        long folded = store.lastImportId();
+        store.commit(events("since", EventRecord.of("E1", march.minusSeconds(60), "B")));
+
+        // The commit may have written what the state misses: nothing is saved.
+        assertThat(store.saveBooksAt(List.of(new DatedBooks(WAC, april, folded, "stale"))))
+            .isFalse();
+        assertThat(store.latestBooksAt(WAC, may)).isEmpty();
+        assertThatThrownBy(
+                () ->
+                    store.saveBooksAt(
+                        List.of(new DatedBooks(WAC, april, store.lastImportId() + 1, "future"))))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("newest import");
+        assertThat(store.saveBooksAt(List.of())).isTrue();
+      }
+    }
+
+    @Test
+    void aCommitDeletesTheStatesAfterTheEarliestEventItWritesOrReplaces() {
+      try (PortfolioStore store = open()) {
+        store.commit(events("first", EventRecord.of("E1", april.plusSeconds(60), "A")));
+        saveAll(store);
+
+        // An event dated after May leaves every state.
+        store.commit(events("later", EventRecord.of("E2", may.plusSeconds(1), "B")));
+        saveAll(store);
+        assertThat(moments(store)).containsExactly(march, april, may);
+
+        // An event exactly at April's moment is not in April's state (at < before): kept.
+        store.commit(events("at april", EventRecord.of("E3", april, "C")));
+        assertThat(moments(store)).containsExactly(march, april);
+
+        // Moving E1 (dated after April) to after May touches its old time: May goes.
+        saveAll(store);
+        store.commit(events("moved", EventRecord.of("E1", may.plusSeconds(60), "A")));
+        assertThat(moments(store)).containsExactly(march, april);
+
+        // Retracting E3, dated at April's moment: May goes again; March and April stay.
+        saveAll(store);
+        store.commit(events("gone", EventRecord.retracted("E3", april)));
+        assertThat(moments(store)).containsExactly(march, april);
+
+        // A revision that changes nothing writes nothing and keeps every state.
+        saveAll(store);
+        store.commit(events("same", EventRecord.of("E1", may.plusSeconds(60), "A")));
+        assertThat(moments(store)).containsExactly(march, april, may);
+
+        // A revision of an event dated before March, for every books.
+        store.saveBooksAt(List.of(new DatedBooks(FIFO, may, store.lastImportId(), "fifo")));
+        store.commit(events("backdated", EventRecord.of("E4", march.minusNanos(1), "D")));
+        assertThat(moments(store)).isEmpty();
+        assertThat(store.latestBooksAt(FIFO, may)).isEmpty();
+      }
+    }
+
+    @Test
+    void aCommitDeletesTheStatesAfterTheEarliestPriceItAdds() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            new ImportBatch(
+                List.of(),
+                List.of(EventRecord.of("E1", march.minusSeconds(60), "A")),
+                List.of(new StoredPrice("XBT", april, "60000", "ohlc")),
+                Map.of(),
+                "first"));
+        saveAll(store);
+
+        // A price dated at May's moment values nothing before it.
+        store.commit(prices("at may", new StoredPrice("XBT", may, "61000", "ohlc")));
+        saveAll(store);
+        assertThat(moments(store)).containsExactly(march, april, may);
+
+        // A price already stored is not added: nothing changes.
+        store.commit(prices("again", new StoredPrice("XBT", april, "99999", "ohlc")));
+        assertThat(moments(store)).containsExactly(march, april, may);
+
+        // A backdated price can change the value of fees and trades after it.
+        store.commit(
+            prices("backdated", new StoredPrice("ETH", march.plusSeconds(1), "3000", "x")));
+        assertThat(moments(store)).containsExactly(march);
+      }
+    }
+
+    @Test
+    void aCommitThatFailsKeepsTheStates() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(events("first", EventRecord.of("E1", march.minusSeconds(60), "A")));
+        saveAll(store);
+        failInsertsOf("event_revision", "event_id");
+
+        assertThatThrownBy(
+                () ->
+                    store.commit(
+                        events("boom", EventRecord.of("BOOM", march.minusSeconds(1), "B"))))
+            .isInstanceOf(StoreException.class);
+        assertThat(moments(store)).containsExactly(march, april, may);
+      }
+    }
+
+    @Test
+    void eventsBetweenIsTheVisibleEventsOfTheRangeWithTheRangesEndExcluded() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            events(
+                "first",
+                EventRecord.of("A", march, "a"),
+                EventRecord.of("B", march.plusSeconds(1), "b"),
+                EventRecord.of("C", april, "c"),
+                EventRecord.of("D", april.minusNanos(1), "d")));
+        store.commit(
+            events(
+                "second",
+                EventRecord.retracted("B", march.plusSeconds(1)),
+                EventRecord.of("C", march.plusSeconds(2), "c moved in"),
+                EventRecord.of("A", may, "a moved out")));
+
+        assertThat(store.eventsBetween(march, april))
+            .containsExactly(
+                EventRecord.of("C", march.plusSeconds(2), "c moved in"),
+                EventRecord.of("D", april.minusNanos(1), "d"));
+        assertThat(store.eventsBetween(april, april)).isEmpty();
+        assertThatThrownBy(() -> store.eventsBetween(april, march))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("before");
+      }
+    }
+
+    /**
+     * Over seeded random histories of revisions, moves, tombstones and revivals, at a few shared
+     * times (so ranges cut between equal times), every range's events equal {@link
+     * PortfolioStore#events()} filtered to it.
+     */
+    @Test
+    void eventsBetweenEqualsTheVisibleEventsFilteredToTheRange() {
+      for (long seed = 1; seed <= 5; seed++) {
+        Random random = new Random(seed);
+        try (PortfolioStore store = open()) {
+          List<Instant> times = new ArrayList<>();
+          for (int i = 0; i < 12; i++) {
+            times.add(march.plusSeconds(3600L * random.nextInt(48)).plusNanos(random.nextInt(3)));
+          }
+          for (int commit = 0; commit < 15; commit++) {
+            List<EventRecord> records = new ArrayList<>();
+            for (int i = random.nextInt(8); i >= 0; i--) {
+              String id = "E" + random.nextInt(25);
+              Instant at = times.get(random.nextInt(times.size()));
+              records.add(
+                  random.nextInt(5) == 0
+                      ? EventRecord.retracted(id, at)
+                      : EventRecord.of(id, at, "line " + random.nextInt(3)));
+            }
+            store.commit(new ImportBatch(List.of(), records, "seed " + seed + " " + commit));
+          }
+          List<EventRecord> visible = store.events();
+          for (int range = 0; range < 20; range++) {
+            Instant from = times.get(random.nextInt(times.size()));
+            Instant to = times.get(random.nextInt(times.size()));
+            if (to.isBefore(from)) {
+              Instant swap = from;
+              from = to;
+              to = swap;
+            }
+            Instant start = from;
+            Instant end = to;
+            assertThat(store.eventsBetween(from, to))
+                .as("seed %d: [%s, %s)", seed, from, to)
+                .containsExactlyElementsOf(
+                    visible.stream()
+                        .filter(e -> !e.at().isBefore(start) && e.at().isBefore(end))
+                        .toList());
+          }
+          assertThat(store.eventsBetween(StoredInstant.MIN, StoredInstant.MAX))
+              .as("seed %d: every time", seed)
+              .containsExactlyElementsOf(visible);
+        }
+      }
+    }
+
+    /** Saves a WAC state at March, April and May, folded from the newest import. */
+    private void saveAll(PortfolioStore store) {
+      long importId = store.lastImportId();
+      assertThat(
+              store.saveBooksAt(
+                  List.of(
+                      new DatedBooks(WAC, march, importId, "march"),
+                      new DatedBooks(WAC, april, importId, "april"),
+                      new DatedBooks(WAC, may, importId, "may"))))
+          .isTrue();
+    }
+
+    /** The moments of the WAC states stored, oldest first. */
+    private List<Instant> moments(PortfolioStore store) {
+      List<Instant> moments = new ArrayList<>();
+      for (Instant at : List.of(march, april, may)) {
+        store
+            .latestBooksAt(WAC, at)
+            .filter(state -> state.before().equals(at))
+            .ifPresent(state -> moments.add(at));
+      }
+      return moments;
+    }
+
+    private ImportBatch prices(String description, StoredPrice... prices) {
+      return new ImportBatch(List.of(), List.of(), List.of(prices), Map.of(), description);
     }
   }
 }

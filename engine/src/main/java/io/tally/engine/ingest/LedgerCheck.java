@@ -228,6 +228,15 @@ public record LedgerCheck(
     return ids;
   }
 
+  /**
+   * Whether a store's {@code marks} hold the last check's issues: every ingest since they were kept
+   * stores them, with its opening-balance and gap events among the stored events. A store without
+   * them has those events derived from its rows when read ({@code StoredBooks.load}).
+   */
+  public static boolean checked(Map<String, String> marks) {
+    return marks.containsKey(ISSUES_MARK);
+  }
+
   /** The issues the last check left in a store's {@code marks}; none before the first check. */
   public static List<DataIssue> storedIssues(Marks marks) {
     return marks.get(Mark.LEDGER_ISSUES).map(LedgerCheck::parseIssues).orElse(List.of());

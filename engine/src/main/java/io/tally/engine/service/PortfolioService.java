@@ -10,7 +10,6 @@ import io.tally.engine.LiveBooks;
 import io.tally.engine.Mark;
 import io.tally.engine.Marks;
 import io.tally.engine.PastBooks;
-import io.tally.engine.TradePnlLookup;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.performance.HistoryCache;
@@ -414,9 +413,9 @@ public final class PortfolioService {
 
   /**
    * The queries about the books as they stood at the end of {@code day} in the reporting time zone
-   * ({@code GET /portfolio?as_of=}): the stored events before then folded again ({@link
-   * PastBooks}), valued at the day's last instant with the prices of the books last published.
-   * Reconciliation, open orders and holds are today's facts and are left out.
+   * ({@code GET /portfolio?as_of=}): the stored events before then folded again from the nearest
+   * dated books ({@link PastBooks}), valued at the day's last instant with the prices of the books
+   * last published. Reconciliation, open orders and holds are today's facts and are left out.
    *
    * @throws IllegalArgumentException if {@code day} is after today
    */
@@ -427,11 +426,12 @@ public final class PortfolioService {
       throw new IllegalArgumentException(day + " is after today (" + today + ")");
     }
     PastBooks past =
-        PastBooks.at(store, bookConfig, now.prices(), day, config.performance().zone());
+        PastBooks.at(
+            store, bookConfig, now.prices(), now.importId(), day, config.performance().zone());
     PortfolioView then =
         new PortfolioView(
             past.state(),
-            new TradePnlLookup(past.fold().tradePnls(), store, bookConfig),
+            past.tradePnls(store, bookConfig),
             Valuation.of(
                 past.state(), now.prices(), past.valuedAt(), config.portfolio().maxPriceAge()),
             now.prices(),
