@@ -3,6 +3,8 @@ package io.tally.bench;
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.CostBasisMethod;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
 import io.tally.engine.PastBooks;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.ingest.LedgerCheck;
@@ -96,13 +98,13 @@ public class AsOfBenchmark {
       StartupBenchmark.copyDatabase(kept, db);
     }
     store = PortfolioStore.open(db.toString(), Map.of());
-    if (!LedgerCheck.checked(store.marks())) {
+    if (!LedgerCheck.checked(Marks.of(store))) {
       store.commit(
           new ImportBatch(
               List.of(),
               List.of(),
               List.of(),
-              Map.of(LedgerCheck.ISSUES_MARK, ""),
+              Map.of(Mark.LEDGER_ISSUES.key(), ""),
               "AsOfBenchmark: the ledger check of a store without rows"));
     }
     config = new BookConfig(Asset.USD, CostBasisMethod.WAC, MarketPrices.KFEE_USD);

@@ -135,7 +135,7 @@ final class ReportCommand implements Callable<Integer> {
     PortfolioValuation valuation;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       display = KrakenDisplayDecimals.of(store);
-      if (day.isPresent() && prices == null && LedgerCheck.checked(store.marks())) {
+      if (day.isPresent() && prices == null && LedgerCheck.checked(Marks.of(store))) {
         // A past day: the events before its end folded from the nearest books the store saved at
         // a moment (saving those passed), valued at its last instant; neither the whole log nor
         // every price is read.
@@ -146,7 +146,7 @@ final class ReportCommand implements Callable<Integer> {
         history = past.prices();
         books = past.state();
         now = past.valuedAt();
-        ledgerIssues = LedgerCheck.storedIssues(store.marks());
+        ledgerIssues = LedgerCheck.storedIssues(Marks.of(store));
       } else if (day.isPresent()) {
         // A past day with a prices file (or a store checked before ingests kept the check): the
         // events before its end folded again from the first, valued at its last instant.

@@ -60,7 +60,7 @@ public final class LiveBooks {
   private LivePrices prices;
   private PriceRequests requests;
 
-  /** The {@link StoredBooks#PRICES_BASE} mark {@link #prices} were read under. */
+  /** The {@link Mark#PRICES_BASE} mark {@link #prices} were read under. */
   private String knownBase = "";
 
   /**

@@ -86,9 +86,9 @@ public record PastBooks(
     requireNonNull(store, "store");
     requireNonNull(config, "config");
     long importId = store.lastImportId();
-    Map<String, String> marks = store.marks();
+    Marks marks = Marks.of(store);
     Instant end = end(day, zone);
-    boolean priced = config.base().code().equals(marks.getOrDefault(StoredBooks.PRICES_BASE, ""));
+    boolean priced = marks.pricedIn(config.base());
     if (!LedgerCheck.checked(marks)) {
       return replayed(
           store,
@@ -156,7 +156,7 @@ public record PastBooks(
     requireNonNull(config, "config");
     requireNonNull(prices, "prices");
     Instant end = end(day, zone);
-    Map<String, String> marks = store.marks();
+    Marks marks = Marks.of(store);
     if (!LedgerCheck.checked(marks)) {
       // A store written before ingests kept their ledger check: its opening-balance events are
       // derived from every row (StoredBooks.load), so there is no range of events to read.
@@ -183,7 +183,7 @@ public record PastBooks(
       PriceSource prices,
       long pricesImport,
       Instant end,
-      Map<String, String> marks,
+      Marks marks,
       Optional<DatedBooks> saved,
       int eventsPerState) {
     String books = booksName(config, marks);
@@ -274,9 +274,8 @@ public record PastBooks(
    * {@link StoredBooks#pricesIn} gives none), so a change of the prices' base never resumes books
    * folded with the other prices.
    */
-  static String booksName(BookConfig config, Map<String, String> marks) {
-    String base = marks.getOrDefault(StoredBooks.PRICES_BASE, "");
-    return base.equals(config.base().code()) ? config.name() : config.name() + " unpriced";
+  static String booksName(BookConfig config, Marks marks) {
+    return marks.pricedIn(config.base()) ? config.name() : config.name() + " unpriced";
   }
 
   private static Instant end(LocalDate day, ZoneId zone) {

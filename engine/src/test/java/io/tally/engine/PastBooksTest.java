@@ -7,7 +7,6 @@ import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.TradePnl;
-import io.tally.engine.ingest.LedgerCheck;
 import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
@@ -256,11 +255,15 @@ class PastBooksTest {
 
   @Test
   void booksOfPricesInAnotherBaseAreSavedUnderTheirOwnName() {
-    assertThat(PastBooks.booksName(BookConfig.defaults(), Map.of(StoredBooks.PRICES_BASE, "USD")))
+    assertThat(
+            PastBooks.booksName(
+                BookConfig.defaults(), new Marks(Map.of(Mark.PRICES_BASE.key(), "USD"))))
         .isEqualTo("USD WAC KFEE=0.01");
-    assertThat(PastBooks.booksName(BookConfig.defaults(), Map.of(StoredBooks.PRICES_BASE, "EUR")))
+    assertThat(
+            PastBooks.booksName(
+                BookConfig.defaults(), new Marks(Map.of(Mark.PRICES_BASE.key(), "EUR"))))
         .isEqualTo("USD WAC KFEE=0.01 unpriced");
-    assertThat(PastBooks.booksName(BookConfig.defaults(), Map.of()))
+    assertThat(PastBooks.booksName(BookConfig.defaults(), Marks.NONE))
         .isEqualTo("USD WAC KFEE=0.01 unpriced");
   }
 
@@ -349,6 +352,6 @@ class PastBooksTest {
 
   /** Marks of a store an ingest checked (so its events are all stored), priced in USD. */
   private static Map<String, String> marks() {
-    return Map.of(StoredBooks.PRICES_BASE, "USD", LedgerCheck.ISSUES_MARK, "");
+    return Map.of(Mark.PRICES_BASE.key(), "USD", Mark.LEDGER_ISSUES.key(), "");
   }
 }

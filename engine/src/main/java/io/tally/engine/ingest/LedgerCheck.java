@@ -233,8 +233,8 @@ public record LedgerCheck(
    * stores them, with its opening-balance and gap events among the stored events. A store without
    * them has those events derived from its rows when read ({@code StoredBooks.load}).
    */
-  public static boolean checked(Map<String, String> marks) {
-    return marks.containsKey(ISSUES_MARK);
+  public static boolean checked(Marks marks) {
+    return marks.has(Mark.LEDGER_ISSUES);
   }
 
   /** The issues the last check left in a store's {@code marks}; none before the first check. */
