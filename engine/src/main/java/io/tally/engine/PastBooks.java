@@ -152,15 +152,37 @@ public record PastBooks(
       LocalDate day,
       ZoneId zone,
       int eventsPerState) {
+    return before(store, config, prices, pricesImport, end(day, zone), eventsPerState);
+  }
+
+  /**
+   * The books of the events dated before {@code end}, like {@link #at(PortfolioStore, BookConfig,
+   * PriceSource, long, LocalDate, ZoneId)} for any moment: what a PnL period starts from.
+   *
+   * <p>Example: {@code PastBooks.before(store, config, view.prices(), view.importId(),
+   * now.minus(Duration.ofDays(7))).state()}.
+   */
+  public static PastBooks before(
+      PortfolioStore store, BookConfig config, PriceSource prices, long pricesImport, Instant end) {
+    return before(store, config, prices, pricesImport, end, DatedBooksSchedule.EVENTS_PER_STATE);
+  }
+
+  private static PastBooks before(
+      PortfolioStore store,
+      BookConfig config,
+      PriceSource prices,
+      long pricesImport,
+      Instant end,
+      int eventsPerState) {
     requireNonNull(store, "store");
     requireNonNull(config, "config");
     requireNonNull(prices, "prices");
-    Instant end = end(day, zone);
+    requireNonNull(end, "end");
     Marks marks = Marks.of(store);
     if (!LedgerCheck.checked(marks)) {
       // A store written before ingests kept their ledger check: its opening-balance events are
       // derived from every row (StoredBooks.load), so there is no range of events to read.
-      return replayed(store, config, prices, day, zone);
+      return replayed(store, config, prices, end);
     }
     return fold(
         store,
@@ -223,7 +245,11 @@ public record PastBooks(
    */
   public static PastBooks replayed(
       PortfolioStore store, BookConfig config, PriceSource prices, LocalDate day, ZoneId zone) {
-    Instant end = end(day, zone);
+    return replayed(store, config, prices, end(day, zone));
+  }
+
+  private static PastBooks replayed(
+      PortfolioStore store, BookConfig config, PriceSource prices, Instant end) {
     List<LedgerEvent> events = new ArrayList<>();
     for (LedgerEvent event : StoredBooks.load(store).events()) {
       if (event.at().isBefore(end)) {

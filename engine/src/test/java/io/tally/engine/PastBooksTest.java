@@ -24,6 +24,7 @@ import io.tally.testing.HistoryGenerator;
 import io.tally.valuation.PriceSource;
 import io.tally.valuation.PriceTable;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -281,6 +282,13 @@ class PastBooksTest {
     assertThat(past.end()).as(description).isEqualTo(end);
     BookState expected = fromScratch(store, config, end).state();
     BookFigures.assertIdentical(past.state(), expected, description);
+
+    // Any moment, not only a day's end (a PnL period's start): the day's end less a few minutes.
+    Instant moment = end.minus(Duration.ofMinutes(37L * day.getDayOfMonth()));
+    BookFigures.assertIdentical(
+        PastBooks.before(store, config, storedPrices(store), store.lastImportId(), moment).state(),
+        fromScratch(store, config, moment).state(),
+        description + ", before " + moment);
 
     // With the store's own prices, read from the saved books on: the same books and valuation.
     PastBooks own = PastBooks.at(store, config, day, zone);

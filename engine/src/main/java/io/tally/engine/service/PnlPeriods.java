@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
+import io.tally.engine.PastBooks;
 import io.tally.ledger.Trade;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
+import io.tally.store.PortfolioStore;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.Valuation;
 import java.math.BigDecimal;
@@ -23,18 +25,24 @@ import java.util.TreeSet;
 
 /**
  * Trading PnL over a period, by pair and by strategy tag: the books now less the books at the
- * period's start (replayed from the events before it, valued with the prices of the same view).
+ * period's start, valued with the prices of the same view. The start's books are resumed from the
+ * nearest dated books the store saved ({@link PastBooks#before}), so a period costs the events
+ * since that state, not the whole log; while another process has imported more than the view holds,
+ * they are folded from the view's events instead.
  *
  * <p>Example: {@code pnlPeriods.summary(view, PnlPeriod.DAY, true)} is the last 24 hours' realized
  * and unrealized pair PnL. Stateless beyond what it reads; thread-safe.
  */
 final class PnlPeriods {
 
+  private final PortfolioStore store;
   private final StoredEvents events;
   private final BookConfig bookConfig;
   private final Duration maxPriceAge;
 
-  PnlPeriods(StoredEvents events, BookConfig bookConfig, Duration maxPriceAge) {
+  PnlPeriods(
+      PortfolioStore store, StoredEvents events, BookConfig bookConfig, Duration maxPriceAge) {
+    this.store = requireNonNull(store, "store");
     this.events = requireNonNull(events, "events");
     this.bookConfig = requireNonNull(bookConfig, "bookConfig");
     this.maxPriceAge = requireNonNull(maxPriceAge, "maxPriceAge");
@@ -48,8 +56,7 @@ final class PnlPeriods {
     Map<String, BigDecimal> byStrategy = realizedByStrategy(current.books(), includeManual);
     Map<Pair, BigDecimal> unrealized = new TreeMap<>(current.valuation().unrealizedByPair());
     if (from.isPresent()) {
-      BookState start =
-          Books.replay(bookConfig, current.prices(), events.before(from.get(), current.importId()));
+      BookState start = booksBefore(current, from.get());
       PortfolioValuation startValuation =
           Valuation.of(start, current.prices(), from.get(), maxPriceAge);
       subtract(realized, realizedByPair(start, includeManual));
@@ -80,6 +87,15 @@ final class PnlPeriods {
         unrealizedTotal,
         byPair,
         strategies);
+  }
+
+  /** The books of {@code current}'s events dated before {@code moment}. */
+  private BookState booksBefore(PortfolioView current, Instant moment) {
+    if (store.lastImportId() == current.importId()) {
+      return PastBooks.before(store, bookConfig, current.prices(), current.importId(), moment)
+          .state();
+    }
+    return Books.replay(bookConfig, current.prices(), events.before(moment, current.importId()));
   }
 
   private static Map<Pair, BigDecimal> realizedByPair(BookState books, boolean includeManual) {

@@ -133,7 +133,7 @@ public final class PortfolioService {
             config.portfolio().costBasisMethod(),
             MarketPrices.KFEE_USD);
     this.events = new StoredEvents(store, bookConfig);
-    this.pnlPeriods = new PnlPeriods(events, bookConfig, config.portfolio().maxPriceAge());
+    this.pnlPeriods = new PnlPeriods(store, events, bookConfig, config.portfolio().maxPriceAge());
     this.reconciler = new Reconciler(store, config, clock, events);
     this.liveDrawdown = new LiveDrawdown(store, config.performance().drawdown());
     this.history = new HistoryCache(bookConfig, config.performance().history());
