@@ -26,6 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Times a first sync of a large simulated account at the Starter tier against Kraken's call-counter
@@ -93,13 +95,12 @@ public final class SyncBenchmark {
               .build();
       TallyConfig config =
           TallyConfig.defaults().withKraken(new KrakenConfig(simulator.baseUrl(), "starter"));
+      // A sync as `tally sync` runs one, telling the given listener its progress lines.
+      Function<Consumer<String>, SyncSummary> sync =
+          progress -> new KrakenSync(store, client, config, clock, progress).run();
       long started = System.nanoTime();
       SyncSummary summary =
-          new KrakenSync(
-                  store,
-                  client,
-                  config,
-                  clock,
+          sync.apply(
                   line -> {
                     String trimmed = line.strip();
                     int page = trimmed.lastIndexOf(", page ");
@@ -108,8 +109,7 @@ public final class SyncBenchmark {
                       String count = trimmed.substring(page + 7).split(" ")[0];
                       pages.merge(method, Integer.parseInt(count), Math::max);
                     }
-                  })
-              .run();
+                  });
       double wall = (System.nanoTime() - started) / 1e9;
       double virtual = Duration.between(end, clock.instant()).toMillis() / 1000.0;
       int historyPages = pages.values().stream().mapToInt(Integer::intValue).sum();
@@ -128,18 +128,13 @@ public final class SyncBenchmark {
       System.out.printf(
           "synced %,d ledger rows, %,d trades; balances match: %s%n",
           summary.newLedgerRows(), summary.newTrades(), summary.balancesMatch());
-      incremental(store, client, config, clock, account, runs);
+      incremental(sync, account, runs);
     }
   }
 
   /** {@code runs} syncs of at least {@value #NEW_ROWS} new ledger rows each, timed. */
   private static void incremental(
-      PortfolioStore store,
-      KrakenClient client,
-      TallyConfig config,
-      SteppingClock clock,
-      SimulatedAccount account,
-      int runs) {
+      Function<Consumer<String>, SyncSummary> sync, SimulatedAccount account, int runs) {
     List<Double> walls = new ArrayList<>();
     for (int run = 1; run <= runs; run++) {
       int before = account.ledger().size();
@@ -151,16 +146,11 @@ public final class SyncBenchmark {
       List<Long> starts = new ArrayList<>();
       long started = System.nanoTime();
       SyncSummary summary =
-          new KrakenSync(
-                  store,
-                  client,
-                  config,
-                  clock,
-                  line -> {
-                    lines.add(line.strip());
-                    starts.add(System.nanoTime());
-                  })
-              .run();
+          sync.apply(
+              line -> {
+                lines.add(line.strip());
+                starts.add(System.nanoTime());
+              });
       long ended = System.nanoTime();
       double wall = (ended - started) / 1e6;
       walls.add(wall);

@@ -12,7 +12,6 @@ import io.tally.engine.performance.StoredHistory;
 import io.tally.engine.prices.PriceRequests;
 import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.ledger.EventId;
-import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Trade;
 import io.tally.money.Asset;
@@ -26,7 +25,6 @@ import io.tally.testing.BookFigures;
 import io.tally.testing.GeneratedHistory;
 import io.tally.testing.HistoryGenerator;
 import io.tally.valuation.PriceTable;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
@@ -92,14 +89,14 @@ class LiveBooksTest {
           LedgerEvent late = chunk.remove(random.nextInt(chunk.size()));
           events.add(late);
         }
-        chunk.forEach(event -> records.add(record(event)));
+        chunk.forEach(event -> records.add(GeneratedRecords.event(event)));
         // Sometimes an event committed earlier is retracted.
         if (!committed.isEmpty() && random.nextInt(8) == 0) {
           LedgerEvent gone = committed.remove(random.nextInt(committed.size()));
           records.add(EventRecord.retracted(gone.id().value(), gone.at()));
         }
         committed.addAll(chunk);
-        List<StoredPrice> prices = prices(history, chunk);
+        List<StoredPrice> prices = GeneratedRecords.prices(history, chunk, true);
         boolean pricesFirst = random.nextBoolean();
         if (pricesFirst && !prices.isEmpty()) {
           store.commit(new ImportBatch(List.of(), List.of(), prices, marks(), "prices " + commit));
@@ -201,8 +198,8 @@ class LiveBooksTest {
       GeneratedHistory history,
       List<LedgerEvent> chunk,
       boolean pricesFirst) {
-    List<StoredPrice> prices = prices(history, chunk);
-    List<EventRecord> records = chunk.stream().map(LiveBooksTest::record).toList();
+    List<StoredPrice> prices = GeneratedRecords.prices(history, chunk, true);
+    List<EventRecord> records = GeneratedRecords.events(chunk);
     if (pricesFirst) {
       store.commit(new ImportBatch(List.of(), List.of(), prices, marks(), "prices"));
       store.commit(new ImportBatch(List.of(), records, List.of(), marks(), "events"));
@@ -234,8 +231,8 @@ class LiveBooksTest {
       store.commit(
           new ImportBatch(
               List.of(),
-              first.stream().map(LiveBooksTest::record).toList(),
-              prices(history, first),
+              GeneratedRecords.events(first),
+              GeneratedRecords.prices(history, first, true),
               Map.of(Mark.PRICES_BASE.key(), "EUR"),
               "priced in EUR"));
       LiveBooks live = LiveBooks.start(store, BookConfig.defaults());
@@ -245,8 +242,8 @@ class LiveBooksTest {
       store.commit(
           new ImportBatch(
               List.of(),
-              second.stream().map(LiveBooksTest::record).toList(),
-              prices(history, second),
+              GeneratedRecords.events(second),
+              GeneratedRecords.prices(history, second, true),
               marks(),
               "priced in USD"));
       live.catchUp(store);
@@ -319,43 +316,6 @@ class LiveBooksTest {
     PriceRequests requests = new PriceRequests(PriceTable.of(prices));
     Books.replay(config, requests, stored.events());
     return requests.missing();
-  }
-
-  private static EventRecord record(LedgerEvent event) {
-    return EventRecord.of(event.id().value(), event.at(), EventText.format(event));
-  }
-
-  /**
-   * The price of every asset at each event's moment, as a sync would store them; now and then a
-   * second price of the same asset and moment from another source, which must win (it is written
-   * later).
-   */
-  private static List<StoredPrice> prices(GeneratedHistory history, List<LedgerEvent> events) {
-    List<StoredPrice> prices = new ArrayList<>();
-    for (LedgerEvent event : events) {
-      // Some moments have no stored price: the books ask about them, and list them as missing.
-      if (Math.floorMod(event.id().value().hashCode(), 5) == 1) {
-        continue;
-      }
-      for (Asset asset : HistoryGenerator.ASSETS) {
-        Optional<Price> price = history.prices().price(asset, event.at());
-        price.ifPresent(
-            p -> {
-              prices.add(
-                  new StoredPrice(
-                      asset.code(), event.at(), p.value().toPlainString(), "generator"));
-              if (event.id().value().hashCode() % 7 == 0) {
-                prices.add(
-                    new StoredPrice(
-                        asset.code(),
-                        event.at(),
-                        p.value().add(BigDecimal.ONE).toPlainString(),
-                        "generator:again"));
-              }
-            });
-      }
-    }
-    return prices;
   }
 
   private static Map<String, String> marks() {

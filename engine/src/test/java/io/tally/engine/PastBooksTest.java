@@ -12,7 +12,6 @@ import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Trade;
 import io.tally.money.Asset;
-import io.tally.money.Price;
 import io.tally.store.DatedBooks;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
@@ -124,7 +123,7 @@ class PastBooksTest {
           .as("%s: books saved after the backdated events, which would now be stale", description)
           .hasValueSatisfying(before -> assertThat(before).isAfter(earliest));
       List<EventRecord> records = new ArrayList<>();
-      held.forEach(event -> records.add(record(event)));
+      held.forEach(event -> records.add(GeneratedRecords.event(event)));
       // A line starts with the event's time: the same event a week later.
       Instant movedAt = moved.at().plusSeconds(7 * 86_400);
       String movedLine =
@@ -134,7 +133,7 @@ class PastBooksTest {
       if (!retracted.id().equals(moved.id())) {
         records.add(EventRecord.retracted(retracted.id().value(), retracted.at()));
       }
-      List<StoredPrice> prices = new ArrayList<>(prices(history, held));
+      List<StoredPrice> prices = new ArrayList<>(GeneratedRecords.prices(history, held, false));
       prices.add(
           new StoredPrice(
               HistoryGenerator.ETH.code(),
@@ -329,33 +328,10 @@ class PastBooksTest {
     store.commit(
         new ImportBatch(
             List.of(),
-            events.stream().map(PastBooksTest::record).toList(),
-            prices(history, events),
+            GeneratedRecords.events(events),
+            GeneratedRecords.prices(history, events, false),
             marks(),
             what));
-  }
-
-  private static EventRecord record(LedgerEvent event) {
-    return EventRecord.of(event.id().value(), event.at(), EventText.format(event));
-  }
-
-  /** The price of every asset at each event's moment but some, as a sync would store them. */
-  private static List<StoredPrice> prices(GeneratedHistory history, List<LedgerEvent> events) {
-    List<StoredPrice> prices = new ArrayList<>();
-    for (LedgerEvent event : events) {
-      if (Math.floorMod(event.id().value().hashCode(), 5) == 1) {
-        continue;
-      }
-      for (Asset asset : HistoryGenerator.ASSETS) {
-        Optional<Price> price = history.prices().price(asset, event.at());
-        price.ifPresent(
-            p ->
-                prices.add(
-                    new StoredPrice(
-                        asset.code(), event.at(), p.value().toPlainString(), "generator")));
-      }
-    }
-    return prices;
   }
 
   /** Marks of a store an ingest checked (so its events are all stored), priced in USD. */
