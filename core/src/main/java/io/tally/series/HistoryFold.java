@@ -138,6 +138,11 @@ public final class HistoryFold {
     return history();
   }
 
+  /** The end of the last history answered ({@link Instant#MIN} before the first). */
+  public Instant until() {
+    return until;
+  }
+
   /** The last event folded, if any. */
   public Optional<LedgerEvent> last() {
     return last;

@@ -5,6 +5,8 @@ import io.tally.ledger.LedgerEvent;
 import io.tally.money.Asset;
 import io.tally.money.Price;
 import io.tally.store.EventRecord;
+import io.tally.store.ImportBatch;
+import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
 import io.tally.testing.GeneratedHistory;
 import io.tally.testing.HistoryGenerator;
@@ -20,7 +22,7 @@ import java.util.Optional;
  * <p>Example: {@code new ImportBatch(List.of(), GeneratedRecords.events(chunk),
  * GeneratedRecords.prices(history, chunk, false), marks, "chunk")}. Stateless.
  */
-final class GeneratedRecords {
+public final class GeneratedRecords {
 
   private GeneratedRecords() {}
 
@@ -30,8 +32,13 @@ final class GeneratedRecords {
   }
 
   /** The store's record of {@code event}. */
-  static EventRecord event(LedgerEvent event) {
+  public static EventRecord event(LedgerEvent event) {
     return EventRecord.of(event.id().value(), event.at(), EventText.format(event));
+  }
+
+  /** Commits {@code event} alone, as an import of one event. */
+  public static void commit(PortfolioStore store, LedgerEvent event) {
+    store.commit(new ImportBatch(List.of(), List.of(event(event)), "test event " + event.id()));
   }
 
   /**

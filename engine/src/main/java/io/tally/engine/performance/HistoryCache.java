@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import io.tally.books.BookConfig;
 import io.tally.engine.AppendedTail;
 import io.tally.engine.StoredBooks;
-import io.tally.ledger.LedgerEvent;
 import io.tally.series.DailyHistory;
 import io.tally.series.HistoryFold;
 import io.tally.series.HistorySettings;
@@ -36,7 +35,6 @@ public final class HistoryCache {
   private final HistorySettings settings;
   private Optional<HistoryFold> fold = Optional.empty();
   private long importId;
-  private Instant until = Instant.MIN;
 
   /** An empty cache for books kept by {@code books}, cut into days by {@code settings}. */
   public HistoryCache(BookConfig books, HistorySettings settings) {
@@ -53,28 +51,21 @@ public final class HistoryCache {
     requireNonNull(prices, "prices");
     requireNonNull(now, "now");
     boolean current = store.lastImportId() == importId;
-    if (fold.isPresent() && current && !now.isBefore(until)) {
+    if (fold.isPresent() && current && !now.isBefore(fold.get().until())) {
       HistoryFold kept = fold.get();
       if (this.importId == importId) {
-        return extend(kept, prices, List.of(), now);
+        return kept.extend(prices, List.of(), now);
       }
       Optional<AppendedTail> tail = AppendedTail.since(store, this.importId, kept.last());
       if (tail.isPresent()) {
         this.importId = importId;
-        return extend(kept, prices, tail.get().events(), now);
+        return kept.extend(prices, tail.get().events(), now);
       }
     }
     HistoryFold fresh = new HistoryFold(books, settings);
     DailyHistory history = fresh.extend(prices, StoredBooks.load(store).events(), now);
     fold = current ? Optional.of(fresh) : Optional.empty();
     this.importId = importId;
-    until = now;
     return history;
-  }
-
-  private DailyHistory extend(
-      HistoryFold kept, PriceSource prices, List<LedgerEvent> events, Instant now) {
-    until = now;
-    return kept.extend(prices, events, now);
   }
 }

@@ -3,6 +3,7 @@ package io.tally.engine.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tally.engine.GeneratedRecords;
 import io.tally.engine.Mark;
 import io.tally.engine.config.TallyConfig;
 import io.tally.ledger.CashFlow;
@@ -134,10 +135,6 @@ class LiveDrawdownTest {
   }
 
   private static void commit(PortfolioStore store, LedgerEvent event) {
-    store.commit(
-        new ImportBatch(
-            List.of(),
-            List.of(EventRecord.of(event.id().value(), event.at(), EventText.format(event))),
-            "test event " + event.id()));
+    GeneratedRecords.commit(store, event);
   }
 }

@@ -8,6 +8,7 @@ import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.PnlKind;
+import io.tally.engine.GeneratedRecords;
 import io.tally.engine.Mark;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.KrakenConfig;
@@ -45,7 +46,6 @@ import io.tally.sim.KrakenSimulator;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
 import io.tally.store.EventRecord;
-import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
 import io.tally.valuation.AssetValuation;
@@ -1336,11 +1336,7 @@ class PortfolioServiceTest {
   }
 
   private static void commit(PortfolioStore store, LedgerEvent event) {
-    store.commit(
-        new ImportBatch(
-            List.of(),
-            List.of(EventRecord.of(event.id().value(), event.at(), EventText.format(event))),
-            "test event " + event.id()));
+    GeneratedRecords.commit(store, event);
   }
 
   private static AssetDrift drift(LiveCheck check, Asset asset) {
