@@ -3,56 +3,37 @@ package io.tally.engine.service;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookConfig;
-import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.engine.LiveBooks;
-import io.tally.engine.Mark;
-import io.tally.engine.Marks;
 import io.tally.engine.PastBooks;
 import io.tally.engine.config.TallyConfig;
-import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.performance.HistoryCache;
 import io.tally.engine.performance.Performance;
 import io.tally.engine.performance.PerformanceQuery;
-import io.tally.engine.prices.KrakenDisplayDecimals;
-import io.tally.engine.sync.KrakenSync;
 import io.tally.engine.sync.OpenOrders;
-import io.tally.engine.sync.OrderHolds;
-import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
-import io.tally.ledger.EventText;
-import io.tally.ledger.LedgerEvent;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
-import io.tally.reconcile.DriftBaseline;
 import io.tally.series.DailyHistory;
 import io.tally.series.DayEnd;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.series.EquitySeries;
-import io.tally.store.EventRevision;
 import io.tally.store.PortfolioStore;
-import io.tally.store.StoredEquityPoint;
 import io.tally.store.StoredSnapshot;
 import io.tally.valuation.AssetValuation;
 import io.tally.valuation.MarketPrices;
-import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PositionValuation;
 import io.tally.valuation.Valuation;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +50,12 @@ import java.util.function.Consumer;
  * BigDecimal equity = service.getEquity().equity();
  * }</pre>
  *
+ * <p><b>A facade.</b> Writes go to the account's one {@link PortfolioWriter} (the lock, the live
+ * books, sync, reconciliation through {@link Reconciler}, snapshots, equity samples, pruning);
+ * questions go to {@link PortfolioQueries} over the {@link PortfolioView} it last published; the
+ * performance answers and the equity series come from the kept daily history ({@link
+ * HistoryCache}).
+ *
  * <p><b>Threads.</b> Queries read the last consistent {@link PortfolioView} and never wait for a
  * write; each answer carries the time its books were valued. Writes ({@code initialize}, {@code
  * sync}, {@code reconcile}, {@code createSnapshot}, {@code sampleEquity}) run one at a time: one
@@ -84,33 +71,14 @@ public final class PortfolioService {
   /** A series with up to this many points is charted whole; a longer one is downsampled. */
   static final int MAX_CHART_POINTS = 400;
 
-  private static final System.Logger LOG = System.getLogger(PortfolioService.class.getName());
-
   private final TallyConfig config;
   private final PortfolioStore store;
-  private final Optional<KrakenClient> kraken;
   private final Clock clock;
-  private final Consumer<String> progress;
   private final BookConfig bookConfig;
   private final StoredEvents events;
   private final PnlPeriods pnlPeriods;
-  private final Reconciler reconciler;
-  private final LiveDrawdown liveDrawdown;
   private final HistoryCache history;
-  private final ReentrantLock writer = new ReentrantLock();
-  private final AtomicReference<PortfolioView> view = new AtomicReference<>();
-  private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<StateRecovered>> recoveryListeners = new CopyOnWriteArrayList<>();
-  private LiveBooks live;
-
-  /** The open orders the last sync of this process read; only written under {@code writer}. */
-  private Optional<OpenOrders> openOrders = Optional.empty();
-
-  private final AtomicLong syncs = new AtomicLong();
-  private final AtomicLong syncFailures = new AtomicLong();
-  private final AtomicLong syncNanos = new AtomicLong();
-  private final AtomicLong valuations = new AtomicLong();
-  private final AtomicLong valuationNanos = new AtomicLong();
+  private final PortfolioWriter writer;
 
   /**
    * A service over {@code store}, syncing through {@code kraken} when given, telling {@code
@@ -124,9 +92,7 @@ public final class PortfolioService {
       Consumer<String> progress) {
     this.config = requireNonNull(config, "config");
     this.store = requireNonNull(store, "store");
-    this.kraken = requireNonNull(kraken, "kraken");
     this.clock = requireNonNull(clock, "clock");
-    this.progress = requireNonNull(progress, "progress");
     this.bookConfig =
         new BookConfig(
             config.portfolio().baseCurrency(),
@@ -134,22 +100,23 @@ public final class PortfolioService {
             MarketPrices.KFEE_USD);
     this.events = new StoredEvents(store, bookConfig);
     this.pnlPeriods = new PnlPeriods(store, events, bookConfig, config.portfolio().maxPriceAge());
-    this.reconciler = new Reconciler(store, config, clock, events);
-    this.liveDrawdown = new LiveDrawdown(store, config.performance().drawdown());
     this.history = new HistoryCache(bookConfig, config.performance().history());
+    this.writer =
+        new PortfolioWriter(
+            config, store, kraken, clock, progress, bookConfig, events, this::queries);
   }
 
   /** Calls {@code listener} once, when {@link #initialize()} has recovered the state it serves. */
   public void onStateRecovered(Consumer<StateRecovered> listener) {
-    recoveryListeners.add(requireNonNull(listener, "listener"));
+    writer.onStateRecovered(listener);
   }
 
   /** Calls {@code listener} with every external activity a write detects. */
   public void onExternalActivity(Consumer<ExternalActivity> listener) {
-    activityListeners.add(requireNonNull(listener, "listener"));
+    writer.onExternalActivity(listener);
   }
 
-  // ---- writes -------------------------------------------------------------------------------
+  // ---- writes: one at a time, by the PortfolioWriter ------------------------------------------
 
   /**
    * Loads the books (from the latest checkpoint plus the events after it, or by replaying the log),
@@ -158,54 +125,7 @@ public final class PortfolioService {
    * snapshot, and emits one {@link StateRecovered}.
    */
   public void initialize() {
-    writer.lock();
-    try {
-      Instant now = clock.instant();
-      prune(now);
-      startBooks();
-      reconciler
-          .restore(live)
-          .ifPresent(r -> publish(Optional.of(r), Optional.empty(), Optional.empty()));
-      Optional<Instant> checkpointAt = live.resumedFrom();
-      long folded = live.resumed() ? live.tailEvents() : live.state().eventCount();
-      if (kraken.isPresent()) {
-        // Reconcile before serving: an ok must stand on a check of this process, never on one
-        // from before the restart. A failing sync of stored books still serves them, with the
-        // error in last_sync_error and the restored comparison as stale (unchecked without one);
-        // an empty store has nothing to serve, so its failure is the caller's.
-        if (store.rowCount() == 0 && store.eventCount() == 0) {
-          syncLocked();
-        } else {
-          try {
-            syncLocked();
-          } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "start-up sync failed: " + e.getMessage());
-          }
-        }
-      }
-      snapshotLocked();
-      live.checkpoint(store, clock.instant());
-      recovered(checkpointAt, folded);
-    } finally {
-      writer.unlock();
-    }
-  }
-
-  private void recovered(Optional<Instant> checkpointAt, long folded) {
-    PortfolioView current = current();
-    Optional<Reconciliation> reconciliation = current.reconciliation();
-    StateRecovered event =
-        new StateRecovered(
-            clock.instant(),
-            checkpointAt,
-            folded,
-            reconciliation.map(Reconciliation::status).orElse(ReconciliationStatus.UNCHECKED),
-            reconciliation.map(Reconciliation::driftFlag).orElse(false),
-            reconciliation.map(Reconciliation::at),
-            current.lastSyncError());
-    LOG.log(System.Logger.Level.INFO, event.message());
-    progress.accept(event.message());
-    recoveryListeners.forEach(listener -> listener.accept(event));
+    writer.initialize();
   }
 
   /**
@@ -214,15 +134,7 @@ public final class PortfolioService {
    * are checkpointed when the tail was long, so the next start is faster.
    */
   public void load() {
-    writer.lock();
-    try {
-      startBooks();
-      if (!live.resumed() || live.tailEvents() > 0) {
-        live.checkpoint(store, clock.instant());
-      }
-    } finally {
-      writer.unlock();
-    }
+    writer.load();
   }
 
   /**
@@ -232,70 +144,7 @@ public final class PortfolioService {
    * @throws IllegalStateException without a Kraken client
    */
   public SyncResult sync() {
-    writer.lock();
-    try {
-      return syncLocked();
-    } finally {
-      writer.unlock();
-    }
-  }
-
-  private SyncResult syncLocked() {
-    long startedNanos = System.nanoTime();
-    try {
-      SyncResult result = syncSteps();
-      syncs.incrementAndGet();
-      return result;
-    } catch (RuntimeException e) {
-      syncFailures.incrementAndGet();
-      throw e;
-    } finally {
-      syncNanos.addAndGet(System.nanoTime() - startedNanos);
-    }
-  }
-
-  private SyncResult syncSteps() {
-    KrakenClient client = client();
-    Instant started = clock.instant();
-    SyncSummary summary;
-    try {
-      summary = new KrakenSync(store, client, config, clock, progress).run();
-    } catch (RuntimeException e) {
-      PortfolioView current = current();
-      view.set(
-          new PortfolioView(
-              current.books(),
-              current.tradePnls(),
-              current.valuation(),
-              current.prices(),
-              current.display(),
-              current.ledgerIssues(),
-              current.reconciliation(),
-              current.lastSyncAt(),
-              Optional.of(started + ": " + e.getMessage()),
-              current.importId(),
-              current.holds(),
-              current.openOrders(),
-              current.drawdown()));
-      throw e;
-    }
-    openOrders = Optional.of(summary.openOrders());
-    PortfolioView before = current();
-    long importBefore = live.importId();
-    live.catchUp(store);
-    Reconciliation reconciliation =
-        reconciler.reconcile(live, Optional.of(summary.balances()), current().reconciliation());
-    PortfolioView after =
-        publish(Optional.of(reconciliation), Optional.of(started), Optional.empty());
-    detectExternalActivity(before, after, newEvents(importBefore));
-    live.checkpoint(store, clock.instant());
-    return new SyncResult(
-        summary.newTrades(),
-        summary.newLedgerRows(),
-        summary.updatedPairs(),
-        summary.cashFlowsAdded(),
-        reconciliation.driftFlag(),
-        summary);
+    return writer.sync();
   }
 
   /**
@@ -307,51 +156,12 @@ public final class PortfolioService {
    * then stays the last known truth).
    */
   public Reconciliation reconcile() {
-    writer.lock();
-    try {
-      if (kraken.isPresent()) {
-        // Books and balances must be of one moment (docs/RECONCILIATION.md): the sync brings the
-        // ledger up to date and takes Balance at a quiet moment, then reconciles with it.
-        syncLocked();
-        return current().reconciliation().orElseThrow();
-      }
-      catchUpLocked();
-      Reconciliation reconciliation =
-          reconciler.reconcile(live, Optional.empty(), current().reconciliation());
-      PortfolioView current = current();
-      publish(Optional.of(reconciliation), current.lastSyncAt(), current.lastSyncError());
-      return reconciliation;
-    } finally {
-      writer.unlock();
-    }
+    return writer.reconcile();
   }
 
   /** Persists a snapshot of the current books and returns it. */
   public PortfolioSnapshot createSnapshot() {
-    writer.lock();
-    try {
-      return snapshotLocked();
-    } finally {
-      writer.unlock();
-    }
-  }
-
-  private PortfolioSnapshot snapshotLocked() {
-    catchUpLocked();
-    PortfolioSnapshot snapshot = queries().snapshot(clock.instant());
-    store.saveSnapshot(new StoredSnapshot(snapshot.takenAt(), SnapshotJson.write(snapshot)));
-    progress.accept("snapshot saved, taken at " + snapshot.takenAt());
-    return snapshot;
-  }
-
-  /** Loads the books (checkpoint and tail, or replay), says which, and publishes them. */
-  private void startBooks() {
-    live = LiveBooks.start(store, bookConfig);
-    progress.accept(
-        live.resumed()
-            ? "books resumed from a checkpoint and " + live.tailEvents() + " events after it"
-            : "books replayed from the event log");
-    publish(Optional.empty(), Optional.empty(), Optional.empty());
+    return writer.createSnapshot();
   }
 
   /**
@@ -359,48 +169,30 @@ public final class PortfolioService {
    * equity_series.retention_days}. Called by the service's own schedule, never by queries.
    */
   public EquityPoint sampleEquity() {
-    writer.lock();
-    try {
-      catchUpLocked();
-      PortfolioView current = current();
-      Instant now = clock.instant();
-      EquityPoint point =
-          new EquityPoint(
-              now,
-              current.valuation().equity(),
-              current.valuation().cash(),
-              current.books().flows().net(),
-              current.books().realizedTotal().add(current.valuation().unrealized()));
-      store.appendEquityPoint(
-          new StoredEquityPoint(
-              now,
-              point.equity().toPlainString(),
-              point.cash().toPlainString(),
-              point.flows().toPlainString(),
-              point.pnl().toPlainString()));
-      store.pruneEquityPoints(now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
-      return point;
-    } finally {
-      writer.unlock();
-    }
+    return writer.sampleEquity();
   }
 
   /** Prunes snapshots and equity samples past their retention; run at start-up and daily. */
   public void prune() {
-    writer.lock();
-    try {
-      prune(clock.instant());
-    } finally {
-      writer.unlock();
-    }
+    writer.prune();
   }
 
-  private void prune(Instant now) {
-    store.pruneSnapshots(now.minus(Duration.ofDays(config.portfolio().snapshotRetentionDays())));
-    store.pruneEquityPoints(now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
+  /**
+   * Replays the live drawdown windows over the whole equity series, the daily history's day ends
+   * included, so the total window's peak is the history's, not only the stored samples': a start
+   * seeds them from the samples alone (folding a long log would make it slow), and {@link
+   * PortfolioSchedule} calls this once, right after. The history is folded before the writer's lock
+   * is taken; if a write published other books meanwhile, the next call does it.
+   *
+   * @return whether the windows were replayed
+   */
+  public boolean seedDrawdownWindows() {
+    PortfolioView before = writer.current();
+    List<EquityPoint> series = equitySeries(dailyHistory(before), Instant.EPOCH);
+    return writer.seedDrawdownWindows(before.importId(), series);
   }
 
-  // ---- queries ------------------------------------------------------------------------------
+  // ---- queries: from the view last published, never waiting for a write ----------------------
 
   /**
    * The contract's questions answered from the books last published: every answer of the returned
@@ -408,7 +200,11 @@ public final class PortfolioService {
    * all of them. Never waits for a write.
    */
   public PortfolioQueries queries() {
-    return new PortfolioQueries(current(), config, clock.instant(), events, pnlPeriods);
+    return queries(writer.current());
+  }
+
+  private PortfolioQueries queries(PortfolioView view) {
+    return new PortfolioQueries(view, config, clock.instant(), events, pnlPeriods);
   }
 
   /**
@@ -420,7 +216,7 @@ public final class PortfolioService {
    * @throws IllegalArgumentException if {@code day} is after today
    */
   public PortfolioQueries queriesAsOf(LocalDate day) {
-    PortfolioView now = current();
+    PortfolioView now = writer.current();
     LocalDate today = LocalDate.ofInstant(clock.instant(), config.performance().zone());
     if (day.isAfter(today)) {
       throw new IllegalArgumentException(day + " is after today (" + today + ")");
@@ -468,7 +264,7 @@ public final class PortfolioService {
    * syncs, never blocking them.
    */
   public Performance getPerformance(PerformanceQuery query) {
-    PortfolioView now = current();
+    PortfolioView now = writer.current();
     return query.answer(
         dailyHistory(now), bookConfig, now.prices(), config.performance(), clock.instant());
   }
@@ -548,7 +344,7 @@ public final class PortfolioService {
     requireNonNull(range, "range");
     Instant since = range.start(clock.instant()).orElse(Instant.EPOCH);
     return EquitySeries.downsample(
-        equitySeries(dailyHistory(current()), since), range.bucket(), MAX_CHART_POINTS);
+        equitySeries(dailyHistory(writer.current()), since), range.bucket(), MAX_CHART_POINTS);
   }
 
   /**
@@ -567,32 +363,6 @@ public final class PortfolioService {
     }
     points.addAll(samples);
     return points;
-  }
-
-  /**
-   * Replays the live drawdown windows over the whole equity series, the daily history's day ends
-   * included, so the total window's peak is the history's, not only the stored samples': a start
-   * seeds them from the samples alone (folding a long log would make it slow), and {@link
-   * PortfolioSchedule} calls this once, right after. The history is folded before the writer's lock
-   * is taken; if a write published other books meanwhile, the next call does it.
-   *
-   * @return whether the windows were replayed
-   */
-  public boolean seedDrawdownWindows() {
-    PortfolioView before = current();
-    DailyHistory daily = dailyHistory(before);
-    writer.lock();
-    try {
-      PortfolioView now = current();
-      if (now.importId() != before.importId()) {
-        return false;
-      }
-      List<EquityPoint> series = equitySeries(daily, Instant.EPOCH);
-      view.set(now.withDrawdown(liveDrawdown.over(series, now.books(), now.valuation())));
-      return true;
-    } finally {
-      writer.unlock();
-    }
   }
 
   /** {@link PortfolioQueries#getDataIssues}, answered from the books last published. */
@@ -627,8 +397,7 @@ public final class PortfolioService {
 
   /** Syncs and valuations so far, with their total time. */
   public ServiceStats stats() {
-    return new ServiceStats(
-        syncs.get(), syncFailures.get(), syncNanos.get(), valuations.get(), valuationNanos.get());
+    return writer.stats();
   }
 
   /** The configuration the service runs with. */
@@ -644,12 +413,7 @@ public final class PortfolioService {
    * @throws IllegalStateException before the books were loaded
    */
   public boolean resumedFromCheckpoint() {
-    writer.lock();
-    try {
-      return loaded().resumed();
-    } finally {
-      writer.unlock();
-    }
+    return writer.resumedFromCheckpoint();
   }
 
   /**
@@ -659,114 +423,6 @@ public final class PortfolioService {
    * @throws IllegalStateException before the books were loaded
    */
   public long eventsAfterCheckpoint() {
-    writer.lock();
-    try {
-      return loaded().tailEvents();
-    } finally {
-      writer.unlock();
-    }
-  }
-
-  private LiveBooks loaded() {
-    if (live == null) {
-      throw new IllegalStateException("PortfolioService.initialize() has not run");
-    }
-    return live;
-  }
-
-  // ---- internals ----------------------------------------------------------------------------
-
-  /**
-   * Folds what other writers committed since this service's last write (another process, a CSV
-   * import) and publishes the books when that changed them: every write sees the store as it is.
-   */
-  private void catchUpLocked() {
-    if (live.catchUp(store) != 0) {
-      PortfolioView current = current();
-      publish(Optional.empty(), current.lastSyncAt(), current.lastSyncError());
-    }
-  }
-
-  private PortfolioView current() {
-    PortfolioView current = view.get();
-    if (current == null) {
-      throw new IllegalStateException("PortfolioService.initialize() has not run");
-    }
-    return current;
-  }
-
-  private KrakenClient client() {
-    return kraken.orElseThrow(
-        () ->
-            new IllegalStateException(
-                "No Kraken client: set KRAKEN_API_KEY and KRAKEN_API_SECRET to sync"));
-  }
-
-  /** Values the live books now and makes that the view every query reads. */
-  private PortfolioView publish(
-      Optional<Reconciliation> reconciliation,
-      Optional<Instant> lastSyncAt,
-      Optional<String> lastSyncError) {
-    PortfolioView previous = view.get();
-    Instant now = clock.instant();
-    long started = System.nanoTime();
-    BookState books = live.state();
-    PortfolioValuation valuation =
-        Valuation.of(books, live.prices(), now, config.portfolio().maxPriceAge());
-    valuations.incrementAndGet();
-    valuationNanos.addAndGet(System.nanoTime() - started);
-    // Marks and listings change only with an import: read them once per import, not per write.
-    boolean sameImport = previous != null && previous.importId() == live.importId();
-    Marks marks = sameImport ? Marks.NONE : Marks.of(store);
-    PortfolioView next =
-        new PortfolioView(
-            books,
-            live.tradePnls(store),
-            valuation,
-            live.prices(),
-            sameImport ? previous.display() : KrakenDisplayDecimals.of(store),
-            sameImport ? previous.ledgerIssues() : LedgerCheck.storedIssues(marks),
-            reconciliation.or(
-                () -> previous == null ? Optional.empty() : previous.reconciliation()),
-            lastSyncAt.or(() -> previous == null ? Optional.empty() : previous.lastSyncAt()),
-            lastSyncError,
-            live.importId(),
-            sameImport
-                ? previous.holds()
-                : kraken.isPresent() ? OrderHolds.from(marks) : Optional.empty(),
-            openOrders,
-            liveDrawdown.after(Optional.ofNullable(previous), books, valuation));
-    view.set(next);
-    return next;
-  }
-
-  /** The events first written by imports after {@code importId}: what a write brought. */
-  private List<LedgerEvent> newEvents(long importId) {
-    List<LedgerEvent> events = new ArrayList<>();
-    for (EventRevision revision : store.revisionsSince(importId)) {
-      if (revision.revision() == 1 && !revision.record().retracted()) {
-        events.add(EventText.parse(revision.record().line()));
-      }
-    }
-    return events;
-  }
-
-  /**
-   * Emits and logs an {@link ExternalActivity} when manual trades or external flows among {@code
-   * added}, dated after the drift baseline, moved the portfolio by more than the threshold ({@link
-   * ExternalActivityCheck}).
-   */
-  private void detectExternalActivity(
-      PortfolioView before, PortfolioView after, List<LedgerEvent> added) {
-    Optional<Instant> baseline =
-        Marks.of(store).get(Mark.DRIFT_BASELINE).map(DriftBaseline::parse).map(DriftBaseline::at);
-    new ExternalActivityCheck(config.portfolio().externalActivityThresholdPct())
-        .find(before.valuation(), after.valuation(), added, after.prices(), baseline)
-        .ifPresent(
-            activity -> {
-              LOG.log(System.Logger.Level.WARNING, activity.message());
-              progress.accept(activity.message());
-              activityListeners.forEach(listener -> listener.accept(activity));
-            });
+    return writer.eventsAfterCheckpoint();
   }
 }

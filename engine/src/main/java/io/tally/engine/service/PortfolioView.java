@@ -61,6 +61,24 @@ record PortfolioView(
     return valuation.asOf();
   }
 
+  /** This view with {@code error} as how the last sync went, everything else unchanged. */
+  PortfolioView withSyncError(String error) {
+    return new PortfolioView(
+        books,
+        tradePnls,
+        valuation,
+        prices,
+        display,
+        ledgerIssues,
+        reconciliation,
+        lastSyncAt,
+        Optional.of(error),
+        importId,
+        holds,
+        openOrders,
+        drawdown);
+  }
+
   /** This view with the live drawdown windows {@code windows} instead. */
   PortfolioView withDrawdown(Optional<DrawdownWindow> windows) {
     return new PortfolioView(

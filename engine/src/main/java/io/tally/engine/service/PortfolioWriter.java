@@ -1,0 +1,468 @@
+package io.tally.engine.service;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.books.BookConfig;
+import io.tally.books.BookState;
+import io.tally.engine.LiveBooks;
+import io.tally.engine.Mark;
+import io.tally.engine.Marks;
+import io.tally.engine.config.TallyConfig;
+import io.tally.engine.ingest.LedgerCheck;
+import io.tally.engine.prices.KrakenDisplayDecimals;
+import io.tally.engine.sync.KrakenSync;
+import io.tally.engine.sync.OpenOrders;
+import io.tally.engine.sync.OrderHolds;
+import io.tally.engine.sync.SyncSummary;
+import io.tally.kraken.api.KrakenClient;
+import io.tally.ledger.EventText;
+import io.tally.ledger.LedgerEvent;
+import io.tally.reconcile.DriftBaseline;
+import io.tally.series.EquityPoint;
+import io.tally.store.EventRevision;
+import io.tally.store.PortfolioStore;
+import io.tally.store.StoredEquityPoint;
+import io.tally.store.StoredSnapshot;
+import io.tally.valuation.PortfolioValuation;
+import io.tally.valuation.Valuation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The single writer of one account's books behind {@link PortfolioService}: it holds the write lock
+ * and the {@link LiveBooks}, runs every write (start-up, sync, reconciliation, snapshot, equity
+ * sample, pruning, the drawdown seeding) one at a time, and after each publishes a new {@link
+ * PortfolioView}, which every query reads without waiting.
+ *
+ * <p>Example: {@code writer.initialize(); writer.sync(); PortfolioView view = writer.current();}.
+ * Thread-safe: writes take the lock; {@link #current()} never does.
+ */
+final class PortfolioWriter {
+
+  private static final System.Logger LOG = System.getLogger(PortfolioService.class.getName());
+
+  private final TallyConfig config;
+  private final PortfolioStore store;
+  private final Optional<KrakenClient> kraken;
+  private final Clock clock;
+  private final Consumer<String> progress;
+  private final BookConfig bookConfig;
+  private final Reconciler reconciler;
+  private final LiveDrawdown liveDrawdown;
+  private final Function<PortfolioView, PortfolioQueries> queries;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final AtomicReference<PortfolioView> view = new AtomicReference<>();
+  private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<StateRecovered>> recoveryListeners = new CopyOnWriteArrayList<>();
+  private LiveBooks live;
+
+  /** The open orders the last sync of this process read; only written under {@code lock}. */
+  private Optional<OpenOrders> openOrders = Optional.empty();
+
+  private final AtomicLong syncs = new AtomicLong();
+  private final AtomicLong syncFailures = new AtomicLong();
+  private final AtomicLong syncNanos = new AtomicLong();
+  private final AtomicLong valuations = new AtomicLong();
+  private final AtomicLong valuationNanos = new AtomicLong();
+
+  /**
+   * A writer of {@code store}'s books kept by {@code bookConfig}, syncing through {@code kraken}
+   * when given; {@code queries} answers the contract's questions about a view (the snapshot is made
+   * from them).
+   */
+  PortfolioWriter(
+      TallyConfig config,
+      PortfolioStore store,
+      Optional<KrakenClient> kraken,
+      Clock clock,
+      Consumer<String> progress,
+      BookConfig bookConfig,
+      StoredEvents events,
+      Function<PortfolioView, PortfolioQueries> queries) {
+    this.config = requireNonNull(config, "config");
+    this.store = requireNonNull(store, "store");
+    this.kraken = requireNonNull(kraken, "kraken");
+    this.clock = requireNonNull(clock, "clock");
+    this.progress = requireNonNull(progress, "progress");
+    this.bookConfig = requireNonNull(bookConfig, "bookConfig");
+    this.queries = requireNonNull(queries, "queries");
+    this.reconciler = new Reconciler(store, config, clock, events);
+    this.liveDrawdown = new LiveDrawdown(store, config.performance().drawdown());
+  }
+
+  void onStateRecovered(Consumer<StateRecovered> listener) {
+    recoveryListeners.add(requireNonNull(listener, "listener"));
+  }
+
+  void onExternalActivity(Consumer<ExternalActivity> listener) {
+    activityListeners.add(requireNonNull(listener, "listener"));
+  }
+
+  /** {@link PortfolioService#initialize()}. */
+  void initialize() {
+    lock.lock();
+    try {
+      Instant now = clock.instant();
+      prune(now);
+      startBooks();
+      reconciler
+          .restore(live)
+          .ifPresent(r -> publish(Optional.of(r), Optional.empty(), Optional.empty()));
+      Optional<Instant> checkpointAt = live.resumedFrom();
+      long folded = live.resumed() ? live.tailEvents() : live.state().eventCount();
+      if (kraken.isPresent()) {
+        // Reconcile before serving: an ok must stand on a check of this process, never on one
+        // from before the restart. A failing sync of stored books still serves them, with the
+        // error in last_sync_error and the restored comparison as stale (unchecked without one);
+        // an empty store has nothing to serve, so its failure is the caller's.
+        if (store.rowCount() == 0 && store.eventCount() == 0) {
+          syncLocked();
+        } else {
+          try {
+            syncLocked();
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "start-up sync failed: " + e.getMessage());
+          }
+        }
+      }
+      snapshotLocked();
+      live.checkpoint(store, clock.instant());
+      recovered(checkpointAt, folded);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link PortfolioService#load()}. */
+  void load() {
+    lock.lock();
+    try {
+      startBooks();
+      if (!live.resumed() || live.tailEvents() > 0) {
+        live.checkpoint(store, clock.instant());
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link PortfolioService#sync()}. */
+  SyncResult sync() {
+    lock.lock();
+    try {
+      return syncLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link PortfolioService#reconcile()}. */
+  Reconciliation reconcile() {
+    lock.lock();
+    try {
+      if (kraken.isPresent()) {
+        // Books and balances must be of one moment (docs/RECONCILIATION.md): the sync brings the
+        // ledger up to date and takes Balance at a quiet moment, then reconciles with it.
+        syncLocked();
+        return current().reconciliation().orElseThrow();
+      }
+      catchUpLocked();
+      Reconciliation reconciliation =
+          reconciler.reconcile(live, Optional.empty(), current().reconciliation());
+      PortfolioView current = current();
+      publish(Optional.of(reconciliation), current.lastSyncAt(), current.lastSyncError());
+      return reconciliation;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link PortfolioService#createSnapshot()}. */
+  PortfolioSnapshot createSnapshot() {
+    lock.lock();
+    try {
+      return snapshotLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link PortfolioService#sampleEquity()}. */
+  EquityPoint sampleEquity() {
+    lock.lock();
+    try {
+      catchUpLocked();
+      PortfolioView current = current();
+      Instant now = clock.instant();
+      EquityPoint point =
+          new EquityPoint(
+              now,
+              current.valuation().equity(),
+              current.valuation().cash(),
+              current.books().flows().net(),
+              current.books().realizedTotal().add(current.valuation().unrealized()));
+      store.appendEquityPoint(
+          new StoredEquityPoint(
+              now,
+              point.equity().toPlainString(),
+              point.cash().toPlainString(),
+              point.flows().toPlainString(),
+              point.pnl().toPlainString()));
+      store.pruneEquityPoints(now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
+      return point;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** {@link PortfolioService#prune()}. */
+  void prune() {
+    lock.lock();
+    try {
+      prune(clock.instant());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Replays the live drawdown windows over {@code series}, the whole equity series of the books
+   * folded up to import {@code importId}, unless a write has published other books since.
+   *
+   * @return whether the windows were replayed
+   */
+  boolean seedDrawdownWindows(long importId, List<EquityPoint> series) {
+    lock.lock();
+    try {
+      PortfolioView now = current();
+      if (now.importId() != importId) {
+        return false;
+      }
+      view.set(now.withDrawdown(liveDrawdown.over(series, now.books(), now.valuation())));
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The view last published; never waits for a write. */
+  PortfolioView current() {
+    PortfolioView current = view.get();
+    if (current == null) {
+      throw new IllegalStateException("PortfolioService.initialize() has not run");
+    }
+    return current;
+  }
+
+  /** {@link PortfolioService#stats()}. */
+  ServiceStats stats() {
+    return new ServiceStats(
+        syncs.get(), syncFailures.get(), syncNanos.get(), valuations.get(), valuationNanos.get());
+  }
+
+  /** Whether the books were resumed from a checkpoint, read under the lock. */
+  boolean resumedFromCheckpoint() {
+    lock.lock();
+    try {
+      return loaded().resumed();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Events applied on top of the checkpoint or replay since loading, read under the lock. */
+  long eventsAfterCheckpoint() {
+    lock.lock();
+    try {
+      return loaded().tailEvents();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private SyncResult syncLocked() {
+    long startedNanos = System.nanoTime();
+    try {
+      SyncResult result = syncSteps();
+      syncs.incrementAndGet();
+      return result;
+    } catch (RuntimeException e) {
+      syncFailures.incrementAndGet();
+      throw e;
+    } finally {
+      syncNanos.addAndGet(System.nanoTime() - startedNanos);
+    }
+  }
+
+  private SyncResult syncSteps() {
+    KrakenClient client = client();
+    Instant started = clock.instant();
+    SyncSummary summary;
+    try {
+      summary = new KrakenSync(store, client, config, clock, progress).run();
+    } catch (RuntimeException e) {
+      view.set(current().withSyncError(started + ": " + e.getMessage()));
+      throw e;
+    }
+    openOrders = Optional.of(summary.openOrders());
+    PortfolioView before = current();
+    long importBefore = live.importId();
+    live.catchUp(store);
+    Reconciliation reconciliation =
+        reconciler.reconcile(live, Optional.of(summary.balances()), current().reconciliation());
+    PortfolioView after =
+        publish(Optional.of(reconciliation), Optional.of(started), Optional.empty());
+    detectExternalActivity(before, after, newEvents(importBefore));
+    live.checkpoint(store, clock.instant());
+    return new SyncResult(
+        summary.newTrades(),
+        summary.newLedgerRows(),
+        summary.updatedPairs(),
+        summary.cashFlowsAdded(),
+        reconciliation.driftFlag(),
+        summary);
+  }
+
+  private PortfolioSnapshot snapshotLocked() {
+    catchUpLocked();
+    PortfolioSnapshot snapshot = queries.apply(current()).snapshot(clock.instant());
+    store.saveSnapshot(new StoredSnapshot(snapshot.takenAt(), SnapshotJson.write(snapshot)));
+    progress.accept("snapshot saved, taken at " + snapshot.takenAt());
+    return snapshot;
+  }
+
+  /** Loads the books (checkpoint and tail, or replay), says which, and publishes them. */
+  private void startBooks() {
+    live = LiveBooks.start(store, bookConfig);
+    progress.accept(
+        live.resumed()
+            ? "books resumed from a checkpoint and " + live.tailEvents() + " events after it"
+            : "books replayed from the event log");
+    publish(Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  private void recovered(Optional<Instant> checkpointAt, long folded) {
+    PortfolioView current = current();
+    Optional<Reconciliation> reconciliation = current.reconciliation();
+    StateRecovered event =
+        new StateRecovered(
+            clock.instant(),
+            checkpointAt,
+            folded,
+            reconciliation.map(Reconciliation::status).orElse(ReconciliationStatus.UNCHECKED),
+            reconciliation.map(Reconciliation::driftFlag).orElse(false),
+            reconciliation.map(Reconciliation::at),
+            current.lastSyncError());
+    LOG.log(System.Logger.Level.INFO, event.message());
+    progress.accept(event.message());
+    recoveryListeners.forEach(listener -> listener.accept(event));
+  }
+
+  private void prune(Instant now) {
+    store.pruneSnapshots(now.minus(Duration.ofDays(config.portfolio().snapshotRetentionDays())));
+    store.pruneEquityPoints(now.minus(Duration.ofDays(config.schedule().equityRetentionDays())));
+  }
+
+  private LiveBooks loaded() {
+    if (live == null) {
+      throw new IllegalStateException("PortfolioService.initialize() has not run");
+    }
+    return live;
+  }
+
+  /**
+   * Folds what other writers committed since this service's last write (another process, a CSV
+   * import) and publishes the books when that changed them: every write sees the store as it is.
+   */
+  private void catchUpLocked() {
+    if (live.catchUp(store) != 0) {
+      PortfolioView current = current();
+      publish(Optional.empty(), current.lastSyncAt(), current.lastSyncError());
+    }
+  }
+
+  private KrakenClient client() {
+    return kraken.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "No Kraken client: set KRAKEN_API_KEY and KRAKEN_API_SECRET to sync"));
+  }
+
+  /** Values the live books now and makes that the view every query reads. */
+  private PortfolioView publish(
+      Optional<Reconciliation> reconciliation,
+      Optional<Instant> lastSyncAt,
+      Optional<String> lastSyncError) {
+    PortfolioView previous = view.get();
+    Instant now = clock.instant();
+    long started = System.nanoTime();
+    BookState books = live.state();
+    PortfolioValuation valuation =
+        Valuation.of(books, live.prices(), now, config.portfolio().maxPriceAge());
+    valuations.incrementAndGet();
+    valuationNanos.addAndGet(System.nanoTime() - started);
+    // Marks and listings change only with an import: read them once per import, not per write.
+    boolean sameImport = previous != null && previous.importId() == live.importId();
+    Marks marks = sameImport ? Marks.NONE : Marks.of(store);
+    PortfolioView next =
+        new PortfolioView(
+            books,
+            live.tradePnls(store),
+            valuation,
+            live.prices(),
+            sameImport ? previous.display() : KrakenDisplayDecimals.of(store),
+            sameImport ? previous.ledgerIssues() : LedgerCheck.storedIssues(marks),
+            reconciliation.or(
+                () -> previous == null ? Optional.empty() : previous.reconciliation()),
+            lastSyncAt.or(() -> previous == null ? Optional.empty() : previous.lastSyncAt()),
+            lastSyncError,
+            live.importId(),
+            sameImport
+                ? previous.holds()
+                : kraken.isPresent() ? OrderHolds.from(marks) : Optional.empty(),
+            openOrders,
+            liveDrawdown.after(Optional.ofNullable(previous), books, valuation));
+    view.set(next);
+    return next;
+  }
+
+  /** The events first written by imports after {@code importId}: what a write brought. */
+  private List<LedgerEvent> newEvents(long importId) {
+    List<LedgerEvent> events = new ArrayList<>();
+    for (EventRevision revision : store.revisionsSince(importId)) {
+      if (revision.revision() == 1 && !revision.record().retracted()) {
+        events.add(EventText.parse(revision.record().line()));
+      }
+    }
+    return events;
+  }
+
+  /**
+   * Emits and logs an {@link ExternalActivity} when manual trades or external flows among {@code
+   * added}, dated after the drift baseline, moved the portfolio by more than the threshold ({@link
+   * ExternalActivityCheck}).
+   */
+  private void detectExternalActivity(
+      PortfolioView before, PortfolioView after, List<LedgerEvent> added) {
+    Optional<Instant> baseline =
+        Marks.of(store).get(Mark.DRIFT_BASELINE).map(DriftBaseline::parse).map(DriftBaseline::at);
+    new ExternalActivityCheck(config.portfolio().externalActivityThresholdPct())
+        .find(before.valuation(), after.valuation(), added, after.prices(), baseline)
+        .ifPresent(
+            activity -> {
+              LOG.log(System.Logger.Level.WARNING, activity.message());
+              progress.accept(activity.message());
+              activityListeners.forEach(listener -> listener.accept(activity));
+            });
+  }
+}
