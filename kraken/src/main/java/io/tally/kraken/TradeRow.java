@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One row of a Kraken {@code trades.csv} export (the TradesHistory view of a fill), kept raw. It
@@ -33,6 +34,8 @@ import java.util.Map;
  * @param fee Kraken's fee estimate in quote terms
  * @param vol the base volume
  * @param ledgerIds the ledger ids of the fill's rows, in the order written
+ * @param margin what makes the fill a margin trade; empty for a spot fill (no {@code margin}
+ *     column, or {@code 0} in it)
  * @param source the file the row came from
  * @param line the row's 1-based line in its file
  */
@@ -48,12 +51,18 @@ public record TradeRow(
     BigDecimal fee,
     BigDecimal vol,
     List<String> ledgerIds,
+    Optional<MarginTrade> margin,
     String source,
     int line) {
 
   /** The columns a trades export must have; every other column is optional. */
   static final List<String> REQUIRED_COLUMNS =
       List.of("txid", "pair", "time", "type", "price", "cost", "fee", "vol");
+
+  /** The column naming a closing fill's position; {@link #POSITION_2025} in 2025+ exports. */
+  static final String POSITION = "postxid";
+
+  static final String POSITION_2025 = "posttxid";
 
   /** The only trade types Kraken writes. */
   private static final List<String> TYPES = List.of("buy", "sell");
@@ -70,6 +79,7 @@ public record TradeRow(
     fee = Precision.canonical(requireNonNull(fee, "fee"));
     vol = Precision.canonical(requireNonNull(vol, "vol"));
     ledgerIds = List.copyOf(ledgerIds);
+    requireNonNull(margin, "margin");
     requireNonNull(source, "source");
     if (!TYPES.contains(type)) {
       throw new IllegalArgumentException("Trade type must be buy or sell: '" + type + "'");
@@ -82,7 +92,10 @@ public record TradeRow(
   /**
    * Parses one row from its fields by header name. Unknown columns are ignored; {@code ordertxid},
    * {@code ordertype} and {@code ledgers} are optional. The {@code ledgers} cell holds
-   * comma-separated ids, with or without blanks after the commas.
+   * comma-separated ids, with or without blanks after the commas. A positive {@code margin} makes
+   * the row a {@link MarginTrade}: {@code misc} containing {@code closing} closes the position
+   * named by {@code postxid} (or {@code posttxid}), which must then be given; any other margin fill
+   * opens or adds to the position of its own txid.
    *
    * @throws KrakenException naming source, line and field when a value is missing or malformed
    */
@@ -92,8 +105,9 @@ public record TradeRow(
     if (!TYPES.contains(type)) {
       throw row.bad("type", "not 'buy' or 'sell': '" + type + "'");
     }
+    String txid = row.nonEmpty("txid");
     return new TradeRow(
-        row.nonEmpty("txid"),
+        txid,
         row.optionalText("ordertxid"),
         row.nonEmpty("pair"),
         row.time("time"),
@@ -104,8 +118,33 @@ public record TradeRow(
         row.decimal("fee"),
         row.decimal("vol"),
         ledgerIds(row.optionalText("ledgers")),
+        margin(row, txid),
         source,
         line);
+  }
+
+  /** The margin side of a row: empty for spot. */
+  private static Optional<MarginTrade> margin(RowFields row, String txid) {
+    Optional<BigDecimal> initial = row.optionalDecimal("margin");
+    if (initial.isEmpty() || initial.get().signum() == 0) {
+      return Optional.empty();
+    }
+    if (initial.get().signum() < 0) {
+      throw row.bad("margin", "negative initial margin: " + initial.get().toPlainString());
+    }
+    boolean closing =
+        Arrays.stream(row.optionalText("misc").split(","))
+            .map(String::strip)
+            .anyMatch("closing"::equals);
+    if (!closing) {
+      return Optional.of(new MarginTrade(initial.get(), txid, false));
+    }
+    String column = row.optionalText(POSITION).isEmpty() ? POSITION_2025 : POSITION;
+    String position = row.optionalText(column);
+    if (position.isEmpty()) {
+      throw row.bad(POSITION, "a closing margin trade must name its position");
+    }
+    return Optional.of(new MarginTrade(initial.get(), position, true));
   }
 
   /**
@@ -125,6 +164,14 @@ public record TradeRow(
     fields.put("fee", fee.toPlainString());
     fields.put("vol", vol.toPlainString());
     fields.put("ledgers", String.join(",", ledgerIds));
+    margin.ifPresent(
+        terms -> {
+          fields.put("margin", terms.initialMargin().toPlainString());
+          if (terms.closing()) {
+            fields.put("misc", "closing");
+            fields.put(POSITION, terms.positionId());
+          }
+        });
     return Collections.unmodifiableMap(fields);
   }
 
@@ -155,7 +202,15 @@ public record TradeRow(
         + " vol="
         + vol.toPlainString()
         + " ledgers="
-        + KrakenText.word(String.join(",", ledgerIds));
+        + KrakenText.word(String.join(",", ledgerIds))
+        + margin
+            .map(
+                terms ->
+                    " margin="
+                        + terms.initialMargin().toPlainString()
+                        + (terms.closing() ? " closes=" : " position=")
+                        + KrakenText.word(terms.positionId()))
+            .orElse("");
   }
 
   private static List<String> ledgerIds(String cell) {

@@ -509,5 +509,26 @@ class KrakenCsvTest {
       assertThat(rows.get(0).pair()).isEqualTo("ALGO/EUR");
       assertThat(rows.get(3).ledgerIds()).hasSize(3);
     }
+
+    @Test
+    void readsTheMarginSideOfThe24ColumnTrades() {
+      List<TradeRow> rows = fixture("zcrypto_synthetic_trades_24col.csv").tradeRows();
+
+      // TFX001: a spot buy, margin 0.0.
+      assertThat(rows.get(0).margin()).isEmpty();
+      // TFX004: opens a 2x long of 3 ATOM at 6.25 EUR; cost 18.75, margin 18.75 / 2 = 9.375.
+      MarginTrade opening = rows.get(3).margin().orElseThrow();
+      assertThat(opening)
+          .isEqualTo(new MarginTrade(new BigDecimal("9.375"), "TFX004-SYNTH-TRADES", false));
+      assertThat(opening.leverage(rows.get(3).cost())).isEqualByComparingTo("2");
+      // TFX006: misc "initiated,closing", posttxid TFX004: closes that position.
+      assertThat(rows.get(5).margin())
+          .contains(new MarginTrade(new BigDecimal("9.375"), "TFX004-SYNTH-TRADES", true));
+      // TFX007: misc "closing" buys back the 70 ALGO short TFX005 opened.
+      assertThat(rows.get(6).margin().map(MarginTrade::positionId)).contains("TFX005-SYNTH-TRADES");
+      for (TradeRow row : rows) {
+        assertThat(TradeRow.fromFields(row.toFields(), row.source(), row.line())).isEqualTo(row);
+      }
+    }
   }
 }

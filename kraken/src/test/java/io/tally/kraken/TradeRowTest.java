@@ -3,6 +3,7 @@ package io.tally.kraken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -107,6 +108,62 @@ class TradeRowTest {
     assertThatThrownBy(() -> TradeRow.fromFields(with("price", "103,22"), "trades.csv", 4))
         .isInstanceOf(KrakenException.class)
         .hasMessage("trades.csv line 4, field 'price': not a decimal number: '103,22'");
+  }
+
+  @Test
+  void readsASpotRowsZeroMarginAsNoMargin() {
+    assertThat(TradeRow.fromFields(t1Row(), "trades.csv", 2).margin()).isEmpty();
+  }
+
+  @Test
+  void readsAnOpeningMarginFillAsAPositionOfItsOwnTxid() {
+    // 0.1 XMR cost 10.322 EUR at leverage 2: initial margin 10.322 / 2 = 5.161.
+    TradeRow row = TradeRow.fromFields(with("margin", "5.16100000"), "trades.csv", 2);
+
+    assertThat(row.margin())
+        .contains(new MarginTrade(new BigDecimal("5.161"), "TFWNEI-DWFNM-DPKYGT", false));
+    assertThat(row.margin().orElseThrow().leverage(row.cost())).isEqualByComparingTo("2");
+  }
+
+  @Test
+  void readsAClosingMarginFillAsClosingThePositionItNames() {
+    Map<String, String> fields = with("margin", "5.161");
+    fields.put("misc", "initiated, closing");
+    fields.put("postxid", "TOPEN1-AAAAA-BBBBBB");
+
+    TradeRow row = TradeRow.fromFields(fields, "trades.csv", 2);
+
+    assertThat(row.margin())
+        .contains(new MarginTrade(new BigDecimal("5.161"), "TOPEN1-AAAAA-BBBBBB", true));
+    assertThat(TradeRow.fromFields(row.toFields(), "trades.csv", 2)).isEqualTo(row);
+  }
+
+  @Test
+  void readsThe2025PositionColumn() {
+    Map<String, String> fields = with("margin", "5.161");
+    fields.put("misc", "closing");
+    fields.put("posttxid", "TOPEN1-AAAAA-BBBBBB");
+
+    assertThat(TradeRow.fromFields(fields, "trades.csv", 2).margin().map(MarginTrade::positionId))
+        .contains("TOPEN1-AAAAA-BBBBBB");
+  }
+
+  @Test
+  void namesAClosingMarginFillWithoutItsPosition() {
+    Map<String, String> fields = with("margin", "5.161");
+    fields.put("misc", "closing");
+
+    assertThatThrownBy(() -> TradeRow.fromFields(fields, "trades.csv", 7))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage(
+            "trades.csv line 7, field 'postxid': a closing margin trade must name its position");
+  }
+
+  @Test
+  void namesANegativeMargin() {
+    assertThatThrownBy(() -> TradeRow.fromFields(with("margin", "-1"), "trades.csv", 5))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("trades.csv line 5, field 'margin': negative initial margin: -1");
   }
 
   @Test

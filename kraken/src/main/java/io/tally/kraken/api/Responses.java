@@ -316,7 +316,18 @@ final class Responses {
     row.put("txid", txid);
     copy(fields, row, "ordertxid", "pair");
     putTime(fields, row, "time");
-    copy(fields, row, "type", "ordertype", "price", "cost", "fee", "vol", "margin", "misc");
+    copy(
+        fields,
+        row,
+        "type",
+        "ordertype",
+        "price",
+        "cost",
+        "fee",
+        "vol",
+        "margin",
+        "misc",
+        "postxid");
     row.put("ledgers", String.join(",", fields.strings("ledgers")));
     try {
       return TradeRow.fromFields(row, SOURCE, 0);
