@@ -22,7 +22,7 @@ public record WithdrawalDecision(
    * The lowest margin level a withdrawal may leave unless told otherwise: the margin-call level, so
    * that a withdrawal never triggers a margin call by itself.
    */
-  public static final BigDecimal DEFAULT_MINIMUM_LEVEL = new BigDecimal("200");
+  public static final BigDecimal DEFAULT_MINIMUM_LEVEL = MarginAlerts.MARGIN_CALL_LEVEL;
 
   public WithdrawalDecision {
     requireNonNull(marginLevelAfter, "marginLevelAfter");
