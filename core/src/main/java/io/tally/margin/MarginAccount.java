@@ -7,6 +7,7 @@ import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,7 +67,7 @@ public record MarginAccount(
   public List<MarginPosition> openPositions() {
     return positions.values().stream()
         .filter(position -> !position.isFlat())
-        .sorted(java.util.Comparator.comparing(MarginPosition::pair))
+        .sorted(Comparator.comparing(MarginPosition::pair))
         .toList();
   }
 

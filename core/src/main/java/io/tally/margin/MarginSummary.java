@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A margin account's figures at a set of marks, in the collateral asset (ACCOUNTING.md §5):
@@ -145,7 +146,7 @@ public record MarginSummary(
             + " %");
   }
 
-  private BigDecimal sum(java.util.function.Function<PositionMargin, BigDecimal> figure) {
+  private BigDecimal sum(Function<PositionMargin, BigDecimal> figure) {
     return positions.stream().map(figure).reduce(Precision.money(BigDecimal.ZERO), BigDecimal::add);
   }
 }

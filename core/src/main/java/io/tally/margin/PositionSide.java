@@ -1,14 +1,13 @@
 package io.tally.margin;
 
-import io.tally.ledger.Side;
 import java.util.Locale;
 
 /**
  * Which way a margin position points: {@link #LONG} gains when the price rises, {@link #SHORT} when
  * it falls.
  *
- * <p>Example: a position opened by a {@code BUY} is {@code LONG}; {@code SHORT.sign()} is {@code
- * -1}; {@code LONG.code()} is {@code "long"}.
+ * <p>Example: a position opened by a {@code Side.BUY} fill is {@code LONG}; {@code SHORT.sign()} is
+ * {@code -1}; {@code LONG.code()} is {@code "long"}.
  */
 public enum PositionSide {
   /** Positive size: opened by buying the base asset. */
@@ -19,11 +18,6 @@ public enum PositionSide {
   /** +1 for long, −1 for short: the sign in {@code closed × (price − entry) × sign}. */
   public int sign() {
     return this == LONG ? 1 : -1;
-  }
-
-  /** The side a fill opening this way has. */
-  public Side opening() {
-    return this == LONG ? Side.BUY : Side.SELL;
   }
 
   /** The side of a position whose size has this sign (non-zero). */
