@@ -67,6 +67,35 @@ public final class Precision {
     return canonical(quantity.multiply(part).divide(whole, MAX_QUANTITY_SCALE, RoundingMode.DOWN));
   }
 
+  /**
+   * {@code numerator / denominator} as base-currency money: {@value #MONEY_SCALE} decimals,
+   * HALF_EVEN, one rounding. Example: {@code moneyQuotient(1000, 3)} is {@code 333.33333333}.
+   */
+  public static BigDecimal moneyQuotient(BigDecimal numerator, BigDecimal denominator) {
+    if (denominator.signum() == 0) {
+      throw new ArithmeticException("Money divided by zero");
+    }
+    return numerator.divide(denominator, MONEY_SCALE, ROUNDING);
+  }
+
+  /**
+   * Money given as a fact (a fee, a charge, a deposit) at {@value #MONEY_SCALE} decimals, never
+   * rounded: more decimals are rejected (PP #2312).
+   *
+   * @throws IllegalArgumentException naming {@code what} when it has more than {@value
+   *     #MONEY_SCALE} decimals
+   */
+  public static BigDecimal exactMoney(BigDecimal value, String what) {
+    requireNonNull(value, what);
+    try {
+      return value.setScale(MONEY_SCALE, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          what + " must have at most " + MONEY_SCALE + " decimals, got " + value.toPlainString(),
+          e);
+    }
+  }
+
   /** {@code numerator / denominator} to 34 significant digits, for derived prices. */
   public static BigDecimal ratio(BigDecimal numerator, BigDecimal denominator) {
     return numerator.divide(denominator, RATIO);

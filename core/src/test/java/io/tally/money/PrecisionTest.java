@@ -50,4 +50,22 @@ class PrecisionTest {
     assertThat(Precision.canonical(d("1E+3")).scale()).isZero();
     assertThat(Precision.canonical(d("1E+3")).toPlainString()).isEqualTo("1000");
   }
+
+  @Test
+  void aMoneyQuotientRoundsOnceHalfEven() {
+    // 1,000 / 3 = 333.333333333... → 333.33333333; 9,150 / 5 = 1,830 exactly
+    assertThat(Precision.moneyQuotient(d("1000"), d("3")).toPlainString())
+        .isEqualTo("333.33333333");
+    assertThat(Precision.moneyQuotient(d("9150"), d("5")).toPlainString())
+        .isEqualTo("1830.00000000");
+  }
+
+  @Test
+  void exactMoneyKeepsEightDecimalsAndRejectsMore() {
+    assertThat(Precision.exactMoney(d("24.2"), "fee").toPlainString()).isEqualTo("24.20000000");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Precision.exactMoney(d("0.123456789"), "fee"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fee must have at most 8 decimals, got 0.123456789");
+  }
 }

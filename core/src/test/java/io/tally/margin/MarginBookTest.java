@@ -1,0 +1,148 @@
+package io.tally.margin;
+
+import static io.tally.margin.MarginFixtures.ETHUSD;
+import static io.tally.margin.MarginFixtures.XBTEUR;
+import static io.tally.margin.MarginFixtures.XBTUSD;
+import static io.tally.margin.MarginFixtures.buy;
+import static io.tally.margin.MarginFixtures.carry;
+import static io.tally.margin.MarginFixtures.d;
+import static io.tally.margin.MarginFixtures.deposit;
+import static io.tally.margin.MarginFixtures.mark;
+import static io.tally.margin.MarginFixtures.paper;
+import static io.tally.margin.MarginFixtures.sell;
+import static io.tally.margin.MarginFixtures.withdrawal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarginBookTest {
+
+  @Test
+  void carryIsTakenFromTheCollateralAndKeptOnThePositionAndItsTrade() {
+    MarginBook book = new MarginBook(paper());
+    List.of(
+            deposit("D1", 0, "5000"),
+            buy("T1", 1, XBTUSD, "1", "10000", "0", 5),
+            carry("R1", 240, XBTUSD, CarryKind.ROLLOVER, "2.00"),
+            carry("F1", 480, XBTUSD, CarryKind.FUNDING, "-0.50"),
+            carry("I1", 720, XBTUSD, CarryKind.INTEREST, "1.60"))
+        .forEach(book::apply);
+    MarginAccount account = book.account();
+    // 2.00 − 0.50 + 1.60 = 3.10 paid; collateral 5,000 − 3.10
+    assertThat(account.position(XBTUSD).fundingPaid()).isEqualByComparingTo("3.10");
+    assertThat(account.collateral()).isEqualByComparingTo("4996.90");
+    assertThat(account.openTrade(XBTUSD).orElseThrow().fundingPaid()).isEqualByComparingTo("3.10");
+
+    book.apply(sell("T2", 721, XBTUSD, "1", "10000", "0", 5));
+    TradeLifecycle trade = book.account().trades().get(0);
+    // no price PnL, no fees: net −3.10
+    assertThat(trade.netPnl()).isEqualByComparingTo("-3.10");
+    assertThat(trade.closedLine()).contains("funding_paid=3.10000000", "realized_pnl=0.00000000");
+  }
+
+  @Test
+  void leverageAboveThePaperMaximumOrAPairsOwnIsRejected() {
+    MarginBook book = new MarginBook(paper().withMaxLeverage(XBTUSD, 5));
+    book.apply(deposit("D1", 0, "5000"));
+    assertThatThrownBy(() -> book.apply(buy("T1", 1, ETHUSD, "1", "100", "0", 126)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("leverage must be between 1 and 125 for ETHUSD, got 126");
+    assertThatThrownBy(() -> book.apply(buy("T2", 1, XBTUSD, "1", "100", "0", 10)))
+        .hasMessage("leverage must be between 1 and 5 for XBTUSD, got 10");
+    book.apply(buy("T3", 1, ETHUSD, "1", "100", "0", 125));
+    assertThat(book.account().position(ETHUSD).leverage()).isEqualTo(125);
+  }
+
+  @Test
+  void aPairNotQuotedInTheCollateralIsRejected() {
+    MarginBook book = new MarginBook(paper());
+    assertThatThrownBy(() -> book.apply(buy("T1", 1, XBTEUR, "1", "100", "0", 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pair XBTEUR is quoted in EUR, not in the collateral USD");
+  }
+
+  @Test
+  void eventsOutOfTimeOrderAreRejectedAndLeaveTheBookUnchanged() {
+    MarginBook book = new MarginBook(paper());
+    book.apply(deposit("D1", 10, "5000"));
+    MarginAccount before = book.account();
+    assertThatThrownBy(() -> book.apply(buy("T1", 9, XBTUSD, "1", "100", "0", 2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "event T1 at 2025-03-01T10:09:00Z is before the last event at 2025-03-01T10:10:00Z");
+    assertThat(book.account()).isEqualTo(before);
+  }
+
+  @Test
+  void carryOnAPairWithNoOpenPositionIsRejected() {
+    MarginBook book = new MarginBook(paper());
+    book.apply(deposit("D1", 0, "5000"));
+    assertThatThrownBy(() -> book.apply(carry("F1", 1, ETHUSD, CarryKind.FUNDING, "1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no open ETHUSD position to charge FUNDING 1.00000000 to (F1)");
+  }
+
+  @Test
+  void aWithdrawalMayNotLeaveTheCashBelowMinusTheEquity() {
+    MarginBook book = new MarginBook(paper());
+    book.apply(deposit("D1", 0, "1000"));
+    book.apply(buy("T1", 1, XBTUSD, "1", "10000", "0", 125));
+    book.apply(mark("M1", 2, XBTUSD, "8000"));
+    // equity 1,000 − 2,000 = −1,000; withdrawing 600 leaves cash 400 and equity −1,600: 400 < 1,600
+    assertThatThrownBy(() -> book.apply(withdrawal("W1", 3, "600")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "withdrawal 600.00000000 (W1) would leave cash 400.00000000 below -equity 1600.00000000");
+    book.apply(mark("M2", 4, XBTUSD, "10500"));
+    // equity 1,500; withdrawing 600 leaves cash 400 ≥ −900
+    book.apply(withdrawal("W2", 5, "600"));
+    assertThat(book.account().collateral()).isEqualByComparingTo("400");
+    assertThat(book.account().netDeposits()).isEqualByComparingTo("400");
+  }
+
+  @Test
+  void aMarkPriceRevaluesTheOpenPositionWithoutBookingAnything() {
+    MarginBook book = new MarginBook(paper());
+    book.apply(deposit("D1", 0, "5000"));
+    book.apply(buy("T1", 1, XBTUSD, "1", "10000", "0", 5));
+    book.apply(mark("M1", 2, XBTUSD, "10250"));
+    MarginAccount account = book.account();
+    assertThat(account.collateral()).isEqualByComparingTo("5000");
+    assertThat(account.summary().unrealizedPnl()).isEqualByComparingTo("250");
+    assertThat(account.summary().equity()).isEqualByComparingTo("5250");
+  }
+
+  @Test
+  void switchingModeChangesOnlyTheLiquidationView() {
+    MarginBook book = new MarginBook(paper());
+    book.apply(deposit("D1", 0, "5000"));
+    book.apply(buy("T1", 1, XBTUSD, "1", "10000", "0", 5));
+    MarginAccount cross = book.account();
+    book.switchMode(MarginMode.ISOLATED);
+    MarginAccount isolated = book.account();
+    assertThat(isolated.terms().mode()).isEqualTo(MarginMode.ISOLATED);
+    assertThat(isolated.collateral()).isEqualTo(cross.collateral());
+    assertThat(isolated.positions()).isEqualTo(cross.positions());
+    assertThat(isolated.summary().positions().get(0).liquidationPrice())
+        .isNotEqualTo(cross.summary().positions().get(0).liquidationPrice());
+  }
+
+  @Test
+  void resumingFromAnAccountContinuesAsIfNeverStopped() {
+    List<MarginEvent> events =
+        List.of(
+            deposit("D1", 0, "5000"),
+            buy("T1", 1, XBTUSD, "1", "10000", "1", 5),
+            sell("T2", 2, XBTUSD, "0.4", "10100", "1", 5),
+            carry("R1", 3, XBTUSD, CarryKind.ROLLOVER, "0.8"),
+            sell("T3", 4, XBTUSD, "1", "10200", "1", 5));
+    MarginBook first = new MarginBook(paper());
+    events.subList(0, 3).forEach(first::apply);
+    MarginBook resumed = MarginBook.resume(first.account());
+    events.subList(3, events.size()).forEach(resumed::apply);
+    assertThat(resumed.account()).isEqualTo(MarginBook.replay(paper(), events));
+    assertThat(resumed.account().position(XBTUSD).size()).isEqualByComparingTo(d("-0.4"));
+  }
+}
