@@ -1,6 +1,7 @@
 package io.tally.cli;
 
 import io.tally.engine.config.KrakenConfig;
+import io.tally.engine.config.MarginConfig;
 import io.tally.engine.config.PerformanceConfig;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.config.ReconciliationConfig;
@@ -161,7 +162,8 @@ final class DemoCommand implements Callable<Integer> {
             ReconciliationConfig.defaults().driftMode()),
         new ScheduleConfig(PACE, PACE, 7),
         new KrakenConfig(simulator.baseUrl(), "pro"),
-        PerformanceConfig.defaults());
+        PerformanceConfig.defaults(),
+        MarginConfig.defaults());
   }
 
   /** Moves the simulated market on in real time, so the bots trade and prices walk. */

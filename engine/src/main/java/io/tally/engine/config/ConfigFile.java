@@ -1,10 +1,12 @@
 package io.tally.engine.config;
 
 import io.tally.books.CostBasisMethod;
+import io.tally.margin.MarginMode;
 import io.tally.metrics.RatioSettings;
 import io.tally.metrics.ResetSchedule;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.money.Pair;
 import io.tally.reconcile.DriftMode;
 import io.tally.series.HistorySettings;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +76,7 @@ public final class ConfigFile {
           "kraken:",
           "  base_url: https://api.kraken.com  # the simulator's URL for tests and the demo",
           "  tier: starter                 # starter, intermediate or pro: the call-counter budget",
+          "  region: global                # global, us or us_ca (us_ca: no margin, no futures)",
           "performance:",
           "  timezone: UTC                 # days, weeks and months of the daily history end here",
           "  rewards_as: income            # income (a return) or contribution (a flow, as a deposit)",
@@ -82,6 +86,12 @@ public final class ConfigFile {
           "drawdown:",
           "  daily_reset_hour_utc: 0       # the daily drawdown window starts again at this hour",
           "  weekly_reset_day: monday      # and the weekly one on this day, at that hour",
+          "margin:",
+          "  mode: cross                   # cross (all collateral backs every position) or isolated",
+          "  maintenance_pct: 50           # maintenance margin, % of a position's initial margin",
+          "  maintenance_pct_by_pair: {}   # BASE/QUOTE -> %, e.g. {XBT/USD: 40}",
+          "  reserve_pct: 10               # % of equity free margin keeps aside as a cash reserve",
+          "  min_withdrawal_level_pct: 200 # the margin level a withdrawal must leave at least",
           "");
 
   private static final Set<String> SECTIONS =
@@ -92,7 +102,8 @@ public final class ConfigFile {
           "equity_series",
           "kraken",
           "performance",
-          "drawdown");
+          "drawdown",
+          "margin");
 
   private ConfigFile() {}
 
@@ -137,7 +148,7 @@ public final class ConfigFile {
         schedule(
             top.section("sync", Set.of("interval")),
             top.section("equity_series", Set.of("interval", "retention_days")));
-    KrakenConfig kraken = kraken(top.section("kraken", Set.of("base_url", "tier")));
+    KrakenConfig kraken = kraken(top.section("kraken", Set.of("base_url", "tier", "region")));
     PerformanceConfig performance =
         performance(
             top.section(
@@ -149,7 +160,17 @@ public final class ConfigFile {
                     "risk_free_rate",
                     "benchmark")),
             top.section("drawdown", Set.of("daily_reset_hour_utc", "weekly_reset_day")));
-    return new TallyConfig(portfolio, reconciliation, schedule, kraken, performance);
+    MarginConfig margin =
+        margin(
+            top.section(
+                "margin",
+                Set.of(
+                    "mode",
+                    "maintenance_pct",
+                    "maintenance_pct_by_pair",
+                    "reserve_pct",
+                    "min_withdrawal_level_pct")));
+    return new TallyConfig(portfolio, reconciliation, schedule, kraken, performance, margin);
   }
 
   private static final Set<String> PORTFOLIO_KEYS =
@@ -369,7 +390,96 @@ public final class ConfigFile {
     if (!KrakenConfig.TIERS.contains(tier)) {
       throw section.bad("tier", "expected one of " + KrakenConfig.TIERS + ", got '" + tier + "'");
     }
-    return new KrakenConfig(baseUrl, tier);
+    String regionText = section.text("region", d.region().key());
+    KrakenRegion region;
+    try {
+      region = KrakenRegion.parse(regionText);
+    } catch (IllegalArgumentException e) {
+      throw section.bad("region", "expected global, us or us_ca, got '" + regionText + "'");
+    }
+    return new KrakenConfig(baseUrl, tier, region);
+  }
+
+  private static MarginConfig margin(Section section) {
+    MarginConfig d = MarginConfig.defaults();
+    String modeText = section.text("mode", "cross");
+    MarginMode mode;
+    if (modeText.equals("cross")) {
+      mode = MarginMode.CROSS;
+    } else if (modeText.equals("isolated")) {
+      mode = MarginMode.ISOLATED;
+    } else {
+      throw section.bad("mode", "expected cross or isolated, got '" + modeText + "'");
+    }
+    BigDecimal maintenance =
+        ratio(section, "maintenance_pct", d.maintenanceRatio(), BigDecimal.ONE, true);
+    Map<Pair, BigDecimal> byPair = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : section.map("maintenance_pct_by_pair").entrySet()) {
+      String key = "maintenance_pct_by_pair." + entry.getKey();
+      Pair pair;
+      try {
+        pair = Pair.parse(entry.getKey());
+        pair =
+            new Pair(
+                AssetSymbol.canonical(pair.base().code()),
+                AssetSymbol.canonical(pair.quote().code()));
+      } catch (IllegalArgumentException e) {
+        throw section.bad(key, "expected a pair as BASE/QUOTE, such as XBT/USD");
+      }
+      BigDecimal percent;
+      try {
+        percent = new BigDecimal(entry.getValue());
+      } catch (NumberFormatException e) {
+        throw section.bad(key, "expected a percentage, got '" + entry.getValue() + "'");
+      }
+      byPair.put(pair, percentRatio(section, key, percent, BigDecimal.ONE, true));
+    }
+    BigDecimal reserve = ratio(section, "reserve_pct", d.reserveRatio(), BigDecimal.ONE, false);
+    BigDecimal level = section.decimal("min_withdrawal_level_pct", d.minWithdrawalLevel());
+    if (level.signum() == 0) {
+      throw section.bad("min_withdrawal_level_pct", "must be above 0");
+    }
+    return new MarginConfig(mode, maintenance, byPair, reserve, level);
+  }
+
+  /**
+   * A percentage key read as a ratio ({@code 50} is {@code 0.5}), above 0 and at most {@code
+   * ceiling} when {@code ceilingIncluded}, else at least 0 and below it.
+   */
+  private static BigDecimal ratio(
+      Section section,
+      String key,
+      BigDecimal fallback,
+      BigDecimal ceiling,
+      boolean ceilingIncluded) {
+    if (!section.has(key)) {
+      return fallback;
+    }
+    return percentRatio(
+        section, key, section.decimal(key, BigDecimal.ZERO), ceiling, ceilingIncluded);
+  }
+
+  private static BigDecimal percentRatio(
+      Section section,
+      String key,
+      BigDecimal percent,
+      BigDecimal ceiling,
+      boolean ceilingIncluded) {
+    BigDecimal ratio = percent.movePointLeft(2).stripTrailingZeros();
+    boolean fits =
+        ceilingIncluded
+            ? ratio.signum() > 0 && ratio.compareTo(ceiling) <= 0
+            : ratio.signum() >= 0 && ratio.compareTo(ceiling) < 0;
+    if (!fits) {
+      throw section.bad(
+          key,
+          (ceilingIncluded
+                  ? "expected a percentage above 0 and at most 100"
+                  : "expected a percentage from 0 to below 100")
+              + ", got "
+              + percent.toPlainString());
+    }
+    return ratio;
   }
 
   /** {@code 90s}, {@code 5m}, {@code 1h}, {@code 2d} or ISO-8601 such as {@code PT5M}. */

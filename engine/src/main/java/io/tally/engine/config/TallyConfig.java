@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * Tally's whole configuration, read once at start from one YAML file (see {@link ConfigFile}): the
  * contract's {@code portfolio:} section, reconciliation, the service's schedules, how to reach
- * Kraken, and the performance figures' conventions.
+ * Kraken (and where the account is held), the performance figures' conventions, and how margin
+ * positions are margined.
  *
  * <p>Example: {@code TallyConfig.defaults().kraken().tier()} is {@code starter}. Immutable.
  */
@@ -14,7 +15,8 @@ public record TallyConfig(
     ReconciliationConfig reconciliation,
     ScheduleConfig schedule,
     KrakenConfig kraken,
-    PerformanceConfig performance) {
+    PerformanceConfig performance,
+    MarginConfig margin) {
 
   public TallyConfig {
     requireNonNull(portfolio, "portfolio");
@@ -22,6 +24,7 @@ public record TallyConfig(
     requireNonNull(schedule, "schedule");
     requireNonNull(kraken, "kraken");
     requireNonNull(performance, "performance");
+    requireNonNull(margin, "margin");
   }
 
   /** Every key at its default. */
@@ -31,31 +34,37 @@ public record TallyConfig(
         ReconciliationConfig.defaults(),
         ScheduleConfig.defaults(),
         KrakenConfig.defaults(),
-        PerformanceConfig.defaults());
+        PerformanceConfig.defaults(),
+        MarginConfig.defaults());
   }
 
   /** The same with another portfolio section. */
   public TallyConfig withPortfolio(PortfolioConfig newPortfolio) {
-    return new TallyConfig(newPortfolio, reconciliation, schedule, kraken, performance);
+    return new TallyConfig(newPortfolio, reconciliation, schedule, kraken, performance, margin);
   }
 
   /** The same with another reconciliation section. */
   public TallyConfig withReconciliation(ReconciliationConfig newReconciliation) {
-    return new TallyConfig(portfolio, newReconciliation, schedule, kraken, performance);
+    return new TallyConfig(portfolio, newReconciliation, schedule, kraken, performance, margin);
   }
 
   /** The same with other schedules. */
   public TallyConfig withSchedule(ScheduleConfig newSchedule) {
-    return new TallyConfig(portfolio, reconciliation, newSchedule, kraken, performance);
+    return new TallyConfig(portfolio, reconciliation, newSchedule, kraken, performance, margin);
   }
 
   /** The same with other performance and drawdown sections. */
   public TallyConfig withPerformance(PerformanceConfig newPerformance) {
-    return new TallyConfig(portfolio, reconciliation, schedule, kraken, newPerformance);
+    return new TallyConfig(portfolio, reconciliation, schedule, kraken, newPerformance, margin);
   }
 
   /** The same with another Kraken section. */
   public TallyConfig withKraken(KrakenConfig newKraken) {
-    return new TallyConfig(portfolio, reconciliation, schedule, newKraken, performance);
+    return new TallyConfig(portfolio, reconciliation, schedule, newKraken, performance, margin);
+  }
+
+  /** The same with another margin section. */
+  public TallyConfig withMargin(MarginConfig newMargin) {
+    return new TallyConfig(portfolio, reconciliation, schedule, kraken, performance, newMargin);
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tally.books.CostBasisMethod;
+import io.tally.margin.MarginMode;
+import io.tally.margin.MarginTerms;
 import io.tally.money.Asset;
+import io.tally.money.Pair;
 import io.tally.reconcile.DriftMode;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -156,12 +159,57 @@ class ConfigFileTest {
         .isEqualTo(new io.tally.metrics.ResetSchedule(8, java.time.DayOfWeek.SUNDAY));
   }
 
+  @Test
+  void readsTheRegionAndTheMarginSection() {
+    TallyConfig config =
+        ConfigFile.parse(
+            "kraken: {region: us_ca}\n"
+                + "margin: {mode: isolated, maintenance_pct: 40, reserve_pct: 5,"
+                + " maintenance_pct_by_pair: {BTC/USD: 80}, min_withdrawal_level_pct: 300}\n",
+            "tally.yaml");
+
+    assertThat(config.kraken().region()).isEqualTo(KrakenRegion.US_CA);
+    assertThat(config.kraken().region().hasMargin()).isFalse();
+    assertThatThrownBy(() -> config.kraken().region().refuseMargin("A 5x order"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "A 5x order needs margin trading, which Kraken does not offer in region us_ca"
+                + " (kraken.region)");
+    MarginConfig margin = config.margin();
+    assertThat(margin.mode()).isEqualTo(MarginMode.ISOLATED);
+    // Percentages become ratios: 40 % -> 0.4, 5 % -> 0.05; BTC is Kraken's XBT.
+    assertThat(margin.maintenanceRatio()).isEqualByComparingTo("0.4");
+    assertThat(margin.reserveRatio()).isEqualByComparingTo("0.05");
+    assertThat(margin.maintenanceByPair())
+        .containsOnlyKeys(new Pair(Asset.XBT, Asset.USD))
+        .containsValue(new BigDecimal("0.8"));
+    assertThat(margin.minWithdrawalLevel()).isEqualByComparingTo("300");
+    MarginTerms terms = margin.terms(Asset.USD, 5);
+    assertThat(terms.maintenanceRatio(new Pair(Asset.XBT, Asset.USD))).isEqualByComparingTo("0.8");
+    assertThat(terms.maintenanceRatio(new Pair(Asset.of("ETH"), Asset.USD)))
+        .isEqualByComparingTo("0.4");
+    assertThat(terms.mode()).isEqualTo(MarginMode.ISOLATED);
+  }
+
+  @Test
+  void theMarginDefaultsAreTheIssuesAndTheRegionIsGlobal() {
+    TallyConfig config = ConfigFile.parse("", "tally.yaml");
+
+    assertThat(config.kraken().region()).isEqualTo(KrakenRegion.GLOBAL);
+    assertThat(config.kraken().region().hasMargin()).isTrue();
+    assertThat(config.margin()).isEqualTo(MarginConfig.defaults());
+    assertThat(config.margin().mode()).isEqualTo(MarginMode.CROSS);
+    assertThat(config.margin().maintenanceRatio()).isEqualByComparingTo("0.5");
+    assertThat(config.margin().reserveRatio()).isEqualByComparingTo("0.1");
+    assertThat(config.margin().minWithdrawalLevel()).isEqualByComparingTo("200");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
       value = {
         "portfolio: {colour: blue}|tally.yaml: portfolio.colour: unknown key",
-        "wallet: {}|tally.yaml: wallet: unknown key (known: drawdown, equity_series, kraken, performance, portfolio, reconciliation, sync)",
+        "wallet: {}|tally.yaml: wallet: unknown key (known: drawdown, equity_series, kraken, margin, performance, portfolio, reconciliation, sync)",
         "reconciliation: {interval: soon}|tally.yaml: reconciliation.interval: expected a duration such as 90s, 5m, 1h or 2d, got 'soon'",
         "reconciliation: {interval: 0s}|tally.yaml: reconciliation.interval: must be positive, got '0s'",
         "reconciliation: {drift_mode: fix}|tally.yaml: reconciliation.drift_mode: expected observe_only or auto_adjust, got 'fix'",
@@ -198,6 +246,15 @@ class ConfigFileTest {
         "performance: {annualization_factor: 0}|tally.yaml: performance.annualization_factor: must be at least 1, got 0",
         "drawdown: {daily_reset_hour_utc: 24}|tally.yaml: drawdown.daily_reset_hour_utc: expected an hour from 0 to 23, got 24",
         "drawdown: {weekly_reset_day: someday}|tally.yaml: drawdown.weekly_reset_day: expected a day such as monday, got 'someday'",
+        "kraken: {region: mars}|tally.yaml: kraken.region: expected global, us or us_ca, got 'mars'",
+        "margin: {mode: hedged}|tally.yaml: margin.mode: expected cross or isolated, got 'hedged'",
+        "margin: {maintenance_pct: 0}|tally.yaml: margin.maintenance_pct: expected a percentage above 0 and at most 100, got 0",
+        "margin: {maintenance_pct: 120}|tally.yaml: margin.maintenance_pct: expected a percentage above 0 and at most 100, got 120",
+        "margin: {reserve_pct: 100}|tally.yaml: margin.reserve_pct: expected a percentage from 0 to below 100, got 100",
+        "margin: {maintenance_pct_by_pair: {XBTUSD: 40}}|tally.yaml: margin.maintenance_pct_by_pair.XBTUSD: expected a pair as BASE/QUOTE, such as XBT/USD",
+        "margin: {maintenance_pct_by_pair: {XBT/USD: most}}|tally.yaml: margin.maintenance_pct_by_pair.XBT/USD: expected a percentage, got 'most'",
+        "margin: {min_withdrawal_level_pct: 0}|tally.yaml: margin.min_withdrawal_level_pct: must be above 0",
+        "margin: {leverage: 5}|tally.yaml: margin.leverage: unknown key",
         "'portfolio: {'|tally.yaml: not valid YAML"
       })
   void rejectsBadKeysAndValuesNamingThePath(String yaml, String message) {
