@@ -225,8 +225,14 @@ class ExchangeMarginTest {
           new MarginDesk(3, p.multiply(new BigDecimal("0.068")).setScale(4, RoundingMode.DOWN));
       String a = small.rest(T0, XBTUSD, Side.BUY, "0.1", 5);
       String b = small.rest(T0, XBTUSD, Side.BUY, "0.1", 5);
-      Fill fillA = small.fillAt(T0, a, p.multiply(new BigDecimal("1.5")).setScale(1)).get(0);
-      Fill fillB = small.fillAt(T0, b, p.multiply(new BigDecimal("1.02")).setScale(1)).get(0);
+      Fill fillA =
+          small
+              .fillAt(T0, a, p.multiply(new BigDecimal("1.5")).setScale(1, RoundingMode.HALF_EVEN))
+              .get(0);
+      Fill fillB =
+          small
+              .fillAt(T0, b, p.multiply(new BigDecimal("1.02")).setScale(1, RoundingMode.HALF_EVEN))
+              .get(0);
       small.simulation.runUntil(T0.plus(Duration.ofMinutes(2)));
 
       assertThat(small.exchange.openPositions())

@@ -36,8 +36,9 @@ final class MarginDesk {
     return new SimulatedAccount(1, START, exchange, simulation, now);
   }
 
-  /** The market price of {@code pair} at {@code at}. */
+  /** The market price of {@code pair} at {@code at} (the market walks that far first). */
   BigDecimal price(String pair, Instant at) {
+    exchange.market().extendTo(at);
     return exchange.market().price(pair, at);
   }
 
