@@ -34,8 +34,13 @@ import java.util.function.Consumer;
  *       orders that fill, get canceled or stay open).
  * </ul>
  *
- * <p>Example: {@code AccountGenerator.generate(42, 90, Instant.parse("2026-11-23T12:00:00Z"))}.
- * Stateless.
+ * <p>With {@link MarginOptions#on()} (off by default, which leaves the history above unchanged row
+ * for row) the account may also trade on margin, and from 0.05 the {@link MarginBot} ({@code
+ * userref 1003}) opens and closes 2:1 and 3:1 positions on XBT/USD and ETH/USD, so the history
+ * shows {@code margin} and {@code rollover} ledger rows and margin trades.
+ *
+ * <p>Example: {@code AccountGenerator.generate(42, 90, Instant.parse("2026-11-23T12:00:00Z"))}, or
+ * {@code AccountGenerator.generate(42, 90, end, MarginOptions.on())}. Stateless.
  */
 public final class AccountGenerator {
 
@@ -53,7 +58,16 @@ public final class AccountGenerator {
    * stands at {@code end}.
    */
   public static SimulatedAccount generate(long seed, int days, Instant end) {
+    return generate(seed, days, end, MarginOptions.off());
+  }
+
+  /**
+   * The account whose history spans the {@code days} (at least 1) before {@code end}, trading on
+   * margin as {@code margin} says; its clock stands at {@code end}.
+   */
+  public static SimulatedAccount generate(long seed, int days, Instant end, MarginOptions margin) {
     requireNonNull(end, "end");
+    requireNonNull(margin, "margin");
     if (days < 1) {
       throw new IllegalArgumentException("A history needs at least one day: " + days);
     }
@@ -61,11 +75,15 @@ public final class AccountGenerator {
     Listing listing = Listing.kraken();
     Market market = new Market(listing, seed, start);
     Exchange exchange = new Exchange(listing, market, seed);
+    exchange.enableMargin(margin);
     Simulation simulation = new Simulation(exchange, seed);
     new Script(exchange, simulation, start, Duration.between(start, end)).schedule();
     simulation.startBots(
         at(start, Duration.between(start, end), "0.01"),
         at(start, Duration.between(start, end), "0.035"));
+    if (margin.enabled() && margin.bot()) {
+      simulation.startMarginBot(at(start, Duration.between(start, end), "0.05"));
+    }
     simulation.runUntil(end);
     simulation.ensureOpenOrders(end);
     Instant now = exchange.lastTime().isAfter(end) ? exchange.lastTime() : end;

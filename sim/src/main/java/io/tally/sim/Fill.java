@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One execution of an order, what Kraken's {@code TradesHistory} calls a trade. {@code cost} is
@@ -28,6 +29,7 @@ import java.util.List;
  * @param tradeId the per-pair public trade id
  * @param ledgerIds the ledger rows this fill booked
  * @param feeSource which asset really paid the fee
+ * @param margin what the trade did to a margin position, for a margin trade
  */
 public record Fill(
     String txid,
@@ -43,7 +45,8 @@ public record Fill(
     boolean maker,
     long tradeId,
     List<String> ledgerIds,
-    FeeSource feeSource) {
+    FeeSource feeSource,
+    Optional<MarginTrade> margin) {
 
   public Fill {
     requireNonNull(txid, "txid");
@@ -58,6 +61,46 @@ public record Fill(
     requireNonNull(vol, "vol");
     ledgerIds = List.copyOf(ledgerIds);
     requireNonNull(feeSource, "feeSource");
+    requireNonNull(margin, "margin");
+  }
+
+  /** A spot fill. */
+  public Fill(
+      String txid,
+      String orderTxid,
+      String pair,
+      Instant time,
+      Side side,
+      OrderType orderType,
+      BigDecimal price,
+      BigDecimal cost,
+      BigDecimal fee,
+      BigDecimal vol,
+      boolean maker,
+      long tradeId,
+      List<String> ledgerIds,
+      FeeSource feeSource) {
+    this(
+        txid,
+        orderTxid,
+        pair,
+        time,
+        side,
+        orderType,
+        price,
+        cost,
+        fee,
+        vol,
+        maker,
+        tradeId,
+        ledgerIds,
+        feeSource,
+        Optional.empty());
+  }
+
+  /** Whether this is a margin trade. */
+  public boolean isMargin() {
+    return margin.isPresent();
   }
 
   /**

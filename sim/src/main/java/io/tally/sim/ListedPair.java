@@ -24,7 +24,11 @@ import java.util.List;
  * @param costmin the smallest cost an order may have (quote)
  * @param takerFeePercent the fee of a taker fill, in percent of its cost
  * @param makerFeePercent the fee of a maker fill, in percent of its cost
- * @param leverage the leverage levels listed for margin (the simulator trades spot only)
+ * @param leverage the leverage levels a margin buy may use ({@code leverage_buy}), such as {@code
+ *     [2, 3, 4, 5]}
+ * @param leverageSell the leverage levels a margin sell may use ({@code leverage_sell})
+ * @param marginCall the margin level in percent below which the account gets a margin call
+ * @param marginStop the margin level in percent below which positions are liquidated
  */
 public record ListedPair(
     String key,
@@ -39,7 +43,16 @@ public record ListedPair(
     BigDecimal costmin,
     BigDecimal takerFeePercent,
     BigDecimal makerFeePercent,
-    List<Integer> leverage) {
+    List<Integer> leverage,
+    List<Integer> leverageSell,
+    int marginCall,
+    int marginStop) {
+
+  /** Kraken's margin call level of every simulated pair, in percent. */
+  public static final int MARGIN_CALL = 80;
+
+  /** Kraken's liquidation level of every simulated pair, in percent. */
+  public static final int MARGIN_STOP = 40;
 
   public ListedPair {
     requireNonNull(key, "key");
@@ -52,9 +65,56 @@ public record ListedPair(
     requireNonNull(takerFeePercent, "takerFeePercent");
     requireNonNull(makerFeePercent, "makerFeePercent");
     leverage = List.copyOf(leverage);
+    leverageSell = List.copyOf(leverageSell);
+    if (marginStop <= 0 || marginCall <= marginStop) {
+      throw new IllegalArgumentException(
+          "Margin call " + marginCall + " must be above margin stop " + marginStop + ": " + key);
+    }
     if (lotDecimals > base.decimals()) {
       throw new IllegalArgumentException("Volumes of " + key + " finer than " + base.id());
     }
+  }
+
+  /**
+   * A pair whose buys and sells may use the same {@code leverage} levels, with Kraken's margin call
+   * (80 %) and stop (40 %) levels.
+   */
+  public ListedPair(
+      String key,
+      String altname,
+      String wsname,
+      ListedAsset base,
+      ListedAsset quote,
+      int pairDecimals,
+      int lotDecimals,
+      int costDecimals,
+      BigDecimal ordermin,
+      BigDecimal costmin,
+      BigDecimal takerFeePercent,
+      BigDecimal makerFeePercent,
+      List<Integer> leverage) {
+    this(
+        key,
+        altname,
+        wsname,
+        base,
+        quote,
+        pairDecimals,
+        lotDecimals,
+        costDecimals,
+        ordermin,
+        costmin,
+        takerFeePercent,
+        makerFeePercent,
+        leverage,
+        leverage,
+        MARGIN_CALL,
+        MARGIN_STOP);
+  }
+
+  /** The leverage levels a margin order on {@code side} may use. */
+  public List<Integer> leverage(Side side) {
+    return side == Side.BUY ? leverage : leverageSell;
   }
 
   /** The smallest price step, such as {@code 0.1} for {@code XXBTZUSD}. */

@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param expiretm when it expires unless filled
  * @param reason why it was canceled
  * @param tradeIds its fills, oldest first
+ * @param leverage the leverage of a margin order ({@code descr.leverage "2:1"}), 0 for spot
+ * @param misc Kraken's comma-separated notes, such as {@code liquidated}; usually empty
  */
 public record Order(
     String txid,
@@ -54,7 +56,9 @@ public record Order(
     Optional<Instant> closetm,
     Optional<Instant> expiretm,
     Optional<String> reason,
-    List<String> tradeIds) {
+    List<String> tradeIds,
+    int leverage,
+    String misc) {
 
   public Order {
     requireNonNull(txid, "txid");
@@ -74,9 +78,58 @@ public record Order(
     requireNonNull(expiretm, "expiretm");
     requireNonNull(reason, "reason");
     tradeIds = List.copyOf(tradeIds);
+    requireNonNull(misc, "misc");
     if (volExec.compareTo(vol) > 0) {
       throw new IllegalArgumentException("Executed more than ordered: " + txid);
     }
+  }
+
+  /** A spot order. */
+  public Order(
+      String txid,
+      String pair,
+      Side side,
+      OrderType orderType,
+      Optional<BigDecimal> limitPrice,
+      BigDecimal vol,
+      BigDecimal volExec,
+      BigDecimal cost,
+      BigDecimal fee,
+      int userref,
+      Optional<String> clOrdId,
+      String oflags,
+      OrderStatus status,
+      Instant opentm,
+      Optional<Instant> closetm,
+      Optional<Instant> expiretm,
+      Optional<String> reason,
+      List<String> tradeIds) {
+    this(
+        txid,
+        pair,
+        side,
+        orderType,
+        limitPrice,
+        vol,
+        volExec,
+        cost,
+        fee,
+        userref,
+        clOrdId,
+        oflags,
+        status,
+        opentm,
+        closetm,
+        expiretm,
+        reason,
+        tradeIds,
+        0,
+        "");
+  }
+
+  /** Whether this is a margin order. */
+  public boolean isMargin() {
+    return leverage > 0;
   }
 
   /** The volume still to fill. */
@@ -114,7 +167,9 @@ public record Order(
         closetm,
         expiretm,
         reason,
-        trades);
+        trades,
+        leverage,
+        misc);
   }
 
   /** This order ended: filled (closed), canceled or expired at {@code time}. */
@@ -137,7 +192,9 @@ public record Order(
         Optional.of(time),
         expiretm,
         why,
-        tradeIds);
+        tradeIds,
+        leverage,
+        misc);
   }
 
   /**

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param userref the client's numeric tag (0 when none)
  * @param clOrdId the client's order id
  * @param feeInBase whether the fee is taken from the base leg ({@code oflags=fcib})
+ * @param leverage the leverage of a margin order (2 or more), or 0 for a spot order ({@code
+ *     leverage=none})
  */
 public record OrderRequest(
     String pair,
@@ -28,7 +30,8 @@ public record OrderRequest(
     Optional<BigDecimal> limitPrice,
     int userref,
     Optional<String> clOrdId,
-    boolean feeInBase) {
+    boolean feeInBase,
+    int leverage) {
 
   public OrderRequest {
     requireNonNull(pair, "pair");
@@ -46,6 +49,22 @@ public record OrderRequest(
     if (limitPrice.isPresent() && limitPrice.get().signum() <= 0) {
       throw new IllegalArgumentException("Price must be positive: " + limitPrice.get());
     }
+    if (leverage != 0 && leverage < 2) {
+      throw new IllegalArgumentException("Leverage must be 2 or more (0 for none): " + leverage);
+    }
+  }
+
+  /** A spot order (no leverage). */
+  public OrderRequest(
+      String pair,
+      Side side,
+      OrderType orderType,
+      BigDecimal volume,
+      Optional<BigDecimal> limitPrice,
+      int userref,
+      Optional<String> clOrdId,
+      boolean feeInBase) {
+    this(pair, side, orderType, volume, limitPrice, userref, clOrdId, feeInBase, 0);
   }
 
   /** A market order. */
@@ -62,17 +81,33 @@ public record OrderRequest(
 
   /** The same order tagged with {@code userref}. */
   public OrderRequest withUserref(int tag) {
-    return new OrderRequest(pair, side, orderType, volume, limitPrice, tag, clOrdId, feeInBase);
+    return new OrderRequest(
+        pair, side, orderType, volume, limitPrice, tag, clOrdId, feeInBase, leverage);
   }
 
   /** The same order with a client order id. */
   public OrderRequest withClOrdId(String id) {
     return new OrderRequest(
-        pair, side, orderType, volume, limitPrice, userref, Optional.of(id), feeInBase);
+        pair, side, orderType, volume, limitPrice, userref, Optional.of(id), feeInBase, leverage);
   }
 
   /** The same order paying its fee from the base leg ({@code fcib}) or not. */
   public OrderRequest withFeeInBase(boolean inBase) {
-    return new OrderRequest(pair, side, orderType, volume, limitPrice, userref, clOrdId, inBase);
+    return new OrderRequest(
+        pair, side, orderType, volume, limitPrice, userref, clOrdId, inBase, leverage);
+  }
+
+  /**
+   * The same order on margin with {@code level}:1 leverage ({@code AddOrder leverage=2}), or spot
+   * with 0: it opens, adds to, reduces or closes positions instead of exchanging balances.
+   */
+  public OrderRequest withLeverage(int level) {
+    return new OrderRequest(
+        pair, side, orderType, volume, limitPrice, userref, clOrdId, feeInBase, level);
+  }
+
+  /** Whether this is a margin order. */
+  public boolean isMargin() {
+    return leverage > 0;
   }
 }

@@ -3,7 +3,6 @@ package io.tally.sim;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,9 +19,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The simulator's private methods (kraken-api.md §2.1–§2.2): balances, orders, trades, ledgers, and
- * a minimal {@code AddOrder}/{@code CancelOrder}, each turning validated parameters into the {@code
- * result} object. Authentication and the call counter are the HTTP layer's job.
+ * The simulator's private methods (kraken-api.md §2.1–§2.3): balances, orders, trades, ledgers,
+ * margin positions ({@code OpenPositions}, {@code TradeBalance}), and a minimal {@code
+ * AddOrder}/{@code CancelOrder} (with {@code leverage} for margin), each turning validated
+ * parameters into the {@code result} object. Authentication and the call counter are the HTTP
+ * layer's job.
  *
  * <p>Example: {@code methods.call("Ledgers", Params.parse("nonce=1&ofs=50"), 50)}. Thread-safe.
  */
@@ -53,6 +54,8 @@ final class PrivateMethods {
   private static final int MAX_TRADE_IDS = 20;
   private static final int MAX_LEDGER_IDS = 20;
   private static final String USD = "ZUSD";
+  private static final BigDecimal HUNDRED = new BigDecimal("100");
+  private static final int ML_SCALE = 2;
 
   private final SimulatedAccount account;
   private final JsonMapper json;
@@ -67,7 +70,8 @@ final class PrivateMethods {
   private static Map<String, Integer> costs() {
     Map<String, Integer> costs = new HashMap<>();
     for (String method :
-        List.of("Balance", "BalanceEx", "TradeBalance", "OpenOrders", "QueryOrders")) {
+        List.of(
+            "Balance", "BalanceEx", "TradeBalance", "OpenOrders", "QueryOrders", "OpenPositions")) {
       costs.put(method, 1);
     }
     for (String method :
@@ -95,6 +99,7 @@ final class PrivateMethods {
       case "QueryTrades" -> Optional.of(queryTrades(params));
       case "Ledgers" -> Optional.of(ledgers(params, pageLimit));
       case "QueryLedgers" -> Optional.of(queryLedgers(params));
+      case "OpenPositions" -> Optional.of(openPositions(params));
       case "AddOrder" -> Optional.of(addOrder(params));
       case "CancelOrder" -> Optional.of(cancelOrder(params));
       default -> throw new ApiException("EGeneral:Unknown method", method);
@@ -141,6 +146,12 @@ final class PrivateMethods {
     return result;
   }
 
+  /**
+   * {@code eb} and {@code tb} value balances as ever (all assets; equity currencies); the margin
+   * figures {@code m n c v} are those of the open positions at the market, and {@code e = tb + n},
+   * {@code mf = mfo = e − m}, {@code ml = e / m × 100} (only with positions) are computed from the
+   * converted, rounded figures, so they add up on the wire.
+   */
   private ObjectNode tradeBalance(Params params) {
     String name = params.get("asset").orElse(USD);
     ListedAsset target =
@@ -168,20 +179,32 @@ final class PrivateMethods {
     }
     BigDecimal rate = usdPrice(target.id());
     int scale = target.decimals();
-    String tb = converted(trade, rate, scale);
-    String zero = BigDecimal.ZERO.setScale(scale).toPlainString();
+    Exchange.Exposure exposure = account.exposure();
+    BigDecimal tb = convert(trade, rate, scale);
+    BigDecimal m = convert(exposure.margin(), rate, scale);
+    BigDecimal n = convert(exposure.unrealised(), rate, scale);
+    BigDecimal e = tb.add(n);
+    BigDecimal mf = e.subtract(m);
     ObjectNode result = json.createObjectNode();
     result.put("eb", converted(equivalent, rate, scale));
-    result.put("tb", tb);
-    result.put("m", zero);
+    result.put("tb", tb.toPlainString());
+    result.put("m", m.toPlainString());
     result.put("uv", converted(unexecuted, rate, scale));
-    result.put("n", zero);
-    result.put("c", zero);
-    result.put("v", zero);
-    result.put("e", tb);
-    result.put("mf", tb);
-    result.put("mfo", tb);
+    result.put("n", n.toPlainString());
+    result.put("c", converted(exposure.cost(), rate, scale));
+    result.put("v", converted(exposure.valuation(), rate, scale));
+    result.put("e", e.toPlainString());
+    result.put("mf", mf.toPlainString());
+    if (m.signum() > 0) {
+      result.put(
+          "ml", e.multiply(HUNDRED).divide(m, ML_SCALE, RoundingMode.HALF_EVEN).toPlainString());
+    }
+    result.put("mfo", mf.toPlainString());
     return result;
+  }
+
+  private static BigDecimal convert(BigDecimal usd, BigDecimal usdPerUnit, int scale) {
+    return usd.divide(usdPerUnit, scale, RoundingMode.HALF_EVEN);
   }
 
   private static String converted(BigDecimal usd, BigDecimal usdPerUnit, int scale) {
@@ -190,16 +213,7 @@ final class PrivateMethods {
 
   /** The USD value of one unit of {@code asset} now; zero for KFEE credits. */
   private BigDecimal usdPrice(String asset) {
-    return switch (asset) {
-      case USD -> BigDecimal.ONE;
-      case "XXBT" -> account.price("XXBTZUSD");
-      case "XETH" -> account.price("XETHZUSD");
-      case "DOT", "DOT.S" -> account.price("DOTUSD");
-      case "USDT" -> account.price("USDTZUSD");
-      case "ZEUR" ->
-          account.price("XXBTZUSD").divide(account.price("XXBTZEUR"), MathContext.DECIMAL128);
-      default -> BigDecimal.ZERO;
-    };
+    return UsdRates.at(account.market(), account.now()).rate(asset);
   }
 
   // ---- orders --------------------------------------------------------------------------------
@@ -333,9 +347,9 @@ final class PrivateMethods {
     params.flag("consolidate_taker");
     boolean withLedgers = params.flag("ledgers");
     boolean withoutCount = params.flag("without_count");
-    boolean spot = type.equals("all") || type.equals("no position");
+    Predicate<Fill> filter = tradeFilter(type);
     Pages.Page<Fill> page =
-        Pages.page(account.trades(), Fill::txid, Fill::time, fill -> spot, params, pageLimit);
+        Pages.page(account.trades(), Fill::txid, Fill::time, filter, params, pageLimit);
     ObjectNode result = json.createObjectNode();
     ObjectNode trades = result.putObject("trades");
     for (Fill fill : page.rows()) {
@@ -345,6 +359,24 @@ final class PrivateMethods {
       result.put("count", page.count());
     }
     return result;
+  }
+
+  /**
+   * The trades a {@code type} selects: {@code no position} spot trades, {@code any position} margin
+   * trades, {@code closing position} trades that closed (part of) a position, {@code closed
+   * position} trades that opened a position now closed.
+   */
+  private Predicate<Fill> tradeFilter(String type) {
+    return switch (type) {
+      case "no position" -> fill -> !fill.isMargin();
+      case "any position" -> Fill::isMargin;
+      case "closing position" -> fill -> fill.margin().filter(MarginTrade::closes).isPresent();
+      case "closed position" ->
+          fill ->
+              fill.margin().filter(margin -> !margin.closes()).isPresent()
+                  && account.findPosition(fill.txid()).filter(Position::isOpen).isEmpty();
+      default -> fill -> true;
+    };
   }
 
   private ObjectNode queryTrades(Params params) {
@@ -364,7 +396,37 @@ final class PrivateMethods {
   }
 
   private ObjectNode tradeNode(Fill fill, boolean withLedgers) {
-    return WireFormat.trade(json, fill, account.listing().pair(fill.pair()), withLedgers);
+    return WireFormat.trade(
+        json,
+        fill,
+        account.listing().pair(fill.pair()),
+        withLedgers,
+        account.findPosition(fill.txid()));
+  }
+
+  // ---- positions -----------------------------------------------------------------------------
+
+  /**
+   * {@code OpenPositions}: the open positions (only those named by {@code txid}, when given), keyed
+   * by position id, oldest first; {@code docalcs=true} adds {@code value} and {@code net} at the
+   * current price. {@code consolidation} is not simulated.
+   */
+  private ObjectNode openPositions(Params params) {
+    boolean docalcs = params.flag("docalcs");
+    List<String> wanted = params.list("txid");
+    if (params.get("consolidation").filter(value -> !value.isEmpty()).isPresent()) {
+      throw ApiException.invalidArguments("consolidation is not supported by the simulator");
+    }
+    ObjectNode result = json.createObjectNode();
+    for (Position position : account.positions()) {
+      if (wanted.isEmpty() || wanted.contains(position.txid())) {
+        ListedPair pair = account.listing().pair(position.pair());
+        Optional<BigDecimal> price =
+            docalcs ? Optional.of(account.price(pair.key())) : Optional.empty();
+        result.set(position.txid(), WireFormat.position(json, position, pair, price));
+      }
+    }
+    return result;
   }
 
   // ---- ledgers -------------------------------------------------------------------------------
@@ -468,7 +530,8 @@ final class PrivateMethods {
     request =
         request
             .withUserref(params.integer("userref").orElse(0))
-            .withFeeInBase(flags.contains("fcib"));
+            .withFeeInBase(flags.contains("fcib"))
+            .withLeverage(leverage(params));
     Optional<String> clOrdId = params.get("cl_ord_id").filter(id -> !id.isEmpty());
     if (clOrdId.isPresent()) {
       request = request.withClOrdId(clOrdId.get());
@@ -487,6 +550,22 @@ final class PrivateMethods {
     return result;
   }
 
+  /**
+   * The {@code leverage} parameter: absent or {@code none} is spot (0); {@code 5} or {@code 5:1} is
+   * 5, which must be at least 2.
+   */
+  private static int leverage(Params params) {
+    String text = params.get("leverage").orElse("none");
+    if (text.isEmpty() || text.equals("none")) {
+      return 0;
+    }
+    String level = text.endsWith(":1") ? text.substring(0, text.length() - 2) : text;
+    if (!level.matches("\\d{1,3}") || Integer.parseInt(level) < 2) {
+      throw new ApiException(ApiException.INVALID_ARGUMENTS + ":leverage", "'" + text + "'");
+    }
+    return Integer.parseInt(level);
+  }
+
   private static String describe(OrderRequest request, ListedPair pair) {
     String text =
         request.side().wire()
@@ -496,7 +575,9 @@ final class PrivateMethods {
             + pair.altname()
             + " @ "
             + request.orderType().wire();
-    return request.limitPrice().map(price -> text + " " + price.toPlainString()).orElse(text);
+    String priced =
+        request.limitPrice().map(price -> text + " " + price.toPlainString()).orElse(text);
+    return request.isMargin() ? priced + " with " + request.leverage() + ":1 leverage" : priced;
   }
 
   private ObjectNode cancelOrder(Params params) {

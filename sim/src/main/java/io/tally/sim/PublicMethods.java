@@ -121,7 +121,7 @@ final class PublicMethods {
       switch (info) {
         case "leverage" -> leverage(node, pair);
         case "fees" -> fees(node, pair);
-        case "margin" -> margin(node);
+        case "margin" -> margin(node, pair);
         default -> pairInfo(node, pair);
       }
     }
@@ -142,7 +142,7 @@ final class PublicMethods {
     node.put("lot_multiplier", 1);
     leverage(node, pair);
     fees(node, pair);
-    margin(node);
+    margin(node, pair);
     node.put("ordermin", pair.ordermin().toPlainString());
     node.put("costmin", pair.costmin().toPlainString());
     node.put("tick_size", pair.tickSize().toPlainString());
@@ -154,12 +154,8 @@ final class PublicMethods {
   private static void leverage(ObjectNode node, ListedPair pair) {
     ArrayNode buy = node.putArray("leverage_buy");
     ArrayNode sell = node.putArray("leverage_sell");
-    pair.leverage()
-        .forEach(
-            level -> {
-              buy.add(level);
-              sell.add(level);
-            });
+    pair.leverage(Side.BUY).forEach(buy::add);
+    pair.leverage(Side.SELL).forEach(sell::add);
   }
 
   private static void fees(ObjectNode node, ListedPair pair) {
@@ -182,9 +178,9 @@ final class PublicMethods {
     }
   }
 
-  private static void margin(ObjectNode node) {
-    node.put("margin_call", 80);
-    node.put("margin_stop", 40);
+  private static void margin(ObjectNode node, ListedPair pair) {
+    node.put("margin_call", pair.marginCall());
+    node.put("margin_stop", pair.marginStop());
   }
 
   private ObjectNode ticker(Params params) {

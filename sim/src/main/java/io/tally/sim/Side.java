@@ -16,6 +16,11 @@ public enum Side {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The other side: what closes a position opened on this one. */
+  public Side opposite() {
+    return this == BUY ? SELL : BUY;
+  }
+
   /** The side for Kraken's word; throws {@link IllegalArgumentException} for anything else. */
   public static Side parse(String wire) {
     for (Side side : values()) {

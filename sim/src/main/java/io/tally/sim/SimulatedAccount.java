@@ -96,6 +96,41 @@ public final class SimulatedAccount {
     return exchange.orders();
   }
 
+  /** The open margin positions, oldest first ({@code OpenPositions}). */
+  public synchronized List<Position> positions() {
+    return exchange.openPositions();
+  }
+
+  /** Every margin position ever opened, open or closed, oldest first. */
+  public synchronized List<Position> allPositions() {
+    return exchange.positions();
+  }
+
+  /** The position with this id (its opening trade's txid), open or closed, if there is one. */
+  public synchronized Optional<Position> findPosition(String txid) {
+    return exchange.findPosition(txid);
+  }
+
+  /** How this account trades on margin; {@link MarginOptions#off()} unless generated with it. */
+  public synchronized MarginOptions marginOptions() {
+    return exchange.marginOptions();
+  }
+
+  /**
+   * Whether the account is in a margin call: its margin level ({@code TradeBalance ml}) was below
+   * the pairs' {@code margin_call} level (80 %) when last looked at (every simulated minute while
+   * positions are open, and after each margin trade). Below {@code margin_stop} (40 %) positions
+   * are liquidated, the most losing first.
+   */
+  public synchronized boolean marginCall() {
+    return exchange.marginCall();
+  }
+
+  /** The margin figures now, in USD (what {@code TradeBalance} converts). */
+  synchronized Exchange.Exposure exposure() {
+    return exchange.exposure(now);
+  }
+
   /** The order with this txid, if there is one. */
   public synchronized Optional<Order> findOrder(String txid) {
     return exchange.findOrder(txid);
@@ -124,9 +159,11 @@ public final class SimulatedAccount {
   /**
    * Places an order now, as {@code AddOrder} does: a market order (or a limit order at or through
    * the current price) fills at once at the current price and books its trade and ledger rows; any
-   * other limit order rests.
+   * other limit order rests. An order with leverage trades on margin: it opens, reduces or closes
+   * positions (see {@link Exchange}).
    *
    * @throws OrderRejectedException with Kraken's error, such as {@code EOrder:Insufficient funds}
+   *     or {@code EOrder:Insufficient margin}
    */
   public synchronized Order submit(OrderRequest request) {
     Order order = exchange.submit(now, requireNonNull(request, "request"), Optional.empty());

@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 /**
  * The clock of the simulated account: a queue of timed actions (scripted deposits and trades, bot
  * ticks, staking rewards) run in time order, with the open limit orders checked against every
- * minute's price in between.
+ * minute's price in between. While margin positions are open, every minute also books the rollover
+ * fees that fell due (each at its own time, also before any timed action) and looks at the margin
+ * level (margin call, liquidation). Virtual time only: nothing sleeps.
  *
  * <p>Example: {@code simulation.schedule(t, at -> exchange.deposit(at, "ZUSD", amount, fee));
  * simulation.runUntil(end)}. Not thread-safe; {@link SimulatedAccount} serialises access.
@@ -32,6 +34,7 @@ final class Simulation {
       new PriorityQueue<>(Comparator.comparing(Task::at).thenComparingLong(Task::sequence));
   private final TrendBot trend;
   private final GridBot grid;
+  private final long seed;
   private long sequence;
   private long sweptMinute = -1;
 
@@ -44,6 +47,7 @@ final class Simulation {
     this.random = new SplittableRandom(seed ^ 0x73696d756c617465L);
     this.trend = new TrendBot(exchange, random.split());
     this.grid = new GridBot(exchange, random.split());
+    this.seed = seed;
   }
 
   /** Runs {@code action} at {@code at} plus a random fraction of a second (microseconds). */
@@ -61,6 +65,15 @@ final class Simulation {
   }
 
   /**
+   * Starts the {@link MarginBot} with its first tick at {@code first}; it draws from a stream of
+   * its own, so the other bots trade as they would without it.
+   */
+  void startMarginBot(Instant first) {
+    MarginBot bot = new MarginBot(exchange, new SplittableRandom(seed ^ 0x6d617267696eL));
+    schedule(first, at -> marginTick(bot, at));
+  }
+
+  /**
    * Pays staking rewards on {@code staked} every {@code interval} from {@code first} on, at a 12 %
    * yearly rate on the staked balance.
    */
@@ -74,9 +87,11 @@ final class Simulation {
     while (!tasks.isEmpty() && !tasks.peek().at().isAfter(target)) {
       Task task = tasks.poll();
       sweepThrough(market.minuteIndex(task.at()) - 1, target);
+      exchange.rollOver(task.at());
       task.action().accept(task.at());
     }
     sweepThrough(market.minuteIndex(target), target);
+    exchange.rollOver(target);
   }
 
   /** Makes the trend bot trade now if it can; whether it did. */
@@ -94,6 +109,12 @@ final class Simulation {
   private void trendTick(Instant at) {
     trend.act(at);
     schedule(at.plus(between(Duration.ofHours(3), Duration.ofHours(8))), this::trendTick);
+  }
+
+  private void marginTick(MarginBot bot, Instant at) {
+    bot.act(at);
+    schedule(
+        at.plus(between(Duration.ofHours(2), Duration.ofHours(7))), next -> marginTick(bot, next));
   }
 
   private void gridTick(Instant at) {
@@ -121,7 +142,7 @@ final class Simulation {
     if (minute <= sweptMinute) {
       return;
     }
-    if (exchange.openOrders().isEmpty()) {
+    if (idle()) {
       sweptMinute = minute;
       return;
     }
@@ -130,13 +151,22 @@ final class Simulation {
       if (at.isAfter(limit)) {
         at = limit;
       }
+      if (exchange.hasOpenPositions()) {
+        exchange.rollOver(at);
+        exchange.watchMargin(at);
+      }
       exchange.sweep(m, at);
       sweptMinute = m;
-      if (exchange.openOrders().isEmpty()) {
+      if (idle()) {
         sweptMinute = minute;
         return;
       }
     }
+  }
+
+  /** Whether no minute needs looking at: no open order, no open position. */
+  private boolean idle() {
+    return exchange.openOrders().isEmpty() && !exchange.hasOpenPositions();
   }
 
   /** A random duration in {@code [low, high)}, whole seconds. */

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -61,10 +62,28 @@ final class WireFormat {
   }
 
   static ObjectNode trade(JsonMapper json, Fill fill, ListedPair pair, boolean withLedgers) {
+    return trade(json, fill, pair, withLedgers, Optional.empty());
+  }
+
+  /**
+   * A trade; a margin trade carries its {@code margin} and {@code leverage}, a closing one its
+   * position as {@code postxid} and {@code misc "closing"}, and an opening one, given its {@code
+   * position}, {@code posstatus} and, once (part of) it is closed, {@code cprice ccost cfee cvol
+   * cmargin net trades}.
+   */
+  static ObjectNode trade(
+      JsonMapper json,
+      Fill fill,
+      ListedPair pair,
+      boolean withLedgers,
+      Optional<Position> position) {
     int cost = pair.costDecimals();
+    Optional<MarginTrade> margin = fill.margin();
     ObjectNode node = json.createObjectNode();
     node.put("ordertxid", fill.orderTxid());
-    node.put("postxid", NO_POSITION);
+    node.put(
+        "postxid",
+        margin.filter(MarginTrade::closes).map(MarginTrade::positionTxid).orElse(NO_POSITION));
     node.put("pair", fill.pair());
     node.put("aclass", "forex");
     node.put("time", seconds(fill.time()));
@@ -74,13 +93,64 @@ final class WireFormat {
     node.put("cost", fixed(fill.cost(), cost));
     node.put("fee", fixed(fill.fee(), cost));
     node.put("vol", fixed(fill.vol(), pair.lotDecimals()));
-    node.put("margin", fixed(BigDecimal.ZERO, cost));
-    node.put("leverage", "0");
-    node.put("misc", "");
+    node.put("margin", fixed(margin.map(MarginTrade::margin).orElse(BigDecimal.ZERO), cost));
+    node.put("leverage", Integer.toString(margin.map(MarginTrade::leverage).orElse(0)));
+    node.put("misc", margin.filter(MarginTrade::closes).isPresent() ? "closing" : "");
     node.put("trade_id", fill.tradeId());
     node.put("maker", fill.maker());
     if (withLedgers) {
       strings(node.putArray("ledgers"), fill.ledgerIds());
+    }
+    if (margin.isPresent() && !margin.get().closes() && position.isPresent()) {
+      Position opened = position.get();
+      node.put("posstatus", opened.isOpen() ? "open" : "closed");
+      if (opened.volClosed().signum() > 0) {
+        int priceScale = Math.max(cost, pair.pairDecimals());
+        node.put(
+            "cprice",
+            opened
+                .closedCost()
+                .divide(opened.volClosed(), priceScale, RoundingMode.HALF_EVEN)
+                .toPlainString());
+        node.put("ccost", fixed(opened.closedCost(), cost));
+        node.put("cfee", fixed(opened.closedFee(), cost));
+        node.put("cvol", fixed(opened.volClosed(), pair.lotDecimals()));
+        node.put("cmargin", fixed(opened.closedMargin(), cost));
+        node.put("net", fixed(opened.net(), cost));
+        strings(node.putArray("trades"), opened.closingTrades());
+      }
+    }
+    return node;
+  }
+
+  /**
+   * An open position as {@code OpenPositions} lists it; with {@code price} ({@code docalcs=true})
+   * also its {@code value} and unrealised {@code net} at that price.
+   */
+  static ObjectNode position(
+      JsonMapper json, Position position, ListedPair pair, Optional<BigDecimal> price) {
+    int cost = pair.costDecimals();
+    ObjectNode node = json.createObjectNode();
+    node.put("ordertxid", position.orderTxid());
+    node.put("posstatus", position.isOpen() ? "open" : "closed");
+    node.put("pair", position.pair());
+    node.put("class", "forex");
+    node.put("time", seconds(position.time()));
+    node.put("type", position.side().wire());
+    node.put("ordertype", position.orderType().wire());
+    node.put("cost", fixed(position.cost(), cost));
+    node.put("fee", fixed(position.fee(), cost));
+    node.put("vol", fixed(position.vol(), pair.lotDecimals()));
+    node.put("vol_closed", fixed(position.volClosed(), pair.lotDecimals()));
+    node.put("margin", fixed(position.margin(), cost));
+    node.put("terms", position.terms());
+    node.put("rollovertm", Long.toString(position.rolloverTime().getEpochSecond()));
+    node.put("misc", "");
+    node.put("oflags", "");
+    if (price.isPresent()) {
+      int scale = pair.bookingScale();
+      node.put("value", fixed(position.value(price.get(), scale), cost));
+      node.put("net", fixed(position.unrealised(price.get(), scale), cost));
     }
     return node;
   }
@@ -115,7 +185,7 @@ final class WireFormat {
     String limit = order.limitPrice().map(BigDecimal::toPlainString).orElse("0");
     descr.put("price", limit);
     descr.put("price2", "0");
-    descr.put("leverage", "none");
+    descr.put("leverage", order.isMargin() ? order.leverage() + ":1" : "none");
     descr.put("order", description(order, pair));
     descr.put("close", "");
     node.put("vol", fixed(order.vol(), pair.lotDecimals()));
@@ -125,7 +195,7 @@ final class WireFormat {
     node.put("price", fixed(order.averagePrice(cost), cost));
     node.put("stopprice", fixed(BigDecimal.ZERO, cost));
     node.put("limitprice", fixed(BigDecimal.ZERO, cost));
-    node.put("misc", "");
+    node.put("misc", order.misc());
     node.put("oflags", order.oflags());
     if (withTrades) {
       strings(node.putArray("trades"), order.tradeIds());
@@ -133,7 +203,10 @@ final class WireFormat {
     return node;
   }
 
-  /** Kraken's human text of an order: {@code buy 0.00200000 ETHUSD @ limit 4065.54}. */
+  /**
+   * Kraken's human text of an order: {@code buy 0.00200000 ETHUSD @ limit 4065.54}, and for a
+   * margin order {@code buy 0.10000000 XBTUSD @ market with 2:1 leverage}.
+   */
   static String description(Order order, ListedPair pair) {
     String text =
         String.format(
@@ -143,7 +216,9 @@ final class WireFormat {
             fixed(order.vol(), pair.lotDecimals()),
             pair.altname(),
             order.orderType().wire());
-    return order.limitPrice().map(price -> text + " " + price.toPlainString()).orElse(text);
+    String priced =
+        order.limitPrice().map(price -> text + " " + price.toPlainString()).orElse(text);
+    return order.isMargin() ? priced + " with " + order.leverage() + ":1 leverage" : priced;
   }
 
   private static void strings(ArrayNode array, List<String> values) {

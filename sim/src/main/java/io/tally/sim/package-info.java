@@ -2,7 +2,9 @@
  * A Kraken exchange simulator for tests and the demo: a seeded synthetic account ({@link
  * io.tally.sim.AccountGenerator}, {@link io.tally.sim.SimulatedAccount}) served over Kraken's REST
  * wire protocol on loopback ({@link io.tally.sim.KrakenSimulator}): signatures, nonces, the call
- * counter, 50-row pages, Kraken's error strings and injectable {@link io.tally.sim.Faults}.
+ * counter, 50-row pages, Kraken's error strings and injectable {@link io.tally.sim.Faults}. Margin
+ * trading (positions, {@code OpenPositions}, {@code margin}/{@code rollover} ledger rows,
+ * liquidation) is off unless the account is generated with {@link io.tally.sim.MarginOptions#on()}.
  *
  * <p>Example:
  *
