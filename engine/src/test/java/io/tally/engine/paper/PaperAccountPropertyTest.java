@@ -60,14 +60,14 @@ class PaperAccountPropertyTest {
             BigDecimal.valueOf(price - spread, 1),
             BigDecimal.valueOf(price + spread, 1),
             BigDecimal.valueOf(price, 1));
-        int trades = random.nextInt(4);
+        int trades = random.nextInt(5);
         for (int k = 0; k < trades; k++) {
           long tradePrice = Math.max(1, price + random.nextLong(-step, step + 1));
           market.trade(
               pair,
               at.plusSeconds(1 + random.nextInt(58)),
               BigDecimal.valueOf(tradePrice, 1),
-              BigDecimal.valueOf(1 + random.nextInt(300), 3),
+              BigDecimal.valueOf(1 + random.nextInt(50), 3),
               random.nextBoolean() ? Side.BUY : Side.SELL);
         }
       }
@@ -126,17 +126,18 @@ class PaperAccountPropertyTest {
     BigDecimal volume =
         BigDecimal.valueOf(1 + random.nextInt(pair.equals(XBT) ? 60 : 800), 3)
             .multiply(BigDecimal.valueOf(1 + random.nextInt(2)));
-    // a price within ±2 % of the last, to one decimal
-    BigDecimal offset = BigDecimal.valueOf(random.nextInt(-200, 201), 4);
+    // a price within ±0.5 % of the last, to one decimal: near enough for trades to cross it
+    BigDecimal offset = BigDecimal.valueOf(random.nextInt(-50, 51), 4);
     BigDecimal price = last.add(last.multiply(offset)).setScale(1, Precision.ROUNDING);
-    int[] leverages = {1, 1, 2, 5};
+    // mostly the pair's own leverage, so that few orders clash with an open position's
+    int leverage = random.nextInt(10) == 0 ? 1 + random.nextInt(5) : pair.equals(XBT) ? 5 : 1;
     return OrderRequest.of(
             pair,
             side,
             type,
             volume,
             type == OrderType.MARKET ? Optional.empty() : Optional.of(price))
-        .withLeverage(leverages[random.nextInt(leverages.length)]);
+        .withLeverage(leverage);
   }
 
   @ParameterizedTest(name = "seed {0}")
