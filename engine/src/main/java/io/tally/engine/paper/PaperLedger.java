@@ -1,0 +1,59 @@
+package io.tally.engine.paper;
+
+import io.tally.ledger.EventId;
+import io.tally.margin.MarginAccount;
+import io.tally.margin.MarginBook;
+import io.tally.margin.MarginEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A paper account's own event log beside the {@link MarginBook} it folds into: every event is
+ * applied to the book first and kept only if the book took it, so replaying the log gives the same
+ * account. Hands out the events' ids: {@code <name>-D<n>} deposits, {@code <name>-T<n>} fills,
+ * {@code <name>-F<n>} funding. Not thread-safe: {@link PaperAccount} serialises.
+ */
+final class PaperLedger {
+
+  private final String name;
+  private final MarginBook book;
+  private final List<MarginEvent> events = new ArrayList<>();
+  private long deposits;
+  private long fills;
+  private long charges;
+
+  PaperLedger(PaperTerms terms) {
+    this.name = terms.name();
+    this.book = new MarginBook(terms.margin());
+  }
+
+  EventId nextDepositId() {
+    return EventId.of(name + "-D" + ++deposits);
+  }
+
+  EventId nextFillId() {
+    return EventId.of(name + "-T" + ++fills);
+  }
+
+  EventId nextChargeId() {
+    return EventId.of(name + "-F" + ++charges);
+  }
+
+  /** Applies the event to the book, then logs it; a rejected event is neither. */
+  void apply(MarginEvent event) {
+    book.apply(event);
+    events.add(event);
+  }
+
+  MarginAccount account() {
+    return book.account();
+  }
+
+  int size() {
+    return events.size();
+  }
+
+  List<MarginEvent> eventsFrom(int index) {
+    return List.copyOf(events.subList(index, events.size()));
+  }
+}
