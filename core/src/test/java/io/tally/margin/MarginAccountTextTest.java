@@ -1,0 +1,116 @@
+package io.tally.margin;
+
+import static io.tally.margin.MarginFixtures.ETHUSD;
+import static io.tally.margin.MarginFixtures.SOLUSD;
+import static io.tally.margin.MarginFixtures.XBTUSD;
+import static io.tally.margin.MarginFixtures.buy;
+import static io.tally.margin.MarginFixtures.carry;
+import static io.tally.margin.MarginFixtures.d;
+import static io.tally.margin.MarginFixtures.deposit;
+import static io.tally.margin.MarginFixtures.mark;
+import static io.tally.margin.MarginFixtures.paper;
+import static io.tally.margin.MarginFixtures.sell;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class MarginAccountTextTest {
+
+  /**
+   * An isolated USD account: a short on ETH/USD opened and closed, a long on XBT/USD opened,
+   * charged rollover and partly reduced, then both pairs marked.
+   */
+  static MarginAccount workedExample() {
+    MarginTerms terms =
+        paper()
+            .withMode(MarginMode.ISOLATED)
+            .withMaxLeverage(XBTUSD, 5)
+            .withMaintenance(SOLUSD, d("0.8"));
+    return MarginBook.replay(
+        terms,
+        List.of(
+            deposit("D1", 0, "10000"),
+            // 2 × 3,000 = 6,000 short; fee 0.16 %: 9.60
+            sell("S1", 1, ETHUSD, "2", "3000", "9.60", 3),
+            // bought back at 2,900: realized (6,000 − 5,800) × (−1)(−1) = 200; fee 9.28
+            buy("S2", 30, ETHUSD, "2", "2900", "9.28", 3),
+            // 0.1 × 60,000 = 6,000 long; fee 24
+            buy("T1", 60, XBTUSD, "0.1", "60000", "24", 5),
+            carry("R1", 300, XBTUSD, CarryKind.ROLLOVER, "1.20"),
+            // 0.04 sold at 61,000 = 2,440; releases 6,000 × 0.04 ÷ 0.1 = 2,400: realized 40
+            sell("T2", 302, XBTUSD, "0.04", "61000", "9.76", 5),
+            mark("M1", 303, XBTUSD, "60500"),
+            mark("M2", 304, ETHUSD, "2950")));
+  }
+
+  static final String WORKED_EXAMPLE_TEXT =
+      String.join(
+          "\n",
+          "tally-margin\t1",
+          "terms\tUSD\t125\tISOLATED\t0.5\t0.1",
+          "max_leverage\tXBT/USD\t5",
+          "maintenance\tSOL/USD\t0.8",
+          // 10,000 − 9.60 + 200 − 9.28 − 24 − 1.20 + 40 − 9.76 = 10,186.16
+          "account\t10186.16000000\t10000.00000000\t2025-03-01T15:04:00Z",
+          // flat, but its totals stay: fees 9.60 + 9.28
+          "position\tETH/USD\t0\t0.00000000\t3\t200.00000000\t18.88000000\t0.00000000",
+          // 0.1 − 0.04 = 0.06 left at 6,000 − 2,400 = 3,600; fees 24 + 9.76
+          "position\tXBT/USD\t0.06\t3600.00000000\t5\t40.00000000\t33.76000000\t1.20000000",
+          "mark\tETH/USD\t2950",
+          "mark\tXBT/USD\t60500",
+          "trade\tS1\tETH/USD\tSHORT\t2\t6000.00000000\t2\t5800.00000000\t2"
+              + "\t2025-03-01T10:01:00Z\t2025-03-01T10:30:00Z\t18.88000000\t0.00000000\t200.00000000",
+          "trade\tT1\tXBT/USD\tLONG\t0.1\t6000.00000000\t0.04\t2440.00000000\t0.1"
+              + "\t2025-03-01T11:00:00Z\t2025-03-01T15:02:00Z\t33.76000000\t1.20000000\t40.00000000",
+          "end",
+          "");
+
+  @Nested
+  class WorkedExample {
+
+    @Test
+    void isWrittenAsOneTabSeparatedRecordPerLine() {
+      assertThat(MarginAccountText.write(workedExample())).isEqualTo(WORKED_EXAMPLE_TEXT);
+    }
+
+    @Test
+    void readsBackEqualWithEveryScaleKept() {
+      MarginAccount account = workedExample();
+      MarginAccount back = MarginAccountText.read(WORKED_EXAMPLE_TEXT);
+
+      assertThat(back).isEqualTo(account);
+      // numerically equal and at the same scale: money at 8 decimals, quantities and prices
+      // in their shortest form
+      assertThat(back.collateral()).isEqualByComparingTo("10186.16");
+      assertThat(back.collateral().scale()).isEqualTo(8);
+      MarginPosition xbt = back.position(XBTUSD);
+      assertThat(xbt.size()).isEqualByComparingTo("0.06");
+      assertThat(xbt.size().scale()).isEqualTo(2);
+      assertThat(xbt.entryValue().scale()).isEqualTo(8);
+      assertThat(back.position(ETHUSD).size().scale()).isZero();
+      assertThat(back.marks().get(XBTUSD)).isEqualByComparingTo("60500");
+      assertThat(back.marks().get(XBTUSD).scale()).isZero();
+      assertThat(back.terms().maintenanceRatio(SOLUSD)).isEqualByComparingTo("0.8");
+      assertThat(back.terms().reserveRatio().scale()).isEqualTo(1);
+      assertThat(back.trades().get(1).peakSize()).isEqualTo(d("0.1"));
+      // the figures derived from it are the same to the digit
+      assertThat(back.summary()).isEqualTo(account.summary());
+      assertThat(back.trades().get(0).closedLine()).isEqualTo(account.trades().get(0).closedLine());
+    }
+
+    @Test
+    void aResumedBookContinuesToTheSameDigits() {
+      MarginBook resumed = MarginBook.resume(MarginAccountText.read(WORKED_EXAMPLE_TEXT));
+      MarginBook original = MarginBook.resume(workedExample());
+      // closes the rest of the long at a price with more digits than any before
+      MarginFill close = sell("T3", 400, XBTUSD, "0.06", "60123.456", "5.77185178", 5);
+      resumed.apply(close);
+      original.apply(close);
+      assertThat(resumed.account()).isEqualTo(original.account());
+      // 0.06 × 60,123.456 = 3,607.40736; realized 7.40736000
+      assertThat(resumed.account().position(XBTUSD).realizedPnl()).isEqualTo(d("47.40736000"));
+    }
+  }
+}
