@@ -279,6 +279,11 @@ public final class MarginAccountText {
     return out.toString();
   }
 
+  /** Text for a message: as read, with its tabs and carriage returns made visible. */
+  private static String visible(String text) {
+    return text.replace("\t", "\\t").replace("\r", "\\r");
+  }
+
   /**
    * The inverse of {@link #escape}, which also turns {@code \/} (in a pair's halves) to a slash.
    */
@@ -325,7 +330,7 @@ public final class MarginAccountText {
             "line "
                 + (last + 1)
                 + ": the text is cut short: '"
-                + escape(split[last])
+                + visible(split[last])
                 + "' has no newline");
       }
       lines = Arrays.copyOf(split, last);
@@ -363,7 +368,7 @@ public final class MarginAccountText {
       }
       Line line = next();
       if (!FIELDS.containsKey(line.record())) {
-        throw line.fail("unknown record '" + escape(line.record()) + "'");
+        throw line.fail("unknown record '" + visible(line.record()) + "'");
       }
       if (!line.record().equals(name)) {
         throw line.fail(
@@ -516,7 +521,7 @@ public final class MarginAccountText {
             "line "
                 + (next + 1)
                 + ": expected the header '"
-                + escape(HEADER)
+                + visible(HEADER)
                 + "', got the end of the text");
       }
       int number = next + 1;
@@ -531,7 +536,7 @@ public final class MarginAccountText {
                 + ": "
                 + MAGIC
                 + " version '"
-                + escape(text.substring(MAGIC.length() + 1))
+                + visible(text.substring(MAGIC.length() + 1))
                 + "' is not supported, this reader reads version "
                 + VERSION);
       }
@@ -539,9 +544,9 @@ public final class MarginAccountText {
           "line "
               + number
               + ": expected the header '"
-              + escape(HEADER)
+              + visible(HEADER)
               + "', got '"
-              + escape(text)
+              + visible(text)
               + "'");
     }
 
@@ -644,7 +649,7 @@ public final class MarginAccountText {
 
     private IllegalArgumentException bad(int index, String what, Exception cause) {
       IllegalArgumentException e =
-          fail(name(index) + " is not " + what + ": '" + escape(fields[index]) + "'");
+          fail(name(index) + " is not " + what + ": '" + visible(fields[index]) + "'");
       if (cause != null) {
         e.initCause(cause);
       }

@@ -11,8 +11,11 @@ import static io.tally.margin.MarginFixtures.mark;
 import static io.tally.margin.MarginFixtures.paper;
 import static io.tally.margin.MarginFixtures.sell;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tally.testing.Seeds;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -163,6 +166,153 @@ class MarginAccountTextTest {
         assertThat(end.collateral().scale()).as(what).isEqualTo(fromScratch.collateral().scale());
         assertThat(end.summary()).as(what).isEqualTo(fromScratch.summary());
       }
+    }
+  }
+
+  /**
+   * Malformed text is refused whole with a message naming the line (of {@link
+   * #WORKED_EXAMPLE_TEXT}: 1 header, 2 terms, 3 max_leverage, 4 maintenance, 5 account, 6 and 7
+   * positions, 8 and 9 marks, 10 and 11 trades, 12 end) and what is wrong with it.
+   */
+  @Nested
+  class Malformed {
+
+    private static final String TRADE_T1 =
+        "trade\tT1\tXBT/USD\tLONG\t0.1\t6000.00000000\t%s\t2440.00000000\t0.1"
+            + "\t2025-03-01T11:00:00Z\t2025-03-01T15:02:00Z\t33.76000000\t1.20000000\t40.00000000";
+
+    private List<String> lines() {
+      return new ArrayList<>(Arrays.asList(WORKED_EXAMPLE_TEXT.split("\n")));
+    }
+
+    private String text(List<String> lines) {
+      return String.join("\n", lines) + "\n";
+    }
+
+    /** The worked example with line {@code number} (from 1) replaced. */
+    private String replaced(int number, String line) {
+      List<String> lines = lines();
+      lines.set(number - 1, line);
+      return text(lines);
+    }
+
+    /** The worked example with {@code line} inserted to become line {@code number}. */
+    private String inserted(int number, String line) {
+      List<String> lines = lines();
+      lines.add(number - 1, line);
+      return text(lines);
+    }
+
+    /** The worked example without line {@code number}. */
+    private String removed(int number) {
+      List<String> lines = lines();
+      lines.remove(number - 1);
+      return text(lines);
+    }
+
+    private void rejects(String text, String message) {
+      assertThatThrownBy(() -> MarginAccountText.read(text))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(message);
+    }
+
+    @Test
+    void anotherHeaderOrVersionIsRefused() {
+      rejects("", "line 1: expected the header 'tally-margin\\t1', got the end of the text");
+      rejects(
+          replaced(1, "tally-books\t5"),
+          "line 1: expected the header 'tally-margin\\t1', got 'tally-books\\t5'");
+      rejects(
+          replaced(1, "tally-margin\t2"),
+          "line 1: tally-margin version '2' is not supported, this reader reads version 1");
+    }
+
+    @Test
+    void anUnknownMisplacedOrRepeatedRecordIsRefused() {
+      rejects(replaced(9, "price\tXBT/USD\t60500"), "line 9: unknown record 'price'");
+      rejects(inserted(6, ""), "line 6: blank line");
+      // the account line after the positions
+      List<String> lines = lines();
+      lines.add(7, lines.remove(4));
+      rejects(
+          text(lines),
+          "line 5: record 'position' is out of place (records go terms, max_leverage, maintenance,"
+              + " account, position, mark, trade, end)");
+      rejects(replaced(9, "mark\tETH/USD\t2950"), "line 9: a second mark line for ETH/USD");
+      List<String> swapped = lines();
+      swapped.add(5, swapped.remove(6));
+      rejects(text(swapped), "line 7: position ETH/USD comes after XBT/USD: pairs must ascend");
+    }
+
+    @Test
+    void aWrongNumberOfFieldsIsRefused() {
+      rejects(
+          replaced(7, "position\tXBT/USD\t0.06\t3600.00000000\t5\t40.00000000\t33.76000000"),
+          "line 7: position takes 7 fields, got 6");
+      rejects(replaced(12, "end\t"), "line 12: end takes 0 fields, got 1");
+    }
+
+    @Test
+    void aValueThatDoesNotParseIsRefused() {
+      rejects(
+          replaced(5, "account\t10,186.16\t10000.00000000\t2025-03-01T15:04:00Z"),
+          "line 5: account collateral is not a decimal: '10,186.16'");
+      // a decimal, but not as the writer writes one: its scale would be a guess
+      rejects(
+          replaced(9, "mark\tXBT/USD\t+60500"), "line 9: mark price is not a decimal: '+60500'");
+      rejects(
+          replaced(3, "max_leverage\tXBT/USD\tfive"),
+          "line 3: max_leverage maxLeverage is not an integer: 'five'");
+      rejects(
+          replaced(5, "account\t10186.16000000\t10000.00000000\tyesterday"),
+          "line 5: account lastEventAt is not an instant: 'yesterday'");
+      rejects(
+          replaced(2, "terms\tUSD\t125\tisolated\t0.5\t0.1"),
+          "line 2: terms mode is not one of ISOLATED, CROSS: 'isolated'");
+      rejects(
+          replaced(
+              7, "position\tXBTUSD\t0.06\t3600.00000000\t5\t40.00000000\t33.76000000\t1.20000000"),
+          "line 7: position pair is not a BASE/QUOTE pair: 'XBTUSD'");
+      rejects(
+          replaced(10, WORKED_EXAMPLE_TEXT.split("\n")[9].replace("\tS1\t", "\tS\\x1\t")),
+          "line 10: trade id is not an event id (unknown escape \\x): 'S\\x1'");
+    }
+
+    @Test
+    void aValueTheRecordsRejectIsRefused() {
+      rejects(
+          replaced(5, "account\t10186.160000001\t10000.00000000\t2025-03-01T15:04:00Z"),
+          "line 5: account rejected: collateral must have at most 8 decimals, got 10186.160000001");
+      rejects(
+          replaced(4, "maintenance\tSOL/USD\t1.5"),
+          "line 4: maintenance rejected: maintenanceRatio of SOLUSD must be at most 1, got 1.5");
+      rejects(
+          replaced(
+              7, "position\tXBT/USD\t0.06\t3600.00000000\t5\t40.00000000\t-1.00000000\t1.20000000"),
+          "line 7: position rejected: feesPaid must not be negative, got -1.00000000");
+    }
+
+    @Test
+    void tradesThatDisagreeWithThePositionsAreRefused() {
+      // MarginBook.resume finds a pair's open trade by its status: there must be one, and only one
+      rejects(
+          replaced(11, String.format(TRADE_T1, "0.05")),
+          "line 11: open trade T1 leaves 0.05 of XBT/USD open, but the position's size is 0.06");
+      rejects(
+          inserted(12, String.format(TRADE_T1, "0.04").replace("\tT1\t", "\tT9\t")),
+          "line 12: trade T9 is a second open trade on XBT/USD (trade T1 on line 11 is open)");
+      rejects(removed(11), "line 11: the open XBT/USD position on line 7 has no open trade");
+    }
+
+    @Test
+    void textCutShortOrRunningOnIsRefused() {
+      rejects(removed(12), "line 12: missing the end line (the text is cut short)");
+      rejects(
+          WORKED_EXAMPLE_TEXT.substring(0, WORKED_EXAMPLE_TEXT.length() - 1),
+          "line 12: the text is cut short: 'end' has no newline");
+      rejects(
+          WORKED_EXAMPLE_TEXT + WORKED_EXAMPLE_TEXT,
+          "line 13: text after the end line (readAll reads several accounts)");
     }
   }
 }
