@@ -13,10 +13,14 @@ import static io.tally.margin.MarginFixtures.sell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tally.ledger.EventId;
+import io.tally.ledger.Side;
+import io.tally.money.Asset;
+import io.tally.money.Pair;
 import io.tally.testing.Seeds;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -182,7 +186,7 @@ class MarginAccountTextTest {
             + "\t2025-03-01T11:00:00Z\t2025-03-01T15:02:00Z\t33.76000000\t1.20000000\t40.00000000";
 
     private List<String> lines() {
-      return new ArrayList<>(Arrays.asList(WORKED_EXAMPLE_TEXT.split("\n")));
+      return new ArrayList<>(WORKED_EXAMPLE_TEXT.lines().toList());
     }
 
     private String text(List<String> lines) {
@@ -274,7 +278,7 @@ class MarginAccountTextTest {
               7, "position\tXBTUSD\t0.06\t3600.00000000\t5\t40.00000000\t33.76000000\t1.20000000"),
           "line 7: position pair is not a BASE/QUOTE pair: 'XBTUSD'");
       rejects(
-          replaced(10, WORKED_EXAMPLE_TEXT.split("\n")[9].replace("\tS1\t", "\tS\\x1\t")),
+          replaced(10, lines().get(9).replace("\tS1\t", "\tS\\x1\t")),
           "line 10: trade id is not an event id (unknown escape \\x): 'S\\x1'");
     }
 
@@ -313,6 +317,130 @@ class MarginAccountTextTest {
       rejects(
           WORKED_EXAMPLE_TEXT + WORKED_EXAMPLE_TEXT,
           "line 13: text after the end line (readAll reads several accounts)");
+    }
+  }
+
+  @Nested
+  class OddValues {
+
+    @Test
+    void assetCodesAndIdsWithTabsBackslashesAndSlashesSurvive() {
+      // codes the records accept, though no exchange uses them
+      Asset collateral = Asset.of("U\tSD");
+      Pair pair = new Pair(Asset.of("A/B\\"), collateral);
+      MarginAccount account =
+          MarginBook.replay(
+              MarginTerms.paper(collateral).withMaxLeverage(pair, 3),
+              List.of(
+                  deposit("D1", 0, "1000"),
+                  new MarginFill(
+                      EventId.of("T\\1/x"),
+                      MarginFixtures.minute(1),
+                      pair,
+                      Side.BUY,
+                      d("2"),
+                      d("10"),
+                      d("0"),
+                      3)));
+      String text = MarginAccountText.write(account);
+
+      assertThat(text)
+          .contains("terms\tU\\tSD\t", "max_leverage\tA\\/B\\\\/U\\tSD\t3\n")
+          .contains("trade\tT\\\\1/x\tA\\/B\\\\/U\\tSD\tLONG\t");
+      assertThat(MarginAccountText.read(text)).isEqualTo(account);
+    }
+
+    @Test
+    void marksKeepAScaleNoFoldWouldGiveThem() {
+      // the account's marks are kept as given: trailing zeros and a negative scale too
+      MarginAccount folded = workedExample();
+      MarginAccount account =
+          new MarginAccount(
+              folded.terms(),
+              folded.collateral(),
+              folded.netDeposits(),
+              folded.positions(),
+              Map.of(XBTUSD, d("60500.00"), ETHUSD, d("3E+3")),
+              folded.trades(),
+              folded.lastEventAt());
+      String text = MarginAccountText.write(account);
+
+      assertThat(text).contains("mark\tETH/USD\t3E+3\n", "mark\tXBT/USD\t60500.00\n");
+      MarginAccount back = MarginAccountText.read(text);
+      assertThat(back).isEqualTo(account);
+      assertThat(back.marks().get(XBTUSD).scale()).isEqualTo(2);
+      assertThat(back.marks().get(ETHUSD).scale()).isEqualTo(-3);
+      assertThat(back.marks().get(ETHUSD)).isEqualByComparingTo("3000");
+    }
+
+    @Test
+    void anAccountBeforeItsFirstEventHasNoTime() {
+      MarginAccount empty = MarginAccount.empty(MarginTerms.paper(Asset.of("EUR")));
+      String text = MarginAccountText.write(empty);
+
+      assertThat(text)
+          .isEqualTo(
+              "tally-margin\t1\n"
+                  + "terms\tEUR\t125\tCROSS\t0.5\t0.1\n"
+                  + "account\t0.00000000\t0.00000000\t-\n"
+                  + "end\n");
+      assertThat(MarginAccountText.read(text)).isEqualTo(empty);
+    }
+  }
+
+  /** Several accounts, one per collateral asset, saved one after another. */
+  @Nested
+  class SeveralAccounts {
+
+    private List<MarginAccount> three() {
+      return List.of(
+          workedExample(),
+          MarginAccount.empty(MarginTerms.paper(Asset.of("EUR"))),
+          MarginBook.replay(paper(), MarginHistory.generate(7, 120)));
+    }
+
+    @Test
+    void areWrittenOneAfterAnotherAndReadBackInOrder() {
+      List<MarginAccount> accounts = three();
+      String text = MarginAccountText.writeAll(accounts);
+
+      assertThat(text)
+          .isEqualTo(
+              MarginAccountText.write(accounts.get(0))
+                  + MarginAccountText.write(accounts.get(1))
+                  + MarginAccountText.write(accounts.get(2)))
+          .startsWith(WORKED_EXAMPLE_TEXT)
+          .doesNotContain("\n\n")
+          .endsWith("\nend\n");
+      assertThat(MarginAccountText.readAll(text)).isEqualTo(accounts);
+      // a caller can also split the blocks on the header line and read each one
+      List<String> blocks = List.of(text.split("(?=" + MarginAccountText.HEADER + "\n)", -1));
+      assertThat(blocks).hasSize(3);
+      for (int i = 0; i < 3; i++) {
+        assertThat(MarginAccountText.read(blocks.get(i))).isEqualTo(accounts.get(i));
+      }
+    }
+
+    @Test
+    void noAccountsAreNoText() {
+      assertThat(MarginAccountText.writeAll(List.of())).isEmpty();
+      assertThat(MarginAccountText.readAll("")).isEmpty();
+    }
+
+    @Test
+    void aBlockCutShortOrOfAnotherVersionIsRefusedByItsLineInTheWholeText() {
+      String first = WORKED_EXAMPLE_TEXT.substring(0, WORKED_EXAMPLE_TEXT.lastIndexOf("end\n"));
+      String second = MarginAccountText.write(three().get(1));
+      assertThatThrownBy(() -> MarginAccountText.readAll(first + second))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("line 12: missing the end line before the next header");
+      assertThatThrownBy(
+              () ->
+                  MarginAccountText.readAll(
+                      WORKED_EXAMPLE_TEXT + second.replace("tally-margin\t1", "tally-margin\t2")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "line 13: tally-margin version '2' is not supported, this reader reads version 1");
     }
   }
 }
