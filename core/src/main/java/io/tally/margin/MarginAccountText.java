@@ -26,8 +26,9 @@ import java.util.function.Supplier;
  * backslash, tab, newline and carriage return (and a pair's halves their slash), so any value the
  * records accept survives.
  *
- * <p>Example (fields separated by one tab each, shown here as spaces): an isolated USD account with
- * an open long on XBT/USD that was partly reduced, and a short on ETH/USD opened and closed.
+ * <p>Example (fields separated by one tab each, shown here as spaces; each trade is one line,
+ * wrapped here): an isolated USD account with an open long on XBT/USD that was partly reduced, and
+ * a short on ETH/USD opened and closed.
  *
  * <pre>
  * tally-margin  1
@@ -130,7 +131,9 @@ public final class MarginAccountText {
   /**
    * The account as text: the header, its records, {@code end} and a newline.
    *
-   * @throws IllegalArgumentException when a position is filed under another pair than its own
+   * @throws IllegalArgumentException when a position is filed under another pair than its own (an
+   *     account made by hand: {@link #read} also refuses one whose open trades disagree with its
+   *     positions, which no fold makes)
    */
   public static String write(MarginAccount account) {
     requireNonNull(account, "account");
@@ -352,7 +355,11 @@ public final class MarginAccountText {
 
     /** The record name of the next line; empty at the end of the text. */
     Optional<String> peek() {
-      return hasNext() ? Optional.of(lines[next].split("\t", -1)[0]) : Optional.empty();
+      if (!hasNext()) {
+        return Optional.empty();
+      }
+      int tab = lines[next].indexOf('\t');
+      return Optional.of(tab < 0 ? lines[next] : lines[next].substring(0, tab));
     }
 
     /** The next line, which must be the record {@code name} (or the end of the block). */
