@@ -2,6 +2,7 @@ package io.tally.ledger;
 
 import io.tally.money.Amount;
 import io.tally.money.Pair;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,6 +61,23 @@ public final class EventText {
           .append(amount(margin.amount()))
           .append(" fee=")
           .append(amount(margin.fee()));
+    } else if (event instanceof PositionFill fill) {
+      line.append("position pair=")
+          .append(fill.pair().slashed())
+          .append(" side=")
+          .append(fill.side())
+          .append(" volume=")
+          .append(fill.volume().toPlainString())
+          .append(" price=")
+          .append(fill.price().toPlainString())
+          .append(" leverage=")
+          .append(fill.leverage())
+          .append(" position=")
+          .append(escape(fill.positionId()))
+          .append(" settles=")
+          .append(fill.settles())
+          .append(" strategy=")
+          .append(escape(fill.strategy()));
     } else if (event instanceof Unclassified unknown) {
       line.append("unclassified type=")
           .append(escape(unknown.type()))
@@ -125,6 +143,18 @@ public final class EventText {
         case "margin":
           return new MarginPnl(
               id, at, parseAmount(field(fields, "amount")), parseAmount(field(fields, "fee")));
+        case "position":
+          return new PositionFill(
+              id,
+              at,
+              Pair.parse(field(fields, "pair")),
+              Side.valueOf(field(fields, "side")),
+              new BigDecimal(field(fields, "volume")),
+              new BigDecimal(field(fields, "price")),
+              Integer.parseInt(field(fields, "leverage")),
+              unescape(field(fields, "position")),
+              Boolean.parseBoolean(field(fields, "settles")),
+              unescape(field(fields, "strategy")));
         case "unclassified":
           return new Unclassified(
               id,
