@@ -6,6 +6,8 @@ import io.tally.ledger.CashFlow;
 import io.tally.ledger.InternalMove;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.MarginPnl;
+import io.tally.ledger.PositionCarry;
+import io.tally.ledger.PositionFill;
 import io.tally.ledger.Trade;
 import io.tally.ledger.Unclassified;
 import io.tally.money.Amount;
@@ -142,6 +144,12 @@ public record BaseCurrency(Asset asset, Choice choice, Set<Asset> fiat) {
     }
     if (event instanceof Unclassified unclassified) {
       return List.of(unclassified.amount(), unclassified.fee());
+    }
+    if (event instanceof PositionFill fill) {
+      return List.of(fill.fee());
+    }
+    if (event instanceof PositionCarry carry) {
+      return List.of(carry.fee());
     }
     throw new IllegalStateException("Unhandled " + event);
   }

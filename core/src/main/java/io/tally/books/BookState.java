@@ -2,6 +2,7 @@ package io.tally.books;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.margin.MarginAccount;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
@@ -16,9 +17,11 @@ import java.util.TreeMap;
  * The books after a fold over the event log: holdings with their cost, realized PnL by kind, by
  * asset, by pair, by strategy and by strategy and pair, pair positions, fees, flows and the data
  * issues met on the way (what each trade did to trading PnL is {@link Books#tradePnls()}, kept
- * apart because it grows with every trade). Money is base currency at {@link Precision#MONEY_SCALE}
- * decimals. No prices are involved beyond those the events needed when they happened: see {@code
- * Valuation} for equity and unrealized PnL.
+ * apart because it grows with every trade), and the Kraken margin positions with their trades'
+ * lifecycles ({@code marginAccounts}: one per quote asset, in asset order, none without margin
+ * fills; their collateral is not the account's, whose balances the ledger books). Money is base
+ * currency at {@link Precision#MONEY_SCALE} decimals. No prices are involved beyond those the
+ * events needed when they happened: see {@code Valuation} for equity and unrealized PnL.
  *
  * <p>Example: after buying 1 XBT for 40,000 USD with a 10 USD fee, {@code realizedTotal()} is
  * {@code -10.00000000} and {@code holdings().get(XBT).cost()} is {@code 40000.00000000}. Immutable.
@@ -35,7 +38,8 @@ public record BookState(
     FeeSummary fees,
     FlowSummary flows,
     List<DataIssue> issues,
-    long eventCount) {
+    long eventCount,
+    List<MarginAccount> marginAccounts) {
 
   public BookState {
     requireNonNull(config, "config");
@@ -52,6 +56,7 @@ public record BookState(
     requireNonNull(fees, "fees");
     requireNonNull(flows, "flows");
     issues = List.copyOf(issues);
+    marginAccounts = List.copyOf(marginAccounts);
   }
 
   /** Realized PnL of every kind, in total. */

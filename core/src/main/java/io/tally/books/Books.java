@@ -8,6 +8,8 @@ import io.tally.ledger.FlowKind;
 import io.tally.ledger.InternalMove;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.MarginPnl;
+import io.tally.ledger.PositionCarry;
+import io.tally.ledger.PositionFill;
 import io.tally.ledger.Trade;
 import io.tally.ledger.Unclassified;
 import io.tally.money.Amount;
@@ -69,6 +71,7 @@ public final class Books {
   final TradePnls.Log tradePnls = new TradePnls.Log();
   final Map<Pair, BigDecimal> feesByPair = new HashMap<>();
   final List<DataIssue> issues = new ArrayList<>();
+  MarginPositions marginPositions = new MarginPositions();
   BigDecimal feesTotal = ZERO;
   BigDecimal deposits = ZERO;
   BigDecimal withdrawals = ZERO;
@@ -108,6 +111,10 @@ public final class Books {
       }
     } else if (event instanceof MarginPnl margin) {
       applyMargin(margin);
+    } else if (event instanceof PositionFill fill) {
+      marginPositions.apply(fill, issues);
+    } else if (event instanceof PositionCarry carry) {
+      applyCarry(carry);
     } else if (event instanceof Unclassified unknown) {
       issues.add(DataIssue.unclassified(unknown));
       applyFlow(unknown.id(), unknown.at(), FlowKind.ADJUSTMENT, unknown.amount(), unknown.fee());
@@ -409,6 +416,31 @@ public final class Books {
                   () -> missingPrice(margin.id(), margin.fee(), margin.at(), "value the fee"));
       expenseFee(margin.id(), margin.fee(), feeValue, PnlKind.MARGIN);
     }
+  }
+
+  /**
+   * A rollover: its fee leaves the spot balance as a margin fee, and is the carry of the position
+   * it names, in that position's quote asset (converted at market when charged in another asset).
+   */
+  private void applyCarry(PositionCarry carry) {
+    Amount fee = carry.fee();
+    applyMargin(new MarginPnl(carry.id(), carry.at(), Amount.zero(fee.asset()), fee));
+    marginPositions
+        .quoteOf(carry.positionId())
+        .ifPresent(
+            quote ->
+                marginPositions.apply(
+                    carry,
+                    fee.asset().equals(quote)
+                        ? Optional.of(fee.value())
+                        : prices
+                            .value(fee.asset(), fee.value(), carry.at())
+                            .flatMap(
+                                value ->
+                                    prices
+                                        .value(quote, BigDecimal.ONE, carry.at())
+                                        .filter(price -> price.signum() > 0)
+                                        .map(price -> Precision.ratio(value, price)))));
   }
 
   /** Expenses a trade's fee leg and returns the trading PnL it realized. */
@@ -769,6 +801,7 @@ public final class Books {
         new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),
         flows(),
         issues,
-        eventCount);
+        eventCount,
+        marginPositions.accounts());
   }
 }

@@ -33,7 +33,12 @@ public enum IssueKind {
    * The exchange's open orders hold more of an asset than the books hold: the whole holding is
    * shown reserved and nothing free (io.tally.reconcile.AssetBalance), never a negative free part.
    */
-  RESERVED_EXCEEDS_HOLDING;
+  RESERVED_EXCEEDS_HOLDING,
+  /**
+   * A Kraken margin fill the position model could not apply (such as a settlement of a position
+   * that is not open): its position is not moved; balances are booked from the ledger all the same.
+   */
+  MARGIN_POSITION;
 
   /** The snake_case name used in reports. */
   public String code() {

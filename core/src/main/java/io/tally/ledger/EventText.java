@@ -76,8 +76,15 @@ public final class EventText {
           .append(escape(fill.positionId()))
           .append(" settles=")
           .append(fill.settles())
+          .append(" fee=")
+          .append(amount(fill.fee()))
           .append(" strategy=")
           .append(escape(fill.strategy()));
+    } else if (event instanceof PositionCarry carry) {
+      line.append("carry position=")
+          .append(escape(carry.positionId()))
+          .append(" fee=")
+          .append(amount(carry.fee()));
     } else if (event instanceof Unclassified unknown) {
       line.append("unclassified type=")
           .append(escape(unknown.type()))
@@ -91,6 +98,13 @@ public final class EventText {
       throw new IllegalStateException("Unhandled " + event);
     }
     return line.toString();
+  }
+
+  private static boolean bool(String text) {
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new IllegalArgumentException("not true or false: '" + text + "'");
+    }
+    return text.equals("true");
   }
 
   /**
@@ -153,8 +167,12 @@ public final class EventText {
               new BigDecimal(field(fields, "price")),
               Integer.parseInt(field(fields, "leverage")),
               unescape(field(fields, "position")),
-              Boolean.parseBoolean(field(fields, "settles")),
+              bool(field(fields, "settles")),
+              parseAmount(field(fields, "fee")),
               unescape(field(fields, "strategy")));
+        case "carry":
+          return new PositionCarry(
+              id, at, unescape(field(fields, "position")), parseAmount(field(fields, "fee")));
         case "unclassified":
           return new Unclassified(
               id,

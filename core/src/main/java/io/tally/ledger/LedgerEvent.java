@@ -10,7 +10,8 @@ import java.util.Comparator;
  * <p>Example: a {@link Trade} that sold {@code USD 40000} for {@code XBT 1}. Implementations are
  * immutable records.
  */
-public sealed interface LedgerEvent permits Trade, CashFlow, InternalMove, MarginPnl, PositionFill, Unclassified {
+public sealed interface LedgerEvent
+    permits Trade, CashFlow, InternalMove, MarginPnl, PositionFill, PositionCarry, Unclassified {
 
   /**
    * Replay order: by time, ties broken by id (the exchange's refid), so replay is deterministic.

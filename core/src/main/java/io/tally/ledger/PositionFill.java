@@ -2,6 +2,7 @@ package io.tally.ledger;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.money.Amount;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
@@ -12,22 +13,25 @@ import java.time.Instant;
  * the volume and price, the leverage, and the position it opens, adds to or closes. It moves no
  * balance. What the fill cost or realized on the spot balance is booked from the ledger's {@code
  * margin} rows ({@link MarginPnl}), and a settlement's delivery from its {@code settled} rows (a
- * {@link Trade}). The books keep the position it moves: signed size, entry value, unrealized PnL
- * at the mark, and its trade's lifecycle (ACCOUNTING.md §5).
+ * {@link Trade}). The books keep the position it moves: signed size, entry value, unrealized PnL at
+ * the mark, and its trade's lifecycle (ACCOUNTING.md §5).
  *
  * <p>A fill that settles a position ({@code settles}: the position is closed by delivering or
  * taking the base asset with spot funds) closes it at its entry price, since the spot trade books
  * the delivered units at that cost.
  *
  * <p>Example: {@code 2031-03-03T12:00:00.100Z TFX004:fill position pair=ATOM/EUR side=BUY volume=3
- * price=6.25 leverage=2 position=TFX004 settles=false strategy=manual}: a 2× long of 3 ATOM at
- * 6.25 EUR. Immutable.
+ * price=6.25 leverage=2 position=TFX004 settles=false fee=EUR:0.075 strategy=manual}: a 2× long of
+ * 3 ATOM at 6.25 EUR. Immutable.
  *
  * @param volume base units, positive
  * @param price quote units per base unit, positive
  * @param leverage the fill's leverage (Kraken's {@code cost / margin}), at least 1
  * @param positionId Kraken's position id: the opening fill's trade id
  * @param settles whether the fill settles the position with spot funds
+ * @param fee the fill's fee as {@code TradesHistory} states it, in the pair's quote asset: what the
+ *     position's trade paid (the ledger's own fee rows, in whatever asset charged, move the
+ *     balance)
  * @param strategy the strategy tag of the fill's order, {@link Trade#MANUAL} when none
  */
 public record PositionFill(
@@ -40,6 +44,7 @@ public record PositionFill(
     int leverage,
     String positionId,
     boolean settles,
+    Amount fee,
     String strategy)
     implements LedgerEvent {
 
@@ -54,7 +59,15 @@ public record PositionFill(
     volume = Precision.canonical(requireNonNull(volume, "volume"));
     price = Precision.canonical(requireNonNull(price, "price"));
     requireNonNull(positionId, "positionId");
+    requireNonNull(fee, "fee");
     requireNonNull(strategy, "strategy");
+    if (!fee.asset().equals(pair.quote()) || fee.signum() < 0) {
+      throw new IllegalArgumentException(
+          "A position fill's fee is a non-negative amount of its quote "
+              + pair.quote()
+              + ": "
+              + fee);
+    }
     if (volume.signum() <= 0) {
       throw new IllegalArgumentException(
           "A position fill's volume must be positive: " + volume.toPlainString());
@@ -64,7 +77,8 @@ public record PositionFill(
           "A position fill's price must be positive: " + price.toPlainString());
     }
     if (leverage < 1) {
-      throw new IllegalArgumentException("A position fill's leverage must be at least 1: " + leverage);
+      throw new IllegalArgumentException(
+          "A position fill's leverage must be at least 1: " + leverage);
     }
     if (positionId.isBlank() || positionId.contains(" ")) {
       throw new IllegalArgumentException("Not a position id: '" + positionId + "'");

@@ -19,8 +19,9 @@ import java.util.function.Predicate;
  * The books valued at a moment: equity ({@code Σ holdings × price}), cash (the base currency's
  * balance: buying power in the base currency), other fiat (every other government currency held,
  * valued in the base currency, kept apart so euros never count as dollars to spend), unrealized
- * PnL, the valued holdings and pair positions, and every data issue from the books and from valuing
- * them. {@code stale} is true when any figure used a price older than the allowed age.
+ * PnL, the valued holdings and pair positions, the open Kraken margin positions (whose unrealized
+ * PnL is part of equity and of unrealized PnL), and every data issue from the books and from
+ * valuing them. {@code stale} is true when any figure used a price older than the allowed age.
  *
  * <p>Example: {@code Valuation.of(books, prices, now, Duration.ofHours(24)).equity()}. Immutable.
  */
@@ -35,6 +36,7 @@ public record PortfolioValuation(
     List<AssetValuation> holdings,
     List<PositionValuation> positions,
     SortedMap<Pair, BigDecimal> unrealizedByPair,
+    List<MarginPositionValuation> marginPositions,
     List<DataIssue> issues) {
 
   public PortfolioValuation {
@@ -48,6 +50,7 @@ public record PortfolioValuation(
     holdings = List.copyOf(holdings);
     positions = List.copyOf(positions);
     unrealizedByPair = Collections.unmodifiableSortedMap(new TreeMap<>(unrealizedByPair));
+    marginPositions = List.copyOf(marginPositions);
     issues = List.copyOf(issues);
   }
 
@@ -92,6 +95,7 @@ public record PortfolioValuation(
         listedHoldings,
         listedPositions,
         unrealizedByPair,
+        marginPositions,
         listedIssues);
   }
 }

@@ -7,6 +7,8 @@ import io.tally.books.DataIssue;
 import io.tally.books.Holding;
 import io.tally.books.IssueKind;
 import io.tally.books.PairPosition;
+import io.tally.margin.MarginAccount;
+import io.tally.margin.MarginPosition;
 import io.tally.money.Precision;
 import io.tally.money.Price;
 import java.math.BigDecimal;
@@ -122,6 +124,15 @@ public final class Valuation {
       positions.add(new PositionValuation(position, value, positionUnrealized, unvalued));
       unrealizedByPair.put(position.pair(), positionUnrealized);
     }
+    List<MarginPositionValuation> margin = new ArrayList<>();
+    for (MarginAccount account : books.marginAccounts()) {
+      for (MarginPosition position : account.openPositions()) {
+        MarginPositionValuation valued = margin(position, prices, asOf, issues);
+        margin.add(valued);
+        equity = equity.add(valued.unrealized());
+        unrealized = unrealized.add(valued.unrealized());
+      }
+    }
     return new PortfolioValuation(
         books,
         asOf,
@@ -133,6 +144,41 @@ public final class Valuation {
         holdings,
         positions,
         unrealizedByPair,
+        margin,
         issues);
+  }
+
+  /**
+   * An open margin position at the base-currency prices of its two assets: {@code size ×
+   * price(base) − sign × entry value × price(quote)}; unvalued, with an issue, when a price is
+   * missing.
+   */
+  private static MarginPositionValuation margin(
+      MarginPosition position, MarketPrices prices, Instant asOf, List<DataIssue> issues) {
+    Optional<Price> base = prices.price(position.pair().base(), asOf);
+    Optional<Price> quote = prices.price(position.pair().quote(), asOf);
+    if (base.isEmpty() || quote.isEmpty() || quote.get().value().signum() <= 0) {
+      issues.add(
+          new DataIssue(
+              IssueKind.UNVALUED,
+              "",
+              position.pair().base().code(),
+              "no price for margin position "
+                  + position.pair()
+                  + " at "
+                  + asOf
+                  + "; its unrealized PnL counted at 0"));
+      return new MarginPositionValuation(position, Optional.empty(), ZERO, true);
+    }
+    BigDecimal entry =
+        position.size().signum() > 0 ? position.entryValue() : position.entryValue().negate();
+    BigDecimal unrealized =
+        Precision.valueOf(position.size(), base.get().value())
+            .subtract(Precision.valueOf(entry, quote.get().value()));
+    return new MarginPositionValuation(
+        position,
+        Optional.of(Precision.price(base.get().value(), quote.get().value())),
+        unrealized,
+        false);
   }
 }

@@ -6,12 +6,16 @@ import io.tally.ledger.FlowKind;
 import io.tally.ledger.InternalMove;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.MarginPnl;
+import io.tally.ledger.PositionCarry;
+import io.tally.ledger.PositionFill;
+import io.tally.ledger.Side;
 import io.tally.ledger.Trade;
 import io.tally.ledger.TradeKind;
 import io.tally.ledger.Unclassified;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -120,6 +124,23 @@ public final class EventSamples {
             "fee",
             "credit card",
             Amount.of("USD", "0"),
-            Amount.of("USD", "1.5")));
+            Amount.of("USD", "1.5")),
+        new PositionFill(
+            PositionFill.idOf("S14-margin-long"),
+            start.plusSeconds(14),
+            new Pair(Asset.XBT, Asset.USD),
+            Side.BUY,
+            new BigDecimal("0.01"),
+            new BigDecimal("60000"),
+            2,
+            "S14-margin-long",
+            false,
+            Amount.of("USD", "0.24"),
+            "trend%20v1"),
+        new PositionCarry(
+            EventId.of("S14-margin-long:L15"),
+            start.plusSeconds(15),
+            "S14-margin-long",
+            Amount.of("USD", "0.0012")));
   }
 }

@@ -8,6 +8,9 @@ import io.tally.ledger.FlowKind;
 import io.tally.ledger.InternalMove;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.MarginPnl;
+import io.tally.ledger.PositionCarry;
+import io.tally.ledger.PositionFill;
+import io.tally.ledger.Side;
 import io.tally.ledger.Trade;
 import io.tally.ledger.TradeKind;
 import io.tally.ledger.Unclassified;
@@ -17,6 +20,7 @@ import io.tally.money.AssetSymbol;
 import io.tally.money.Location;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +50,10 @@ import java.util.TreeMap;
  *   <li>earn allocations and spot↔staking/futures transfers: an {@link InternalMove};
  *   <li>adjustment and delisting conversions: a conversion {@link Trade} when both legs are there,
  *       else adjustment {@link CashFlow}s;
- *   <li>margin and rollover: {@link MarginPnl};
+ *   <li>margin: {@link MarginPnl};
+ *   <li>rollover: one {@link PositionCarry} per row, charged to the position its refid names;
+ *   <li>a margin trade of the trades history (its {@code margin} column positive): a {@link
+ *       PositionFill} besides the events of its ledger rows, which alone move the balances;
  *   <li>anything else: {@link Unclassified}, one per row.
  * </ul>
  *
@@ -70,6 +77,7 @@ public final class LedgerClassifier {
     ADJUSTMENT,
     INTERNAL,
     MARGIN,
+    ROLLOVER,
     UNKNOWN;
 
     static Family of(LedgerRow row) {
@@ -93,8 +101,9 @@ public final class LedgerClassifier {
         case "adjustment":
           return ADJUSTMENT;
         case "margin":
-        case "rollover":
           return MARGIN;
+        case "rollover":
+          return row.amount().signum() == 0 ? ROLLOVER : MARGIN;
         case "earn":
           switch (subtype) {
             case "reward":
@@ -178,6 +187,10 @@ public final class LedgerClassifier {
     for (Map.Entry<String, List<LedgerRow>> group : groups.entrySet()) {
       classifyGroup(group.getKey(), group.getValue(), enrichment, events);
     }
+    for (TradeRow trade : enrichment.tradesByTxid().values()) {
+      List<LedgerRow> own = groups.getOrDefault(trade.txid(), List.of());
+      positionFill(trade, own, enrichment).ifPresent(events::add);
+    }
     events = pairConversions(events);
     events.sort(LedgerEvent.ORDER);
     return events;
@@ -239,6 +252,39 @@ public final class LedgerClassifier {
     return result;
   }
 
+  /**
+   * The position fill of a margin trade, or empty for a spot trade (or a pair Tally cannot read).
+   * It settles its position when its own ledger rows are {@code settled} ones.
+   */
+  private static Optional<PositionFill> positionFill(
+      TradeRow trade, List<LedgerRow> ownRows, Enrichment enrichment) {
+    if (trade.margin().isEmpty()) {
+      return Optional.empty();
+    }
+    MarginTrade margin = trade.margin().get();
+    Optional<Pair> pair = PairInference.parsePairName(trade.pair());
+    if (pair.isEmpty()) {
+      return Optional.empty();
+    }
+    int leverage =
+        Math.max(1, margin.leverage(trade.cost()).setScale(0, RoundingMode.HALF_EVEN).intValue());
+    boolean settles =
+        margin.closing() && ownRows.stream().anyMatch(row -> row.type().equals("settled"));
+    return Optional.of(
+        new PositionFill(
+            PositionFill.idOf(trade.txid()),
+            trade.time(),
+            pair.get(),
+            trade.type().equals("buy") ? Side.BUY : Side.SELL,
+            trade.vol(),
+            trade.price(),
+            leverage,
+            margin.positionId(),
+            settles,
+            new Amount(pair.get().quote(), trade.fee()),
+            enrichment.strategyOf(trade.txid())));
+  }
+
   private static void classifyGroup(
       String refid, List<LedgerRow> groupRows, Enrichment enrichment, List<LedgerEvent> events) {
     List<LedgerRow> rows = new ArrayList<>(groupRows);
@@ -294,6 +340,13 @@ public final class LedgerClassifier {
               members,
               (eventId, at, net) -> new MarginPnl(eventId, at, net.amount(), net.fee()),
               events);
+          break;
+        case ROLLOVER:
+          for (LedgerRow row : members) {
+            Net net = Net.of(List.of(row)).get(0);
+            events.add(
+                new PositionCarry(EventId.of(id + ":" + row.txid()), row.time(), refid, net.fee()));
+          }
           break;
         case UNKNOWN:
           for (LedgerRow row : members) {

@@ -1,6 +1,8 @@
 package io.tally.kraken;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventText;
@@ -8,6 +10,9 @@ import io.tally.ledger.FlowKind;
 import io.tally.ledger.InternalMove;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.MarginPnl;
+import io.tally.ledger.PositionCarry;
+import io.tally.ledger.PositionFill;
+import io.tally.ledger.Side;
 import io.tally.ledger.Trade;
 import io.tally.ledger.TradeKind;
 import io.tally.ledger.Unclassified;
@@ -16,6 +21,7 @@ import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +72,95 @@ class LedgerClassifierTest {
 
   private static Amount amount(String text) {
     return Amount.parse(text);
+  }
+
+  @Nested
+  class MarginPositions {
+
+    private List<LedgerEvent> zcrypto() {
+      Optional<Path> folder = Samples.sharedFixtures();
+      assumeThat(folder).as("shared fixtures folder (system property tally.shared)").isPresent();
+      List<LedgerRow> rows =
+          KrakenCsv.read(folder.get().resolve("zcrypto_synthetic_ledgers_16col.csv")).ledgerRows();
+      Map<String, TradeRow> trades = new HashMap<>();
+      KrakenCsv.read(folder.get().resolve("zcrypto_synthetic_trades_24col.csv"))
+          .tradeRows()
+          .forEach(trade -> trades.put(trade.txid(), trade));
+      return LedgerClassifier.classify(rows, trades);
+    }
+
+    @Test
+    void everyMarginTradeIsAPositionFillBesideItsLedgerEvents() {
+      List<PositionFill> fills =
+          zcrypto().stream()
+              .filter(PositionFill.class::isInstance)
+              .map(PositionFill.class::cast)
+              .toList();
+
+      // TFX004..TFX012 have a positive margin column; TFX001..TFX003 are spot.
+      assertThat(fills)
+          .extracting(fill -> fill.id().value())
+          .containsExactly(
+              "TFX004-SYNTH-TRADES:fill",
+              "TFX005-SYNTH-TRADES:fill",
+              "TFX006-SYNTH-TRADES:fill",
+              "TFX007-SYNTH-TRADES:fill",
+              "TFX008-SYNTH-TRADES:fill",
+              "TFX009-SYNTH-TRADES:fill",
+              "TFX010-SYNTH-TRADES:fill",
+              "TFX011-SYNTH-TRADES:fill",
+              "TFX012-SYNTH-TRADES:fill");
+      PositionFill opening = fills.get(0);
+      // buy 3 ATOM at 6.25 EUR, cost 18.75, margin 9.375: leverage 18.75 / 9.375 = 2.
+      assertThat(opening.pair()).isEqualTo(new Pair(Asset.of("ATOM"), Asset.of("EUR")));
+      assertThat(opening.side()).isEqualTo(Side.BUY);
+      assertThat(opening.volume()).isEqualByComparingTo("3");
+      assertThat(opening.price()).isEqualByComparingTo("6.25");
+      assertThat(opening.leverage()).isEqualTo(2);
+      assertThat(opening.positionId()).isEqualTo("TFX004-SYNTH-TRADES");
+      assertThat(opening.fee()).isEqualTo(amount("EUR 0.075"));
+      // TFX007 buys back the 70 ALGO short TFX005 opened.
+      assertThat(fills.get(3).positionId()).isEqualTo("TFX005-SYNTH-TRADES");
+      assertThat(fills.get(3).settles()).isFalse();
+      // TFX011's own ledger rows are 'settled': it settles TFX010's long with spot euros.
+      assertThat(fills.get(7).positionId()).isEqualTo("TFX010-SYNTH-TRADES");
+      assertThat(fills.get(7).settles()).isTrue();
+    }
+
+    @Test
+    void eachRolloverIsACarryOfItsPositionAtItsOwnTime() {
+      List<PositionCarry> carries =
+          zcrypto().stream()
+              .filter(PositionCarry.class::isInstance)
+              .map(PositionCarry.class::cast)
+              .toList();
+
+      // LFX013 and LFX014: rollovers of TFX005's short, 4 and 8 hours after it opened.
+      assertThat(carries)
+          .extracting(PositionCarry::positionId, PositionCarry::at, PositionCarry::fee)
+          .containsExactly(
+              tuple(
+                  "TFX005-SYNTH-TRADES",
+                  Instant.parse("2031-03-03T16:05:00Z"),
+                  amount("EUR 0.0035")),
+              tuple(
+                  "TFX005-SYNTH-TRADES",
+                  Instant.parse("2031-03-03T20:05:00Z"),
+                  amount("EUR 0.0035")));
+      // The opening fee of the same refid stays a margin event, dated at the opening.
+      assertThat(zcrypto())
+          .filteredOn(
+              event ->
+                  event instanceof MarginPnl
+                      && event.id().value().startsWith("TFX005-SYNTH-TRADES"))
+          .singleElement()
+          .isInstanceOfSatisfying(
+              MarginPnl.class,
+              margin -> {
+                assertThat(margin.fee()).isEqualTo(amount("EUR 0.065"));
+                assertThat(margin.at()).isEqualTo(Instant.parse("2031-03-03T12:05:00Z"));
+              });
+    }
   }
 
   @Nested

@@ -1,0 +1,162 @@
+package io.tally.books;
+
+import io.tally.ledger.PositionCarry;
+import io.tally.ledger.PositionFill;
+import io.tally.ledger.Side;
+import io.tally.margin.CarryCharge;
+import io.tally.margin.CarryKind;
+import io.tally.margin.MarginAccount;
+import io.tally.margin.MarginBook;
+import io.tally.margin.MarginFill;
+import io.tally.margin.MarginMode;
+import io.tally.margin.MarginPosition;
+import io.tally.margin.MarginTerms;
+import io.tally.margin.TradeLifecycle;
+import io.tally.margin.TradeStatus;
+import io.tally.money.Asset;
+import io.tally.money.Precision;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The Kraken margin positions of the books: one {@link MarginBook} per quote asset, moved by {@link
+ * PositionFill}s and charged by {@link PositionCarry}s. It keeps positions and their trades'
+ * lifecycles only; the spot balance that margin trading moves (PnL, fees, rollovers, settlements)
+ * is booked by the ledger's rows, so these books' own collateral is not the account's.
+ *
+ * <p>A fill the margin model refuses (say, adding to a position at another leverage than it was
+ * opened with) is not applied and becomes a {@link IssueKind#MARGIN_POSITION} issue; the balances
+ * are unaffected either way.
+ *
+ * <p>Example: {@code positions.apply(fill, issues); positions.accounts()}. Mutable, like {@link
+ * Books}.
+ */
+final class MarginPositions {
+
+  /** No leverage Kraken gives is refused here: the account's terms are applied when reported. */
+  private static final int ANY_LEVERAGE = 1_000;
+
+  private final Map<Asset, MarginBook> byQuote = new TreeMap<>();
+
+  /** Positions that continue from accounts folded earlier (a checkpoint's). */
+  static MarginPositions resume(List<MarginAccount> accounts) {
+    MarginPositions positions = new MarginPositions();
+    for (MarginAccount account : accounts) {
+      positions.byQuote.put(account.terms().collateral(), MarginBook.resume(account));
+    }
+    return positions;
+  }
+
+  /** Moves the fill's position, or records why the margin model refuses it. */
+  void apply(PositionFill fill, List<DataIssue> issues) {
+    MarginBook book = book(fill.pair().quote());
+    MarginPosition position = book.account().position(fill.pair());
+    MarginFill applied;
+    if (fill.settles()) {
+      // A settlement delivers the position's units with spot funds at the position's cost: close
+      // it at its entry price, so its price PnL is zero and the spot trade carries the units on.
+      if (position.isFlat()) {
+        issues.add(issue(fill, "settles a " + fill.pair() + " position that is not open"));
+        return;
+      }
+      applied =
+          new MarginFill(
+              fill.id(),
+              fill.at(),
+              fill.pair(),
+              position.size().signum() > 0 ? Side.SELL : Side.BUY,
+              fill.volume().min(position.quantity()),
+              position.entryPrice().orElseThrow(),
+              fill.fee().value(),
+              position.leverage());
+    } else {
+      applied =
+          new MarginFill(
+              fill.id(),
+              fill.at(),
+              fill.pair(),
+              fill.side(),
+              fill.volume(),
+              fill.price(),
+              fill.fee().value(),
+              fill.leverage());
+    }
+    try {
+      book.apply(applied);
+    } catch (IllegalArgumentException e) {
+      issues.add(issue(fill, e.getMessage()));
+    }
+  }
+
+  /**
+   * Charges the rollover to the trade open on the position it names, when its fee is in that
+   * position's quote asset ({@code feeInQuote} converts other assets, empty when it cannot).
+   */
+  void apply(PositionCarry carry, Optional<BigDecimal> feeInQuote) {
+    String opening = PositionFill.idOf(carry.positionId()).value();
+    for (MarginBook book : byQuote.values()) {
+      MarginAccount account = book.account();
+      for (TradeLifecycle trade : account.trades()) {
+        if (trade.status() == TradeStatus.OPEN && trade.id().value().equals(opening)) {
+          feeInQuote.ifPresent(
+              fee ->
+                  book.apply(
+                      new CarryCharge(
+                          carry.id(),
+                          carry.at(),
+                          trade.pair(),
+                          CarryKind.ROLLOVER,
+                          Precision.money(fee))));
+          return;
+        }
+      }
+    }
+  }
+
+  /** The quote asset of the position {@code positionId} names, while it is open. */
+  Optional<Asset> quoteOf(String positionId) {
+    String opening = PositionFill.idOf(positionId).value();
+    for (Map.Entry<Asset, MarginBook> entry : byQuote.entrySet()) {
+      for (TradeLifecycle trade : entry.getValue().account().trades()) {
+        if (trade.status() == TradeStatus.OPEN && trade.id().value().equals(opening)) {
+          return Optional.of(entry.getKey());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every quote asset's account, in asset order; none before the first fill. */
+  List<MarginAccount> accounts() {
+    List<MarginAccount> accounts = new ArrayList<>(byQuote.size());
+    byQuote.values().forEach(book -> accounts.add(book.account()));
+    return accounts;
+  }
+
+  private MarginBook book(Asset quote) {
+    return byQuote.computeIfAbsent(
+        quote,
+        asset ->
+            new MarginBook(
+                new MarginTerms(
+                    asset,
+                    ANY_LEVERAGE,
+                    Map.of(),
+                    MarginTerms.DEFAULT_MAINTENANCE_RATIO,
+                    Map.of(),
+                    MarginTerms.DEFAULT_RESERVE_RATIO,
+                    MarginMode.CROSS)));
+  }
+
+  private static DataIssue issue(PositionFill fill, String why) {
+    return new DataIssue(
+        IssueKind.MARGIN_POSITION,
+        fill.id().value(),
+        fill.pair().base().code(),
+        "margin fill of position " + fill.positionId() + " not applied: " + why);
+  }
+}
