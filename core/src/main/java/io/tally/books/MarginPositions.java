@@ -60,7 +60,8 @@ final class MarginPositions {
       // A settlement delivers the position's units with spot funds at the position's cost: close
       // it at its entry price, so its price PnL is zero and the spot trade carries the units on.
       if (position.isFlat()) {
-        issues.add(issue(fill, "settles a " + fill.pair() + " position that is not open"));
+        issues.add(
+            issue(fill, "settles a " + fill.pair().slashed() + " position that is not open"));
         return;
       }
       applied =
