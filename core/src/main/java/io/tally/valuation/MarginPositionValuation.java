@@ -16,15 +16,22 @@ import java.util.Optional;
  * USD, base USD: mark 61,000, unrealized {@code 0.1 × 61000 − 6000 × 1 = 100.00000000}. Immutable.
  *
  * @param mark quote per base unit; empty when either asset has no price
+ * @param quotePrice the quote asset's price in the base currency (1 when it is the base currency);
+ *     empty when either asset has no price
  * @param unrealized in the base currency; zero when unvalued
  * @param unvalued whether a price was missing, so the position counts at zero
  */
 public record MarginPositionValuation(
-    MarginPosition position, Optional<BigDecimal> mark, BigDecimal unrealized, boolean unvalued) {
+    MarginPosition position,
+    Optional<BigDecimal> mark,
+    Optional<BigDecimal> quotePrice,
+    BigDecimal unrealized,
+    boolean unvalued) {
 
   public MarginPositionValuation {
     requireNonNull(position, "position");
     requireNonNull(mark, "mark");
+    requireNonNull(quotePrice, "quotePrice");
     requireNonNull(unrealized, "unrealized");
   }
 }

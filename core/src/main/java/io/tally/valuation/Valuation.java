@@ -168,7 +168,7 @@ public final class Valuation {
                   + " at "
                   + asOf
                   + "; its unrealized PnL counted at 0"));
-      return new MarginPositionValuation(position, Optional.empty(), ZERO, true);
+      return new MarginPositionValuation(position, Optional.empty(), Optional.empty(), ZERO, true);
     }
     BigDecimal entry =
         position.size().signum() > 0 ? position.entryValue() : position.entryValue().negate();
@@ -178,6 +178,7 @@ public final class Valuation {
     return new MarginPositionValuation(
         position,
         Optional.of(Precision.price(base.get().value(), quote.get().value())),
+        Optional.of(quote.get().value()),
         unrealized,
         false);
   }
