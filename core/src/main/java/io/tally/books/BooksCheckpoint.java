@@ -1,5 +1,6 @@
 package io.tally.books;
 
+import io.tally.margin.MarginAccountText;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
@@ -34,6 +35,13 @@ final class BooksCheckpoint {
   static final String HEADER = "tally-books\t5";
 
   private static final String END = "end";
+
+  /**
+   * The record that carries one line of the margin positions' text ({@link MarginAccountText}).
+   * Books without margin fills write none, so their checkpoint is version 5's; a reader that
+   * predates it refuses the record, and replays.
+   */
+  private static final String MARGIN = "margin";
 
   private BooksCheckpoint() {}
 
@@ -101,6 +109,13 @@ final class BooksCheckpoint {
     for (DataIssue issue : books.issues) {
       line(out, "issue", issue.toText());
     }
+    // The margin positions' own text form, a line per record ({@link MarginAccountText}).
+    String margin = MarginAccountText.writeAll(books.marginPositions.accounts());
+    for (String record : margin.split("\n")) {
+      if (!record.isEmpty()) {
+        line(out, MARGIN, record);
+      }
+    }
     out.append(END).append('\n');
     return out.toString();
   }
@@ -119,13 +134,24 @@ final class BooksCheckpoint {
     if (!lines[last].equals(END)) {
       throw new IllegalArgumentException("Books checkpoint is cut short: no end line");
     }
+    StringBuilder margin = new StringBuilder();
     for (int i = 1; i < last; i++) {
+      if (lines[i].startsWith(MARGIN + "\t")) {
+        margin.append(lines[i], MARGIN.length() + 1, lines[i].length()).append('\n');
+        continue;
+      }
       try {
         readLine(lines[i].split("\t", -1), books);
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(
             "Books checkpoint line " + (i + 1) + " is not valid: " + e.getMessage(), e);
       }
+    }
+    try {
+      books.marginPositions = MarginPositions.resume(MarginAccountText.readAll(margin.toString()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Books checkpoint's margin positions are not valid: " + e.getMessage(), e);
     }
   }
 
