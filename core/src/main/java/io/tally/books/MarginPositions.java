@@ -28,9 +28,14 @@ import java.util.TreeMap;
  * lifecycles only; the spot balance that margin trading moves (PnL, fees, rollovers, settlements)
  * is booked by the ledger's rows, so these books' own collateral is not the account's.
  *
- * <p>A fill the margin model refuses (say, adding to a position at another leverage than it was
- * opened with) is not applied and becomes a {@link IssueKind#MARGIN_POSITION} issue; the balances
- * are unaffected either way.
+ * <p>Kraken keeps several positions on one pair apart, each at its own leverage, and closes the
+ * oldest first; the books net them into one signed position per pair with a volume-weighted entry,
+ * as ACCOUNTING.md §5 says, at the leverage the net position was opened with. Sizes always agree
+ * with Kraken's; a trade's realized PnL is measured against the average entry, so when positions at
+ * different prices are closed one by one it can differ from the PnL Kraken books, which is what the
+ * balance moves by. A fill the margin model refuses (such as a settlement of a position that is not
+ * open) is not applied and becomes a {@link IssueKind#MARGIN_POSITION} issue; the balances are
+ * unaffected either way.
  *
  * <p>Example: {@code positions.apply(fill, issues); positions.accounts()}. Mutable, like {@link
  * Books}.
@@ -75,6 +80,10 @@ final class MarginPositions {
               fill.fee().value(),
               position.leverage());
     } else {
+      // Kraken keeps several positions on a pair, each at its own leverage; the books net them
+      // into one (ACCOUNTING.md §5), which keeps the leverage it was opened with.
+      boolean adds =
+          !position.isFlat() && (position.size().signum() > 0) == (fill.side() == Side.BUY);
       applied =
           new MarginFill(
               fill.id(),
@@ -84,7 +93,7 @@ final class MarginPositions {
               fill.volume(),
               fill.price(),
               fill.fee().value(),
-              fill.leverage());
+              adds ? position.leverage() : fill.leverage());
     }
     try {
       book.apply(applied);

@@ -262,7 +262,7 @@ public final class LedgerClassifier {
       return Optional.empty();
     }
     MarginTrade margin = trade.margin().get();
-    Optional<Pair> pair = PairInference.parsePairName(trade.pair());
+    Optional<Pair> pair = PairInference.parsePairNameOrKey(trade.pair());
     if (pair.isEmpty()) {
       return Optional.empty();
     }

@@ -39,6 +39,36 @@ final class PairInference {
     return parsePairName(trade.pair());
   }
 
+  /**
+   * Quote currencies a Kraken pair key ends with, longest first: a key is its base's id followed by
+   * its quote's ({@code XETHZUSD}, {@code DOTUSD}, {@code ETHUSDT}).
+   */
+  private static final List<String> KEY_QUOTES =
+      List.of(
+          "USDT", "USDC", "ZUSD", "ZEUR", "ZGBP", "ZCAD", "ZJPY", "ZCHF", "ZAUD", "XXBT", "XETH",
+          "USD", "EUR", "GBP", "CAD", "JPY", "CHF", "AUD", "XBT", "ETH", "DAI");
+
+  /**
+   * A pair as the trades history names it, in canonical assets: with a slash ({@code ALGO/EUR}),
+   * else Kraken's key ({@code XETHZUSD}, {@code DOTUSD}, {@code ETHUSDT}) split before the longest
+   * known quote currency it ends with.
+   */
+  static Optional<Pair> parsePairNameOrKey(String name) {
+    if (name.indexOf('/') >= 0) {
+      return parsePairName(name);
+    }
+    for (String quote : KEY_QUOTES) {
+      if (name.length() > quote.length() && name.endsWith(quote)) {
+        Asset base = AssetSymbol.canonical(name.substring(0, name.length() - quote.length()));
+        Asset canonicalQuote = AssetSymbol.canonical(quote);
+        return base.equals(canonicalQuote)
+            ? Optional.empty()
+            : Optional.of(new Pair(base, canonicalQuote));
+      }
+    }
+    return Optional.empty();
+  }
+
   /** A pair name with a slash ({@code ALGO/EUR}, {@code BTC/USD}), in canonical assets. */
   static Optional<Pair> parsePairName(String name) {
     int slash = name.indexOf('/');

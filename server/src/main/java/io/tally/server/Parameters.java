@@ -1,6 +1,7 @@
 package io.tally.server;
 
 import io.javalin.http.Context;
+import io.tally.margin.TradeStatus;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import java.time.Instant;
@@ -37,6 +38,22 @@ final class Parameters {
     }
     throw new BadRequestException(
         "limit", "must be a whole number from 1 to " + MAX_LIMIT + ", got '" + text.get() + "'");
+  }
+
+  /** {@code open} or {@code closed} (any case), when given. */
+  static Optional<TradeStatus> tradeStatus(Context ctx, String name) {
+    Optional<String> text = text(ctx, name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    switch (text.get().toLowerCase(java.util.Locale.ROOT)) {
+      case "open":
+        return Optional.of(TradeStatus.OPEN);
+      case "closed":
+        return Optional.of(TradeStatus.CLOSED);
+      default:
+        throw new BadRequestException(name, "must be open or closed, got '" + text.get() + "'");
+    }
   }
 
   static Optional<Boolean> bool(Context ctx, String name) {

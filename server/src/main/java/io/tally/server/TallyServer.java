@@ -123,6 +123,8 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/pnl",
         "GET " + API + "/portfolio/pnl/records",
         "GET " + API + "/portfolio/trades",
+        "GET " + API + "/portfolio/trades/lifecycle",
+        "GET " + API + "/portfolio/margin",
         "GET " + API + "/portfolio/fees",
         "GET " + API + "/portfolio/performance",
         "GET " + API + "/portfolio/metrics",
@@ -188,6 +190,13 @@ public final class TallyServer implements AutoCloseable {
                           Parameters.text(ctx, "pair"),
                           Parameters.limit(ctx, DEFAULT_LIMIT),
                           Parameters.bool(ctx, "include_manual")));
+              get(
+                  config.routes,
+                  "/portfolio/trades/lifecycle",
+                  ctx ->
+                      answers.lifecycles(
+                          Parameters.text(ctx, "pair"), Parameters.tradeStatus(ctx, "status")));
+              get(config.routes, "/portfolio/margin", ctx -> answers.margin());
               get(config.routes, "/portfolio/fees", ctx -> answers.fees());
               get(
                   config.routes,

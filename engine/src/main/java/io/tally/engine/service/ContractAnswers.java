@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.engine.performance.PerformanceJson;
 import io.tally.engine.performance.PerformanceQuery;
+import io.tally.margin.TradeLifecycle;
+import io.tally.margin.TradeStatus;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.series.EquityPoint;
@@ -149,6 +151,29 @@ public final class ContractAnswers {
   public Map<String, Object> position(String pair) {
     PortfolioQueries now = service.queries();
     return ContractJson.position(now.getPosition(pair), now.displayDecimals());
+  }
+
+  /**
+   * The margin of the books ({@code GET /portfolio/margin}): mode, equity, collateral, margin used,
+   * free margin, margin level, maintenance margin, reserve, and every open Kraken margin position
+   * with its entry, mark, leverage, margins, liquidation price and PnL.
+   */
+  public Map<String, Object> margin() {
+    return MarginJson.margin(service.queries().getMargin(), base());
+  }
+
+  /**
+   * The trade lifecycles of the margin positions ({@code GET /portfolio/trades/lifecycle}), of one
+   * pair and one status when given, in the order they opened.
+   */
+  public Map<String, Object> lifecycles(Optional<String> pair, Optional<TradeStatus> status) {
+    List<Object> rows = new ArrayList<>();
+    for (TradeLifecycle trade : service.queries().getTradeLifecycles(pair, status)) {
+      rows.add(MarginJson.lifecycle(trade));
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("trades", rows);
+    return doc;
   }
 
   /**

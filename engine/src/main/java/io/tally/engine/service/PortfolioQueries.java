@@ -7,15 +7,21 @@ import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.sync.OpenOrders;
+import io.tally.margin.MarginAccount;
+import io.tally.margin.MarginSummary;
+import io.tally.margin.TradeLifecycle;
+import io.tally.margin.TradeStatus;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.money.PairName;
+import io.tally.valuation.AccountMargin;
 import io.tally.valuation.AssetValuation;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PositionValuation;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -33,6 +39,9 @@ import java.util.TreeMap;
  * thread-safe.
  */
 public final class PortfolioQueries {
+
+  /** Kraken applied its own leverage limits when it filled; the books' figures cap nothing. */
+  private static final int NO_LEVERAGE_CAP = Integer.MAX_VALUE;
 
   private final PortfolioView view;
   private final TallyConfig config;
@@ -86,6 +95,41 @@ public final class PortfolioQueries {
     requireNonNull(period, "period");
     boolean manual = includeManual.orElse(config.portfolio().trackManualTrades());
     return pnlPeriods.summary(view, period, manual);
+  }
+
+  /**
+   * The margin of the books now: the account's figures in the base currency under the {@code
+   * margin:} configuration, and the open Kraken margin positions, valued.
+   */
+  public MarginStatus getMargin() {
+    PortfolioValuation valuation = view.valuation();
+    MarginSummary summary =
+        AccountMargin.of(
+            valuation, config.margin().terms(valuation.books().config().base(), NO_LEVERAGE_CAP));
+    return new MarginStatus(summary, valuation.marginPositions());
+  }
+
+  /**
+   * The trade lifecycles of the Kraken margin positions (one per position cycle, flat to flat), in
+   * the order they opened, of the pair {@code pair} names when given and of {@code status} when
+   * given.
+   */
+  public List<TradeLifecycle> getTradeLifecycles(
+      Optional<String> pair, Optional<TradeStatus> status) {
+    requireNonNull(pair, "pair");
+    requireNonNull(status, "status");
+    Optional<PairName> name = pair.map(PairName::of);
+    List<TradeLifecycle> trades = new ArrayList<>();
+    for (MarginAccount account : view.books().marginAccounts()) {
+      for (TradeLifecycle trade : account.trades()) {
+        if (name.map(n -> n.matches(trade.pair())).orElse(true)
+            && status.map(s -> s == trade.status()).orElse(true)) {
+          trades.add(trade);
+        }
+      }
+    }
+    trades.sort(Comparator.comparing(TradeLifecycle::entryTime));
+    return trades;
   }
 
   /**

@@ -15,8 +15,11 @@ import io.tally.engine.sync.OpenOrders;
 import io.tally.engine.sync.OrderHolds;
 import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
+import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
+import io.tally.margin.MarginAccount;
+import io.tally.margin.TradeLifecycle;
 import io.tally.reconcile.DriftBaseline;
 import io.tally.series.EquityPoint;
 import io.tally.store.EventRevision;
@@ -29,8 +32,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -433,7 +438,30 @@ final class PortfolioWriter {
             openOrders,
             liveDrawdown.after(Optional.ofNullable(previous), books, valuation));
     view.set(next);
+    logClosedTrades(previous, next);
     return next;
+  }
+
+  /**
+   * Logs one {@code TRADE_CLOSED} line (with {@code fee_paid}, {@code funding_paid} and {@code
+   * realized_pnl}) for each margin trade {@code next} closed that {@code previous} had open or did
+   * not have; at start-up (no previous view) nothing, since earlier runs logged those.
+   */
+  private static void logClosedTrades(PortfolioView previous, PortfolioView next) {
+    if (previous == null) {
+      return;
+    }
+    Set<EventId> closedBefore = new HashSet<>();
+    for (MarginAccount account : previous.books().marginAccounts()) {
+      account.closedTrades().forEach(trade -> closedBefore.add(trade.id()));
+    }
+    for (MarginAccount account : next.books().marginAccounts()) {
+      for (TradeLifecycle trade : account.closedTrades()) {
+        if (!closedBefore.contains(trade.id())) {
+          LOG.log(System.Logger.Level.INFO, trade.closedLine());
+        }
+      }
+    }
   }
 
   /** The events first written by imports after {@code importId}: what a write brought. */

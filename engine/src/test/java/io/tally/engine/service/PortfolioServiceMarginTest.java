@@ -1,0 +1,173 @@
+package io.tally.engine.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tally.books.IssueKind;
+import io.tally.engine.config.KrakenConfig;
+import io.tally.engine.config.TallyConfig;
+import io.tally.kraken.api.CallCounter;
+import io.tally.kraken.api.KrakenClient;
+import io.tally.kraken.api.KrakenCredentials;
+import io.tally.kraken.api.RetrySettings;
+import io.tally.margin.MarginSummary;
+import io.tally.margin.TradeLifecycle;
+import io.tally.margin.TradeStatus;
+import io.tally.money.PairName;
+import io.tally.sim.AccountGenerator;
+import io.tally.sim.KrakenSimulator;
+import io.tally.sim.MarginOptions;
+import io.tally.sim.Position;
+import io.tally.sim.SimulatedAccount;
+import io.tally.sim.SimulatorOptions;
+import io.tally.store.PortfolioStore;
+import io.tally.valuation.MarginPositionValuation;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kraken margin positions end to end (issue 12): the simulator's account trades on margin (its
+ * margin bot opens 2:1 and 3:1 longs and shorts and closes them later), the real client syncs it
+ * into a real store, and what the service reports is compared with the simulator's own positions.
+ */
+class PortfolioServiceMarginTest {
+
+  private static final String KEY = "test-key";
+  private static final String SECRET =
+      "kQH5HW/8p1uGOVjbgWA7FunAmGO8lsSUXNsu3eow76sz84Q18fWxnyRzBHCd3pd5nE9qa99HAZtuZuj6F1huXg==";
+  private static final Instant END = Instant.parse("2026-03-02T12:00:00Z");
+
+  @TempDir Path directory;
+
+  private SimulatedAccount account;
+  private KrakenSimulator simulator;
+  private PortfolioServiceReconciliationTest.AccountClock clock;
+  private PortfolioStore store;
+
+  @BeforeEach
+  void start() {
+    account = AccountGenerator.generate(11, 6, END, MarginOptions.on());
+    simulator =
+        KrakenSimulator.start(
+            account,
+            0,
+            SimulatorOptions.defaults().withCredentials(KEY, SECRET).withoutRateLimit());
+    clock = new PortfolioServiceReconciliationTest.AccountClock(account);
+    store = PortfolioStore.open(directory.resolve("tally.db").toString(), Map.of());
+  }
+
+  @AfterEach
+  void stop() {
+    store.close();
+    simulator.close();
+  }
+
+  @Test
+  void theOpenPositionsAreKrakensNettedPerPairAndClosedTradesAreListed() {
+    PortfolioService service = service();
+    service.initialize();
+    List<Position> krakenOpen = account.positions();
+    List<Position> krakenAll = account.allPositions();
+    assertThat(krakenAll).as("the margin bot traded").isNotEmpty();
+
+    // Kraken's open positions netted per pair: signed open volume.
+    Map<String, BigDecimal> netByPair = new HashMap<>();
+    for (Position position : krakenOpen) {
+      BigDecimal signed =
+          position.side() == io.tally.sim.Side.BUY
+              ? position.openVol()
+              : position.openVol().negate();
+      netByPair.merge(position.pair(), signed, BigDecimal::add);
+    }
+    netByPair.values().removeIf(size -> size.signum() == 0);
+    MarginStatus margin = service.queries().getMargin();
+    assertThat(margin.positions()).hasSize(netByPair.size());
+    for (MarginPositionValuation valued : margin.positions()) {
+      String pair = pairOf(netByPair, valued);
+      assertThat(valued.position().size())
+          .as("%s: Tally's size is Kraken's open volume, netted", pair)
+          .isEqualByComparingTo(netByPair.get(pair));
+      assertThat(valued.unvalued()).isFalse();
+    }
+    // Every position Kraken closed, in Tally's lifecycles as CLOSED; none of Tally's refused.
+    List<TradeLifecycle> closed =
+        service.queries().getTradeLifecycles(Optional.empty(), Optional.of(TradeStatus.CLOSED));
+    assertThat(closed).as("the bot closed positions").isNotEmpty();
+    assertThat(closed).allSatisfy(trade -> assertThat(trade.exitPrice()).isPresent());
+    assertThat(service.getDataIssues())
+        .noneMatch(issue -> issue.kind() == IssueKind.MARGIN_POSITION);
+  }
+
+  @Test
+  void equityIsTheSpotEquityPlusTheOpenPositionsUnrealizedPnl() {
+    PortfolioService service = service();
+    service.initialize();
+
+    PortfolioQueries now = service.queries();
+    MarginStatus margin = now.getMargin();
+    MarginSummary summary = margin.summary();
+    BigDecimal unrealized =
+        margin.positions().stream()
+            .map(MarginPositionValuation::unrealized)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
+
+    // equity = collateral + Σ unrealized, and it is the equity every other answer reports.
+    assertThat(summary.equity()).isEqualByComparingTo(now.getEquity().equity());
+    assertThat(summary.collateral().add(unrealized)).isEqualByComparingTo(summary.equity());
+    // free margin = equity − margin used (ACCOUNTING.md §5).
+    assertThat(summary.freeMargin())
+        .isEqualByComparingTo(summary.equity().subtract(summary.marginUsed()));
+    if (summary.marginUsed().signum() > 0) {
+      assertThat(summary.marginLevel()).isPresent();
+    }
+  }
+
+  private static String pairOf(Map<String, BigDecimal> netByPair, MarginPositionValuation valued) {
+    return netByPair.keySet().stream()
+        .filter(name -> PairName.of(name).matches(valued.position().pair()))
+        .findFirst()
+        .orElseGet(
+            () ->
+                netByPair.keySet().stream()
+                    .filter(
+                        name ->
+                            name.contains(valued.position().pair().quote().code())
+                                && name.contains(
+                                    valued.position().pair().base().code().equals("XBT")
+                                        ? "XBT"
+                                        : valued.position().pair().base().code()))
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new AssertionError(
+                                "Kraken has no open position in " + valued.position().pair())));
+  }
+
+  private PortfolioService service() {
+    TallyConfig config =
+        TallyConfig.defaults().withKraken(new KrakenConfig(simulator.baseUrl(), "pro"));
+    return new PortfolioService(config, store, Optional.of(client()), clock, line -> {});
+  }
+
+  private KrakenClient client() {
+    return KrakenClient.builder()
+        .baseUrl(simulator.baseUrl())
+        .credentials(new KrakenCredentials(KEY, SECRET))
+        .tier(CallCounter.Tier.PRO)
+        .nonceSource(new AtomicLong(System.currentTimeMillis() * 1_000)::incrementAndGet)
+        .clock(clock)
+        .sleeper(clock::sleep)
+        .retry(new RetrySettings(3, Duration.ofMillis(5), 2.0, Duration.ofMillis(20), 0.1))
+        .build();
+  }
+}
