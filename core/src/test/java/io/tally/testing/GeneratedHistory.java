@@ -7,6 +7,8 @@ import io.tally.ledger.FlowKind;
 import io.tally.ledger.InternalMove;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.MarginPnl;
+import io.tally.ledger.PositionCarry;
+import io.tally.ledger.PositionFill;
 import io.tally.ledger.Trade;
 import io.tally.ledger.TradeKind;
 import io.tally.ledger.Unclassified;
@@ -122,6 +124,12 @@ public record GeneratedHistory(List<LedgerEvent> events, PriceTable prices, long
       add(rows, margin.amount(), margin.fee());
     } else if (event instanceof Unclassified unknown) {
       add(rows, unknown.amount(), unknown.fee());
+    } else if (event instanceof PositionCarry carry) {
+      // A rollover row: amount 0, the fee.
+      add(rows, Amount.zero(carry.fee().asset()), carry.fee());
+    } else if (event instanceof PositionFill) {
+      // A position fill has no ledger row of its own: its margin rows are MarginPnl events.
+      return rows;
     } else {
       throw new IllegalStateException("Unhandled " + event);
     }
