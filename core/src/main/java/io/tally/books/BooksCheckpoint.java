@@ -1,5 +1,6 @@
 package io.tally.books;
 
+import io.tally.ledger.TabText;
 import io.tally.margin.MarginAccountText;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
@@ -90,7 +91,7 @@ final class BooksCheckpoint {
                             line(
                                 out,
                                 "strategy_pair",
-                                escape(tag),
+                                TabText.escape(tag),
                                 pair.slashed(),
                                 value.toString())));
     books.pairs.forEach(
@@ -196,7 +197,7 @@ final class BooksCheckpoint {
       case "strategy_pair":
         books
             .realizedByStrategyAndPair
-            .computeIfAbsent(unescape(f[1]), tag -> new HashMap<>())
+            .computeIfAbsent(TabText.unescape(f[1]), tag -> new HashMap<>())
             .put(Pair.parse(f[2]), new BigDecimal(f[3]));
         break;
       case "pair_book":
@@ -236,43 +237,5 @@ final class BooksCheckpoint {
       out.append(fields[i]);
     }
     out.append('\n');
-  }
-
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  static String unescape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      if (i + 1 == text.length()) {
-        throw new IllegalArgumentException("a lone backslash ends '" + text + "'");
-      }
-      char next = text.charAt(++i);
-      switch (next) {
-        case '\\' -> out.append('\\');
-        case 't' -> out.append('\t');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        default -> throw new IllegalArgumentException("unknown escape \\" + next);
-      }
-    }
-    return out.toString();
   }
 }

@@ -2,6 +2,7 @@ package io.tally.books;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.ledger.TabText;
 import io.tally.ledger.Unclassified;
 
 /**
@@ -34,11 +35,11 @@ public record DataIssue(IssueKind kind, String event, String asset, String detai
   public String toText() {
     return kind.name()
         + "\t"
-        + BooksCheckpoint.escape(event)
+        + TabText.escape(event)
         + "\t"
-        + BooksCheckpoint.escape(asset)
+        + TabText.escape(asset)
         + "\t"
-        + BooksCheckpoint.escape(detail);
+        + TabText.escape(detail);
   }
 
   /** Reads {@link #toText()}. */
@@ -49,9 +50,9 @@ public record DataIssue(IssueKind kind, String event, String asset, String detai
     }
     return new DataIssue(
         IssueKind.valueOf(f[0]),
-        BooksCheckpoint.unescape(f[1]),
-        BooksCheckpoint.unescape(f[2]),
-        BooksCheckpoint.unescape(f[3]));
+        TabText.unescape(f[1]),
+        TabText.unescape(f[2]),
+        TabText.unescape(f[3]));
   }
 
   public DataIssue {

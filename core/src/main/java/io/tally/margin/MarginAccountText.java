@@ -3,6 +3,7 @@ package io.tally.margin;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.ledger.EventId;
+import io.tally.ledger.TabText;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
@@ -143,7 +144,7 @@ public final class MarginAccountText {
     line(
         out,
         TERMS,
-        escape(terms.collateral().code()),
+        TabText.escape(terms.collateral().code()),
         Integer.toString(terms.maxLeverage()),
         terms.mode().name(),
         decimalText(terms.maintenanceRatio()),
@@ -182,7 +183,7 @@ public final class MarginAccountText {
       line(
           out,
           TRADE,
-          escape(trade.id().value()),
+          TabText.escape(trade.id().value()),
           pair(trade.pair()),
           trade.side().name(),
           decimalText(trade.openedQuantity()),
@@ -261,57 +262,14 @@ public final class MarginAccountText {
   }
 
   private static String pair(Pair pair) {
-    return escape(pair.base().code()).replace("/", "\\/")
+    return TabText.escape(pair.base().code()).replace("/", "\\/")
         + "/"
-        + escape(pair.quote().code()).replace("/", "\\/");
-  }
-
-  /** As the books' checkpoint escapes free text: backslash, tab, newline, carriage return. */
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+        + TabText.escape(pair.quote().code()).replace("/", "\\/");
   }
 
   /** Text for a message: as read, with its tabs and carriage returns made visible. */
   private static String visible(String text) {
     return text.replace("\t", "\\t").replace("\r", "\\r");
-  }
-
-  /**
-   * The inverse of {@link #escape}, which also turns {@code \/} (in a pair's halves) to a slash.
-   */
-  private static String unescape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c != '\\') {
-        out.append(c);
-        continue;
-      }
-      if (i + 1 == text.length()) {
-        throw new IllegalArgumentException("a lone backslash ends it");
-      }
-      char next = text.charAt(++i);
-      switch (next) {
-        case '\\' -> out.append('\\');
-        case 't' -> out.append('\t');
-        case 'n' -> out.append('\n');
-        case 'r' -> out.append('\r');
-        case '/' -> out.append('/');
-        default -> throw new IllegalArgumentException("unknown escape \\" + next);
-      }
-    }
-    return out.toString();
   }
 
   // --- reading
@@ -704,7 +662,7 @@ public final class MarginAccountText {
 
     Asset asset(int index) {
       try {
-        return Asset.of(unescape(fields[index]));
+        return Asset.of(TabText.unescape(fields[index]));
       } catch (IllegalArgumentException e) {
         throw bad(index, "an asset code (" + e.getMessage() + ")", e);
       }
@@ -712,7 +670,7 @@ public final class MarginAccountText {
 
     EventId eventId(int index) {
       try {
-        return EventId.of(unescape(fields[index]));
+        return EventId.of(TabText.unescape(fields[index]));
       } catch (IllegalArgumentException e) {
         throw bad(index, "an event id (" + e.getMessage() + ")", e);
       }
@@ -738,8 +696,8 @@ public final class MarginAccountText {
       }
       try {
         return new Pair(
-            Asset.of(unescape(text.substring(0, slash))),
-            Asset.of(unescape(text.substring(slash + 1))));
+            Asset.of(TabText.unescape(text.substring(0, slash))),
+            Asset.of(TabText.unescape(text.substring(slash + 1))));
       } catch (IllegalArgumentException e) {
         throw bad(index, "a BASE/QUOTE pair (" + e.getMessage() + ")", e);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.TabText;
 import io.tally.testing.BookFigures;
 import io.tally.testing.GeneratedHistory;
 import io.tally.testing.HistoryGenerator;
@@ -90,7 +91,7 @@ class CheckpointIdentityTest {
   void freeTextSurvivesEscaping() {
     String text = "tag\twith\\odd\nchars\r";
 
-    assertThat(BooksCheckpoint.unescape(BooksCheckpoint.escape(text))).isEqualTo(text);
-    assertThat(BooksCheckpoint.escape(text)).doesNotContain("\t", "\n", "\r");
+    assertThat(TabText.unescape(TabText.escape(text))).isEqualTo(text);
+    assertThat(TabText.escape(text)).doesNotContain("\t", "\n", "\r");
   }
 }
