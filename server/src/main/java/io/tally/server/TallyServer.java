@@ -125,6 +125,7 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/trades",
         "GET " + API + "/portfolio/trades/lifecycle",
         "GET " + API + "/portfolio/margin",
+        "POST " + API + "/portfolio/withdrawal-check",
         "GET " + API + "/portfolio/fees",
         "GET " + API + "/portfolio/performance",
         "GET " + API + "/portfolio/metrics",
@@ -197,6 +198,19 @@ public final class TallyServer implements AutoCloseable {
                       answers.lifecycles(
                           Parameters.text(ctx, "pair"), Parameters.tradeStatus(ctx, "status")));
               get(config.routes, "/portfolio/margin", ctx -> answers.margin());
+              config.routes.post(
+                  API + "/portfolio/withdrawal-check",
+                  timed(
+                      ctx -> {
+                        WithdrawalRequest request = WithdrawalRequest.of(ctx.body());
+                        Map<String, Object> answer;
+                        try {
+                          answer = answers.withdrawalCheck(request.asset(), request.amount());
+                        } catch (IllegalArgumentException e) {
+                          throw new BadRequestException("asset", e.getMessage());
+                        }
+                        json(ctx, answer);
+                      }));
               get(config.routes, "/portfolio/fees", ctx -> answers.fees());
               get(
                   config.routes,

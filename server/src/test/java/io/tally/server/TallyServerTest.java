@@ -498,6 +498,62 @@ class TallyServerTest {
         .contains("tally_errors_total");
   }
 
+  private HttpResponse<String> post(String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(served.uri(path))
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aSpotAccountHasNoMarginAndMayWithdrawWhatItHolds() throws Exception {
+    JsonNode margin = getJson("/api/v1/portfolio/margin");
+    assertThat(margin.get("positions").size()).isZero();
+    assertThat(margin.get("margin_level").isNull()).isTrue();
+    // No position: the collateral is the whole equity, none of it used.
+    assertThat(new BigDecimal(margin.get("equity_base").asString()))
+        .isEqualByComparingTo(
+            new BigDecimal(getJson("/api/v1/portfolio").get("equity_base").asString()));
+    assertThat(new BigDecimal(margin.get("margin_used_base").asString())).isZero();
+    assertThat(getJson("/api/v1/portfolio/trades/lifecycle?status=closed").get("trades").size())
+        .isZero();
+
+    HttpResponse<String> small =
+        post("/api/v1/portfolio/withdrawal-check", "{\"asset\": \"USD\", \"amount\": \"1\"}");
+    assertThat(small.statusCode()).as(small.body()).isEqualTo(200);
+    JsonNode allowed = json.readTree(small.body());
+    assertThat(allowed.get("allowed").asBoolean()).isTrue();
+    assertThat(allowed.get("margin_level_after").isNull()).isTrue();
+    assertThat(allowed.get("reason").asString()).isEqualTo("no margin in use");
+
+    JsonNode tooMuch =
+        json.readTree(
+            post("/api/v1/portfolio/withdrawal-check", "{\"asset\": \"USD\", \"amount\": 1e12}")
+                .body());
+    assertThat(tooMuch.get("allowed").asBoolean()).isFalse();
+    assertThat(tooMuch.get("reason").asString())
+        .startsWith("the books hold ")
+        .endsWith(" USD, not 1000000000000");
+  }
+
+  @Test
+  void aBadWithdrawalCheckIsAProblemNamingTheField() throws Exception {
+    HttpResponse<String> noAmount =
+        post("/api/v1/portfolio/withdrawal-check", "{\"asset\": \"USD\"}");
+    assertThat(noAmount.statusCode()).isEqualTo(400);
+    assertThat(json.readTree(noAmount.body()).get("detail").asString())
+        .isEqualTo("parameter 'amount' is required, a positive decimal such as \"500\"");
+    HttpResponse<String> negative =
+        post("/api/v1/portfolio/withdrawal-check", "{\"asset\": \"USD\", \"amount\": \"-5\"}");
+    assertThat(json.readTree(negative.body()).get("detail").asString())
+        .isEqualTo("parameter 'amount' must be positive, got -5");
+    assertThat(post("/api/v1/portfolio/trades/lifecycle", "").statusCode()).isNotEqualTo(200);
+    assertThat(get("/api/v1/portfolio/trades/lifecycle?status=maybe").statusCode()).isEqualTo(400);
+  }
+
   @Test
   void theOpenApiDocumentDescribesExactlyTheRoutesServed() throws Exception {
     JsonNode document = getJson("/api/v1/openapi.json");

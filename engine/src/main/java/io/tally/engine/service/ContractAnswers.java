@@ -6,11 +6,14 @@ import io.tally.engine.performance.PerformanceJson;
 import io.tally.engine.performance.PerformanceQuery;
 import io.tally.margin.TradeLifecycle;
 import io.tally.margin.TradeStatus;
+import io.tally.margin.WithdrawalDecision;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
+import io.tally.money.Precision;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.valuation.AssetValuation;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -160,6 +163,26 @@ public final class ContractAnswers {
    */
   public Map<String, Object> margin() {
     return MarginJson.margin(service.queries().getMargin(), base());
+  }
+
+  /**
+   * {@code POST /portfolio/withdrawal-check} {@code {asset, amount}}: {@code allowed}, {@code
+   * margin_level_after} (%, {@code null} without margin used) and {@code reason}.
+   */
+  public Map<String, Object> withdrawalCheck(Asset asset, BigDecimal amount) {
+    WithdrawalDecision decision = service.queries().checkWithdrawal(asset, amount);
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("asset", asset.code());
+    doc.put("amount", amount.toPlainString());
+    doc.put("allowed", decision.allowed());
+    doc.put(
+        "margin_level_after",
+        decision
+            .marginLevelAfter()
+            .map(level -> Precision.display(level).toPlainString())
+            .orElse(null));
+    doc.put("reason", decision.reason());
+    return doc;
   }
 
   /**

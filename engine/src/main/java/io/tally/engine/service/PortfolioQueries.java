@@ -11,11 +11,13 @@ import io.tally.margin.MarginAccount;
 import io.tally.margin.MarginSummary;
 import io.tally.margin.TradeLifecycle;
 import io.tally.margin.TradeStatus;
+import io.tally.margin.WithdrawalDecision;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.money.PairName;
 import io.tally.valuation.AccountMargin;
 import io.tally.valuation.AssetValuation;
+import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PositionValuation;
 import java.math.BigDecimal;
@@ -107,6 +109,47 @@ public final class PortfolioQueries {
         AccountMargin.of(
             valuation, config.margin().terms(valuation.books().config().base(), NO_LEVERAGE_CAP));
     return new MarginStatus(summary, valuation.marginPositions());
+  }
+
+  /**
+   * Whether withdrawing {@code amount} of {@code asset} now keeps the margin level at or above
+   * {@code margin.min_withdrawal_level_pct} (ACCOUNTING-DECISIONS, margin): the amount is valued at
+   * the asset's current price, and more than the books hold of it is refused.
+   *
+   * @throws IllegalArgumentException when the amount is not positive or the asset has no price
+   */
+  public WithdrawalDecision checkWithdrawal(Asset asset, BigDecimal amount) {
+    requireNonNull(asset, "asset");
+    requireNonNull(amount, "amount");
+    if (amount.signum() <= 0) {
+      throw new IllegalArgumentException("amount must be positive, got " + amount.toPlainString());
+    }
+    BigDecimal held =
+        Optional.ofNullable(view.books().holdings().get(asset))
+            .map(holding -> holding.quantity())
+            .orElse(BigDecimal.ZERO);
+    if (amount.compareTo(held) > 0) {
+      return new WithdrawalDecision(
+          false,
+          getMargin().summary().marginLevel(),
+          "the books hold "
+              + held.toPlainString()
+              + " "
+              + asset
+              + ", not "
+              + amount.toPlainString());
+    }
+    MarketPrices prices =
+        new MarketPrices(
+            view.books().config().base(), view.books().config().kfeeUsd(), view.prices());
+    BigDecimal value =
+        prices
+            .value(asset, amount, now)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no price for " + asset + " to value the withdrawal"));
+    return getMargin().summary().checkWithdrawal(value, config.margin().minWithdrawalLevel());
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tally.books.IssueKind;
 import io.tally.engine.config.KrakenConfig;
+import io.tally.engine.config.MarginConfig;
 import io.tally.engine.config.TallyConfig;
 import io.tally.kraken.api.CallCounter;
 import io.tally.kraken.api.KrakenClient;
@@ -12,6 +13,8 @@ import io.tally.kraken.api.RetrySettings;
 import io.tally.margin.MarginSummary;
 import io.tally.margin.TradeLifecycle;
 import io.tally.margin.TradeStatus;
+import io.tally.margin.WithdrawalDecision;
+import io.tally.money.Asset;
 import io.tally.money.PairName;
 import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
@@ -130,6 +133,45 @@ class PortfolioServiceMarginTest {
     if (summary.marginUsed().signum() > 0) {
       assertThat(summary.marginLevel()).isPresent();
     }
+  }
+
+  @Test
+  void aWithdrawalIsRefusedWhenItWouldLeaveTheMarginLevelBelowTheMinimum() {
+    PortfolioService first = service();
+    first.initialize();
+    MarginSummary summary = first.queries().getMargin().summary();
+    assertThat(summary.marginUsed()).as("the bot holds a position").isPositive();
+    BigDecimal level = summary.marginLevel().orElseThrow();
+
+    // With the minimum just above today's level, any withdrawal would leave it below: refused.
+    PortfolioQueries strict = service(minimumLevel(level.add(BigDecimal.ONE))).queries();
+    WithdrawalDecision refused = strict.checkWithdrawal(Asset.USD, BigDecimal.ONE);
+    assertThat(refused.allowed()).isFalse();
+    // (equity − 1) ÷ margin used × 100, a hair under today's level.
+    assertThat(refused.marginLevelAfter().orElseThrow()).isLessThan(level);
+    assertThat(refused.reason()).contains("would be below the minimum");
+    // With the default minimum, 200 %, and a level far above it, one dollar may go.
+    WithdrawalDecision allowed = first.queries().checkWithdrawal(Asset.USD, BigDecimal.ONE);
+    assertThat(allowed.allowed()).isEqualTo(level.compareTo(new BigDecimal("201")) > 0);
+    // More than the books hold of an asset is never allowed.
+    assertThat(first.queries().checkWithdrawal(Asset.USD, new BigDecimal("1e12")).allowed())
+        .isFalse();
+  }
+
+  private PortfolioService service(TallyConfig config) {
+    PortfolioService service =
+        new PortfolioService(config, store, Optional.of(client()), clock, line -> {});
+    service.load();
+    return service;
+  }
+
+  private TallyConfig minimumLevel(BigDecimal level) {
+    MarginConfig d = MarginConfig.defaults();
+    return TallyConfig.defaults()
+        .withKraken(new KrakenConfig(simulator.baseUrl(), "pro"))
+        .withMargin(
+            new MarginConfig(
+                d.mode(), d.maintenanceRatio(), d.maintenanceByPair(), d.reserveRatio(), level));
   }
 
   private static String pairOf(Map<String, BigDecimal> netByPair, MarginPositionValuation valued) {
