@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.books.BookState;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
+import io.tally.books.Holding;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.sync.OpenOrders;
 import io.tally.margin.MarginAccount;
@@ -126,7 +127,7 @@ public final class PortfolioQueries {
     }
     BigDecimal held =
         Optional.ofNullable(view.books().holdings().get(asset))
-            .map(holding -> holding.quantity())
+            .map(Holding::quantity)
             .orElse(BigDecimal.ZERO);
     if (amount.compareTo(held) > 0) {
       return new WithdrawalDecision(
