@@ -162,7 +162,8 @@ public final class ContractAnswers {
    * with its entry, mark, leverage, margins, liquidation price and PnL.
    */
   public Map<String, Object> margin() {
-    return MarginJson.margin(service.queries().getMargin(), base());
+    PortfolioQueries now = service.queries();
+    return MarginJson.margin(now.getMargin(), base(), now.displayDecimals());
   }
 
   /**
@@ -190,9 +191,10 @@ public final class ContractAnswers {
    * pair and one status when given, in the order they opened.
    */
   public Map<String, Object> lifecycles(Optional<String> pair, Optional<TradeStatus> status) {
+    PortfolioQueries now = service.queries();
     List<Object> rows = new ArrayList<>();
-    for (TradeLifecycle trade : service.queries().getTradeLifecycles(pair, status)) {
-      rows.add(MarginJson.lifecycle(trade));
+    for (TradeLifecycle trade : now.getTradeLifecycles(pair, status)) {
+      rows.add(MarginJson.lifecycle(trade, now.displayDecimals()));
     }
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("trades", rows);

@@ -4,6 +4,7 @@ import io.tally.margin.MarginSummary;
 import io.tally.margin.PositionMargin;
 import io.tally.margin.TradeLifecycle;
 import io.tally.money.Asset;
+import io.tally.money.DisplayDecimals;
 import io.tally.money.Precision;
 import io.tally.valuation.MarginPositionValuation;
 import java.math.BigDecimal;
@@ -17,8 +18,9 @@ import java.util.Optional;
 /**
  * The JSON of the margin answers: {@code GET /portfolio/margin} (the account's figures and each
  * open position) and {@code GET /portfolio/trades/lifecycle} (one row per position cycle). Money
- * ending in {@code _base} is in the base currency; prices are in the pair's quote asset; decimals
- * are strings, as everywhere in the contract.
+ * ending in {@code _base} is in the base currency; prices are in the pair's quote asset, every
+ * digit kept, with the {@code price_decimals} to show them at; decimals are strings, as everywhere
+ * in the contract.
  *
  * <p>Example: {@code {"mode": "cross", "equity_base": "10190.4", "margin_used_base":
  * "3000.00000000", "margin_level": "339.68", ...}}. Stateless.
@@ -27,8 +29,8 @@ final class MarginJson {
 
   private MarginJson() {}
 
-  /** The margin document of {@code status}. */
-  static Map<String, Object> margin(MarginStatus status, Asset base) {
+  /** The margin document of {@code status}, prices with the decimals {@code display} shows. */
+  static Map<String, Object> margin(MarginStatus status, Asset base, DisplayDecimals display) {
     MarginSummary summary = status.summary();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("base_currency", base.code());
@@ -45,14 +47,14 @@ final class MarginJson {
     doc.put("free_margin_after_reserve_base", text(summary.freeMarginAfterReserve()));
     List<Object> rows = new ArrayList<>();
     for (MarginPositionValuation position : status.positions()) {
-      rows.add(position(position, status.inBase(position)));
+      rows.add(position(position, status.inBase(position), display));
     }
     doc.put("positions", rows);
     return doc;
   }
 
-  /** One lifecycle row; money in the pair's quote asset. */
-  static Map<String, Object> lifecycle(TradeLifecycle trade) {
+  /** One lifecycle row; money in the pair's quote asset, prices with their display decimals. */
+  static Map<String, Object> lifecycle(TradeLifecycle trade, DisplayDecimals display) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("id", trade.id().value());
     row.put("pair", trade.pair().name());
@@ -62,6 +64,7 @@ final class MarginJson {
     row.put("quantity", trade.quantity().toPlainString());
     row.put("entry_price", trade.entryPrice().toPlainString());
     row.put("exit_price", trade.exitPrice().map(BigDecimal::toPlainString).orElse(null));
+    row.put("price_decimals", display.priceDecimals(trade.pair(), trade.entryPrice()));
     row.put("entry_time", trade.entryTime().toString());
     row.put("exit_time", trade.exitTime().map(Object::toString).orElse(null));
     row.put("fee_paid", text(trade.feesPaid()));
@@ -72,7 +75,7 @@ final class MarginJson {
   }
 
   private static Map<String, Object> position(
-      MarginPositionValuation valued, Optional<PositionMargin> inBase) {
+      MarginPositionValuation valued, Optional<PositionMargin> inBase, DisplayDecimals display) {
     BigDecimal rate = valued.quotePrice().orElse(BigDecimal.ZERO);
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("pair", valued.position().pair().name());
@@ -81,6 +84,13 @@ final class MarginJson {
     row.put(
         "entry_price", valued.position().entryPrice().map(BigDecimal::toPlainString).orElse(null));
     row.put("mark_price", valued.mark().map(BigDecimal::toPlainString).orElse(null));
+    row.put(
+        "price_decimals",
+        valued
+            .position()
+            .entryPrice()
+            .map(entry -> display.priceDecimals(valued.position().pair(), entry))
+            .orElse(null));
     row.put("leverage", valued.position().leverage());
     row.put("notional_base", inBase.map(m -> text(m.notional())).orElse(null));
     row.put("initial_margin_base", inBase.map(m -> text(m.initialMargin())).orElse(null));

@@ -136,6 +136,34 @@ class PortfolioServiceMarginTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void theMarginAnswersKeepEveryDigitAndSayHowManyToShow() {
+    PortfolioService service = service();
+    service.initialize();
+    ContractAnswers answers = new ContractAnswers(service);
+
+    Map<String, Object> margin = answers.margin();
+    List<Map<String, Object>> positions = (List<Map<String, Object>>) margin.get("positions");
+    assertThat(positions).isNotEmpty();
+    for (Map<String, Object> row : positions) {
+      assertThat(row).containsKeys("entry_price", "mark_price", "liquidation_price", "leverage");
+      assertThat((Integer) row.get("price_decimals")).isBetween(0, 12);
+      assertThat(new BigDecimal((String) row.get("notional_base"))).isPositive();
+    }
+    List<Map<String, Object>> trades =
+        (List<Map<String, Object>>)
+            answers.lifecycles(Optional.empty(), Optional.of(TradeStatus.CLOSED)).get("trades");
+    assertThat(trades).isNotEmpty();
+    assertThat(trades)
+        .allSatisfy(
+            row -> {
+              assertThat(row.get("status")).isEqualTo("CLOSED");
+              assertThat(row).containsKeys("fee_paid", "funding_paid", "realized_pnl");
+              assertThat((Integer) row.get("price_decimals")).isBetween(0, 12);
+            });
+  }
+
+  @Test
   void aWithdrawalIsRefusedWhenItWouldLeaveTheMarginLevelBelowTheMinimum() {
     PortfolioService first = service();
     first.initialize();
