@@ -425,22 +425,19 @@ public final class Books {
   private void applyCarry(PositionCarry carry) {
     Amount fee = carry.fee();
     applyMargin(new MarginPnl(carry.id(), carry.at(), Amount.zero(fee.asset()), fee));
-    marginPositions
-        .quoteOf(carry.positionId())
-        .ifPresent(
-            quote ->
-                marginPositions.apply(
-                    carry,
-                    fee.asset().equals(quote)
-                        ? Optional.of(fee.value())
-                        : prices
-                            .value(fee.asset(), fee.value(), carry.at())
-                            .flatMap(
-                                value ->
-                                    prices
-                                        .value(quote, BigDecimal.ONE, carry.at())
-                                        .filter(price -> price.signum() > 0)
-                                        .map(price -> Precision.ratio(value, price)))));
+    marginPositions.apply(
+        carry,
+        quote ->
+            fee.asset().equals(quote)
+                ? Optional.of(fee.value())
+                : prices
+                    .value(fee.asset(), fee.value(), carry.at())
+                    .flatMap(
+                        value ->
+                            prices
+                                .value(quote, BigDecimal.ONE, carry.at())
+                                .filter(price -> price.signum() > 0)
+                                .map(price -> Precision.ratio(value, price))));
   }
 
   /** Expenses a trade's fee leg and returns the trading PnL it realized. */

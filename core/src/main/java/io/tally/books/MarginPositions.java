@@ -1,5 +1,6 @@
 package io.tally.books;
 
+import io.tally.ledger.EventId;
 import io.tally.ledger.PositionCarry;
 import io.tally.ledger.PositionFill;
 import io.tally.ledger.Side;
@@ -12,7 +13,6 @@ import io.tally.margin.MarginMode;
 import io.tally.margin.MarginPosition;
 import io.tally.margin.MarginTerms;
 import io.tally.margin.TradeLifecycle;
-import io.tally.margin.TradeStatus;
 import io.tally.money.Asset;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The Kraken margin positions of the books: one {@link MarginBook} per quote asset, moved by {@link
@@ -42,9 +43,6 @@ import java.util.TreeMap;
  */
 final class MarginPositions {
 
-  /** No leverage Kraken gives is refused here: the account's terms are applied when reported. */
-  private static final int ANY_LEVERAGE = 1_000;
-
   private final Map<Asset, MarginBook> byQuote = new TreeMap<>();
 
   /** Positions that continue from accounts folded earlier (a checkpoint's). */
@@ -59,7 +57,7 @@ final class MarginPositions {
   /** Moves the fill's position, or records why the margin model refuses it. */
   void apply(PositionFill fill, List<DataIssue> issues) {
     MarginBook book = book(fill.pair().quote());
-    MarginPosition position = book.account().position(fill.pair());
+    MarginPosition position = book.position(fill.pair());
     MarginFill applied;
     if (fill.settles()) {
       // A settlement delivers the position's units with spot funds at the position's cost: close
@@ -103,41 +101,33 @@ final class MarginPositions {
   }
 
   /**
-   * Charges the rollover to the trade open on the position it names, when its fee is in that
-   * position's quote asset ({@code feeInQuote} converts other assets, empty when it cannot).
+   * Charges the rollover to the trade open on the position it names, in that position's quote
+   * asset: {@code feeInQuote} converts the fee to it (empty when it cannot, and the carry is then
+   * not attributed). A rollover of no open position charges nothing here.
    */
-  void apply(PositionCarry carry, Optional<BigDecimal> feeInQuote) {
-    String opening = PositionFill.idOf(carry.positionId()).value();
-    for (MarginBook book : byQuote.values()) {
-      MarginAccount account = book.account();
-      for (TradeLifecycle trade : account.trades()) {
-        if (trade.status() == TradeStatus.OPEN && trade.id().value().equals(opening)) {
-          feeInQuote.ifPresent(
-              fee ->
-                  book.apply(
-                      new CarryCharge(
-                          carry.id(),
-                          carry.at(),
-                          trade.pair(),
-                          CarryKind.ROLLOVER,
-                          Precision.money(fee))));
-          return;
-        }
-      }
-    }
-  }
-
-  /** The quote asset of the position {@code positionId} names, while it is open. */
-  Optional<Asset> quoteOf(String positionId) {
-    String opening = PositionFill.idOf(positionId).value();
+  void apply(PositionCarry carry, Function<Asset, Optional<BigDecimal>> feeInQuote) {
+    EventId opening = PositionFill.idOf(carry.positionId());
     for (Map.Entry<Asset, MarginBook> entry : byQuote.entrySet()) {
-      for (TradeLifecycle trade : entry.getValue().account().trades()) {
-        if (trade.status() == TradeStatus.OPEN && trade.id().value().equals(opening)) {
-          return Optional.of(entry.getKey());
-        }
+      Optional<TradeLifecycle> trade = entry.getValue().openTrade(opening);
+      if (trade.isPresent()) {
+        feeInQuote
+            .apply(entry.getKey())
+            .map(Precision::money)
+            .filter(fee -> fee.signum() != 0)
+            .ifPresent(
+                fee ->
+                    entry
+                        .getValue()
+                        .apply(
+                            new CarryCharge(
+                                carry.id(),
+                                carry.at(),
+                                trade.get().pair(),
+                                CarryKind.ROLLOVER,
+                                fee)));
+        return;
       }
     }
-    return Optional.empty();
   }
 
   /** Every quote asset's account, in asset order; none before the first fill. */
@@ -154,7 +144,7 @@ final class MarginPositions {
             new MarginBook(
                 new MarginTerms(
                     asset,
-                    ANY_LEVERAGE,
+                    MarginTerms.NO_LEVERAGE_CAP,
                     Map.of(),
                     MarginTerms.DEFAULT_MAINTENANCE_RATIO,
                     Map.of(),

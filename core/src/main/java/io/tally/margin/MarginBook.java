@@ -2,6 +2,7 @@ package io.tally.margin;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.ledger.EventId;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -72,6 +73,25 @@ public final class MarginBook {
   /** The account as it stands (a copy: later events do not change it). */
   public MarginAccount account() {
     return withTrades(trades);
+  }
+
+  /**
+   * The position on {@code pair} as it stands (flat when none), without copying the account: what a
+   * fold asks before each fill.
+   */
+  public MarginPosition position(Pair pair) {
+    return positions.getOrDefault(requireNonNull(pair, "pair"), MarginPosition.flat(pair));
+  }
+
+  /** The open trade whose opening fill was {@code id}, if it is still open. */
+  public Optional<TradeLifecycle> openTrade(EventId id) {
+    requireNonNull(id, "id");
+    for (int index : openTrades.values()) {
+      if (trades.get(index).id().equals(id)) {
+        return Optional.of(trades.get(index));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Switches between isolated and cross margin; booked figures do not change. */

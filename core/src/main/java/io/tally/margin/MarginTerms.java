@@ -33,6 +33,12 @@ public record MarginTerms(
     BigDecimal reserveRatio,
     MarginMode mode) {
 
+  /**
+   * The cap of books that follow a live account: Kraken applied its own leverage limits when it
+   * filled, so the books refuse no leverage it gave.
+   */
+  public static final int NO_LEVERAGE_CAP = Integer.MAX_VALUE;
+
   /** The highest leverage a paper account allows on any pair. */
   public static final int PAPER_MAX_LEVERAGE = 125;
 

@@ -10,6 +10,7 @@ import io.tally.engine.config.TallyConfig;
 import io.tally.engine.sync.OpenOrders;
 import io.tally.margin.MarginAccount;
 import io.tally.margin.MarginSummary;
+import io.tally.margin.MarginTerms;
 import io.tally.margin.TradeLifecycle;
 import io.tally.margin.TradeStatus;
 import io.tally.margin.WithdrawalDecision;
@@ -42,9 +43,6 @@ import java.util.TreeMap;
  * thread-safe.
  */
 public final class PortfolioQueries {
-
-  /** Kraken applied its own leverage limits when it filled; the books' figures cap nothing. */
-  private static final int NO_LEVERAGE_CAP = Integer.MAX_VALUE;
 
   private final PortfolioView view;
   private final TallyConfig config;
@@ -108,7 +106,8 @@ public final class PortfolioQueries {
     PortfolioValuation valuation = view.valuation();
     MarginSummary summary =
         AccountMargin.of(
-            valuation, config.margin().terms(valuation.books().config().base(), NO_LEVERAGE_CAP));
+            valuation,
+            config.margin().terms(valuation.books().config().base(), MarginTerms.NO_LEVERAGE_CAP));
     return new MarginStatus(summary, valuation.marginPositions());
   }
 
