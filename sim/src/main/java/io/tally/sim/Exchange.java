@@ -397,7 +397,8 @@ final class Exchange {
             maker,
             tradeId,
             ledgerIds,
-            source);
+            source,
+            Optional.empty());
     fills.add(fill);
     Order updated = order.withFill(fill);
     if (updated.remaining().signum() == 0) {

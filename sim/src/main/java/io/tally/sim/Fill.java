@@ -64,40 +64,6 @@ public record Fill(
     requireNonNull(margin, "margin");
   }
 
-  /** A spot fill. */
-  public Fill(
-      String txid,
-      String orderTxid,
-      String pair,
-      Instant time,
-      Side side,
-      OrderType orderType,
-      BigDecimal price,
-      BigDecimal cost,
-      BigDecimal fee,
-      BigDecimal vol,
-      boolean maker,
-      long tradeId,
-      List<String> ledgerIds,
-      FeeSource feeSource) {
-    this(
-        txid,
-        orderTxid,
-        pair,
-        time,
-        side,
-        orderType,
-        price,
-        cost,
-        fee,
-        vol,
-        maker,
-        tradeId,
-        ledgerIds,
-        feeSource,
-        Optional.empty());
-  }
-
   /** Whether this is a margin trade. */
   public boolean isMargin() {
     return margin.isPresent();

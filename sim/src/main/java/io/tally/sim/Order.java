@@ -84,49 +84,6 @@ public record Order(
     }
   }
 
-  /** A spot order. */
-  public Order(
-      String txid,
-      String pair,
-      Side side,
-      OrderType orderType,
-      Optional<BigDecimal> limitPrice,
-      BigDecimal vol,
-      BigDecimal volExec,
-      BigDecimal cost,
-      BigDecimal fee,
-      int userref,
-      Optional<String> clOrdId,
-      String oflags,
-      OrderStatus status,
-      Instant opentm,
-      Optional<Instant> closetm,
-      Optional<Instant> expiretm,
-      Optional<String> reason,
-      List<String> tradeIds) {
-    this(
-        txid,
-        pair,
-        side,
-        orderType,
-        limitPrice,
-        vol,
-        volExec,
-        cost,
-        fee,
-        userref,
-        clOrdId,
-        oflags,
-        status,
-        opentm,
-        closetm,
-        expiretm,
-        reason,
-        tradeIds,
-        0,
-        "");
-  }
-
   /** Whether this is a margin order. */
   public boolean isMargin() {
     return leverage > 0;
