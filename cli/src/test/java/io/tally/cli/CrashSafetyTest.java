@@ -41,6 +41,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -87,9 +88,11 @@ import tools.jackson.databind.json.JsonMapper;
  *         <li>a delay after the start, within the duration of a run (the median of every run to the
  *             end so far, so it follows the machine's load): kills across JVM start-up, reading,
  *             classifying and committing, in proportion to the time each takes;
- *         <li>a phase: after the phase's first progress line, a random part of its length in the
- *             second run. Time alone would seldom hit a sync's transactions: they take a small part
- *             of its run, after JVM start-up and the schema migration;
+ *         <li>a phase: after the phase's first progress line, a random part of the first three
+ *             quarters of its length in the second run, scaled down by the second run's duration
+ *             over the median (a slow second run's phases would otherwise outlast a quicker run's).
+ *             Time alone would seldom hit a sync's transactions: they take a small part of its run,
+ *             after JVM start-up and the schema migration;
  *         <li>a store write: at most {@value #WRITE_SLACK_MILLIS} ms after the child was seen
  *             writing its store for the {@code n}-th time, {@code n} stratified over the second
  *             run's writes — while a transaction is being written or just after it, where a command
@@ -336,6 +339,11 @@ class CrashSafetyTest {
     try {
       for (int trial = 0; trial < TRIALS; trial++) {
         long duration = median(durations);
+        // The second run's phase lengths, scaled to a typical run: on a loaded machine the runs to
+        // the end differ up to twice, and a kill drawn from a slow run's phase would often come
+        // after a quicker run's phase has ended. Kills aim at its first three quarters.
+        double scale = 0.75 * Math.min(1.0, (double) duration / timeline.end());
+        ToLongFunction<Phase> typical = phase -> (long) (phase.length() * scale);
         int stratum = trial / KINDS;
         double within = (stratum + random.nextDouble()) / STRATA;
         List<KillPoint> points = new ArrayList<>();
@@ -343,7 +351,8 @@ class CrashSafetyTest {
           case 0 -> points.add(KillPoint.afterStart((long) (within * duration)));
           case 1 -> {
             Phase phase = phases.get((int) (within * phases.size()));
-            points.add(KillPoint.into(phase, (long) (random.nextDouble() * phase.length())));
+            points.add(
+                KillPoint.into(phase, (long) (random.nextDouble() * typical.applyAsLong(phase))));
           }
           default -> {
             int write = (int) (within * timeline.writes().size());
