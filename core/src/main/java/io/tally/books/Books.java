@@ -419,12 +419,16 @@ public final class Books {
   }
 
   /**
-   * A rollover: its fee leaves the spot balance as a margin fee, and is the carry of the position
-   * it names, in that position's quote asset (converted at market when charged in another asset).
+   * A rollover or funding: a charge leaves the spot balance as a margin fee, a credit (funding
+   * received) joins it as margin income; either is the carry of the position it names, in that
+   * position's quote asset (converted at market when charged in another asset).
    */
   private void applyCarry(PositionCarry carry) {
     Amount fee = carry.fee();
-    applyMargin(new MarginPnl(carry.id(), carry.at(), Amount.zero(fee.asset()), fee));
+    applyMargin(
+        fee.signum() < 0
+            ? new MarginPnl(carry.id(), carry.at(), fee.negated(), Amount.zero(fee.asset()))
+            : new MarginPnl(carry.id(), carry.at(), Amount.zero(fee.asset()), fee));
     marginPositions.apply(
         carry,
         quote ->

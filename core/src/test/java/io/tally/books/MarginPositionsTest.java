@@ -110,6 +110,26 @@ class MarginPositionsTest {
   }
 
   @Test
+  void fundingReceivedOnAShortIsMarginIncomeAndNetsTheTradesCarry() {
+    Books books =
+        fold(
+            List.of(
+                new MarginPnl(
+                    EventId.of("T1"), hour(0), Amount.of("USD", "0"), Amount.of("USD", "9.6")),
+                fill("T1", 0, Side.SELL, "0.2", "60000", "T1"),
+                // A paper account's funding: the short receives 3.05, then pays 1.20.
+                new PositionCarry(EventId.of("F1"), hour(8), "T1", Amount.of("USD", "-3.05")),
+                new PositionCarry(EventId.of("F2"), hour(16), "T1", Amount.of("USD", "1.2"))));
+
+    BookState state = books.state();
+    // 10,000 − 9.6 (fee) + 3.05 (received) − 1.20 (paid) = 9,992.25.
+    assertThat(state.holdings().get(USD).quantity()).isEqualByComparingTo("9992.25");
+    // Carry net of what was received: 1.20 − 3.05 = −1.85.
+    assertThat(state.marginAccounts().get(0).openTrade(XBTUSD).orElseThrow().fundingPaid())
+        .isEqualByComparingTo("-1.85");
+  }
+
+  @Test
   void anOpenShortCountsItsUnrealizedPnlInEquity() {
     Books books =
         fold(
