@@ -26,12 +26,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -123,7 +121,12 @@ final class DemoCommand implements Callable<Integer> {
           HistoryCommand.display(service.getEquity().equity()),
           PACE.toSeconds());
       out.flush();
-      running.add(market(account));
+      running.add(
+          Repeating.start(
+              "tally-demo-market",
+              PACE,
+              () -> moveOn(account, clock),
+              e -> err.println("tally: the simulated market: " + e.getMessage())));
       running.schedule(service, true, err);
       service.sampleEquity();
     } catch (IOException e) {
@@ -163,32 +166,16 @@ final class DemoCommand implements Callable<Integer> {
         new ScheduleConfig(PACE, PACE, 7),
         new KrakenConfig(simulator.baseUrl(), "pro"),
         PerformanceConfig.defaults(),
-        MarginConfig.defaults());
+        MarginConfig.defaults(),
+        List.of());
   }
 
-  /** Moves the simulated market on in real time, so the bots trade and prices walk. */
-  private AutoCloseable market(SimulatedAccount account) {
-    ScheduledExecutorService executor =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "tally-demo-market");
-              thread.setDaemon(true);
-              return thread;
-            });
-    executor.scheduleWithFixedDelay(
-        () -> {
-          Instant now = clock.instant();
-          if (now.isAfter(account.now())) {
-            account.advance(Duration.between(account.now(), now));
-          }
-        },
-        PACE.toMillis(),
-        PACE.toMillis(),
-        TimeUnit.MILLISECONDS);
-    return () -> {
-      executor.shutdownNow();
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    };
+  /** Moves the simulated account on to the clock's now, so its bots trade and prices walk. */
+  static void moveOn(SimulatedAccount account, Clock clock) {
+    Instant now = clock.instant();
+    if (now.isAfter(account.now())) {
+      account.advance(Duration.between(account.now(), now));
+    }
   }
 
   private static void deleteRecursively(Path directory) throws IOException {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       PerformanceCommand.class,
       SyncCommand.class,
+      PaperCommand.class,
       ReconcileCommand.class,
       SnapshotCommand.class,
       HistoryCommand.class,

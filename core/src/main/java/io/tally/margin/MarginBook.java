@@ -94,6 +94,12 @@ public final class MarginBook {
     return Optional.empty();
   }
 
+  /** The trade open on {@code pair}, if a position is open there. */
+  public Optional<TradeLifecycle> openTrade(Pair pair) {
+    Integer index = openTrades.get(requireNonNull(pair, "pair"));
+    return index == null ? Optional.empty() : Optional.of(trades.get(index));
+  }
+
   /** Switches between isolated and cross margin; booked figures do not change. */
   public void switchMode(MarginMode mode) {
     terms = terms.withMode(requireNonNull(mode, "mode"));

@@ -47,7 +47,13 @@ public enum Mark {
   ASSETS_FETCHED("assets.fetched"),
 
   /** When Kraken's pair list was last fetched ({@code KrakenListing}). */
-  PAIRS_FETCHED("pairs.fetched");
+  PAIRS_FETCHED("pairs.fetched"),
+
+  /**
+   * A paper account's latest order number and the orders working at its last write ({@code
+   * PaperDesk}), such as {@code 12 working=demo-O3,demo-O7}.
+   */
+  PAPER_ORDERS("paper.orders");
 
   private final String key;
 

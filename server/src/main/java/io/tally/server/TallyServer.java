@@ -8,6 +8,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
+import io.tally.engine.paper.PaperDesk;
+import io.tally.engine.paper.PaperOrderNotFoundException;
 import io.tally.engine.performance.PerformanceQuery;
 import io.tally.engine.service.ContractAnswers;
 import io.tally.engine.service.EquitySummary;
@@ -74,10 +76,12 @@ public final class TallyServer implements AutoCloseable {
   private final Clock clock;
   private final ServerMetrics metrics;
   private final String openApi;
+  private final PaperRoutes paper;
   private Javalin app;
 
-  private TallyServer(PortfolioService service, Clock clock) {
+  private TallyServer(PortfolioService service, Optional<PaperDesk> desk, Clock clock) {
     this.service = service;
+    this.paper = new PaperRoutes(desk);
     this.answers = new ContractAnswers(service);
     this.clock = clock;
     this.metrics = new ServerMetrics(service);
@@ -88,13 +92,23 @@ public final class TallyServer implements AutoCloseable {
    * Serves {@code service} (initialized) on {@code host}:{@code port}; port 0 takes any free one.
    */
   public static TallyServer start(PortfolioService service, String host, int port, Clock clock) {
+    return start(service, Optional.empty(), host, port, clock);
+  }
+
+  /**
+   * Serves a paper account: {@code service} keeps its books (initialized), {@code desk} takes its
+   * orders ({@code /api/v1/paper/orders}); without a desk, a live account's server.
+   */
+  public static TallyServer start(
+      PortfolioService service, Optional<PaperDesk> desk, String host, int port, Clock clock) {
     requireNonNull(service, "service");
+    requireNonNull(desk, "desk");
     requireNonNull(host, "host");
     requireNonNull(clock, "clock");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("Not a port: " + port);
     }
-    TallyServer server = new TallyServer(service, clock);
+    TallyServer server = new TallyServer(service, desk, clock);
     server.listen(host, port);
     return server;
   }
@@ -136,7 +150,10 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/reconciliation",
         "GET " + API + "/portfolio/data-issues",
         "GET " + API + "/portfolio/orders/open",
-        "POST " + API + "/portfolio/sync");
+        "POST " + API + "/portfolio/sync",
+        "GET " + API + "/paper/orders",
+        "POST " + API + "/paper/orders",
+        "DELETE " + API + "/paper/orders/{id}");
   }
 
   private void listen(String host, int port) {
@@ -245,7 +262,16 @@ public final class TallyServer implements AutoCloseable {
               get(config.routes, "/portfolio/data-issues", ctx -> answers.dataIssues());
               get(config.routes, "/portfolio/orders/open", ctx -> answers.openOrders());
               config.routes.post(API + "/portfolio/sync", timed(ctx -> json(ctx, answers.sync())));
+              config.routes.post(API + "/paper/orders", timed(paper::place));
+              config.routes.get(API + "/paper/orders", timed(paper::list));
+              config.routes.delete(API + "/paper/orders/{id}", timed(paper::cancel));
               config.routes.exception(BadRequestException.class, this::badRequest);
+              config.routes.exception(
+                  PaperOrderNotFoundException.class,
+                  (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, "Not Found", e.getMessage()));
+              config.routes.exception(
+                  PaperRoutes.NoPaperAccountException.class,
+                  (e, ctx) -> problem(ctx, HttpStatus.NOT_FOUND, "Not Found", e.getMessage()));
               config.routes.exception(PositionNotFoundException.class, this::notFound);
               config.routes.exception(Exception.class, this::failed);
               config.routes.error(
@@ -408,7 +434,7 @@ public final class TallyServer implements AutoCloseable {
     ctx.status(status).contentType("application/problem+json").result(JSON.writeValueAsString(doc));
   }
 
-  private static void json(Context ctx, Object tree) {
+  static void json(Context ctx, Object tree) {
     ctx.header("Cache-Control", "no-store")
         .contentType("application/json")
         .result(JSON.writeValueAsString(tree));

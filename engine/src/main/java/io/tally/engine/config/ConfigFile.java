@@ -2,6 +2,7 @@ package io.tally.engine.config;
 
 import io.tally.books.CostBasisMethod;
 import io.tally.margin.MarginMode;
+import io.tally.margin.MarginTerms;
 import io.tally.metrics.RatioSettings;
 import io.tally.metrics.ResetSchedule;
 import io.tally.money.Asset;
@@ -22,9 +23,11 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -92,6 +95,13 @@ public final class ConfigFile {
           "  maintenance_pct_by_pair: {}   # BASE/QUOTE -> %, e.g. {XBT/USD: 40}",
           "  reserve_pct: 10               # % of equity free margin keeps aside as a cash reserve",
           "  min_withdrawal_level_pct: 200 # the margin level a withdrawal must leave at least",
+          "accounts: {}                    # paper accounts by name ('tally paper --account NAME'):",
+          "  # bot1:",
+          "  #   kind: paper                 # the only kind here: the live account is kraken:",
+          "  #   initial_balance: 10000      # deposited when the account opens",
+          "  #   currency: USDT              # its money and its books' base currency",
+          "  #   funding_rate_pct: 0.01      # charged every 8 hours on leveraged positions",
+          "  #   max_leverage: 125",
           "");
 
   private static final Set<String> SECTIONS =
@@ -103,7 +113,8 @@ public final class ConfigFile {
           "kraken",
           "performance",
           "drawdown",
-          "margin");
+          "margin",
+          "accounts");
 
   private ConfigFile() {}
 
@@ -170,7 +181,54 @@ public final class ConfigFile {
                     "maintenance_pct_by_pair",
                     "reserve_pct",
                     "min_withdrawal_level_pct")));
-    return new TallyConfig(portfolio, reconciliation, schedule, kraken, performance, margin);
+    List<PaperAccountConfig> accounts = accounts(top);
+    return new TallyConfig(
+        portfolio, reconciliation, schedule, kraken, performance, margin, accounts);
+  }
+
+  /** The {@code accounts:} section: each a paper account ({@code kind: paper}). */
+  private static List<PaperAccountConfig> accounts(Section top) {
+    Section accounts = top.section("accounts", top.keysOf("accounts"));
+    List<PaperAccountConfig> paper = new ArrayList<>();
+    for (String name : top.keysOf("accounts")) {
+      Section account =
+          accounts.section(
+              name,
+              Set.of("kind", "initial_balance", "currency", "funding_rate_pct", "max_leverage"));
+      if (!name.matches("[A-Za-z0-9_-]{1,64}")) {
+        throw account.bad("", "an account's name is 1 to 64 letters, digits, '-' or '_'");
+      }
+      String kind = account.text("kind", "");
+      if (!kind.equals("paper")) {
+        throw account.bad(
+            "kind",
+            kind.isEmpty()
+                ? "is required: paper (the live account is the kraken: section)"
+                : "expected paper (the live account is the kraken: section), got '" + kind + "'");
+      }
+      PaperAccountConfig d = PaperAccountConfig.defaults(name);
+      BigDecimal balance = account.decimal("initial_balance", d.initialBalance());
+      if (balance.signum() <= 0 || balance.stripTrailingZeros().scale() > 8) {
+        throw account.bad(
+            "initial_balance", "must be positive with at most 8 decimals, got " + balance);
+      }
+      Asset currency =
+          account.has("currency")
+              ? account.asset("currency", account.text("currency", ""))
+              : d.currency();
+      BigDecimal fundingPct =
+          account.decimal("funding_rate_pct", d.fundingRate().movePointRight(2));
+      int maxLeverage = account.integer("max_leverage", d.maxLeverage());
+      if (maxLeverage < 1 || maxLeverage > MarginTerms.PAPER_MAX_LEVERAGE) {
+        throw account.bad(
+            "max_leverage",
+            "must be between 1 and " + MarginTerms.PAPER_MAX_LEVERAGE + ", got " + maxLeverage);
+      }
+      paper.add(
+          new PaperAccountConfig(
+              name, currency, balance, fundingPct.movePointLeft(2), maxLeverage));
+    }
+    return paper;
   }
 
   private static final Set<String> PORTFOLIO_KEYS =
@@ -532,6 +590,20 @@ public final class ConfigFile {
         child = YAMLMapper.builder().build().createObjectNode();
       }
       return new Section(file, path.isEmpty() ? key : path + "." + key, child, known);
+    }
+
+    /** The keys of the mapping at {@code key}, in file order; none when it is absent. */
+    Set<String> keysOf(String key) {
+      JsonNode value = value(key);
+      Set<String> keys = new LinkedHashSet<>();
+      if (value == null) {
+        return keys;
+      }
+      if (!value.isObject()) {
+        throw bad(key, "expected a mapping of names");
+      }
+      value.propertyNames().forEach(keys::add);
+      return keys;
     }
 
     ConfigException bad(String key, String reason) {

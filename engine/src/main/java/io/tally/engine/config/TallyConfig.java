@@ -2,11 +2,14 @@ package io.tally.engine.config;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Tally's whole configuration, read once at start from one YAML file (see {@link ConfigFile}): the
  * contract's {@code portfolio:} section, reconciliation, the service's schedules, how to reach
- * Kraken (and where the account is held), the performance figures' conventions, and how margin
- * positions are margined.
+ * Kraken (and where the account is held), the performance figures' conventions, how margin
+ * positions are margined, and the paper accounts ({@code accounts:}).
  *
  * <p>Example: {@code TallyConfig.defaults().kraken().tier()} is {@code starter}. Immutable.
  */
@@ -16,7 +19,8 @@ public record TallyConfig(
     ScheduleConfig schedule,
     KrakenConfig kraken,
     PerformanceConfig performance,
-    MarginConfig margin) {
+    MarginConfig margin,
+    List<PaperAccountConfig> paperAccounts) {
 
   public TallyConfig {
     requireNonNull(portfolio, "portfolio");
@@ -25,6 +29,7 @@ public record TallyConfig(
     requireNonNull(kraken, "kraken");
     requireNonNull(performance, "performance");
     requireNonNull(margin, "margin");
+    paperAccounts = List.copyOf(requireNonNull(paperAccounts, "paperAccounts"));
   }
 
   /** Every key at its default. */
@@ -35,36 +40,54 @@ public record TallyConfig(
         ScheduleConfig.defaults(),
         KrakenConfig.defaults(),
         PerformanceConfig.defaults(),
-        MarginConfig.defaults());
+        MarginConfig.defaults(),
+        List.of());
   }
 
   /** The same with another portfolio section. */
   public TallyConfig withPortfolio(PortfolioConfig newPortfolio) {
-    return new TallyConfig(newPortfolio, reconciliation, schedule, kraken, performance, margin);
+    return new TallyConfig(
+        newPortfolio, reconciliation, schedule, kraken, performance, margin, paperAccounts);
   }
 
   /** The same with another reconciliation section. */
   public TallyConfig withReconciliation(ReconciliationConfig newReconciliation) {
-    return new TallyConfig(portfolio, newReconciliation, schedule, kraken, performance, margin);
+    return new TallyConfig(
+        portfolio, newReconciliation, schedule, kraken, performance, margin, paperAccounts);
   }
 
   /** The same with other schedules. */
   public TallyConfig withSchedule(ScheduleConfig newSchedule) {
-    return new TallyConfig(portfolio, reconciliation, newSchedule, kraken, performance, margin);
+    return new TallyConfig(
+        portfolio, reconciliation, newSchedule, kraken, performance, margin, paperAccounts);
   }
 
   /** The same with other performance and drawdown sections. */
   public TallyConfig withPerformance(PerformanceConfig newPerformance) {
-    return new TallyConfig(portfolio, reconciliation, schedule, kraken, newPerformance, margin);
+    return new TallyConfig(
+        portfolio, reconciliation, schedule, kraken, newPerformance, margin, paperAccounts);
   }
 
   /** The same with another Kraken section. */
   public TallyConfig withKraken(KrakenConfig newKraken) {
-    return new TallyConfig(portfolio, reconciliation, schedule, newKraken, performance, margin);
+    return new TallyConfig(
+        portfolio, reconciliation, schedule, newKraken, performance, margin, paperAccounts);
+  }
+
+  /** The same with other paper accounts. */
+  public TallyConfig withPaperAccounts(List<PaperAccountConfig> accounts) {
+    return new TallyConfig(
+        portfolio, reconciliation, schedule, kraken, performance, margin, accounts);
+  }
+
+  /** The paper account called {@code name}, if configured. */
+  public Optional<PaperAccountConfig> paperAccount(String name) {
+    return paperAccounts.stream().filter(account -> account.name().equals(name)).findFirst();
   }
 
   /** The same with another margin section. */
   public TallyConfig withMargin(MarginConfig newMargin) {
-    return new TallyConfig(portfolio, reconciliation, schedule, kraken, performance, newMargin);
+    return new TallyConfig(
+        portfolio, reconciliation, schedule, kraken, performance, newMargin, paperAccounts);
   }
 }

@@ -7,6 +7,7 @@ import io.tally.margin.CarryKind;
 import io.tally.margin.CollateralFlow;
 import io.tally.margin.MarginAccount;
 import io.tally.margin.MarginEvent;
+import io.tally.margin.MarginFill;
 import io.tally.margin.MarginPosition;
 import io.tally.margin.MarginSummary;
 import io.tally.money.Asset;
@@ -52,13 +53,13 @@ public final class PaperAccount {
   private final Instant openedAt;
   private Instant now;
 
-  private PaperAccount(PaperTerms terms, MarketSource market, Instant at) {
+  private PaperAccount(PaperTerms terms, MarketSource market, Instant openedAt, Instant now) {
     this.terms = terms;
     this.market = market;
     this.ledger = new PaperLedger(terms);
     this.exchange = new PaperExchange(terms, market, ledger);
-    this.openedAt = at;
-    this.now = at;
+    this.openedAt = openedAt;
+    this.now = now;
   }
 
   /**
@@ -69,10 +70,50 @@ public final class PaperAccount {
     requireNonNull(terms, "terms");
     requireNonNull(market, "market");
     requireNonNull(at, "at");
-    PaperAccount account = new PaperAccount(terms, market, at);
+    PaperAccount account = new PaperAccount(terms, market, at, at);
     account.ledger.apply(
         CollateralFlow.deposit(account.ledger.nextDepositId(), at, terms.initialBalance()));
     return account;
+  }
+
+  /**
+   * Takes up an account that ran before, at {@code at}: {@code events} are its whole log (from its
+   * store, as {@link PaperJournal#events} reads it back), and the next order is numbered after
+   * {@code lastOrderNumber}. Orders that were working when it stopped are not in the log and do not
+   * come back.
+   *
+   * @throws IllegalArgumentException when the log does not start with the opening deposit, or the
+   *     margin model refuses one of its events
+   */
+  public static PaperAccount resume(
+      PaperTerms terms,
+      MarketSource market,
+      List<MarginEvent> events,
+      long lastOrderNumber,
+      Instant at) {
+    requireNonNull(events, "events");
+    if (events.isEmpty() || !(events.get(0) instanceof CollateralFlow)) {
+      throw new IllegalArgumentException(
+          "a paper account's log starts with its opening deposit, but "
+              + (events.isEmpty() ? "it is empty" : "it starts with " + events.get(0)));
+    }
+    Instant last = events.get(events.size() - 1).at();
+    PaperAccount account =
+        new PaperAccount(
+            requireNonNull(terms, "terms"),
+            requireNonNull(market, "market"),
+            events.get(0).at(),
+            at.isBefore(last) ? last : at);
+    account.ledger.resume(events);
+    account.exchange.resume(
+        events.stream().filter(MarginFill.class::isInstance).map(MarginFill.class::cast).toList(),
+        lastOrderNumber);
+    return account;
+  }
+
+  /** The number of the latest order placed: the next is {@code <name>-O<this + 1>}. */
+  public synchronized long lastOrderNumber() {
+    return exchange.lastOrderNumber();
   }
 
   /** The account's name. */

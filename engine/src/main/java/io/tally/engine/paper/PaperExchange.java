@@ -69,6 +69,23 @@ final class PaperExchange {
     this.ledger = ledger;
   }
 
+  /**
+   * Takes up an account that starts again: {@code fills}, its fills so far, count towards the
+   * 30-day volume of the fee tiers, and order ids go on after {@code lastOrderNumber}.
+   */
+  void resume(List<MarginFill> fills, long lastOrderNumber) {
+    for (MarginFill fill : fills) {
+      feeWindow.addLast(new Traded(fill.at(), fill.value()));
+      feeWindowVolume = feeWindowVolume.add(fill.value());
+    }
+    sequence = lastOrderNumber;
+  }
+
+  /** The number of the latest order placed: the next is {@code <name>-O<this + 1>}. */
+  long lastOrderNumber() {
+    return sequence;
+  }
+
   /** Every listed order, in the order placed: the working ones and the latest finished ones. */
   List<PaperOrder> orders() {
     return List.copyOf(orders.values());

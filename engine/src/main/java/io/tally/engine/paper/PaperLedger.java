@@ -1,9 +1,11 @@
 package io.tally.engine.paper;
 
 import io.tally.ledger.EventId;
+import io.tally.margin.CollateralFlow;
 import io.tally.margin.MarginAccount;
 import io.tally.margin.MarginBook;
 import io.tally.margin.MarginEvent;
+import io.tally.margin.MarginFill;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +39,23 @@ final class PaperLedger {
 
   EventId nextChargeId() {
     return EventId.of(name + "-F" + ++charges);
+  }
+
+  /**
+   * Takes up {@code events}, the log of an account that starts again, as if each had been applied
+   * in turn: ids go on after theirs.
+   */
+  void resume(List<MarginEvent> events) {
+    for (MarginEvent event : events) {
+      apply(event);
+      if (event instanceof CollateralFlow) {
+        deposits++;
+      } else if (event instanceof MarginFill) {
+        fills++;
+      } else {
+        charges++;
+      }
+    }
   }
 
   /** Applies the event to the book, then logs it; a rejected event is neither. */

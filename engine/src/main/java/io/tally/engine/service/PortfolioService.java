@@ -148,6 +148,15 @@ public final class PortfolioService {
   }
 
   /**
+   * Folds what another writer of this store committed since the books were last published (a paper
+   * account's fills, a CSV import by another process) and publishes them, so the next query sees
+   * them; does nothing when nothing was committed.
+   */
+  public void refresh() {
+    writer.refresh();
+  }
+
+  /**
    * Reconciles now: the ledger check, and with Kraken a sync (so the books hold the ledger up to
    * now) whose quiet moment gives the live check against {@code Balance} and flow-adjusted drift;
    * with {@code reconciliation.auto_update} drift is corrected by stored adjustment events. The

@@ -161,6 +161,16 @@ final class PortfolioWriter {
     }
   }
 
+  /** {@link PortfolioService#refresh()}. */
+  void refresh() {
+    lock.lock();
+    try {
+      catchUpLocked();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** {@link PortfolioService#sync()}. */
   SyncResult sync() {
     lock.lock();

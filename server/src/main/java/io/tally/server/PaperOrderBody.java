@@ -1,0 +1,198 @@
+package io.tally.server;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.engine.paper.OrderRequest;
+import io.tally.engine.paper.OrderType;
+import io.tally.ledger.Side;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import io.tally.money.Pair;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The body of {@code POST /api/v1/paper/orders}: {@code {"pair": "XBT/USD", "side": "buy", "type":
+ * "limit", "volume": "0.1", "price": "60000", "leverage": 2, "client_order_id": "b-17", "strategy":
+ * "grid"}}. {@code type} defaults to {@code market}, {@code leverage} to 1; decimals may be strings
+ * or JSON numbers; the pair may be {@code BASE/QUOTE} or Kraken's one-word name ({@code XBTUSD}),
+ * with Kraken's aliases ({@code BTC/USD}). A bad body is a {@link BadRequestException} naming the
+ * field, and nothing is placed.
+ *
+ * <p>Example: {@code PaperOrderBody.parse(body, Asset.USD)}. Stateless.
+ */
+final class PaperOrderBody {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static final Set<String> FIELDS =
+      Set.of("pair", "side", "type", "volume", "price", "leverage", "client_order_id", "strategy");
+
+  private PaperOrderBody() {}
+
+  /** The order {@code body} asks for, on an account whose money is {@code collateral}. */
+  static OrderRequest parse(String body, Asset collateral) {
+    requireNonNull(collateral, "collateral");
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+    } catch (JacksonException e) {
+      throw new BadRequestException("body", "is not JSON: " + e.getOriginalMessage());
+    }
+    if (!tree.isObject()) {
+      throw new BadRequestException("body", "must be a JSON object with pair, side and volume");
+    }
+    for (String field : tree.propertyNames()) {
+      if (!FIELDS.contains(field)) {
+        throw new BadRequestException(
+            field,
+            "is not a field of an order ("
+                + String.join(", ", FIELDS.stream().sorted().toList())
+                + ")");
+      }
+    }
+    Pair pair =
+        pair(
+            text(tree, "pair").orElseThrow(() -> missing("pair", "such as \"XBT/USD\"")),
+            collateral);
+    Side side = side(text(tree, "side").orElseThrow(() -> missing("side", "buy or sell")));
+    OrderType type = type(text(tree, "type").orElse("market"));
+    BigDecimal volume =
+        decimal(tree, "volume").orElseThrow(() -> missing("volume", "a positive decimal"));
+    Optional<BigDecimal> price = decimal(tree, "price");
+    int leverage = leverage(tree);
+    try {
+      return new OrderRequest(
+          pair,
+          side,
+          type,
+          volume,
+          price,
+          leverage,
+          text(tree, "client_order_id"),
+          text(tree, "strategy"));
+    } catch (IllegalArgumentException e) {
+      throw named(e);
+    }
+  }
+
+  /**
+   * The account's refusal of a request as a bad request naming the field its message starts with
+   * (the paper engine's messages do: {@code leverage must be between 1 and 125 …}).
+   */
+  static BadRequestException named(IllegalArgumentException e) {
+    String message = e.getMessage();
+    int space = message.indexOf(' ');
+    String first = space < 0 ? message : message.substring(0, space);
+    String field = FIELDS.contains(first) ? first : "body";
+    return new BadRequestException(
+        field, field.equals("body") ? message : message.substring(space + 1));
+  }
+
+  private static BadRequestException missing(String field, String what) {
+    return new BadRequestException(field, "is required: " + what);
+  }
+
+  private static Optional<String> text(JsonNode tree, String field) {
+    JsonNode value = tree.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isString() || value.asString().isBlank()) {
+      throw new BadRequestException(field, "must be a non-empty string");
+    }
+    return Optional.of(value.asString().strip());
+  }
+
+  private static Optional<BigDecimal> decimal(JsonNode tree, String field) {
+    JsonNode value = tree.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!(value.isString() || value.isNumber())) {
+      throw new BadRequestException(field, "must be a decimal, such as \"0.1\"");
+    }
+    try {
+      return Optional.of(new BigDecimal(value.asString().strip()));
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(field, "is not a decimal number: '" + value.asString() + "'");
+    }
+  }
+
+  private static int leverage(JsonNode tree) {
+    JsonNode value = tree.get("leverage");
+    if (value == null || value.isNull()) {
+      return 1;
+    }
+    if (!(value.isIntegralNumber() || value.isString())) {
+      throw new BadRequestException("leverage", "must be a whole number from 1, such as 2");
+    }
+    try {
+      return Integer.parseInt(value.asString().strip());
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(
+          "leverage", "must be a whole number from 1, such as 2, got '" + value.asString() + "'");
+    }
+  }
+
+  private static Side side(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "buy" -> Side.BUY;
+      case "sell" -> Side.SELL;
+      default -> throw new BadRequestException("side", "must be buy or sell, got '" + text + "'");
+    };
+  }
+
+  private static OrderType type(String text) {
+    try {
+      return OrderType.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("type", e.getMessage());
+    }
+  }
+
+  /** {@code BASE/QUOTE}, or a one-word name ending in the collateral, in canonical assets. */
+  private static Pair pair(String text, Asset collateral) {
+    String upper = text.toUpperCase(Locale.ROOT);
+    try {
+      if (upper.indexOf('/') > 0) {
+        Pair given = Pair.parse(upper);
+        return new Pair(
+            AssetSymbol.canonical(given.base().code()),
+            AssetSymbol.canonical(given.quote().code()));
+      }
+    } catch (IllegalArgumentException e) {
+      throw badPair(text, collateral);
+    }
+    for (String quote : List.of("Z" + collateral.code(), collateral.code())) {
+      if (upper.length() > quote.length() && upper.endsWith(quote)) {
+        try {
+          return new Pair(
+              AssetSymbol.canonical(upper.substring(0, upper.length() - quote.length())),
+              collateral);
+        } catch (IllegalArgumentException e) {
+          // Another split may be the one.
+        }
+      }
+    }
+    throw badPair(text, collateral);
+  }
+
+  private static BadRequestException badPair(String text, Asset collateral) {
+    return new BadRequestException(
+        "pair",
+        "must be BASE/QUOTE such as \"XBT/"
+            + collateral.code()
+            + "\", or a name ending in "
+            + collateral.code()
+            + ", got '"
+            + text
+            + "'");
+  }
+}
