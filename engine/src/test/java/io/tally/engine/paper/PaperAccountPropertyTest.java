@@ -43,7 +43,7 @@ class PaperAccountPropertyTest {
   private static final int MINUTES = 24 * 60;
 
   /** A random walk per pair, one quote a minute, 0 to 3 public trades a minute around it. */
-  private static ScriptedMarket market(long seed) {
+  static ScriptedMarket market(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     ScriptedMarket market = new ScriptedMarket();
     Map<Pair, Long> tenths = new HashMap<>(Map.of(XBT, 600_000L, ETH, 30_000L));
@@ -81,9 +81,9 @@ class PaperAccountPropertyTest {
   }
 
   /** One run: the account and the snapshots taken around each cancel. */
-  private record Run(PaperAccount account, List<String> cancelProblems) {}
+  record Run(PaperAccount account, List<String> cancelProblems) {}
 
-  private static Run run(long seed) {
+  static Run run(long seed) {
     SplittableRandom random = new SplittableRandom(seed * 31 + 7);
     ScriptedMarket market = market(seed);
     PaperAccount account = PaperAccount.open(terms(seed), market, T0);
