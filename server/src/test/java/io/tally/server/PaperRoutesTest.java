@@ -1,0 +1,203 @@
+package io.tally.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tally.engine.config.PaperAccountConfig;
+import io.tally.engine.config.TallyConfig;
+import io.tally.engine.paper.KrakenMarket;
+import io.tally.engine.paper.PaperDesk;
+import io.tally.engine.service.PortfolioService;
+import io.tally.kraken.api.CallCounter;
+import io.tally.kraken.api.KrakenClient;
+import io.tally.money.Asset;
+import io.tally.sim.AccountGenerator;
+import io.tally.sim.KrakenSimulator;
+import io.tally.sim.MarginOptions;
+import io.tally.sim.SimulatedAccount;
+import io.tally.sim.SimulatorOptions;
+import io.tally.store.PortfolioStore;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /api/v1/paper/orders} on a real server of a paper account whose orders fill on a real
+ * simulator's prices: an order placed is answered 201 and shows in the account's books, listed, and
+ * canceled; bad bodies are 400 naming the field, nothing placed; a live account's server answers
+ * 404.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PaperRoutesTest {
+
+  @TempDir static Path directory;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+  private KrakenSimulator simulator;
+  private PortfolioStore store;
+  private PortfolioService service;
+  private TallyServer server;
+  private TallyServer live;
+
+  @BeforeAll
+  void start() {
+    SimulatedAccount simulated =
+        AccountGenerator.generate(3, 1, Clock.systemUTC().instant(), MarginOptions.off());
+    simulator = KrakenSimulator.start(simulated, 0, SimulatorOptions.defaults().withoutRateLimit());
+    Clock clock = Clock.systemUTC();
+    store = PortfolioStore.open(directory.resolve("paper.db").toString(), Map.of());
+    TallyConfig config = TallyConfig.defaults();
+    service = new PortfolioService(config, store, Optional.empty(), clock, line -> {});
+    service.load();
+    KrakenClient client =
+        KrakenClient.builder()
+            .baseUrl(simulator.baseUrl())
+            .tier(CallCounter.Tier.PRO)
+            .pacePublicCalls(false)
+            .build();
+    PaperDesk desk =
+        PaperDesk.open(
+            PaperAccountConfig.defaults("bot").withCurrency(Asset.USD).terms(config.margin()),
+            store,
+            service,
+            new KrakenMarket(client, clock),
+            clock,
+            line -> {});
+    service.initialize();
+    server = TallyServer.start(service, Optional.of(desk), "127.0.0.1", 0, clock);
+    live = TallyServer.start(service, "127.0.0.1", 0, clock);
+  }
+
+  @AfterAll
+  void stop() {
+    live.close();
+    server.close();
+    store.close();
+    simulator.close();
+  }
+
+  private HttpResponse<String> send(TallyServer to, String method, String path, String body)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
+            .header("content-type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode answer(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return json.readTree(response.body());
+  }
+
+  @Test
+  void anOrderPlacedIsAnsweredListedAndInTheAccountsBooks() throws Exception {
+    JsonNode order =
+        answer(
+            send(
+                server,
+                "POST",
+                "/api/v1/paper/orders",
+                "{\"pair\": \"XBT/USD\", \"side\": \"sell\", \"volume\": \"0.02\", \"leverage\": 2,"
+                    + " \"client_order_id\": \"c-1\", \"strategy\": \"mean_rev\"}"),
+            201);
+
+    assertThat(order.get("status").asString()).isEqualTo("filled");
+    assertThat(order.get("type").asString()).isEqualTo("market");
+    assertThat(order.get("pair").asString()).isEqualTo("XBTUSD");
+    assertThat(order.get("client_order_id").asString()).isEqualTo("c-1");
+    assertThat(new BigDecimal(order.get("filled_volume").asString())).isEqualByComparingTo("0.02");
+    String id = order.get("id").asString();
+    JsonNode listed = answer(send(server, "GET", "/api/v1/paper/orders", ""), 200);
+    assertThat(listed.get("orders").valueStream().map(row -> row.get("id").asString()))
+        .contains(id);
+    // The books of the paper account: a 2× short of 0.02 XBT at the order's price.
+    JsonNode margin = answer(send(server, "GET", "/api/v1/portfolio/margin", ""), 200);
+    JsonNode position =
+        margin
+            .get("positions")
+            .valueStream()
+            .filter(row -> row.get("pair").asString().equals("XBTUSD"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(new BigDecimal(position.get("size").asString())).isNegative();
+    JsonNode lifecycle =
+        answer(send(server, "GET", "/api/v1/portfolio/trades/lifecycle?pair=XBTUSD", ""), 200);
+    assertThat(lifecycle.toString())
+        .contains("\"side\":\"short\"", "\"status\":\"OPEN\"", "\"pair\":\"XBTUSD\"");
+  }
+
+  @Test
+  void aRestingLimitIsCanceledByItsIdAndAnUnknownIdIsNotFound() throws Exception {
+    JsonNode order =
+        answer(
+            send(
+                server,
+                "POST",
+                "/api/v1/paper/orders",
+                "{\"pair\": \"ETHUSD\", \"side\": \"buy\", \"type\": \"limit\", \"volume\": 0.5,"
+                    + " \"price\": \"10\"}"),
+            201);
+    assertThat(order.get("status").asString()).isEqualTo("open");
+    String id = order.get("id").asString();
+
+    JsonNode canceled = answer(send(server, "DELETE", "/api/v1/paper/orders/" + id, ""), 200);
+
+    assertThat(canceled.get("status").asString()).isEqualTo("canceled");
+    assertThat(new BigDecimal(canceled.get("filled_volume").asString())).isZero();
+    JsonNode missing = answer(send(server, "DELETE", "/api/v1/paper/orders/bot-O999", ""), 404);
+    assertThat(missing.get("detail").asString()).contains("bot-O999");
+  }
+
+  @Test
+  void aBadBodyIsABadRequestNamingTheFieldAndPlacesNothing() throws Exception {
+    int before = answer(send(server, "GET", "/api/v1/paper/orders", ""), 200).get("orders").size();
+    Map<String, String> bodies =
+        Map.of(
+            "{\"pair\": \"XBT/USD\", \"side\": \"buy\", \"volume\": \"0\"}", "volume",
+            "{\"pair\": \"XBT/USD\", \"side\": \"hold\", \"volume\": \"1\"}", "side",
+            "{\"side\": \"buy\", \"volume\": \"1\"}", "pair",
+            "{\"pair\": \"XBT/USD\", \"side\": \"buy\", \"volume\": \"1\", \"type\": \"limit\"}",
+                "price",
+            "{\"pair\": \"XBT/USD\", \"side\": \"buy\", \"volume\": \"1\", \"leverage\": 500}",
+                "leverage",
+            "{\"pair\": \"XBT/EUR\", \"side\": \"buy\", \"volume\": \"1\"}", "pair",
+            "{\"pair\": \"XBT/USD\", \"side\": \"buy\", \"volume\": \"1\", \"size\": 2}", "size",
+            "not json", "body");
+    for (Map.Entry<String, String> bad : bodies.entrySet()) {
+      JsonNode problem = answer(send(server, "POST", "/api/v1/paper/orders", bad.getKey()), 400);
+      assertThat(problem.get("detail").asString())
+          .as(bad.getKey())
+          .startsWith("parameter '" + bad.getValue() + "' ");
+    }
+    int after = answer(send(server, "GET", "/api/v1/paper/orders", ""), 200).get("orders").size();
+    assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void aLiveAccountsServerHasNoPaperOrders() throws Exception {
+    JsonNode problem =
+        answer(
+            send(
+                live, "POST", "/api/v1/paper/orders", "{\"pair\": \"XBT/USD\", \"side\": \"buy\"}"),
+            404);
+
+    assertThat(problem.get("detail").asString()).contains("tally paper");
+    answer(send(live, "GET", "/api/v1/paper/orders", ""), 404);
+  }
+}
