@@ -76,6 +76,17 @@ public final class MarginBook {
   }
 
   /**
+   * The account as it stands with its open trades only: positions, collateral and marks, all a
+   * {@link MarginSummary} needs, without copying every closed trade (what a paper account asks
+   * before each order).
+   */
+  public MarginAccount standing() {
+    List<TradeLifecycle> open = new ArrayList<>(openTrades.size());
+    openTrades.values().stream().sorted().forEach(index -> open.add(trades.get(index)));
+    return withTrades(open);
+  }
+
+  /**
    * The position on {@code pair} as it stands (flat when none), without copying the account: what a
    * fold asks before each fill.
    */

@@ -2,6 +2,7 @@ package io.tally.engine.paper;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.ledger.EventId;
 import io.tally.margin.CarryCharge;
 import io.tally.margin.CarryKind;
 import io.tally.margin.CollateralFlow;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -236,11 +238,16 @@ public final class PaperAccount {
     return ledger.account();
   }
 
+  /** The positions open now, without copying the account's closed trades. */
+  public synchronized List<MarginPosition> openPositions() {
+    return ledger.standing().openPositions();
+  }
+
   /**
    * The account's figures with its open positions at the market's last prices at {@link #now()}.
    */
   public synchronized MarginSummary summary() {
-    return exchange.summaryAt(ledger.account(), now);
+    return exchange.summaryAt(ledger.standing(), now);
   }
 
   /**
@@ -260,12 +267,20 @@ public final class PaperAccount {
     return ledger.eventsFrom(index);
   }
 
+  /**
+   * The strategy of each fill from position {@code index} of the log on whose order named one (what
+   * the books label its trade with); fills taken up by {@link #resume} have none here.
+   */
+  public synchronized Map<EventId, String> strategiesFrom(int index) {
+    return ledger.strategiesFrom(index);
+  }
+
   private void chargeFunding(Instant at) {
     BigDecimal rate = terms.funding().ratePerPeriod();
     if (rate.signum() == 0) {
       return;
     }
-    MarginAccount account = ledger.account();
+    MarginAccount account = ledger.standing();
     for (MarginPosition position : account.openPositions()) {
       if (position.leverage() <= 1) {
         continue;

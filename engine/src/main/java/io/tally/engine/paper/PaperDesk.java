@@ -11,7 +11,6 @@ import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Trade;
 import io.tally.margin.MarginEvent;
-import io.tally.margin.MarginFill;
 import io.tally.margin.MarginPosition;
 import io.tally.money.Pair;
 import io.tally.store.EventRecord;
@@ -29,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * A paper account at work: its {@link PaperAccount} on a {@link KrakenMarket}, its own store, and
@@ -39,11 +37,13 @@ import java.util.stream.Collectors;
  *
  * <p>Every call moves the account to the clock's now first (matching resting orders against the
  * trades fetched so far, charging funding that fell due), then does its work. Whatever that added
- * to the account's log is written to the store in one commit before the call returns, as the ledger
- * entries {@link PaperJournal} makes, with the market's last price of each pair held, and the books
- * are refreshed: an order's answer is never ahead of the books. A market order fetches its pair's
- * quote first unless one was fetched in the last {@link #QUOTE_MAX_AGE}; {@link #tick()}, on a
- * schedule, fetches the quotes and trades of every pair held or ordered and does the rest.
+ * to the account's log is in the store before the call returns, as the ledger entries {@link
+ * PaperJournal} makes, with the market's last price of each pair held, and the books are refreshed:
+ * an order's answer is never ahead of the books. Calls that arrive while a commit is being made
+ * share the next one (a group commit: one fsync and one refresh for all of them), which is what
+ * lets the account take a thousand orders a second. A market order fetches its pair's quote first
+ * unless one was fetched in the last {@link #QUOTE_MAX_AGE}; {@link #tick()}, on a schedule,
+ * fetches the quotes and trades of every pair held or ordered and does the rest.
  *
  * <p>A desk opened on a store that already holds the account's log takes it up ({@link
  * PaperAccount#resume}); order ids go on from the last one; orders that were working when it
@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
  *
  * <p>Example: {@code PaperDesk desk = PaperDesk.open(terms, store, service, market, clock,
  * System.err::println); desk.place(OrderRequest.market(XBTUSD, Side.BUY, new BigDecimal("0.1")));}.
- * Thread-safe: calls are serialised.
+ * Thread-safe: changes to the account are serialised, and their commits grouped.
  */
 public final class PaperDesk {
 
@@ -70,7 +70,22 @@ public final class PaperDesk {
   private final KrakenMarket market;
   private final Clock clock;
   private final Map<Pair, StoredPrice> pricesWritten = new HashMap<>();
+  private final Object commits = new Object();
+
+  /** The account's events in the store (under the desk's lock). */
   private int written;
+
+  /** Changes made to the account: places, cancels, ticks (under the desk's lock). */
+  private long changes;
+
+  /** The order numbers mark last written (under the desk's lock). */
+  private String orderNumbersWritten = "";
+
+  /** The latest change in the store (under {@link #commits}). */
+  private long committed;
+
+  /** Why the store failed a commit, once it has (under {@link #commits}). */
+  private Optional<String> failure = Optional.empty();
 
   private PaperDesk(
       PaperAccount account,
@@ -114,7 +129,7 @@ public final class PaperDesk {
     if (stored.isEmpty()) {
       PaperAccount account = PaperAccount.open(terms, market, now);
       PaperDesk desk = new PaperDesk(account, journal, 0, store, service, market, clock);
-      desk.write();
+      desk.flush(++desk.changes);
       progress.accept(
           "paper account "
               + terms.name()
@@ -137,6 +152,7 @@ public final class PaperDesk {
     PaperAccount account = PaperAccount.resume(terms, market, events, numbers.last(), now);
     events.forEach(event -> journal.entries(event, Trade.MANUAL));
     PaperDesk desk = new PaperDesk(account, journal, events.size(), store, service, market, clock);
+    desk.orderNumbersWritten = numbers.text();
     progress.accept(
         "paper account "
             + terms.name()
@@ -161,39 +177,50 @@ public final class PaperDesk {
   }
 
   /**
-   * Places an order at the clock's now and writes what it filled.
+   * Places an order at the clock's now and returns once what it filled is in the store.
    *
    * @throws IllegalArgumentException naming the parameter when the account refuses the request (see
    *     {@link PaperAccount#placeOrder}); nothing is written
    */
-  public synchronized PaperOrder place(OrderRequest request) {
+  public PaperOrder place(OrderRequest request) {
     requireNonNull(request, "request");
     Instant now = clock.instant();
     if (market
         .quotedAt(request.pair())
         .map(at -> at.isBefore(now.minus(QUOTE_MAX_AGE)))
         .orElse(true)) {
-      fetch(List.of(request.pair()), List.of());
+      fetch(Set.of(request.pair()), Set.of());
     }
     if (request.type() != OrderType.MARKET) {
       market.watch(request.pair());
     }
-    account.advanceTo(later(now));
-    PaperOrder order = account.placeOrder(request);
-    write();
+    PaperOrder order;
+    long change;
+    synchronized (this) {
+      account.advanceTo(later(now));
+      order = account.placeOrder(request);
+      change = ++changes;
+    }
+    flush(change);
     return order;
   }
 
   /**
-   * Cancels a working order at the clock's now (what filled stays filled).
+   * Cancels a working order at the clock's now (what filled stays filled) and returns once that is
+   * in the store.
    *
    * @throws PaperOrderNotFoundException for an id the account does not list
    */
-  public synchronized PaperOrder cancel(String orderId) {
+  public PaperOrder cancel(String orderId) {
     requireNonNull(orderId, "orderId");
-    account.advanceTo(later(clock.instant()));
-    PaperOrder order = account.cancelOrder(orderId);
-    write();
+    PaperOrder order;
+    long change;
+    synchronized (this) {
+      account.advanceTo(later(clock.instant()));
+      order = account.cancelOrder(orderId);
+      change = ++changes;
+    }
+    flush(change);
     return order;
   }
 
@@ -217,20 +244,21 @@ public final class PaperDesk {
    * of the pairs held. A market that cannot be reached is logged and the account moves on what was
    * fetched before.
    */
-  public synchronized void tick() {
-    Set<Pair> held = new LinkedHashSet<>();
-    account.account().openPositions().forEach(position -> held.add(position.pair()));
+  public void tick() {
+    Set<Pair> quoted = new LinkedHashSet<>();
     Set<Pair> ordered = new LinkedHashSet<>();
-    account.openOrders().forEach(order -> ordered.add(order.pair()));
-    Set<Pair> quoted = new LinkedHashSet<>(held);
+    synchronized (this) {
+      account.openPositions().forEach(position -> quoted.add(position.pair()));
+      account.openOrders().forEach(order -> ordered.add(order.pair()));
+    }
     quoted.addAll(ordered);
     fetch(quoted, ordered);
-    account.advanceTo(later(clock.instant()));
-    write();
-  }
-
-  private void fetch(List<Pair> quoted, List<Pair> taped) {
-    fetch(Set.copyOf(quoted), Set.copyOf(taped));
+    long change;
+    synchronized (this) {
+      account.advanceTo(later(clock.instant()));
+      change = ++changes;
+    }
+    flush(change);
   }
 
   private void fetch(Set<Pair> quoted, Set<Pair> taped) {
@@ -250,12 +278,49 @@ public final class PaperDesk {
   }
 
   /**
-   * Writes the account's events not yet in the store, the prices of the pairs it holds and its
-   * order numbers, in one commit, and refreshes the books.
+   * Returns once every change up to {@code change} is in the store, committing what is pending when
+   * no other call has: a group commit, so that calls arriving while one commits share the next
+   * commit (one fsync and one refresh of the books for all of them).
+   *
+   * @throws IllegalStateException when the store failed an earlier commit: the desk then takes no
+   *     more work, since the account is ahead of its store
    */
-  private void write() {
+  private void flush(long change) {
+    synchronized (commits) {
+      if (failure.isPresent()) {
+        throw new IllegalStateException(
+            "paper account " + account.name() + " stopped: its store failed: " + failure.get());
+      }
+      if (committed >= change) {
+        return;
+      }
+      Pending pending;
+      synchronized (this) {
+        pending = pending();
+      }
+      try {
+        if (pending.batch().isPresent()) {
+          store.commit(pending.batch().get());
+          service.refresh();
+        }
+      } catch (RuntimeException e) {
+        failure = Optional.of(e.getMessage());
+        throw e;
+      }
+      committed = pending.change();
+    }
+  }
+
+  /** What the store lacks: events, prices and order numbers up to the latest change. */
+  private record Pending(long change, Optional<ImportBatch> batch) {}
+
+  /**
+   * The account's events not yet in the store, the prices of the pairs it holds and its order
+   * numbers, as one batch; none when nothing changed. Called under the desk's lock.
+   */
+  private Pending pending() {
     List<MarginEvent> events = account.eventsFrom(written);
-    Map<EventId, String> strategies = strategies(events);
+    Map<EventId, String> strategies = account.strategiesFrom(written);
     List<EventRecord> records = new ArrayList<>();
     for (MarginEvent event : events) {
       for (LedgerEvent entry :
@@ -269,46 +334,25 @@ public final class PaperDesk {
                 account.lastOrderNumber(),
                 account.openOrders().stream().map(PaperOrder::id).toList())
             .text();
-    if (records.isEmpty()
-        && prices.isEmpty()
-        && orderNumbers.equals(store.marks().get(Mark.PAPER_ORDERS.key()))) {
-      return;
-    }
-    store.commit(
-        new ImportBatch(
-            List.of(),
-            records,
-            List.copyOf(prices.values()),
-            Map.of(
-                Mark.PRICES_BASE.key(),
-                account.collateral().code(),
-                Mark.PAPER_ORDERS.key(),
-                orderNumbers),
-            "paper " + account.name() + ": " + events.size() + " events"));
     written += events.size();
     pricesWritten.putAll(prices);
-    service.refresh();
-  }
-
-  /** The strategy of each fill among {@code events}: its order's, else none ({@code manual}). */
-  private Map<EventId, String> strategies(List<MarginEvent> events) {
-    Set<EventId> fills =
-        events.stream()
-            .filter(MarginFill.class::isInstance)
-            .map(MarginEvent::id)
-            .collect(Collectors.toSet());
-    Map<EventId, String> strategies = new HashMap<>();
-    if (fills.isEmpty()) {
-      return strategies;
+    if (records.isEmpty() && prices.isEmpty() && orderNumbers.equals(orderNumbersWritten)) {
+      return new Pending(changes, Optional.empty());
     }
-    for (PaperOrder order : account.orders()) {
-      for (EventId fill : order.fills()) {
-        if (fills.contains(fill)) {
-          strategies.put(fill, order.request().strategy().orElse(Trade.MANUAL));
-        }
-      }
-    }
-    return strategies;
+    orderNumbersWritten = orderNumbers;
+    return new Pending(
+        changes,
+        Optional.of(
+            new ImportBatch(
+                List.of(),
+                records,
+                List.copyOf(prices.values()),
+                Map.of(
+                    Mark.PRICES_BASE.key(),
+                    account.collateral().code(),
+                    Mark.PAPER_ORDERS.key(),
+                    orderNumbers),
+                "paper " + account.name() + ": " + events.size() + " events")));
   }
 
   /**
@@ -318,7 +362,7 @@ public final class PaperDesk {
   private Map<Pair, StoredPrice> prices() {
     Map<Pair, StoredPrice> prices = new HashMap<>();
     Instant now = account.now();
-    for (MarginPosition position : account.account().openPositions()) {
+    for (MarginPosition position : account.openPositions()) {
       Optional<MarketQuote> quote = market.quote(position.pair(), now);
       if (quote.isEmpty()) {
         continue;

@@ -279,7 +279,7 @@ final class PaperExchange {
   /** Books a fill of the order and returns the order after it (or canceled, see below). */
   private PaperOrder fill(
       PaperOrder order, BigDecimal quantity, BigDecimal price, Liquidity liquidity, Instant at) {
-    Optional<String> conflict = leverageConflict(order, ledger.account());
+    Optional<String> conflict = leverageConflict(order, ledger.standing());
     if (conflict.isPresent()) {
       // The position changed since the order was placed: the book would refuse the fill.
       PaperOrder canceled = order.canceled(at, conflict.get());
@@ -299,7 +299,7 @@ final class PaperExchange {
             price,
             fee,
             order.request().leverage());
-    ledger.apply(fill);
+    ledger.apply(fill, order.request().strategy());
     feeWindow.addLast(new Traded(at, fill.value()));
     feeWindowVolume = feeWindowVolume.add(fill.value());
     PaperOrder filled = order.filled(fill);
@@ -311,7 +311,7 @@ final class PaperExchange {
   }
 
   private Optional<String> refusal(PaperOrder order, Optional<MarketQuote> quote, Instant now) {
-    MarginAccount account = ledger.account();
+    MarginAccount account = ledger.standing();
     Optional<String> conflict = leverageConflict(order, account);
     if (conflict.isPresent()) {
       return conflict;

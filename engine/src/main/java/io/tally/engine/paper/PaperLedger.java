@@ -7,7 +7,10 @@ import io.tally.margin.MarginBook;
 import io.tally.margin.MarginEvent;
 import io.tally.margin.MarginFill;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A paper account's own event log beside the {@link MarginBook} it folds into: every event is
@@ -20,6 +23,10 @@ final class PaperLedger {
   private final String name;
   private final MarginBook book;
   private final List<MarginEvent> events = new ArrayList<>();
+
+  /** The strategy of each logged event's order, null where none (aligned with the events). */
+  private final List<String> strategies = new ArrayList<>();
+
   private long deposits;
   private long fills;
   private long charges;
@@ -60,12 +67,34 @@ final class PaperLedger {
 
   /** Applies the event to the book, then logs it; a rejected event is neither. */
   void apply(MarginEvent event) {
+    apply(event, Optional.empty());
+  }
+
+  /** Applies a fill of an order of {@code strategy} (if it names one), then logs it. */
+  void apply(MarginEvent event, Optional<String> strategy) {
     book.apply(event);
     events.add(event);
+    strategies.add(strategy.orElse(null));
+  }
+
+  /** The strategy of each fill logged from position {@code index} on whose order names one. */
+  Map<EventId, String> strategiesFrom(int index) {
+    Map<EventId, String> named = new HashMap<>();
+    for (int i = index; i < events.size(); i++) {
+      if (strategies.get(i) != null) {
+        named.put(events.get(i).id(), strategies.get(i));
+      }
+    }
+    return named;
   }
 
   MarginAccount account() {
     return book.account();
+  }
+
+  /** The account with its open trades only: cheap, for margin checks and summaries. */
+  MarginAccount standing() {
+    return book.standing();
   }
 
   int size() {

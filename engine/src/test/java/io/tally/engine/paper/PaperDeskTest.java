@@ -132,6 +132,8 @@ class PaperDeskTest {
     assertThat(service.getEquity().equity())
         .isEqualByComparingTo(desk.account().summary().equity());
     assertThat(progress).contains("paper account bot opened with 10000.00000000 USD");
+    // The fill keeps its order's strategy in the books' ledger.
+    assertThat(store.findEvent("bot-T1:fill").orElseThrow().line()).endsWith(" strategy=trend");
     assertThat(service.queries().getTradeLifecycles(Optional.empty(), Optional.empty()))
         .singleElement()
         .satisfies(trade -> assertThat(trade.id().value()).isEqualTo("bot-T1:fill"));
