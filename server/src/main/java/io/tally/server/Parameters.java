@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.tally.margin.TradeStatus;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.risk.RiskEventType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -53,6 +54,27 @@ final class Parameters {
         return Optional.of(TradeStatus.CLOSED);
       default:
         throw new BadRequestException(name, "must be open or closed, got '" + text.get() + "'");
+    }
+  }
+
+  /** A risk event type such as {@code MARGIN_CALL} (any case), when given. */
+  static Optional<RiskEventType> riskEventType(Context ctx, String name) {
+    Optional<String> text = text(ctx, name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RiskEventType.valueOf(text.get().toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          name,
+          "must be a risk event type ("
+              + java.util.Arrays.stream(RiskEventType.values())
+                  .map(Enum::name)
+                  .collect(java.util.stream.Collectors.joining(", "))
+              + "), got '"
+              + text.get()
+              + "'");
     }
   }
 

@@ -74,6 +74,7 @@ public final class TallyServer implements AutoCloseable {
   private final Clock clock;
   private final ServerMetrics metrics;
   private final String openApi;
+  private final EventStream events;
   private Javalin app;
 
   private TallyServer(PortfolioService service, Clock clock) {
@@ -82,6 +83,7 @@ public final class TallyServer implements AutoCloseable {
     this.clock = clock;
     this.metrics = new ServerMetrics(service);
     this.openApi = resource("/openapi.json");
+    this.events = new EventStream(service);
   }
 
   /**
@@ -136,7 +138,9 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/reconciliation",
         "GET " + API + "/portfolio/data-issues",
         "GET " + API + "/portfolio/orders/open",
-        "POST " + API + "/portfolio/sync");
+        "POST " + API + "/portfolio/sync",
+        "GET " + API + "/risk/events",
+        "GET " + API + "/events");
   }
 
   private void listen(String host, int port) {
@@ -245,6 +249,15 @@ public final class TallyServer implements AutoCloseable {
               get(config.routes, "/portfolio/data-issues", ctx -> answers.dataIssues());
               get(config.routes, "/portfolio/orders/open", ctx -> answers.openOrders());
               config.routes.post(API + "/portfolio/sync", timed(ctx -> json(ctx, answers.sync())));
+              get(
+                  config.routes,
+                  "/risk/events",
+                  ctx ->
+                      answers.riskEvents(
+                          Parameters.instant(ctx, "since"),
+                          Parameters.riskEventType(ctx, "type"),
+                          Parameters.limit(ctx, DEFAULT_LIMIT)));
+              config.routes.sse(API + "/events", events::subscribe);
               config.routes.exception(BadRequestException.class, this::badRequest);
               config.routes.exception(PositionNotFoundException.class, this::notFound);
               config.routes.exception(Exception.class, this::failed);
@@ -428,6 +441,7 @@ public final class TallyServer implements AutoCloseable {
   /** Stops serving; requests in flight finish first. */
   @Override
   public void close() {
+    events.close();
     if (app != null) {
       app.stop();
     }
