@@ -123,8 +123,9 @@ public final class PortfolioService {
   /**
    * Calls {@code listener} with every risk event a write raises (today the margin alerts of
    * accounts with open margin positions: {@code MARGIN_CALL}, {@code LIQUIDATION_RISK}, {@code
-   * MARGIN_CRITICAL}, {@code MARGIN_RESTORED}), after it was stored and logged. Called on the
-   * writing thread, under the write lock: a listener must return quickly and must not write to this
+   * MARGIN_CRITICAL}, {@code MARGIN_RESTORED}), after it was stored and logged. Only a service
+   * started with {@link #initialize()} raises them; {@link #load()} does not. Called on the writing
+   * thread, under the write lock: a listener must return quickly and must not write to this
    * service. A paper account acts on {@code MARGIN_CRITICAL} here (closing the most losing
    * position); a live one's event names it as the suggested action.
    */

@@ -76,8 +76,14 @@ final class PortfolioWriter {
   private final List<Consumer<SyncResult>> syncListeners = new CopyOnWriteArrayList<>();
   private LiveBooks live;
 
-  /** The margin alert ladder, resumed from the store on the first publish; under {@code lock}. */
-  private MarginWatch marginWatch;
+  /**
+   * The margin alert ladder, resumed from the store on the first publish after {@link #initialize}
+   * (a served account); {@link #load} (one-off commands that only read) raises no alert. Under
+   * {@code lock}.
+   */
+  private Optional<MarginWatch> marginWatch = Optional.empty();
+
+  private boolean watching;
 
   /** The open orders the last sync of this process read; only written under {@code lock}. */
   private Optional<OpenOrders> openOrders = Optional.empty();
@@ -137,6 +143,7 @@ final class PortfolioWriter {
   void initialize() {
     lock.lock();
     try {
+      watching = true;
       Instant now = clock.instant();
       prune(now);
       startBooks();
@@ -482,19 +489,24 @@ final class PortfolioWriter {
   }
 
   /**
-   * Feeds {@code next}'s margin figures to the alert ladder when it has open margin positions or an
-   * alert is standing (closing every position restores it), and stores, logs and emits the risk
-   * event it raises. A store that fails to keep the event is logged; the event is still logged and
-   * emitted, since the alert is true either way.
+   * Feeds {@code next}'s margin figures to the alert ladder, in a served account ({@link
+   * #initialize}), when it has open margin positions or an alert is standing (closing every
+   * position restores it), and stores, logs and emits the risk event it raises. A store that fails
+   * to keep the event is logged; the event is still logged and emitted, since the alert is true
+   * either way.
    */
   private void watchMargin(PortfolioView next) {
-    if (marginWatch == null) {
-      marginWatch = MarginWatch.resume(store);
-    }
-    if (next.valuation().marginPositions().isEmpty() && !marginWatch.standing()) {
+    if (!watching) {
       return;
     }
-    Optional<RiskEvent> raised = marginWatch.observe(next.asOf(), queries.apply(next).getMargin());
+    if (marginWatch.isEmpty()) {
+      marginWatch = Optional.of(MarginWatch.resume(store));
+    }
+    MarginWatch watch = marginWatch.get();
+    if (next.valuation().marginPositions().isEmpty() && !watch.standing()) {
+      return;
+    }
+    Optional<RiskEvent> raised = watch.observe(next.asOf(), queries.apply(next).getMargin());
     if (raised.isEmpty()) {
       return;
     }

@@ -61,6 +61,9 @@ class PortfolioServiceRiskEventsTest {
   private PortfolioStore store;
   private final List<String> progress = new CopyOnWriteArrayList<>();
 
+  /** One nonce source for every client of the test: the simulator wants them rising per key. */
+  private final AtomicLong nonces = new AtomicLong(System.currentTimeMillis() * 1_000);
+
   @BeforeEach
   void start() {
     account =
@@ -177,6 +180,29 @@ class PortfolioServiceRiskEventsTest {
   }
 
   @Test
+  void aServiceOnlyLoadedForAOneOffCommandRaisesNothingTheServedOneRaisesIt() {
+    PortfolioService served = service();
+    List<RiskEvent> raisedByServed = new CopyOnWriteArrayList<>();
+    served.onRiskEvent(raisedByServed::add);
+    served.initialize();
+    openToLevel(served, new BigDecimal("175"));
+
+    PortfolioService oneOff = service();
+    List<RiskEvent> raisedByOneOff = new CopyOnWriteArrayList<>();
+    oneOff.onRiskEvent(raisedByOneOff::add);
+    oneOff.load();
+    oneOff.reconcile(); // syncs first: the position is in its books
+    assertThat(oneOff.queries().getMargin().summary().marginLevel()).isPresent();
+    assertThat(raisedByOneOff).isEmpty();
+    assertThat(store.riskEvents(Optional.empty(), java.util.Set.of(), 10)).isEmpty();
+
+    served.sync();
+    assertThat(raisedByServed)
+        .extracting(RiskEvent::type)
+        .containsExactly(RiskEventType.MARGIN_CALL);
+  }
+
+  @Test
   void aLimitBelowOneIsRejected() {
     PortfolioService service = service();
     service.initialize();
@@ -212,7 +238,7 @@ class PortfolioServiceRiskEventsTest {
         .baseUrl(simulator.baseUrl())
         .credentials(new KrakenCredentials(KEY, SECRET))
         .tier(CallCounter.Tier.PRO)
-        .nonceSource(new AtomicLong(System.currentTimeMillis() * 1_000)::incrementAndGet)
+        .nonceSource(nonces::incrementAndGet)
         .clock(clock)
         .sleeper(clock::sleep)
         .retry(new RetrySettings(3, Duration.ofMillis(5), 2.0, Duration.ofMillis(20), 0.1))
