@@ -10,8 +10,10 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,20 +77,23 @@ final class EventStream implements AutoCloseable {
     sender.execute(() -> client.sendComment("connected"));
   }
 
-  /** How many clients are connected. */
-  int clients() {
-    return clients.size();
-  }
-
+  /**
+   * Queues {@code tree} for every client. Called on the service's writing thread: it never throws
+   * (a stream closing meanwhile drops the event) and never waits for a client.
+   */
   private void publish(String name, Map<String, Object> tree) {
     if (closed) {
       return;
     }
-    String data = JSON.writeValueAsString(tree);
-    sender.execute(() -> each(client -> client.sendEvent(name, data)));
+    try {
+      String data = JSON.writeValueAsString(tree);
+      sender.execute(() -> each(client -> client.sendEvent(name, data)));
+    } catch (RejectedExecutionException e) {
+      LOG.debug("the event stream closed before a {} event could be sent", name);
+    }
   }
 
-  private void each(java.util.function.Consumer<SseClient> send) {
+  private void each(Consumer<SseClient> send) {
     for (SseClient client : clients) {
       if (client.terminated()) {
         clients.remove(client);

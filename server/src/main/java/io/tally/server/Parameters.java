@@ -8,7 +8,9 @@ import io.tally.risk.RiskEventType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The query parameters of the API, each read one way: a bad value is a {@link BadRequestException}
@@ -69,9 +71,9 @@ final class Parameters {
       throw new BadRequestException(
           name,
           "must be a risk event type ("
-              + java.util.Arrays.stream(RiskEventType.values())
+              + Arrays.stream(RiskEventType.values())
                   .map(Enum::name)
-                  .collect(java.util.stream.Collectors.joining(", "))
+                  .collect(Collectors.joining(", "))
               + "), got '"
               + text.get()
               + "'");
