@@ -128,6 +128,32 @@ class EventStreamTest {
   }
 
   @Test
+  void driftFoundAndGoneAreStreamedOnceEach() throws Exception {
+    Subscription stream = subscribe();
+
+    // Kraken reports 0.01 XBT more than its own ledger: the sync's reconciliation finds drift.
+    served.simulator.faults().balanceDiscrepancy("XXBT", new BigDecimal("0.01"));
+    assertThat(post("/api/v1/portfolio/sync").statusCode()).isEqualTo(200);
+    Event found = stream.next("drift");
+    assertThat(found.data().get("drift_flag").asBoolean()).isTrue();
+    assertThat(found.data().get("reconciliation_status").asString()).isEqualTo("drift");
+    assertThat(found.data().get("checked_at").asString())
+        .isEqualTo(getJson("/api/v1/portfolio/reconciliation").get("checked_at").asString());
+    assertThat(stream.next("sync").data().get("drift_detected").asBoolean()).isTrue();
+
+    // Still drift: the flag did not change, so no drift event; then cleared: one more.
+    assertThat(post("/api/v1/portfolio/sync").statusCode()).isEqualTo(200);
+    stream.next("sync");
+    served.simulator.faults().clearBalanceDiscrepancies();
+    assertThat(post("/api/v1/portfolio/sync").statusCode()).isEqualTo(200);
+    Event gone = stream.next("drift");
+    assertThat(gone.data().get("drift_flag").asBoolean()).isFalse();
+    assertThat(gone.data().get("reconciliation_status").asString()).isEqualTo("ok");
+    assertThat(stream.next("sync").data().get("drift_detected").asBoolean()).isFalse();
+    stream.close();
+  }
+
+  @Test
   void aBadTypeIsA400ProblemNamingTheParameterAndTheTypes() throws Exception {
     HttpResponse<String> response = get("/api/v1/risk/events?type=MARGIN");
     assertThat(response.statusCode()).isEqualTo(400);
