@@ -16,7 +16,8 @@ const STABLE_IDS = [
   "equity", "cash", "realized", "unrealized", "as-of", "drift-status", "stale-warning", "sync-warning",
   "equity-chart", "range-24h", "range-7d", "range-30d", "range-all",
   "allocation-table", "positions-table", "trades-table", "cash-flows-table", "data-issues",
-  "performance-metrics", "underwater-chart", "monthly-returns", "strategy-table"
+  "performance-metrics", "underwater-chart", "monthly-returns", "strategy-table",
+  "margin", "margin-equity", "margin-used", "margin-free", "margin-level", "margin-positions-table"
 ];
 
 test("every id the browser test relies on is in index.html, once", () => {

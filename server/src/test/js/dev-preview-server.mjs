@@ -161,6 +161,17 @@ function normal() {
       adjusted_drift_base: "0.05154322", recent_flows: [cashFlows[0]], adjustments_booked: []
     },
     dataIssues: { data_issues: [] },
+    margin: {
+      base_currency: "USD", mode: "cross", equity_base: "55430.04845678", collateral_base: "55610.04845678",
+      margin_used_base: "30000.00000000", free_margin_base: "25430.04845678", margin_level: "184.77",
+      maintenance_margin_base: "15000.00000000", reserve_base: "5543.00484568", free_margin_after_reserve_base: "19887.04361110",
+      positions: [
+        { pair: "XBTUSD", quote_asset: "USD", size: "1.5", entry_price: "60000.000000000000", mark_price: "59880", price_decimals: 1,
+          leverage: 3, notional_base: "90000.00000000", initial_margin_base: "30000.00000000", maintenance_margin_base: "15000.00000000",
+          liquidation_price: "33726.631702146667", unrealized_pnl_base: "-180.00000000", realized_pnl_base: "0.00000000",
+          fees_paid_base: "234.00000000", funding_paid_base: "18.00000000", unvalued: false }
+      ]
+    },
     performance: performance()
   };
 }
@@ -186,6 +197,7 @@ function alert() {
     { kind: "missing_price", event: "LSTK", asset: "DOT", detail: "No DOT price at or before 2026-11-21T10:00:00Z: the reward is unvalued." },
     { kind: "oversell", event: "L7", asset: "XBT", detail: "Sold 0.0002 more XBT than held; the excess has no cost basis." }
   ];
+  docs.margin.margin_level = "104.12";
   docs.positions = { status: 500, problem: { type: "about:blank", title: "Internal Server Error", status: 500, detail: "positions: store is busy (SQLITE_BUSY), try again" } };
   return docs;
 }
@@ -207,6 +219,10 @@ function empty() {
       recent_flows: [], adjustments_booked: []
     },
     dataIssues: { data_issues: [] },
+    margin: {
+      base_currency: "USD", mode: "cross", equity_base: "0", collateral_base: "0", margin_used_base: "0", free_margin_base: "0",
+      margin_level: null, maintenance_margin_base: "0", reserve_base: "0", free_margin_after_reserve_base: "0", positions: []
+    },
     // what the server answers when the history has no day yet
     performance: { status: 400, problem: { type: "about:blank", title: "Bad Request", status: 400, detail: "parameter 'to' no events up to 2026-11-23: nothing to measure" } },
     emptyEquity: true
@@ -221,6 +237,7 @@ const ROUTES = {
   "/api/v1/portfolio/cash-flows": "cashFlows",
   "/api/v1/portfolio/reconciliation": "reconciliation",
   "/api/v1/portfolio/data-issues": "dataIssues",
+  "/api/v1/portfolio/margin": "margin",
   "/api/v1/portfolio/equity": "equity",
   "/api/v1/portfolio/performance": "performance"
 };

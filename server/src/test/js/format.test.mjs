@@ -153,3 +153,17 @@ test("monthly returns become a year-by-month grid, oldest year first, with each 
   assert.deepEqual(fmt.monthGrid([{ period: "2027-01", return: 0 }], []).map((row) => row.total), [null]);
   assert.deepEqual(fmt.monthGrid(null, null), []);
 });
+
+test("margin band: the alert ladder's rungs, strictly below each threshold, on the digits", () => {
+  assert.equal(fmt.marginBand("250.0000"), "ok");
+  assert.equal(fmt.marginBand("200"), "ok");
+  assert.equal(fmt.marginBand("199.9999"), "call");
+  assert.equal(fmt.marginBand("150.00"), "call");
+  assert.equal(fmt.marginBand("149.99"), "risk");
+  assert.equal(fmt.marginBand("110"), "risk");
+  assert.equal(fmt.marginBand("109.99"), "critical");
+  assert.equal(fmt.marginBand("-5.5"), "critical");
+  assert.equal(fmt.marginBand("123456.78"), "ok");
+  assert.equal(fmt.marginBand(null), null);
+  assert.equal(fmt.marginBand("n/a"), null);
+});

@@ -30,7 +30,8 @@
     trades: "api/v1/portfolio/trades?limit=20",
     cashFlows: "api/v1/portfolio/cash-flows?limit=20",
     reconciliation: "api/v1/portfolio/reconciliation",
-    dataIssues: "api/v1/portfolio/data-issues"
+    dataIssues: "api/v1/portfolio/data-issues",
+    margin: "api/v1/portfolio/margin"
   };
   var NAMES = {
     portfolio: "portfolio",
@@ -40,6 +41,7 @@
     cashFlows: "cash flows",
     reconciliation: "reconciliation",
     dataIssues: "data issues",
+    margin: "margin",
     equity: "equity history",
     performance: "performance"
   };
@@ -393,6 +395,7 @@
       cashFlows: renderCashFlows,
       reconciliation: renderReconciliation,
       dataIssues: renderDataIssues,
+      margin: renderMargin,
       equity: renderChart,
       performance: performancePanel.render
     };
@@ -701,6 +704,44 @@
         td("Fees", [money(p.fees_paid_base), unit ? [" ", el("span", { class: "unit" }, unit)] : null], "r"));
     }));
     renderNonPair(data);
+  }
+
+  var MARGIN_BANDS = {
+    ok: "at or above 200 %",
+    call: "margin call: below 200 %",
+    risk: "liquidation risk: below 150 %",
+    critical: "critical: below 110 %"
+  };
+
+  /**
+   * The margin card: equity, margin used, free margin and the margin level coloured by its alert
+   * band, and each open margin position with its liquidation price; hidden without positions.
+   */
+  function renderMargin(m) {
+    var positions = m.positions || [];
+    $("margin").hidden = positions.length === 0;
+    if (positions.length === 0) return;
+    setText("margin-mode", m.mode ? m.mode + " margin" : "");
+    setText("margin-equity", F.formatMoney(m.equity_base));
+    setText("margin-used", F.formatMoney(m.margin_used_base));
+    setText("margin-free", F.formatMoney(m.free_margin_base));
+    setSigned($("margin-free"), m.free_margin_base);
+    var level = $("margin-level");
+    setText("margin-level", F.formatPercent(m.margin_level));
+    var band = F.marginBand(m.margin_level) || "none";
+    level.dataset.band = band;
+    level.title = MARGIN_BANDS[band] || "no margin used";
+    fillTable("margin-positions-table", positions.map(function (p) {
+      var places = p.price_decimals;
+      return el("tr", { "data-pair": p.pair },
+        td("Pair", [p.pair, p.unvalued ? el("span", { class: "tag bad" }, "unvalued") : null]),
+        td("Size", el("span", { class: signClass(p.size) || null }, qty(p.size, null, null)), "r"),
+        td("Entry", qty(p.entry_price, p.quote_asset, places), "r"),
+        td("Mark", qty(p.mark_price, p.quote_asset, places), "r"),
+        td("Leverage", p.leverage === null || p.leverage === undefined ? F.DASH : p.leverage + "\u00d7", "r"),
+        td("Liq. price", p.liquidation_price === null ? F.DASH : qty(p.liquidation_price, p.quote_asset, places), "r"),
+        td("Unrealized", money(p.unrealized_pnl_base, { colored: true }), "r"));
+    }));
   }
 
   /** Units no pair position holds (deposits, rewards, quote currencies): with the sizes above they are the holdings. */

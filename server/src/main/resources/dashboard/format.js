@@ -175,6 +175,23 @@
   }
 
   /**
+   * The alert band of a margin level (the API's margin_level, a percentage as a decimal string),
+   * on Tally's ladder (ACCOUNTING-DECISIONS, margin alerts): "critical" below 110, "risk" below
+   * 150, "call" below 200, "ok" at or above 200; null when there is no level (no margin used).
+   * The comparison is on the digits, never a double: marginBand("199.995") === "call".
+   */
+  function marginBand(level) {
+    var d = parseDecimal(level);
+    if (d === null) return null;
+    if (d.negative && !isAllZero(d.int + d.frac)) return "critical";
+    var whole = d.int.length > 4 ? 10000 : parseInt(d.int, 10); // the fraction only matters at a bound
+    if (whole < 110) return "critical";
+    if (whole < 150) return "risk";
+    if (whole < 200) return "call";
+    return "ok";
+  }
+
+  /**
    * A statistic the API sends as a JSON number and a fraction (0.055 is 5.5 %) as a percentage:
    * 2 decimals, HALF_EVEN on the number's shortest decimal spelling (so 0.00125 is "0.12%", as the
    * server's own rounding of the same text would be), with thousands separators and a "%" sign.
@@ -279,6 +296,7 @@
     formatQuantity: formatQuantity,
     formatAmount: formatAmount,
     formatPercent: formatPercent,
+    marginBand: marginBand,
     formatFraction: formatFraction,
     formatSignedFraction: formatSignedFraction,
     formatRatio: formatRatio,

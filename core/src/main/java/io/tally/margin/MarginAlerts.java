@@ -61,6 +61,24 @@ public final class MarginAlerts {
     this.hysteresis = Argument.notNegative("hysteresis", hysteresis);
   }
 
+  /**
+   * A ladder with the default band that continues from {@code standing}, the alert a previous
+   * ladder last raised: a restart that reads the last stored alert does not raise it again while
+   * the level stays in its rung. {@code MARGIN_RESTORED} or empty means none is standing.
+   *
+   * <p>Example: {@code MarginAlerts.resumed(Optional.of(AlertType.MARGIN_CALL))} raises nothing at
+   * 195 % and {@code LIQUIDATION_RISK} at 145 %. A rung the previous ladder left silently (the
+   * level climbed above its threshold plus the band without restoring) is left again by the first
+   * observation, since the level is what decides it.
+   */
+  public static MarginAlerts resumed(Optional<AlertType> standing) {
+    MarginAlerts alerts = new MarginAlerts();
+    requireNonNull(standing, "standing")
+        .filter(type -> type != AlertType.MARGIN_RESTORED)
+        .ifPresent(type -> alerts.rung = RUNGS.indexOf(type) + 1);
+    return alerts;
+  }
+
   /** The alert standing (the worst rung not yet left); empty when none. */
   public Optional<AlertType> standing() {
     return rung == 0 ? Optional.empty() : Optional.of(RUNGS.get(rung - 1));

@@ -101,4 +101,22 @@ class MarginAlertsTest {
     assertThat(alerts.standing()).isEqualTo(Optional.empty());
     assertThat(alerts.observe(flat)).isEmpty();
   }
+
+  @Test
+  void aResumedLadderDoesNotRaiseTheStandingAlertAgain() {
+    MarginAlerts call = MarginAlerts.resumed(Optional.of(AlertType.MARGIN_CALL));
+    assertThat(call.standing()).contains(AlertType.MARGIN_CALL);
+    // 195 stays in the call's rung; 145 < 150 is a new, worse rung; 220 > 200 + 10 restores
+    assertThat(run(call, 195, 145, 220))
+        .containsExactly("145 LIQUIDATION_RISK", "220 MARGIN_RESTORED");
+    MarginAlerts critical = MarginAlerts.resumed(Optional.of(AlertType.MARGIN_CRITICAL));
+    // 125 > 110 + 10 leaves the critical rung silently; 108 < 110 raises it again
+    assertThat(run(critical, 105, 125, 108)).containsExactly("108 MARGIN_CRITICAL");
+  }
+
+  @Test
+  void aLadderResumedFromARestoreOrNothingHasNoAlertStanding() {
+    assertThat(MarginAlerts.resumed(Optional.of(AlertType.MARGIN_RESTORED)).standing()).isEmpty();
+    assertThat(run(MarginAlerts.resumed(Optional.empty()), 195)).containsExactly("195 MARGIN_CALL");
+  }
 }

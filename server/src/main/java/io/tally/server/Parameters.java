@@ -4,10 +4,13 @@ import io.javalin.http.Context;
 import io.tally.margin.TradeStatus;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
+import io.tally.risk.RiskEventType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The query parameters of the API, each read one way: a bad value is a {@link BadRequestException}
@@ -53,6 +56,27 @@ final class Parameters {
         return Optional.of(TradeStatus.CLOSED);
       default:
         throw new BadRequestException(name, "must be open or closed, got '" + text.get() + "'");
+    }
+  }
+
+  /** A risk event type such as {@code MARGIN_CALL} (any case), when given. */
+  static Optional<RiskEventType> riskEventType(Context ctx, String name) {
+    Optional<String> text = text(ctx, name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(RiskEventType.valueOf(text.get().toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(
+          name,
+          "must be a risk event type ("
+              + Arrays.stream(RiskEventType.values())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", "))
+              + "), got '"
+              + text.get()
+              + "'");
     }
   }
 

@@ -77,6 +77,7 @@ public final class TallyServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final String openApi;
   private final PaperRoutes paper;
+  private final EventStream events;
   private Javalin app;
 
   private TallyServer(PortfolioService service, Optional<PaperDesk> desk, Clock clock) {
@@ -86,6 +87,7 @@ public final class TallyServer implements AutoCloseable {
     this.clock = clock;
     this.metrics = new ServerMetrics(service);
     this.openApi = resource("/openapi.json");
+    this.events = new EventStream(service);
   }
 
   /**
@@ -153,7 +155,9 @@ public final class TallyServer implements AutoCloseable {
         "POST " + API + "/portfolio/sync",
         "GET " + API + "/paper/orders",
         "POST " + API + "/paper/orders",
-        "DELETE " + API + "/paper/orders/{id}");
+        "DELETE " + API + "/paper/orders/{id}",
+        "GET " + API + "/risk/events",
+        "GET " + API + "/events");
   }
 
   private void listen(String host, int port) {
@@ -265,6 +269,15 @@ public final class TallyServer implements AutoCloseable {
               config.routes.post(API + "/paper/orders", timed(paper::place));
               config.routes.get(API + "/paper/orders", timed(paper::list));
               config.routes.delete(API + "/paper/orders/{id}", timed(paper::cancel));
+              get(
+                  config.routes,
+                  "/risk/events",
+                  ctx ->
+                      answers.riskEvents(
+                          Parameters.instant(ctx, "since"),
+                          Parameters.riskEventType(ctx, "type"),
+                          Parameters.limit(ctx, DEFAULT_LIMIT)));
+              config.routes.sse(API + "/events", events::subscribe);
               config.routes.exception(BadRequestException.class, this::badRequest);
               config.routes.exception(
                   PaperOrderNotFoundException.class,
@@ -454,6 +467,7 @@ public final class TallyServer implements AutoCloseable {
   /** Stops serving; requests in flight finish first. */
   @Override
   public void close() {
+    events.close();
     if (app != null) {
       app.stop();
     }

@@ -3,6 +3,9 @@ package io.tally.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tally.sim.MarginOptions;
+import io.tally.sim.OrderRequest;
+import io.tally.sim.Side;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -68,7 +71,11 @@ class DashboardBrowserTest {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "skipped: no headless browser here — install Debian's chromium and chromium-driver"
             + " (.ci/run does) to run the dashboard test");
-    served = new ServedAccount(directory, 5, 20);
+    // An account with the margin bot, plus one leveraged buy of our own, so a margin position is
+    // open whatever the bot did last.
+    served = new ServedAccount(directory, 5, 20, MarginOptions.on());
+    served.account.submit(
+        OrderRequest.market("XETHZUSD", Side.BUY, new BigDecimal("0.5")).withLeverage(2));
     // A few equity samples a minute apart, so the chart has a line to draw.
     for (int i = 0; i < 3; i++) {
       served.account.advance(Duration.ofMinutes(1));
@@ -135,6 +142,64 @@ class DashboardBrowserTest {
         shot,
         Path.of("target", "dashboard.png"),
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void theMarginCardShowsTheLevelTallysApiReportsInItsBandAndEachPositionsLiquidationPrice()
+      throws Exception {
+    load();
+    JsonNode margin = api("/api/v1/portfolio/margin");
+    JsonNode positions = margin.get("positions");
+    assertThat(positions.size()).as("the served account has open margin positions").isPositive();
+    waitUntil(
+        "the margin card",
+        Duration.ofSeconds(10),
+        () -> browser.findElement(By.id("margin")).isDisplayed());
+
+    String level = margin.get("margin_level").asString();
+    // e.g. margin_level "1843.27" shows "1,843.27%"
+    assertThat(text("margin-level")).isEqualTo(display(level) + "%");
+    assertThat(text("margin-level"))
+        .isEqualTo(display(api("/api/v1/portfolio").get("margin_level").asString()) + "%");
+    assertThat(browser.findElement(By.id("margin-level")).getDomAttribute("data-band"))
+        .isEqualTo(band(new BigDecimal(level)));
+    assertThat(text("margin-equity")).isEqualTo(display(margin.get("equity_base").asString()));
+    assertThat(text("margin-used")).isEqualTo(display(margin.get("margin_used_base").asString()));
+    assertThat(text("margin-free")).isEqualTo(display(margin.get("free_margin_base").asString()));
+    assertThat(browser.findElements(By.cssSelector("#margin-positions-table tbody tr")))
+        .hasSize(positions.size());
+    for (JsonNode position : positions) {
+      WebElement row =
+          browser.findElement(
+              By.cssSelector(
+                  "#margin-positions-table tr[data-pair='"
+                      + position.get("pair").asString()
+                      + "']"));
+      int decimals = position.get("price_decimals").asInt();
+      String quote = position.get("quote_asset").asString();
+      assertThat(cell(row, "Leverage")).isEqualTo(position.get("leverage").asInt() + "\u00d7");
+      assertThat(cell(row, "Entry"))
+          .isEqualTo(rounded(position.get("entry_price").asString(), decimals) + " " + quote);
+      JsonNode liquidation = position.get("liquidation_price");
+      assertThat(cell(row, "Liq. price"))
+          .isEqualTo(
+              liquidation.isNull()
+                  ? "\u2014"
+                  : rounded(liquidation.asString(), decimals) + " " + quote);
+      assertThat(cell(row, "Unrealized"))
+          .isEqualTo(display(position.get("unrealized_pnl_base").asString()));
+    }
+  }
+
+  /** The alert band of a margin level: strictly below 110, 150, 200, else ok. */
+  private static String band(BigDecimal level) {
+    if (level.compareTo(new BigDecimal("110")) < 0) {
+      return "critical";
+    }
+    if (level.compareTo(new BigDecimal("150")) < 0) {
+      return "risk";
+    }
+    return level.compareTo(new BigDecimal("200")) < 0 ? "call" : "ok";
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.tally.server;
 
 import io.tally.engine.service.PortfolioService;
 import io.tally.sim.KrakenSimulator;
+import io.tally.sim.MarginOptions;
 import io.tally.sim.SimulatedAccount;
 import io.tally.store.PortfolioStore;
 import java.net.URI;
@@ -22,7 +23,13 @@ final class ServedAccount implements AutoCloseable {
   private final SyncedAccount synced;
 
   ServedAccount(Path directory, long seed, int days) {
-    synced = new SyncedAccount(directory, directory.resolve("tally.db").toString(), seed, days);
+    this(directory, seed, days, MarginOptions.off());
+  }
+
+  /** The same, the account trading on margin as {@code margin} says. */
+  ServedAccount(Path directory, long seed, int days, MarginOptions margin) {
+    synced =
+        new SyncedAccount(directory, directory.resolve("tally.db").toString(), seed, days, margin);
     account = synced.account;
     simulator = synced.simulator;
     store = synced.store;

@@ -11,6 +11,7 @@ import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenCredentials;
 import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
+import io.tally.sim.MarginOptions;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
 import io.tally.store.PortfolioStore;
@@ -62,7 +63,14 @@ public final class SyncedAccount implements AutoCloseable {
    * Generates the account ({@code seed}, {@code days}), serves it, syncs it into {@code database}.
    */
   public SyncedAccount(Path directory, String database, long seed, int days) {
-    account = AccountGenerator.generate(seed, days, Instant.now().truncatedTo(ChronoUnit.MINUTES));
+    this(directory, database, seed, days, MarginOptions.off());
+  }
+
+  /** The same account trading on margin as {@code margin} says (off: spot only). */
+  public SyncedAccount(Path directory, String database, long seed, int days, MarginOptions margin) {
+    account =
+        AccountGenerator.generate(
+            seed, days, Instant.now().truncatedTo(ChronoUnit.MINUTES), margin);
     simulator =
         KrakenSimulator.start(
             account,

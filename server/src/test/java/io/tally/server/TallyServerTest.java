@@ -385,7 +385,10 @@ class TallyServerTest {
     "/api/v1/portfolio/performance?from=2026-02-01&to=2026-01-01, from",
     "/api/v1/portfolio/performance?from=1990-01-01, from",
     "/api/v1/portfolio/performance?from=2999-01-01, from",
-    "/api/v1/portfolio/performance?to=2999-01-01, to"
+    "/api/v1/portfolio/performance?to=2999-01-01, to",
+    "/api/v1/risk/events?type=MARGIN, type",
+    "/api/v1/risk/events?since=yesterday, since",
+    "/api/v1/risk/events?limit=0, limit"
   })
   void aBadParameterIsA400ProblemNamingIt(String path, String parameter) throws Exception {
     HttpResponse<String> response = get(path);

@@ -457,6 +457,29 @@ public interface PortfolioStore extends AutoCloseable {
    */
   Optional<StoredReconciliation> latestComparison();
 
+  /**
+   * Saves {@code event}. Risk events are kept (never pruned) and not deduplicated: saving two with
+   * the same time keeps both.
+   *
+   * <p>Example: {@code store.saveRiskEvent(new StoredRiskEvent(now, "MARGIN_CALL", json))}.
+   *
+   * @throws StoreException if the database fails; nothing is then saved
+   */
+  void saveRiskEvent(StoredRiskEvent event);
+
+  /**
+   * At most {@code limit} risk events raised at or after {@code since} (any time if empty), of one
+   * of {@code types} (any type if empty), newest first: by time descending, then the later saved
+   * first among equal times.
+   *
+   * <p>Example: {@code store.riskEvents(Optional.empty(), Set.of("MARGIN_CALL", "MARGIN_RESTORED"),
+   * 1)} is the newest of those two types.
+   *
+   * @throws IllegalArgumentException if {@code limit} is less than 1 or a type is not upper-case
+   *     letters and underscores
+   */
+  List<StoredRiskEvent> riskEvents(Optional<Instant> since, Set<String> types, int limit);
+
   /** Releases the store's connections; closing again does nothing. */
   @Override
   void close();

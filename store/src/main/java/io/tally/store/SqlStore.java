@@ -413,6 +413,32 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
         () -> "read the latest reconciliation that compared of");
   }
 
+  @Override
+  public final void saveRiskEvent(StoredRiskEvent event) {
+    requireNonNull(event, "event");
+    run(
+        () ->
+            inTransaction(
+                transaction -> {
+                  RiskEventTable.insert(transaction, event);
+                  return null;
+                }),
+        () -> "save the risk event " + event.type() + " of " + event.at() + " to");
+  }
+
+  @Override
+  public final List<StoredRiskEvent> riskEvents(
+      Optional<Instant> since, Set<String> types, int limit) {
+    requireNonNull(since, "since");
+    since.ifPresent(at -> StoredInstant.requireStorable(at, "since"));
+    Set<String> checked = Set.copyOf(requireNonNull(types, "types"));
+    checked.forEach(StoredRiskEvent::requireType);
+    requireLimit(limit);
+    return run(
+        () -> withHandle(handle -> RiskEventTable.newest(handle, since, checked, limit)),
+        () -> "read risk events from");
+  }
+
   /**
    * Runs {@code action}, wrapping what the database, Jdbi or a stored text throws into a {@link
    * StoreException} that says "Could not {@code doing} database". Bad stored text found while Jdbi

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -174,6 +175,7 @@ abstract class PortfolioStoreContract {
               "price_point",
               "reconciliation",
               "reconciliation_asset",
+              "risk_event",
               "row_layout",
               "row_source",
               "source_row",
@@ -183,7 +185,7 @@ abstract class PortfolioStoreContract {
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
     }
 
     @Test
@@ -1751,6 +1753,111 @@ abstract class PortfolioStoreContract {
         assertThatThrownBy(() -> store.snapshots(Optional.empty(), 0))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("limit");
+      }
+    }
+  }
+
+  /** Risk events: kept, newest first within since, types and limit. */
+  @Nested
+  class RiskEvents {
+
+    private final Instant t1 = Instant.parse("2026-12-01T00:00:00Z");
+    private final Instant t2 = Instant.parse("2026-12-02T00:00:00.5Z");
+    private final Instant t3 = Instant.parse("2026-12-03T00:00:00.000000001Z");
+
+    private StoredRiskEvent event(Instant at, String type, String level) {
+      return new StoredRiskEvent(
+          at, type, "{\"type\":\"" + type + "\",\"level\":\"" + level + "\"}");
+    }
+
+    @Test
+    void eventsComeNewestFirstWithinSinceTypesAndLimit() {
+      try (PortfolioStore store = open()) {
+        store.saveRiskEvent(event(t1, "MARGIN_CALL", "195"));
+        store.saveRiskEvent(event(t3, "MARGIN_RESTORED", "220"));
+        store.saveRiskEvent(event(t2, "LIQUIDATION_RISK", "145"));
+        store.saveRiskEvent(event(t3, "MARGIN_CALL", "199"));
+
+        assertThat(store.riskEvents(Optional.empty(), Set.of(), 10))
+            .containsExactly(
+                event(t3, "MARGIN_CALL", "199"),
+                event(t3, "MARGIN_RESTORED", "220"),
+                event(t2, "LIQUIDATION_RISK", "145"),
+                event(t1, "MARGIN_CALL", "195"));
+        assertThat(store.riskEvents(Optional.empty(), Set.of("MARGIN_CALL"), 10))
+            .containsExactly(event(t3, "MARGIN_CALL", "199"), event(t1, "MARGIN_CALL", "195"));
+        assertThat(
+                store.riskEvents(
+                    Optional.empty(), Set.of("LIQUIDATION_RISK", "MARGIN_RESTORED"), 10))
+            .containsExactly(
+                event(t3, "MARGIN_RESTORED", "220"), event(t2, "LIQUIDATION_RISK", "145"));
+        assertThat(store.riskEvents(Optional.of(t2), Set.of(), 10))
+            .containsExactly(
+                event(t3, "MARGIN_CALL", "199"),
+                event(t3, "MARGIN_RESTORED", "220"),
+                event(t2, "LIQUIDATION_RISK", "145"));
+        assertThat(store.riskEvents(Optional.of(t2.plusNanos(1)), Set.of("MARGIN_CALL"), 10))
+            .containsExactly(event(t3, "MARGIN_CALL", "199"));
+        assertThat(store.riskEvents(Optional.empty(), Set.of(), 1))
+            .containsExactly(event(t3, "MARGIN_CALL", "199"));
+        assertThat(store.riskEvents(Optional.empty(), Set.of("DRAWDOWN_BREACH"), 10)).isEmpty();
+      }
+    }
+
+    @Test
+    void theBodyComesBackExactlyAfterReopening() {
+      String body = "{ \"level\": \"105.0000\",\n \"note\": \"Zürich ₿ \\u0000\" }";
+      try (PortfolioStore store = open()) {
+        store.saveRiskEvent(new StoredRiskEvent(t2, "MARGIN_CRITICAL", body));
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.riskEvents(Optional.empty(), Set.of(), 1))
+            .containsExactly(new StoredRiskEvent(t2, "MARGIN_CRITICAL", body));
+      }
+    }
+
+    @Test
+    void pruningSnapshotsAndEquityLeavesRiskEvents() {
+      try (PortfolioStore store = open()) {
+        store.saveRiskEvent(event(t1, "MARGIN_CALL", "195"));
+        store.pruneSnapshots(t3);
+        store.pruneEquityPoints(t3);
+
+        assertThat(store.riskEvents(Optional.empty(), Set.of(), 10))
+            .containsExactly(event(t1, "MARGIN_CALL", "195"));
+      }
+    }
+
+    @Test
+    void aFailedSaveLeavesTheEventsAsTheyWere() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveRiskEvent(event(t1, "MARGIN_CALL", "195"));
+        failInsertsOf("risk_event", "type", "MARGIN_CRITICAL");
+
+        assertThatThrownBy(() -> store.saveRiskEvent(event(t2, "MARGIN_CRITICAL", "105")))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("risk event MARGIN_CRITICAL")
+            .hasMessageContaining(databaseName())
+            .hasMessageContaining("forced failure");
+
+        assertThat(store.riskEvents(Optional.empty(), Set.of(), 10))
+            .containsExactly(event(t1, "MARGIN_CALL", "195"));
+      }
+    }
+
+    @Test
+    void badArgumentsAreRejectedNamingWhatIsWrong() {
+      try (PortfolioStore store = open()) {
+        assertThatThrownBy(() -> store.riskEvents(Optional.empty(), Set.of(), 0))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("limit");
+        assertThatThrownBy(() -> store.riskEvents(Optional.empty(), Set.of("margin_call"), 1))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("'margin_call'");
+        assertThatThrownBy(() -> new StoredRiskEvent(t1, "MARGIN_CALL", " "))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("body");
       }
     }
   }

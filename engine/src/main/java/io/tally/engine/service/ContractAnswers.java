@@ -10,6 +10,7 @@ import io.tally.margin.WithdrawalDecision;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.money.Precision;
+import io.tally.risk.RiskEventType;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.valuation.AssetValuation;
@@ -253,6 +254,15 @@ public final class ContractAnswers {
    */
   public Map<String, Object> snapshots(Optional<Instant> since, int limit) {
     return list("snapshots", service.getSnapshots(since, limit), ContractJson::snapshot);
+  }
+
+  /**
+   * The stored risk events ({@code GET /risk/events}) raised at or after {@code since}, of {@code
+   * type} when given, newest first, at most {@code limit}: {@code events} [{@link RiskEventJson}].
+   */
+  public Map<String, Object> riskEvents(
+      Optional<Instant> since, Optional<RiskEventType> type, int limit) {
+    return list("events", service.getRiskEvents(since, type, limit), RiskEventJson::tree);
   }
 
   /**

@@ -65,6 +65,17 @@ public final class ContractJson {
     doc.put("total_peak_base", window.map(w -> peak(w.total())).orElse(null));
     doc.put("daily_reset_at", window.map(w -> w.daily().resetAt().toString()).orElse(null));
     doc.put("weekly_reset_at", window.map(w -> w.weekly().resetAt().toString()).orElse(null));
+    // Absent, not null, without margin positions: as GET /portfolio/margin names them.
+    equity
+        .margin()
+        .ifPresent(
+            margin -> {
+              doc.put("margin_used_base", text(margin.marginUsed()));
+              doc.put("free_margin_base", text(margin.freeMargin()));
+              doc.put(
+                  "margin_level",
+                  margin.marginLevel().map(level -> text(Precision.display(level))).orElse(null));
+            });
     return doc;
   }
 
@@ -395,6 +406,34 @@ public final class ContractJson {
     doc.put("rows_already_stored", result.detail().rowsAlreadyStored());
     doc.put("prices_stored", result.detail().pricesStored());
     doc.put("unpriced_moments", result.detail().unpricedMoments());
+    return doc;
+  }
+
+  /**
+   * An external activity as {@code GET /events} streams it: {@code at}, {@code kind} ({@code
+   * manual_trade}, {@code transfer}, {@code manual_trade_and_transfer}), {@code change_pct}, {@code
+   * event_ids} and the log line as {@code message}.
+   */
+  public static Map<String, Object> externalActivity(ExternalActivity activity) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("at", activity.at().toString());
+    doc.put("kind", activity.kind().name().toLowerCase(java.util.Locale.ROOT));
+    doc.put("change_pct", text(activity.changePct()));
+    doc.put("event_ids", activity.eventIds());
+    doc.put("message", activity.message());
+    return doc;
+  }
+
+  /**
+   * A change of the drift flag as {@code GET /events} streams it: {@code checked_at}, {@code
+   * drift_flag}, {@code reconciliation_status}, as {@code GET /portfolio/reconciliation} names
+   * them.
+   */
+  public static Map<String, Object> driftChange(DriftChange change) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("checked_at", change.at().toString());
+    doc.put("drift_flag", change.driftFlag());
+    doc.put("reconciliation_status", change.status().code());
     return doc;
   }
 

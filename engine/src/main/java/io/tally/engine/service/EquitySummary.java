@@ -2,6 +2,7 @@ package io.tally.engine.service;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.margin.MarginSummary;
 import io.tally.metrics.DrawdownWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,11 +14,13 @@ import java.util.Optional;
  * reconciliation, whether any price used is older than {@code max_price_age} at the moment of
  * asking, when the books were last brought up to date, the time of the oldest price used (empty
  * when nothing needed a price), and the live drawdown windows (total, daily, weekly: empty until
- * equity was first observed above zero).
+ * equity was first observed above zero), and, when the account has open margin positions, their
+ * margin figures in the base currency ({@link PortfolioQueries#getMargin()}'s summary: its equity
+ * is this equity; margin used, free margin and margin level).
  *
  * <p>Example: {@code EquitySummary[equity=25300.00000000, cash=1000.00000000, otherFiat=0E-8,
- * realized=-20.5, unrealized=4320.5, driftFlag=false, stale=false, asOf=2026-11-23T10:00:00Z,
- * ...]}. Immutable.
+ * realized=-20.5, unrealized=4320.5, driftFlag=false, stale=false, asOf=2026-11-23T10:00:00Z, ...,
+ * margin=Optional.empty]}. Immutable.
  */
 public record EquitySummary(
     BigDecimal equity,
@@ -29,7 +32,8 @@ public record EquitySummary(
     boolean stale,
     Instant asOf,
     Optional<Instant> oldestPriceAt,
-    Optional<DrawdownWindow> drawdown) {
+    Optional<DrawdownWindow> drawdown,
+    Optional<MarginSummary> margin) {
 
   public EquitySummary {
     requireNonNull(equity, "equity");
@@ -40,5 +44,6 @@ public record EquitySummary(
     requireNonNull(asOf, "asOf");
     requireNonNull(oldestPriceAt, "oldestPriceAt");
     requireNonNull(drawdown, "drawdown");
+    requireNonNull(margin, "margin");
   }
 }

@@ -71,7 +71,10 @@ public final class PortfolioQueries {
     return view.display();
   }
 
-  /** Equity, cash, realized and unrealized PnL, the drift and stale flags, and their time. */
+  /**
+   * Equity, cash, realized and unrealized PnL, the drift and stale flags, their time, and the
+   * margin figures when margin positions are open.
+   */
   public EquitySummary getEquity() {
     PortfolioValuation valuation = view.valuation();
     Optional<Instant> oldest = oldestPriceAt(valuation);
@@ -85,7 +88,10 @@ public final class PortfolioQueries {
         stale(),
         view.asOf(),
         oldest,
-        view.drawdown());
+        view.drawdown(),
+        valuation.marginPositions().isEmpty()
+            ? Optional.empty()
+            : Optional.of(getMargin().summary()).filter(margin -> !margin.positions().isEmpty()));
   }
 
   /**

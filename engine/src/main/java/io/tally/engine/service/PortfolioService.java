@@ -15,12 +15,15 @@ import io.tally.engine.sync.OpenOrders;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
+import io.tally.risk.RiskEvent;
+import io.tally.risk.RiskEventType;
 import io.tally.series.DailyHistory;
 import io.tally.series.DayEnd;
 import io.tally.series.EquityPoint;
 import io.tally.series.EquityRange;
 import io.tally.series.EquitySeries;
 import io.tally.store.PortfolioStore;
+import io.tally.store.StoredRiskEvent;
 import io.tally.store.StoredSnapshot;
 import io.tally.valuation.AssetValuation;
 import io.tally.valuation.MarketPrices;
@@ -33,6 +36,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Consumer;
 
@@ -114,6 +118,53 @@ public final class PortfolioService {
   /** Calls {@code listener} with every external activity a write detects. */
   public void onExternalActivity(Consumer<ExternalActivity> listener) {
     writer.onExternalActivity(listener);
+  }
+
+  /**
+   * Calls {@code listener} with every risk event a write raises (today the margin alerts of
+   * accounts with open margin positions: {@code MARGIN_CALL}, {@code LIQUIDATION_RISK}, {@code
+   * MARGIN_CRITICAL}, {@code MARGIN_RESTORED}), after it was stored and logged. Only a service
+   * started with {@link #initialize()} raises them; {@link #load()} does not. Called on the writing
+   * thread, under the write lock: a listener must return quickly and must not write to this
+   * service. A paper account acts on {@code MARGIN_CRITICAL} here (closing the most losing
+   * position); a live one's event names it as the suggested action.
+   */
+  public void onRiskEvent(Consumer<RiskEvent> listener) {
+    writer.onRiskEvent(listener);
+  }
+
+  /**
+   * Calls {@code listener} when a reconciliation changes the drift flag (drift found, or gone), on
+   * the writing thread as {@link #onRiskEvent}.
+   */
+  public void onDriftChange(Consumer<DriftChange> listener) {
+    writer.onDriftChange(listener);
+  }
+
+  /** Calls {@code listener} with the result of every successful sync, on the writing thread. */
+  public void onSync(Consumer<SyncResult> listener) {
+    writer.onSync(listener);
+  }
+
+  /**
+   * The stored risk events raised at or after {@code since} (any time if empty), of {@code type}
+   * (any if empty), newest first, at most {@code limit}.
+   *
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  public List<RiskEvent> getRiskEvents(
+      Optional<Instant> since, Optional<RiskEventType> type, int limit) {
+    requireNonNull(since, "since");
+    requireNonNull(type, "type");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    List<RiskEvent> events = new ArrayList<>();
+    for (StoredRiskEvent stored :
+        store.riskEvents(since, type.map(t -> Set.of(t.name())).orElse(Set.of()), limit)) {
+      events.add(RiskEventJson.read(stored.body()));
+    }
+    return events;
   }
 
   // ---- writes: one at a time, by the PortfolioWriter ------------------------------------------

@@ -21,10 +21,12 @@ import io.tally.ledger.LedgerEvent;
 import io.tally.margin.MarginAccount;
 import io.tally.margin.TradeLifecycle;
 import io.tally.reconcile.DriftBaseline;
+import io.tally.risk.RiskEvent;
 import io.tally.series.EquityPoint;
 import io.tally.store.EventRevision;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredEquityPoint;
+import io.tally.store.StoredRiskEvent;
 import io.tally.store.StoredSnapshot;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.Valuation;
@@ -69,7 +71,19 @@ final class PortfolioWriter {
   private final AtomicReference<PortfolioView> view = new AtomicReference<>();
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<StateRecovered>> recoveryListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<RiskEvent>> riskListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<DriftChange>> driftListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<SyncResult>> syncListeners = new CopyOnWriteArrayList<>();
   private LiveBooks live;
+
+  /**
+   * The margin alert ladder, resumed from the store on the first publish after {@link #initialize}
+   * (a served account); {@link #load} (one-off commands that only read) raises no alert. Under
+   * {@code lock}.
+   */
+  private Optional<MarginWatch> marginWatch = Optional.empty();
+
+  private boolean watching;
 
   /** The open orders the last sync of this process read; only written under {@code lock}. */
   private Optional<OpenOrders> openOrders = Optional.empty();
@@ -113,10 +127,23 @@ final class PortfolioWriter {
     activityListeners.add(requireNonNull(listener, "listener"));
   }
 
+  void onRiskEvent(Consumer<RiskEvent> listener) {
+    riskListeners.add(requireNonNull(listener, "listener"));
+  }
+
+  void onDriftChange(Consumer<DriftChange> listener) {
+    driftListeners.add(requireNonNull(listener, "listener"));
+  }
+
+  void onSync(Consumer<SyncResult> listener) {
+    syncListeners.add(requireNonNull(listener, "listener"));
+  }
+
   /** {@link PortfolioService#initialize()}. */
   void initialize() {
     lock.lock();
     try {
+      watching = true;
       Instant now = clock.instant();
       prune(now);
       startBooks();
@@ -310,6 +337,7 @@ final class PortfolioWriter {
     try {
       SyncResult result = syncSteps();
       syncs.incrementAndGet();
+      syncListeners.forEach(listener -> listener.accept(result));
       return result;
     } catch (RuntimeException e) {
       syncFailures.incrementAndGet();
@@ -449,7 +477,61 @@ final class PortfolioWriter {
             liveDrawdown.after(Optional.ofNullable(previous), books, valuation));
     view.set(next);
     logClosedTrades(previous, next);
+    emitDriftChange(previous, next);
+    watchMargin(next);
     return next;
+  }
+
+  /**
+   * Emits a {@link DriftChange} when {@code next}'s drift flag differs from {@code previous}'s (a
+   * view without a reconciliation counts as no drift); at start-up (no previous view) nothing.
+   */
+  private void emitDriftChange(PortfolioView previous, PortfolioView next) {
+    if (previous == null || next.reconciliation().isEmpty()) {
+      return;
+    }
+    Reconciliation now = next.reconciliation().get();
+    boolean before = previous.reconciliation().map(Reconciliation::driftFlag).orElse(false);
+    if (now.driftFlag() != before) {
+      DriftChange change = new DriftChange(now.at(), now.driftFlag(), now.status());
+      driftListeners.forEach(listener -> listener.accept(change));
+    }
+  }
+
+  /**
+   * Feeds {@code next}'s margin figures to the alert ladder, in a served account ({@link
+   * #initialize}), when it has open margin positions or an alert is standing (closing every
+   * position restores it), and stores, logs and emits the risk event it raises. A store that fails
+   * to keep the event is logged; the event is still logged and emitted, since the alert is true
+   * either way.
+   */
+  private void watchMargin(PortfolioView next) {
+    if (!watching) {
+      return;
+    }
+    if (marginWatch.isEmpty()) {
+      marginWatch = Optional.of(MarginWatch.resume(store));
+    }
+    MarginWatch watch = marginWatch.get();
+    if (next.valuation().marginPositions().isEmpty() && !watch.standing()) {
+      return;
+    }
+    Optional<RiskEvent> raised = watch.observe(next.asOf(), queries.apply(next).getMargin());
+    if (raised.isEmpty()) {
+      return;
+    }
+    RiskEvent event = raised.get();
+    try {
+      store.saveRiskEvent(
+          new StoredRiskEvent(event.at(), event.type().name(), RiskEventJson.write(event)));
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not store " + event.type() + " of " + event.at() + ": " + e.getMessage());
+    }
+    LOG.log(System.Logger.Level.WARNING, event.line());
+    progress.accept(event.line());
+    riskListeners.forEach(listener -> listener.accept(event));
   }
 
   /**
