@@ -9,10 +9,13 @@ import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.Side;
 import io.tally.ledger.Trade;
 import io.tally.margin.MarginEvent;
 import io.tally.margin.MarginPosition;
 import io.tally.money.Pair;
+import io.tally.risk.RiskEvent;
+import io.tally.risk.RiskEventType;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
@@ -27,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +50,10 @@ import java.util.function.Consumer;
  * unless one was fetched in the last {@link #QUOTE_MAX_AGE}; {@link #tick()}, on a schedule,
  * fetches the quotes and trades of every pair held or ordered and does the rest.
  *
+ * <p>When the books raise {@code MARGIN_CRITICAL} (margin level under 110 %), the desk closes the
+ * position the event names, the most losing one, with a market order tagged {@value #LIQUIDATION}
+ * (a live account's event only names it).
+ *
  * <p>A desk opened on a store that already holds the account's log takes it up ({@link
  * PaperAccount#resume}); order ids go on from the last one; orders that were working when it
  * stopped do not come back, and {@link #open} says which they were.
@@ -57,6 +66,9 @@ public final class PaperDesk {
 
   /** How old a quote a market order may fill at before the desk fetches a new one. */
   public static final Duration QUOTE_MAX_AGE = Duration.ofSeconds(1);
+
+  /** The strategy tag of the orders that close a position after {@code MARGIN_CRITICAL}. */
+  public static final String LIQUIDATION = "margin_critical";
 
   /** How often a held pair's price is written even when it did not move. */
   static final Duration PRICE_REFRESH = Duration.ofMinutes(1);
@@ -71,6 +83,15 @@ public final class PaperDesk {
   private final Clock clock;
   private final Map<Pair, StoredPrice> pricesWritten = new HashMap<>();
   private final Object commits = new Object();
+
+  /** Where the closes after {@code MARGIN_CRITICAL} run: one at a time, off the books' thread. */
+  private final ExecutorService liquidator =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "tally-paper-liquidation");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** The account's events in the store (under the desk's lock). */
   private int written;
@@ -130,6 +151,7 @@ public final class PaperDesk {
       PaperAccount account = PaperAccount.open(terms, market, now);
       PaperDesk desk = new PaperDesk(account, journal, 0, store, service, market, clock);
       desk.flush(++desk.changes);
+      service.onRiskEvent(desk::onRiskEvent);
       progress.accept(
           "paper account "
               + terms.name()
@@ -153,6 +175,7 @@ public final class PaperDesk {
     events.forEach(event -> journal.entries(event, Trade.MANUAL));
     PaperDesk desk = new PaperDesk(account, journal, events.size(), store, service, market, clock);
     desk.orderNumbersWritten = numbers.text();
+    service.onRiskEvent(desk::onRiskEvent);
     progress.accept(
         "paper account "
             + terms.name()
@@ -164,6 +187,60 @@ public final class PaperDesk {
                 : "; orders working when it stopped are not restored: "
                     + String.join(", ", numbers.working())));
     return desk;
+  }
+
+  /**
+   * On {@code MARGIN_CRITICAL}, closes the position the event names as the one to reduce (the most
+   * losing) with a market order, on the desk's own thread: the event comes on the books' writing
+   * thread, which must not wait for this desk's commit.
+   */
+  void onRiskEvent(RiskEvent event) {
+    if (event.type() != RiskEventType.MARGIN_CRITICAL || event.suggestedAction().isEmpty()) {
+      return;
+    }
+    Pair pair = event.suggestedAction().get().pair();
+    liquidator.execute(() -> closeAfterCritical(pair, event));
+  }
+
+  /**
+   * Closes the open position on {@code pair} at market, if still open: what a paper account does on
+   * {@code MARGIN_CRITICAL}, as an exchange's liquidation engine would.
+   *
+   * @return the closing order, empty when the position was already flat
+   */
+  Optional<PaperOrder> closeAfterCritical(Pair pair, RiskEvent event) {
+    Optional<OrderRequest> closing;
+    synchronized (this) {
+      closing =
+          account.openPositions().stream()
+              .filter(position -> position.pair().equals(pair))
+              .findFirst()
+              .map(
+                  position ->
+                      OrderRequest.market(
+                              pair,
+                              position.size().signum() > 0 ? Side.SELL : Side.BUY,
+                              position.quantity())
+                          .withLeverage(position.leverage())
+                          .withStrategy(LIQUIDATION));
+    }
+    if (closing.isEmpty()) {
+      return Optional.empty();
+    }
+    PaperOrder order = place(closing.get());
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "paper account "
+            + account.name()
+            + ": "
+            + event.line()
+            + " -> closed "
+            + pair.slashed()
+            + " at market: "
+            + order.id()
+            + " "
+            + order.status().code());
+    return Optional.of(order);
   }
 
   /** The account's name. */

@@ -13,6 +13,8 @@ import io.tally.ledger.Side;
 import io.tally.margin.MarginAccount;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
+import io.tally.risk.RiskEvent;
+import io.tally.risk.RiskEventType;
 import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
 import io.tally.sim.MarginOptions;
@@ -24,6 +26,7 @@ import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.valuation.MarginPositionValuation;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,6 +169,57 @@ class PaperDeskTest {
         again.place(OrderRequest.market(XBTUSD, Side.SELL, new BigDecimal("0.05")).withLeverage(3));
     assertThat(next.id()).isEqualTo("bot-O3");
     assertThat(again.account().account().openPositions()).isEmpty();
+  }
+
+  @Test
+  void aCriticalMarginLevelClosesTheMostLosingPositionAtMarket() throws InterruptedException {
+    // Which way the simulator's XBT goes in the next four hours, from a twin of its account (the
+    // same seed gives the same market): the position is opened against that move.
+    SimulatedAccount twin = AccountGenerator.generate(5, 1, END, MarginOptions.off());
+    Instant start = clock.instant();
+    BigDecimal first = twin.market().price("XXBTZUSD", start);
+    twin.advance(Duration.ofHours(4));
+    BigDecimal low = first;
+    BigDecimal high = first;
+    for (int minute = 1; minute <= 240; minute++) {
+      BigDecimal price = twin.market().price("XXBTZUSD", start.plus(Duration.ofMinutes(minute)));
+      low = low.min(price);
+      high = high.max(price);
+    }
+    Side side = first.subtract(low).compareTo(high.subtract(first)) >= 0 ? Side.BUY : Side.SELL;
+    List<RiskEvent> events = new CopyOnWriteArrayList<>();
+    PortfolioService service = service();
+    service.onRiskEvent(events::add);
+    PaperDesk desk = desk(service);
+    service.initialize();
+    // 125× on about 700,000 USD of XBT: initial margin 0.8 % (5,600), taker fee 0.4 % (2,800), so
+    // the level starts near (10,000 − 2,800) / 5,600 = 129 % and falls under 110 % after an adverse
+    // move of about 0.15 %.
+    BigDecimal volume = new BigDecimal("700000").divide(first, 3, RoundingMode.DOWN);
+    PaperOrder opened = desk.place(OrderRequest.market(XBTUSD, side, volume).withLeverage(125));
+    assertThat(opened.status()).as("%s", opened).isEqualTo(OrderStatus.FILLED);
+
+    for (int minute = 0; minute < 240 && critical(events).isEmpty(); minute++) {
+      simulated.advance(Duration.ofMinutes(1));
+      desk.tick();
+    }
+
+    assertThat(critical(events)).as("events: %s", events).isPresent();
+    assertThat(critical(events).get().suggestedAction().orElseThrow().pair()).isEqualTo(XBTUSD);
+    for (int wait = 0; wait < 100 && !desk.account().openPositions().isEmpty(); wait++) {
+      Thread.sleep(50);
+    }
+    assertThat(desk.account().openPositions()).isEmpty();
+    PaperOrder closing = desk.orders().get(desk.orders().size() - 1);
+    assertThat(closing.request().strategy()).contains(PaperDesk.LIQUIDATION);
+    assertThat(closing.side()).isNotEqualTo(side);
+    assertThat(closing.filledVolume()).isEqualByComparingTo(volume);
+  }
+
+  private static Optional<RiskEvent> critical(List<RiskEvent> events) {
+    return events.stream()
+        .filter(event -> event.type() == RiskEventType.MARGIN_CRITICAL)
+        .findFirst();
   }
 
   @Test
