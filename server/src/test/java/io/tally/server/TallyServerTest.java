@@ -11,6 +11,7 @@ import io.tally.sim.ListedPair;
 import io.tally.sim.Listing;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -548,9 +549,9 @@ class TallyServerTest {
       String base = "http://127.0.0.1:" + server.port() + "/api/v1/portfolio";
       List<HttpRequest> requests =
           List.of(
-              HttpRequest.newBuilder(java.net.URI.create(base + "/margin")).GET().build(),
-              HttpRequest.newBuilder(java.net.URI.create(base + "/trades/lifecycle")).GET().build(),
-              HttpRequest.newBuilder(java.net.URI.create(base + "/withdrawal-check"))
+              HttpRequest.newBuilder(URI.create(base + "/margin")).GET().build(),
+              HttpRequest.newBuilder(URI.create(base + "/trades/lifecycle")).GET().build(),
+              HttpRequest.newBuilder(URI.create(base + "/withdrawal-check"))
                   .header("content-type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString("{\"asset\":\"USD\",\"amount\":\"1\"}"))
                   .build());
@@ -568,7 +569,7 @@ class TallyServerTest {
       }
       HttpResponse<String> portfolio =
           http.send(
-              HttpRequest.newBuilder(java.net.URI.create(base)).GET().build(),
+              HttpRequest.newBuilder(URI.create(base)).GET().build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(portfolio.statusCode()).as("the rest is served").isEqualTo(200);
     }

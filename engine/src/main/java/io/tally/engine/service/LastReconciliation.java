@@ -13,6 +13,7 @@ import io.tally.reconcile.MarginFigureCheck;
 import io.tally.reconcile.MarginTolerance;
 import io.tally.reconcile.PositionSizeCheck;
 import io.tally.store.StoredReconciliation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +85,7 @@ final class LastReconciliation {
   }
 
   /** The margin check {@code stored} keeps, its drift recomputed from its own tolerance. */
-  private static MarginCheck margin(
-      java.time.Instant at, StoredReconciliation.MarginComparison stored) {
+  private static MarginCheck margin(Instant at, StoredReconciliation.MarginComparison stored) {
     MarginTolerance tolerance =
         new MarginTolerance(stored.absoluteTolerance(), stored.relativeTolerance());
     List<MarginFigureCheck> figures = new ArrayList<>();

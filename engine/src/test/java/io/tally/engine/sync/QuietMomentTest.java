@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -131,7 +132,7 @@ class QuietMomentTest {
 
   @Test
   void marginFiguresAreReadInsideTheQuietWindowAndRowsArrivingAfterThemSpendTheTry() {
-    List<Integer> readOnTry = new java.util.ArrayList<>();
+    List<Integer> readOnTry = new ArrayList<>();
     Supplier<ExchangeMargin> margin =
         () -> {
           readOnTry.add(catchUps.get());
