@@ -242,6 +242,47 @@ class PortfolioServiceMarginTest {
         .containsKeys("figures", "positions", "relative_tolerance", "absolute_tolerance_base");
   }
 
+  /**
+   * No false alarm: margin accounts of other seeds (each printed in the failure), synced and then
+   * traded on for an hour of the account's time and synced again, agree with Kraken's margin.
+   */
+  @Test
+  void marginAccountsOfOtherSeedsAgreeWithKrakenBeforeAndAfterAnHourOfTrading() {
+    for (long seed = 12; seed <= 14; seed++) {
+      SimulatedAccount other = AccountGenerator.generate(seed, 4, END, MarginOptions.on());
+      try (KrakenSimulator served =
+              KrakenSimulator.start(
+                  other,
+                  0,
+                  SimulatorOptions.defaults().withCredentials(KEY, SECRET).withoutRateLimit());
+          PortfolioStore books =
+              PortfolioStore.open(directory.resolve("seed" + seed + ".db").toString(), Map.of())) {
+        PortfolioServiceReconciliationTest.AccountClock time =
+            new PortfolioServiceReconciliationTest.AccountClock(other);
+        PortfolioService service =
+            new PortfolioService(
+                TallyConfig.defaults().withKraken(new KrakenConfig(served.baseUrl(), "pro")),
+                books,
+                Optional.of(client(served, time)),
+                time,
+                line -> {});
+        service.initialize();
+        assertAgrees(service, "seed " + seed + " at start");
+        other.advance(Duration.ofHours(1));
+        service.sync();
+        assertAgrees(service, "seed " + seed + " an hour later");
+      }
+    }
+  }
+
+  private static void assertAgrees(PortfolioService service, String when) {
+    Reconciliation reconciliation = service.getReconciliation().orElseThrow();
+    MarginCheck margin = reconciliation.margin().orElseThrow();
+    assertThat(margin.driftFlag()).as("%s: %s", when, margin).isFalse();
+    assertThat(margin.figures()).as(when).hasSize(MarginFigure.values().length);
+    assertThat(reconciliation.status()).as(when).isEqualTo(ReconciliationStatus.OK);
+  }
+
   @Test
   void aMarginAdjustmentOnKrakensSideThatNoLedgerRowShowsIsDriftAndSurvivesARestart() {
     PortfolioService service = service();
@@ -376,6 +417,11 @@ class PortfolioServiceMarginTest {
   }
 
   private KrakenClient client() {
+    return client(simulator, clock);
+  }
+
+  private static KrakenClient client(
+      KrakenSimulator simulator, PortfolioServiceReconciliationTest.AccountClock clock) {
     return KrakenClient.builder()
         .baseUrl(simulator.baseUrl())
         .credentials(new KrakenCredentials(KEY, SECRET))
