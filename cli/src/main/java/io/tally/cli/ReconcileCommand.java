@@ -7,6 +7,9 @@ import io.tally.engine.service.ReconciliationStatus;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.FlowAdjustedDrift;
 import io.tally.reconcile.LiveCheck;
+import io.tally.reconcile.MarginCheck;
+import io.tally.reconcile.MarginFigureCheck;
+import io.tally.reconcile.PositionSizeCheck;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -119,6 +122,7 @@ final class ReconcileCommand implements Callable<Integer> {
           asset.differenceBase().map(v -> v.toPlainString()).orElse("unvalued"));
     }
     out.print(table.right(1, 2, 3, 4).render());
+    result.margin().ifPresent(margin -> printMargin(margin, out));
     if (result.drift().isPresent()) {
       FlowAdjustedDrift drift = result.drift().get();
       out.printf(
@@ -133,6 +137,37 @@ final class ReconcileCommand implements Callable<Integer> {
     }
     if (!result.adjustmentsBooked().isEmpty()) {
       out.println("adjustments:    " + String.join(", ", result.adjustmentsBooked()));
+    }
+  }
+
+  /** The books' margin against Kraken's TradeBalance and OpenPositions, figure by figure. */
+  private static void printMargin(MarginCheck margin, PrintWriter out) {
+    out.printf(
+        "margin check:   %s (Kraken's TradeBalance in %s; tolerance max(%s, %s × Kraken's))%n",
+        margin.driftFlag() ? "DRIFT" : "no drift",
+        margin.currency().code(),
+        margin.tolerance().absolute().toPlainString(),
+        margin.tolerance().relative().toPlainString());
+    margin.figuresSkipped().ifPresent(reason -> out.println("  figures skipped: " + reason));
+    TextTable table = new TextTable("margin", "books", "exchange", "difference", "");
+    for (MarginFigureCheck figure : margin.figures()) {
+      table.row(
+          figure.figure().code(),
+          figure.internal().map(v -> v.toPlainString()).orElse("none"),
+          figure.exchange().map(v -> v.toPlainString()).orElse("none"),
+          figure.difference().map(v -> v.toPlainString()).orElse(""),
+          figure.beyondTolerance() ? "DRIFT" : "ok");
+    }
+    for (PositionSizeCheck position : margin.positions()) {
+      table.row(
+          "size " + position.pair().slashed(),
+          position.internal().toPlainString(),
+          position.exchange().toPlainString(),
+          position.difference().toPlainString(),
+          position.beyondTolerance() ? "DRIFT" : "ok");
+    }
+    if (!margin.figures().isEmpty() || !margin.positions().isEmpty()) {
+      out.print(table.right(1, 2, 3).render());
     }
   }
 }

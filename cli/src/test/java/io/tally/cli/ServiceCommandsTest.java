@@ -139,6 +139,23 @@ class ServiceCommandsTest {
   }
 
   @Test
+  void reconcileShowsTheMarginCheckAgainstTradeBalanceFigureByFigure() {
+    sync();
+
+    TallyRun text = tally(KEYS, "reconcile");
+
+    assertThat(text.status()).as(text.err()).isZero();
+    assertThat(text.out())
+        .contains(
+            "margin check:   no drift (Kraken's TradeBalance in USD; tolerance max(1, 0.005 × Kraken's))")
+        .containsPattern("(?m)^equity +[0-9.]+ +[0-9.]+ +-?[0-9.]+ +ok$")
+        .containsPattern("(?m)^margin_used +[0-9.]+ +[0-9.]+ +-?[0-9.]+ +ok$");
+    JsonNode margin = json(tally(KEYS, "reconcile", "--format", "json")).get("margin");
+    assertThat(margin.get("drift_flag").asBoolean()).isFalse();
+    assertThat(margin.get("figures").size()).isEqualTo(4);
+  }
+
+  @Test
   void reconcileWithoutKeysRunsTheLedgerCheckAndSaysTheLiveCheckWasSkipped() {
     sync();
 

@@ -2,18 +2,25 @@ package io.tally.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tally.engine.config.KrakenConfig;
+import io.tally.engine.config.KrakenRegion;
+import io.tally.engine.config.TallyConfig;
+import io.tally.engine.service.PortfolioService;
 import io.tally.server.contract.RecordFields;
 import io.tally.sim.ListedPair;
 import io.tally.sim.Listing;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -509,6 +516,66 @@ class TallyServerTest {
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theReconciliationCarriesTheMarginCheckOfTheSameQuietMoment() throws Exception {
+    JsonNode reconciliation = getJson("/api/v1/portfolio/reconciliation");
+    JsonNode margin = reconciliation.get("margin");
+    assertThat(margin.isObject()).as(reconciliation.toString()).isTrue();
+    assertThat(margin.get("currency").asString()).isEqualTo("USD");
+    assertThat(margin.get("compared_at").asString())
+        .isEqualTo(reconciliation.get("compared_at").asString());
+    assertThat(margin.get("drift_flag").asBoolean()).isFalse();
+    assertThat(margin.get("positions").size()).as("a spot account").isZero();
+    assertThat(margin.get("figures_skipped").isNull()).as(margin.toString()).isTrue();
+    assertThat(margin.get("figures").size()).isEqualTo(4);
+    for (JsonNode figure : margin.get("figures")) {
+      assertThat(figure.get("beyond_tolerance").asBoolean()).as(figure.toString()).isFalse();
+    }
+  }
+
+  /**
+   * kraken.region us_ca (no margin): the margin summary, the trade lifecycles and the withdrawal
+   * check answer 409 problems naming the region and the key, while the rest is served. A second
+   * server, keyless, over the same store.
+   */
+  @Test
+  void inRegionUsCaTheThreeMarginEndpointsAnswerAConflictNamingTheRegion() throws Exception {
+    TallyConfig usCa =
+        TallyConfig.defaults()
+            .withKraken(new KrakenConfig(served.simulator.baseUrl(), "pro", KrakenRegion.US_CA));
+    PortfolioService service =
+        new PortfolioService(usCa, served.store, Optional.empty(), Clock.systemUTC(), line -> {});
+    service.initialize();
+    try (TallyServer server = TallyServer.start(service, "127.0.0.1", 0, Clock.systemUTC())) {
+      String base = "http://127.0.0.1:" + server.port() + "/api/v1/portfolio";
+      List<HttpRequest> requests =
+          List.of(
+              HttpRequest.newBuilder(URI.create(base + "/margin")).GET().build(),
+              HttpRequest.newBuilder(URI.create(base + "/trades/lifecycle")).GET().build(),
+              HttpRequest.newBuilder(URI.create(base + "/withdrawal-check"))
+                  .header("content-type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"asset\":\"USD\",\"amount\":\"1\"}"))
+                  .build());
+      for (HttpRequest request : requests) {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(request.uri() + ": " + response.body()).isEqualTo(409);
+        assertThat(response.headers().firstValue("content-type").orElse(""))
+            .startsWith("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(409);
+        assertThat(problem.get("detail").asString())
+            .endsWith(
+                "needs margin trading, which Kraken does not offer in region us_ca"
+                    + " (kraken.region)");
+      }
+      HttpResponse<String> portfolio =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base)).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(portfolio.statusCode()).as("the rest is served").isEqualTo(200);
+    }
   }
 
   @Test

@@ -34,6 +34,7 @@ public final class Faults {
   private final Listing listing;
   private final Map<String, Deque<Fault>> queued = new HashMap<>();
   private final Map<String, BigDecimal> discrepancies = new TreeMap<>();
+  private BigDecimal marginDiscrepancy = BigDecimal.ZERO;
 
   /** Faults for a simulator of assets listed in {@code listing}. */
   Faults(Listing listing) {
@@ -149,6 +150,27 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Switches on a margin discrepancy: from now on {@code TradeBalance} reports {@code usd} more
+   * collateral ({@code eb} and {@code tb}, so {@code e}, {@code mf} and {@code ml} move with it)
+   * than the account's ledger holds, as a manual margin adjustment on Kraken's side that no ledger
+   * row shows would. {@code Balance} is unchanged. It stays on until {@link #clear()}.
+   *
+   * @throws IllegalArgumentException when {@code usd} is zero
+   */
+  public synchronized Faults marginDiscrepancy(BigDecimal usd) {
+    if (requireNonNull(usd, "usd").signum() == 0) {
+      throw new IllegalArgumentException("A margin discrepancy of zero");
+    }
+    marginDiscrepancy = usd;
+    return this;
+  }
+
+  /** The margin discrepancy switched on, in USD; zero when off. */
+  synchronized BigDecimal marginDiscrepancy() {
+    return marginDiscrepancy;
+  }
+
   /** The balance discrepancies switched on, by Kraken asset id. */
   synchronized Map<String, BigDecimal> balanceDiscrepancies() {
     return Map.copyOf(discrepancies);
@@ -160,10 +182,11 @@ public final class Faults {
     return faults == null ? 0 : faults.size();
   }
 
-  /** Drops every queued fault and switches off every balance discrepancy. */
+  /** Drops every queued fault and switches off every balance and margin discrepancy. */
   public synchronized void clear() {
     queued.clear();
     discrepancies.clear();
+    marginDiscrepancy = BigDecimal.ZERO;
   }
 
   /** Takes the next fault for a response of {@code method}, if any is queued. */

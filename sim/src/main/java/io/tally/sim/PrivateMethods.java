@@ -169,6 +169,9 @@ final class PrivateMethods {
         trade = trade.add(value);
       }
     }
+    // A margin discrepancy switched on: collateral Kraken reports and no ledger row shows.
+    equivalent = equivalent.add(faults.marginDiscrepancy());
+    trade = trade.add(faults.marginDiscrepancy());
     BigDecimal unexecuted = BigDecimal.ZERO;
     for (Order order : account.orders()) {
       if (order.status().isOpen()) {

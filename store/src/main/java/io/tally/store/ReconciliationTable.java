@@ -29,12 +29,13 @@ final class ReconciliationTable {
         handle
             .createQuery(
                 "INSERT INTO reconciliation (checked_at, status, drift_flag, tolerance_base,"
-                    + " total_difference_base) VALUES (?, ?, ?, ?, ?) RETURNING seq")
+                    + " total_difference_base, margin) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq")
             .bind(0, StoredInstant.toText(reconciliation.checkedAt()))
             .bind(1, reconciliation.status())
             .bind(2, reconciliation.driftFlag() ? 1 : 0)
             .bind(3, comparison.map(c -> c.tolerance().toPlainString()).orElse(null))
             .bind(4, comparison.map(c -> c.totalDifferenceBase().toPlainString()).orElse(null))
+            .bind(5, reconciliation.margin().map(MarginText::write).orElse(null))
             .mapTo(Long.class)
             .one();
     List<StoredReconciliation.AssetDifference> assets =
@@ -78,7 +79,7 @@ final class ReconciliationTable {
             .createQuery(
                 "SELECT r.seq, r.checked_at, r.status, r.drift_flag, r.tolerance_base,"
                     + " r.total_difference_base, a.asset, a.internal, a.exchange, a.difference,"
-                    + " a.difference_base FROM reconciliation r"
+                    + " a.difference_base, r.margin FROM reconciliation r"
                     + " LEFT JOIN reconciliation_asset a ON a.reconciliation_seq = r.seq"
                     + " WHERE r.seq = (SELECT max(seq) FROM reconciliation"
                     + (compared ? " WHERE tolerance_base IS NOT NULL" : "")
@@ -111,7 +112,8 @@ final class ReconciliationTable {
       String status,
       int driftFlag,
       Optional<String> tolerance,
-      Optional<String> total) {
+      Optional<String> total,
+      Optional<String> margin) {
 
     static Row of(ResultSet result) throws SQLException {
       return new Row(
@@ -120,7 +122,8 @@ final class ReconciliationTable {
           result.getString(3),
           result.getInt(4),
           Optional.ofNullable(result.getString(5)),
-          Optional.ofNullable(result.getString(6)));
+          Optional.ofNullable(result.getString(6)),
+          Optional.ofNullable(result.getString(12)));
     }
 
     /** The stored reconciliation; bad stored text is an error naming its column and row. */
@@ -137,7 +140,11 @@ final class ReconciliationTable {
                       assets));
         }
         return new StoredReconciliation(
-            StoredInstant.fromText(checkedAt), status, driftFlag == 1, comparison);
+            StoredInstant.fromText(checkedAt),
+            status,
+            driftFlag == 1,
+            comparison,
+            margin.map(MarginText::read));
       } catch (IllegalArgumentException | DateTimeException e) {
         throw new SQLDataException(
             "reconciliation " + seq + " is not a stored reconciliation: " + e.getMessage(), e);

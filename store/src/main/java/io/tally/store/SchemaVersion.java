@@ -7,7 +7,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The newest schema version of the store ({@value #NEWEST}: SQL migrations V1 to V5 and V7 to V9,
+ * The newest schema version of the store ({@value #NEWEST}: SQL migrations V1 to V5 and V7 to V10,
  * and the Java migration {@link CompactRows} (V6)), and whether a database is at it. A store at the
  * newest version, whose migration history records no failure, opens without Flyway: most of a short
  * command's start was Flyway scanning its migrations to find there was nothing to do. A new
@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 final class SchemaVersion {
 
   /** The version of the newest migration. */
-  static final String NEWEST = "9";
+  static final String NEWEST = "10";
 
   private SchemaVersion() {}
 

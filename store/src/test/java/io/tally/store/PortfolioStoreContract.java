@@ -185,7 +185,7 @@ abstract class PortfolioStoreContract {
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     }
 
     @Test
@@ -2049,6 +2049,74 @@ abstract class PortfolioStoreContract {
         assertThat(back.comparison().orElseThrow().assets().get(2).internal().toPlainString())
             .isEqualTo("1.123456789012345678");
         assertThat(back.comparison().orElseThrow().assets().get(0).differenceBase()).isEmpty();
+      }
+    }
+
+    /** {@link #drift} with a margin comparison (schema 10): a level only Kraken has, a short. */
+    private StoredReconciliation withMargin(Instant at, Optional<String> skipped) {
+      StoredReconciliation drift = drift(at);
+      List<StoredReconciliation.MarginFigureRow> figures =
+          skipped.isPresent()
+              ? List.of()
+              : List.of(
+                  new StoredReconciliation.MarginFigureRow(
+                      "equity",
+                      Optional.of(new BigDecimal("118833.59816572")),
+                      Optional.of(new BigDecimal("118833.0832"))),
+                  new StoredReconciliation.MarginFigureRow(
+                      "margin_level", Optional.empty(), Optional.of(new BigDecimal("6406.2300"))));
+      return new StoredReconciliation(
+          at,
+          drift.status(),
+          drift.driftFlag(),
+          drift.comparison(),
+          Optional.of(
+              new StoredReconciliation.MarginComparison(
+                  "USD",
+                  new BigDecimal("1.00"),
+                  new BigDecimal("0.005"),
+                  new BigDecimal("1285.4770"),
+                  skipped,
+                  figures,
+                  List.of(
+                      new StoredReconciliation.MarginPositionRow(
+                          "ETH/USD",
+                          new BigDecimal("-1.43963512"),
+                          new BigDecimal("-1.4396351"))))));
+    }
+
+    @Test
+    void aMarginComparisonComesBackExactlyAfterReopening() {
+      StoredReconciliation compared = withMargin(t1, Optional.empty());
+      StoredReconciliation skipped =
+          withMargin(
+              t2, Optional.of("Kraken's TradeBalance is valued in USD and the books in EUR"));
+      try (PortfolioStore store = open()) {
+        store.saveReconciliation(compared);
+      }
+      try (PortfolioStore store = open()) {
+        assertThat(store.latestComparison()).contains(compared);
+        StoredReconciliation.MarginComparison back =
+            store.latestComparison().orElseThrow().margin().orElseThrow();
+        assertThat(back.figures().get(1).internal()).isEmpty();
+        assertThat(back.positions().get(0).exchange().toPlainString()).isEqualTo("-1.4396351");
+        store.saveReconciliation(skipped);
+        assertThat(store.latestReconciliation()).contains(skipped);
+        store.saveReconciliation(without(t3, "no_quiet_moment", true));
+        assertThat(store.latestComparison()).contains(skipped);
+        assertThat(store.latestReconciliation().orElseThrow().margin()).isEmpty();
+      }
+    }
+
+    @Test
+    void badMarginTextIsAStoreErrorNamingTheColumn() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.saveReconciliation(withMargin(t1, Optional.empty()));
+        execute("UPDATE reconciliation SET margin = '{\"currency\":\"USD\"}'");
+
+        assertThatThrownBy(store::latestComparison)
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("column margin");
       }
     }
 

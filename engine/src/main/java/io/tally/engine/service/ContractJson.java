@@ -392,6 +392,7 @@ public final class ContractJson {
     reconciliation.recentFlows().forEach(flow -> flows.add(cashFlow(flow, display)));
     doc.put("recent_flows", flows);
     doc.put("adjustments_booked", reconciliation.adjustmentsBooked());
+    doc.put("margin", reconciliation.margin().map(MarginJson::check).orElse(null));
     return doc;
   }
 

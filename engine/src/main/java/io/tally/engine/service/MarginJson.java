@@ -6,6 +6,9 @@ import io.tally.margin.TradeLifecycle;
 import io.tally.money.Asset;
 import io.tally.money.DisplayDecimals;
 import io.tally.money.Precision;
+import io.tally.reconcile.MarginCheck;
+import io.tally.reconcile.MarginFigureCheck;
+import io.tally.reconcile.PositionSizeCheck;
 import io.tally.valuation.MarginPositionValuation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,10 +20,11 @@ import java.util.Optional;
 
 /**
  * The JSON of the margin answers: {@code GET /portfolio/margin} (the account's figures and each
- * open position) and {@code GET /portfolio/trades/lifecycle} (one row per position cycle). Money
- * ending in {@code _base} is in the base currency; prices are in the pair's quote asset, every
- * digit kept, with the {@code price_decimals} to show them at; decimals are strings, as everywhere
- * in the contract.
+ * open position), {@code GET /portfolio/trades/lifecycle} (one row per position cycle) and the
+ * {@code margin} of {@code GET /portfolio/reconciliation} (the books against {@code TradeBalance}).
+ * Money ending in {@code _base} is in the base currency; prices are in the pair's quote asset,
+ * every digit kept, with the {@code price_decimals} to show them at; decimals are strings, as
+ * everywhere in the contract.
  *
  * <p>Example: {@code {"mode": "cross", "equity_base": "10190.4", "margin_used_base":
  * "3000.00000000", "margin_level": "339.68", ...}}. Stateless.
@@ -28,6 +32,46 @@ import java.util.Optional;
 final class MarginJson {
 
   private MarginJson() {}
+
+  /**
+   * The margin check of a reconciliation: {@code compared_at}, {@code currency} (Kraken's), {@code
+   * drift_flag}, the tolerances, {@code non_collateral} ({@code eb − tb}), {@code figures_skipped}
+   * (why, or {@code null}), {@code figures} [{@code figure}, {@code internal}, {@code exchange},
+   * {@code difference}, {@code beyond_tolerance}] and {@code positions} [{@code pair}, …].
+   */
+  static Map<String, Object> check(MarginCheck check) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("compared_at", check.at().toString());
+    doc.put("currency", check.currency().code());
+    doc.put("drift_flag", check.driftFlag());
+    doc.put("absolute_tolerance_base", text(check.tolerance().absolute()));
+    doc.put("relative_tolerance", text(check.tolerance().relative()));
+    doc.put("non_collateral", text(check.nonCollateral()));
+    doc.put("figures_skipped", check.figuresSkipped().orElse(null));
+    List<Object> figures = new ArrayList<>();
+    for (MarginFigureCheck figure : check.figures()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("figure", figure.figure().code());
+      row.put("internal", figure.internal().map(MarginJson::text).orElse(null));
+      row.put("exchange", figure.exchange().map(MarginJson::text).orElse(null));
+      row.put("difference", figure.difference().map(MarginJson::text).orElse(null));
+      row.put("beyond_tolerance", figure.beyondTolerance());
+      figures.add(row);
+    }
+    doc.put("figures", figures);
+    List<Object> positions = new ArrayList<>();
+    for (PositionSizeCheck position : check.positions()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("pair", position.pair().slashed());
+      row.put("internal", text(position.internal()));
+      row.put("exchange", text(position.exchange()));
+      row.put("difference", text(position.difference()));
+      row.put("beyond_tolerance", position.beyondTolerance());
+      positions.add(row);
+    }
+    doc.put("positions", positions);
+    return doc;
+  }
 
   /** The margin document of {@code status}, prices with the decimals {@code display} shows. */
   static Map<String, Object> margin(MarginStatus status, Asset base, DisplayDecimals display) {

@@ -107,8 +107,12 @@ public final class PortfolioQueries {
   /**
    * The margin of the books now: the account's figures in the base currency under the {@code
    * margin:} configuration, and the open Kraken margin positions, valued.
+   *
+   * @throws IllegalStateException where {@code kraken.region} has no margin ({@link
+   *     io.tally.engine.config.KrakenRegion#refuseMargin})
    */
   public MarginStatus getMargin() {
+    config.kraken().region().refuseMargin("The margin summary");
     PortfolioValuation valuation = view.valuation();
     MarginSummary summary =
         AccountMargin.of(
@@ -123,10 +127,12 @@ public final class PortfolioQueries {
    * the asset's current price, and more than the books hold of it is refused.
    *
    * @throws IllegalArgumentException when the amount is not positive or the asset has no price
+   * @throws IllegalStateException where {@code kraken.region} has no margin
    */
   public WithdrawalDecision checkWithdrawal(Asset asset, BigDecimal amount) {
     requireNonNull(asset, "asset");
     requireNonNull(amount, "amount");
+    config.kraken().region().refuseMargin("The withdrawal check");
     if (amount.signum() <= 0) {
       throw new IllegalArgumentException("amount must be positive, got " + amount.toPlainString());
     }
@@ -161,12 +167,14 @@ public final class PortfolioQueries {
   /**
    * The trade lifecycles of the Kraken margin positions (one per position cycle, flat to flat), in
    * the order they opened, of the pair {@code pair} names when given and of {@code status} when
-   * given.
+   * given. Where {@code kraken.region} has no margin they are refused ({@link
+   * IllegalStateException}), though margin trades of the history stay booked.
    */
   public List<TradeLifecycle> getTradeLifecycles(
       Optional<String> pair, Optional<TradeStatus> status) {
     requireNonNull(pair, "pair");
     requireNonNull(status, "status");
+    config.kraken().region().refuseMargin("The margin trade lifecycle");
     Optional<PairName> name = pair.map(PairName::of);
     List<TradeLifecycle> trades = new ArrayList<>();
     for (MarginAccount account : view.books().marginAccounts()) {

@@ -14,17 +14,24 @@ import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.FlowKind;
+import io.tally.margin.MarginTerms;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.Precision;
 import io.tally.reconcile.AssetDrift;
 import io.tally.reconcile.DriftBaseline;
+import io.tally.reconcile.ExchangeMargin;
 import io.tally.reconcile.FlowAdjustedDrift;
 import io.tally.reconcile.LiveCheck;
+import io.tally.reconcile.MarginCheck;
+import io.tally.reconcile.MarginFigureCheck;
+import io.tally.reconcile.MarginTolerance;
+import io.tally.reconcile.PositionSizeCheck;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoreException;
+import io.tally.valuation.AccountMargin;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.Valuation;
 import java.math.BigDecimal;
@@ -102,19 +109,21 @@ final class Reconciler {
     ReconciliationStatus status = ReconciliationStatus.UNCHECKED;
     Optional<LiveCheck> check = Optional.empty();
     Optional<FlowAdjustedDrift> drift = Optional.empty();
+    Optional<MarginCheck> margin = Optional.empty();
     List<String> booked = new ArrayList<>();
     if (balances.isPresent() && !balances.get().found()) {
       // Nothing was compared: the drift flag and its detail stay those of the last comparison.
       status = ReconciliationStatus.NO_QUIET_MOMENT;
       check = previous.flatMap(Reconciliation::live);
       drift = previous.flatMap(Reconciliation::drift);
+      margin = previous.flatMap(Reconciliation::margin);
       LOG.log(
           System.Logger.Level.INFO,
           "No quiet moment: ledger rows kept arriving through "
               + balances.get().tries()
               + " tries, so the books were not compared with Kraken's balances; the drift flag"
               + " stays "
-              + check.map(LiveCheck::driftFlag).orElse(false));
+              + previous.map(Reconciliation::driftFlag).orElse(false));
     } else if (balances.isPresent()) {
       Map<Asset, BigDecimal> exchange = balances.get().balances().orElseThrow();
       BigDecimal tolerance = config.reconciliation().tolerance();
@@ -126,7 +135,12 @@ final class Reconciler {
       if (liveCheck.driftFlag()) {
         LOG.log(System.Logger.Level.WARNING, driftWarning(liveCheck));
       }
-      status = liveCheck.driftFlag() ? ReconciliationStatus.DRIFT : ReconciliationStatus.OK;
+      margin = balances.get().margin().map(figures -> marginCheck(live, figures, tolerance, now));
+      if (margin.map(MarginCheck::driftFlag).orElse(false)) {
+        LOG.log(System.Logger.Level.WARNING, marginWarning(margin.get()));
+      }
+      boolean drifted = liveCheck.driftFlag() || margin.map(MarginCheck::driftFlag).orElse(false);
+      status = drifted ? ReconciliationStatus.DRIFT : ReconciliationStatus.OK;
       check = Optional.of(liveCheck);
       drift = Optional.of(flowAdjusted(live, liveCheck, now));
     }
@@ -135,6 +149,7 @@ final class Reconciler {
       // Without Kraken nothing is compared: the restored comparison stays the last known truth.
       status = ReconciliationStatus.STALE;
       check = stale.get().live();
+      margin = stale.get().margin();
     }
     Reconciliation reconciliation =
         new Reconciliation(
@@ -144,11 +159,60 @@ final class Reconciler {
             check,
             drift,
             events.cashFlows(Optional.empty(), RECENT_FLOWS, live.prices(), live.importId()),
-            booked);
+            booked,
+            margin);
     if (status != ReconciliationStatus.STALE) {
       store.saveReconciliation(LastReconciliation.toStored(reconciliation));
     }
     return reconciliation;
+  }
+
+  /**
+   * The books' margin figures and open positions against Kraken's, read at the quiet moment: the
+   * figures in the base currency as {@code GET /portfolio/margin} answers them, within {@link
+   * MarginTolerance#of the balances' tolerance and 0.5 %} of Kraken's.
+   */
+  private MarginCheck marginCheck(
+      LiveBooks live, ExchangeMargin exchange, BigDecimal tolerance, Instant now) {
+    PortfolioValuation valuation =
+        Valuation.of(live.state(), live.prices(), now, config.portfolio().maxPriceAge());
+    return MarginCheck.of(
+        now,
+        valuation,
+        AccountMargin.of(
+            valuation,
+            config.margin().terms(valuation.books().config().base(), MarginTerms.NO_LEVERAGE_CAP)),
+        exchange,
+        MarginTolerance.of(tolerance));
+  }
+
+  private static String marginWarning(MarginCheck check) {
+    StringBuilder text =
+        new StringBuilder(
+            "Drift: the books' margin differs from Kraken's TradeBalance/OpenPositions:");
+    for (MarginFigureCheck figure : check.figures()) {
+      if (figure.beyondTolerance()) {
+        text.append(' ')
+            .append(figure.figure().code())
+            .append(" books ")
+            .append(figure.internal().map(BigDecimal::toPlainString).orElse("none"))
+            .append(" Kraken ")
+            .append(figure.exchange().map(BigDecimal::toPlainString).orElse("none"))
+            .append(';');
+      }
+    }
+    for (PositionSizeCheck position : check.positions()) {
+      if (position.beyondTolerance()) {
+        text.append(' ')
+            .append(position.pair().slashed())
+            .append(" size books ")
+            .append(position.internal().toPlainString())
+            .append(" Kraken ")
+            .append(position.exchange().toPlainString())
+            .append(';');
+      }
+    }
+    return text.toString();
   }
 
   /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.books.DataIssue;
 import io.tally.reconcile.FlowAdjustedDrift;
 import io.tally.reconcile.LiveCheck;
+import io.tally.reconcile.MarginCheck;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,10 @@ import java.util.Optional;
  * ReconciliationStatus}), the ledger check (Kraken's running balances against the rows, with the
  * first divergence), the live check against {@code Balance} taken at a quiet moment (empty without
  * a Kraken client), flow-adjusted drift from the stored baseline, the recent external flows that
- * explain part of it, and the ids of adjustment events booked when {@code auto_update} is on.
+ * explain part of it, the ids of adjustment events booked when {@code auto_update} is on, and the
+ * margin check against Kraken's {@code TradeBalance} and {@code OpenPositions} read at the same
+ * quiet moment (empty where the region has no margin, or without a Kraken client). A margin
+ * difference beyond its tolerance is drift like a balance difference.
  *
  * <p>When no quiet moment was found ({@link ReconciliationStatus#NO_QUIET_MOMENT}) nothing was
  * compared: the live check and drift are those of the last reconciliation that compared (its {@link
@@ -25,7 +29,7 @@ import java.util.Optional;
  * that comparison's, its drift flag too; the ledger check and recent flows are of the start.
  *
  * <p>Example: {@code reconciliation.driftFlag()} is true when the live check found an asset or the
- * total beyond the tolerance. Immutable.
+ * total beyond the tolerance, or the margin check a figure or a position size. Immutable.
  *
  * @param at when this reconciliation ran; for {@link ReconciliationStatus#STALE} when the restored
  *     comparison ran
@@ -37,7 +41,21 @@ public record Reconciliation(
     Optional<LiveCheck> live,
     Optional<FlowAdjustedDrift> drift,
     List<CashFlowRecord> recentFlows,
-    List<String> adjustmentsBooked) {
+    List<String> adjustmentsBooked,
+    Optional<MarginCheck> margin) {
+
+  /** A reconciliation without a margin check. */
+  public Reconciliation(
+      Instant at,
+      ReconciliationStatus status,
+      Optional<DataIssue> firstDivergence,
+      Optional<LiveCheck> live,
+      Optional<FlowAdjustedDrift> drift,
+      List<CashFlowRecord> recentFlows,
+      List<String> adjustmentsBooked) {
+    this(
+        at, status, firstDivergence, live, drift, recentFlows, adjustmentsBooked, Optional.empty());
+  }
 
   public Reconciliation {
     requireNonNull(at, "at");
@@ -47,11 +65,17 @@ public record Reconciliation(
     requireNonNull(drift, "drift");
     recentFlows = List.copyOf(recentFlows);
     adjustmentsBooked = List.copyOf(adjustmentsBooked);
+    requireNonNull(margin, "margin");
     boolean compared = status == ReconciliationStatus.OK || status == ReconciliationStatus.DRIFT;
-    if (compared
-        && (live.isEmpty() || live.get().driftFlag() != (status == ReconciliationStatus.DRIFT))) {
+    boolean drifted =
+        live.map(LiveCheck::driftFlag).orElse(false)
+            || margin.map(MarginCheck::driftFlag).orElse(false);
+    if (compared && (live.isEmpty() || drifted != (status == ReconciliationStatus.DRIFT))) {
       throw new IllegalArgumentException(
-          "Status " + status.code() + " does not match the live check " + live);
+          "Status " + status.code() + " does not match the live check " + live + " and " + margin);
+    }
+    if (live.isEmpty() && margin.isPresent()) {
+      throw new IllegalArgumentException("A margin check without a live check: " + margin.get());
     }
     if (status == ReconciliationStatus.UNCHECKED && live.isPresent()) {
       throw new IllegalArgumentException("Status unchecked with a live check: " + live.get());
@@ -72,11 +96,12 @@ public record Reconciliation(
   }
 
   /**
-   * Whether the live check found drift; false when there was no live check. After {@link
-   * ReconciliationStatus#NO_QUIET_MOMENT} this is the previous comparison's flag, and when {@link
-   * ReconciliationStatus#STALE} the restored comparison's.
+   * Whether the live check or the margin check found drift; false when there was no live check.
+   * After {@link ReconciliationStatus#NO_QUIET_MOMENT} this is the previous comparison's flag, and
+   * when {@link ReconciliationStatus#STALE} the restored comparison's.
    */
   public boolean driftFlag() {
-    return live.map(LiveCheck::driftFlag).orElse(false);
+    return live.map(LiveCheck::driftFlag).orElse(false)
+        || margin.map(MarginCheck::driftFlag).orElse(false);
   }
 }

@@ -18,12 +18,16 @@ import io.tally.kraken.TradeRow;
 import io.tally.kraken.api.ExtendedBalance;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.KrakenOrder;
+import io.tally.kraken.api.OpenPosition;
 import io.tally.kraken.api.ProgressListener;
+import io.tally.kraken.api.TradeBalance;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Pair;
 import io.tally.reconcile.AssetDrift;
+import io.tally.reconcile.ExchangeMargin;
 import io.tally.reconcile.LiveCheck;
+import io.tally.reconcile.PositionSize;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.SourceRow;
@@ -46,6 +50,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One sync of a Kraken account into the store. The ledger is the truth: new ledger entries are
@@ -55,9 +60,12 @@ import java.util.function.Function;
  * (crypto swaps, deposits, withdrawals, rewards, third-asset fees) and the Ticker for now — and
  * stored apart ({@link PriceFetch}, shared with {@code tally prices fetch}). Then the books are
  * compared with Kraken's balances taken at a quiet moment ({@link QuietMoment}): when ledger rows
- * arrived meanwhile, the new rows are pulled the same way and the comparison is tried again.
- * Finally the orders resting on Kraken are read ({@code OpenOrders}) and what they hold of each
- * asset, read with the balances ({@link OrderHolds}), is stored as a mark: neither is books.
+ * arrived meanwhile, the new rows are pulled the same way and the comparison is tried again. Where
+ * the region has margin ({@code kraken.region}), Kraken's margin figures ({@code TradeBalance},
+ * {@code OpenPositions}) are read inside the same quiet window and kept with the balances; where it
+ * has none, they are never asked for. Finally the orders resting on Kraken are read ({@code
+ * OpenOrders}) and what they hold of each asset, read with the balances ({@link OrderHolds}), is
+ * stored as a mark: neither is books.
  *
  * <p>Interrupted anywhere, the next sync ends in the same books: rows already stored are skipped;
  * the marks only move with the rows they cover; and the prices still missing are found again by
@@ -74,6 +82,9 @@ public final class KrakenSync {
    * store skips the ones it has.
    */
   static final Duration OVERLAP = Duration.ofSeconds(2);
+
+  /** The asset Kraken values {@code TradeBalance} in when not told otherwise. */
+  static final String TRADE_BALANCE_ASSET = "ZUSD";
 
   private final PortfolioStore store;
   private final KrakenClient client;
@@ -101,9 +112,13 @@ public final class KrakenSync {
    */
   public SyncSummary run() {
     List<Pulled> pulls = new ArrayList<>();
+    Optional<Supplier<ExchangeMargin>> margin =
+        config.kraken().region().hasMargin()
+            ? Optional.of(() -> exchangeMargin(pulls.get(pulls.size() - 1).markets()))
+            : Optional.empty();
     QuietBalances quiet =
         new QuietMoment(client, store, QuietMoment.TRIES, clock, progress)
-            .find(() -> pulls.add(pull()));
+            .find(() -> pulls.add(pull()), margin);
     Pulled last = pulls.get(pulls.size() - 1);
     OrderHolds holds = quiet.holds().orElseGet(this::holdsNow);
     progress.accept("fetching open orders");
@@ -147,6 +162,42 @@ public final class KrakenSync {
         quiet,
         holds,
         open);
+  }
+
+  /**
+   * Kraken's margin figures now: {@code TradeBalance} (in {@code ZUSD}, Kraken's default) and
+   * {@code OpenPositions}, each position's open volume ({@code vol − vol_closed}) signed by its
+   * {@code type} and its pair named through Kraken's pair list, as open orders are. A position
+   * whose pair is not in the list is left out (and said so in the progress).
+   */
+  private ExchangeMargin exchangeMargin(KrakenMarkets markets) {
+    progress.accept("reading Kraken's margin figures (TradeBalance, OpenPositions)");
+    TradeBalance figures = client.tradeBalance();
+    List<PositionSize> sizes = new ArrayList<>();
+    for (OpenPosition position : client.openPositions()) {
+      Optional<Pair> pair =
+          markets
+              .pair(position.pair())
+              .map(KrakenMarkets::assetsOf)
+              .map(assets -> new Pair(assets[0], assets[1]));
+      if (pair.isEmpty()) {
+        progress.accept("  OpenPositions: pair " + position.pair() + " not known; left out");
+        continue;
+      }
+      BigDecimal open = position.vol().subtract(position.volClosed());
+      sizes.add(
+          new PositionSize(pair.get(), position.type().equals("sell") ? open.negate() : open));
+    }
+    return new ExchangeMargin(
+        AssetSymbol.canonical(TRADE_BALANCE_ASSET),
+        figures.equivalentBalance(),
+        figures.tradeBalance(),
+        figures.marginUsed(),
+        figures.unrealizedNet(),
+        figures.equity(),
+        figures.freeMargin(),
+        figures.marginLevel(),
+        sizes);
   }
 
   /**

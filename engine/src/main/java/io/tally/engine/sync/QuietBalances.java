@@ -3,6 +3,7 @@ package io.tally.engine.sync;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.money.Asset;
+import io.tally.reconcile.ExchangeMargin;
 import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.Map;
@@ -28,12 +29,15 @@ import java.util.TreeMap;
  * @param newestLedgerId the ledger's newest row at the quiet moment; empty when none was found or
  *     the ledger has no rows
  * @param tries how many tries were made (1 when the first was quiet)
+ * @param margin Kraken's margin figures read between the same two reads of the ledger's head as the
+ *     balances; empty when no quiet moment was found or the sync did not ask for them
  */
 public record QuietBalances(
     Optional<SortedMap<Asset, BigDecimal>> balances,
     Optional<OrderHolds> holds,
     Optional<String> newestLedgerId,
-    int tries) {
+    int tries,
+    Optional<ExchangeMargin> margin) {
 
   public QuietBalances {
     balances = requireNonNull(balances, "balances").map(QuietBalances::frozen);
@@ -44,6 +48,10 @@ public record QuietBalances(
     }
     if (balances.isPresent() && holds.isEmpty()) {
       throw new IllegalArgumentException("Balances read without their holds: " + balances.get());
+    }
+    requireNonNull(margin, "margin");
+    if (balances.isEmpty() && margin.isPresent()) {
+      throw new IllegalArgumentException("Margin figures without a quiet moment: " + margin.get());
     }
     if (balances.isEmpty() && newestLedgerId.isPresent()) {
       throw new IllegalArgumentException(
@@ -57,13 +65,23 @@ public record QuietBalances(
       OrderHolds holds,
       Optional<String> newestLedgerId,
       int tries) {
+    return found(balances, holds, newestLedgerId, tries, Optional.empty());
+  }
+
+  /** As {@link #found(Map, OrderHolds, Optional, int)}, with Kraken's margin figures. */
+  public static QuietBalances found(
+      Map<Asset, BigDecimal> balances,
+      OrderHolds holds,
+      Optional<String> newestLedgerId,
+      int tries,
+      Optional<ExchangeMargin> margin) {
     return new QuietBalances(
-        Optional.of(new TreeMap<>(balances)), Optional.of(holds), newestLedgerId, tries);
+        Optional.of(new TreeMap<>(balances)), Optional.of(holds), newestLedgerId, tries, margin);
   }
 
   /** No quiet moment in {@code tries} tries; {@code holds} as last read, if any try read them. */
   public static QuietBalances none(int tries, Optional<OrderHolds> holds) {
-    return new QuietBalances(Optional.empty(), holds, Optional.empty(), tries);
+    return new QuietBalances(Optional.empty(), holds, Optional.empty(), tries, Optional.empty());
   }
 
   /** Whether a quiet moment was found, so the balances may be compared with the books. */

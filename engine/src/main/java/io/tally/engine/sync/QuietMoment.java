@@ -9,6 +9,7 @@ import io.tally.kraken.api.HistoryQuery;
 import io.tally.kraken.api.KrakenClient;
 import io.tally.kraken.api.Page;
 import io.tally.money.Asset;
+import io.tally.reconcile.ExchangeMargin;
 import io.tally.store.PortfolioStore;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The quiet-moment protocol of docs/RECONCILIATION.md, the one place where Kraken's balances are
@@ -29,6 +31,8 @@ import java.util.function.Consumer;
  *   <li>fetches the balances: {@value #BALANCES}, whose {@code balance} per asset is what {@code
  *       Balance} answers and whose {@code hold_trade} is what open orders hold ({@link
  *       OrderHolds}), so one call gives both;
+ *   <li>when asked, reads Kraken's margin figures ({@code TradeBalance} and {@code OpenPositions}),
+ *       so they are of the same ledger as the balances;
  *   <li>reads the ledger's newest row again.
  * </ol>
  *
@@ -89,7 +93,16 @@ public final class QuietMoment {
    * start of every try.
    */
   public QuietBalances find(Runnable catchUp) {
+    return find(catchUp, Optional.empty());
+  }
+
+  /**
+   * As {@link #find(Runnable)}; with {@code margin}, Kraken's margin figures are read after the
+   * balances and before the ledger's head is read again, so a quiet moment vouches for them too.
+   */
+  public QuietBalances find(Runnable catchUp, Optional<Supplier<ExchangeMargin>> margin) {
     requireNonNull(catchUp, "catchUp");
+    requireNonNull(margin, "margin");
     Optional<OrderHolds> holds = Optional.empty();
     for (int attempt = 1; attempt <= tries; attempt++) {
       catchUp.run();
@@ -108,9 +121,10 @@ public final class QuietMoment {
       Map<String, ExtendedBalance> extended = client.balanceEx();
       holds = Optional.of(OrderHolds.of(clock.instant(), extended));
       Map<Asset, BigDecimal> balances = KrakenSync.canonical(balancesOf(extended));
+      Optional<ExchangeMargin> figures = margin.map(Supplier::get);
       Head after = head();
       if (after.equals(before)) {
-        return QuietBalances.found(balances, holds.get(), before.newest(), attempt);
+        return QuietBalances.found(balances, holds.get(), before.newest(), attempt, figures);
       }
     }
     progress.accept(

@@ -14,6 +14,7 @@ import io.tally.kraken.api.KrakenCredentials;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Precision;
+import io.tally.reconcile.ExchangeMargin;
 import io.tally.sim.AccountGenerator;
 import io.tally.sim.KrakenSimulator;
 import io.tally.sim.SimulatedAccount;
@@ -25,12 +26,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,42 @@ class QuietMomentTest {
         .as("the balances of the second, quiet try")
         .contains(balancesNow());
     assertThat(store.rows(Ingest.LEDGERS)).hasSize(account.ledger().size());
+  }
+
+  @Test
+  void marginFiguresAreReadInsideTheQuietWindowAndRowsArrivingAfterThemSpendTheTry() {
+    List<Integer> readOnTry = new ArrayList<>();
+    Supplier<ExchangeMargin> margin =
+        () -> {
+          readOnTry.add(catchUps.get());
+          var figures = client.tradeBalance();
+          return new ExchangeMargin(
+              Asset.USD,
+              figures.equivalentBalance(),
+              figures.tradeBalance(),
+              figures.marginUsed(),
+              figures.unrealizedNet(),
+              figures.equity(),
+              figures.freeMargin(),
+              figures.marginLevel(),
+              List.of());
+        };
+    // The account trades right after answering TradeBalance: the second read of the ledger's head
+    // differs, so neither those balances nor those margin figures are used.
+    simulator.faults().newRowsAfter("TradeBalance", Duration.ofSeconds(1), 1);
+
+    QuietBalances quiet =
+        new QuietMoment(client, store, QuietMoment.TRIES, line -> {})
+            .find(this::catchUp, Optional.of(margin));
+
+    assertThat(quiet.tries()).isEqualTo(2);
+    assertThat(readOnTry).as("read once per try, after the catch-up").containsExactly(1, 2);
+    assertThat(quiet.margin()).isPresent();
+    assertThat(quiet.balances()).contains(balancesNow());
+    // Without the supplier nothing is asked: the region has no margin.
+    int before = simulator.callsReceived().getOrDefault("TradeBalance", 0);
+    assertThat(find().margin()).isEmpty();
+    assertThat(simulator.callsReceived().getOrDefault("TradeBalance", 0)).isEqualTo(before);
   }
 
   @Test
