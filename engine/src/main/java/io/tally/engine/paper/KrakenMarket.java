@@ -30,7 +30,7 @@ import java.util.Optional;
  * <p>Example: {@code market.refresh(List.of(XBTUSD), List.of(XBTUSD)); market.quote(XBTUSD, now)}.
  * Thread-safe: every method is synchronized.
  */
-public final class KrakenMarket implements MarketSource {
+public final class KrakenMarket implements MarketFeed {
 
   /** How long fetched public trades are kept for matching. */
   public static final Duration TAPE_KEPT = Duration.ofHours(1);
@@ -46,13 +46,7 @@ public final class KrakenMarket implements MarketSource {
     this.clock = requireNonNull(clock, "clock");
   }
 
-  /**
-   * Fetches the ticker of each of {@code quoted} and the public trades since the last fetch of each
-   * of {@code taped}.
-   *
-   * @throws io.tally.kraken.KrakenException when Kraken (or the simulator) cannot be reached or
-   *     refuses a pair; what was fetched before stays
-   */
+  @Override
   public synchronized void refresh(Collection<Pair> quoted, Collection<Pair> taped) {
     for (Pair pair : quoted) {
       List<TickerQuote> ticker = client.ticker(List.of(krakenName(pair)));
@@ -70,11 +64,12 @@ public final class KrakenMarket implements MarketSource {
    * Starts the tape of {@code pair} now, without fetching: the next {@link #refresh} of its trades
    * brings every trade printed from this moment on (a resting order placed now misses none).
    */
+  @Override
   public synchronized void watch(Pair pair) {
     tapes.computeIfAbsent(requireNonNull(pair, "pair"), watched -> new Tape(clock.instant()));
   }
 
-  /** When the quote of {@code pair} was last fetched; empty before the first. */
+  @Override
   public synchronized Optional<Instant> quotedAt(Pair pair) {
     return Optional.ofNullable(quotes.get(pair)).map(MarketQuote::at);
   }

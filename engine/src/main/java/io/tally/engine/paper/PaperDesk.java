@@ -35,8 +35,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * A paper account at work: its {@link PaperAccount} on a {@link KrakenMarket}, its own store, and
- * the {@link PortfolioService} that keeps its books, so it has the same books, margin figures,
+ * A paper account at work: its {@link PaperAccount} on a {@link MarketFeed}, its own store, and the
+ * {@link PortfolioService} that keeps its books, so it has the same books, margin figures,
  * snapshots and dashboard as a live account ({@code tally paper}, {@code POST
  * /api/v1/paper/orders}).
  *
@@ -79,7 +79,7 @@ public final class PaperDesk {
   private final PaperJournal journal;
   private final PortfolioStore store;
   private final PortfolioService service;
-  private final KrakenMarket market;
+  private final MarketFeed market;
   private final Clock clock;
   private final Map<Pair, StoredPrice> pricesWritten = new HashMap<>();
   private final Object commits = new Object();
@@ -114,7 +114,7 @@ public final class PaperDesk {
       int written,
       PortfolioStore store,
       PortfolioService service,
-      KrakenMarket market,
+      MarketFeed market,
       Clock clock) {
     this.account = account;
     this.journal = journal;
@@ -137,7 +137,7 @@ public final class PaperDesk {
       PaperTerms terms,
       PortfolioStore store,
       PortfolioService service,
-      KrakenMarket market,
+      MarketFeed market,
       Clock clock,
       Consumer<String> progress) {
     requireNonNull(terms, "terms");
@@ -454,10 +454,7 @@ public final class PaperDesk {
       prices.put(
           position.pair(),
           new StoredPrice(
-              position.pair().base().code(),
-              now,
-              last,
-              "paper:" + KrakenMarket.krakenName(position.pair())));
+              position.pair().base().code(), now, last, "paper:" + position.pair().name()));
     }
     return prices;
   }

@@ -7,6 +7,7 @@ import io.tally.money.Pair;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A {@link MarketSource} held in memory and written by hand or by a seeded generator: quotes that
+ * A {@link MarketFeed} held in memory and written by hand or by a seeded generator: quotes that
  * hold from their instant until the next one, and a tape of public trades. For tests and demos; not
  * tied to the simulator.
  *
@@ -23,7 +24,7 @@ import java.util.TreeMap;
  * BigDecimal("60010"), new BigDecimal("60000")).trade(xbt, t1, new BigDecimal("58990"), new
  * BigDecimal("0.05"), Side.SELL)}. Thread-safe: every method is synchronized.
  */
-public final class ScriptedMarket implements MarketSource {
+public final class ScriptedMarket implements MarketFeed {
 
   private final Map<Pair, NavigableMap<Instant, MarketQuote>> quotes = new HashMap<>();
   private final Map<Pair, NavigableMap<Instant, List<PublicTrade>>> tape = new HashMap<>();
@@ -62,6 +63,20 @@ public final class ScriptedMarket implements MarketSource {
   public ScriptedMarket trade(
       Pair pair, Instant at, BigDecimal price, BigDecimal volume, Side side) {
     return trade(new PublicTrade(pair, at, price, volume, side));
+  }
+
+  /** Nothing to fetch: the script holds every quote and trade already. */
+  @Override
+  public void refresh(Collection<Pair> quoted, Collection<Pair> taped) {}
+
+  /** Nothing to start: the script's tape is whole already. */
+  @Override
+  public void watch(Pair pair) {}
+
+  /** Empty: a script is never fetched, and never needs to be. */
+  @Override
+  public Optional<Instant> quotedAt(Pair pair) {
+    return Optional.empty();
   }
 
   @Override
