@@ -500,13 +500,13 @@ final class PortfolioWriter {
 
   /**
    * Feeds {@code next}'s margin figures to the alert ladder, in a served account ({@link
-   * #initialize}), when it has open margin positions or an alert is standing (closing every
-   * position restores it), and stores, logs and emits the risk event it raises. A store that fails
-   * to keep the event is logged; the event is still logged and emitted, since the alert is true
-   * either way.
+   * #initialize}) of a region with margin, when it has open margin positions or an alert is
+   * standing (closing every position restores it), and stores, logs and emits the risk event it
+   * raises. A store that fails to keep the event is logged; the event is still logged and emitted,
+   * since the alert is true either way.
    */
   private void watchMargin(PortfolioView next) {
-    if (!watching) {
+    if (!watching || !config.kraken().region().hasMargin()) {
       return;
     }
     if (marginWatch.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tally.books.CostBasisMethod;
+import io.tally.engine.paper.PaperTerms;
 import io.tally.margin.MarginMode;
 import io.tally.margin.MarginTerms;
 import io.tally.money.Asset;
@@ -192,6 +193,35 @@ class ConfigFileTest {
   }
 
   @Test
+  void readsPaperAccountsByNameWithTheirDefaultsAndTheMarginSectionsTerms() {
+    TallyConfig config =
+        ConfigFile.parse(
+            "margin: {reserve_pct: 5}\n"
+                + "accounts:\n"
+                + "  bot1: {kind: paper, initial_balance: 2500.5, currency: USD,"
+                + " funding_rate_pct: 0.02, max_leverage: 10}\n"
+                + "  bot2: {kind: paper}\n",
+            "tally.yaml");
+
+    assertThat(config.paperAccounts())
+        .extracting(PaperAccountConfig::name)
+        .containsExactly("bot1", "bot2");
+    PaperAccountConfig bot1 = config.paperAccount("bot1").orElseThrow();
+    assertThat(bot1.currency()).isEqualTo(Asset.USD);
+    assertThat(bot1.initialBalance()).isEqualByComparingTo("2500.5");
+    // 0.02 % per 8 hours is the fraction 0.0002.
+    assertThat(bot1.fundingRate()).isEqualByComparingTo("0.0002");
+    PaperTerms terms = bot1.terms(config.margin());
+    assertThat(terms.collateral()).isEqualTo(Asset.USD);
+    assertThat(terms.margin().maxLeverage(new Pair(Asset.XBT, Asset.USD))).isEqualTo(10);
+    assertThat(terms.margin().reserveRatio()).isEqualByComparingTo("0.05");
+    assertThat(terms.funding().ratePerPeriod()).isEqualByComparingTo("0.0002");
+    // Unset keys: 10,000 USDT, 0.01 % funding, up to 125x.
+    assertThat(config.paperAccount("bot2")).contains(PaperAccountConfig.defaults("bot2"));
+    assertThat(config.paperAccount("bot3")).isEmpty();
+  }
+
+  @Test
   void theMarginDefaultsAreTheIssuesAndTheRegionIsGlobal() {
     TallyConfig config = ConfigFile.parse("", "tally.yaml");
 
@@ -209,7 +239,7 @@ class ConfigFileTest {
       delimiter = '|',
       value = {
         "portfolio: {colour: blue}|tally.yaml: portfolio.colour: unknown key",
-        "wallet: {}|tally.yaml: wallet: unknown key (known: drawdown, equity_series, kraken, margin, performance, portfolio, reconciliation, sync)",
+        "wallet: {}|tally.yaml: wallet: unknown key (known: accounts, drawdown, equity_series, kraken, margin, performance, portfolio, reconciliation, sync)",
         "reconciliation: {interval: soon}|tally.yaml: reconciliation.interval: expected a duration such as 90s, 5m, 1h or 2d, got 'soon'",
         "reconciliation: {interval: 0s}|tally.yaml: reconciliation.interval: must be positive, got '0s'",
         "reconciliation: {drift_mode: fix}|tally.yaml: reconciliation.drift_mode: expected observe_only or auto_adjust, got 'fix'",
@@ -255,6 +285,14 @@ class ConfigFileTest {
         "margin: {maintenance_pct_by_pair: {XBT/USD: most}}|tally.yaml: margin.maintenance_pct_by_pair.XBT/USD: expected a percentage, got 'most'",
         "margin: {min_withdrawal_level_pct: 0}|tally.yaml: margin.min_withdrawal_level_pct: must be above 0",
         "margin: {leverage: 5}|tally.yaml: margin.leverage: unknown key",
+        "accounts: {bot1: {initial_balance: 5}}|tally.yaml: accounts.bot1.kind: is required: paper",
+        "accounts: {bot1: {kind: live}}|tally.yaml: accounts.bot1.kind: expected paper",
+        "accounts: {bot1: {kind: paper, initial_balance: 0}}|tally.yaml: accounts.bot1.initial_balance: must be positive",
+        "accounts: {bot1: {kind: paper, max_leverage: 200}}|tally.yaml: accounts.bot1.max_leverage: must be between 1 and 125, got 200",
+        "accounts: {bot1: {kind: paper, currency: 'U S D'}}|tally.yaml: accounts.bot1.currency: not an asset",
+        "accounts: {bot1: {kind: paper, leverage: 2}}|tally.yaml: accounts.bot1.leverage: unknown key",
+        "accounts: {'bad name': {kind: paper}}|tally.yaml: accounts.bad name: an account's name is",
+        "accounts: [bot1]|tally.yaml: accounts: expected a mapping of names",
         "'portfolio: {'|tally.yaml: not valid YAML"
       })
   void rejectsBadKeysAndValuesNamingThePath(String yaml, String message) {
