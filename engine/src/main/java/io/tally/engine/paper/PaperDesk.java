@@ -143,24 +143,47 @@ public final class PaperDesk {
     requireNonNull(terms, "terms");
     requireNonNull(store, "store");
     requireNonNull(progress, "progress");
-    Instant now = clock.instant();
     List<LedgerEvent> stored =
         store.events().stream().map(record -> EventText.parse(record.line())).toList();
-    PaperJournal journal = new PaperJournal(terms.margin());
-    if (stored.isEmpty()) {
-      PaperAccount account = PaperAccount.open(terms, market, now);
-      PaperDesk desk = new PaperDesk(account, journal, 0, store, service, market, clock);
-      desk.flush(++desk.changes);
-      service.onRiskEvent(desk::onRiskEvent);
-      progress.accept(
-          "paper account "
-              + terms.name()
-              + " opened with "
-              + terms.initialBalance().toPlainString()
-              + " "
-              + terms.collateral());
-      return desk;
-    }
+    PaperDesk desk =
+        stored.isEmpty()
+            ? opened(terms, store, service, market, clock, progress)
+            : takenUp(terms, stored, store, service, market, clock, progress);
+    service.onRiskEvent(desk::onRiskEvent);
+    return desk;
+  }
+
+  /** A new account: its opening deposit written. */
+  private static PaperDesk opened(
+      PaperTerms terms,
+      PortfolioStore store,
+      PortfolioService service,
+      MarketFeed market,
+      Clock clock,
+      Consumer<String> progress) {
+    PaperAccount account = PaperAccount.open(terms, market, clock.instant());
+    PaperDesk desk =
+        new PaperDesk(account, new PaperJournal(terms.margin()), 0, store, service, market, clock);
+    desk.flush(++desk.changes);
+    progress.accept(
+        "paper account "
+            + terms.name()
+            + " opened with "
+            + terms.initialBalance().toPlainString()
+            + " "
+            + terms.collateral());
+    return desk;
+  }
+
+  /** An account the store holds: its log, {@code stored}, read back and replayed. */
+  private static PaperDesk takenUp(
+      PaperTerms terms,
+      List<LedgerEvent> stored,
+      PortfolioStore store,
+      PortfolioService service,
+      MarketFeed market,
+      Clock clock,
+      Consumer<String> progress) {
     List<MarginEvent> events;
     try {
       events = PaperJournal.events(stored);
@@ -171,11 +194,12 @@ public final class PaperDesk {
     requireOwn(terms, store, stored);
     OrderNumbers numbers =
         OrderNumbers.parse(Optional.ofNullable(store.marks().get(Mark.PAPER_ORDERS.key())));
-    PaperAccount account = PaperAccount.resume(terms, market, events, numbers.last(), now);
+    PaperAccount account =
+        PaperAccount.resume(terms, market, events, numbers.last(), clock.instant());
+    PaperJournal journal = new PaperJournal(terms.margin());
     events.forEach(event -> journal.entries(event, Trade.MANUAL));
     PaperDesk desk = new PaperDesk(account, journal, events.size(), store, service, market, clock);
     desk.orderNumbersWritten = numbers.text();
-    service.onRiskEvent(desk::onRiskEvent);
     progress.accept(
         "paper account "
             + terms.name()
