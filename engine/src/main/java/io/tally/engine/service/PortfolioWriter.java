@@ -15,10 +15,8 @@ import io.tally.engine.sync.OpenOrders;
 import io.tally.engine.sync.OrderHolds;
 import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
-import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
-import io.tally.margin.MarginAccount;
 import io.tally.margin.TradeLifecycle;
 import io.tally.reconcile.DriftBaseline;
 import io.tally.risk.RiskEvent;
@@ -34,10 +32,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,6 +64,7 @@ final class PortfolioWriter {
   private final LiveDrawdown liveDrawdown;
   private final Function<PortfolioView, PortfolioQueries> queries;
   private final ReentrantLock lock = new ReentrantLock();
+  private final ClosedTrades closedTrades = new ClosedTrades();
   private final AtomicReference<PortfolioView> view = new AtomicReference<>();
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<StateRecovered>> recoveryListeners = new CopyOnWriteArrayList<>();
@@ -476,7 +473,7 @@ final class PortfolioWriter {
             openOrders,
             liveDrawdown.after(Optional.ofNullable(previous), books, valuation));
     view.set(next);
-    logClosedTrades(previous, next);
+    logClosedTrades(next);
     emitDriftChange(previous, next);
     watchMargin(next);
     return next;
@@ -536,23 +533,12 @@ final class PortfolioWriter {
 
   /**
    * Logs one {@code TRADE_CLOSED} line (with {@code fee_paid}, {@code funding_paid} and {@code
-   * realized_pnl}) for each margin trade {@code next} closed that {@code previous} had open or did
-   * not have; at start-up (no previous view) nothing, since earlier runs logged those.
+   * realized_pnl}) for each margin trade that closed since the last view; at start-up nothing,
+   * since earlier runs logged those ({@link ClosedTrades}).
    */
-  private static void logClosedTrades(PortfolioView previous, PortfolioView next) {
-    if (previous == null) {
-      return;
-    }
-    Set<EventId> closedBefore = new HashSet<>();
-    for (MarginAccount account : previous.books().marginAccounts()) {
-      account.closedTrades().forEach(trade -> closedBefore.add(trade.id()));
-    }
-    for (MarginAccount account : next.books().marginAccounts()) {
-      for (TradeLifecycle trade : account.closedTrades()) {
-        if (!closedBefore.contains(trade.id())) {
-          LOG.log(System.Logger.Level.INFO, trade.closedLine());
-        }
-      }
+  private void logClosedTrades(PortfolioView next) {
+    for (TradeLifecycle trade : closedTrades.since(next.books())) {
+      LOG.log(System.Logger.Level.INFO, trade.closedLine());
     }
   }
 
