@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The body of {@code POST /api/v1/paper/orders}: {@code {"pair": "XBT/USD", "side": "buy", "type":
@@ -29,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class PaperOrderBody {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   private static final Set<String> FIELDS =
       Set.of("pair", "side", "type", "volume", "price", "leverage", "client_order_id", "strategy");
 
@@ -39,15 +35,7 @@ final class PaperOrderBody {
   /** The order {@code body} asks for, on an account whose money is {@code collateral}. */
   static OrderRequest parse(String body, Asset collateral) {
     requireNonNull(collateral, "collateral");
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
-    } catch (JacksonException e) {
-      throw new BadRequestException("body", "is not JSON: " + e.getOriginalMessage());
-    }
-    if (!tree.isObject()) {
-      throw new BadRequestException("body", "must be a JSON object with pair, side and volume");
-    }
+    JsonNode tree = JsonBody.object(body, "with pair, side and volume");
     for (String field : tree.propertyNames()) {
       if (!FIELDS.contains(field)) {
         throw new BadRequestException(
@@ -64,8 +52,8 @@ final class PaperOrderBody {
     Side side = side(text(tree, "side").orElseThrow(() -> missing("side", "buy or sell")));
     OrderType type = type(text(tree, "type").orElse("market"));
     BigDecimal volume =
-        decimal(tree, "volume").orElseThrow(() -> missing("volume", "a positive decimal"));
-    Optional<BigDecimal> price = decimal(tree, "price");
+        JsonBody.decimal(tree, "volume").orElseThrow(() -> missing("volume", "a positive decimal"));
+    Optional<BigDecimal> price = JsonBody.decimal(tree, "price");
     int leverage = leverage(tree);
     try {
       return new OrderRequest(
@@ -108,21 +96,6 @@ final class PaperOrderBody {
       throw new BadRequestException(field, "must be a non-empty string");
     }
     return Optional.of(value.asString().strip());
-  }
-
-  private static Optional<BigDecimal> decimal(JsonNode tree, String field) {
-    JsonNode value = tree.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!(value.isString() || value.isNumber())) {
-      throw new BadRequestException(field, "must be a decimal, such as \"0.1\"");
-    }
-    try {
-      return Optional.of(new BigDecimal(value.asString().strip()));
-    } catch (NumberFormatException e) {
-      throw new BadRequestException(field, "is not a decimal number: '" + value.asString() + "'");
-    }
   }
 
   private static int leverage(JsonNode tree) {

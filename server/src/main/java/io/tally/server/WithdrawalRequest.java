@@ -5,9 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import java.math.BigDecimal;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The body of {@code POST /portfolio/withdrawal-check}: {@code {"asset": "USD", "amount": "500"}}
@@ -18,8 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 record WithdrawalRequest(Asset asset, BigDecimal amount) {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-
   WithdrawalRequest {
     requireNonNull(asset, "asset");
     requireNonNull(amount, "amount");
@@ -27,30 +23,17 @@ record WithdrawalRequest(Asset asset, BigDecimal amount) {
 
   /** The request {@code body} states. */
   static WithdrawalRequest of(String body) {
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
-    } catch (JacksonException e) {
-      throw new BadRequestException("body", "is not JSON: " + e.getOriginalMessage());
-    }
-    if (!tree.isObject()) {
-      throw new BadRequestException("body", "must be a JSON object {\"asset\", \"amount\"}");
-    }
+    JsonNode tree = JsonBody.object(body, "{\"asset\", \"amount\"}");
     JsonNode asset = tree.get("asset");
     if (asset == null || !asset.isString() || asset.asString().isBlank()) {
       throw new BadRequestException("asset", "is required, such as \"USD\"");
     }
-    JsonNode amount = tree.get("amount");
-    if (amount == null || !(amount.isString() || amount.isNumber())) {
-      throw new BadRequestException("amount", "is required, a positive decimal such as \"500\"");
-    }
-    BigDecimal value;
-    try {
-      value = new BigDecimal(amount.asString().strip());
-    } catch (NumberFormatException e) {
-      throw new BadRequestException(
-          "amount", "is not a decimal number: '" + amount.asString() + "'");
-    }
+    BigDecimal value =
+        JsonBody.decimal(tree, "amount")
+            .orElseThrow(
+                () ->
+                    new BadRequestException(
+                        "amount", "is required, a positive decimal such as \"500\""));
     if (value.signum() <= 0) {
       throw new BadRequestException("amount", "must be positive, got " + value.toPlainString());
     }

@@ -60,9 +60,12 @@ class TallyServerTest {
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return get(served.uri(path));
+  }
+
+  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
     return http.send(
-        HttpRequest.newBuilder(served.uri(path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+        HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode getJson(String path) throws IOException, InterruptedException {
@@ -434,13 +437,22 @@ class TallyServerTest {
 
   /**
    * The books as of today's end are today's books: the same equity and holdings as {@code GET
-   * /portfolio}, valued with the prices in force now (no price comes after the last sync).
+   * /portfolio}, valued with the prices in force now (no price comes after the last sync). On an
+   * account of its own: the class's shared one is moved on by other tests, and its simulated clock
+   * then runs ahead of the wall clock, past midnight near the end of a day.
    */
   @Test
-  void thePortfolioAsOfTodayIsThePortfolio() throws Exception {
-    JsonNode now = getJson("/api/v1/portfolio");
-    String today = now.get("as_of").asString().substring(0, 10);
-    JsonNode asOf = getJson("/api/v1/portfolio?as_of=" + today);
+  void thePortfolioAsOfTodayIsThePortfolio(@TempDir Path own) throws Exception {
+    JsonNode now;
+    JsonNode asOf;
+    String today;
+    try (ServedAccount account = new ServedAccount(own, 11, 20)) {
+      now = json.readTree(get(account.uri("/api/v1/portfolio")).body());
+      today = now.get("as_of").asString().substring(0, 10);
+      HttpResponse<String> answer = get(account.uri("/api/v1/portfolio?as_of=" + today));
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+      asOf = json.readTree(answer.body());
+    }
 
     assertThat(asOf.get("as_of").asString()).isEqualTo(today + "T23:59:59.999999999Z");
     assertThat(asOf.get("equity_base")).isEqualTo(now.get("equity_base"));
