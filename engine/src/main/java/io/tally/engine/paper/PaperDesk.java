@@ -6,28 +6,21 @@ import io.tally.engine.Mark;
 import io.tally.engine.service.PortfolioService;
 import io.tally.kraken.KrakenException;
 import io.tally.ledger.CashFlow;
-import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Side;
 import io.tally.ledger.Trade;
 import io.tally.margin.MarginEvent;
-import io.tally.margin.MarginPosition;
 import io.tally.money.Pair;
 import io.tally.risk.RiskEvent;
 import io.tally.risk.RiskEventType;
-import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
-import io.tally.store.StoredPrice;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -70,18 +63,14 @@ public final class PaperDesk {
   /** The strategy tag of the orders that close a position after {@code MARGIN_CRITICAL}. */
   public static final String LIQUIDATION = "margin_critical";
 
-  /** How often a held pair's price is written even when it did not move. */
-  static final Duration PRICE_REFRESH = Duration.ofMinutes(1);
-
   private static final System.Logger LOG = System.getLogger(PaperDesk.class.getName());
 
   private final PaperAccount account;
-  private final PaperJournal journal;
+  private final PaperBatches batches;
   private final PortfolioStore store;
   private final PortfolioService service;
   private final MarketFeed market;
   private final Clock clock;
-  private final Map<Pair, StoredPrice> pricesWritten = new HashMap<>();
   private final Object commits = new Object();
 
   /** Where the closes after {@code MARGIN_CRITICAL} run: one at a time, off the books' thread. */
@@ -93,14 +82,8 @@ public final class PaperDesk {
             return thread;
           });
 
-  /** The account's events in the store (under the desk's lock). */
-  private int written;
-
   /** Changes made to the account: places, cancels, ticks (under the desk's lock). */
   private long changes;
-
-  /** The order numbers mark last written (under the desk's lock). */
-  private String orderNumbersWritten = "";
 
   /** The latest change in the store (under {@link #commits}). */
   private long committed;
@@ -110,15 +93,13 @@ public final class PaperDesk {
 
   private PaperDesk(
       PaperAccount account,
-      PaperJournal journal,
-      int written,
+      PaperBatches batches,
       PortfolioStore store,
       PortfolioService service,
       MarketFeed market,
       Clock clock) {
     this.account = account;
-    this.journal = journal;
-    this.written = written;
+    this.batches = batches;
     this.store = store;
     this.service = service;
     this.market = market;
@@ -163,7 +144,14 @@ public final class PaperDesk {
       Consumer<String> progress) {
     PaperAccount account = PaperAccount.open(terms, market, clock.instant());
     PaperDesk desk =
-        new PaperDesk(account, new PaperJournal(terms.margin()), 0, store, service, market, clock);
+        new PaperDesk(
+            account,
+            new PaperBatches(
+                new PaperJournal(terms.margin()), 0, PaperOrderNumbers.parse(Optional.empty())),
+            store,
+            service,
+            market,
+            clock);
     desk.flush(++desk.changes);
     progress.accept(
         "paper account "
@@ -192,14 +180,20 @@ public final class PaperDesk {
           store + " does not hold a paper account's books: " + e.getMessage(), e);
     }
     requireOwn(terms, store, stored);
-    OrderNumbers numbers =
-        OrderNumbers.parse(Optional.ofNullable(store.marks().get(Mark.PAPER_ORDERS.key())));
+    PaperOrderNumbers numbers =
+        PaperOrderNumbers.parse(Optional.ofNullable(store.marks().get(Mark.PAPER_ORDERS.key())));
     PaperAccount account =
         PaperAccount.resume(terms, market, events, numbers.last(), clock.instant());
     PaperJournal journal = new PaperJournal(terms.margin());
     events.forEach(event -> journal.entries(event, Trade.MANUAL));
-    PaperDesk desk = new PaperDesk(account, journal, events.size(), store, service, market, clock);
-    desk.orderNumbersWritten = numbers.text();
+    PaperDesk desk =
+        new PaperDesk(
+            account,
+            new PaperBatches(journal, events.size(), numbers),
+            store,
+            service,
+            market,
+            clock);
     progress.accept(
         "paper account "
             + terms.name()
@@ -395,92 +389,23 @@ public final class PaperDesk {
       if (committed >= change) {
         return;
       }
-      Pending pending;
+      long upTo;
+      Optional<ImportBatch> batch;
       synchronized (this) {
-        pending = pending();
+        upTo = changes;
+        batch = batches.next(account, market);
       }
       try {
-        if (pending.batch().isPresent()) {
-          store.commit(pending.batch().get());
+        if (batch.isPresent()) {
+          store.commit(batch.get());
           service.refresh();
         }
       } catch (RuntimeException e) {
         failure = Optional.of(e.getMessage());
         throw e;
       }
-      committed = pending.change();
+      committed = upTo;
     }
-  }
-
-  /** What the store lacks: events, prices and order numbers up to the latest change. */
-  private record Pending(long change, Optional<ImportBatch> batch) {}
-
-  /**
-   * The account's events not yet in the store, the prices of the pairs it holds and its order
-   * numbers, as one batch; none when nothing changed. Called under the desk's lock.
-   */
-  private Pending pending() {
-    List<MarginEvent> events = account.eventsFrom(written);
-    Map<EventId, String> strategies = account.strategiesFrom(written);
-    List<EventRecord> records = new ArrayList<>();
-    for (MarginEvent event : events) {
-      for (LedgerEvent entry :
-          journal.entries(event, strategies.getOrDefault(event.id(), Trade.MANUAL))) {
-        records.add(EventRecord.of(entry.id().value(), entry.at(), EventText.format(entry)));
-      }
-    }
-    Map<Pair, StoredPrice> prices = prices();
-    String orderNumbers =
-        new OrderNumbers(
-                account.lastOrderNumber(),
-                account.openOrders().stream().map(PaperOrder::id).toList())
-            .text();
-    written += events.size();
-    pricesWritten.putAll(prices);
-    if (records.isEmpty() && prices.isEmpty() && orderNumbers.equals(orderNumbersWritten)) {
-      return new Pending(changes, Optional.empty());
-    }
-    orderNumbersWritten = orderNumbers;
-    return new Pending(
-        changes,
-        Optional.of(
-            new ImportBatch(
-                List.of(),
-                records,
-                List.copyOf(prices.values()),
-                Map.of(
-                    Mark.PRICES_BASE.key(),
-                    account.collateral().code(),
-                    Mark.PAPER_ORDERS.key(),
-                    orderNumbers),
-                "paper " + account.name() + ": " + events.size() + " events")));
-  }
-
-  /**
-   * The last price of each pair held, where it moved since last written or was written longer than
-   * {@link #PRICE_REFRESH} ago: what values the open positions.
-   */
-  private Map<Pair, StoredPrice> prices() {
-    Map<Pair, StoredPrice> prices = new HashMap<>();
-    Instant now = account.now();
-    for (MarginPosition position : account.openPositions()) {
-      Optional<MarketQuote> quote = market.quote(position.pair(), now);
-      if (quote.isEmpty()) {
-        continue;
-      }
-      StoredPrice before = pricesWritten.get(position.pair());
-      String last = quote.get().last().toPlainString();
-      if (before != null
-          && before.price().equals(last)
-          && before.at().isAfter(now.minus(PRICE_REFRESH))) {
-        continue;
-      }
-      prices.put(
-          position.pair(),
-          new StoredPrice(
-              position.pair().base().code(), now, last, "paper:" + position.pair().name()));
-    }
-    return prices;
   }
 
   /** Refuses a store that holds another paper account (another name or collateral). */
@@ -499,26 +424,6 @@ public final class PaperDesk {
               + terms.name()
               + " in "
               + terms.collateral());
-    }
-  }
-
-  /** The latest order number and the orders working, as the {@link Mark#PAPER_ORDERS} mark. */
-  private record OrderNumbers(long last, List<String> working) {
-
-    static OrderNumbers parse(Optional<String> text) {
-      if (text.isEmpty()) {
-        return new OrderNumbers(0, List.of());
-      }
-      String[] parts = text.get().split(" ", 2);
-      List<String> working =
-          parts.length < 2 || parts[1].equals("working=")
-              ? List.of()
-              : List.of(parts[1].substring("working=".length()).split(","));
-      return new OrderNumbers(Long.parseLong(parts[0]), working);
-    }
-
-    String text() {
-      return last + " working=" + String.join(",", working);
     }
   }
 }
