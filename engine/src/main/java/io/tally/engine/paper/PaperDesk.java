@@ -38,10 +38,10 @@ import java.util.function.Consumer;
  * to the account's log is in the store before the call returns, as the ledger entries {@link
  * PaperJournal} makes, with the market's last price of each pair held, and the books are refreshed:
  * an order's answer is never ahead of the books. Calls that arrive while a commit is being made
- * share the next one (a group commit: one fsync and one refresh for all of them), which is what
- * lets the account take a thousand orders a second. A market order fetches its pair's quote first
- * unless one was fetched in the last {@link #QUOTE_MAX_AGE}; {@link #tick()}, on a schedule,
- * fetches the quotes and trades of every pair held or ordered and does the rest.
+ * share the next one (a group commit: one fsync and one refresh for all of them; docs/BENCHMARKS.md
+ * §14 measures it). A market order fetches its pair's quote first unless one was fetched in the
+ * last {@link #QUOTE_MAX_AGE}; {@link #tick()}, on a schedule, fetches the quotes and trades of
+ * every pair held or ordered and does the rest.
  *
  * <p>When the books raise {@code MARGIN_CRITICAL} (margin level under 110 %), the desk closes the
  * position the event names, the most losing one, with a market order tagged {@value #LIQUIDATION}
