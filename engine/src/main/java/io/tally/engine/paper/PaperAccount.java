@@ -2,7 +2,7 @@ package io.tally.engine.paper;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tally.ledger.EventId;
+import io.tally.ledger.LedgerEvent;
 import io.tally.margin.CarryCharge;
 import io.tally.margin.CarryKind;
 import io.tally.margin.CollateralFlow;
@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -268,11 +267,12 @@ public final class PaperAccount {
   }
 
   /**
-   * The strategy of each fill from position {@code index} of the log on whose order named one (what
-   * the books label its trade with); fills taken up by {@link #resume} have none here.
+   * The ledger entries ({@link PaperJournal}) of the events since the last call, in order, for the
+   * store: each event's once. An account taken up by {@link #resume} starts with none (its entries
+   * are in the store).
    */
-  public synchronized Map<EventId, String> strategiesFrom(int index) {
-    return ledger.strategiesFrom(index);
+  public synchronized List<LedgerEvent> takeLedgerEntries() {
+    return ledger.takeEntries();
   }
 
   private void chargeFunding(Instant at) {

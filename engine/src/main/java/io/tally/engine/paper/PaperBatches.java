@@ -1,11 +1,8 @@
 package io.tally.engine.paper;
 
 import io.tally.engine.Mark;
-import io.tally.ledger.EventId;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
-import io.tally.ledger.Trade;
-import io.tally.margin.MarginEvent;
 import io.tally.margin.MarginPosition;
 import io.tally.money.Pair;
 import io.tally.store.EventRecord;
@@ -20,10 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a paper account's store lacks, as one batch to commit: the account's events not yet written,
- * as the ledger entries {@link PaperJournal} makes of them; the market's last price of each pair it
- * holds, where it moved or was last written over {@link #PRICE_REFRESH} ago (what values the open
- * positions); and its order numbers ({@link PaperOrderNumbers}).
+ * What a paper account's store lacks, as one batch to commit: the ledger entries of the account's
+ * events not yet written ({@link PaperAccount#takeLedgerEntries}); the market's last price of each
+ * pair it holds, where it moved or was last written over {@link #PRICE_REFRESH} ago (what values
+ * the open positions); and its order numbers ({@link PaperOrderNumbers}).
  *
  * <p>Example: {@code batches.next(account, market).ifPresent(store::commit)}. Not thread-safe:
  * {@link PaperDesk} calls it under its lock, in commit order.
@@ -33,40 +30,23 @@ final class PaperBatches {
   /** How often a held pair's price is written even when it did not move. */
   static final Duration PRICE_REFRESH = Duration.ofMinutes(1);
 
-  private final PaperJournal journal;
   private final Map<Pair, StoredPrice> pricesWritten = new HashMap<>();
-  private int written;
   private String orderNumbersWritten;
 
-  /**
-   * Batches after the {@code written} first events of the account's log (already in the store,
-   * already given to {@code journal}), whose order numbers mark reads {@code orderNumbers}.
-   */
-  PaperBatches(PaperJournal journal, int written, PaperOrderNumbers orderNumbers) {
-    this.journal = journal;
-    this.written = written;
+  /** Batches for a store whose order numbers mark reads {@code orderNumbers}. */
+  PaperBatches(PaperOrderNumbers orderNumbers) {
     this.orderNumbersWritten = orderNumbers.text();
   }
 
-  /**
-   * The next batch, counted as written from here on; empty when the store lacks nothing.
-   *
-   * @throws IllegalArgumentException when the margin model refuses an event (never for events the
-   *     account itself took)
-   */
+  /** The next batch, counted as written from here on; empty when the store lacks nothing. */
   Optional<ImportBatch> next(PaperAccount account, MarketFeed market) {
-    List<MarginEvent> events = account.eventsFrom(written);
-    Map<EventId, String> strategies = account.strategiesFrom(written);
-    List<EventRecord> records = new ArrayList<>();
-    for (MarginEvent event : events) {
-      for (LedgerEvent entry :
-          journal.entries(event, strategies.getOrDefault(event.id(), Trade.MANUAL))) {
-        records.add(EventRecord.of(entry.id().value(), entry.at(), EventText.format(entry)));
-      }
+    List<LedgerEvent> entries = account.takeLedgerEntries();
+    List<EventRecord> records = new ArrayList<>(entries.size());
+    for (LedgerEvent entry : entries) {
+      records.add(EventRecord.of(entry.id().value(), entry.at(), EventText.format(entry)));
     }
     Map<Pair, StoredPrice> prices = prices(account, market);
     String orderNumbers = PaperOrderNumbers.of(account).text();
-    written += events.size();
     pricesWritten.putAll(prices);
     if (records.isEmpty() && prices.isEmpty() && orderNumbers.equals(orderNumbersWritten)) {
       return Optional.empty();
@@ -82,7 +62,7 @@ final class PaperBatches {
                 account.collateral().code(),
                 Mark.PAPER_ORDERS.key(),
                 orderNumbers),
-            "paper " + account.name() + ": " + events.size() + " events"));
+            "paper " + account.name() + ": " + entries.size() + " ledger entries"));
   }
 
   /** The last price of each pair held that moved or is due again. */

@@ -9,7 +9,6 @@ import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Side;
-import io.tally.ledger.Trade;
 import io.tally.margin.MarginEvent;
 import io.tally.money.Pair;
 import io.tally.risk.RiskEvent;
@@ -146,8 +145,7 @@ public final class PaperDesk {
     PaperDesk desk =
         new PaperDesk(
             account,
-            new PaperBatches(
-                new PaperJournal(terms.margin()), 0, PaperOrderNumbers.parse(Optional.empty())),
+            new PaperBatches(PaperOrderNumbers.parse(Optional.empty())),
             store,
             service,
             market,
@@ -184,16 +182,8 @@ public final class PaperDesk {
         PaperOrderNumbers.parse(Optional.ofNullable(store.marks().get(Mark.PAPER_ORDERS.key())));
     PaperAccount account =
         PaperAccount.resume(terms, market, events, numbers.last(), clock.instant());
-    PaperJournal journal = new PaperJournal(terms.margin());
-    events.forEach(event -> journal.entries(event, Trade.MANUAL));
     PaperDesk desk =
-        new PaperDesk(
-            account,
-            new PaperBatches(journal, events.size(), numbers),
-            store,
-            service,
-            market,
-            clock);
+        new PaperDesk(account, new PaperBatches(numbers), store, service, market, clock);
     progress.accept(
         "paper account "
             + terms.name()

@@ -15,7 +15,6 @@ import io.tally.margin.CollateralFlow;
 import io.tally.margin.MarginBook;
 import io.tally.margin.MarginEvent;
 import io.tally.margin.MarginFill;
-import io.tally.margin.MarginTerms;
 import io.tally.margin.TradeLifecycle;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
@@ -41,34 +40,30 @@ import java.util.Map;
  * </ul>
  *
  * <p>The ledger entries carry every field of the margin events, so {@link #events} gives back
- * exactly the events that were written: a paper account resumes from its store alone.
+ * exactly the events that were written: a paper account resumes from its store alone. The entries
+ * are made as each event is applied to the account's own book ({@link #apply}), which is where the
+ * fill's realized PnL and the trade it moves are known: no second book follows the first.
  *
- * <p>Example: {@code journal.entries(fill, "grid")} for a 0.1 XBT/USD buy is {@code [demo-T1 margin
- * amount=USD:0 fee=USD:15.6, demo-T1:fill position pair=XBT/USD side=BUY volume=0.1 price=60000
- * leverage=2 position=demo-T1 …]}. Not thread-safe: one account's writer uses it.
+ * <p>Example: {@code PaperJournal.apply(book, USDT, fill, "grid")} for a 0.1 XBT/USDT buy is {@code
+ * [demo-T1 margin amount=USDT:0 fee=USDT:15.6, demo-T1:fill position pair=XBT/USDT side=BUY
+ * volume=0.1 price=60000 leverage=2 position=demo-T1 …]}. Stateless.
  */
 public final class PaperJournal {
 
-  private final Asset collateral;
-  private final MarginBook book;
-
-  /** A journal of an account kept on {@code terms}, with nothing written yet. */
-  public PaperJournal(MarginTerms terms) {
-    this.collateral = requireNonNull(terms, "terms").collateral();
-    this.book = new MarginBook(terms);
-  }
+  private PaperJournal() {}
 
   /**
-   * The ledger entries of {@code event}, the next of the account's events, whose order (for a fill)
-   * belongs to {@code strategy}.
+   * Applies {@code event} to {@code book}, an account kept in {@code collateral}, and returns its
+   * ledger entries; the fill's order belongs to {@code strategy}.
    *
-   * @throws IllegalArgumentException when the account's margin model refuses the event (it is then
-   *     not written)
+   * @throws IllegalArgumentException when the book refuses the event (nothing is applied)
    */
-  public List<LedgerEvent> entries(MarginEvent event, String strategy) {
+  static List<LedgerEvent> apply(
+      MarginBook book, Asset collateral, MarginEvent event, String strategy) {
     requireNonNull(strategy, "strategy");
     List<LedgerEvent> entries = new ArrayList<>(2);
     if (event instanceof CollateralFlow flow) {
+      book.apply(flow);
       entries.add(
           new CashFlow(
               flow.id(),
@@ -76,7 +71,6 @@ public final class PaperJournal {
               flow.isWithdrawal() ? FlowKind.WITHDRAWAL : FlowKind.DEPOSIT,
               new Amount(collateral, flow.amount()),
               Amount.zero(collateral)));
-      book.apply(flow);
     } else if (event instanceof MarginFill fill) {
       Pair pair = fill.pair();
       BigDecimal realizedBefore = book.position(pair).realizedPnl();
@@ -114,15 +108,14 @@ public final class PaperJournal {
                               + charge.id()
                               + " charges "
                               + charge.pair()
-                              + " with no open"
-                              + " position"));
+                              + " with no open position"));
+      book.apply(charge);
       entries.add(
           new PositionCarry(
               charge.id(),
               charge.at(),
               position,
               new Amount(charge.pair().quote(), charge.amount())));
-      book.apply(charge);
     } else {
       throw new IllegalArgumentException("A paper account does not write " + event);
     }

@@ -1,31 +1,35 @@
 package io.tally.engine.paper;
 
 import io.tally.ledger.EventId;
+import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.Trade;
 import io.tally.margin.CollateralFlow;
 import io.tally.margin.MarginAccount;
 import io.tally.margin.MarginBook;
 import io.tally.margin.MarginEvent;
 import io.tally.margin.MarginFill;
+import io.tally.money.Asset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * A paper account's own event log beside the {@link MarginBook} it folds into: every event is
  * applied to the book first and kept only if the book took it, so replaying the log gives the same
- * account. Hands out the events' ids: {@code <name>-D<n>} deposits, {@code <name>-T<n>} fills,
- * {@code <name>-F<n>} funding. Not thread-safe: {@link PaperAccount} serialises.
+ * account. As it is applied, each event's ledger entries are made ({@link PaperJournal}) and wait
+ * until the store takes them ({@link #takeEntries}). Hands out the events' ids: {@code <name>-D<n>}
+ * deposits, {@code <name>-T<n>} fills, {@code <name>-F<n>} funding. Not thread-safe: {@link
+ * PaperAccount} serialises.
  */
 final class PaperLedger {
 
   private final String name;
+  private final Asset collateral;
   private final MarginBook book;
   private final List<MarginEvent> events = new ArrayList<>();
 
-  /** The strategy of each logged event's order, null where none (aligned with the events). */
-  private final List<String> strategies = new ArrayList<>();
+  /** The ledger entries of the events applied since the store last took them. */
+  private final List<LedgerEvent> unwritten = new ArrayList<>();
 
   private long deposits;
   private long fills;
@@ -33,6 +37,7 @@ final class PaperLedger {
 
   PaperLedger(PaperTerms terms) {
     this.name = terms.name();
+    this.collateral = terms.collateral();
     this.book = new MarginBook(terms.margin());
   }
 
@@ -50,7 +55,8 @@ final class PaperLedger {
 
   /**
    * Takes up {@code events}, the log of an account that starts again, as if each had been applied
-   * in turn: ids go on after theirs.
+   * in turn: ids go on after theirs, and their ledger entries, in the store already, are not taken
+   * again.
    */
   void resume(List<MarginEvent> events) {
     for (MarginEvent event : events) {
@@ -63,6 +69,7 @@ final class PaperLedger {
         charges++;
       }
     }
+    unwritten.clear();
   }
 
   /** Applies the event to the book, then logs it; a rejected event is neither. */
@@ -72,20 +79,17 @@ final class PaperLedger {
 
   /** Applies a fill of an order of {@code strategy} (if it names one), then logs it. */
   void apply(MarginEvent event, Optional<String> strategy) {
-    book.apply(event);
+    List<LedgerEvent> entries =
+        PaperJournal.apply(book, collateral, event, strategy.orElse(Trade.MANUAL));
     events.add(event);
-    strategies.add(strategy.orElse(null));
+    unwritten.addAll(entries);
   }
 
-  /** The strategy of each fill logged from position {@code index} on whose order names one. */
-  Map<EventId, String> strategiesFrom(int index) {
-    Map<EventId, String> named = new HashMap<>();
-    for (int i = index; i < events.size(); i++) {
-      if (strategies.get(i) != null) {
-        named.put(events.get(i).id(), strategies.get(i));
-      }
-    }
-    return named;
+  /** The ledger entries of the events applied since the last call, in order; then none. */
+  List<LedgerEvent> takeEntries() {
+    List<LedgerEvent> taken = List.copyOf(unwritten);
+    unwritten.clear();
+    return taken;
   }
 
   MarginAccount account() {

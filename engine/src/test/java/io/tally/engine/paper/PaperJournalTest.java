@@ -13,7 +13,6 @@ import io.tally.books.Books;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Side;
-import io.tally.ledger.Trade;
 import io.tally.margin.MarginAccount;
 import io.tally.margin.MarginEvent;
 import io.tally.margin.MarginPosition;
@@ -41,14 +40,14 @@ class PaperJournalTest {
 
   private static final Asset USDT = Asset.of("USDT");
 
-  /** The ledger entries of the whole log, in order, through the text the store keeps. */
+  /**
+   * The ledger entries of the whole log, in order, through the text the store keeps: what the
+   * account made as it applied its events (never taken before here).
+   */
   private static List<LedgerEvent> written(PaperAccount account) {
-    PaperJournal journal = new PaperJournal(account.terms().margin());
     List<LedgerEvent> entries = new ArrayList<>();
-    for (MarginEvent event : account.events()) {
-      for (LedgerEvent entry : journal.entries(event, Trade.MANUAL)) {
-        entries.add(EventText.parse(EventText.format(entry)));
-      }
+    for (LedgerEvent entry : account.takeLedgerEntries()) {
+      entries.add(EventText.parse(EventText.format(entry)));
     }
     return entries;
   }
@@ -110,6 +109,7 @@ class PaperJournalTest {
     PaperAccount account = PaperAccountPropertyTest.run(seed).account();
 
     List<MarginEvent> read = PaperJournal.events(written(account));
+    assertThat(account.takeLedgerEntries()).as("each event's entries are taken once").isEmpty();
 
     assertThat(read).as("seed %d", seed).isEqualTo(account.events());
     PaperAccount resumed =
@@ -122,6 +122,7 @@ class PaperJournalTest {
     assertThat(resumed.account()).as("seed %d", seed).isEqualTo(account.account());
     assertThat(resumed.summary()).as("seed %d", seed).isEqualTo(account.summary());
     assertThat(resumed.lastOrderNumber()).isEqualTo(account.lastOrderNumber());
+    assertThat(resumed.takeLedgerEntries()).as("in the store already").isEmpty();
   }
 
   @Test
@@ -133,7 +134,8 @@ class PaperJournalTest {
     account.advanceTo(hours(1));
     account.placeOrder(OrderRequest.market(XBT, Side.SELL, bd("0.1")).withLeverage(2));
 
-    List<String> lines = written(account).stream().map(EventText::format).toList();
+    List<LedgerEvent> entries = written(account);
+    List<String> lines = entries.stream().map(EventText::format).toList();
 
     // Fees at the 0.40 % taker rate: 0.1 × 60,000 × 0.004 = 24; 0.1 × 60,500 × 0.004 = 24.2.
     // The close realizes 0.1 × (60,500 − 60,000) = 50.
@@ -149,7 +151,7 @@ class PaperJournalTest {
                 + " price=60500 leverage=2 position=demo-T1 settles=false fee=USDT:24.2"
                 + " strategy=manual");
     // 10,000 + 50 − 24 − 24.2 = 10,001.8, in the books as in the account.
-    BookState books = fold(written(account));
+    BookState books = fold(entries);
     assertThat(books.holdings().get(Asset.of("USDT")).quantity()).isEqualByComparingTo("10001.8");
     MarginAccount paper = account.account();
     assertThat(paper.collateral()).isEqualByComparingTo("10001.8");
