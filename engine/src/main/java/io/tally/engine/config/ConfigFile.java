@@ -26,7 +26,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -147,7 +146,7 @@ public final class ConfigFile {
     if (root == null || root.isMissingNode() || root.isNull()) {
       return TallyConfig.defaults();
     }
-    Section top = new Section(name, "", root, SECTIONS);
+    ConfigSection top = new ConfigSection(name, "", root, SECTIONS);
     PortfolioConfig portfolio = portfolio(top.section("portfolio", PORTFOLIO_KEYS));
     ReconciliationConfig reconciliation =
         reconciliation(
@@ -187,11 +186,11 @@ public final class ConfigFile {
   }
 
   /** The {@code accounts:} section: each a paper account ({@code kind: paper}). */
-  private static List<PaperAccountConfig> accounts(Section top) {
-    Section accounts = top.section("accounts", top.keysOf("accounts"));
+  private static List<PaperAccountConfig> accounts(ConfigSection top) {
+    ConfigSection accounts = top.section("accounts", top.keysOf("accounts"));
     List<PaperAccountConfig> paper = new ArrayList<>();
     for (String name : top.keysOf("accounts")) {
-      Section account =
+      ConfigSection account =
           accounts.section(
               name,
               Set.of("kind", "initial_balance", "currency", "funding_rate_pct", "max_leverage"));
@@ -246,7 +245,7 @@ public final class ConfigFile {
           "strategy_tags",
           "reconciliation");
 
-  private static PortfolioConfig portfolio(Section section) {
+  private static PortfolioConfig portfolio(ConfigSection section) {
     PortfolioConfig d = PortfolioConfig.defaults();
     Map<Asset, String> valuationPairs = new HashMap<>();
     section
@@ -300,7 +299,7 @@ public final class ConfigFile {
         section.has("base_currency"));
   }
 
-  private static PerformanceConfig performance(Section section, Section drawdown) {
+  private static PerformanceConfig performance(ConfigSection section, ConfigSection drawdown) {
     PerformanceConfig d = PerformanceConfig.defaults();
     String zoneText = section.text("timezone", d.zone().getId());
     ZoneId zone;
@@ -354,9 +353,9 @@ public final class ConfigFile {
    * auto_update}: accepted, and refused only when they contradict the key they stand for.
    */
   private static ReconciliationConfig reconciliation(
-      Section section, Section top, PortfolioConfig portfolio) {
+      ConfigSection section, ConfigSection top, PortfolioConfig portfolio) {
     ReconciliationConfig d = ReconciliationConfig.defaults();
-    Section contract =
+    ConfigSection contract =
         top.section("portfolio", PORTFOLIO_KEYS)
             .section("reconciliation", CONTRACT_RECONCILIATION_KEYS);
     BigDecimal tolerance = portfolio.reconciliationTolerance();
@@ -420,7 +419,7 @@ public final class ConfigFile {
     return new ReconciliationConfig(interval, tolerance, autoUpdate, driftMode);
   }
 
-  private static ScheduleConfig schedule(Section sync, Section series) {
+  private static ScheduleConfig schedule(ConfigSection sync, ConfigSection series) {
     ScheduleConfig d = ScheduleConfig.defaults();
     int retention = series.integer("retention_days", d.equityRetentionDays());
     if (retention < 1) {
@@ -432,7 +431,7 @@ public final class ConfigFile {
         retention);
   }
 
-  private static KrakenConfig kraken(Section section) {
+  private static KrakenConfig kraken(ConfigSection section) {
     KrakenConfig d = KrakenConfig.defaults();
     String url = section.text("base_url", d.baseUrl().toString());
     URI baseUrl;
@@ -458,7 +457,7 @@ public final class ConfigFile {
     return new KrakenConfig(baseUrl, tier, region);
   }
 
-  private static MarginConfig margin(Section section) {
+  private static MarginConfig margin(ConfigSection section) {
     MarginConfig d = MarginConfig.defaults();
     String modeText = section.text("mode", "cross");
     MarginMode mode;
@@ -505,7 +504,7 @@ public final class ConfigFile {
    * ceiling} when {@code ceilingIncluded}, else at least 0 and below it.
    */
   private static BigDecimal ratio(
-      Section section,
+      ConfigSection section,
       String key,
       BigDecimal fallback,
       BigDecimal ceiling,
@@ -518,7 +517,7 @@ public final class ConfigFile {
   }
 
   private static BigDecimal percentRatio(
-      Section section,
+      ConfigSection section,
       String key,
       BigDecimal percent,
       BigDecimal ceiling,
@@ -559,190 +558,6 @@ public final class ConfigFile {
         return Duration.ofHours(amount);
       default:
         return Duration.ofDays(amount);
-    }
-  }
-
-  /** One mapping of the file, read key by key with its path for messages. */
-  private static final class Section {
-    private final String file;
-    private final String path;
-    private final JsonNode node;
-
-    Section(String file, String path, JsonNode node, Set<String> known) {
-      this.file = file;
-      this.path = path;
-      this.node = node;
-      if (!node.isObject()) {
-        throw bad("", "expected a mapping of keys");
-      }
-      for (String key : node.propertyNames()) {
-        if (!known.contains(key)) {
-          throw bad(
-              key,
-              "unknown key (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
-        }
-      }
-    }
-
-    Section section(String key, Set<String> known) {
-      JsonNode child = node.get(key);
-      if (child == null || child.isNull()) {
-        child = YAMLMapper.builder().build().createObjectNode();
-      }
-      return new Section(file, path.isEmpty() ? key : path + "." + key, child, known);
-    }
-
-    /** The keys of the mapping at {@code key}, in file order; none when it is absent. */
-    Set<String> keysOf(String key) {
-      JsonNode value = value(key);
-      Set<String> keys = new LinkedHashSet<>();
-      if (value == null) {
-        return keys;
-      }
-      if (!value.isObject()) {
-        throw bad(key, "expected a mapping of names");
-      }
-      value.propertyNames().forEach(keys::add);
-      return keys;
-    }
-
-    ConfigException bad(String key, String reason) {
-      String full = path.isEmpty() ? key : key.isEmpty() ? path : path + "." + key;
-      return new ConfigException(file + ": " + (full.isEmpty() ? "" : full + ": ") + reason);
-    }
-
-    private JsonNode value(String key) {
-      JsonNode value = node.get(key);
-      return value == null || value.isNull() ? null : value;
-    }
-
-    String text(String key, String fallback) {
-      JsonNode value = value(key);
-      if (value == null) {
-        return fallback;
-      }
-      if (!value.isValueNode()) {
-        throw bad(key, "expected a single value");
-      }
-      return value.asString().strip();
-    }
-
-    /**
-     * A value as a message quotes it: a scalar's text, a list's or mapping's JSON (Jackson refuses
-     * to read those as text).
-     */
-    private static String shown(JsonNode value) {
-      return value.isValueNode() ? value.asString() : value.toString();
-    }
-
-    boolean has(String key) {
-      return value(key) != null;
-    }
-
-    /**
-     * A positive duration: a whole number with a unit ({@code 90s}, {@code 5m}, {@code 1h}, {@code
-     * 2d}) or ISO-8601 ({@code PT5M}).
-     */
-    Duration duration(String key, Duration fallback) {
-      String text = text(key, null);
-      if (text == null) {
-        return fallback;
-      }
-      Duration duration;
-      try {
-        duration = parseDuration(text);
-      } catch (RuntimeException e) {
-        throw bad(key, "expected a duration such as 90s, 5m, 1h or 2d, got '" + text + "'");
-      }
-      if (duration.isZero() || duration.isNegative()) {
-        throw bad(key, "must be positive, got '" + text + "'");
-      }
-      return duration;
-    }
-
-    boolean bool(String key, boolean fallback) {
-      JsonNode value = value(key);
-      if (value == null) {
-        return fallback;
-      }
-      if (!value.isBoolean()) {
-        throw bad(key, "expected true or false, got '" + shown(value) + "'");
-      }
-      return value.booleanValue();
-    }
-
-    int integer(String key, int fallback) {
-      JsonNode value = value(key);
-      if (value == null) {
-        return fallback;
-      }
-      if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-        throw bad(key, "expected a whole number, got '" + shown(value) + "'");
-      }
-      return value.intValue();
-    }
-
-    BigDecimal decimal(String key, BigDecimal fallback) {
-      JsonNode value = value(key);
-      if (value == null) {
-        return fallback;
-      }
-      if (!value.isValueNode()) {
-        throw bad(key, "expected a decimal number, got '" + shown(value) + "'");
-      }
-      try {
-        BigDecimal decimal = new BigDecimal(value.asString().strip());
-        if (decimal.signum() < 0) {
-          throw bad(key, "must not be negative, got " + decimal.toPlainString());
-        }
-        return decimal;
-      } catch (NumberFormatException e) {
-        throw bad(key, "expected a decimal number, got '" + value.asString() + "'");
-      }
-    }
-
-    Asset asset(String key, String name) {
-      try {
-        return AssetSymbol.canonical(name);
-      } catch (IllegalArgumentException e) {
-        throw bad(key, "not an asset: '" + name + "'");
-      }
-    }
-
-    Set<Asset> assets(String key) {
-      JsonNode value = value(key);
-      Set<Asset> assets = new LinkedHashSet<>();
-      if (value == null) {
-        return assets;
-      }
-      if (!value.isArray()) {
-        throw bad(key, "expected a list of assets, e.g. [XBT, ETH]");
-      }
-      for (JsonNode item : value) {
-        if (!item.isValueNode()) {
-          throw bad(key, "expected a list of assets, e.g. [XBT, ETH], got '" + shown(value) + "'");
-        }
-        assets.add(asset(key, item.asString()));
-      }
-      return assets;
-    }
-
-    Map<String, String> map(String key) {
-      JsonNode value = value(key);
-      Map<String, String> map = new java.util.LinkedHashMap<>();
-      if (value == null) {
-        return map;
-      }
-      if (!value.isObject()) {
-        throw bad(key, "expected a mapping, e.g. {1001: trend_v1}");
-      }
-      for (Map.Entry<String, JsonNode> entry : value.properties()) {
-        if (!entry.getValue().isValueNode()) {
-          throw bad(key + "." + entry.getKey(), "expected a single value");
-        }
-        map.put(entry.getKey(), entry.getValue().asString().strip());
-      }
-      return map;
     }
   }
 }
