@@ -3,9 +3,9 @@ package io.tally.risk;
 import io.tally.margin.AlertType;
 
 /**
- * What a {@link RiskEvent} reports. The margin alerts (issue 12) are produced today; the drawdown,
- * limit, drift, staleness and trading-state types are issue 13's, named here so the store, the
- * listing and the stream know them before their producers exist.
+ * What a {@link RiskEvent} reports: a margin alert, a drawdown breach or recovery, a limit the
+ * post-trade monitor found exceeded (or back under), drift, stale prices, or a trading state
+ * change.
  *
  * <p>Example: {@code RiskEventType.of(AlertType.MARGIN_CALL)} is {@link #MARGIN_CALL}.
  */
@@ -18,22 +18,45 @@ public enum RiskEventType {
   MARGIN_CRITICAL,
   /** The margin level climbed back above 200 % plus the band, or no margin is used any more. */
   MARGIN_RESTORED,
-  /** Issue 13: equity fell through a drawdown level. Not produced yet. */
+  /** Equity fell through a drawdown level, or the daily or weekly limit. */
   DRAWDOWN_BREACH,
-  /** Issue 13: equity recovered past the peak reset margin. Not produced yet. */
+  /** Equity passed the peak reset margin, or a breached daily or weekly window reset. */
   DRAWDOWN_RECOVERED,
-  /** Issue 13: leverage above {@code risk.leverage_cap}. Not produced yet. */
+  /** Leverage went above {@code risk.leverage_cap}. */
   LEVERAGE_EXCEEDED,
-  /** Issue 13: a position above its allocation limit. Not produced yet. */
+  /** A position went above {@code max_position_pct}. */
   POSITION_LIMIT_EXCEEDED,
-  /** Issue 13: an asset class or correlated group above its limit. Not produced yet. */
+  /** An asset class or a correlated group went above its limit. */
   CONCENTRATION_LIMIT,
-  /** Issue 13: the books drifted from the exchange. Not produced yet. */
+  /** The books drift from the exchange (with {@code refuse_on_drift}). */
   DRIFT,
-  /** Issue 13: prices older than {@code max_price_age}. Not produced yet. */
+  /** Prices are older than {@code max_price_age} (with {@code refuse_on_stale_prices}). */
   STALE_PRICES,
-  /** Issue 13: ACTIVE, REDUCING or HALTED changed. Not produced yet. */
-  TRADING_STATE_CHANGED;
+  /** ACTIVE, REDUCING or HALTED changed, by a breach rule or by hand. */
+  TRADING_STATE_CHANGED,
+  /** A limit the monitor raised is back under (or drift or staleness cleared). */
+  LIMIT_RESTORED;
+
+  /** The type the post-trade monitor raises when {@code rule} goes over. */
+  public static RiskEventType exceeded(RiskRule rule) {
+    return switch (rule) {
+      case LEVERAGE_CAP -> LEVERAGE_EXCEEDED;
+      case MAX_POSITION_PCT -> POSITION_LIMIT_EXCEEDED;
+      case REFUSE_ON_DRIFT -> DRIFT;
+      case REFUSE_ON_STALE_PRICES -> STALE_PRICES;
+      default -> CONCENTRATION_LIMIT;
+    };
+  }
+
+  /** Whether the post-trade monitor raises this type (limits, drift, staleness, restores). */
+  public boolean isLimit() {
+    return this == LEVERAGE_EXCEEDED
+        || this == POSITION_LIMIT_EXCEEDED
+        || this == CONCENTRATION_LIMIT
+        || this == DRIFT
+        || this == STALE_PRICES
+        || this == LIMIT_RESTORED;
+  }
 
   /** The risk event type of a margin alert: the same name. */
   public static RiskEventType of(AlertType alert) {

@@ -1,0 +1,199 @@
+package io.tally.risk;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.metrics.DrawdownWindow;
+import io.tally.metrics.HighWaterMark;
+import io.tally.money.Precision;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The drawdown breach ladder: which of the {@link DrawdownRules}' levels equity has fallen through,
+ * and whether the daily or weekly limit is breached, with the trading state that follows.
+ *
+ * <p><b>Total.</b> The ladder keeps its own peak: it moves up only when equity passes {@code peak ×
+ * (1 + peakResetMargin)}, and moving clears every breached level (one recovery event). So equity
+ * hovering around a level, or a peak nudged by a small rise, raises no second alarm. External flows
+ * scale the peak as {@link DrawdownWindow} scales its marks (value after / value before), so a
+ * withdrawal is never a drawdown. Each level is breached once (one event each, shallowest first)
+ * until a recovery clears it.
+ *
+ * <p><b>Daily and weekly.</b> Read from the live {@link DrawdownWindow}: a breach holds until its
+ * window resets, which raises a recovery event.
+ *
+ * <p>Example: peak 100,000, levels −5/−10/−15 %: equity 94,000 gives one breach at −0.05 and state
+ * ACTIVE; 89,000 then gives one at −0.10 and REDUCING; 101,500 (past 101,000) recovers. Immutable.
+ */
+public final class DrawdownLadder {
+
+  private final DrawdownRules rules;
+  private final BigDecimal peak;
+  private final int breached;
+  private final Optional<Instant> dailyBreach;
+  private final Optional<Instant> weeklyBreach;
+
+  private DrawdownLadder(
+      DrawdownRules rules,
+      BigDecimal peak,
+      int breached,
+      Optional<Instant> dailyBreach,
+      Optional<Instant> weeklyBreach) {
+    this.rules = rules;
+    this.peak = peak;
+    this.breached = breached;
+    this.dailyBreach = dailyBreach;
+    this.weeklyBreach = weeklyBreach;
+  }
+
+  /**
+   * A ladder resumed at {@code peak} with the first {@code breached} levels breached, and the daily
+   * and weekly breaches standing in the windows that reset at the given times.
+   */
+  public static DrawdownLadder resumed(
+      DrawdownRules rules,
+      BigDecimal peak,
+      int breached,
+      Optional<Instant> dailyBreach,
+      Optional<Instant> weeklyBreach) {
+    requireNonNull(rules, "rules");
+    requireNonNull(peak, "peak");
+    if (breached < 0 || breached > rules.levels().size()) {
+      throw new IllegalArgumentException(breached + " levels breached of " + rules.levels().size());
+    }
+    return new DrawdownLadder(
+        rules,
+        peak,
+        breached,
+        requireNonNull(dailyBreach, "dailyBreach"),
+        requireNonNull(weeklyBreach, "weeklyBreach"));
+  }
+
+  /** A ladder at {@code peak} with nothing breached. */
+  public static DrawdownLadder start(DrawdownRules rules, BigDecimal peak) {
+    return resumed(rules, peak, 0, Optional.empty(), Optional.empty());
+  }
+
+  /** The ladder after one observation and what it raised. */
+  public record Step(DrawdownLadder ladder, List<LadderEvent> events) {
+    public Step {
+      requireNonNull(ladder, "ladder");
+      events = List.copyOf(events);
+    }
+  }
+
+  /**
+   * Observes {@code window}'s equity, just after an external {@code flow} (zero for a plain
+   * revaluation), and its daily and weekly drawdowns.
+   */
+  public Step observe(DrawdownWindow window, BigDecimal flow) {
+    BigDecimal equity = window.equity();
+    BigDecimal before = equity.subtract(flow);
+    BigDecimal nextPeak = peak;
+    if (flow.signum() != 0) {
+      nextPeak =
+          before.signum() <= 0 ? equity : peak.multiply(equity).divide(before, Precision.RATIO);
+    }
+    List<LadderEvent> events = new ArrayList<>();
+    int nextBreached = breached;
+    BigDecimal resetAt = nextPeak.multiply(BigDecimal.ONE.add(rules.peakResetMargin()));
+    if (equity.compareTo(resetAt) > 0 || nextPeak.signum() <= 0) {
+      if (breached > 0) {
+        events.add(
+            new LadderEvent(
+                false,
+                DrawdownScope.TOTAL,
+                rules.levels().get(breached - 1),
+                Precision.money(equity),
+                BigDecimal.ZERO));
+      }
+      nextPeak = equity;
+      nextBreached = 0;
+    }
+    BigDecimal drawdown =
+        nextPeak.signum() <= 0
+            ? BigDecimal.ZERO
+            : equity.divide(nextPeak, Precision.RATIO).subtract(BigDecimal.ONE);
+    while (nextBreached < rules.levels().size()
+        && drawdown.compareTo(rules.levels().get(nextBreached)) <= 0) {
+      events.add(
+          new LadderEvent(
+              true,
+              DrawdownScope.TOTAL,
+              rules.levels().get(nextBreached),
+              Precision.money(nextPeak),
+              drawdown.setScale(6, Precision.ROUNDING)));
+      nextBreached++;
+    }
+    Optional<Instant> daily =
+        windowed(DrawdownScope.DAILY, rules.maxDaily(), dailyBreach, window.daily(), events);
+    Optional<Instant> weekly =
+        windowed(DrawdownScope.WEEKLY, rules.maxWeekly(), weeklyBreach, window.weekly(), events);
+    return new Step(new DrawdownLadder(rules, nextPeak, nextBreached, daily, weekly), events);
+  }
+
+  /**
+   * A daily or weekly limit: a standing breach recovers when its window has reset since; a new one
+   * is raised when the window's drawdown reaches the limit. The answer is the reset time of the
+   * window the breach stands in, if one does.
+   */
+  private static Optional<Instant> windowed(
+      DrawdownScope scope,
+      Optional<BigDecimal> limit,
+      Optional<Instant> standing,
+      HighWaterMark mark,
+      List<LadderEvent> events) {
+    if (limit.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Instant> next = standing;
+    if (standing.isPresent() && mark.resetAt().isAfter(standing.get())) {
+      events.add(new LadderEvent(false, scope, limit.get(), mark.peak(), BigDecimal.ZERO));
+      next = Optional.empty();
+    }
+    BigDecimal drawdown = mark.drawdown().negate();
+    if (next.isEmpty() && drawdown.compareTo(limit.get()) <= 0) {
+      events.add(
+          new LadderEvent(
+              true, scope, limit.get(), mark.peak(), drawdown.setScale(6, Precision.ROUNDING)));
+      next = Optional.of(mark.resetAt());
+    }
+    return next;
+  }
+
+  /** The state the breaches call for: the strictest of the breached level's and the windows'. */
+  public TradingState state() {
+    TradingState state =
+        breached == 0 ? TradingState.ACTIVE : rules.statesAtLevels().get(breached - 1);
+    if (dailyBreach.isPresent()) {
+      state = state.stricter(rules.dailyState());
+    }
+    if (weeklyBreach.isPresent()) {
+      state = state.stricter(rules.weeklyState());
+    }
+    return state;
+  }
+
+  /** The ladder's peak. */
+  public BigDecimal peak() {
+    return peak;
+  }
+
+  /** The levels breached, shallowest first. */
+  public List<BigDecimal> breachedLevels() {
+    return rules.levels().subList(0, breached);
+  }
+
+  /** Whether the daily limit is breached. */
+  public boolean dailyBreached() {
+    return dailyBreach.isPresent();
+  }
+
+  /** Whether the weekly limit is breached. */
+  public boolean weeklyBreached() {
+    return weeklyBreach.isPresent();
+  }
+}
