@@ -5,6 +5,7 @@ import io.tally.engine.config.MarginConfig;
 import io.tally.engine.config.PerformanceConfig;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.config.ReconciliationConfig;
+import io.tally.engine.config.RiskConfig;
 import io.tally.engine.config.ScheduleConfig;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.service.PortfolioService;
@@ -167,7 +168,8 @@ final class DemoCommand implements Callable<Integer> {
         new KrakenConfig(simulator.baseUrl(), "pro"),
         PerformanceConfig.defaults(),
         MarginConfig.defaults(),
-        List.of());
+        List.of(),
+        RiskConfig.defaults());
   }
 
   /** Moves the simulated account on to the clock's now, so its bots trade and prices walk. */

@@ -113,7 +113,8 @@ public final class ConfigFile {
           "performance",
           "drawdown",
           "margin",
-          "accounts");
+          "accounts",
+          "risk");
 
   private ConfigFile() {}
 
@@ -181,8 +182,9 @@ public final class ConfigFile {
                     "reserve_pct",
                     "min_withdrawal_level_pct")));
     List<PaperAccountConfig> accounts = accounts(top);
+    RiskConfig risk = RiskSection.read(top.section("risk", RiskSection.KEYS));
     return new TallyConfig(
-        portfolio, reconciliation, schedule, kraken, performance, margin, accounts);
+        portfolio, reconciliation, schedule, kraken, performance, margin, accounts, risk);
   }
 
   /** The {@code accounts:} section: each a paper account ({@code kind: paper}). */

@@ -4,9 +4,12 @@ import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -156,6 +159,41 @@ final class ConfigSection {
     } catch (NumberFormatException e) {
       throw bad(key, "expected a decimal number, got '" + value.asString() + "'");
     }
+  }
+
+  /** A decimal that may be negative, such as a drawdown level; empty when the key is absent. */
+  Optional<BigDecimal> signedDecimal(String key) {
+    JsonNode value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isValueNode()) {
+      throw bad(key, "expected a decimal number, got '" + shown(value) + "'");
+    }
+    try {
+      return Optional.of(new BigDecimal(value.asString().strip()));
+    } catch (NumberFormatException e) {
+      throw bad(key, "expected a decimal number, got '" + value.asString() + "'");
+    }
+  }
+
+  /** A list of single values as text, such as {@code [XBT, "*"]}; empty when the key is absent. */
+  Optional<List<String>> texts(String key) {
+    JsonNode value = value(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!value.isArray()) {
+      throw bad(key, "expected a list, e.g. [a, b], got '" + shown(value) + "'");
+    }
+    List<String> texts = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isValueNode()) {
+        throw bad(key, "expected a list of single values, got '" + shown(value) + "'");
+      }
+      texts.add(item.asString().strip());
+    }
+    return Optional.of(texts);
   }
 
   Asset asset(String key, String name) {

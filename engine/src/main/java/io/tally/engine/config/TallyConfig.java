@@ -9,7 +9,8 @@ import java.util.Optional;
  * Tally's whole configuration, read once at start from one YAML file (see {@link ConfigFile}): the
  * contract's {@code portfolio:} section, reconciliation, the service's schedules, how to reach
  * Kraken (and where the account is held), the performance figures' conventions, how margin
- * positions are margined, and the paper accounts ({@code accounts:}).
+ * positions are margined, the paper accounts ({@code accounts:}) and the risk layer's limits
+ * ({@code risk:}).
  *
  * <p>Example: {@code TallyConfig.defaults().kraken().tier()} is {@code starter}. Immutable.
  */
@@ -20,7 +21,8 @@ public record TallyConfig(
     KrakenConfig kraken,
     PerformanceConfig performance,
     MarginConfig margin,
-    List<PaperAccountConfig> paperAccounts) {
+    List<PaperAccountConfig> paperAccounts,
+    RiskConfig risk) {
 
   public TallyConfig {
     requireNonNull(portfolio, "portfolio");
@@ -30,6 +32,7 @@ public record TallyConfig(
     requireNonNull(performance, "performance");
     requireNonNull(margin, "margin");
     paperAccounts = List.copyOf(requireNonNull(paperAccounts, "paperAccounts"));
+    requireNonNull(risk, "risk");
   }
 
   /** Every key at its default. */
@@ -41,43 +44,50 @@ public record TallyConfig(
         KrakenConfig.defaults(),
         PerformanceConfig.defaults(),
         MarginConfig.defaults(),
-        List.of());
+        List.of(),
+        RiskConfig.defaults());
   }
 
   /** The same with another portfolio section. */
   public TallyConfig withPortfolio(PortfolioConfig newPortfolio) {
     return new TallyConfig(
-        newPortfolio, reconciliation, schedule, kraken, performance, margin, paperAccounts);
+        newPortfolio, reconciliation, schedule, kraken, performance, margin, paperAccounts, risk);
   }
 
   /** The same with another reconciliation section. */
   public TallyConfig withReconciliation(ReconciliationConfig newReconciliation) {
     return new TallyConfig(
-        portfolio, newReconciliation, schedule, kraken, performance, margin, paperAccounts);
+        portfolio, newReconciliation, schedule, kraken, performance, margin, paperAccounts, risk);
   }
 
   /** The same with other schedules. */
   public TallyConfig withSchedule(ScheduleConfig newSchedule) {
     return new TallyConfig(
-        portfolio, reconciliation, newSchedule, kraken, performance, margin, paperAccounts);
+        portfolio, reconciliation, newSchedule, kraken, performance, margin, paperAccounts, risk);
   }
 
   /** The same with other performance and drawdown sections. */
   public TallyConfig withPerformance(PerformanceConfig newPerformance) {
     return new TallyConfig(
-        portfolio, reconciliation, schedule, kraken, newPerformance, margin, paperAccounts);
+        portfolio, reconciliation, schedule, kraken, newPerformance, margin, paperAccounts, risk);
   }
 
   /** The same with another Kraken section. */
   public TallyConfig withKraken(KrakenConfig newKraken) {
     return new TallyConfig(
-        portfolio, reconciliation, schedule, newKraken, performance, margin, paperAccounts);
+        portfolio, reconciliation, schedule, newKraken, performance, margin, paperAccounts, risk);
   }
 
   /** The same with other paper accounts. */
   public TallyConfig withPaperAccounts(List<PaperAccountConfig> accounts) {
     return new TallyConfig(
-        portfolio, reconciliation, schedule, kraken, performance, margin, accounts);
+        portfolio, reconciliation, schedule, kraken, performance, margin, accounts, risk);
+  }
+
+  /** The same with another risk section. */
+  public TallyConfig withRisk(RiskConfig newRisk) {
+    return new TallyConfig(
+        portfolio, reconciliation, schedule, kraken, performance, margin, paperAccounts, newRisk);
   }
 
   /** The paper account called {@code name}, if configured. */
@@ -88,6 +98,6 @@ public record TallyConfig(
   /** The same with another margin section. */
   public TallyConfig withMargin(MarginConfig newMargin) {
     return new TallyConfig(
-        portfolio, reconciliation, schedule, kraken, performance, newMargin, paperAccounts);
+        portfolio, reconciliation, schedule, kraken, performance, newMargin, paperAccounts, risk);
   }
 }

@@ -239,7 +239,7 @@ class ConfigFileTest {
       delimiter = '|',
       value = {
         "portfolio: {colour: blue}|tally.yaml: portfolio.colour: unknown key",
-        "wallet: {}|tally.yaml: wallet: unknown key (known: accounts, drawdown, equity_series, kraken, margin, performance, portfolio, reconciliation, sync)",
+        "wallet: {}|tally.yaml: wallet: unknown key (known: accounts, drawdown, equity_series, kraken, margin, performance, portfolio, reconciliation, risk, sync)",
         "reconciliation: {interval: soon}|tally.yaml: reconciliation.interval: expected a duration such as 90s, 5m, 1h or 2d, got 'soon'",
         "reconciliation: {interval: 0s}|tally.yaml: reconciliation.interval: must be positive, got '0s'",
         "reconciliation: {drift_mode: fix}|tally.yaml: reconciliation.drift_mode: expected observe_only or auto_adjust, got 'fix'",
