@@ -51,7 +51,7 @@ public final class DrawdownLadder {
 
   /**
    * A ladder resumed at {@code peak} with the first {@code breached} levels breached, and the daily
-   * and weekly breaches standing in the windows that reset at the given times.
+   * and weekly breaches standing since the given times (when they were raised).
    */
   public static DrawdownLadder resumed(
       DrawdownRules rules,
@@ -129,21 +129,34 @@ public final class DrawdownLadder {
       nextBreached++;
     }
     Optional<Instant> daily =
-        windowed(DrawdownScope.DAILY, rules.maxDaily(), dailyBreach, window.daily(), events);
+        windowed(
+            DrawdownScope.DAILY,
+            rules.maxDaily(),
+            dailyBreach,
+            window.at(),
+            window.daily(),
+            events);
     Optional<Instant> weekly =
-        windowed(DrawdownScope.WEEKLY, rules.maxWeekly(), weeklyBreach, window.weekly(), events);
+        windowed(
+            DrawdownScope.WEEKLY,
+            rules.maxWeekly(),
+            weeklyBreach,
+            window.at(),
+            window.weekly(),
+            events);
     return new Step(new DrawdownLadder(rules, nextPeak, nextBreached, daily, weekly), events);
   }
 
   /**
-   * A daily or weekly limit: a standing breach recovers when its window has reset since; a new one
-   * is raised when the window's drawdown reaches the limit. The answer is the reset time of the
-   * window the breach stands in, if one does.
+   * A daily or weekly limit: a standing breach recovers when its window has reset since it was
+   * raised; a new one is raised when the window's drawdown reaches the limit. The answer is when
+   * the standing breach was raised, if one stands.
    */
   private static Optional<Instant> windowed(
       DrawdownScope scope,
       Optional<BigDecimal> limit,
       Optional<Instant> standing,
+      Instant at,
       HighWaterMark mark,
       List<LadderEvent> events) {
     if (limit.isEmpty()) {
@@ -159,7 +172,7 @@ public final class DrawdownLadder {
       events.add(
           new LadderEvent(
               true, scope, limit.get(), mark.peak(), drawdown.setScale(6, Precision.ROUNDING)));
-      next = Optional.of(mark.resetAt());
+      next = Optional.of(at);
     }
     return next;
   }

@@ -579,13 +579,9 @@ public final class PreTradeCheck {
     return exposure.divide(equity, Precision.RATIO).setScale(4, Precision.ROUNDING);
   }
 
+  /** {@code part} in percent of {@code whole}; zero for a whole that is not positive. */
   static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-    if (whole.signum() <= 0) {
-      return BigDecimal.ZERO;
-    }
-    return part.multiply(HUNDRED)
-        .divide(whole, Precision.RATIO)
-        .setScale(Precision.PERCENT_SCALE, Precision.ROUNDING);
+    return whole.signum() <= 0 ? BigDecimal.ZERO : Precision.percent(part, whole);
   }
 
   private static BigDecimal percentOf(BigDecimal part, BigDecimal pctUnit) {

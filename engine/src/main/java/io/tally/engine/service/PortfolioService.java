@@ -121,13 +121,12 @@ public final class PortfolioService {
   }
 
   /**
-   * Calls {@code listener} with every risk event a write raises (today the margin alerts of
-   * accounts with open margin positions: {@code MARGIN_CALL}, {@code LIQUIDATION_RISK}, {@code
-   * MARGIN_CRITICAL}, {@code MARGIN_RESTORED}), after it was stored and logged. Only a service
-   * started with {@link #initialize()} raises them; {@link #load()} does not. Called on the writing
-   * thread, under the write lock: a listener must return quickly and must not write to this
-   * service. A paper account acts on {@code MARGIN_CRITICAL} here (closing the most losing
-   * position); a live one's event names it as the suggested action.
+   * Calls {@code listener} with every risk event raised (the margin alerts of accounts with open
+   * margin positions, and the risk layer's drawdown, limit and trading state events), after it was
+   * stored and logged. Only a service started with {@link #initialize()} raises them; {@link
+   * #load()} does not. Called on the writing thread, under the write lock: a listener must return
+   * quickly and must not write to this service. A paper account acts on {@code MARGIN_CRITICAL}
+   * here (closing the most losing position); a live one's event names it as the suggested action.
    */
   public void onRiskEvent(Consumer<RiskEvent> listener) {
     writer.onRiskEvent(listener);
@@ -139,6 +138,31 @@ public final class PortfolioService {
    */
   public void onDriftChange(Consumer<DriftChange> listener) {
     writer.onDriftChange(listener);
+  }
+
+  /**
+   * Calls {@code listener} with what the risk layer reads ({@link RiskInputs}) each time a served
+   * account ({@link #initialize()}) publishes a new state of its books: after every write, price
+   * refresh and revaluation. Called on the writing thread, under the write lock, after the margin
+   * alerts: a listener must return quickly; it may raise risk events ({@link #raiseRiskEvent}).
+   */
+  public void onValuation(Consumer<RiskInputs> listener) {
+    writer.onValuation(listener);
+  }
+
+  /** What the risk layer reads of the state queries read now; never waits for a write. */
+  public RiskInputs riskInputs() {
+    return writer.riskInputs(writer.current());
+  }
+
+  /**
+   * Stores, logs ({@code RISK_EVENT ...}) and emits {@code event} to the risk listeners, as the
+   * service's own events are. Takes the write lock unless the caller holds it (a valuation listener
+   * does).
+   */
+  public void raiseRiskEvent(RiskEvent event) {
+    requireNonNull(event, "event");
+    writer.underLock(() -> writer.raise(event));
   }
 
   /** Calls {@code listener} with the result of every successful sync, on the writing thread. */
@@ -199,9 +223,18 @@ public final class PortfolioService {
   }
 
   /**
+   * Values the books again at the clock's now and publishes them, as one more write: valuation
+   * listeners see the account as it stands (the risk layer's first look after it starts).
+   */
+  public void revalue() {
+    writer.revalue();
+  }
+
+  /**
    * Folds what another writer of this store committed since the books were last published (a paper
    * account's fills, a CSV import by another process) and publishes them, so the next query sees
-   * them; does nothing when nothing was committed.
+   * them, and publishes the books again when only prices were committed (a valuation); does nothing
+   * when nothing was committed.
    */
   public void refresh() {
     writer.refresh();

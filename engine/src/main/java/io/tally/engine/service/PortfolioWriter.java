@@ -28,6 +28,7 @@ import io.tally.store.StoredRiskEvent;
 import io.tally.store.StoredSnapshot;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.Valuation;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,6 +72,7 @@ final class PortfolioWriter {
   private final List<Consumer<RiskEvent>> riskListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DriftChange>> driftListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<SyncResult>> syncListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<RiskInputs>> valuationListeners = new CopyOnWriteArrayList<>();
   private LiveBooks live;
 
   /**
@@ -132,6 +134,10 @@ final class PortfolioWriter {
     driftListeners.add(requireNonNull(listener, "listener"));
   }
 
+  void onValuation(Consumer<RiskInputs> listener) {
+    valuationListeners.add(requireNonNull(listener, "listener"));
+  }
+
   void onSync(Consumer<SyncResult> listener) {
     syncListeners.add(requireNonNull(listener, "listener"));
   }
@@ -186,6 +192,16 @@ final class PortfolioWriter {
   }
 
   /** {@link PortfolioService#refresh()}. */
+  void revalue() {
+    lock.lock();
+    try {
+      PortfolioView current = current();
+      publish(Optional.empty(), current.lastSyncAt(), current.lastSyncError());
+    } finally {
+      lock.unlock();
+    }
+  }
+
   void refresh() {
     lock.lock();
     try {
@@ -425,7 +441,10 @@ final class PortfolioWriter {
    * import) and publishes the books when that changed them: every write sees the store as it is.
    */
   private void catchUpLocked() {
-    if (live.catchUp(store) != 0) {
+    long before = live.importId();
+    // New events change the books; new prices alone change their valuation: both are published,
+    // so the risk monitor sees every price tick.
+    if (live.catchUp(store) != 0 || live.importId() != before) {
       PortfolioView current = current();
       publish(Optional.empty(), current.lastSyncAt(), current.lastSyncError());
     }
@@ -476,7 +495,56 @@ final class PortfolioWriter {
     logClosedTrades(next);
     emitDriftChange(previous, next);
     watchMargin(next);
+    if (watching && !valuationListeners.isEmpty()) {
+      RiskInputs inputs = riskInputs(next);
+      valuationListeners.forEach(listener -> listener.accept(inputs));
+    }
     return next;
+  }
+
+  /** What the risk layer reads of {@code view}. */
+  RiskInputs riskInputs(PortfolioView view) {
+    BigDecimal marginUsed =
+        view.valuation().marginPositions().isEmpty()
+            ? BigDecimal.ZERO
+            : queries.apply(view).getMargin().summary().marginUsed();
+    return new RiskInputs(
+        view.valuation(),
+        marginUsed,
+        view.drawdown(),
+        view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
+        view.openOrders(),
+        view.prices());
+  }
+
+  /**
+   * Raises {@code event}: stores it, logs its line, tells the progress sink and every risk
+   * listener. A store that fails to keep it is logged; the event is still logged and emitted, since
+   * it is true either way. Called under the write lock (by the writer, or by a valuation listener
+   * it calls).
+   */
+  void raise(RiskEvent event) {
+    try {
+      store.saveRiskEvent(
+          new StoredRiskEvent(event.at(), event.type().name(), RiskEventJson.write(event)));
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "could not store " + event.type() + " of " + event.at() + ": " + e.getMessage());
+    }
+    LOG.log(System.Logger.Level.WARNING, event.line());
+    progress.accept(event.line());
+    riskListeners.forEach(listener -> listener.accept(event));
+  }
+
+  /** Runs {@code action} under the write lock, as one more write. */
+  void underLock(Runnable action) {
+    lock.lock();
+    try {
+      action.run();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /**
@@ -498,9 +566,7 @@ final class PortfolioWriter {
   /**
    * Feeds {@code next}'s margin figures to the alert ladder, in a served account ({@link
    * #initialize}) of a region with margin, when it has open margin positions or an alert is
-   * standing (closing every position restores it), and stores, logs and emits the risk event it
-   * raises. A store that fails to keep the event is logged; the event is still logged and emitted,
-   * since the alert is true either way.
+   * standing (closing every position restores it), and {@link #raise raises} the event it finds.
    */
   private void watchMargin(PortfolioView next) {
     if (!watching || !config.kraken().region().hasMargin()) {
@@ -513,22 +579,7 @@ final class PortfolioWriter {
     if (next.valuation().marginPositions().isEmpty() && !watch.standing()) {
       return;
     }
-    Optional<RiskEvent> raised = watch.observe(next.asOf(), queries.apply(next).getMargin());
-    if (raised.isEmpty()) {
-      return;
-    }
-    RiskEvent event = raised.get();
-    try {
-      store.saveRiskEvent(
-          new StoredRiskEvent(event.at(), event.type().name(), RiskEventJson.write(event)));
-    } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "could not store " + event.type() + " of " + event.at() + ": " + e.getMessage());
-    }
-    LOG.log(System.Logger.Level.WARNING, event.line());
-    progress.accept(event.line());
-    riskListeners.forEach(listener -> listener.accept(event));
+    watch.observe(next.asOf(), queries.apply(next).getMargin()).ifPresent(this::raise);
   }
 
   /**

@@ -2,16 +2,22 @@ package io.tally.engine.service;
 
 import io.tally.money.Asset;
 import io.tally.money.Pair;
+import io.tally.risk.DrawdownScope;
+import io.tally.risk.LimitUsage;
 import io.tally.risk.RiskEvent;
 import io.tally.risk.RiskEventType;
 import io.tally.risk.RiskPosition;
+import io.tally.risk.RiskRule;
+import io.tally.risk.StateChange;
 import io.tally.risk.SuggestedAction;
+import io.tally.risk.TradingState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -28,7 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Example: {@code {"type": "MARGIN_CRITICAL", "at": "2026-12-03T22:00:00Z", "level": "105.0000",
  * "equity_base": "3150.00000000", "positions": [{"pair": "XBTUSD", "quote_asset": "USD", "size":
  * "1", "unrealized_pnl_base": "-1850.00000000"}], "suggested_action": {"action": "reduce", "pair":
- * "XBTUSD", "quote_asset": "USD", "unrealized_pnl_base": "-1850.00000000"}}}. Stateless.
+ * "XBTUSD", "quote_asset": "USD", "unrealized_pnl_base": "-1850.00000000"}}}. A drawdown event adds
+ * {@code window} and {@code peak_base}; a trading state change {@code from}, {@code to}, {@code
+ * reason} and {@code source}; a limit event {@code rule}, {@code subject}, {@code limit} and {@code
+ * value}. Stateless.
  */
 public final class RiskEventJson {
 
@@ -67,6 +76,26 @@ public final class RiskEventJson {
                   return row;
                 })
             .orElse(null));
+    event.window().ifPresent(window -> doc.put("window", window.code()));
+    event.peak().ifPresent(peak -> doc.put("peak_base", ContractJson.text(peak)));
+    event
+        .stateChange()
+        .ifPresent(
+            change -> {
+              doc.put("from", change.from().name());
+              doc.put("to", change.to().name());
+              doc.put("reason", change.reason());
+              doc.put("source", change.source());
+            });
+    event
+        .limit()
+        .ifPresent(
+            usage -> {
+              doc.put("rule", usage.rule().key());
+              doc.put("subject", usage.subject());
+              doc.put("limit", usage.limit().toPlainString());
+              doc.put("value", usage.value().toPlainString());
+            });
     return doc;
   }
 
@@ -80,7 +109,7 @@ public final class RiskEventJson {
    *
    * @throws IllegalArgumentException naming the field when the text is not such an event
    */
-  static RiskEvent read(String json) {
+  public static RiskEvent read(String json) {
     JsonNode root;
     try {
       root = MAPPER.readTree(json);
@@ -121,6 +150,31 @@ public final class RiskEventJson {
                 new SuggestedAction(
                     pair(action, where), decimal(action, "unrealized_pnl_base", where)));
     JsonNode level = root.get("level");
+    Optional<DrawdownScope> window =
+        root.has("window")
+            ? Optional.of(
+                DrawdownScope.valueOf(text(root, "window", where).toUpperCase(Locale.ROOT)))
+            : Optional.empty();
+    Optional<BigDecimal> peak =
+        root.has("peak_base") ? Optional.of(decimal(root, "peak_base", where)) : Optional.empty();
+    Optional<StateChange> change =
+        root.has("to")
+            ? Optional.of(
+                new StateChange(
+                    TradingState.valueOf(text(root, "from", where)),
+                    TradingState.valueOf(text(root, "to", where)),
+                    text(root, "reason", where),
+                    "manual".equals(text(root, "source", where))))
+            : Optional.empty();
+    Optional<LimitUsage> limit =
+        root.has("rule")
+            ? Optional.of(
+                new LimitUsage(
+                    RiskRule.valueOf(text(root, "rule", where).toUpperCase(Locale.ROOT)),
+                    text(root, "subject", where),
+                    decimal(root, "limit", where),
+                    decimal(root, "value", where)))
+            : Optional.empty();
     return new RiskEvent(
         at,
         type,
@@ -129,7 +183,11 @@ public final class RiskEventJson {
             : Optional.of(decimal(root, "level", where)),
         decimal(root, "equity_base", where),
         positions,
-        suggested);
+        suggested,
+        window,
+        peak,
+        change,
+        limit);
   }
 
   /** A pair written as its Kraken name beside its quote asset. */

@@ -1,0 +1,322 @@
+package io.tally.engine.risk;
+
+import static java.util.Objects.requireNonNull;
+
+import io.tally.engine.config.RiskConfig;
+import io.tally.engine.service.PortfolioService;
+import io.tally.engine.service.RiskInputs;
+import io.tally.engine.sync.OpenOrder;
+import io.tally.money.Asset;
+import io.tally.money.Pair;
+import io.tally.money.Precision;
+import io.tally.risk.AssetClass;
+import io.tally.risk.AssetExposure;
+import io.tally.risk.CheckOutcome;
+import io.tally.risk.OrderRules;
+import io.tally.risk.PositionSizer;
+import io.tally.risk.PreTradeCheck;
+import io.tally.risk.ProposedOrder;
+import io.tally.risk.RiskBook;
+import io.tally.risk.RiskEvent;
+import io.tally.risk.RiskEventType;
+import io.tally.risk.RiskPolicy;
+import io.tally.risk.RiskUtilisation;
+import io.tally.risk.SizeOutcome;
+import io.tally.risk.SizeRequest;
+import io.tally.risk.TradingState;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The risk layer of one served account ({@code RiskService.preTradeCheck(order)} for JVM bots, and
+ * what {@code /api/v1/risk} serves): pre-trade checks with reservations, sizing, the trading state
+ * and its manual override, and the post-trade monitor, which observes every valuation the {@link
+ * PortfolioService} publishes and raises its drawdown, limit and state events through it (stored,
+ * logged, streamed).
+ *
+ * <p><b>Threads.</b> A check reads the last published {@link RiskBook} (one volatile read) and
+ * never waits for a write; checks that reserve, and every check while reservations are held, go
+ * through one lock so two of them never both pass where together they would breach. The monitor
+ * runs on the service's writing thread.
+ *
+ * <p>Example: {@code RiskService risk = new RiskService(service, config.risk(), rules::of,
+ * CorrelationGroups.NONE, clock); risk.start(); risk.preTradeCheck(order).outcome().passed()}.
+ * Thread-safe.
+ */
+public final class RiskService implements AutoCloseable {
+
+  /** Stored events read back at start: enough to hold every standing breach. */
+  private static final int RESUME_EVENTS = 5000;
+
+  private final PortfolioService service;
+  private final RiskConfig config;
+  private final Function<Pair, Optional<OrderRules>> orderRules;
+  private final CorrelationGroups correlations;
+  private final Clock clock;
+  private final Map<Pair, BigDecimal> stops = new ConcurrentHashMap<>();
+  private final Object monitorLock = new Object();
+  private final Object reserveLock = new Object();
+  private final Reservations reservations = new Reservations();
+  private RiskMonitor monitor;
+  private volatile Published published;
+  private Optional<RiskWebhook> webhook = Optional.empty();
+
+  /** The books as the last valuation left them: for the monitor, and for checks. */
+  private record Published(RiskInputs inputs, RiskBook positions, RiskBook forChecks) {}
+
+  public RiskService(
+      PortfolioService service,
+      RiskConfig config,
+      Function<Pair, Optional<OrderRules>> orderRules,
+      CorrelationGroups correlations,
+      Clock clock) {
+    this.service = requireNonNull(service, "service");
+    this.config = requireNonNull(config, "config");
+    this.orderRules = requireNonNull(orderRules, "orderRules");
+    this.correlations = requireNonNull(correlations, "correlations");
+    this.clock = requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Takes the monitor up from the account's stored risk events, posts every risk event to the
+   * webhook when one is configured, listens to the service's valuations, and looks at the account
+   * once now. Call after the service's {@code initialize()}.
+   */
+  public void start() {
+    Set<String> ours =
+        Arrays.stream(RiskEventType.values())
+            .filter(type -> !type.isMargin())
+            .map(RiskEventType::name)
+            .collect(Collectors.toSet());
+    List<RiskEvent> stored = new ArrayList<>();
+    for (RiskEventType type : RiskEventType.values()) {
+      if (ours.contains(type.name())) {
+        stored.addAll(service.getRiskEvents(Optional.empty(), Optional.of(type), RESUME_EVENTS));
+      }
+    }
+    stored.sort((a, b) -> b.at().compareTo(a.at()));
+    synchronized (monitorLock) {
+      monitor = RiskMonitor.resume(config.policy().drawdown(), stored);
+    }
+    webhook = config.webhookUrl().map(url -> new RiskWebhook(url, java.time.Duration.ofSeconds(1)));
+    webhook.ifPresent(service::onRiskEvent);
+    service.onValuation(this::observe);
+    service.revalue();
+  }
+
+  /** Stops the webhook's sender after the posts already queued. */
+  @Override
+  public void close() {
+    webhook.ifPresent(RiskWebhook::close);
+  }
+
+  /** The policy checks are made under. */
+  public RiskPolicy policy() {
+    return config.policy();
+  }
+
+  /** One valuation: the monitor's events raised through the service, the books republished. */
+  private void observe(RiskInputs inputs) {
+    List<RiskEvent> raised;
+    synchronized (monitorLock) {
+      TradingState before = monitor.status().state();
+      RiskBook positions = book(inputs, before, false);
+      raised = monitor.observe(positions, inputs.drawdown(), inputs.netFlows());
+      TradingState after = monitor.status().state();
+      if (after != before) {
+        positions = positions.inState(after);
+      }
+      RiskBook forChecks = config.countOpenOrders() ? book(inputs, after, true) : positions;
+      published = new Published(inputs, positions, forChecks);
+    }
+    inputs
+        .openOrders()
+        .ifPresent(
+            orders -> {
+              Set<String> ids =
+                  orders.orders().stream()
+                      .map(OpenOrder::clientOrderId)
+                      .filter(id -> !id.isEmpty())
+                      .collect(Collectors.toSet());
+              synchronized (reserveLock) {
+                reservations.release(ids);
+              }
+            });
+    raised.forEach(service::raiseRiskEvent);
+  }
+
+  private RiskBook book(RiskInputs inputs, TradingState state, boolean withOpenOrders) {
+    Set<Asset> held =
+        inputs.valuation().holdings().stream()
+            .map(h -> h.holding().asset())
+            .collect(Collectors.toSet());
+    inputs.valuation().marginPositions().forEach(p -> held.add(p.position().pair().base()));
+    return RiskBookReader.read(
+        inputs,
+        config.policy(),
+        state,
+        stops,
+        correlations.of(held, inputs.valuation().asOf()),
+        withOpenOrders);
+  }
+
+  private Published published() {
+    Published now = published;
+    if (now == null) {
+      throw new IllegalStateException("The risk service has not started: call start()");
+    }
+    return now;
+  }
+
+  /**
+   * Checks {@code order} against the account as the last valuation left it, with every reserved
+   * exposure counted; with {@code reserve} a passed check holds its own until an order with its
+   * client order id appears or {@code risk.reservation_ttl} passes.
+   *
+   * @throws IllegalArgumentException when the order's stop is on the wrong side of its price
+   */
+  public CheckResult preTradeCheck(ProposedOrder order) {
+    requireNonNull(order, "order");
+    String id = UUID.randomUUID().toString();
+    Optional<OrderRules> rules = orderRules.apply(order.pair());
+    Published now = published();
+    Instant at = clock.instant();
+    CheckOutcome outcome;
+    Optional<Instant> until = Optional.empty();
+    synchronized (reserveLock) {
+      RiskBook book = reservations.onto(now.forChecks(), at);
+      outcome = PreTradeCheck.check(book, order, rules);
+      if (outcome.passed() && order.reserve()) {
+        until = Optional.of(at.plus(config.reservationTtl()));
+        reservations.hold(
+            id, order.clientOrderId(), outcome.legs().orElseThrow(), order.volume(), until.get());
+      }
+    }
+    if (outcome.passed()) {
+      order.stopLoss().ifPresent(stop -> stops.put(order.pair(), stop));
+    }
+    return new CheckResult(outcome, id, until);
+  }
+
+  /** Sizes a position from its stop on the account as it stands, reservations counted. */
+  public SizeOutcome size(SizeRequest request) {
+    requireNonNull(request, "request");
+    Published now = published();
+    RiskBook book;
+    synchronized (reserveLock) {
+      book = reservations.onto(now.forChecks(), clock.instant());
+    }
+    return PositionSizer.size(book, request, orderRules.apply(request.pair()));
+  }
+
+  /** The trading state now. */
+  public TradingStatus tradingStatus() {
+    synchronized (monitorLock) {
+      return monitor.status();
+    }
+  }
+
+  /**
+   * Sets the trading state by hand, raising {@code TRADING_STATE_CHANGED} (logged with its reason
+   * and {@code source=manual}) when it changes; it holds until set again or until a breach rule
+   * changes the state.
+   */
+  public TradingStatus setTradingState(TradingState state, String reason) {
+    requireNonNull(state, "state");
+    requireNonNull(reason, "reason");
+    if (reason.isBlank()) {
+      throw new IllegalArgumentException("reason must say why the state is set by hand");
+    }
+    Optional<RiskEvent> event;
+    TradingStatus status;
+    synchronized (monitorLock) {
+      Published now = published();
+      event = monitor.setByHand(state, reason, clock.instant(), now.positions().equity());
+      status = monitor.status();
+      published =
+          new Published(
+              now.inputs(), now.positions().inState(state), now.forChecks().inState(state));
+    }
+    event.ifPresent(service::raiseRiskEvent);
+    return status;
+  }
+
+  /** The risk layer's state: limits and their use, drawdown, groups, concentration, classes. */
+  public RiskStatus status() {
+    Published now = published();
+    RiskBook book = now.positions();
+    TradingStatus trading;
+    List<BigDecimal> levels;
+    List<io.tally.risk.DrawdownScope> windows;
+    synchronized (monitorLock) {
+      trading = monitor.status();
+      levels = monitor.breachedLevels();
+      windows = monitor.breachedWindows();
+    }
+    BigDecimal equity = book.equity();
+    List<RiskStatus.Group> groups = new ArrayList<>();
+    for (Set<Asset> group : RiskUtilisation.groups(book)) {
+      BigDecimal exposure =
+          group.stream().map(a -> book.exposure(a).size()).reduce(BigDecimal.ZERO, BigDecimal::add);
+      groups.add(new RiskStatus.Group(group, percent(exposure, equity)));
+    }
+    List<RiskStatus.ClassExposure> classes = new ArrayList<>();
+    for (AssetClass assetClass : book.policy().assetClasses()) {
+      BigDecimal exposure = book.classExposure(assetClass.name());
+      classes.add(
+          new RiskStatus.ClassExposure(
+              assetClass.name(),
+              Precision.money(exposure),
+              percent(exposure, equity),
+              assetClass.maxClassPct()));
+    }
+    return new RiskStatus(
+        trading,
+        equity,
+        book.drift(),
+        book.stale(),
+        RiskUtilisation.of(book),
+        now.inputs().drawdown(),
+        levels,
+        windows,
+        groups,
+        concentration(book),
+        classes);
+  }
+
+  private static RiskStatus.Concentration concentration(RiskBook book) {
+    BigDecimal gross = book.grossExposure();
+    Optional<AssetExposure> largest =
+        book.exposures().stream()
+            .filter(e -> !e.asset().equals(book.base()) && e.value().signum() != 0)
+            .max(java.util.Comparator.comparing(AssetExposure::size));
+    BigDecimal herfindahl = BigDecimal.ZERO;
+    if (gross.signum() > 0) {
+      for (AssetExposure exposure : book.exposures()) {
+        if (!exposure.asset().equals(book.base())) {
+          BigDecimal share = exposure.size().divide(gross, Precision.RATIO);
+          herfindahl = herfindahl.add(share.multiply(share));
+        }
+      }
+    }
+    return new RiskStatus.Concentration(
+        largest.map(AssetExposure::asset),
+        largest.map(e -> percent(e.size(), book.equity())).orElse(BigDecimal.ZERO),
+        herfindahl.setScale(6, Precision.ROUNDING));
+  }
+
+  private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+    return whole.signum() <= 0 ? BigDecimal.ZERO : Precision.percent(part, whole);
+  }
+}
