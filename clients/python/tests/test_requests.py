@@ -108,6 +108,17 @@ def test_both_clients_offer_the_same_methods_with_the_same_parameters() -> None:
             assert inspect.iscoroutinefunction(getattr(AsyncTallyClient, name)), name
 
 
+def test_every_public_class_says_what_it_is_with_an_example() -> None:
+    import tally_client
+
+    classes = [getattr(tally_client, name) for name in tally_client.__all__]
+    classes = [c for c in classes if isinstance(c, type)]
+    assert len(classes) > 40
+    for cls in classes:
+        doc = cls.__doc__ or ""
+        assert "Example" in doc, cls.__name__
+
+
 # --- the event-stream decoder -------------------------------------------------------------------
 
 STREAM = (
