@@ -345,8 +345,10 @@ class ClientBase:
             raise ValueError("timeout must be a positive number of seconds, got %r" % (timeout,))
         if stream_timeout is not None and stream_timeout <= 0:
             raise ValueError("stream_timeout must be positive or None, got %r" % (stream_timeout,))
-        if token is not None and (not isinstance(token, str) or any(c in token for c in "\r\n")):
-            raise ValueError("token must be text on one line")
+        if token is not None and (
+            not isinstance(token, str) or not token.isascii() or any(c in token for c in "\r\n")
+        ):
+            raise ValueError("token must be ASCII text on one line")
         self._base = Base.parse(base_url)
         self._token = token or None
         self.timeout = float(timeout)
