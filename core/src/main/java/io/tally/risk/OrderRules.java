@@ -41,7 +41,7 @@ public record OrderRules(BigDecimal ordermin, Optional<BigDecimal> costmin, int 
 
   /** Whether {@code volume} (base units) is at least {@link #ordermin()}. */
   public boolean meetsOrdermin(BigDecimal volume) {
-    return volume(volume).compareTo(ordermin) >= 0;
+    return requireNonNull(volume, "volume").compareTo(ordermin) >= 0;
   }
 
   /**
@@ -50,7 +50,7 @@ public record OrderRules(BigDecimal ordermin, Optional<BigDecimal> costmin, int 
    * product, never rounded.
    */
   public boolean meetsCostmin(BigDecimal volume, BigDecimal price) {
-    BigDecimal cost = volume(volume).multiply(notNegative(requireNonNull(price, "price"), "price"));
+    BigDecimal cost = requireNonNull(volume, "volume").multiply(requireNonNull(price, "price"));
     return costmin.map(min -> cost.compareTo(min) >= 0).orElse(true);
   }
 
@@ -59,19 +59,15 @@ public record OrderRules(BigDecimal ordermin, Optional<BigDecimal> costmin, int 
    * dropped ({@code 0.10000000000} fits 8 decimals: it is 0.1).
    */
   public boolean fitsLot(BigDecimal volume) {
-    return volume(volume).stripTrailingZeros().scale() <= lotDecimals;
+    return requireNonNull(volume, "volume").stripTrailingZeros().scale() <= lotDecimals;
   }
 
   /**
-   * {@code volume} cut to {@link #lotDecimals()} decimals, rounded DOWN: the largest volume Kraken
-   * accepts that is not more than the one asked for.
+   * {@code volume} cut to {@link #lotDecimals()} decimals, rounded DOWN (toward zero): the largest
+   * volume Kraken accepts that is not more than the one asked for, at scale {@link #lotDecimals()}.
    */
   public BigDecimal roundDown(BigDecimal volume) {
-    return volume(volume).setScale(lotDecimals, RoundingMode.DOWN);
-  }
-
-  private static BigDecimal volume(BigDecimal volume) {
-    return notNegative(requireNonNull(volume, "volume"), "volume");
+    return requireNonNull(volume, "volume").setScale(lotDecimals, RoundingMode.DOWN);
   }
 
   private static BigDecimal notNegative(BigDecimal value, String name) {
