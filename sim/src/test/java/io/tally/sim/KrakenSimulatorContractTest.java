@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,6 +148,31 @@ class KrakenSimulatorContractTest {
       assertThat(asset.getValue().get("decimals").asInt())
           .isEqualTo(recorded.get(asset.getKey()).get("decimals").asInt());
     }
+  }
+
+  @Test
+  void assetPairsGiveOrderminAndCostminAsDecimalStringsAsKrakenDocumentsThem() {
+    // kraken-api.md, AssetPairs: "ordermin":"0.00005","costmin":"0.5" (strings; costmin in quote)
+    JsonNode result = client.get("AssetPairs").result();
+    Map<String, String> costmins = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> pair : result.properties()) {
+      JsonNode costmin = pair.getValue().get("costmin");
+      assertThat(JsonShape.type(costmin)).as(pair.getKey() + ".costmin").isEqualTo("string");
+      assertThat(JsonShape.type(pair.getValue().get("ordermin")))
+          .as(pair.getKey() + ".ordermin")
+          .isEqualTo("string");
+      assertThat(new BigDecimal(costmin.asString())).isPositive();
+      costmins.put(pair.getKey(), costmin.asString());
+    }
+    // In each pair's quote: 0.5 USD, 0.45 EUR, and 0.00002 XBT for ETH/XBT
+    assertThat(costmins)
+        .containsExactly(
+            Map.entry("XXBTZUSD", "0.5"),
+            Map.entry("XETHZUSD", "0.5"),
+            Map.entry("XETHXXBT", "0.00002"),
+            Map.entry("DOTUSD", "0.5"),
+            Map.entry("XXBTZEUR", "0.45"),
+            Map.entry("USDTZUSD", "0.5"));
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 
@@ -110,6 +111,7 @@ public final class KrakenListing {
                 ? Integer.toString(pair.costDecimals().getAsInt())
                 : "");
         fields.put("ordermin", pair.ordermin().toPlainString());
+        fields.put("costmin", pair.costmin().map(BigDecimal::toPlainString).orElse(""));
         rows.add(
             new SourceRow(
                 PAIRS,
@@ -126,10 +128,20 @@ public final class KrakenListing {
               Map.of(Mark.PAIRS_FETCHED.key(), now.toString()),
               "asset pairs"));
     }
+    return storedPairs(store);
+  }
+
+  /**
+   * Kraken's AssetPairs as {@code store} keeps them, the latest version of each pair, without
+   * fetching: empty when nothing fetched them (an account imported from CSV alone). A row stored
+   * before {@code costmin} was kept has none.
+   */
+  public static List<PairInfo> storedPairs(PortfolioStore store) {
     Map<String, PairInfo> latest = new LinkedHashMap<>();
     for (SourceRow row : store.rows(PAIRS)) {
       Map<String, String> f = row.fields();
       String cost = f.getOrDefault("cost_decimals", "");
+      String costmin = f.getOrDefault("costmin", "");
       latest.put(
           f.get("key"),
           new PairInfo(
@@ -141,7 +153,8 @@ public final class KrakenListing {
               Integer.parseInt(f.get("pair_decimals")),
               Integer.parseInt(f.get("lot_decimals")),
               cost.isEmpty() ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(cost)),
-              new BigDecimal(f.get("ordermin"))));
+              new BigDecimal(f.get("ordermin")),
+              costmin.isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(costmin))));
     }
     return new ArrayList<>(latest.values());
   }

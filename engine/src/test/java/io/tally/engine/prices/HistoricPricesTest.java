@@ -58,7 +58,8 @@ class HistoricPricesTest {
         1,
         8,
         OptionalInt.of(5),
-        new BigDecimal("0.0001"));
+        new BigDecimal("0.0001"),
+        Optional.of(new BigDecimal("0.5")));
   }
 
   private static HistoricPrices prices(KrakenClient client, KrakenMarkets markets) {

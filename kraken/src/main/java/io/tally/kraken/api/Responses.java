@@ -79,7 +79,8 @@ final class Responses {
                 (int) fields.integer("pair_decimals"),
                 (int) fields.integer("lot_decimals"),
                 fields.optionalInt("cost_decimals"),
-                fields.optionalDecimal("ordermin").orElse(BigDecimal.ZERO)));
+                fields.optionalDecimal("ordermin").orElse(BigDecimal.ZERO),
+                fields.optionalDecimal("costmin")));
   }
 
   /** {@code Ticker}: last, ask and bid of each pair, stamped with the time of receipt. */

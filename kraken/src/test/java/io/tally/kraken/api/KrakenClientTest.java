@@ -83,7 +83,7 @@ class KrakenClientTest {
     }
 
     @Test
-    void assetPairsWithAndWithoutCostDecimals() {
+    void assetPairsWithAndWithoutCostDecimalsAndCostmin() {
       List<PairInfo> pairs = client().assetPairs();
 
       assertThat(pairs).hasSize(2);
@@ -97,7 +97,10 @@ class KrakenClientTest {
       assertThat(xbt.lotDecimals()).isEqualTo(8);
       assertThat(xbt.costDecimals()).hasValue(5);
       assertThat(xbt.ordermin()).isEqualByComparingTo("0.00005");
+      assertThat(xbt.costmin()).as("\"costmin\": \"0.5\"").contains(new BigDecimal("0.5"));
       assertThat(pairs.get(1).costDecimals()).isEmpty();
+      assertThat(pairs.get(1).costmin()).as("ETHUSDT gives no costmin").isEmpty();
+      assertThat(pairs.get(1).ordermin()).isEqualByComparingTo("0.002");
       assertThat(pairs.get(1).base()).isEqualTo("XETH");
     }
 

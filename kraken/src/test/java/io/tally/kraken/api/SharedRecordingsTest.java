@@ -146,5 +146,8 @@ class SharedRecordingsTest {
         .satisfies(xbt -> assertThat(xbt.altname()).isEqualTo("XBT"));
     assertThat(pairs).hasSize(402);
     assertThat(pairs).allSatisfy(pair -> assertThat(pair.costDecimals()).isEmpty());
+    assertThat(pairs)
+        .as("the 2021 snapshot predates costmin")
+        .allSatisfy(pair -> assertThat(pair.costmin()).isEmpty());
   }
 }
