@@ -106,7 +106,8 @@ final class DemoCommand implements Callable<Integer> {
           new PortfolioService(config, store, Optional.of(client), clock, line -> {});
       service.onExternalActivity(activity -> err.println("tally: " + activity.message()));
       service.load();
-      TallyServer server = running.add(TallyServer.start(service, "127.0.0.1", port, clock));
+      TallyServer server =
+          running.serve(service, Optional.empty(), store, "127.0.0.1", port, clock);
       out.println(RunningService.banner(server, "127.0.0.1"));
       out.printf(
           "Simulated Kraken account (seed %d, %d days) at %s; syncing it into %s (deleted on"

@@ -181,7 +181,7 @@ final class PaperCommand implements Callable<Integer> {
                 err.flush();
               }));
       TallyServer server =
-          running.add(TallyServer.start(service, Optional.of(desk), "127.0.0.1", port, clock));
+          running.serve(service, Optional.of(desk), store, "127.0.0.1", port, clock);
       out.println(RunningService.banner(server, "127.0.0.1"));
       out.printf(
           "Paper account %s: equity %s %s, prices from %s. Orders: POST %sapi/v1/paper/orders%n",

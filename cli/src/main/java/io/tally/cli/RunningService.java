@@ -1,11 +1,16 @@
 package io.tally.cli;
 
+import io.tally.engine.paper.PaperDesk;
+import io.tally.engine.risk.RiskService;
 import io.tally.engine.service.PortfolioSchedule;
 import io.tally.engine.service.PortfolioService;
 import io.tally.server.TallyServer;
+import io.tally.store.PortfolioStore;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,6 +48,23 @@ final class RunningService {
   }
 
   /** Blocks until the JVM is asked to stop, then closes everything. */
+  /**
+   * Serves {@code service}'s account (initialized) on {@code host}:{@code port} with its risk layer
+   * over {@code store} (Kraken's order rules as listed there, correlations from its prices), and
+   * {@code desk}'s paper orders for a paper account; the server is closed with the rest.
+   */
+  TallyServer serve(
+      PortfolioService service,
+      Optional<PaperDesk> desk,
+      PortfolioStore store,
+      String host,
+      int port,
+      Clock clock) {
+    RiskService risk = RiskService.of(service, store, service.config(), clock);
+    risk.start();
+    return add(TallyServer.start(service, desk, risk, host, port, clock));
+  }
+
   void awaitShutdown(PrintWriter err) throws InterruptedException {
     Thread hook =
         new Thread(

@@ -82,7 +82,7 @@ final class ServeCommand implements Callable<Integer> {
       service.onExternalActivity(activity -> err.println("tally: " + activity.message()));
       service.initialize();
       running.schedule(service, client.isPresent(), err);
-      TallyServer server = running.add(TallyServer.start(service, host, port, clock));
+      TallyServer server = running.serve(service, Optional.empty(), store, host, port, clock);
       out.println(RunningService.banner(server, host));
       out.println(
           client.isPresent()

@@ -86,6 +86,10 @@ final class ServiceSession implements AutoCloseable {
     return service;
   }
 
+  PortfolioStore store() {
+    return store;
+  }
+
   @Override
   public void close() {
     store.close();

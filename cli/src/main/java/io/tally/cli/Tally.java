@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       PerformanceCommand.class,
       SyncCommand.class,
       PaperCommand.class,
+      RiskCommand.class,
       ReconcileCommand.class,
       SnapshotCommand.class,
       HistoryCommand.class,

@@ -26,6 +26,8 @@ public enum RiskEventType {
   LEVERAGE_EXCEEDED,
   /** A position went above {@code max_position_pct}. */
   POSITION_LIMIT_EXCEEDED,
+  /** The positions' risk to their stops went above {@code max_portfolio_risk_pct}. */
+  PORTFOLIO_RISK_EXCEEDED,
   /** An asset class or a correlated group went above its limit. */
   CONCENTRATION_LIMIT,
   /** The books drift from the exchange (with {@code refuse_on_drift}). */
@@ -42,6 +44,7 @@ public enum RiskEventType {
     return switch (rule) {
       case LEVERAGE_CAP -> LEVERAGE_EXCEEDED;
       case MAX_POSITION_PCT -> POSITION_LIMIT_EXCEEDED;
+      case MAX_PORTFOLIO_RISK_PCT -> PORTFOLIO_RISK_EXCEEDED;
       case REFUSE_ON_DRIFT -> DRIFT;
       case REFUSE_ON_STALE_PRICES -> STALE_PRICES;
       default -> CONCENTRATION_LIMIT;
@@ -52,6 +55,7 @@ public enum RiskEventType {
   public boolean isLimit() {
     return this == LEVERAGE_EXCEEDED
         || this == POSITION_LIMIT_EXCEEDED
+        || this == PORTFOLIO_RISK_EXCEEDED
         || this == CONCENTRATION_LIMIT
         || this == DRIFT
         || this == STALE_PRICES

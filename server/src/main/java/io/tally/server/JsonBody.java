@@ -1,6 +1,12 @@
 package io.tally.server;
 
+import io.tally.ledger.Side;
+import io.tally.money.Asset;
+import io.tally.money.AssetSymbol;
+import io.tally.money.Pair;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -51,5 +57,65 @@ final class JsonBody {
     } catch (NumberFormatException e) {
       throw new BadRequestException(field, "is not a decimal number: '" + value.asString() + "'");
     }
+  }
+
+  /** The non-empty string in {@code field}, if given. */
+  static Optional<String> text(JsonNode tree, String field) {
+    JsonNode value = tree.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isString() || value.asString().isBlank()) {
+      throw new BadRequestException(field, "must be a non-empty string");
+    }
+    return Optional.of(value.asString().strip());
+  }
+
+  /** {@code buy} or {@code sell}, any case. */
+  static Side side(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "buy" -> Side.BUY;
+      case "sell" -> Side.SELL;
+      default -> throw new BadRequestException("side", "must be buy or sell, got '" + text + "'");
+    };
+  }
+
+  /** {@code BASE/QUOTE}, or a one-word name ending in the collateral, in canonical assets. */
+  static Pair pair(String text, Asset collateral) {
+    String upper = text.toUpperCase(Locale.ROOT);
+    try {
+      if (upper.indexOf('/') > 0) {
+        Pair given = Pair.parse(upper);
+        return new Pair(
+            AssetSymbol.canonical(given.base().code()),
+            AssetSymbol.canonical(given.quote().code()));
+      }
+    } catch (IllegalArgumentException e) {
+      throw badPair(text, collateral);
+    }
+    for (String quote : List.of("Z" + collateral.code(), collateral.code())) {
+      if (upper.length() > quote.length() && upper.endsWith(quote)) {
+        try {
+          return new Pair(
+              AssetSymbol.canonical(upper.substring(0, upper.length() - quote.length())),
+              collateral);
+        } catch (IllegalArgumentException e) {
+          // Another split may be the one.
+        }
+      }
+    }
+    throw badPair(text, collateral);
+  }
+
+  private static BadRequestException badPair(String text, Asset collateral) {
+    return new BadRequestException(
+        "pair",
+        "must be BASE/QUOTE such as \"XBT/"
+            + collateral.code()
+            + "\", or a name ending in "
+            + collateral.code()
+            + ", got '"
+            + text
+            + "'");
   }
 }

@@ -6,11 +6,8 @@ import io.tally.engine.paper.OrderRequest;
 import io.tally.engine.paper.OrderType;
 import io.tally.ledger.Side;
 import io.tally.money.Asset;
-import io.tally.money.AssetSymbol;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -46,11 +43,13 @@ final class PaperOrderBody {
       }
     }
     Pair pair =
-        pair(
-            text(tree, "pair").orElseThrow(() -> missing("pair", "such as \"XBT/USD\"")),
+        JsonBody.pair(
+            JsonBody.text(tree, "pair").orElseThrow(() -> missing("pair", "such as \"XBT/USD\"")),
             collateral);
-    Side side = side(text(tree, "side").orElseThrow(() -> missing("side", "buy or sell")));
-    OrderType type = type(text(tree, "type").orElse("market"));
+    Side side =
+        JsonBody.side(
+            JsonBody.text(tree, "side").orElseThrow(() -> missing("side", "buy or sell")));
+    OrderType type = type(JsonBody.text(tree, "type").orElse("market"));
     BigDecimal volume =
         JsonBody.decimal(tree, "volume").orElseThrow(() -> missing("volume", "a positive decimal"));
     Optional<BigDecimal> price = JsonBody.decimal(tree, "price");
@@ -63,8 +62,8 @@ final class PaperOrderBody {
           volume,
           price,
           leverage,
-          text(tree, "client_order_id"),
-          text(tree, "strategy"));
+          JsonBody.text(tree, "client_order_id"),
+          JsonBody.text(tree, "strategy"));
     } catch (IllegalArgumentException e) {
       throw named(e);
     }
@@ -87,17 +86,6 @@ final class PaperOrderBody {
     return new BadRequestException(field, "is required: " + what);
   }
 
-  private static Optional<String> text(JsonNode tree, String field) {
-    JsonNode value = tree.get(field);
-    if (value == null || value.isNull()) {
-      return Optional.empty();
-    }
-    if (!value.isString() || value.asString().isBlank()) {
-      throw new BadRequestException(field, "must be a non-empty string");
-    }
-    return Optional.of(value.asString().strip());
-  }
-
   private static int leverage(JsonNode tree) {
     JsonNode value = tree.get("leverage");
     if (value == null || value.isNull()) {
@@ -114,58 +102,11 @@ final class PaperOrderBody {
     }
   }
 
-  private static Side side(String text) {
-    return switch (text.toLowerCase(Locale.ROOT)) {
-      case "buy" -> Side.BUY;
-      case "sell" -> Side.SELL;
-      default -> throw new BadRequestException("side", "must be buy or sell, got '" + text + "'");
-    };
-  }
-
   private static OrderType type(String text) {
     try {
       return OrderType.parse(text);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("type", e.getMessage());
     }
-  }
-
-  /** {@code BASE/QUOTE}, or a one-word name ending in the collateral, in canonical assets. */
-  private static Pair pair(String text, Asset collateral) {
-    String upper = text.toUpperCase(Locale.ROOT);
-    try {
-      if (upper.indexOf('/') > 0) {
-        Pair given = Pair.parse(upper);
-        return new Pair(
-            AssetSymbol.canonical(given.base().code()),
-            AssetSymbol.canonical(given.quote().code()));
-      }
-    } catch (IllegalArgumentException e) {
-      throw badPair(text, collateral);
-    }
-    for (String quote : List.of("Z" + collateral.code(), collateral.code())) {
-      if (upper.length() > quote.length() && upper.endsWith(quote)) {
-        try {
-          return new Pair(
-              AssetSymbol.canonical(upper.substring(0, upper.length() - quote.length())),
-              collateral);
-        } catch (IllegalArgumentException e) {
-          // Another split may be the one.
-        }
-      }
-    }
-    throw badPair(text, collateral);
-  }
-
-  private static BadRequestException badPair(String text, Asset collateral) {
-    return new BadRequestException(
-        "pair",
-        "must be BASE/QUOTE such as \"XBT/"
-            + collateral.code()
-            + "\", or a name ending in "
-            + collateral.code()
-            + ", got '"
-            + text
-            + "'");
   }
 }

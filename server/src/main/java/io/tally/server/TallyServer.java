@@ -11,6 +11,8 @@ import io.javalin.http.staticfiles.Location;
 import io.tally.engine.paper.PaperDesk;
 import io.tally.engine.paper.PaperOrderNotFoundException;
 import io.tally.engine.performance.PerformanceQuery;
+import io.tally.engine.risk.CorrelationGroups;
+import io.tally.engine.risk.RiskService;
 import io.tally.engine.service.ContractAnswers;
 import io.tally.engine.service.EquitySummary;
 import io.tally.engine.service.PnlPeriod;
@@ -78,11 +80,18 @@ public final class TallyServer implements AutoCloseable {
   private final String openApi;
   private final PaperRoutes paper;
   private final EventStream events;
+  private final RiskService risk;
+  private final RiskRoutes riskRoutes;
   private Javalin app;
 
-  private TallyServer(PortfolioService service, Optional<PaperDesk> desk, Clock clock) {
+  private TallyServer(
+      PortfolioService service, Optional<PaperDesk> desk, RiskService risk, Clock clock) {
     this.service = service;
     this.paper = new PaperRoutes(desk);
+    this.risk = risk;
+    this.riskRoutes =
+        new RiskRoutes(
+            risk, service.config().portfolio().baseCurrency(), service.config().kraken().region());
     this.answers = new ContractAnswers(service);
     this.clock = clock;
     this.metrics = new ServerMetrics(service);
@@ -99,18 +108,45 @@ public final class TallyServer implements AutoCloseable {
 
   /**
    * Serves a paper account: {@code service} keeps its books (initialized), {@code desk} takes its
-   * orders ({@code /api/v1/paper/orders}); without a desk, a live account's server.
+   * orders ({@code /api/v1/paper/orders}); without a desk, a live account's server. Its risk layer
+   * knows no Kraken order rules and no correlations: the commands pass their own ({@link
+   * #start(PortfolioService, Optional, RiskService, String, int, Clock)}).
    */
   public static TallyServer start(
       PortfolioService service, Optional<PaperDesk> desk, String host, int port, Clock clock) {
     requireNonNull(service, "service");
+    RiskService risk =
+        new RiskService(
+            service,
+            service.config().risk(),
+            pair -> Optional.empty(),
+            CorrelationGroups.NONE,
+            clock);
+    risk.start();
+    return start(service, desk, risk, host, port, clock);
+  }
+
+  /**
+   * Serves {@code service}'s account with {@code risk} (started) as its risk layer ({@code
+   * /api/v1/risk}), and {@code desk}'s paper orders when it is a paper account. Closing the server
+   * closes the risk service.
+   */
+  public static TallyServer start(
+      PortfolioService service,
+      Optional<PaperDesk> desk,
+      RiskService risk,
+      String host,
+      int port,
+      Clock clock) {
+    requireNonNull(service, "service");
     requireNonNull(desk, "desk");
+    requireNonNull(risk, "risk");
     requireNonNull(host, "host");
     requireNonNull(clock, "clock");
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("Not a port: " + port);
     }
-    TallyServer server = new TallyServer(service, desk, clock);
+    TallyServer server = new TallyServer(service, desk, risk, clock);
     server.listen(host, port);
     return server;
   }
@@ -156,6 +192,10 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/paper/orders",
         "POST " + API + "/paper/orders",
         "DELETE " + API + "/paper/orders/{id}",
+        "GET " + API + "/risk",
+        "POST " + API + "/risk/check",
+        "POST " + API + "/risk/size",
+        "POST " + API + "/risk/state",
         "GET " + API + "/risk/events",
         "GET " + API + "/events");
   }
@@ -277,6 +317,10 @@ public final class TallyServer implements AutoCloseable {
                           Parameters.instant(ctx, "since"),
                           Parameters.riskEventType(ctx, "type"),
                           Parameters.limit(ctx, DEFAULT_LIMIT)));
+              config.routes.get(API + "/risk", timed(riskRoutes::status));
+              config.routes.post(API + "/risk/check", timed(riskRoutes::check));
+              config.routes.post(API + "/risk/size", timed(riskRoutes::size));
+              config.routes.post(API + "/risk/state", timed(riskRoutes::state));
               config.routes.sse(API + "/events", events::subscribe);
               config.routes.exception(BadRequestException.class, this::badRequest);
               config.routes.exception(
@@ -468,6 +512,7 @@ public final class TallyServer implements AutoCloseable {
   @Override
   public void close() {
     events.close();
+    risk.close();
     if (app != null) {
       app.stop();
     }

@@ -132,8 +132,10 @@ final class RiskMonitor {
 
   /**
    * Observes one valuation: {@code book} (the account without open orders), its drawdown {@code
-   * window} if equity was ever positive, and the books' net flows so far. Returns the events it
-   * raises, in order: drawdown steps, a trading state change, limits over and back under.
+   * window} if equity was ever positive and the windows were replayed over the whole equity series
+   * (before that the ladder waits: the first sync of a long history folds all its flows into one),
+   * and the books' net flows so far. Returns the events it raises, in order: drawdown steps, a
+   * trading state change, limits over and back under.
    */
   List<RiskEvent> observe(RiskBook book, Optional<DrawdownWindow> window, BigDecimal netFlows) {
     Instant at = book.asOf();

@@ -3,6 +3,7 @@ package io.tally.engine.risk;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.engine.config.RiskConfig;
+import io.tally.engine.config.TallyConfig;
 import io.tally.engine.service.PortfolioService;
 import io.tally.engine.service.RiskInputs;
 import io.tally.engine.sync.OpenOrder;
@@ -24,11 +25,11 @@ import io.tally.risk.RiskUtilisation;
 import io.tally.risk.SizeOutcome;
 import io.tally.risk.SizeRequest;
 import io.tally.risk.TradingState;
+import io.tally.store.PortfolioStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,19 +90,71 @@ public final class RiskService implements AutoCloseable {
   }
 
   /**
+   * The risk service of {@code service}'s account kept in {@code store}: the pairs' order rules as
+   * Kraken last listed them there, and the correlated groups of the held assets from its stored
+   * prices, worked out once a day.
+   */
+  public static RiskService of(
+      PortfolioService service, PortfolioStore store, TallyConfig config, Clock clock) {
+    RiskPolicy policy = config.risk().policy();
+    ListedOrderRules rules = ListedOrderRules.of(store);
+    return new RiskService(
+        service,
+        config.risk(),
+        rules::of,
+        new DailyCorrelationGroups(
+            new StoredCorrelations(
+                store, config.portfolio().baseCurrency(), config.performance().history().zone()),
+            config.performance().history().zone(),
+            policy.correlationThreshold(),
+            policy.correlationWindowDays()),
+        clock);
+  }
+
+  /**
    * Takes the monitor up from the account's stored risk events, posts every risk event to the
    * webhook when one is configured, listens to the service's valuations, and looks at the account
    * once now. Call after the service's {@code initialize()}.
    */
   public void start() {
-    Set<String> ours =
-        Arrays.stream(RiskEventType.values())
-            .filter(type -> !type.isMargin())
-            .map(RiskEventType::name)
-            .collect(Collectors.toSet());
+    resume();
+    webhook = config.webhookUrl().map(url -> new RiskWebhook(url, java.time.Duration.ofSeconds(1)));
+    webhook.ifPresent(service::onRiskEvent);
+    service.onValuation(this::observe);
+    service.revalue();
+    if (published == null) {
+      // A service not yet served (initialize() still to come) calls no valuation listener: read
+      // the books it loaded, so checks answer until its first valuation is observed.
+      publishQuietly();
+    }
+  }
+
+  /**
+   * Takes the monitor up from the stored risk events and reads the account once as it stands,
+   * without listening to valuations or raising events: what a one-off command ({@code tally risk
+   * check}) does on a loaded service.
+   */
+  public void lookOnce() {
+    resume();
+    publishQuietly();
+  }
+
+  /** The books as they stand now, published without observing them. */
+  private void publishQuietly() {
+    RiskInputs inputs = service.riskInputs();
+    synchronized (monitorLock) {
+      TradingState state = monitor.status().state();
+      RiskBook positions = book(inputs, state, false);
+      published =
+          new Published(
+              inputs, positions, config.countOpenOrders() ? book(inputs, state, true) : positions);
+    }
+  }
+
+  private void resume() {
     List<RiskEvent> stored = new ArrayList<>();
     for (RiskEventType type : RiskEventType.values()) {
-      if (ours.contains(type.name())) {
+      if (!type.isMargin()) {
         stored.addAll(service.getRiskEvents(Optional.empty(), Optional.of(type), RESUME_EVENTS));
       }
     }
@@ -109,10 +162,6 @@ public final class RiskService implements AutoCloseable {
     synchronized (monitorLock) {
       monitor = RiskMonitor.resume(config.policy().drawdown(), stored);
     }
-    webhook = config.webhookUrl().map(url -> new RiskWebhook(url, java.time.Duration.ofSeconds(1)));
-    webhook.ifPresent(service::onRiskEvent);
-    service.onValuation(this::observe);
-    service.revalue();
   }
 
   /** Stops the webhook's sender after the posts already queued. */
@@ -132,7 +181,11 @@ public final class RiskService implements AutoCloseable {
     synchronized (monitorLock) {
       TradingState before = monitor.status().state();
       RiskBook positions = book(inputs, before, false);
-      raised = monitor.observe(positions, inputs.drawdown(), inputs.netFlows());
+      raised =
+          monitor.observe(
+              positions,
+              inputs.drawdown().filter(window -> inputs.drawdownSeeded()),
+              inputs.netFlows());
       TradingState after = monitor.status().state();
       if (after != before) {
         positions = positions.inState(after);

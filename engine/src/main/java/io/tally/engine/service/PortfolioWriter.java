@@ -73,6 +73,10 @@ final class PortfolioWriter {
   private final List<Consumer<DriftChange>> driftListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<SyncResult>> syncListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<RiskInputs>> valuationListeners = new CopyOnWriteArrayList<>();
+
+  /** Whether the drawdown windows were replayed over the whole equity series (the first job). */
+  private boolean windowsSeeded;
+
   private LiveBooks live;
 
   /**
@@ -303,7 +307,14 @@ final class PortfolioWriter {
       if (now.importId() != importId) {
         return false;
       }
-      view.set(now.withDrawdown(liveDrawdown.over(series, now.books(), now.valuation())));
+      PortfolioView seeded =
+          now.withDrawdown(liveDrawdown.over(series, now.books(), now.valuation()));
+      view.set(seeded);
+      windowsSeeded = true;
+      if (watching && !valuationListeners.isEmpty()) {
+        RiskInputs inputs = riskInputs(seeded);
+        valuationListeners.forEach(listener -> listener.accept(inputs));
+      }
       return true;
     } finally {
       lock.unlock();
@@ -514,7 +525,8 @@ final class PortfolioWriter {
         view.drawdown(),
         view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
         view.openOrders(),
-        view.prices());
+        view.prices(),
+        windowsSeeded);
   }
 
   /**

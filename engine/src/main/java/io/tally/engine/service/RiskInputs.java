@@ -20,6 +20,9 @@ import java.util.Optional;
  *
  * @param marginUsed the margin the open margin positions use, in the base currency (0 without)
  * @param drift whether the last reconciliation set the drift flag
+ * @param drawdownSeeded whether the drawdown windows were replayed over the whole equity series
+ *     (the schedule's first job): until then they know only the samples since the last start, and
+ *     the first sync of a long history folds all its flows into one
  */
 public record RiskInputs(
     PortfolioValuation valuation,
@@ -27,7 +30,8 @@ public record RiskInputs(
     Optional<DrawdownWindow> drawdown,
     boolean drift,
     Optional<OpenOrders> openOrders,
-    PriceSource prices) {
+    PriceSource prices,
+    boolean drawdownSeeded) {
 
   public RiskInputs {
     requireNonNull(valuation, "valuation");

@@ -116,6 +116,8 @@ class RiskServiceTest {
         new RiskService(
             service, config.risk(), pair -> Optional.empty(), CorrelationGroups.NONE, clock);
     risk.start();
+    // The schedule's first job: the ladder waits for the windows replayed over the whole series.
+    assertThat(service.seedDrawdownWindows()).isTrue();
     return new Account(service, desk, risk);
   }
 
