@@ -94,6 +94,8 @@ public final class PreTradeCheck {
     private final AssetExposure base;
     private final AssetExposure quote;
     private final boolean reduces;
+    private final VolumeMeasure.Term baseTerm;
+    private final VolumeMeasure.Term quoteTerm;
     private final VolumeMeasure gross;
     private final VolumeMeasure risk;
     private final Optional<VolumeMeasure> margin;
@@ -109,6 +111,8 @@ public final class PreTradeCheck {
       this.base = book.exposure(legs.base());
       this.quote = legs.quote().map(book::exposure).orElse(flat(order.pair().quote()));
       this.reduces = reducing(base.value(), legs, order.volume());
+      this.baseTerm = new VolumeMeasure.Term(base.value(), legs.baseRate());
+      this.quoteTerm = new VolumeMeasure.Term(quote.value(), legs.quoteRate());
       this.gross =
           twoLegs(book.grossExposure().subtract(base.size()).subtract(legQuoteSize()), 1, 1);
       BigDecimal baseFraction =
@@ -116,15 +120,11 @@ public final class PreTradeCheck {
               .stopLoss()
               .map(stop -> StopDistance.fraction(legs.price(), stop))
               .orElse(base.riskFraction());
-      this.risk =
-          VolumeMeasure.constant(
-                  book.portfolioRisk()
-                      .subtract(base.risk())
-                      .subtract(legs.quote().isPresent() ? quote.risk() : BigDecimal.ZERO))
-              .plusAbs(base.value().multiply(baseFraction), legs.baseRate().multiply(baseFraction))
-              .plusAbs(
-                  quote.value().multiply(quote.riskFraction()),
-                  legs.quoteRate().multiply(quote.riskFraction()));
+      BigDecimal quoteRisk = legs.quote().isPresent() ? quote.risk() : BigDecimal.ZERO;
+      VolumeMeasure risks =
+          VolumeMeasure.constant(book.portfolioRisk().subtract(base.risk()).subtract(quoteRisk))
+              .plus(baseTerm, baseFraction);
+      this.risk = legs.quote().isPresent() ? risks.plus(quoteTerm, quote.riskFraction()) : risks;
       this.margin = legs.margin() ? Optional.of(marginUsed()) : Optional.empty();
       if (equity.signum() > 0) {
         addLimits();
@@ -145,10 +145,10 @@ public final class PreTradeCheck {
     private VolumeMeasure twoLegs(BigDecimal constant, int baseWeight, int quoteWeight) {
       VolumeMeasure measure = VolumeMeasure.constant(constant);
       if (baseWeight != 0) {
-        measure = measure.plusAbs(base.value(), legs.baseRate());
+        measure = measure.plus(baseTerm, BigDecimal.ONE);
       }
       if (quoteWeight != 0 && legs.quote().isPresent()) {
-        measure = measure.plusAbs(quote.value(), legs.quoteRate());
+        measure = measure.plus(quoteTerm, BigDecimal.ONE);
       }
       return measure;
     }
@@ -156,16 +156,14 @@ public final class PreTradeCheck {
     /** Margin in use after the order: the pair's notional at the order's leverage. */
     private VolumeMeasure marginUsed() {
       BigDecimal notional = book.marginNotional(order.pair());
-      BigDecimal leverage = legs.leverage();
+      BigDecimal perLeverage = BigDecimal.ONE.divide(legs.leverage(), Precision.RATIO);
       return VolumeMeasure.constant(
-              book.marginUsed().subtract(notional.abs().divide(leverage, Precision.RATIO)))
-          .plusAbs(
-              notional.divide(leverage, Precision.RATIO),
-              legs.baseRate().divide(leverage, Precision.RATIO));
+              book.marginUsed().subtract(notional.abs().multiply(perLeverage)))
+          .plus(new VolumeMeasure.Term(notional, legs.baseRate()), perLeverage);
     }
 
     private void addLimits() {
-      BigDecimal pctUnit = equity.divide(HUNDRED, Precision.RATIO);
+      BigDecimal pctUnit = equity.movePointLeft(2);
       all.add(
           new Limit(
               RiskRule.LEVERAGE_CAP,
@@ -496,17 +494,20 @@ public final class PreTradeCheck {
 
     /** The largest volume that passes every rule, rounded down to the pair's lot. */
     private Optional<BigDecimal> maxVolume() {
-      Optional<BigDecimal> bound = Optional.empty();
+      if (book.state() == TradingState.HALTED) {
+        return Optional.of(BigDecimal.ZERO);
+      }
+      Optional<VolumeMeasure.Bound> tightest = Optional.empty();
       for (Limit limit : all) {
         BigDecimal before = limit.measure().at(BigDecimal.ZERO);
-        Optional<BigDecimal> largest =
-            limit.measure().largestVolume(limit.ceiling().max(before).add(TOLERANCE));
-        bound = min(bound, largest);
+        Optional<VolumeMeasure.Bound> next =
+            limit.measure().bound(limit.ceiling().max(before).add(TOLERANCE));
+        if (next.isPresent() && (tightest.isEmpty() || next.get().compareTo(tightest.get()) < 0)) {
+          tightest = next;
+        }
       }
-      BigDecimal reducible =
-          base.value().signum() * legs.sign().signum() < 0
-              ? base.size().divide(legs.unitValue(), Precision.RATIO)
-              : BigDecimal.ZERO;
+      Optional<BigDecimal> bound = tightest.map(VolumeMeasure.Bound::volume);
+      boolean opposite = base.value().signum() * legs.sign().signum() < 0;
       boolean onlyReducing =
           !book.state().allows(false)
               || (book.policy().refuseOnDrift() && book.drift())
@@ -516,10 +517,9 @@ public final class PreTradeCheck {
                   .maxPositionsPerSymbol()
                   .filter(max -> book.openOn(order.pair()) + 1 > max)
                   .isPresent();
-      if (book.state() == TradingState.HALTED) {
-        return Optional.of(BigDecimal.ZERO);
-      }
       if (onlyReducing) {
+        BigDecimal reducible =
+            opposite ? base.size().divide(legs.unitValue(), Precision.RATIO) : BigDecimal.ZERO;
         bound = min(bound, Optional.of(reducible));
       }
       if (bound.isEmpty()) {
@@ -530,23 +530,30 @@ public final class PreTradeCheck {
           rules
               .map(r -> r.roundDown(exact))
               .orElse(exact.setScale(VOLUME_SCALE, RoundingMode.DOWN));
-      BigDecimal least = BigDecimal.ZERO;
-      if (rules.isPresent()) {
-        least = least.max(rules.get().ordermin());
-        BigDecimal costmin = rules.get().costmin().orElse(BigDecimal.ZERO);
-        least = least.max(costmin.divide(legs.price(), Precision.RATIO));
-      }
-      if (largest.compareTo(reducible) > 0 || reducible.signum() == 0) {
-        least = least.max(limits.minPositionBase().divide(legs.unitValue(), Precision.RATIO));
-        least =
-            least.max(
-                limits
-                    .minPositionPct()
-                    .multiply(equity.max(BigDecimal.ZERO))
-                    .divide(HUNDRED.multiply(legs.unitValue()), Precision.RATIO));
-      }
       return Optional.of(
-          largest.compareTo(least) < 0 ? BigDecimal.ZERO : Precision.canonical(largest));
+          tooSmall(largest, opposite) ? BigDecimal.ZERO : Precision.canonical(largest));
+    }
+
+    /**
+     * Whether {@code volume} is under the pair's ordermin or costmin, or, unless it only reduces
+     * the position, under the minimum position (compared in money: no division).
+     */
+    private boolean tooSmall(BigDecimal volume, boolean opposite) {
+      if (rules.isPresent()
+          && (!rules.get().meetsOrdermin(volume)
+              || !rules.get().meetsCostmin(volume, legs.price()))) {
+        return true;
+      }
+      BigDecimal value = volume.multiply(legs.unitValue());
+      boolean onlyReduces = opposite && value.compareTo(base.size()) <= 0;
+      if (onlyReduces) {
+        return false;
+      }
+      return value.compareTo(limits.minPositionBase()) < 0
+          || value
+                  .multiply(HUNDRED)
+                  .compareTo(limits.minPositionPct().multiply(equity.max(BigDecimal.ZERO)))
+              < 0;
     }
 
     private static Optional<BigDecimal> min(Optional<BigDecimal> a, Optional<BigDecimal> b) {
@@ -576,7 +583,7 @@ public final class PreTradeCheck {
     if (equity.signum() <= 0) {
       return BigDecimal.ZERO;
     }
-    return exposure.divide(equity, Precision.RATIO).setScale(4, Precision.ROUNDING);
+    return exposure.divide(equity, 4, Precision.ROUNDING);
   }
 
   /** {@code part} in percent of {@code whole}; zero for a whole that is not positive. */
@@ -585,8 +592,7 @@ public final class PreTradeCheck {
   }
 
   private static BigDecimal percentOf(BigDecimal part, BigDecimal pctUnit) {
-    return part.divide(pctUnit, Precision.RATIO)
-        .setScale(Precision.PERCENT_SCALE, Precision.ROUNDING);
+    return part.divide(pctUnit, Precision.PERCENT_SCALE, Precision.ROUNDING);
   }
 
   private static BigDecimal money(BigDecimal value) {

@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -69,6 +68,7 @@ public final class RiskService implements AutoCloseable {
   private final Object monitorLock = new Object();
   private final Object reserveLock = new Object();
   private final Reservations reservations = new Reservations();
+  private final CheckIds checkIds = new CheckIds();
   private RiskMonitor monitor;
   private volatile Published published;
   private Optional<RiskWebhook> webhook = Optional.empty();
@@ -241,7 +241,7 @@ public final class RiskService implements AutoCloseable {
    */
   public CheckResult preTradeCheck(ProposedOrder order) {
     requireNonNull(order, "order");
-    String id = UUID.randomUUID().toString();
+    String id = checkIds.next();
     Optional<OrderRules> rules = orderRules.apply(order.pair());
     Published now = published();
     Instant at = clock.instant();
