@@ -62,7 +62,9 @@ class EventStreamTest {
   @Test
   void syncsExternalActivityAndAMarginCallAreStreamedAndTheCallIsListed() throws Exception {
     Subscription stream = subscribe();
-    assertThat(getJson("/api/v1/risk/events").get("events").size()).isZero();
+    // The risk layer may already have raised limit events on the generated account: margin alerts
+    // are this test's subject.
+    assertThat(marginAlerts(getJson("/api/v1/risk/events"))).isZero();
     assertThat(getJson("/api/v1/portfolio").has("margin_level"))
         .as("no margin position: no margin figures")
         .isFalse();
@@ -93,6 +95,9 @@ class EventStreamTest {
     assertThat(post("/api/v1/portfolio/sync").statusCode()).isEqualTo(200);
 
     Event risk = stream.next("risk_event");
+    while (!risk.data().get("type").asString().startsWith("MARGIN_")) {
+      risk = stream.next("risk_event");
+    }
     JsonNode margin = getJson("/api/v1/portfolio/margin");
     JsonNode portfolio = getJson("/api/v1/portfolio");
     BigDecimal level = new BigDecimal(risk.data().get("level").asString());
@@ -120,9 +125,7 @@ class EventStreamTest {
     assertThat(listed.get("events").get(0)).isEqualTo(risk.data());
     assertThat(getJson("/api/v1/risk/events?type=MARGIN_RESTORED").get("events").size()).isZero();
     assertThat(
-            getJson("/api/v1/risk/events?since=" + risk.data().get("at").asString())
-                .get("events")
-                .size())
+            marginAlerts(getJson("/api/v1/risk/events?since=" + risk.data().get("at").asString())))
         .isEqualTo(1);
     stream.close();
   }
@@ -163,6 +166,17 @@ class EventStreamTest {
         .contains("'type'")
         .contains("MARGIN_CALL, LIQUIDATION_RISK, MARGIN_CRITICAL, MARGIN_RESTORED")
         .contains("got 'MARGIN'");
+  }
+
+  /** How many of the listed events are margin alerts. */
+  private static long marginAlerts(JsonNode listed) {
+    long count = 0;
+    for (JsonNode event : listed.get("events")) {
+      if (event.get("type").asString().startsWith("MARGIN_")) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** One server-sent event: its name and its data as JSON. */
