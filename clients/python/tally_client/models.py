@@ -68,12 +68,59 @@ __all__ = [
     "RiskStatus",
     "TradingStateChange",
     "TRADING_STATES",
+    "RISK_EVENT_TYPES",
+    "RISK_RULES",
     "parse_event",
 ]
 
 #: The trading states the risk endpoints name (``trading_state``): new orders allowed, only
 #: orders that reduce exposure, none.
 TRADING_STATES = ("ACTIVE", "REDUCING", "HALTED")
+
+#: The risk event types the server raises (:attr:`RiskEvent.type`, ``risk_events(type=...)``): the
+#: margin alerts, the drawdown ladder's breach and recovery, the limits the post-trade monitor
+#: finds exceeded (and restored), drift, stale prices, and trading state changes. A type added
+#: later still parses, as text.
+RISK_EVENT_TYPES = (
+    "MARGIN_CALL",
+    "LIQUIDATION_RISK",
+    "MARGIN_CRITICAL",
+    "MARGIN_RESTORED",
+    "DRAWDOWN_BREACH",
+    "DRAWDOWN_RECOVERED",
+    "LEVERAGE_EXCEEDED",
+    "POSITION_LIMIT_EXCEEDED",
+    "PORTFOLIO_RISK_EXCEEDED",
+    "CONCENTRATION_LIMIT",
+    "DRIFT",
+    "STALE_PRICES",
+    "TRADING_STATE_CHANGED",
+    "LIMIT_RESTORED",
+)
+
+#: The rules of a pre-trade check, as ``rule`` names them in :class:`RiskReason`,
+#: :class:`RiskLimit`, :attr:`PositionSize.limited_by` and a limit's :class:`RiskEvent`: the
+#: ``risk:`` config keys, and for the rules without one the thing checked.
+RISK_RULES = (
+    "leverage_cap",
+    "max_position_pct",
+    "min_position_pct",
+    "min_position_base",
+    "max_portfolio_risk_pct",
+    "max_correlated_exposure_pct",
+    "max_class_pct",
+    "max_positions_per_symbol",
+    "cash_reserve_pct",
+    "free_margin",
+    "balance",
+    "ordermin",
+    "costmin",
+    "lot_decimals",
+    "trading_state",
+    "refuse_on_drift",
+    "refuse_on_stale_prices",
+    "price",
+)
 
 
 def _raw() -> Any:
@@ -1036,15 +1083,31 @@ class SuggestedAction:
 @dataclass(frozen=True)
 class RiskEvent:
     """A risk event, as ``GET /risk/events`` lists it and the event stream sends it
-    (``risk_event``). ``type`` is ``MARGIN_CALL``, ``LIQUIDATION_RISK``, ``MARGIN_CRITICAL``,
-    ``MARGIN_RESTORED`` or a type added later (kept as text); ``level`` is the margin level in %.
-    Only ``type`` and ``at`` are required, so events of types added later still parse; their other
-    members are in ``raw``.
+    (``risk_event``). ``type`` is one of :data:`RISK_EVENT_TYPES` or a type added later (kept as
+    text). ``level`` is a margin alert's margin level in % and a drawdown event's level (a
+    negative fraction such as ``Decimal('-0.05')``); ``None`` for the others.
+
+    The members of each kind of event, ``None`` on the others:
+
+    * ``DRAWDOWN_BREACH``, ``DRAWDOWN_RECOVERED``: ``window`` (``total``, ``daily`` or
+      ``weekly``) and ``peak_base``, the peak the drawdown is measured from;
+    * ``TRADING_STATE_CHANGED``: ``from_`` and ``to`` (``ACTIVE``, ``REDUCING``, ``HALTED``; the
+      JSON's ``from`` and ``to``), ``reason``, and ``source`` (``manual`` or ``automatic``);
+    * the limit events (``LEVERAGE_EXCEEDED``, ``POSITION_LIMIT_EXCEEDED``,
+      ``PORTFOLIO_RISK_EXCEEDED``, ``CONCENTRATION_LIMIT``, ``DRIFT``, ``STALE_PRICES``,
+      ``LIMIT_RESTORED``): ``rule`` (one of :data:`RISK_RULES`), ``subject`` (``account``, an
+      asset, an asset class, a correlated group, or ``books`` for drift and stale prices),
+      ``limit`` and ``value`` in the rule's unit.
+
+    Only ``type`` and ``at`` are required, so events of types added later still parse; members
+    added later are in ``raw``.
 
     Example::
 
-        for e in client.risk_events(type="MARGIN_CRITICAL"):
-            print(e.at, e.level, e.suggested_action and e.suggested_action.pair)
+        for e in client.risk_events(type="DRAWDOWN_BREACH"):
+            print(e.at, e.level, e.window, e.peak_base)
+        for e in client.risk_events(type="POSITION_LIMIT_EXCEEDED"):
+            print(e.subject, e.value, "over", e.limit)
     """
 
     event_name: ClassVar[str] = "risk_event"
@@ -1055,6 +1118,16 @@ class RiskEvent:
     equity_base: Optional[Decimal]
     positions: Tuple[RiskEventPosition, ...]
     suggested_action: Optional[SuggestedAction]
+    window: Optional[str] = None
+    peak_base: Optional[Decimal] = None
+    from_: Optional[str] = None
+    to: Optional[str] = None
+    reason: Optional[str] = None
+    source: Optional[str] = None
+    rule: Optional[str] = None
+    subject: Optional[str] = None
+    limit: Optional[Decimal] = None
+    value: Optional[Decimal] = None
     raw: Dict[str, Any] = _raw()
 
     @classmethod
@@ -1067,6 +1140,16 @@ class RiskEvent:
             equity_base=o.opt_dec("equity_base"),
             positions=o.objects("positions", RiskEventPosition.from_json, True),
             suggested_action=o.opt_obj("suggested_action", SuggestedAction.from_json),
+            window=o.opt_text("window"),
+            peak_base=o.opt_dec("peak_base"),
+            from_=o.opt_text("from"),
+            to=o.opt_text("to"),
+            reason=o.opt_text("reason"),
+            source=o.opt_text("source"),
+            rule=o.opt_text("rule"),
+            subject=o.opt_text("subject"),
+            limit=o.opt_dec("limit"),
+            value=o.opt_dec("value"),
             raw=o.data,
         )
 
@@ -1227,16 +1310,20 @@ def parse_event(name: str, data: str) -> StreamEvent:
 
 @dataclass(frozen=True)
 class RiskReason:
-    """One rule a check or a size ran into: ``rule`` (``leverage_cap``, ``trading_state``, ...),
-    its ``limit`` and the ``value`` the order would reach (``None`` for rules without numbers).
+    """One rule a check or a size ran into: ``rule`` (one of :data:`RISK_RULES`), its ``limit``
+    and the ``value`` the order would reach, in the rule's unit (a multiple for ``leverage_cap``,
+    percent of equity for the ``_pct`` rules, the base currency, the spent asset for ``balance``);
+    ``None`` for the rules without figures (``trading_state``, ``refuse_on_drift``,
+    ``refuse_on_stale_prices``, ``price``). ``detail`` says it in a sentence.
 
-    Example: ``RiskReason(rule='leverage_cap', limit=Decimal('6'), value=Decimal('6.2'), ...)``.
+    Example: ``RiskReason(rule='leverage_cap', limit=Decimal('6.0'), value=Decimal('6.2000'),
+    detail='leverage would be 6.2000x, over the leverage cap of 6.0x')``.
     """
 
     rule: str
     limit: Optional[Decimal]
     value: Optional[Decimal]
-    detail: Optional[str]
+    detail: str
     raw: Dict[str, Any] = _raw()
 
     @classmethod
@@ -1246,16 +1333,18 @@ class RiskReason:
             rule=o.text("rule"),
             limit=o.opt_dec("limit"),
             value=o.opt_dec("value"),
-            detail=o.opt_text("detail"),
+            detail=o.text("detail"),
             raw=o.data,
         )
 
 
 @dataclass(frozen=True)
 class RiskCheck:
-    """``POST /api/v1/risk/check``: whether an order passes the risk rules, why not, and what it
-    would do to leverage, exposure and margin. ``max_volume`` is the largest volume that would
-    pass; with ``reserve=True`` the check holds its margin until ``reserved_until``.
+    """``POST /api/v1/risk/check``: whether an order passes the risk rules, every rule it fails
+    (not only the first), and what it would do to leverage (a multiple of equity), exposure and
+    risk (percent of equity) and margin (base currency). ``max_volume`` is the largest volume that
+    would pass (``Decimal('0')`` when none would, ``None`` when no rule bounds it); with
+    ``reserve=True`` a passed check holds its exposure until ``reserved_until``.
 
     Example::
 
@@ -1273,9 +1362,9 @@ class RiskCheck:
     portfolio_risk_after_pct: Decimal
     margin_required_base: Decimal
     free_margin_after_base: Decimal
-    max_volume: Decimal
+    max_volume: Optional[Decimal]
     trading_state: str
-    check_id: Optional[str]
+    check_id: str
     reserved_until: Optional[_dt.datetime]
     raw: Dict[str, Any] = _raw()
 
@@ -1292,9 +1381,9 @@ class RiskCheck:
             portfolio_risk_after_pct=o.dec("portfolio_risk_after_pct"),
             margin_required_base=o.dec("margin_required_base"),
             free_margin_after_base=o.dec("free_margin_after_base"),
-            max_volume=o.dec("max_volume"),
+            max_volume=o.opt_dec("max_volume"),
             trading_state=o.text("trading_state"),
-            check_id=o.opt_text("check_id"),
+            check_id=o.text("check_id"),
             reserved_until=o.opt_time("reserved_until"),
             raw=o.data,
         )
@@ -1303,10 +1392,11 @@ class RiskCheck:
 @dataclass(frozen=True)
 class PositionSize:
     """``POST /api/v1/risk/size``: the volume that risks ``risk_pct`` of equity between entry and
-    stop, the amount risked, and the limits that made it smaller (``limited_by``).
+    stop (net of the round trip's fees), the amount risked (``risk_amount_base``), and the rules
+    that made it smaller, in the order applied (``limited_by``, one :class:`RiskReason` each).
 
-    Example: ``client.size("XBTUSD", "buy", entry=Decimal("60000"), stop=Decimal("58000"),
-    risk_pct=Decimal("1")).volume``.
+    Example: ``client.size_position("XBTUSD", "buy", entry=Decimal("60000"),
+    stop=Decimal("58000"), risk_pct=Decimal("1")).volume``.
     """
 
     volume: Decimal
@@ -1329,15 +1419,21 @@ class PositionSize:
 
 @dataclass(frozen=True)
 class RiskLimit:
-    """One configured limit of :class:`RiskStatus` with the value now and its use in %.
+    """One limit of :class:`RiskStatus`: the rule, what it is about (``subject``: ``account``, an
+    asset such as ``XBT``, an asset class, or a correlated group as ``ETH,XBT``), the limit and the
+    value now in the rule's unit, its use in % (``None`` for a limit of 0), and whether it is
+    exceeded.
 
-    Example: ``RiskLimit(rule='leverage_cap', limit=Decimal('6'), value=Decimal('1.2'), ...)``.
+    Example: ``RiskLimit(rule='leverage_cap', subject='account', limit=Decimal('6.0'),
+    value=Decimal('5.8000'), utilisation_pct=Decimal('96.6667'), exceeded=False)``.
     """
 
     rule: str
-    limit: Optional[Decimal]
-    value: Optional[Decimal]
+    subject: str
+    limit: Decimal
+    value: Decimal
     utilisation_pct: Optional[Decimal]
+    exceeded: bool
     raw: Dict[str, Any] = _raw()
 
     @classmethod
@@ -1345,17 +1441,22 @@ class RiskLimit:
         o = Obj(data, where)
         return cls(
             rule=o.text("rule"),
-            limit=o.opt_dec("limit"),
-            value=o.opt_dec("value"),
+            subject=o.text("subject"),
+            limit=o.dec("limit"),
+            value=o.dec("value"),
             utilisation_pct=o.opt_dec("utilisation_pct"),
+            exceeded=o.boolean("exceeded"),
             raw=o.data,
         )
 
 
 @dataclass(frozen=True)
 class RiskDrawdown:
-    """:attr:`RiskStatus.drawdown`: the total, daily and weekly drawdowns and the configured
-    levels they breached (as decimals, e.g. ``Decimal('-0.05')``).
+    """:attr:`RiskStatus.drawdown`: how far equity is below its peak on the total, daily and
+    weekly windows (a fraction: ``Decimal('0.06')`` is 6 % below; ``None`` before the first
+    valuation), the ``risk.drawdown_levels`` breached (negative fractions, shallowest first, such
+    as ``Decimal('-0.05')``), and the windows whose daily or weekly limit is breached
+    (``breached_windows``: ``daily``, ``weekly``).
 
     Example: ``status.drawdown.breached_levels``.
     """
@@ -1364,6 +1465,7 @@ class RiskDrawdown:
     daily: Optional[Decimal]
     weekly: Optional[Decimal]
     breached_levels: Tuple[Decimal, ...]
+    breached_windows: Tuple[str, ...]
     raw: Dict[str, Any] = _raw()
 
     @classmethod
@@ -1374,6 +1476,7 @@ class RiskDrawdown:
             daily=o.opt_dec("daily"),
             weekly=o.opt_dec("weekly"),
             breached_levels=o.decs("breached_levels", True),
+            breached_windows=o.texts("breached_windows", True),
             raw=o.data,
         )
 
@@ -1446,8 +1549,10 @@ class ClassExposure:
 
 @dataclass(frozen=True)
 class RiskStatus:
-    """``GET /api/v1/risk``: the trading state and why, equity, the drift and stale flags, every
-    limit's use, drawdowns, correlation groups, concentration and exposure by asset class.
+    """``GET /api/v1/risk``: the trading state, why, since when and who set it
+    (``trading_state_source``: ``manual`` or ``automatic``), equity, the drift and stale flags,
+    every limit's use (``leverage_cap`` first), drawdowns, correlation groups, concentration and
+    exposure by asset class.
 
     Example::
 
@@ -1459,13 +1564,14 @@ class RiskStatus:
     trading_state: str
     trading_state_reason: Optional[str]
     trading_state_since: Optional[_dt.datetime]
+    trading_state_source: str
     equity_base: Decimal
     drift_flag: bool
     stale: bool
     limits: Tuple[RiskLimit, ...]
-    drawdown: Optional[RiskDrawdown]
+    drawdown: RiskDrawdown
     correlation_groups: Tuple[CorrelationGroup, ...]
-    concentration: Optional[Concentration]
+    concentration: Concentration
     exposure_by_class: Tuple[ClassExposure, ...]
     raw: Dict[str, Any] = _raw()
 
@@ -1476,13 +1582,14 @@ class RiskStatus:
             trading_state=o.text("trading_state"),
             trading_state_reason=o.opt_text("trading_state_reason"),
             trading_state_since=o.opt_time("trading_state_since"),
+            trading_state_source=o.text("trading_state_source"),
             equity_base=o.dec("equity_base"),
             drift_flag=o.boolean("drift_flag"),
             stale=o.boolean("stale"),
             limits=o.objects("limits", RiskLimit.from_json, True),
-            drawdown=o.opt_obj("drawdown", RiskDrawdown.from_json),
+            drawdown=o.obj("drawdown", RiskDrawdown.from_json),
             correlation_groups=o.objects("correlation_groups", CorrelationGroup.from_json, True),
-            concentration=o.opt_obj("concentration", Concentration.from_json),
+            concentration=o.obj("concentration", Concentration.from_json),
             exposure_by_class=o.objects("exposure_by_class", ClassExposure.from_json, True),
             raw=o.data,
         )
@@ -1490,14 +1597,16 @@ class RiskStatus:
 
 @dataclass(frozen=True)
 class TradingStateChange:
-    """``POST /api/v1/risk/state``: the trading state now set, why, since when and by whom.
+    """``POST /api/v1/risk/state``: the trading state now set, why, since when and by whom
+    (``source``: ``manual``). ``since`` is ``None`` while the state is still the ``ACTIVE`` the
+    account started in (setting ``ACTIVE`` by hand then changes nothing but the reason).
 
     Example: ``client.set_trading_state("HALTED", "manual stop").since``.
     """
 
     state: str
     reason: Optional[str]
-    since: _dt.datetime
+    since: Optional[_dt.datetime]
     source: str
     raw: Dict[str, Any] = _raw()
 
@@ -1507,7 +1616,7 @@ class TradingStateChange:
         return cls(
             state=o.text("state"),
             reason=o.opt_text("reason"),
-            since=o.time("since"),
+            since=o.opt_time("since"),
             source=o.text("source"),
             raw=o.data,
         )

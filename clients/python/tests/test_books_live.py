@@ -131,11 +131,76 @@ def test_margin(api: Api) -> None:
 
 
 def test_risk_events_and_their_filters(api: Api) -> None:
-    assert api("risk_events").events == ()
+    # The risk layer's first look at the books raises what stands over its limits: XBT is
+    # 600 / 1099 = 54.5951 % of equity, over max_position_pct (10) and, without a stop, over
+    # max_portfolio_risk_pct (20); and the 2024 prices are stale (refuse_on_stale_prices).
+    events = api("risk_events").events
+    assert sorted((e.type, e.rule, e.subject, e.limit, e.value) for e in events) == [
+        ("PORTFOLIO_RISK_EXCEEDED", "max_portfolio_risk_pct", "account", Decimal(20), Decimal("54.5951")),
+        ("POSITION_LIMIT_EXCEEDED", "max_position_pct", "XBT", Decimal(10), Decimal("54.5951")),
+        ("STALE_PRICES", "refuse_on_stale_prices", "books", Decimal(0), Decimal(1)),
+    ]
+    assert {e.equity_base for e in events} == {Decimal("1099.00000000")}
+    assert all(e.level is None and e.window is None and e.from_ is None for e in events)
+    assert [e.type for e in api("risk_events", type="stale_prices")] == ["STALE_PRICES"]
     since = dt.datetime(2020, 1, 1, tzinfo=UTC)
     assert len(api("risk_events", since=since, type="MARGIN_CALL", limit=5)) == 0
+    assert len(api("risk_events", limit=1)) == 1
     with pytest.raises(BadRequest, match="type"):
         api("risk_events", type="NOT_A_TYPE")
+
+
+def test_the_risk_status_of_the_books(api: Api) -> None:
+    status = api("risk_status")
+    assert (status.trading_state, status.trading_state_source) == ("ACTIVE", "automatic")
+    assert status.trading_state_reason is None and status.trading_state_since is None
+    assert status.equity_base == Decimal("1099.00000000")
+    assert (status.stale, status.drift_flag) == (True, False)
+    # Leverage 600 / 1099 = 0.5460x, 9.1 % of the cap of 6.0; 54.5951 % is 272.9755 % of 20 and
+    # 545.951 % of 10.
+    assert [(l.rule, l.subject, l.limit, l.value, l.utilisation_pct, l.exceeded) for l in status.limits] == [
+        ("leverage_cap", "account", Decimal("6.0"), Decimal("0.5460"), Decimal("9.1"), False),
+        ("max_portfolio_risk_pct", "account", Decimal(20), Decimal("54.5951"), Decimal("272.9755"), True),
+        ("max_position_pct", "XBT", Decimal(10), Decimal("54.5951"), Decimal("545.951"), True),
+    ]
+    assert status.drawdown.breached_levels == () and status.drawdown.breached_windows == ()
+    assert (status.concentration.largest_asset, status.concentration.largest_pct) == ("XBT", Decimal("54.5951"))
+    assert status.concentration.herfindahl == Decimal(1)
+    assert status.correlation_groups == () and status.exposure_by_class == ()
+
+
+def test_a_check_on_the_books(api: Api) -> None:
+    # Stale prices: a buy adds risk and is refused, with every rule it breaks; 0.001 XBT at
+    # 60000 more makes 660 / 1099 = 60.0546 %. Nothing may be bought (max_volume 0).
+    buy = api("check_trade", "XBT/USD", "buy", Decimal("0.001"))
+    assert buy.passed is False and buy.max_volume == 0
+    assert [(r.rule, r.limit, r.value) for r in buy.reasons] == [
+        ("refuse_on_stale_prices", None, None),
+        ("max_position_pct", Decimal(10), Decimal("60.0546")),
+        ("max_portfolio_risk_pct", Decimal(20), Decimal("60.0546")),
+    ]
+    # Selling half reduces the position: it passes, to 300 / 1099 = 27.2975 %, and all 0.01 XBT
+    # held may be sold.
+    sell = api("check_trade", "XBTUSD", "sell", "0.005")
+    assert sell.passed is True and sell.reasons == ()
+    assert (sell.current_leverage, sell.proposed_leverage) == (Decimal("0.5460"), Decimal("0.2730"))
+    assert sell.position_after_pct == Decimal("27.2975") and sell.max_volume == Decimal("0.01")
+    assert sell.margin_required_base == 0 and sell.free_margin_after_base == Decimal(1099)
+    assert sell.trading_state == "ACTIVE" and sell.reserved_until is None
+
+
+def test_a_size_on_the_books(api: Api) -> None:
+    # Risk 1 % of 1099 = 10.99; the loss per XBT from 60000 to 59000 is 1000 + 0.0026 × 119000 =
+    # 1309.4: 10.99 / 1309.4 = 0.00839315... XBT, which would cost 503.58943027 of the 499 USD held
+    # (balance: 95 % of it buys 0.00790083). Then the stale prices allow no buy at all.
+    size = api("size_position", "XBT/USD", "buy", entry=60000, stop=59000, risk_pct=1)
+    assert size.volume == 0 and size.risk_amount_base == Decimal("10.99")
+    assert size.limited_by == ("balance", "refuse_on_stale_prices", "max_position_pct")
+    balance, stale, position = size.reasons
+    assert (balance.limit, balance.value) == (Decimal(499), Decimal("503.58943027"))
+    assert stale.limit is None
+    # 600 + 0.00790083 × 60000 = 1074.0498: 97.7297 % of 1099.
+    assert position.value == Decimal("97.7297")
 
 
 def test_a_sync_without_kraken_keys_is_a_conflict(api: Api) -> None:

@@ -23,6 +23,8 @@ from tally_client import (
     RiskEvents,
     RiskStatus,
     PositionSize,
+    RISK_EVENT_TYPES,
+    RISK_RULES,
     SyncResult,
     TallyDecodeError,
     TradingStateChange,
@@ -274,18 +276,50 @@ RISK_EVENT = (
     '"pair":"XBTUSD","quote_asset":"USD","unrealized_pnl_base":"-1850.00000000"}}'
 )
 
+# As RiskEventJson writes each kind: a drawdown step, a trading state change, a limit.
+DRAWDOWN_BREACH = (
+    '{"type":"DRAWDOWN_BREACH","at":"2026-03-02T10:05:00Z","level":"-0.05",'
+    '"equity_base":"9400.00000000","positions":[],"suggested_action":null,"window":"total",'
+    '"peak_base":"10000.00000000"}'
+)
+STATE_CHANGE = (
+    '{"type":"TRADING_STATE_CHANGED","at":"2026-03-02T10:00:00Z","level":null,'
+    '"equity_base":"10000.00000000","positions":[],"suggested_action":null,"from":"ACTIVE",'
+    '"to":"HALTED","reason":"exchange incident","source":"manual"}'
+)
+LIMIT_EXCEEDED = (
+    '{"type":"POSITION_LIMIT_EXCEEDED","at":"2026-12-04T02:07:40.530840222Z","level":null,'
+    '"equity_base":"1099.00000000","positions":[],"suggested_action":null,'
+    '"rule":"max_position_pct","subject":"XBT","limit":"10","value":"54.5951"}'
+)
+
 
 def test_risk_events() -> None:
-    events = RiskEvents.from_json(loads('{"events":[%s,{"type":"DRAWDOWN_BREACH",'
-                                        '"at":"2026-12-03T23:00:00Z","window":"daily"}]}' % RISK_EVENT))
-    assert len(events) == 2
-    critical, breach = list(events)
+    events = RiskEvents.from_json(
+        loads('{"events":[%s,%s,%s,%s]}' % (RISK_EVENT, DRAWDOWN_BREACH, STATE_CHANGE, LIMIT_EXCEEDED))
+    )
+    assert len(events) == 4
+    critical, breach, change, limit = list(events)
     assert critical.level == Decimal("105.0000")
     assert critical.suggested_action is not None and critical.suggested_action.pair == "XBTUSD"
     assert critical.positions[0].unrealized_pnl_base == Decimal("-1850.00000000")
-    # A type added later, with members of its own, still parses; they wait in raw.
-    assert breach.type == "DRAWDOWN_BREACH" and breach.level is None and breach.positions == ()
-    assert breach.raw["window"] == "daily"
+    assert (critical.window, critical.from_, critical.rule, critical.limit) == (None, None, None, None)
+    assert (breach.type, breach.level, breach.window) == ("DRAWDOWN_BREACH", Decimal("-0.05"), "total")
+    assert breach.peak_base == Decimal("10000") and breach.positions == ()
+    assert (change.from_, change.to, change.reason, change.source) == (
+        "ACTIVE", "HALTED", "exchange incident", "manual")
+    assert change.level is None and change.rule is None
+    assert (limit.rule, limit.subject, limit.limit, limit.value) == (
+        "max_position_pct", "XBT", Decimal("10"), Decimal("54.5951"))
+    assert {e.type for e in events} <= set(RISK_EVENT_TYPES)
+    assert limit.rule in RISK_RULES
+    no_floats(events)
+
+
+def test_a_risk_event_of_a_type_added_later_still_parses() -> None:
+    later = RiskEvent.from_json(loads('{"type":"FUNDING_SPIKE","at":"2026-12-03T23:00:00Z","rate":"0.1"}'))
+    assert later.type == "FUNDING_SPIKE" and later.type not in RISK_EVENT_TYPES
+    assert later.level is None and later.positions == () and later.raw["rate"] == "0.1"
 
 
 def test_stream_events_are_typed_by_their_name() -> None:
@@ -315,105 +349,164 @@ def test_stream_events_are_typed_by_their_name() -> None:
         parse_event("sync", '{"new_trades_count":"two"}')
 
 
-# --- the risk endpoints (their JSON is the contract being built; parsed from it literally) ----
+# --- the risk endpoints (literal answers of a real server, as RiskJson writes them) -------------
 
-RISK_CHECK = b"""{"passed": false, "reasons": [
-  {"rule": "leverage_cap", "limit": "6", "value": "6.2", "detail": "leverage 6.2 above 6"},
-  {"rule": "trading_state", "limit": null, "value": null, "detail": "trading is HALTED"}],
- "current_leverage": "5.8", "proposed_leverage": "6.2", "position_after_pct": "31.25",
- "exposure_after_pct": "620.0", "portfolio_risk_after_pct": "1.5",
- "margin_required_base": "5000.00000000", "free_margin_after_base": "-120.50000000",
- "max_volume": "0.41935483", "trading_state": "HALTED", "check_id": "chk-01",
- "reserved_until": "2026-12-04T01:00:30Z"}"""
+RISK_CHECK = b"""{"passed":false,"reasons":[{"rule":"leverage_cap","limit":"6.0","value":"6.2000",
+"detail":"leverage would be 6.2000x, over the leverage cap of 6.0x"},{"rule":"trading_state",
+"limit":null,"value":null,"detail":"trading is REDUCING: only orders that reduce a position pass"}],
+"current_leverage":"5.8000","proposed_leverage":"6.2000","position_after_pct":"620.0000",
+"exposure_after_pct":"620.0000","portfolio_risk_after_pct":"620.0000",
+"margin_required_base":"200.00000000","free_margin_after_base":"6900.00000000","max_volume":"0",
+"trading_state":"REDUCING","check_id":"68496f0e-5e4c-457e-907a-696dfae7617a",
+"reserved_until":null}"""
+
+RESERVED_CHECK = b"""{"passed":true,"reasons":[],"current_leverage":"0.0000",
+"proposed_leverage":"0.0300","position_after_pct":"3.0000","exposure_after_pct":"3.0000",
+"portfolio_risk_after_pct":"3.0000","margin_required_base":"60.00000000",
+"free_margin_after_base":"9940.00000000","max_volume":"3.33333333","trading_state":"ACTIVE",
+"check_id":"0b7f7f1c-2d3e-4c59-9a61-3f5b8f0e9d10","reserved_until":"2026-03-02T10:00:30Z"}"""
 
 
 def test_risk_check() -> None:
     check = RiskCheck.from_json(loads(RISK_CHECK))
     assert check.passed is False
     assert [r.rule for r in check.reasons] == ["leverage_cap", "trading_state"]
-    assert check.reasons[0].limit == Decimal("6") and check.reasons[0].value == Decimal("6.2")
+    assert check.reasons[0].limit == Decimal("6.0") and check.reasons[0].value == Decimal("6.2")
+    assert check.reasons[0].detail == "leverage would be 6.2000x, over the leverage cap of 6.0x"
     assert check.reasons[1].limit is None and check.reasons[1].value is None
     assert check.proposed_leverage - check.current_leverage == Decimal("0.4")
-    assert check.free_margin_after_base == Decimal("-120.50000000")
-    assert check.max_volume == Decimal("0.41935483")
-    assert check.trading_state == "HALTED" and check.check_id == "chk-01"
-    assert check.reserved_until == dt.datetime(2026, 12, 4, 1, 0, 30, tzinfo=UTC)
+    assert check.free_margin_after_base == Decimal("6900")
+    assert check.max_volume == Decimal("0")
+    assert check.trading_state == "REDUCING"
+    assert check.check_id == "68496f0e-5e4c-457e-907a-696dfae7617a"
+    assert check.reserved_until is None
     no_floats(check)
 
 
-def test_risk_check_that_passes_without_a_reservation() -> None:
-    data = loads(RISK_CHECK)
-    data.update(passed=True, reasons=[], reserved_until=None, check_id=None, trading_state="ACTIVE")
-    check = RiskCheck.from_json(data)
-    assert check.passed and check.reasons == () and check.reserved_until is None
+def test_a_reserving_check_that_passes() -> None:
+    check = RiskCheck.from_json(loads(RESERVED_CHECK))
+    assert check.passed and check.reasons == ()
+    assert check.reserved_until == dt.datetime(2026, 3, 2, 10, 0, 30, tzinfo=UTC)
+    assert check.margin_required_base == Decimal("60")
+
+
+def test_a_check_no_rule_bounds_has_no_max_volume() -> None:
+    data = loads(RESERVED_CHECK)
+    data["max_volume"] = None
+    assert RiskCheck.from_json(data).max_volume is None
 
 
 def test_risk_check_without_a_required_figure_is_refused() -> None:
     data = loads(RISK_CHECK)
-    del data["max_volume"]
-    with pytest.raises(TallyDecodeError, match=r"risk_check\.max_volume: missing"):
+    del data["proposed_leverage"]
+    with pytest.raises(TallyDecodeError, match=r"risk_check\.proposed_leverage: missing"):
         RiskCheck.from_json(data)
     data = loads(RISK_CHECK)
     data["passed"] = "no"
     with pytest.raises(TallyDecodeError, match="passed"):
+        RiskCheck.from_json(data)
+    data = loads(RISK_CHECK)
+    data["check_id"] = None
+    with pytest.raises(TallyDecodeError, match=r"risk_check\.check_id: is null"):
         RiskCheck.from_json(data)
 
 
 def test_position_size() -> None:
     size = PositionSize.from_json(
         loads(
-            b'{"volume": "0.25000000", "risk_amount_base": "500.00", "limited_by": ["free_margin",'
-            b' "position_limit"], "reasons": [{"rule": "free_margin", "limit": "12000", "value": '
-            b'"15000", "detail": "capped by free margin"}], "new_field": 1}'
+            b'{"volume":"0.1","risk_amount_base":"500.00000000","limited_by":["balance",'
+            b'"max_position_pct"],"reasons":[{"rule":"balance","limit":"10000.00000000",'
+            b'"value":"11087.45786766","detail":"reduced to 95 % of the free balance"},'
+            b'{"rule":"max_position_pct","limit":"50","value":"95.0000","detail":"XBT\'s exposure'
+            b' would be 95.0000 % of equity, over the limit of 50 %"}],"new_field":1}'
         )
     )
-    assert size.volume == Decimal("0.25") and size.limited_by == ("free_margin", "position_limit")
-    assert size.reasons[0].detail == "capped by free margin" and size.raw["new_field"] == 1
+    assert size.volume == Decimal("0.1") and size.limited_by == ("balance", "max_position_pct")
+    assert size.risk_amount_base == Decimal(500)
+    assert size.reasons[0].detail == "reduced to 95 % of the free balance"
+    assert size.reasons[1].value == Decimal("95") and size.raw["new_field"] == 1
+    no_floats(size)
+
+
+RISK_STATUS = b"""{"trading_state":"REDUCING","trading_state_reason":"drawdown -0.10 (total) breached",
+"trading_state_since":"2026-12-04T00:10:00Z","trading_state_source":"automatic",
+"equity_base":"10190.40000000","drift_flag":false,"stale":false,
+"limits":[{"rule":"leverage_cap","subject":"account","limit":"6.0","value":"1.2000",
+"utilisation_pct":"20.0000","exceeded":false},{"rule":"max_portfolio_risk_pct","subject":"account",
+"limit":"20","value":"54.6000","utilisation_pct":"273.0000","exceeded":true},
+{"rule":"max_position_pct","subject":"XBT","limit":"10","value":"54.6000",
+"utilisation_pct":"546.0000","exceeded":true},{"rule":"max_class_pct","subject":"alt","limit":"0",
+"value":"0.0000","utilisation_pct":null,"exceeded":false},{"rule":"max_correlated_exposure_pct",
+"subject":"ETH,XBT","limit":"60","value":"62.1000","utilisation_pct":"103.5000","exceeded":true}],
+"drawdown":{"total":"0.1012538074745672500000000000000000","daily":"0.051","weekly":"0.06",
+"breached_levels":["-0.05","-0.10"],"breached_windows":["daily"]},
+"correlation_groups":[{"assets":["ETH","XBT"],"exposure_pct":"62.1000"}],
+"concentration":{"largest_asset":"XBT","largest_pct":"54.6000","herfindahl":"0.401200"},
+"exposure_by_class":[{"class":"btc","exposure_base":"5564.00000000","exposure_pct":"54.6000",
+"limit_pct":null},{"class":"alt","exposure_base":"0.00000000","exposure_pct":"0.0000","limit_pct":"0"}]}"""
 
 
 def test_risk_status() -> None:
-    status = RiskStatus.from_json(
-        loads(
-            b"""{"trading_state": "REDUCING", "trading_state_reason": "daily drawdown -5%",
-            "trading_state_since": "2026-12-04T00:10:00Z", "equity_base": "10190.40",
-            "drift_flag": false, "stale": false,
-            "limits": [{"rule": "leverage_cap", "limit": "6", "value": "1.2", "utilisation_pct": "20.0"}],
-            "drawdown": {"total": "-0.08", "daily": "-0.051", "weekly": "-0.06", "breached_levels": ["-0.05"]},
-            "correlation_groups": [{"assets": ["XBT", "ETH"], "exposure_pct": "42.5"}],
-            "concentration": {"largest_asset": "XBT", "largest_pct": "54.6", "herfindahl": "0.4012"},
-            "exposure_by_class": [{"class": "btc", "exposure_base": "5564.0", "exposure_pct": "54.6",
-            "limit_pct": null}, {"class": "alt", "exposure_base": "0", "exposure_pct": "0", "limit_pct": "25"}]}"""
-        )
-    )
-    assert status.trading_state == "REDUCING"
+    status = RiskStatus.from_json(loads(RISK_STATUS))
+    assert status.trading_state == "REDUCING" and status.trading_state_source == "automatic"
     assert status.trading_state_since == dt.datetime(2026, 12, 4, 0, 10, tzinfo=UTC)
-    assert status.limits[0].utilisation_pct == Decimal("20.0")
-    assert status.drawdown is not None and status.drawdown.breached_levels == (Decimal("-0.05"),)
-    assert status.drawdown.daily == Decimal("-0.051")
-    assert status.correlation_groups[0].assets == ("XBT", "ETH")
-    assert status.concentration is not None and status.concentration.herfindahl == Decimal("0.4012")
+    leverage, risk, xbt, alt, group = status.limits
+    assert (leverage.rule, leverage.subject, leverage.exceeded) == ("leverage_cap", "account", False)
+    assert leverage.utilisation_pct == Decimal("20.0000") and leverage.limit == Decimal("6.0")
+    assert (xbt.subject, xbt.exceeded, xbt.value) == ("XBT", True, Decimal("54.6"))
+    assert alt.utilisation_pct is None and alt.limit == Decimal(0)
+    assert group.subject == "ETH,XBT" and group.rule == "max_correlated_exposure_pct"
+    assert status.drawdown.breached_levels == (Decimal("-0.05"), Decimal("-0.10"))
+    assert status.drawdown.breached_windows == ("daily",)
+    assert status.drawdown.daily == Decimal("0.051")
+    assert status.drawdown.total == Decimal("0.10125380747456725")
+    assert status.correlation_groups[0].assets == ("ETH", "XBT")
+    assert status.concentration.herfindahl == Decimal("0.4012")
     assert status.exposure_by_class[0].asset_class == "btc"
     assert status.exposure_by_class[0].limit_pct is None
-    assert status.exposure_by_class[1].limit_pct == Decimal(25)
+    assert status.exposure_by_class[1].limit_pct == Decimal(0)
     no_floats(status)
 
 
 def test_risk_status_with_nothing_yet() -> None:
+    # tally serve on an empty store: equity 0, no position, no valuation of the drawdown yet.
     status = RiskStatus.from_json(
-        {
-            "trading_state": "ACTIVE", "trading_state_reason": None, "trading_state_since": None,
-            "equity_base": "0", "drift_flag": False, "stale": True, "limits": [],
-            "drawdown": {"total": "0", "daily": "0", "weekly": "0", "breached_levels": []},
-            "correlation_groups": [], "exposure_by_class": [],
-            "concentration": {"largest_asset": None, "largest_pct": "0", "herfindahl": "0"},
-        }
+        loads(
+            b"""{"trading_state":"ACTIVE","trading_state_reason":null,"trading_state_since":null,
+            "trading_state_source":"automatic","equity_base":"0.00000000","drift_flag":false,
+            "stale":false,"limits":[{"rule":"leverage_cap","subject":"account","limit":"6.0",
+            "value":"0","utilisation_pct":"0.0000","exceeded":false},
+            {"rule":"max_portfolio_risk_pct","subject":"account","limit":"20","value":"0",
+            "utilisation_pct":"0.0000","exceeded":false}],"drawdown":{"total":null,"daily":null,
+            "weekly":null,"breached_levels":[],"breached_windows":[]},"correlation_groups":[],
+            "concentration":{"largest_asset":null,"largest_pct":"0","herfindahl":"0.000000"},
+            "exposure_by_class":[]}"""
+        )
     )
-    assert status.trading_state_since is None and status.concentration is not None
+    assert status.trading_state_since is None and status.trading_state_reason is None
+    assert status.drawdown.total is None and status.drawdown.breached_windows == ()
     assert status.concentration.largest_asset is None
+    assert [limit.rule for limit in status.limits] == ["leverage_cap", "max_portfolio_risk_pct"]
+
+
+def test_risk_status_without_a_member_of_the_contract_is_refused() -> None:
+    data = loads(RISK_STATUS)
+    del data["trading_state_source"]
+    with pytest.raises(TallyDecodeError, match=r"risk\.trading_state_source: missing"):
+        RiskStatus.from_json(data)
+    data = loads(RISK_STATUS)
+    del data["limits"][0]["exceeded"]
+    with pytest.raises(TallyDecodeError, match=r"risk\.limits\[0\]\.exceeded: missing"):
+        RiskStatus.from_json(data)
 
 
 def test_trading_state_change() -> None:
     change = TradingStateChange.from_json(
-        loads(b'{"state": "HALTED", "reason": "text", "since": "2026-12-04T01:00:00Z", "source": "manual"}')
+        loads(b'{"state":"HALTED","reason":"text","since":"2026-12-04T01:00:00Z","source":"manual"}')
     )
     assert change == TradingStateChange("HALTED", "text", dt.datetime(2026, 12, 4, 1, tzinfo=UTC), "manual")
+    # ACTIVE set by hand on an account that never left it: no time it was entered.
+    kept = TradingStateChange.from_json(
+        loads(b'{"state":"ACTIVE","reason":"x","since":null,"source":"manual"}')
+    )
+    assert kept.since is None and kept.state == "ACTIVE"
