@@ -66,17 +66,35 @@ public final class LimitWatch {
         standing.stream()
             .filter(k -> !over.containsKey(k))
             .sorted()
-            .map(k -> all.getOrDefault(k, cleared(k)))
+            .map(k -> all.getOrDefault(k, cleared(k, book.policy())))
             .toList();
     return new Step(new LimitWatch(over.keySet()), raised, restored);
   }
 
-  /** The usage of a limit whose subject is gone (a closed position): nothing used. */
-  private static LimitUsage cleared(String key) {
+  /**
+   * The usage of a limit whose subject is gone (a closed position, a group or class emptied):
+   * nothing used, against the limit as configured.
+   */
+  private static LimitUsage cleared(String key, RiskPolicy policy) {
     int colon = key.indexOf(':');
     RiskRule rule = RiskRule.valueOf(key.substring(0, colon).toUpperCase(java.util.Locale.ROOT));
-    return new LimitUsage(
-        rule, key.substring(colon + 1), java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO);
+    String subject = key.substring(colon + 1);
+    java.math.BigDecimal limit =
+        switch (rule) {
+          case MAX_POSITION_PCT -> policy.limits().maxPositionPct();
+          case MAX_CORRELATED_EXPOSURE_PCT ->
+              policy.limits().maxCorrelatedExposurePct().orElse(java.math.BigDecimal.ZERO);
+          case MAX_CLASS_PCT ->
+              policy.assetClasses().stream()
+                  .filter(c -> c.name().equals(subject))
+                  .findFirst()
+                  .flatMap(AssetClass::maxClassPct)
+                  .orElse(java.math.BigDecimal.ZERO);
+          case LEVERAGE_CAP -> policy.limits().leverageCap();
+          case MAX_PORTFOLIO_RISK_PCT -> policy.limits().maxPortfolioRiskPct();
+          default -> java.math.BigDecimal.ZERO;
+        };
+    return new LimitUsage(rule, subject, limit, java.math.BigDecimal.ZERO);
   }
 
   private static void flag(Map<String, LimitUsage> over, boolean on, RiskRule rule) {

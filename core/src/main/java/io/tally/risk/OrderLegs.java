@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param baseRate the base asset's exposure change per unit: {@code sign × unitValue}
  * @param baseQuantityRate the base asset's spot quantity change per unit (0 on margin)
  * @param quote the quote asset, for a spot order quoted in another asset than the base currency
- * @param quoteRate that asset's exposure change per unit, {@code −baseRate}
+ * @param quoteRate that asset's exposure change per unit, {@code −baseRate}; 0 for fiat, which is
+ *     cash in another currency, not a position
  * @param quoteQuantityRate its spot quantity change per unit, {@code −sign × price}
  * @param cashRate the base currency's cash change per unit, for a spot order quoted in it
  * @param leverage 1 for spot, the order's leverage on margin
@@ -74,7 +75,9 @@ public record OrderLegs(
         baseRate,
         spot ? sign : BigDecimal.ZERO,
         spot && !quotedInBase ? Optional.of(order.pair().quote()) : Optional.empty(),
-        spot && !quotedInBase ? baseRate.negate() : BigDecimal.ZERO,
+        spot && !quotedInBase && !order.pair().quote().isFiat()
+            ? baseRate.negate()
+            : BigDecimal.ZERO,
         spot && !quotedInBase ? sign.negate().multiply(price) : BigDecimal.ZERO,
         spot && quotedInBase ? sign.negate().multiply(price) : BigDecimal.ZERO,
         order.leverage());

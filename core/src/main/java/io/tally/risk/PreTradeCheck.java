@@ -64,23 +64,55 @@ public final class PreTradeCheck {
     return new Evaluation(book, order, legs, rules).outcome();
   }
 
+  /**
+   * The answer for an order that cannot be priced: the price failure after the gates that need no
+   * price (the trading state, drift, staleness), the order counted as not reducing since its value
+   * is unknown.
+   */
   private static CheckOutcome unpriced(RiskBook book, ProposedOrder order) {
+    List<RuleFailure> failures = new ArrayList<>();
+    stateGates(book, false, failures);
+    failures.add(
+        RuleFailure.of(
+            RiskRule.PRICE,
+            "no price for " + order.pair().slashed() + ": give one, or fetch prices"));
     BigDecimal leverage = leverage(book.grossExposure(), book.equity());
     return new CheckOutcome(
-        List.of(
-            RuleFailure.of(
-                RiskRule.PRICE,
-                "no price for " + order.pair().slashed() + ": give one, or fetch prices")),
+        failures,
         leverage,
         leverage,
-        BigDecimal.ZERO,
+        BigDecimal.ZERO.setScale(Precision.PERCENT_SCALE),
         percent(book.grossExposure(), book.equity()),
         percent(book.portfolioRisk(), book.equity()),
-        BigDecimal.ZERO,
+        Precision.money(BigDecimal.ZERO),
         Precision.money(book.equity().subtract(book.marginUsed())),
         Optional.of(BigDecimal.ZERO),
         book.state(),
         Optional.empty());
+  }
+
+  /** The trading state, drift and staleness: what only a reducing order passes. */
+  private static void stateGates(RiskBook book, boolean reduces, List<RuleFailure> failures) {
+    if (!book.state().allows(reduces)) {
+      failures.add(
+          RuleFailure.of(
+              RiskRule.TRADING_STATE,
+              book.state() == TradingState.HALTED
+                  ? "trading is HALTED: no order passes"
+                  : "trading is REDUCING: only orders that reduce a position pass"));
+    }
+    if (book.policy().refuseOnDrift() && book.drift() && !reduces) {
+      failures.add(
+          RuleFailure.of(
+              RiskRule.REFUSE_ON_DRIFT,
+              "the books drift from the exchange: only orders that reduce a position pass"));
+    }
+    if (book.policy().refuseOnStalePrices() && book.stale() && !reduces) {
+      failures.add(
+          RuleFailure.of(
+              RiskRule.REFUSE_ON_STALE_PRICES,
+              "prices are stale: only orders that reduce a position pass"));
+    }
   }
 
   /** One order's check: its limits built once, then evaluated at its volume and solved for max. */
@@ -115,9 +147,12 @@ public final class PreTradeCheck {
       this.quoteTerm = new VolumeMeasure.Term(quote.value(), legs.quoteRate());
       this.gross =
           twoLegs(book.grossExposure().subtract(base.size()).subtract(legQuoteSize()), 1, 1);
+      // The order's stop protects the position it opens or adds to, not one it reduces.
+      boolean adds = base.value().signum() * legs.sign().signum() >= 0;
       BigDecimal baseFraction =
           order
               .stopLoss()
+              .filter(stop -> adds)
               .map(stop -> StopDistance.fraction(legs.price(), stop))
               .orElse(base.riskFraction());
       BigDecimal quoteRisk = legs.quote().isPresent() ? quote.risk() : BigDecimal.ZERO;
@@ -392,26 +427,7 @@ public final class PreTradeCheck {
 
     /** The trading state, drift, staleness and the count per pair: what only reducing passes. */
     private void gates(List<RuleFailure> failures) {
-      if (!book.state().allows(reduces)) {
-        failures.add(
-            RuleFailure.of(
-                RiskRule.TRADING_STATE,
-                book.state() == TradingState.HALTED
-                    ? "trading is HALTED: no order passes"
-                    : "trading is REDUCING: only orders that reduce a position pass"));
-      }
-      if (book.policy().refuseOnDrift() && book.drift() && !reduces) {
-        failures.add(
-            RuleFailure.of(
-                RiskRule.REFUSE_ON_DRIFT,
-                "the books drift from the exchange: only orders that reduce a position pass"));
-      }
-      if (book.policy().refuseOnStalePrices() && book.stale() && !reduces) {
-        failures.add(
-            RuleFailure.of(
-                RiskRule.REFUSE_ON_STALE_PRICES,
-                "prices are stale: only orders that reduce a position pass"));
-      }
+      stateGates(book, reduces, failures);
       limits
           .maxPositionsPerSymbol()
           .filter(max -> !reduces && book.openOn(order.pair()) + 1 > max)

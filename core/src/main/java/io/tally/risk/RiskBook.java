@@ -22,7 +22,8 @@ import java.util.Set;
  * once. A check reads it without changing it; open orders and reservations are added with {@link
  * #plus}, which returns a new book.
  *
- * <p>The base currency is cash, not exposure: its spot quantity is {@link #cash()}.
+ * <p>The base currency is cash, not exposure: its spot quantity is {@link #cash()}. Other fiat is
+ * cash in another currency: it keeps its quantity (what a spot order can spend) but no exposure.
  *
  * <p>Example: {@code RiskBook.of(USD, now, 100000, ...).grossExposure()} is the sum of {@code
  * |exposure|} over every other asset. Immutable.
@@ -117,7 +118,13 @@ public final class RiskBook {
       RiskPolicy policy) {
     Map<Asset, AssetExposure> byAsset = new HashMap<>();
     for (AssetExposure exposure : exposures) {
-      byAsset.put(exposure.asset(), exposure);
+      boolean otherFiat = exposure.asset().isFiat() && !exposure.asset().equals(base);
+      byAsset.put(
+          exposure.asset(),
+          otherFiat
+              ? new AssetExposure(
+                  exposure.asset(), BigDecimal.ZERO, exposure.spotQuantity(), BigDecimal.ONE)
+              : exposure);
     }
     return new RiskBook(
         requireNonNull(base, "base"),

@@ -40,6 +40,22 @@ class LimitWatchTest {
     assertThat(drift.watch().observe(TestBook.cash("1000").build()).restored()).hasSize(2);
   }
 
+  /** A position closed while over its limit is restored against the configured limit, 10. */
+  @Test
+  void aClosedPositionIsRestoredAgainstItsConfiguredLimit() {
+    LimitWatch.Step over = LimitWatch.resumed(Set.of()).observe(book("55000"));
+    LimitWatch.Step closed = over.watch().observe(TestBook.cash("100000").build());
+
+    assertThat(closed.restored())
+        .singleElement()
+        .satisfies(
+            usage -> {
+              assertThat(usage.key()).isEqualTo("max_position_pct:XBT");
+              assertThat(usage.limit()).isEqualByComparingTo("10");
+              assertThat(usage.value()).isEqualByComparingTo("0");
+            });
+  }
+
   @Test
   void aResumedWatchDoesNotRaiseWhatStands() {
     LimitWatch watch = LimitWatch.resumed(Set.of("max_position_pct:XBT"));

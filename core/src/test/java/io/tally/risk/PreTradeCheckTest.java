@@ -405,6 +405,66 @@ class PreTradeCheckTest {
   }
 
   @Test
+  void anOrderWithoutAPriceStillListsTheTradingState() {
+    RiskBook book = TestBook.cash("100000").state(TradingState.HALTED).build();
+    CheckOutcome outcome =
+        check(book, order(new Pair(io.tally.money.Asset.of("DOT"), TestBook.USD), Side.BUY, "1"));
+    assertThat(outcome.failures())
+        .extracting(RuleFailure::rule)
+        .containsExactly(RiskRule.TRADING_STATE, RiskRule.PRICE);
+    assertThat(outcome.marginRequired().toPlainString()).isEqualTo("0.00000000");
+    assertThat(outcome.positionAfterPct().toPlainString()).isEqualTo("0.0000");
+  }
+
+  /**
+   * A sell of part of a long with a stop above the price is a short's stop: the long it leaves is
+   * still counted whole. 0.2 XBT (10,000) of 100,000 is 10 % at risk; selling 0.02 leaves 9 %.
+   */
+  @Test
+  void aStopOnAReducingOrderDoesNotProtectThePositionLeft() {
+    RiskBook book =
+        TestBook.of("100000", "90000").spot(XBT, "0.2").limits(TestBook.loose()).build();
+
+    CheckOutcome outcome = check(book, withStop(order(XBTUSD, Side.SELL, "0.02"), "55000"));
+
+    assertThat(outcome.portfolioRiskAfterPct()).isEqualByComparingTo("9");
+  }
+
+  /**
+   * Buying XBT with EUR in a USD account: EUR is cash in another currency, so only the XBT leg is
+   * exposure. 0.1 XBT at 40,000 EUR, with EUR at 1.25 USD, is 0.1 × 40,000 × 1.25 = 5,000 USD of
+   * XBT: 5 % of 100,000 (the EUR spent moves no exposure; before, there was none).
+   */
+  @Test
+  void aFiatQuoteLegIsCashNotExposure() {
+    RiskBook book =
+        TestBook.of("100000", "50000")
+            .price(io.tally.money.Asset.of("EUR"), "1.25")
+            .spot(io.tally.money.Asset.of("EUR"), "40000")
+            .limits(TestBook.loose())
+            .build();
+    Pair xbteur = new Pair(XBT, io.tally.money.Asset.of("EUR"));
+
+    CheckOutcome outcome =
+        check(
+            book,
+            new ProposedOrder(
+                xbteur,
+                Side.BUY,
+                new BigDecimal("0.1"),
+                Optional.of(new BigDecimal("40000")),
+                "limit",
+                BigDecimal.ONE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false));
+
+    assertThat(outcome.passed()).isTrue();
+    assertThat(outcome.exposureAfterPct()).isEqualByComparingTo("5");
+  }
+
+  @Test
   void aStopOnTheWrongSideIsRefused() {
     RiskBook book = TestBook.cash("100000").build();
     assertThatThrownBy(() -> check(book, withStop(order(XBTUSD, Side.BUY, "0.1"), "51000")))

@@ -149,7 +149,7 @@ final class RiskBookReader {
   /**
    * The share of {@code asset}'s exposure lost at its registered stop: the stop of the pair on it
    * quoted in the base currency (or any pair on it), measured from the current price on the losing
-   * side; 1 without a stop, 0 for a stop already past.
+   * side; 1 without a stop, or with one on the other side of the price (it is not this position's).
    */
   private static BigDecimal riskFraction(
       Asset asset,

@@ -256,7 +256,8 @@ public final class RiskService implements AutoCloseable {
             id, order.clientOrderId(), outcome.legs().orElseThrow(), order.volume(), until.get());
       }
     }
-    if (outcome.passed()) {
+    if (outcome.passed() && order.reserve()) {
+      // The order will be placed: its stop protects the position it opens or adds to.
       order.stopLoss().ifPresent(stop -> stops.put(order.pair(), stop));
     }
     return new CheckResult(outcome, id, until);
