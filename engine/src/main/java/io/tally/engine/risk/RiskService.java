@@ -30,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +115,8 @@ public final class RiskService implements AutoCloseable {
   /**
    * Takes the monitor up from the account's stored risk events, posts every risk event to the
    * webhook when one is configured, listens to the service's valuations, and looks at the account
-   * once now. Call after the service's {@code initialize()}.
+   * once now. Call after the service's {@code initialize()} (or its {@code load()}: the monitor
+   * then starts with the first valuation of {@code initialize()}).
    */
   public void start() {
     resume();
@@ -152,13 +154,13 @@ public final class RiskService implements AutoCloseable {
   }
 
   private void resume() {
-    List<RiskEvent> stored = new ArrayList<>();
+    Set<RiskEventType> ours = EnumSet.noneOf(RiskEventType.class);
     for (RiskEventType type : RiskEventType.values()) {
       if (!type.isMargin()) {
-        stored.addAll(service.getRiskEvents(Optional.empty(), Optional.of(type), RESUME_EVENTS));
+        ours.add(type);
       }
     }
-    stored.sort((a, b) -> b.at().compareTo(a.at()));
+    List<RiskEvent> stored = service.getRiskEvents(Optional.empty(), ours, RESUME_EVENTS);
     synchronized (monitorLock) {
       monitor = RiskMonitor.resume(config.policy().drawdown(), stored);
     }

@@ -178,14 +178,28 @@ public final class PortfolioService {
    */
   public List<RiskEvent> getRiskEvents(
       Optional<Instant> since, Optional<RiskEventType> type, int limit) {
-    requireNonNull(since, "since");
     requireNonNull(type, "type");
+    return getRiskEvents(since, type.map(Set::of).orElse(Set.of()), limit);
+  }
+
+  /**
+   * The stored risk events raised at or after {@code since} (any time if empty), of one of {@code
+   * types} (any if empty), newest first (the later stored first among equal times), at most {@code
+   * limit}.
+   *
+   * @throws IllegalArgumentException if {@code limit} is less than 1
+   */
+  public List<RiskEvent> getRiskEvents(
+      Optional<Instant> since, Set<RiskEventType> types, int limit) {
+    requireNonNull(since, "since");
+    requireNonNull(types, "types");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
+    Set<String> names = new java.util.HashSet<>();
+    types.forEach(type -> names.add(type.name()));
     List<RiskEvent> events = new ArrayList<>();
-    for (StoredRiskEvent stored :
-        store.riskEvents(since, type.map(t -> Set.of(t.name())).orElse(Set.of()), limit)) {
+    for (StoredRiskEvent stored : store.riskEvents(since, names, limit)) {
       events.add(RiskEventJson.read(stored.body()));
     }
     return events;

@@ -19,13 +19,8 @@ import io.tally.store.PortfolioStore;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,32 +40,18 @@ class PaperAccountKpiTest {
 
   @TempDir Path directory;
 
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Logger log = Logger.getLogger(PortfolioService.class.getName());
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private ServiceLog log;
   private PortfolioStore store;
 
   @BeforeEach
   void start() {
-    log.addHandler(capture);
+    log = ServiceLog.start();
     store = PortfolioStore.open(directory.resolve("paper.db").toString(), Map.of());
   }
 
   @AfterEach
   void stop() {
-    log.removeHandler(capture);
+    log.stop();
     store.close();
   }
 
@@ -114,7 +95,7 @@ class PaperAccountKpiTest {
     assertThat(trade.netPnl()).isEqualByComparingTo("1.8");
     // 10,000 + 1.8 in the books.
     assertThat(service.getEquity().equity()).isEqualByComparingTo("10001.8");
-    assertThat(logged.stream().filter(line -> line.startsWith("TRADE_CLOSED ")))
+    assertThat(log.lines().stream().filter(line -> line.startsWith("TRADE_CLOSED ")))
         .singleElement()
         .satisfies(
             line ->

@@ -32,14 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,21 +54,7 @@ class RiskServiceTest {
 
   @TempDir Path directory;
 
-  private final List<String> logged = new CopyOnWriteArrayList<>();
-  private final Logger log = Logger.getLogger(PortfolioService.class.getName());
-  private final Handler capture =
-      new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-          logged.add(record.getMessage());
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-      };
+  private ServiceLog log;
   private PortfolioStore store;
   private final PortfolioServiceTest.TestClock clock = new PortfolioServiceTest.TestClock(T0);
   private final ScriptedMarket market =
@@ -80,13 +62,13 @@ class RiskServiceTest {
 
   @BeforeEach
   void start() {
-    log.addHandler(capture);
+    log = ServiceLog.start();
     store = PortfolioStore.open(directory.resolve("paper.db").toString(), Map.of());
   }
 
   @AfterEach
   void stop() {
-    log.removeHandler(capture);
+    log.stop();
     store.close();
   }
 
@@ -154,7 +136,8 @@ class RiskServiceTest {
               assertThat(event.window().orElseThrow().code()).isEqualTo("total");
               assertThat(event.peak().orElseThrow()).isEqualByComparingTo("10000");
             });
-    assertThat(logged.stream().filter(line -> line.startsWith("RISK_EVENT type=DRAWDOWN_BREACH")))
+    assertThat(
+            log.lines().stream().filter(line -> line.startsWith("RISK_EVENT type=DRAWDOWN_BREACH")))
         .singleElement()
         .satisfies(line -> assertThat(line).contains("level=-0.05", "peak=10000", "window=total"));
     assertThat(account.risk().tradingStatus().state()).isEqualTo(TradingState.ACTIVE);
@@ -269,7 +252,7 @@ class RiskServiceTest {
               assertThat(event.stateChange().orElseThrow().to()).isEqualTo(TradingState.HALTED);
               assertThat(event.stateChange().orElseThrow().manual()).isTrue();
             });
-    assertThat(logged)
+    assertThat(log.lines())
         .anySatisfy(
             line ->
                 assertThat(line)
