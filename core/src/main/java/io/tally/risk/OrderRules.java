@@ -2,9 +2,12 @@ package io.tally.risk;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.money.Asset;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,5 +78,41 @@ public record OrderRules(BigDecimal ordermin, Optional<BigDecimal> costmin, int 
       throw new IllegalArgumentException(name + " must not be negative: " + value.toPlainString());
     }
     return value;
+  }
+
+  /**
+   * The rules {@code volume} at {@code price} (in {@code quote}) breaks, in the order ordermin,
+   * costmin, lot decimals: what a pre-trade check lists.
+   */
+  public List<RuleFailure> failures(BigDecimal volume, BigDecimal price, Asset quote) {
+    List<RuleFailure> failures = new ArrayList<>();
+    if (!meetsOrdermin(volume)) {
+      failures.add(
+          RuleFailure.of(
+              RiskRule.ORDERMIN,
+              ordermin,
+              volume,
+              "the volume is under the pair's ordermin of " + ordermin.toPlainString()));
+    }
+    if (!meetsCostmin(volume, price)) {
+      failures.add(
+          RuleFailure.of(
+              RiskRule.COSTMIN,
+              costmin.orElseThrow(),
+              volume.multiply(price),
+              "the cost is under the pair's costmin of "
+                  + costmin.orElseThrow().toPlainString()
+                  + " "
+                  + quote.code()));
+    }
+    if (!fitsLot(volume)) {
+      failures.add(
+          RuleFailure.of(
+              RiskRule.LOT_DECIMALS,
+              BigDecimal.valueOf(lotDecimals),
+              BigDecimal.valueOf(volume.stripTrailingZeros().scale()),
+              "the volume has more than the pair's " + lotDecimals + " lot decimals"));
+    }
+    return failures;
   }
 }

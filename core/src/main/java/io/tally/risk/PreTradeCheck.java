@@ -408,7 +408,8 @@ public final class PreTradeCheck {
           failures.add(limit.report().failure(after, before));
         }
       }
-      orderRules(failures, volume);
+      rules.ifPresent(
+          pair -> failures.addAll(pair.failures(volume, legs.price(), order.pair().quote())));
       BigDecimal marginBefore = margin.map(m -> m.at(BigDecimal.ZERO)).orElse(book.marginUsed());
       BigDecimal marginAfter = margin.map(m -> m.at(volume)).orElse(book.marginUsed());
       return new CheckOutcome(
@@ -471,40 +472,6 @@ public final class PreTradeCheck {
                         + " %"));
           }
         }
-      }
-    }
-
-    private void orderRules(List<RuleFailure> failures, BigDecimal volume) {
-      if (rules.isEmpty()) {
-        return;
-      }
-      OrderRules pair = rules.get();
-      if (!pair.meetsOrdermin(volume)) {
-        failures.add(
-            RuleFailure.of(
-                RiskRule.ORDERMIN,
-                pair.ordermin(),
-                volume,
-                "the volume is under the pair's ordermin of " + pair.ordermin().toPlainString()));
-      }
-      if (!pair.meetsCostmin(volume, legs.price())) {
-        failures.add(
-            RuleFailure.of(
-                RiskRule.COSTMIN,
-                pair.costmin().orElseThrow(),
-                volume.multiply(legs.price()),
-                "the cost is under the pair's costmin of "
-                    + pair.costmin().orElseThrow().toPlainString()
-                    + " "
-                    + order.pair().quote().code()));
-      }
-      if (!pair.fitsLot(volume)) {
-        failures.add(
-            RuleFailure.of(
-                RiskRule.LOT_DECIMALS,
-                BigDecimal.valueOf(pair.lotDecimals()),
-                BigDecimal.valueOf(volume.stripTrailingZeros().scale()),
-                "the volume has more than the pair's " + pair.lotDecimals() + " lot decimals"));
       }
     }
 

@@ -15,24 +15,19 @@ import io.tally.engine.sync.OpenOrders;
 import io.tally.engine.sync.OrderHolds;
 import io.tally.engine.sync.SyncSummary;
 import io.tally.kraken.api.KrakenClient;
-import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.margin.TradeLifecycle;
 import io.tally.reconcile.DriftBaseline;
 import io.tally.risk.RiskEvent;
 import io.tally.series.EquityPoint;
-import io.tally.store.EventRevision;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredEquityPoint;
-import io.tally.store.StoredRiskEvent;
 import io.tally.store.StoredSnapshot;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.Valuation;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +55,8 @@ final class PortfolioWriter {
   private final Optional<KrakenClient> kraken;
   private final Clock clock;
   private final Consumer<String> progress;
+  private final RiskEventSink riskEvents;
+  private final StoredEvents events;
   private final BookConfig bookConfig;
   private final Reconciler reconciler;
   private final LiveDrawdown liveDrawdown;
@@ -69,7 +66,6 @@ final class PortfolioWriter {
   private final AtomicReference<PortfolioView> view = new AtomicReference<>();
   private final List<Consumer<ExternalActivity>> activityListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<StateRecovered>> recoveryListeners = new CopyOnWriteArrayList<>();
-  private final List<Consumer<RiskEvent>> riskListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<DriftChange>> driftListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<SyncResult>> syncListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<RiskInputs>> valuationListeners = new CopyOnWriteArrayList<>();
@@ -116,8 +112,10 @@ final class PortfolioWriter {
     this.kraken = requireNonNull(kraken, "kraken");
     this.clock = requireNonNull(clock, "clock");
     this.progress = requireNonNull(progress, "progress");
+    this.riskEvents = new RiskEventSink(store, progress);
     this.bookConfig = requireNonNull(bookConfig, "bookConfig");
     this.queries = requireNonNull(queries, "queries");
+    this.events = requireNonNull(events, "events");
     this.reconciler = new Reconciler(store, config, clock, events);
     this.liveDrawdown = new LiveDrawdown(store, config.performance().drawdown());
   }
@@ -131,7 +129,7 @@ final class PortfolioWriter {
   }
 
   void onRiskEvent(Consumer<RiskEvent> listener) {
-    riskListeners.add(requireNonNull(listener, "listener"));
+    riskEvents.listen(listener);
   }
 
   void onDriftChange(Consumer<DriftChange> listener) {
@@ -311,10 +309,7 @@ final class PortfolioWriter {
           now.withDrawdown(liveDrawdown.over(series, now.books(), now.valuation()));
       view.set(seeded);
       windowsSeeded = true;
-      if (watching && !valuationListeners.isEmpty()) {
-        RiskInputs inputs = riskInputs(seeded);
-        valuationListeners.forEach(listener -> listener.accept(inputs));
-      }
+      tellValuationListeners(seeded);
       return true;
     } finally {
       lock.unlock();
@@ -389,7 +384,7 @@ final class PortfolioWriter {
         reconciler.reconcile(live, Optional.of(summary.balances()), current().reconciliation());
     PortfolioView after =
         publish(Optional.of(reconciliation), Optional.of(started), Optional.empty());
-    detectExternalActivity(before, after, newEvents(importBefore));
+    detectExternalActivity(before, after, events.firstWrittenAfter(importBefore));
     live.checkpoint(store, clock.instant());
     return new SyncResult(
         summary.newTrades(),
@@ -506,47 +501,26 @@ final class PortfolioWriter {
     logClosedTrades(next);
     emitDriftChange(previous, next);
     watchMargin(next);
+    tellValuationListeners(next);
+    return next;
+  }
+
+  /** Gives a served account's valuation listeners what the risk layer reads of {@code view}. */
+  private void tellValuationListeners(PortfolioView view) {
     if (watching && !valuationListeners.isEmpty()) {
-      RiskInputs inputs = riskInputs(next);
+      RiskInputs inputs = riskInputs(view);
       valuationListeners.forEach(listener -> listener.accept(inputs));
     }
-    return next;
   }
 
   /** What the risk layer reads of {@code view}. */
   RiskInputs riskInputs(PortfolioView view) {
-    BigDecimal marginUsed =
-        view.valuation().marginPositions().isEmpty()
-            ? BigDecimal.ZERO
-            : queries.apply(view).getMargin().summary().marginUsed();
-    return new RiskInputs(
-        view.valuation(),
-        marginUsed,
-        view.drawdown(),
-        view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
-        view.openOrders(),
-        view.prices(),
-        windowsSeeded);
+    return RiskInputs.of(view, queries.apply(view), windowsSeeded);
   }
 
-  /**
-   * Raises {@code event}: stores it, logs its line, tells the progress sink and every risk
-   * listener. A store that fails to keep it is logged; the event is still logged and emitted, since
-   * it is true either way. Called under the write lock (by the writer, or by a valuation listener
-   * it calls).
-   */
+  /** Raises {@code event} ({@link RiskEventSink}); under the write lock. */
   void raise(RiskEvent event) {
-    try {
-      store.saveRiskEvent(
-          new StoredRiskEvent(event.at(), event.type().name(), RiskEventJson.write(event)));
-    } catch (RuntimeException e) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "could not store " + event.type() + " of " + event.at() + ": " + e.getMessage());
-    }
-    LOG.log(System.Logger.Level.WARNING, event.line());
-    progress.accept(event.line());
-    riskListeners.forEach(listener -> listener.accept(event));
+    riskEvents.raise(event);
   }
 
   /** Runs {@code action} under the write lock, as one more write. */
@@ -603,17 +577,6 @@ final class PortfolioWriter {
     for (TradeLifecycle trade : closedTrades.since(next.books())) {
       LOG.log(System.Logger.Level.INFO, trade.closedLine());
     }
-  }
-
-  /** The events first written by imports after {@code importId}: what a write brought. */
-  private List<LedgerEvent> newEvents(long importId) {
-    List<LedgerEvent> events = new ArrayList<>();
-    for (EventRevision revision : store.revisionsSince(importId)) {
-      if (revision.revision() == 1 && !revision.record().retracted()) {
-        events.add(EventText.parse(revision.record().line()));
-      }
-    }
-    return events;
   }
 
   /**

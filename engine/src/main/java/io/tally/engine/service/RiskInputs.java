@@ -41,6 +41,22 @@ public record RiskInputs(
     requireNonNull(prices, "prices");
   }
 
+  /** What the risk layer reads of {@code view}, whose queries are {@code queries}. */
+  static RiskInputs of(PortfolioView view, PortfolioQueries queries, boolean drawdownSeeded) {
+    BigDecimal marginUsed =
+        view.valuation().marginPositions().isEmpty()
+            ? BigDecimal.ZERO
+            : queries.getMargin().summary().marginUsed();
+    return new RiskInputs(
+        view.valuation(),
+        marginUsed,
+        view.drawdown(),
+        view.reconciliation().map(Reconciliation::driftFlag).orElse(false),
+        view.openOrders(),
+        view.prices(),
+        drawdownSeeded);
+  }
+
   /** The books' net external flows so far, in the base currency: what moves the drawdown peaks. */
   public BigDecimal netFlows() {
     return valuation.books().flows().net();

@@ -15,6 +15,7 @@ import io.tally.money.PairName;
 import io.tally.money.Precision;
 import io.tally.store.EventPosition;
 import io.tally.store.EventRecord;
+import io.tally.store.EventRevision;
 import io.tally.store.PortfolioStore;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PriceSource;
@@ -161,5 +162,16 @@ final class StoredEvents {
       before = Optional.of(new EventPosition(last.at(), last.eventId()));
     }
     return found;
+  }
+
+  /** The events first written by imports after {@code importId}: what a write brought. */
+  List<LedgerEvent> firstWrittenAfter(long importId) {
+    List<LedgerEvent> events = new ArrayList<>();
+    for (EventRevision revision : store.revisionsSince(importId)) {
+      if (revision.revision() == 1 && !revision.record().retracted()) {
+        events.add(EventText.parse(revision.record().line()));
+      }
+    }
+    return events;
   }
 }
