@@ -92,17 +92,16 @@ public final class RiskService implements AutoCloseable {
 
   /**
    * The risk service of {@code service}'s account kept in {@code store}: the pairs' order rules as
-   * Kraken last listed them there, and the correlated groups of the held assets from its stored
-   * prices, worked out once a day.
+   * Kraken last listed them there (read again each minute), and the correlated groups of the held
+   * assets from its stored prices, worked out once a day.
    */
   public static RiskService of(
       PortfolioService service, PortfolioStore store, TallyConfig config, Clock clock) {
     RiskPolicy policy = config.risk().policy();
-    ListedOrderRules rules = ListedOrderRules.of(store);
     return new RiskService(
         service,
         config.risk(),
-        rules::of,
+        new FreshOrderRules(store, clock),
         new DailyCorrelationGroups(
             new StoredCorrelations(
                 store, config.portfolio().baseCurrency(), config.performance().history().zone()),
