@@ -78,7 +78,8 @@ final class RiskMonitor {
         boolean breach = type == RiskEventType.DRAWDOWN_BREACH;
         DrawdownScope scope = event.window().orElse(DrawdownScope.TOTAL);
         if (scope == DrawdownScope.TOTAL) {
-          peak = event.peak().or(() -> peak(event));
+          // Every drawdown event carries its peak; an event without one is read at its equity.
+          peak = Optional.of(event.peak().orElse(event.equity()));
           breached = breach ? levelIndex(rules, event) : 0;
         } else if (scope == DrawdownScope.DAILY) {
           daily = breach ? Optional.of(event.at()) : Optional.empty();
@@ -112,10 +113,6 @@ final class RiskMonitor {
     Optional<DrawdownLadder> ladder =
         peak.map(p -> DrawdownLadder.resumed(rules, p, levels, dailyAt, weeklyAt));
     return new RiskMonitor(rules, ladder, LimitWatch.resumed(standing), status);
-  }
-
-  private static Optional<BigDecimal> peak(RiskEvent event) {
-    return Optional.of(event.equity());
   }
 
   /** How many levels stand breached after a breach at {@code event}'s level. */
