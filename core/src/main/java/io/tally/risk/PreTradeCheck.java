@@ -82,8 +82,8 @@ public final class PreTradeCheck {
         leverage,
         leverage,
         BigDecimal.ZERO.setScale(Precision.PERCENT_SCALE),
-        percent(book.grossExposure(), book.equity()),
-        percent(book.portfolioRisk(), book.equity()),
+        book.percentOfEquity(book.grossExposure()),
+        book.percentOfEquity(book.portfolioRisk()),
         Precision.money(BigDecimal.ZERO),
         Precision.money(book.equity().subtract(book.marginUsed())),
         Optional.of(BigDecimal.ZERO),
@@ -416,9 +416,9 @@ public final class PreTradeCheck {
           failures,
           leverage(book.grossExposure(), equity),
           leverage(gross.at(volume), equity),
-          percent(base.value().add(legs.baseRate().multiply(volume)).abs(), equity),
-          percent(gross.at(volume), equity),
-          percent(risk.at(volume), equity),
+          book.percentOfEquity(base.value().add(legs.baseRate().multiply(volume)).abs()),
+          book.percentOfEquity(gross.at(volume)),
+          book.percentOfEquity(risk.at(volume)),
           money(marginAfter.subtract(marginBefore).max(BigDecimal.ZERO)),
           money(equity.subtract(marginAfter)),
           maxVolume(),
@@ -458,7 +458,7 @@ public final class PreTradeCheck {
                       + limits.minPositionBase().toPlainString()));
         }
         if (equity.signum() > 0) {
-          BigDecimal pct = percent(value, equity);
+          BigDecimal pct = book.percentOfEquity(value);
           if (pct.compareTo(limits.minPositionPct()) < 0) {
             failures.add(
                 RuleFailure.of(
@@ -567,11 +567,6 @@ public final class PreTradeCheck {
       return BigDecimal.ZERO;
     }
     return exposure.divide(equity, 4, Precision.ROUNDING);
-  }
-
-  /** {@code part} in percent of {@code whole}; zero for a whole that is not positive. */
-  static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-    return whole.signum() <= 0 ? BigDecimal.ZERO : Precision.percent(part, whole);
   }
 
   private static BigDecimal percentOf(BigDecimal part, BigDecimal pctUnit) {

@@ -288,6 +288,14 @@ public final class RiskBook {
     return risk;
   }
 
+  /**
+   * {@code part} in percent of equity, to {@link io.tally.money.Precision#PERCENT_SCALE} decimals;
+   * zero while equity is not positive (no share of nothing).
+   */
+  public BigDecimal percentOfEquity(BigDecimal part) {
+    return equity.signum() <= 0 ? BigDecimal.ZERO : io.tally.money.Precision.percent(part, equity);
+  }
+
   /** The base currency's spot quantity. */
   public BigDecimal cash() {
     return exposure(base).spotQuantity();

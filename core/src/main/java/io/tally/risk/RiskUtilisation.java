@@ -45,7 +45,7 @@ public final class RiskUtilisation {
             RiskRule.MAX_PORTFOLIO_RISK_PCT,
             ACCOUNT,
             limits.maxPortfolioRiskPct(),
-            PreTradeCheck.percent(book.portfolioRisk(), equity)));
+            book.percentOfEquity(book.portfolioRisk())));
     List<AssetExposure> positions =
         book.exposures().stream()
             .filter(e -> !e.asset().equals(book.base()) && e.value().signum() != 0)
@@ -59,7 +59,7 @@ public final class RiskUtilisation {
               RiskRule.MAX_POSITION_PCT,
               position.asset().code(),
               limits.maxPositionPct(),
-              PreTradeCheck.percent(position.size(), equity));
+              book.percentOfEquity(position.size()));
       if (i == 0 || one.exceeded()) {
         usage.add(one);
       }
@@ -74,26 +74,30 @@ public final class RiskUtilisation {
                           RiskRule.MAX_CLASS_PCT,
                           assetClass.name(),
                           max,
-                          PreTradeCheck.percent(book.classExposure(assetClass.name()), equity))));
+                          book.percentOfEquity(book.classExposure(assetClass.name())))));
     }
     limits
         .maxCorrelatedExposurePct()
         .ifPresent(
             max -> {
               for (Set<Asset> group : groups(book)) {
-                BigDecimal exposure =
-                    group.stream()
-                        .map(a -> book.exposure(a).size())
-                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                BigDecimal exposure = groupExposure(book, group);
                 usage.add(
                     new LimitUsage(
                         RiskRule.MAX_CORRELATED_EXPOSURE_PCT,
                         subject(group),
                         max,
-                        PreTradeCheck.percent(exposure, equity)));
+                        book.percentOfEquity(exposure)));
               }
             });
     return usage;
+  }
+
+  /** The exposure of {@code group}: the sum of its assets' {@code |exposure|}. */
+  public static BigDecimal groupExposure(RiskBook book, Set<Asset> group) {
+    return group.stream()
+        .map(a -> book.exposure(a).size())
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   /** The distinct correlated groups of two or more assets the book knows, in a stable order. */

@@ -11,8 +11,8 @@ import io.tally.money.Asset;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
 import io.tally.risk.AssetClass;
-import io.tally.risk.AssetExposure;
 import io.tally.risk.CheckOutcome;
+import io.tally.risk.Concentration;
 import io.tally.risk.OrderRules;
 import io.tally.risk.PositionSizer;
 import io.tally.risk.PreTradeCheck;
@@ -319,12 +319,11 @@ public final class RiskService implements AutoCloseable {
       levels = monitor.breachedLevels();
       windows = monitor.breachedWindows();
     }
-    BigDecimal equity = book.equity();
     List<RiskStatus.Group> groups = new ArrayList<>();
     for (Set<Asset> group : RiskUtilisation.groups(book)) {
-      BigDecimal exposure =
-          group.stream().map(a -> book.exposure(a).size()).reduce(BigDecimal.ZERO, BigDecimal::add);
-      groups.add(new RiskStatus.Group(group, percent(exposure, equity)));
+      groups.add(
+          new RiskStatus.Group(
+              group, book.percentOfEquity(RiskUtilisation.groupExposure(book, group))));
     }
     List<RiskStatus.ClassExposure> classes = new ArrayList<>();
     for (AssetClass assetClass : book.policy().assetClasses()) {
@@ -333,12 +332,12 @@ public final class RiskService implements AutoCloseable {
           new RiskStatus.ClassExposure(
               assetClass.name(),
               Precision.money(exposure),
-              percent(exposure, equity),
+              book.percentOfEquity(exposure),
               assetClass.maxClassPct()));
     }
     return new RiskStatus(
         trading,
-        equity,
+        book.equity(),
         book.drift(),
         book.stale(),
         RiskUtilisation.of(book),
@@ -346,32 +345,7 @@ public final class RiskService implements AutoCloseable {
         levels,
         windows,
         groups,
-        concentration(book),
+        Concentration.of(book),
         classes);
-  }
-
-  private static RiskStatus.Concentration concentration(RiskBook book) {
-    BigDecimal gross = book.grossExposure();
-    Optional<AssetExposure> largest =
-        book.exposures().stream()
-            .filter(e -> !e.asset().equals(book.base()) && e.value().signum() != 0)
-            .max(java.util.Comparator.comparing(AssetExposure::size));
-    BigDecimal herfindahl = BigDecimal.ZERO;
-    if (gross.signum() > 0) {
-      for (AssetExposure exposure : book.exposures()) {
-        if (!exposure.asset().equals(book.base())) {
-          BigDecimal share = exposure.size().divide(gross, Precision.RATIO);
-          herfindahl = herfindahl.add(share.multiply(share));
-        }
-      }
-    }
-    return new RiskStatus.Concentration(
-        largest.map(AssetExposure::asset),
-        largest.map(e -> percent(e.size(), book.equity())).orElse(BigDecimal.ZERO),
-        herfindahl.setScale(6, Precision.ROUNDING));
-  }
-
-  private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
-    return whole.signum() <= 0 ? BigDecimal.ZERO : Precision.percent(part, whole);
   }
 }

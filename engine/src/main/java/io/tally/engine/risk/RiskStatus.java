@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.metrics.DrawdownWindow;
 import io.tally.money.Asset;
+import io.tally.risk.Concentration;
 import io.tally.risk.DrawdownScope;
 import io.tally.risk.LimitUsage;
 import java.math.BigDecimal;
@@ -48,19 +49,6 @@ public record RiskStatus(
     public Group {
       assets = Set.copyOf(assets);
       requireNonNull(exposurePct, "exposurePct");
-    }
-  }
-
-  /**
-   * How concentrated the exposure is: the largest asset's share of equity, and the Herfindahl index
-   * of the assets' shares of gross exposure (1 when one asset holds it all, 1/n for n equal ones).
-   */
-  public record Concentration(
-      Optional<Asset> largestAsset, BigDecimal largestPct, BigDecimal herfindahl) {
-    public Concentration {
-      requireNonNull(largestAsset, "largestAsset");
-      requireNonNull(largestPct, "largestPct");
-      requireNonNull(herfindahl, "herfindahl");
     }
   }
 
