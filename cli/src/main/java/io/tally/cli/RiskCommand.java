@@ -5,8 +5,8 @@ import io.tally.engine.risk.CheckResult;
 import io.tally.engine.risk.RiskService;
 import io.tally.engine.risk.RiskStatus;
 import io.tally.ledger.Side;
-import io.tally.money.AssetSymbol;
 import io.tally.money.Pair;
+import io.tally.money.PairName;
 import io.tally.risk.CheckOutcome;
 import io.tally.risk.LimitUsage;
 import io.tally.risk.ProposedOrder;
@@ -293,15 +293,12 @@ final class RiskCommand implements Runnable {
 
   /** {@code BASE/QUOTE} in canonical assets, with Kraken's aliases ({@code BTC/USD}). */
   static Pair pair(String text) {
-    Pair given;
-    try {
-      given = Pair.parse(text.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--pair must be BASE/QUOTE such as XBT/USD, got '" + text + "'");
-    }
-    return new Pair(
-        AssetSymbol.canonical(given.base().code()), AssetSymbol.canonical(given.quote().code()));
+    return PairName.of(text)
+        .slashed()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "--pair must be BASE/QUOTE such as XBT/USD, got '" + text + "'"));
   }
 
   static Side side(String text) {

@@ -33,6 +33,14 @@ public final class PairName {
     return slashed.map(pair::equals).orElse(false) || pair.name().equalsIgnoreCase(text);
   }
 
+  /**
+   * The pair the slash form names, in canonical assets ({@code btc/usd} is XBT/USD); empty for a
+   * one-word name, which needs a list of pairs to be found in.
+   */
+  public Optional<Pair> slashed() {
+    return slashed;
+  }
+
   /** The name as given, without surrounding blanks. */
   @Override
   public String toString() {

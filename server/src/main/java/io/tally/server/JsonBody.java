@@ -4,6 +4,7 @@ import io.tally.ledger.Side;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Pair;
+import io.tally.money.PairName;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -83,15 +84,8 @@ final class JsonBody {
   /** {@code BASE/QUOTE}, or a one-word name ending in the collateral, in canonical assets. */
   static Pair pair(String text, Asset collateral) {
     String upper = text.toUpperCase(Locale.ROOT);
-    try {
-      if (upper.indexOf('/') > 0) {
-        Pair given = Pair.parse(upper);
-        return new Pair(
-            AssetSymbol.canonical(given.base().code()),
-            AssetSymbol.canonical(given.quote().code()));
-      }
-    } catch (IllegalArgumentException e) {
-      throw badPair(text, collateral);
+    if (upper.indexOf('/') >= 0) {
+      return PairName.of(text).slashed().orElseThrow(() -> badPair(text, collateral));
     }
     for (String quote : List.of("Z" + collateral.code(), collateral.code())) {
       if (upper.length() > quote.length() && upper.endsWith(quote)) {
