@@ -48,10 +48,7 @@ public final class DrawdownWindow {
     }
 
     Mark scaled(BigDecimal before, BigDecimal after) {
-      if (before.signum() <= 0) {
-        return new Mark(resetAt, after);
-      }
-      return new Mark(resetAt, peak.multiply(after).divide(before, Precision.RATIO));
+      return new Mark(resetAt, DrawdownWindow.scaled(peak, before, after));
     }
   }
 
@@ -63,6 +60,19 @@ public final class DrawdownWindow {
     this.total = total;
     this.daily = daily;
     this.weekly = weekly;
+  }
+
+  /**
+   * {@code peak} after an external flow took the value from {@code before} to {@code after}: {@code
+   * peak × after / before}, so the share under the peak is the TWR index's; {@code after} itself
+   * when nothing (or less) was there before the flow. The one flow rule of every high-water mark,
+   * the windows' and the risk layer's drawdown ladder's.
+   */
+  public static BigDecimal scaled(BigDecimal peak, BigDecimal before, BigDecimal after) {
+    if (before.signum() <= 0) {
+      return after;
+    }
+    return peak.multiply(after).divide(before, Precision.RATIO);
   }
 
   /** The windows after a first observation of {@code equity} at {@code at}: all at their peak. */

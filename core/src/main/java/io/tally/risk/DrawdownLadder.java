@@ -94,8 +94,7 @@ public final class DrawdownLadder {
     BigDecimal before = equity.subtract(flow);
     BigDecimal nextPeak = peak;
     if (flow.signum() != 0) {
-      nextPeak =
-          before.signum() <= 0 ? equity : peak.multiply(equity).divide(before, Precision.RATIO);
+      nextPeak = DrawdownWindow.scaled(peak, before, equity);
     }
     List<LadderEvent> events = new ArrayList<>();
     int nextBreached = breached;

@@ -381,8 +381,11 @@ class CorrelationMatrixTest {
               common.add(new double[] {x, rb.get(day)});
             }
           });
-      double mx = common.stream().mapToDouble(p -> p[0]).average().orElse(0);
-      double my = common.stream().mapToDouble(p -> p[1]).average().orElse(0);
+      if (common.size() < CorrelationMatrix.MIN_OBSERVATIONS) {
+        return OptionalDouble.empty();
+      }
+      double mx = common.stream().mapToDouble(p -> p[0]).average().getAsDouble();
+      double my = common.stream().mapToDouble(p -> p[1]).average().getAsDouble();
       double sxx = 0;
       double syy = 0;
       double sxy = 0;
@@ -391,7 +394,7 @@ class CorrelationMatrixTest {
         syy += (p[1] - my) * (p[1] - my);
         sxy += (p[0] - mx) * (p[1] - my);
       }
-      if (common.size() < CorrelationMatrix.MIN_OBSERVATIONS || sxx < 1e-12 || syy < 1e-12) {
+      if (sxx < 1e-12 || syy < 1e-12) {
         return OptionalDouble.empty();
       }
       return OptionalDouble.of(sxy / Math.sqrt(sxx * syy));

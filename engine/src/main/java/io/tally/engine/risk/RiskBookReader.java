@@ -18,7 +18,9 @@ import io.tally.valuation.AssetValuation;
 import io.tally.valuation.MarginPositionValuation;
 import io.tally.valuation.PortfolioValuation;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,40 +32,46 @@ import java.util.Set;
  * open orders as if filled at their limit price (the current price for orders without one).
  *
  * <p>Example: {@code RiskBookReader.read(service.riskInputs(), policy, ACTIVE, stops, groups,
- * true).grossExposure()}. Stateless.
+ * true).forChecks().grossExposure()}. Stateless.
  */
 final class RiskBookReader {
 
   private RiskBookReader() {}
 
   /**
-   * The book of {@code inputs} under {@code policy} in {@code state}.
+   * The two books of one valuation: the positions as they stand (what the monitor watches), and the
+   * same with what is left of each open order filled (what a check starts from), or the positions
+   * again when open orders are not to count.
+   */
+  record Books(RiskBook positions, RiskBook forChecks) {}
+
+  /**
+   * The books of {@code inputs} under {@code policy} in {@code state}, the valuation read once.
+   * Open orders always count per pair.
    *
    * @param stops each pair's registered stop, in its quote currency
    * @param correlated each asset's correlated group
-   * @param withOpenOrders whether open orders count as filled (they always count per pair)
+   * @param countOpenOrders whether checks count open orders as filled
    */
-  static RiskBook read(
+  static Books read(
       RiskInputs inputs,
       RiskPolicy policy,
       TradingState state,
       Map<Pair, BigDecimal> stops,
       Map<Asset, Set<Asset>> correlated,
-      boolean withOpenOrders) {
+      boolean countOpenOrders) {
     PortfolioValuation valuation = inputs.valuation();
     Asset base = valuation.books().config().base();
     Map<Asset, BigDecimal> value = new HashMap<>();
     Map<Asset, BigDecimal> quantity = new HashMap<>();
-    Map<Asset, BigDecimal> unitPrice = new HashMap<>();
     for (AssetValuation holding : valuation.holdings()) {
       Asset asset = holding.holding().asset();
       BigDecimal held = holding.holding().quantity();
       value.merge(asset, asset.equals(base) ? held : holding.value(), BigDecimal::add);
       quantity.merge(asset, held, BigDecimal::add);
-      holding.price().ifPresent(p -> unitPrice.put(asset, p.value()));
     }
     Map<Pair, BigDecimal> notional = new HashMap<>();
-    Map<Pair, Integer> open = new HashMap<>();
+    Map<Pair, Integer> positionsOnPair = new HashMap<>();
     for (MarginPositionValuation position : valuation.marginPositions()) {
       if (position.unvalued() || position.position().size().signum() == 0) {
         continue;
@@ -77,9 +85,9 @@ final class RiskBookReader {
               .multiply(position.quotePrice().orElseThrow());
       notional.merge(pair, worth, BigDecimal::add);
       value.merge(pair.base(), worth, BigDecimal::add);
-      open.merge(pair, 1, Integer::sum);
+      positionsOnPair.merge(pair, 1, Integer::sum);
     }
-    java.util.List<AssetExposure> exposures = new java.util.ArrayList<>();
+    List<AssetExposure> exposures = new ArrayList<>();
     for (Map.Entry<Asset, BigDecimal> entry : value.entrySet()) {
       Asset asset = entry.getKey();
       exposures.add(
@@ -89,39 +97,42 @@ final class RiskBookReader {
               quantity.getOrDefault(asset, BigDecimal.ZERO),
               riskFraction(asset, entry.getValue(), stops, inputs, base)));
     }
-    if (!withOpenOrders) {
-      inputs
-          .openOrders()
-          .ifPresent(
-              orders ->
-                  orders.orders().stream()
-                      .flatMap(order -> order.pair().stream())
-                      .forEach(pair -> open.merge(pair, 1, Integer::sum)));
+    List<OpenOrder> orders = inputs.openOrders().map(open -> open.orders()).orElse(List.of());
+    Map<Pair, Integer> withOrders = new HashMap<>(positionsOnPair);
+    orders.forEach(
+        order -> order.pair().ifPresent(pair -> withOrders.merge(pair, 1, Integer::sum)));
+    java.util.function.Function<Map<Pair, Integer>, RiskBook> book =
+        open ->
+            RiskBook.of(
+                base,
+                valuation.asOf(),
+                valuation.equity(),
+                Precision.money(inputs.marginUsed()),
+                notional,
+                exposures,
+                open,
+                correlated,
+                inputs.prices(),
+                inputs.drift(),
+                valuation.stale(),
+                state,
+                policy);
+    RiskBook positions = book.apply(withOrders);
+    if (!countOpenOrders || orders.isEmpty()) {
+      return new Books(positions, positions);
     }
-    RiskBook book =
-        RiskBook.of(
-            base,
-            valuation.asOf(),
-            valuation.equity(),
-            Precision.money(inputs.marginUsed()),
-            notional,
-            exposures,
-            open,
-            correlated,
-            inputs.prices(),
-            inputs.drift(),
-            valuation.stale(),
-            state,
-            policy);
-    if (withOpenOrders && inputs.openOrders().isPresent()) {
-      for (OpenOrder order : inputs.openOrders().get().orders()) {
-        book = plusOrder(book, order);
-      }
+    // Each order filled adds its own count on its pair.
+    RiskBook forChecks = book.apply(positionsOnPair);
+    for (OpenOrder order : orders) {
+      forChecks = plusOrder(forChecks, order);
     }
-    return book;
+    return new Books(positions, forChecks);
   }
 
-  /** {@code book} with what is left of {@code order} filled; unchanged when it cannot be priced. */
+  /**
+   * {@code book} with what is left of {@code order} filled and counted on its pair; unchanged when
+   * it cannot be priced.
+   */
   private static RiskBook plusOrder(RiskBook book, OpenOrder order) {
     if (order.pair().isEmpty()) {
       return book;

@@ -144,11 +144,8 @@ public final class RiskService implements AutoCloseable {
   private void publishQuietly() {
     RiskInputs inputs = service.riskInputs();
     synchronized (monitorLock) {
-      TradingState state = monitor.status().state();
-      RiskBook positions = book(inputs, state, false);
-      published =
-          new Published(
-              inputs, positions, config.countOpenOrders() ? book(inputs, state, true) : positions);
+      RiskBookReader.Books books = books(inputs, monitor.status().state());
+      published = new Published(inputs, books.positions(), books.forChecks());
     }
   }
 
@@ -181,18 +178,18 @@ public final class RiskService implements AutoCloseable {
     List<RiskEvent> raised;
     synchronized (monitorLock) {
       TradingState before = monitor.status().state();
-      RiskBook positions = book(inputs, before, false);
+      RiskBookReader.Books books = books(inputs, before);
       raised =
           monitor.observe(
-              positions,
+              books.positions(),
               inputs.drawdown().filter(window -> inputs.drawdownSeeded()),
               inputs.netFlows());
       TradingState after = monitor.status().state();
-      if (after != before) {
-        positions = positions.inState(after);
-      }
-      RiskBook forChecks = config.countOpenOrders() ? book(inputs, after, true) : positions;
-      published = new Published(inputs, positions, forChecks);
+      published =
+          after == before
+              ? new Published(inputs, books.positions(), books.forChecks())
+              : new Published(
+                  inputs, books.positions().inState(after), books.forChecks().inState(after));
     }
     inputs
         .openOrders()
@@ -210,7 +207,7 @@ public final class RiskService implements AutoCloseable {
     raised.forEach(service::raiseRiskEvent);
   }
 
-  private RiskBook book(RiskInputs inputs, TradingState state, boolean withOpenOrders) {
+  private RiskBookReader.Books books(RiskInputs inputs, TradingState state) {
     Set<Asset> held =
         inputs.valuation().holdings().stream()
             .map(h -> h.holding().asset())
@@ -222,7 +219,7 @@ public final class RiskService implements AutoCloseable {
         state,
         stops,
         correlations.of(held, inputs.valuation().asOf()),
-        withOpenOrders);
+        config.countOpenOrders());
   }
 
   private Published published() {
