@@ -57,6 +57,7 @@ public final class Books {
 
   final BookConfig config;
   final MarketPrices prices;
+  private final SwapPricing pricing;
   final Map<Asset, CostPool> pools = new HashMap<>();
   final Map<Asset, BigDecimal> realizedByAsset = new HashMap<>();
   final Map<PnlKind, BigDecimal> realizedByKind = new EnumMap<>(PnlKind.class);
@@ -84,6 +85,7 @@ public final class Books {
   public Books(BookConfig config, PriceSource history) {
     this.config = requireNonNull(config, "config");
     this.prices = new MarketPrices(config.base(), config.kfeeUsd(), requireNonNull(history));
+    this.pricing = new SwapPricing(prices, issues);
   }
 
   /** Books holding the fold of {@code events}, which are sorted into replay order first. */
@@ -130,37 +132,17 @@ public final class Books {
     EventId id = trade.id();
     List<Amount> sold = trade.sold();
     List<Amount> bought = trade.bought();
-    boolean oneLeg = sold.isEmpty() || bought.isEmpty();
 
-    // V, the value of the swap: a base-currency leg's amount, else the sold legs at market, else
-    // the bought legs at market. A one-leg trade is worth zero: Kraken omits a leg only when it
-    // rounds to nothing. With no price at all, V is the cost the sold legs carried (no gain).
-    Optional<BigDecimal> value;
-    if (oneLeg) {
-      value = Optional.of(ZERO);
-    } else {
-      value = baseLeg(sold).or(() -> baseLeg(bought));
-      if (value.isEmpty()) {
-        value = marketValue(sold, trade).or(() -> marketValue(bought, trade));
-      }
-      if (value.isEmpty()) {
-        issues.add(
-            new DataIssue(
-                IssueKind.MISSING_PRICE,
-                id.value(),
-                sold.get(0).asset().code(),
-                "no price at "
-                    + trade.at()
-                    + " for any leg of the swap; the bought units carry the sold units' cost and"
-                    + " its PnL is incomplete"));
-      }
-    }
+    // V, the value of the swap (SwapPricing). With no price at all, V is the cost the sold legs
+    // carried (no gain).
+    Optional<BigDecimal> value = pricing.value(trade);
 
     Map<Asset, BigDecimal> legValues = new HashMap<>();
     BigDecimal total = ZERO;
     BigDecimal realized = ZERO;
     if (!sold.isEmpty()) {
-      List<BigDecimal> shares = value.isPresent() ? split(value.get(), sold, trade) : List.of();
+      List<BigDecimal> shares =
+          value.isPresent() ? pricing.split(value.get(), sold, trade) : List.of();
       for (int i = 0; i < sold.size(); i++) {
         Amount leg = sold.get(i);
         Pair pair = legPair(trade, leg.asset());
@@ -182,7 +164,7 @@ public final class Books {
     BigDecimal swapValue = value.orElse(total);
 
     if (!bought.isEmpty()) {
-      List<BigDecimal> costs = split(swapValue, bought, trade);
+      List<BigDecimal> costs = pricing.split(swapValue, bought, trade);
       for (int i = 0; i < bought.size(); i++) {
         Amount leg = bought.get(i);
         pool(leg.asset()).acquire(leg.value(), costs.get(i));
@@ -193,17 +175,7 @@ public final class Books {
 
     BigDecimal fees = ZERO;
     for (Amount fee : trade.fees()) {
-      Optional<BigDecimal> feeValue;
-      if (fee.asset().equals(config.base())) {
-        feeValue = Optional.of(Precision.money(fee.value()));
-      } else if (!oneLeg && value.isPresent() && legValues.containsKey(fee.asset())) {
-        // The trade's own price of a leg asset: V_leg / quantity of that leg.
-        Amount leg = legOf(trade, fee.asset());
-        feeValue =
-            Optional.of(Precision.share(legValues.get(fee.asset()), fee.value(), leg.value()));
-      } else {
-        feeValue = prices.value(fee.asset(), fee.value(), trade.at());
-      }
+      Optional<BigDecimal> feeValue = pricing.feeValue(trade, fee, value.isPresent(), legValues);
       BigDecimal feeAmount = feeValue.orElseGet(() -> missingPrice(id, fee, trade));
       realized = realized.add(expenseFee(id, fee, feeAmount, trade));
       fees = fees.add(feeAmount);
@@ -226,91 +198,8 @@ public final class Books {
     if (quoteValue == null || quoteValue.signum() == 0) {
       return Optional.empty();
     }
-    return Optional.of(Precision.share(realized, legOf(trade, quote).value(), quoteValue));
-  }
-
-  private Optional<BigDecimal> baseLeg(List<Amount> legs) {
-    for (Amount leg : legs) {
-      if (leg.asset().equals(config.base())) {
-        return Optional.of(Precision.money(leg.value()));
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The market value of all the legs, when every one of them has a price. */
-  private Optional<BigDecimal> marketValue(List<Amount> legs, Trade trade) {
-    BigDecimal total = ZERO;
-    for (Amount leg : legs) {
-      Optional<BigDecimal> legValue = prices.value(leg.asset(), leg.value(), trade.at());
-      if (legValue.isEmpty()) {
-        return Optional.empty();
-      }
-      total = total.add(legValue.get());
-    }
-    return Optional.of(total);
-  }
-
-  /**
-   * {@code total} shared among the legs in proportion to their market values, the last leg taking
-   * what rounding leaves so the shares add up exactly. One leg takes everything. Without prices for
-   * every leg the shares are equal, and a missing-price issue says so.
-   */
-  private List<BigDecimal> split(BigDecimal total, List<Amount> legs, Trade trade) {
-    if (legs.size() == 1) {
-      return List.of(total);
-    }
-    List<BigDecimal> weights = new ArrayList<>(legs.size());
-    BigDecimal weightSum = ZERO;
-    for (Amount leg : legs) {
-      Optional<BigDecimal> legValue = prices.value(leg.asset(), leg.value(), trade.at());
-      if (legValue.isEmpty()) {
-        issues.add(
-            new DataIssue(
-                IssueKind.MISSING_PRICE,
-                trade.id().value(),
-                leg.asset().code(),
-                "no "
-                    + leg.asset()
-                    + " price at "
-                    + trade.at()
-                    + " to share the swap's value among its legs; shared equally"));
-        weights = null;
-        break;
-      }
-      weights.add(legValue.get());
-      weightSum = weightSum.add(legValue.get());
-    }
-    if (weights == null || weightSum.signum() == 0) {
-      weights = new ArrayList<>(legs.size());
-      for (int i = 0; i < legs.size(); i++) {
-        weights.add(BigDecimal.ONE);
-      }
-      weightSum = BigDecimal.valueOf(legs.size());
-    }
-    List<BigDecimal> shares = new ArrayList<>(legs.size());
-    BigDecimal allotted = ZERO;
-    for (int i = 0; i < legs.size() - 1; i++) {
-      BigDecimal share = Precision.share(total, weights.get(i), weightSum);
-      shares.add(share);
-      allotted = allotted.add(share);
-    }
-    shares.add(total.subtract(allotted));
-    return shares;
-  }
-
-  private static Amount legOf(Trade trade, Asset asset) {
-    for (Amount leg : trade.sold()) {
-      if (leg.asset().equals(asset)) {
-        return leg;
-      }
-    }
-    for (Amount leg : trade.bought()) {
-      if (leg.asset().equals(asset)) {
-        return leg;
-      }
-    }
-    throw new IllegalStateException(asset + " is not a leg of " + trade.id());
+    return Optional.of(
+        Precision.share(realized, SwapPricing.legOf(trade, quote).value(), quoteValue));
   }
 
   /**
