@@ -8,6 +8,7 @@ import io.tally.engine.config.ReconciliationConfig;
 import io.tally.engine.config.RiskConfig;
 import io.tally.engine.config.ScheduleConfig;
 import io.tally.engine.config.TallyConfig;
+import io.tally.engine.config.TaxConfig;
 import io.tally.engine.service.PortfolioService;
 import io.tally.kraken.api.CallCounter;
 import io.tally.kraken.api.FileNonceSource;
@@ -170,7 +171,8 @@ final class DemoCommand implements Callable<Integer> {
         PerformanceConfig.defaults(),
         MarginConfig.defaults(),
         List.of(),
-        RiskConfig.defaults());
+        RiskConfig.defaults(),
+        TaxConfig.defaults());
   }
 
   /** Moves the simulated account on to the clock's now, so its bots trade and prices walk. */

@@ -10,6 +10,7 @@ import io.tally.money.AssetSymbol;
 import io.tally.money.Pair;
 import io.tally.reconcile.DriftMode;
 import io.tally.series.HistorySettings;
+import io.tally.tax.LotMethod;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -94,6 +95,11 @@ public final class ConfigFile {
           "  maintenance_pct_by_pair: {}   # BASE/QUOTE -> %, e.g. {XBT/USD: 40}",
           "  reserve_pct: 10               # % of equity free margin keeps aside as a cash reserve",
           "  min_withdrawal_level_pct: 200 # the margin level a withdrawal must leave at least",
+          "tax:",
+          "  method: fifo                  # fifo, lifo, hifo or wac: which lots a disposal takes",
+          "  long_term_after_days: 365     # a holding longer than this is long-term",
+          "  fees_in_cost_basis: true      # fees join a buy's cost and leave a sale's proceeds",
+          "  withdrawals_realize: false    # true where a withdrawal is taxed as a disposal",
           "accounts: {}                    # paper accounts by name ('tally paper --account NAME'):",
           "  # bot1:",
           "  #   kind: paper                 # the only kind here: the live account is kraken:",
@@ -114,7 +120,8 @@ public final class ConfigFile {
           "drawdown",
           "margin",
           "accounts",
-          "risk");
+          "risk",
+          "tax");
 
   private ConfigFile() {}
 
@@ -183,8 +190,17 @@ public final class ConfigFile {
                     "min_withdrawal_level_pct")));
     List<PaperAccountConfig> accounts = accounts(top);
     RiskConfig risk = RiskSection.read(top.section("risk", RiskSection.KEYS));
+    TaxConfig tax =
+        tax(
+            top.section(
+                "tax",
+                Set.of(
+                    "method",
+                    "long_term_after_days",
+                    "fees_in_cost_basis",
+                    "withdrawals_realize")));
     return new TallyConfig(
-        portfolio, reconciliation, schedule, kraken, performance, margin, accounts, risk);
+        portfolio, reconciliation, schedule, kraken, performance, margin, accounts, risk, tax);
   }
 
   /** The {@code accounts:} section: each a paper account ({@code kind: paper}). */
@@ -457,6 +473,26 @@ public final class ConfigFile {
       throw section.bad("region", "expected global, us or us_ca, got '" + regionText + "'");
     }
     return new KrakenConfig(baseUrl, tier, region);
+  }
+
+  private static TaxConfig tax(ConfigSection section) {
+    TaxConfig d = TaxConfig.defaults();
+    LotMethod method;
+    String methodText = section.text("method", d.method().code());
+    try {
+      method = LotMethod.parse(methodText);
+    } catch (IllegalArgumentException e) {
+      throw section.bad("method", "expected fifo, lifo, hifo or wac, got '" + methodText + "'");
+    }
+    int days = section.integer("long_term_after_days", d.longTermAfterDays());
+    if (days < 0) {
+      throw section.bad("long_term_after_days", "must not be negative, got " + days);
+    }
+    return new TaxConfig(
+        method,
+        days,
+        section.bool("fees_in_cost_basis", d.feesInCostBasis()),
+        section.bool("withdrawals_realize", d.withdrawalsRealize()));
   }
 
   private static MarginConfig margin(ConfigSection section) {
