@@ -20,15 +20,17 @@ import java.util.TreeMap;
  * <p>Example: {@code IncomeReport.of(lots, from, to).total()} is the range's income in the base
  * currency. Immutable.
  *
+ * @param zone the reporting time zone that dates receipts and months
  * @param receipts the income dated in the range, in the order booked
  * @param months one per month and asset with income, months ascending, then assets
  */
 public record IncomeReport(
-    LocalDate from, LocalDate to, List<Income> receipts, List<IncomeMonth> months) {
+    LocalDate from, LocalDate to, ZoneId zone, List<Income> receipts, List<IncomeMonth> months) {
 
   public IncomeReport {
     requireNonNull(from, "from");
     requireNonNull(to, "to");
+    requireNonNull(zone, "zone");
     receipts = List.copyOf(receipts);
     months = List.copyOf(months);
   }
@@ -56,7 +58,7 @@ public record IncomeReport(
     }
     List<IncomeMonth> months = new ArrayList<>();
     byMonth.values().forEach(assets -> months.addAll(assets.values()));
-    return new IncomeReport(from, to, receipts, months);
+    return new IncomeReport(from, to, zone, receipts, months);
   }
 
   /** The value of all the income in the range. */

@@ -104,11 +104,7 @@ public record StoredBooks(
    * derived from its ledger rows here.
    */
   public static StoredBooks load(PortfolioStore store) {
-    List<EventRecord> records = store.events();
-    List<LedgerEvent> events = new ArrayList<>(records.size());
-    for (EventRecord record : records) {
-      events.add(EventText.parse(record.line()));
-    }
+    List<LedgerEvent> events = storedEvents(store);
     Marks marks = Marks.of(store);
     List<DataIssue> issues;
     Optional<String> stored = marks.get(Mark.LEDGER_ISSUES);
@@ -122,6 +118,25 @@ public record StoredBooks(
     }
     return new StoredBooks(
         events, issues, storedPrices(store), marks.get(Mark.PRICES_BASE).orElse(""));
+  }
+
+  /**
+   * The event log of {@code store} with its opening-balance and gap events, as {@link #load} has
+   * it, without reading the prices.
+   */
+  public static List<LedgerEvent> events(PortfolioStore store) {
+    return Marks.of(store).get(Mark.LEDGER_ISSUES).isPresent()
+        ? storedEvents(store)
+        : load(store).events();
+  }
+
+  private static List<LedgerEvent> storedEvents(PortfolioStore store) {
+    List<EventRecord> records = store.events();
+    List<LedgerEvent> events = new ArrayList<>(records.size());
+    for (EventRecord record : records) {
+      events.add(EventText.parse(record.line()));
+    }
+    return events;
   }
 
   /** The prices {@code store} keeps when a sync stored them in {@code base}; none otherwise. */

@@ -7,6 +7,7 @@ import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
 import io.tally.engine.LiveBooks;
 import io.tally.engine.PastBooks;
+import io.tally.engine.StoredLots;
 import io.tally.engine.config.TallyConfig;
 import io.tally.engine.performance.HistoryCache;
 import io.tally.engine.performance.Performance;
@@ -25,6 +26,11 @@ import io.tally.series.EquitySeries;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredRiskEvent;
 import io.tally.store.StoredSnapshot;
+import io.tally.tax.IncomeReport;
+import io.tally.tax.LotMethod;
+import io.tally.tax.TaxLots;
+import io.tally.tax.TaxReport;
+import io.tally.tax.TaxRules;
 import io.tally.valuation.AssetValuation;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PositionValuation;
@@ -374,6 +380,30 @@ public final class PortfolioService {
     PortfolioView now = writer.current();
     return query.answer(
         dailyHistory(now), bookConfig, now.prices(), config.performance(), clock.instant());
+  }
+
+  /**
+   * The realized gains of the days {@code from} to {@code to} (reporting time zone, both included)
+   * with the lots taken by {@code method} and the configuration's other tax choices (issue 14):
+   * every stored event folded into tax lots, valued with the prices of the books last published.
+   * Reads the whole log; runs beside syncs, never blocking them.
+   */
+  public TaxReport getTaxReport(LotMethod method, LocalDate from, LocalDate to) {
+    return TaxReport.of(taxLots(method), from, to);
+  }
+
+  /**
+   * The income (rewards, staking, airdrops) received in the days {@code from} to {@code to}, at its
+   * value when received, per asset and month. Reads the whole log, as {@link #getTaxReport} does.
+   */
+  public IncomeReport getIncomeReport(LocalDate from, LocalDate to) {
+    return IncomeReport.of(taxLots(config.tax().method()), from, to);
+  }
+
+  private TaxLots taxLots(LotMethod method) {
+    TaxRules rules =
+        config.tax().withMethod(method).rules(bookConfig.base(), config.performance().zone());
+    return StoredLots.fold(store, rules, writer.current().prices());
   }
 
   /**
