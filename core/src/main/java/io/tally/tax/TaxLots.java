@@ -62,6 +62,7 @@ public final class TaxLots {
   private final List<Disposal> disposals = new ArrayList<>();
   private final List<Income> income = new ArrayList<>();
   private final List<LotMovement> movements = new ArrayList<>();
+  private final List<LotChange> changes = new ArrayList<>();
   private final List<DataIssue> issues = new ArrayList<>();
   private BigDecimal tradeFees = ZERO;
 
@@ -123,6 +124,14 @@ public final class TaxLots {
   /** Every non-taxable movement of units so far, in the order booked. */
   public List<LotMovement> movements() {
     return Collections.unmodifiableList(movements);
+  }
+
+  /**
+   * Every lot opened and every slice of a lot taken so far, in the order booked: what a journal
+   * export writes. By average cost a slice is of the pool, labelled by its earliest units.
+   */
+  public List<LotChange> changes() {
+    return Collections.unmodifiableList(changes);
   }
 
   /** Missing prices and acquisitions met so far. */
@@ -350,6 +359,7 @@ public final class TaxLots {
   private void acquire(EventId id, Instant at, Amount units, BigDecimal cost) {
     if (!keepsNoLots(units.asset())) {
       lotsOf(units.asset()).acquire(units.value(), cost, at, id);
+      changes.add(new LotChange(id, at, units.asset(), units.value(), cost, id, at));
     }
   }
 
@@ -380,9 +390,23 @@ public final class TaxLots {
                   + " were held; "
                   + uncovered.toPlainString()
                   + " assumed acquired at the disposal's own price"));
-      held.acquire(uncovered, Precision.share(proceeds, uncovered, quantity), at, id);
+      BigDecimal cost = Precision.share(proceeds, uncovered, quantity);
+      held.acquire(uncovered, cost, at, id);
+      changes.add(new LotChange(id, at, units.asset(), uncovered, cost, id, at));
     }
-    return held.release(quantity);
+    List<LotSlice> slices = held.release(quantity);
+    for (LotSlice slice : slices) {
+      changes.add(
+          new LotChange(
+              id,
+              at,
+              units.asset(),
+              slice.quantity().negate(),
+              slice.cost(),
+              slice.acquiredBy(),
+              slice.acquired()));
+    }
+    return slices;
   }
 
   /** Lists the disposal of {@code units} for {@code proceeds}: one row per slice taken. */

@@ -107,6 +107,26 @@ class TaxLotsBooksAgreementTest {
             .as("seed %d, %s, %s: units", seed, method, holding.asset())
             .isEqualByComparingTo(holding.quantity());
       }
+      // The log of lot changes adds up to the lots held: per asset, Σ quantities and the costs
+      // opened less the costs taken.
+      Map<Asset, BigDecimal> units = new java.util.HashMap<>();
+      Map<Asset, BigDecimal> cost = new java.util.HashMap<>();
+      for (LotChange change : lots.changes()) {
+        units.merge(change.asset(), change.quantity(), BigDecimal::add);
+        cost.merge(
+            change.asset(),
+            change.quantity().signum() < 0 ? change.cost().negate() : change.cost(),
+            BigDecimal::add);
+      }
+      open.forEach(
+          (asset, held) -> {
+            assertThat(units.get(asset))
+                .as("seed %d, %s, %s: Σ changes", seed, method, asset)
+                .isEqualByComparingTo(sum(held, OpenLot::quantity));
+            assertThat(cost.get(asset))
+                .as("seed %d, %s, %s: Σ costs", seed, method, asset)
+                .isEqualByComparingTo(sum(held, OpenLot::cost));
+          });
       for (Disposal row : lots.disposals()) {
         assertThat(row.gain())
             .as("seed %d, %s: gain = proceeds − cost", seed, method)
