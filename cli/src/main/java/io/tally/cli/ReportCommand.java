@@ -10,20 +10,38 @@ import io.tally.engine.LiveBooks;
 import io.tally.engine.Marks;
 import io.tally.engine.PastBooks;
 import io.tally.engine.StoredBooks;
+import io.tally.engine.StoredLots;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.config.TallyConfig;
+import io.tally.engine.config.TaxConfig;
 import io.tally.engine.ingest.LedgerCheck;
+import io.tally.engine.performance.PerformanceJson;
 import io.tally.engine.prices.KrakenDisplayDecimals;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.DisplayDecimals;
 import io.tally.money.Price;
+import io.tally.report.OutputFormat;
+import io.tally.report.ReportRange;
+import io.tally.report.ReportType;
+import io.tally.report.holdings.HoldingsCsv;
+import io.tally.report.performance.PerformancePdf;
+import io.tally.report.performance.PerformanceReport;
+import io.tally.report.performance.PerformanceReportCsv;
+import io.tally.report.performance.PerformanceReportJson;
+import io.tally.report.tax.IncomeReportCsv;
+import io.tally.report.tax.IncomeReportJson;
+import io.tally.report.tax.TaxReportCsv;
+import io.tally.report.tax.TaxReportJson;
 import io.tally.store.PortfolioStore;
+import io.tally.tax.IncomeReport;
+import io.tally.tax.LotMethod;
+import io.tally.tax.TaxLots;
+import io.tally.tax.TaxReport;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PriceSource;
 import io.tally.valuation.PriceTable;
 import io.tally.valuation.Valuation;
-import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +119,47 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin ConfigOption configuration;
 
-  @Mixin FormatOption format;
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description = "holdings (default), performance, monthly, annual, tax or income",
+      defaultValue = "holdings")
+  String type;
+
+  @Option(
+      names = "--format",
+      paramLabel = "text|json|csv|pdf",
+      description = "output format (default: ${DEFAULT-VALUE}; pdf needs --output)",
+      defaultValue = "text")
+  String format;
+
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description =
+          "first day, YYYY-MM-DD (tax and income: default 1 January; monthly: a day of the month)")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "last day, YYYY-MM-DD (default: today)")
+  String to;
+
+  @Option(names = "--year", paramLabel = "YYYY", description = "one calendar year")
+  Integer year;
+
+  @Option(
+      names = "--method",
+      paramLabel = "fifo|lifo|hifo|wac",
+      description = "tax lots taken by this method (default: tax.method, fifo)")
+  String method;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "write the report to FILE (whole or not at all) instead of the terminal")
+  Path output;
 
   @Option(
       names = "--max-price-age",
@@ -114,12 +172,54 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ReportType reportType = ReportType.parse(type);
+    OutputFormat outputFormat = reportType.check(OutputFormat.parse(format));
+    ReportOutput destination =
+        new ReportOutput(Optional.ofNullable(output), spec.commandLine().getOut());
+    destination.check(outputFormat);
+    if (asOf != null && reportType != ReportType.HOLDINGS) {
+      throw new IllegalArgumentException("--as-of is for --type holdings: use --from/--to");
+    }
     // A missing file would be created empty; a server database cannot be checked before opening.
     Path file = database.file().orElse(null);
     if (file != null && !Files.exists(file)) {
       throw new IllegalArgumentException("no database at " + file + ": run 'tally import' first");
     }
     TallyConfig config = configuration.load();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), config.performance().zone());
+    ReportRange range =
+        ReportRange.of(
+            reportType,
+            DateArgument.parse("--from", from),
+            DateArgument.parse("--to", to),
+            Optional.ofNullable(year),
+            today);
+    if (reportType == ReportType.TAX || reportType == ReportType.INCOME) {
+      destination.write(taxReport(reportType, outputFormat, range, config));
+      return 0;
+    }
+    if (reportType.isPerformance()) {
+      PerformanceReport report;
+      try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
+        report = PerformanceReports.load(store, config, range, Optional.ofNullable(prices), clock);
+      }
+      switch (outputFormat) {
+        case PDF:
+          destination.write(PerformancePdf.render(report));
+          break;
+        case JSON:
+          destination.write(Json.write(PerformanceReportJson.of(report, true)) + "\n");
+          break;
+        case CSV:
+          destination.write(PerformanceReportCsv.of(report));
+          break;
+        default:
+          destination.write(
+              PerformanceText.render(
+                  PerformanceJson.of(report.performance(), report.base(), false)));
+      }
+      return 0;
+    }
     PortfolioConfig configured = config.portfolio();
     Optional<LocalDate> day = asOfDay(config.performance().zone());
     PortfolioConfig portfolio =
@@ -195,14 +295,62 @@ final class ReportCommand implements Callable<Integer> {
     // include_assets / exclude_assets choose what is listed; totals stay whole.
     valuation = valuation.listing(portfolio::reports).withIssuesBefore(ledgerIssues);
 
-    PrintWriter out = spec.commandLine().getOut();
-    if (format.json()) {
-      out.println(Json.write(ReportDocument.of(valuation, baseCurrency, display)));
-    } else {
-      out.print(ReportText.render(valuation, baseCurrency, display));
+    switch (outputFormat) {
+      case JSON:
+        destination.write(Json.write(ReportDocument.of(valuation, baseCurrency, display)) + "\n");
+        break;
+      case CSV:
+        destination.write(HoldingsCsv.of(valuation));
+        break;
+      default:
+        destination.write(ReportText.render(valuation, baseCurrency, display));
     }
-    out.flush();
     return 0;
+  }
+
+  /** The tax or income report of {@code range}, from every stored event folded into tax lots. */
+  private String taxReport(
+      ReportType reportType, OutputFormat outputFormat, ReportRange range, TallyConfig config) {
+    LocalDate first = range.fromOr(range.to());
+    TaxLots lots;
+    Asset baseAsset;
+    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
+      PortfolioConfig portfolio =
+          base == null
+              ? config.portfolio()
+              : config.portfolio().withBaseCurrency(AssetSymbol.canonical(base));
+      baseAsset = StoredBooks.baseCurrency(store, portfolio).asset();
+      TaxConfig tax =
+          method == null ? config.tax() : config.tax().withMethod(LotMethod.parse(method));
+      List<Price> points = new ArrayList<>(StoredBooks.pricesIn(store, baseAsset));
+      if (prices != null) {
+        points.addAll(PriceFile.read(prices, baseAsset));
+      }
+      lots =
+          StoredLots.fold(
+              store, tax.rules(baseAsset, config.performance().zone()), PriceTable.of(points));
+    }
+    Instant generated = clock.instant();
+    if (reportType == ReportType.INCOME) {
+      IncomeReport income = IncomeReport.of(lots, first, range.to());
+      switch (outputFormat) {
+        case JSON:
+          return Json.write(IncomeReportJson.of(income, baseAsset, generated)) + "\n";
+        case CSV:
+          return IncomeReportCsv.of(income);
+        default:
+          return TaxReportText.render(income, baseAsset);
+      }
+    }
+    TaxReport report = TaxReport.of(lots, first, range.to());
+    switch (outputFormat) {
+      case JSON:
+        return Json.write(TaxReportJson.of(report, baseAsset, generated)) + "\n";
+      case CSV:
+        return TaxReportCsv.of(report);
+      default:
+        return TaxReportText.render(report, baseAsset);
+    }
   }
 
   /** The {@code --as-of} day, which must not be after today in {@code zone}. */

@@ -12,6 +12,7 @@ import io.tally.valuation.AssetValuation;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PositionValuation;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The report for a person: the same figures as {@link ReportDocument}, as aligned tables, money
@@ -129,8 +130,14 @@ final class ReportText {
                 Long.toString(books.flows().count()));
     section(out, "Cash flows", flows);
 
+    appendIssues(out, valuation.issues());
+    return out.toString();
+  }
+
+  /** The data issues as a section of their own: one line each, or {@code (none)}. */
+  static void appendIssues(StringBuilder out, List<DataIssue> list) {
     TextTable issues = new TextTable("KIND", "EVENT", "ASSET", "DETAIL");
-    for (DataIssue issue : valuation.issues()) {
+    for (DataIssue issue : list) {
       issues.row(
           issue.kind().code(),
           issue.event().isEmpty() ? "-" : issue.event(),
@@ -138,7 +145,6 @@ final class ReportText {
           issue.detail());
     }
     section(out, "Data issues", issues);
-    return out.toString();
   }
 
   private static void section(StringBuilder out, String title, TextTable table) {

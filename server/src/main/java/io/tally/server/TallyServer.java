@@ -82,6 +82,7 @@ public final class TallyServer implements AutoCloseable {
   private final EventStream events;
   private final RiskService risk;
   private final RiskRoutes riskRoutes;
+  private final ReportRoutes reports;
   private Javalin app;
 
   private TallyServer(
@@ -93,6 +94,7 @@ public final class TallyServer implements AutoCloseable {
         new RiskRoutes(
             risk, service.config().portfolio().baseCurrency(), service.config().kraken().region());
     this.answers = new ContractAnswers(service);
+    this.reports = new ReportRoutes(service, answers, clock);
     this.clock = clock;
     this.metrics = new ServerMetrics(service);
     this.openApi = resource("/openapi.json");
@@ -181,6 +183,7 @@ public final class TallyServer implements AutoCloseable {
         "GET " + API + "/portfolio/fees",
         "GET " + API + "/portfolio/performance",
         "GET " + API + "/portfolio/metrics",
+        "GET " + API + "/portfolio/reports/{type}",
         "GET " + API + "/portfolio/cash-flows",
         "GET " + API + "/portfolio/history",
         "POST " + API + "/portfolio/snapshots",
@@ -317,6 +320,7 @@ public final class TallyServer implements AutoCloseable {
                           Parameters.instant(ctx, "since"),
                           Parameters.riskEventType(ctx, "type"),
                           Parameters.limit(ctx, DEFAULT_LIMIT)));
+              config.routes.get(API + "/portfolio/reports/{type}", timed(reports::report));
               config.routes.get(API + "/risk", timed(riskRoutes::status));
               config.routes.post(API + "/risk/check", timed(riskRoutes::check));
               config.routes.post(API + "/risk/size", timed(riskRoutes::size));

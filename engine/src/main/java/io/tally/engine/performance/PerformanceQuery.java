@@ -25,9 +25,18 @@ import java.util.Optional;
  * @param from the first day, if not the history's first
  * @param to the last day, if not today
  * @param benchmark the asset to compare with, if not the configured one
+ * @param calendar whether the range is a calendar month or year that the history may only partly
+ *     cover: its days before the history's first day and after today are left out instead of
+ *     refused
  */
 public record PerformanceQuery(
-    Optional<LocalDate> from, Optional<LocalDate> to, Optional<Asset> benchmark) {
+    Optional<LocalDate> from, Optional<LocalDate> to, Optional<Asset> benchmark, boolean calendar) {
+
+  /** A range that must lie within the history and up to today. */
+  public PerformanceQuery(
+      Optional<LocalDate> from, Optional<LocalDate> to, Optional<Asset> benchmark) {
+    this(from, to, benchmark, false);
+  }
 
   public PerformanceQuery {
     requireNonNull(from, "from");
@@ -36,6 +45,14 @@ public record PerformanceQuery(
     if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
       throw new OutOfRange("from", "must not be after to (" + to.get() + ")");
     }
+  }
+
+  /**
+   * The days {@code from} to {@code to} of a calendar month or year, as far as the history and
+   * today reach: a monthly or annual report.
+   */
+  public static PerformanceQuery calendar(LocalDate from, LocalDate to) {
+    return new PerformanceQuery(Optional.of(from), Optional.of(to), Optional.empty(), true);
   }
 
   /** The whole history to today, compared with the configured benchmark. */
@@ -81,6 +98,9 @@ public record PerformanceQuery(
       Instant now) {
     LocalDate today = LocalDate.ofInstant(now, config.zone());
     LocalDate last = to.orElse(today);
+    if (calendar && last.isAfter(today)) {
+      last = today;
+    }
     if (last.isAfter(today)) {
       throw new OutOfRange("to", last + " is after today (" + today + ")");
     }
@@ -88,6 +108,10 @@ public record PerformanceQuery(
       throw new OutOfRange("to", "no events up to " + last + ": nothing to measure");
     }
     LocalDate first = history.days().get(0).date();
+    Optional<LocalDate> from = this.from;
+    if (calendar && from.isPresent() && from.get().isBefore(first)) {
+      from = Optional.of(first);
+    }
     if (from.isPresent() && from.get().isAfter(last)) {
       throw new OutOfRange("from", from.get() + " is after the last day " + last);
     }

@@ -274,6 +274,13 @@ public final class PortfolioQueries {
   }
 
   /**
+   * The books valued: every holding and position, equity and cash, as the holdings report has them.
+   */
+  public PortfolioValuation valuation() {
+    return view.valuation();
+  }
+
+  /**
    * Every data issue: missing prices and acquisitions, unclassified rows, the ledger check's
    * findings, unvalued and stale holdings.
    */

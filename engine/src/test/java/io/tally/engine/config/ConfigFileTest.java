@@ -239,7 +239,7 @@ class ConfigFileTest {
       delimiter = '|',
       value = {
         "portfolio: {colour: blue}|tally.yaml: portfolio.colour: unknown key",
-        "wallet: {}|tally.yaml: wallet: unknown key (known: accounts, drawdown, equity_series, kraken, margin, performance, portfolio, reconciliation, risk, sync)",
+        "wallet: {}|tally.yaml: wallet: unknown key (known: accounts, drawdown, equity_series, kraken, margin, performance, portfolio, reconciliation, risk, sync, tax)",
         "reconciliation: {interval: soon}|tally.yaml: reconciliation.interval: expected a duration such as 90s, 5m, 1h or 2d, got 'soon'",
         "reconciliation: {interval: 0s}|tally.yaml: reconciliation.interval: must be positive, got '0s'",
         "reconciliation: {drift_mode: fix}|tally.yaml: reconciliation.drift_mode: expected observe_only or auto_adjust, got 'fix'",
@@ -293,6 +293,10 @@ class ConfigFileTest {
         "accounts: {bot1: {kind: paper, leverage: 2}}|tally.yaml: accounts.bot1.leverage: unknown key",
         "accounts: {'bad name': {kind: paper}}|tally.yaml: accounts.bad name: an account's name is",
         "accounts: [bot1]|tally.yaml: accounts: expected a mapping of names",
+        "tax: {method: lofi}|tally.yaml: tax.method: expected fifo, lifo, hifo or wac, got 'lofi'",
+        "tax: {long_term_after_days: -1}|tally.yaml: tax.long_term_after_days: must not be negative, got -1",
+        "tax: {fees_in_cost_basis: sometimes}|tally.yaml: tax.fees_in_cost_basis: expected true or false",
+        "tax: {jurisdiction: us}|tally.yaml: tax.jurisdiction: unknown key",
         "'portfolio: {'|tally.yaml: not valid YAML"
       })
   void rejectsBadKeysAndValuesNamingThePath(String yaml, String message) {
