@@ -146,7 +146,7 @@ final class PdfPages {
   List<String> wrap(PDType1Font font, float size, String text, float room) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String word : ascii(text).split(" ")) {
+    for (String word : ascii(text).split(" ", -1)) {
       String candidate = current.length() == 0 ? word : current + " " + word;
       if (current.length() > 0 && width(font, size, candidate) > room) {
         lines.add(current.toString());

@@ -52,27 +52,22 @@ public record ReportedIssue(DataIssue issue, String effect) {
 
   /** The effect every issue of {@code kind} has on a performance report's numbers. */
   public static String effect(IssueKind kind) {
-    switch (kind) {
-      case MISSING_PRICE:
-        return "valued at zero: equity and PnL understated by its value";
-      case UNVALUED:
-        return "counted at zero: equity understated by its value; returns miss its moves";
-      case STALE_PRICE:
-        return "valued at an old price: equity and unrealized PnL off by the move since";
-      case MISSING_ACQUISITION:
-        return "units bought before the history count at the sale's price: realized PnL on them"
-            + " is zero, total PnL off by their real gain or loss";
-      case UNCLASSIFIED:
-      case OPENING_BALANCE:
-      case BALANCE_GAP:
-        return "booked as an adjustment: counted as capital in or out, not as PnL or return";
-      case BALANCE_MISMATCH:
-        return "holdings may differ from Kraken's balances: equity off by the difference";
-      case MARGIN_POSITION:
-        return "margin position not moved: its unrealized PnL may be off; realized PnL is not";
-      case RESERVED_EXCEEDS_HOLDING:
-        return "none on performance: only the free and reserved split of the holding";
-    }
-    throw new IllegalStateException("Unhandled " + kind);
+    // A switch expression: a new IssueKind does not compile until it has its effect.
+    return switch (kind) {
+      case MISSING_PRICE -> "valued at zero: equity and PnL understated by its value";
+      case UNVALUED -> "counted at zero: equity understated by its value; returns miss its moves";
+      case STALE_PRICE -> "valued at an old price: equity and unrealized PnL off by the move since";
+      case MISSING_ACQUISITION ->
+          "units bought before the history count at the sale's price:"
+              + " realized PnL on them is zero, total PnL off by their real gain or loss";
+      case UNCLASSIFIED, OPENING_BALANCE, BALANCE_GAP ->
+          "booked as an adjustment: counted as" + " capital in or out, not as PnL or return";
+      case BALANCE_MISMATCH ->
+          "holdings may differ from Kraken's balances: equity off by the" + " difference";
+      case MARGIN_POSITION ->
+          "margin position not moved: its unrealized PnL may be off; realized" + " PnL is not";
+      case RESERVED_EXCEEDS_HOLDING ->
+          "none on performance: only the free and reserved split of" + " the holding";
+    };
   }
 }
