@@ -61,13 +61,13 @@ public record ReportedIssue(DataIssue issue, String effect) {
           "units bought before the history count at the sale's price:"
               + " realized PnL on them is zero, total PnL off by their real gain or loss";
       case UNCLASSIFIED, OPENING_BALANCE, BALANCE_GAP ->
-          "booked as an adjustment: counted as" + " capital in or out, not as PnL or return";
+          "booked as an adjustment: counted as capital in or out, not as PnL or return";
       case BALANCE_MISMATCH ->
-          "holdings may differ from Kraken's balances: equity off by the" + " difference";
+          "holdings may differ from Kraken's balances: equity off by the difference";
       case MARGIN_POSITION ->
-          "margin position not moved: its unrealized PnL may be off; realized" + " PnL is not";
+          "margin position not moved: its unrealized PnL may be off; realized PnL is not";
       case RESERVED_EXCEEDS_HOLDING ->
-          "none on performance: only the free and reserved split of" + " the holding";
+          "none on performance: only the free and reserved split of the holding";
     };
   }
 }
