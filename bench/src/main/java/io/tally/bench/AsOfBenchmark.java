@@ -72,8 +72,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AsOfBenchmark {
 
   /** Where the store is kept: as {@code bench/run-startup.sh --keep} keeps it. */
-  static final Path DIR =
-      Path.of(System.getProperty("java.io.tmpdir"), "tally-startup-bench");
+  static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "tally-startup-bench");
 
   /** The copy of the store the benchmark saves dated books in. */
   static final String COPY = "asof.db";
@@ -118,8 +117,7 @@ public class AsOfBenchmark {
     started = System.nanoTime();
     PastBooks second = PastBooks.at(store, config, prices, date, ZONE);
     double secondMs = (System.nanoTime() - started) / 1e6;
-    DatedBooks resumedFrom =
-        store.latestBooksAt(config.name(), second.end()).orElseThrow();
+    DatedBooks resumedFrom = store.latestBooksAt(config.name(), second.end()).orElseThrow();
     PastBooks replayed = PastBooks.replayed(store, config, prices, date, ZONE);
     if (!first.state().equals(replayed.state()) || !second.state().equals(replayed.state())) {
       throw new IllegalStateException(
@@ -128,11 +126,7 @@ public class AsOfBenchmark {
     System.out.printf(
         "%n%s: %,d events before the day's end; first call %.0f ms (from the first event, saving"
             + " dated books), second %.0f ms (from the books of %s); equal to a replay of the whole log%n",
-        day,
-        first.state().eventCount(),
-        firstMs,
-        secondMs,
-        resumedFrom.before());
+        day, first.state().eventCount(), firstMs, secondMs, resumedFrom.before());
   }
 
   @TearDown(Level.Trial)

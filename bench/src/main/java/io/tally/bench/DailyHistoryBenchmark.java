@@ -36,18 +36,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Issue 11's targets for the daily history and the metrics, on seeded histories of {@value
- * #EVENTS} events from core's {@link HistoryGenerator} (made once per fork; setup prints what they
- * span):
+ * Issue 11's targets for the daily history and the metrics, on seeded histories of {@value #EVENTS}
+ * events from core's {@link HistoryGenerator} (made once per fork; setup prints what they span):
  *
  * <ul>
  *   <li>{@code history}: the daily history of five years built from scratch ({@link
  *       DailyHistory#of}: one fold, a valuation at every midnight and before every flow), under 1
  *       s;
  *   <li>{@code extendByOneDay}: the same history extended by one more day ({@link
- *       HistoryFold#extend} with the day's events and a day later end), under 1 ms: each
- *       invocation extends a fold of all but the last {@value #DAYS} days by each of them, one day
- *       at a time, and the score is per day;
+ *       HistoryFold#extend} with the day's events and a day later end), under 1 ms: each invocation
+ *       extends a fold of all but the last {@value #DAYS} days by each of them, one day at a time,
+ *       and the score is per day;
  *   <li>{@code metrics}: every figure of {@code tally performance} over one year of daily history
  *       with the trade cycles of its events (returns by day, week, month, quarter and year,
  *       drawdowns with their rolling maximum, risk ratios with the rolling Sharpe, XIRR,
@@ -93,8 +92,8 @@ public class DailyHistoryBenchmark {
   }
 
   /**
-   * A fold of the five years but their last {@value #DAYS} days, and those days' events, one list
-   * a day: made again before each invocation.
+   * A fold of the five years but their last {@value #DAYS} days, and those days' events, one list a
+   * day: made again before each invocation.
    */
   @State(Scope.Thread)
   public static class Growing {
@@ -118,8 +117,10 @@ public class DailyHistoryBenchmark {
         if (event.at().isBefore(cut)) {
           before.add(event);
         } else {
-          days.get((int) (LocalDate.ofInstant(event.at(), ZoneOffset.UTC).toEpochDay()
-                  - first.toEpochDay()))
+          days.get(
+                  (int)
+                      (LocalDate.ofInstant(event.at(), ZoneOffset.UTC).toEpochDay()
+                          - first.toEpochDay()))
               .add(event);
         }
       }

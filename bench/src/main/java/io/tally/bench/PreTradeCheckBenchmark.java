@@ -45,10 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Issue 13's target: a pre-trade check in process under 20 µs p99 with 100 positions. A paper
  * account (a real SQLite store, the service keeping its books, the risk service over them) opens
  * {@value #POSITIONS} margin positions, one per pair, long and short, 2× to 10× (seed {@value
- * #SEED}); each invocation is the library call a JVM bot makes, {@link
- * RiskService#preTradeCheck}, of one order on one of those pairs (orders cycle over buys and sells,
- * spot and margin, with and without a stop), every limit applied and the max volume solved.
- * Sampled, so JMH reports the p99.
+ * #SEED}); each invocation is the library call a JVM bot makes, {@link RiskService#preTradeCheck},
+ * of one order on one of those pairs (orders cycle over buys and sells, spot and margin, with and
+ * without a stop), every limit applied and the max volume solved. Sampled, so JMH reports the p99.
  *
  * <p>Example: {@code java -jar bench/target/benchmarks.jar PreTradeCheckBenchmark}. JMH state.
  */
@@ -126,7 +125,9 @@ public class PreTradeCheckBenchmark {
     if (service.queries().getMargin().positions().size() != POSITIONS) {
       throw new IllegalStateException("expected " + POSITIONS + " open positions");
     }
-    risk = new RiskService(service, config.risk(), pair -> Optional.empty(), CorrelationGroups.NONE, clock);
+    risk =
+        new RiskService(
+            service, config.risk(), pair -> Optional.empty(), CorrelationGroups.NONE, clock);
     risk.start();
     service.seedDrawdownWindows();
     for (int i = 0; i < 64; i++) {

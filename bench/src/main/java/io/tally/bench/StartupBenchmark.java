@@ -1,12 +1,12 @@
 package io.tally.bench;
 
-import io.tally.engine.Mark;
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
 import io.tally.books.Books;
 import io.tally.books.CostBasisMethod;
 import io.tally.books.FeeSummary;
 import io.tally.engine.LiveBooks;
+import io.tally.engine.Mark;
 import io.tally.engine.StoredBooks;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.config.TallyConfig;
@@ -76,10 +76,10 @@ import java.util.stream.Stream;
  *       the "before" number;
  *   <li>appends a tail of {@code --tail} newer events, with their prices, in one commit;
  *   <li>times {@code --warmups} + {@code --runs} start-ups in this JVM, each with a new store
- *       connection and a new service: {@link PortfolioStore#open} (Flyway only when the schema is not the newest)
- *       and {@link PortfolioService#load()} (checkpoint, tail, valuation, new checkpoint). Before
- *       each, the checkpoint the previous start-up wrote is deleted, so every start-up finds the
- *       same pre-tail checkpoint and folds the same tail;
+ *       connection and a new service: {@link PortfolioStore#open} (Flyway only when the schema is
+ *       not the newest) and {@link PortfolioService#load()} (checkpoint, tail, valuation, new
+ *       checkpoint). Before each, the checkpoint the previous start-up wrote is deleted, so every
+ *       start-up finds the same pre-tail checkpoint and folds the same tail;
  *   <li>checks every start-up's answers ({@code getEquity}, {@code getFeeSummary}, positions, PnL
  *       by pair and strategy, exposure) equal those of books forced to replay the whole log (a copy
  *       of the store without checkpoints), and fails if they differ or if the start-up did not
@@ -603,12 +603,16 @@ public final class StartupBenchmark {
     for (int repeat = 0; repeat < 5; repeat++) {
       dropCheckpointsAfter(db, checkpointImport);
       System.gc();
-      PortfolioStore store = time(parts, "PortfolioStore.open (no Flyway at the newest schema)", () -> open(db));
+      PortfolioStore store =
+          time(parts, "PortfolioStore.open (no Flyway at the newest schema)", () -> open(db));
       try {
         Checkpoint checkpoint =
             time(parts, "latestCheckpoint() read", () -> store.latestCheckpoint().orElseThrow());
         Map<String, String> marks = time(parts, "marks() read", store::marks);
-        time(parts, "(not done) every price in write order: pricesSince(0)", () -> store.pricesSince(0));
+        time(
+            parts,
+            "(not done) every price in write order: pricesSince(0)",
+            () -> store.pricesSince(0));
         String state0 = checkpoint.state();
         int lineEnd = state0.indexOf('\n', state0.indexOf('\n') + 1);
         Instant lastAt = EventText.parse(state0.substring(state0.indexOf('\n') + 1, lineEnd)).at();

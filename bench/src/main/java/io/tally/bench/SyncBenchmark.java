@@ -40,8 +40,8 @@ import java.util.function.Function;
  * <p>Then times what issue 10 asks of a sync that adds about ten rows to that store: the account
  * moves on until it has at least {@value #NEW_ROWS} new ledger rows, and a {@code tally sync}'s
  * work runs again ({@link KrakenSync#run}: fetch after the high-water marks, ingest, fold onto the
- * books, checkpoint, prices, the balance check at a quiet moment, open orders). Each run prints
- * its wall time and the time between its progress lines, so the HTTP calls (the "fetching" steps
+ * books, checkpoint, prices, the balance check at a quiet moment, open orders). Each run prints its
+ * wall time and the time between its progress lines, so the HTTP calls (the "fetching" steps
  * against the local simulator) and the work between them can be told apart; then the medians.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.tally.bench.SyncBenchmark [days] [seed]
@@ -101,15 +101,15 @@ public final class SyncBenchmark {
       long started = System.nanoTime();
       SyncSummary summary =
           sync.apply(
-                  line -> {
-                    String trimmed = line.strip();
-                    int page = trimmed.lastIndexOf(", page ");
-                    if (page > 0 && trimmed.contains(" rows")) {
-                      String method = trimmed.split("\\s+")[0];
-                      String count = trimmed.substring(page + 7).split(" ")[0];
-                      pages.merge(method, Integer.parseInt(count), Math::max);
-                    }
-                  });
+              line -> {
+                String trimmed = line.strip();
+                int page = trimmed.lastIndexOf(", page ");
+                if (page > 0 && trimmed.contains(" rows")) {
+                  String method = trimmed.split("\\s+")[0];
+                  String count = trimmed.substring(page + 7).split(" ")[0];
+                  pages.merge(method, Integer.parseInt(count), Math::max);
+                }
+              });
       double wall = (System.nanoTime() - started) / 1e9;
       double virtual = Duration.between(end, clock.instant()).toMillis() / 1000.0;
       int historyPages = pages.values().stream().mapToInt(Integer::intValue).sum();
@@ -157,7 +157,8 @@ public final class SyncBenchmark {
       System.out.printf(
           "%nincremental sync %d: %d new ledger rows, %d trades, balances match %s, %.1f ms%n",
           run, summary.newLedgerRows(), summary.newTrades(), summary.balancesMatch(), wall);
-      System.out.printf("  %6.1f ms  (before the first progress line)%n", (starts.get(0) - started) / 1e6);
+      System.out.printf(
+          "  %6.1f ms  (before the first progress line)%n", (starts.get(0) - started) / 1e6);
       for (int i = 0; i < lines.size(); i++) {
         long end = i + 1 < starts.size() ? starts.get(i + 1) : ended;
         System.out.printf("  %6.1f ms  %s%n", (end - starts.get(i)) / 1e6, lines.get(i));
