@@ -34,7 +34,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
  * best and worst periods; the trade cycles; the strategy table; the flows by month; and the data
  * issues with their effect. Tables that do not fit go on over the next pages.
  *
- * <p>Every number is formatted by {@link ReportFormat} from the same value {@link
+ * <p>Every number is formatted by {@link FigureText} from the same value {@link
  * PerformanceReportJson} puts in the JSON, so the text of the PDF can be checked against it. Text
  * is plain ASCII (Helvetica, a standard 14 font, encodes WinAnsi only).
  *
@@ -122,17 +122,17 @@ public final class PerformancePdf {
     Performance performance = report.performance();
     String base = " " + report.base();
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("Equity at start", ReportFormat.money(report.startEquity()) + base));
-    rows.add(List.of("Equity at end", ReportFormat.money(report.endEquity()) + base));
+    rows.add(List.of("Equity at start", FigureText.money(report.startEquity()) + base));
+    rows.add(List.of("Equity at end", FigureText.money(report.endEquity()) + base));
     rows.add(
         List.of(
             "Time-weighted return (TWR)",
-            ReportFormat.percent(performance.returns().twr().doubleValue())));
+            FigureText.percent(performance.returns().twr().doubleValue())));
     rows.add(List.of("Money-weighted return (MWR)", withReason(performance.mwr(), true)));
-    rows.add(List.of("Total PnL", ReportFormat.money(performance.returns().totalPnl()) + base));
-    rows.add(List.of("Fees", ReportFormat.money(report.fees()) + base));
-    rows.add(List.of("Inflows", ReportFormat.money(report.inflows()) + base));
-    rows.add(List.of("Outflows", ReportFormat.money(report.outflows()) + base));
+    rows.add(List.of("Total PnL", FigureText.money(performance.returns().totalPnl()) + base));
+    rows.add(List.of("Fees", FigureText.money(report.fees()) + base));
+    rows.add(List.of("Inflows", FigureText.money(report.inflows()) + base));
+    rows.add(List.of("Outflows", FigureText.money(report.outflows()) + base));
     rows.add(List.of("Trading activity", report.tradingActivity() ? "yes" : "No trading activity"));
     PdfTable table =
         new PdfTable(
@@ -189,7 +189,7 @@ public final class PerformancePdf {
     rows.add(
         List.of(
             "Max drawdown",
-            ReportFormat.percent(performance.drawdowns().maxDepth().doubleValue())
+            FigureText.percent(performance.drawdowns().maxDepth().doubleValue())
                 + max.map(
                         d ->
                             " (peak "
@@ -203,7 +203,7 @@ public final class PerformancePdf {
     rows.add(
         List.of(
             "Current drawdown",
-            ReportFormat.percent(performance.drawdowns().current().doubleValue())));
+            FigureText.percent(performance.drawdowns().current().doubleValue())));
     rows.add(
         List.of("Longest under water", performance.drawdowns().longestUnderwaterDays() + " days"));
     PdfTable table =
@@ -227,10 +227,10 @@ public final class PerformancePdf {
       for (int month = 1; month <= 12; month++) {
         row.add(
             year.month(month)
-                .map(each -> ReportFormat.percent(PerformanceReportJson.value(each)))
+                .map(each -> FigureText.percent(PerformanceReportJson.value(each)))
                 .orElse(""));
       }
-      row.add(ReportFormat.percent(PerformanceReportJson.value(year.whole())));
+      row.add(FigureText.percent(PerformanceReportJson.value(year.whole())));
       rows.add(row);
     }
     PdfTable table = new PdfTable(columns, 7);
@@ -243,17 +243,17 @@ public final class PerformancePdf {
     rows.add(
         List.of(
             "Day",
-            returns.bestDay().map(d -> d.date().toString()).orElse(ReportFormat.NOT_AVAILABLE),
+            returns.bestDay().map(d -> d.date().toString()).orElse(FigureText.NOT_AVAILABLE),
             returns
                 .bestDay()
-                .map(d -> ReportFormat.percent(d.value().doubleValue()))
-                .orElse(ReportFormat.NOT_AVAILABLE),
+                .map(d -> FigureText.percent(d.value().doubleValue()))
+                .orElse(FigureText.NOT_AVAILABLE),
             "",
-            returns.worstDay().map(d -> d.date().toString()).orElse(ReportFormat.NOT_AVAILABLE),
+            returns.worstDay().map(d -> d.date().toString()).orElse(FigureText.NOT_AVAILABLE),
             returns
                 .worstDay()
-                .map(d -> ReportFormat.percent(d.value().doubleValue()))
-                .orElse(ReportFormat.NOT_AVAILABLE)));
+                .map(d -> FigureText.percent(d.value().doubleValue()))
+                .orElse(FigureText.NOT_AVAILABLE)));
     for (ReportingPeriod period : ReportingPeriod.values()) {
       Optional<PeriodReturn> best = returns.best(period);
       Optional<PeriodReturn> worst = returns.worst(period);
@@ -261,14 +261,14 @@ public final class PerformancePdf {
       rows.add(
           List.of(
               name,
-              best.map(PeriodReturn::label).orElse(ReportFormat.NOT_AVAILABLE),
-              best.map(p -> ReportFormat.percent(PerformanceReportJson.value(p)))
-                  .orElse(ReportFormat.NOT_AVAILABLE),
+              best.map(PeriodReturn::label).orElse(FigureText.NOT_AVAILABLE),
+              best.map(p -> FigureText.percent(PerformanceReportJson.value(p)))
+                  .orElse(FigureText.NOT_AVAILABLE),
               "",
-              worst.map(PeriodReturn::label).orElse(ReportFormat.NOT_AVAILABLE),
+              worst.map(PeriodReturn::label).orElse(FigureText.NOT_AVAILABLE),
               worst
-                  .map(p -> ReportFormat.percent(PerformanceReportJson.value(p)))
-                  .orElse(ReportFormat.NOT_AVAILABLE)));
+                  .map(p -> FigureText.percent(PerformanceReportJson.value(p)))
+                  .orElse(FigureText.NOT_AVAILABLE)));
     }
     PdfTable table =
         new PdfTable(
@@ -301,8 +301,8 @@ public final class PerformancePdf {
                 + " even)"));
     rows.add(List.of("Win rate", withReason(trades.winRate(), true)));
     rows.add(List.of("Profit factor", withReason(trades.profitFactor(), false)));
-    rows.add(List.of("Gross PnL of the cycles", ReportFormat.money(trades.grossPnl()) + base));
-    rows.add(List.of("Fees of the cycles", ReportFormat.money(trades.fees()) + base));
+    rows.add(List.of("Gross PnL of the cycles", FigureText.money(trades.grossPnl()) + base));
+    rows.add(List.of("Fees of the cycles", FigureText.money(trades.fees()) + base));
     rows.add(List.of("Expectancy", money(trades.expectancy(), base)));
     rows.add(List.of("Largest win", money(trades.largestWin(), base)));
     rows.add(List.of("Largest loss", money(trades.largestLoss(), base)));
@@ -321,10 +321,10 @@ public final class PerformancePdf {
       rows.add(
           List.of(
               strategy.getKey(),
-              ReportFormat.money(made.realized()),
-              ReportFormat.money(made.fees()),
+              FigureText.money(made.realized()),
+              FigureText.money(made.fees()),
               Long.toString(made.trades()),
-              ReportFormat.percent(performance.contribution(made.realized()))));
+              FigureText.percent(performance.contribution(made.realized()))));
     }
     PdfTable table =
         new PdfTable(
@@ -349,9 +349,9 @@ public final class PerformancePdf {
       rows.add(
           List.of(
               month.period(),
-              ReportFormat.money(month.inflows()),
-              ReportFormat.money(month.outflows()),
-              ReportFormat.money(month.net())));
+              FigureText.money(month.inflows()),
+              FigureText.money(month.outflows()),
+              FigureText.money(month.net())));
     }
     PdfTable table =
         new PdfTable(
@@ -399,18 +399,17 @@ public final class PerformancePdf {
   /** A percentage ({@code percent}) or ratio, or {@code n/a (reason)}. */
   private static String withReason(Metric<? extends Number> value, boolean percent) {
     if (value.isPresent()) {
-      return percent ? ReportFormat.percent(value) : ReportFormat.ratio(value);
+      return percent ? FigureText.percent(value) : FigureText.ratio(value);
     }
-    return ReportFormat.NOT_AVAILABLE
-        + value.reason().map(reason -> " (" + reason + ")").orElse("");
+    return FigureText.NOT_AVAILABLE + value.reason().map(reason -> " (" + reason + ")").orElse("");
   }
 
   private static String money(Metric<BigDecimal> value, String base) {
     return value
         .value()
-        .map(amount -> ReportFormat.money(amount) + base)
+        .map(amount -> FigureText.money(amount) + base)
         .orElse(
-            ReportFormat.NOT_AVAILABLE
+            FigureText.NOT_AVAILABLE
                 + value.reason().map(reason -> " (" + reason + ")").orElse(""));
   }
 }

@@ -3,6 +3,7 @@ package io.tally.report.performance;
 import io.tally.books.DataIssue;
 import io.tally.engine.performance.Performance;
 import io.tally.metrics.Metric;
+import io.tally.report.CsvWriter;
 import io.tally.series.Attribution;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class PerformanceReportCsv {
   /** The whole file. */
   public static String of(PerformanceReport report) {
     Performance performance = report.performance();
-    StringBuilder out = new StringBuilder();
+    CsvWriter out = new CsvWriter();
     section(out, "summary", List.of("key", "value"));
     row(out, "base_currency", report.base().code());
     row(out, "from", report.from().toString());
@@ -45,17 +46,17 @@ public final class PerformanceReportCsv {
     row(out, "generated_at", report.generatedAt().toString());
     row(out, "equity_start_base", report.startEquity().toPlainString());
     row(out, "equity_end_base", report.endEquity().toPlainString());
-    row(out, "twr", ReportFormat.plain(performance.returns().twr().doubleValue()));
+    row(out, "twr", FigureText.plain(performance.returns().twr().doubleValue()));
     row(out, "mwr", plain(performance.mwr()));
     row(out, "total_pnl_base", performance.returns().totalPnl().toPlainString());
     row(out, "fees_base", report.fees().toPlainString());
     row(out, "inflows_base", report.inflows().toPlainString());
     row(out, "outflows_base", report.outflows().toPlainString());
-    row(out, "max_drawdown", ReportFormat.plain(performance.drawdowns().maxDepth().doubleValue()));
+    row(out, "max_drawdown", FigureText.plain(performance.drawdowns().maxDepth().doubleValue()));
     row(out, "sharpe", plain(performance.ratios().sharpe()));
     row(out, "trading_activity", Boolean.toString(report.tradingActivity()));
 
-    out.append("\r\n");
+    out.blank();
     List<String> header = new ArrayList<>();
     header.add("year");
     header.addAll(List.of(MONTHS));
@@ -67,14 +68,14 @@ public final class PerformanceReportCsv {
       for (int month = 1; month <= 12; month++) {
         fields.add(
             year.month(month)
-                .map(each -> ReportFormat.plain(PerformanceReportJson.value(each)))
+                .map(each -> FigureText.plain(PerformanceReportJson.value(each)))
                 .orElse(""));
       }
-      fields.add(ReportFormat.plain(PerformanceReportJson.value(year.whole())));
+      fields.add(FigureText.plain(PerformanceReportJson.value(year.whole())));
       row(out, fields);
     }
 
-    out.append("\r\n");
+    out.blank();
     section(
         out,
         "strategies",
@@ -91,7 +92,7 @@ public final class PerformanceReportCsv {
               plain(performance.contribution(made.realized()))));
     }
 
-    out.append("\r\n");
+    out.blank();
     section(out, "data_issues", List.of("kind", "event_id", "asset", "detail", "effect"));
     for (ReportedIssue reported : report.issues()) {
       DataIssue issue = reported.issue();
@@ -104,40 +105,23 @@ public final class PerformanceReportCsv {
               issue.detail(),
               reported.effect()));
     }
-    return out.toString();
+    return out.text();
   }
 
   private static String plain(Metric<? extends Number> value) {
-    return value.value().map(number -> ReportFormat.plain(number.doubleValue())).orElse("");
+    return value.value().map(number -> FigureText.plain(number.doubleValue())).orElse("");
   }
 
-  private static void section(StringBuilder out, String name, List<String> header) {
+  private static void section(CsvWriter out, String name, List<String> header) {
     row(out, List.of(name));
     row(out, header);
   }
 
-  private static void row(StringBuilder out, String key, String value) {
-    row(out, List.of(key, value));
+  private static void row(CsvWriter out, String key, String value) {
+    out.row(key, value);
   }
 
-  private static void row(StringBuilder out, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      out.append(field(fields.get(i)));
-    }
-    out.append("\r\n");
-  }
-
-  /** One field, quoted when RFC 4180 asks for it. */
-  static String field(String value) {
-    if (value.indexOf(',') < 0
-        && value.indexOf('"') < 0
-        && value.indexOf('\r') < 0
-        && value.indexOf('\n') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
+  private static void row(CsvWriter out, List<String> fields) {
+    out.row(fields.toArray(String[]::new));
   }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The PDF read back with PDFBox: its text (every headline number equal to the JSON's, formatted by
- * {@link ReportFormat}; the period, base currency, generation time and page count on every page),
- * its pagination, and page 1 rendered to an image (the curves are drawn).
+ * {@link FigureText}; the period, base currency, generation time and page count on every page), its
+ * pagination, and page 1 rendered to an image (the curves are drawn).
  */
 class PerformancePdfTest {
 
@@ -41,19 +41,17 @@ class PerformancePdfTest {
     Map<String, Object> risk = (Map<String, Object>) json.get("risk");
 
     assertThat(text)
-        .contains(
-            "Equity at start " + ReportFormat.money((String) summary.get("equity_start_base")))
-        .contains("Equity at end " + ReportFormat.money((String) summary.get("equity_end_base")))
-        .contains("Time-weighted return (TWR) " + ReportFormat.percent((Double) summary.get("twr")))
-        .contains(
-            "Money-weighted return (MWR) " + ReportFormat.percent((Double) summary.get("mwr")))
-        .contains("Total PnL " + ReportFormat.money((String) summary.get("total_pnl_base")))
-        .contains("Fees " + ReportFormat.money((String) summary.get("fees_base")))
-        .contains("Inflows " + ReportFormat.money((String) summary.get("inflows_base")))
-        .contains("Outflows " + ReportFormat.money((String) summary.get("outflows_base")))
-        .contains("Max drawdown " + ReportFormat.percent((Double) risk.get("max_drawdown")))
-        .contains("Sharpe " + ReportFormat.ratio((Double) risk.get("sharpe")))
-        .contains("Sortino " + ReportFormat.ratio((Double) risk.get("sortino")));
+        .contains("Equity at start " + FigureText.money((String) summary.get("equity_start_base")))
+        .contains("Equity at end " + FigureText.money((String) summary.get("equity_end_base")))
+        .contains("Time-weighted return (TWR) " + FigureText.percent((Double) summary.get("twr")))
+        .contains("Money-weighted return (MWR) " + FigureText.percent((Double) summary.get("mwr")))
+        .contains("Total PnL " + FigureText.money((String) summary.get("total_pnl_base")))
+        .contains("Fees " + FigureText.money((String) summary.get("fees_base")))
+        .contains("Inflows " + FigureText.money((String) summary.get("inflows_base")))
+        .contains("Outflows " + FigureText.money((String) summary.get("outflows_base")))
+        .contains("Max drawdown " + FigureText.percent((Double) risk.get("max_drawdown")))
+        .contains("Sharpe " + FigureText.ratio((Double) risk.get("sharpe")))
+        .contains("Sortino " + FigureText.ratio((Double) risk.get("sortino")));
     // The seeded report's figures, so a format that dropped them all would fail here too:
     // equity ends at 120,331.59 USD after a TWR of -1.98 %.
     assertThat(text).contains("Equity at end 120,331.59 USD").contains("(TWR) -1.98%");
@@ -70,10 +68,10 @@ class PerformancePdfTest {
       StringBuilder row = new StringBuilder(year.get("year").toString());
       for (Object month : (List<Object>) year.get("months")) {
         if (month != null) {
-          row.append(' ').append(ReportFormat.percent((Double) month));
+          row.append(' ').append(FigureText.percent((Double) month));
         }
       }
-      row.append(' ').append(ReportFormat.percent((Double) year.get("year_return")));
+      row.append(' ').append(FigureText.percent((Double) year.get("year_return")));
       assertThat(text).contains(row.toString());
     }
   }
@@ -88,9 +86,9 @@ class PerformancePdfTest {
           .contains(
               strategy.get("strategy")
                   + " "
-                  + ReportFormat.money((String) strategy.get("realized_base"))
+                  + FigureText.money((String) strategy.get("realized_base"))
                   + " "
-                  + ReportFormat.money((String) strategy.get("fees_base"))
+                  + FigureText.money((String) strategy.get("fees_base"))
                   + " "
                   + strategy.get("trades"));
     }

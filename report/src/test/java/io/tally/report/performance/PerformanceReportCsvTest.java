@@ -9,14 +9,6 @@ import org.junit.jupiter.api.Test;
 class PerformanceReportCsvTest {
 
   @Test
-  void fieldsAreQuotedAsRfc4180Says() {
-    assertThat(PerformanceReportCsv.field("plain")).isEqualTo("plain");
-    assertThat(PerformanceReportCsv.field("a,b")).isEqualTo("\"a,b\"");
-    assertThat(PerformanceReportCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(PerformanceReportCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
-  }
-
-  @Test
   @SuppressWarnings("unchecked")
   void theFourSectionsAreSeparatedByEmptyLinesAndStartWithTheirName() {
     PerformanceReport report = ReportSamples.seeded();

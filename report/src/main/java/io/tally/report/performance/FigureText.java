@@ -14,14 +14,14 @@ import java.util.Locale;
  * PDF fonts can draw it.
  *
  * <p>A test that reads a number back from the JSON formats it with the same method: {@code
- * ReportFormat.percent((Double) returns.get("twr"))} is what the PDF shows for the TWR. Stateless.
+ * FigureText.percent((Double) returns.get("twr"))} is what the PDF shows for the TWR. Stateless.
  */
-public final class ReportFormat {
+public final class FigureText {
 
   /** What a figure that cannot be computed shows. */
   public static final String NOT_AVAILABLE = "n/a";
 
-  private ReportFormat() {}
+  private FigureText() {}
 
   /** A fraction as a percentage with two decimals: {@code 0.0412} → {@code 4.12%}. */
   public static String percent(double fraction) {
