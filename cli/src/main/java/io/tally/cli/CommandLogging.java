@@ -37,6 +37,9 @@ public final class CommandLogging extends ContextAwareBase implements Configurat
     ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
     root.addAppender(stderr);
+    // A PDF report names Helvetica without embedding it (every viewer has it); PDFBox warns that
+    // this machine has no Helvetica file to measure with and takes a metric-compatible one.
+    context.getLogger("org.apache.pdfbox.pdmodel.font").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

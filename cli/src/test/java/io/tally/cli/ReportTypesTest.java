@@ -1,0 +1,201 @@
+package io.tally.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code tally report --type tax|income|performance|monthly|annual|holdings} on an imported export,
+ * in each format, with the options' rules: what each report holds, worked by hand, and the errors
+ * that name what to change.
+ */
+class ReportTypesTest {
+
+  @TempDir Path dir;
+
+  private String db;
+
+  /**
+   * 20,000 USD deposited on 2024-01-02; 0.5 XBT bought on 2024-01-10 for 10,000 USD with a 10 USD
+   * fee; 1.5 DOT of staking on 2025-02-01 when DOT is 6; 0.2 XBT sold on 2025-03-01 for 12,000 USD
+   * with a 12 USD fee.
+   */
+  @BeforeEach
+  void importAHistory() throws IOException {
+    Path ledgers = dir.resolve("ledgers.csv");
+    Files.writeString(
+        ledgers,
+        String.join(
+            "\n",
+            "\"txid\",\"refid\",\"time\",\"type\",\"subtype\",\"aclass\",\"asset\",\"amount\",\"fee\",\"balance\"",
+            "\"LR0001-AAAAA-AAAAAA\",\"QDEP01-AAAAA-AAAAAA\",\"2024-01-02 10:00:00\",\"deposit\",\"\",\"currency\",\"ZUSD\",20000.0000,0.0000,20000.0000",
+            "\"LR0002-AAAAA-AAAAAA\",\"TR0001-AAAAA-AAAAAA\",\"2024-01-10 11:00:00\",\"trade\",\"\",\"currency\",\"ZUSD\",-10000.0000,10.0000,9990.0000",
+            "\"LR0003-AAAAA-AAAAAA\",\"TR0001-AAAAA-AAAAAA\",\"2024-01-10 11:00:00\",\"trade\",\"\",\"currency\",\"XXBT\",0.5000000000,0.0000000000,0.5000000000",
+            "\"LR0004-AAAAA-AAAAAA\",\"SR0001-AAAAA-AAAAAA\",\"2025-02-01 09:00:00\",\"staking\",\"\",\"currency\",\"DOT\",1.5000000000,0.0000000000,1.5000000000",
+            "\"LR0005-AAAAA-AAAAAA\",\"TR0002-AAAAA-AAAAAA\",\"2025-03-01 12:00:00\",\"trade\",\"\",\"currency\",\"XXBT\",-0.2000000000,0.0000000000,0.3000000000",
+            "\"LR0006-AAAAA-AAAAAA\",\"TR0002-AAAAA-AAAAAA\",\"2025-03-01 12:00:00\",\"trade\",\"\",\"currency\",\"ZUSD\",12000.0000,12.0000,21978.0000",
+            ""));
+    Path prices = dir.resolve("prices.csv");
+    Files.writeString(
+        prices,
+        "time,asset,price\n"
+            + "2024-01-10T11:00:00Z,XBT,20000\n"
+            + "2025-02-01T00:00:00Z,DOT,6\n"
+            + "2025-03-01T12:00:00Z,XBT,60000\n");
+    db = dir.resolve("tally.db").toString();
+    TallyRun imported =
+        TallyRun.of(
+            "import",
+            "--db",
+            db,
+            "--prices",
+            prices.toString(),
+            "--base",
+            "USD",
+            ledgers.toString());
+    assertThat(imported.status()).as(imported.err()).isZero();
+  }
+
+  @Test
+  void theTaxReportOfAYearListsItsDisposalsInForm8949sOrder() {
+    // Tax-style fees: the lot is 0.5 XBT at 10,000 + 10 = 10,010. The sale's proceeds are
+    // 12,000 − 12 = 11,988; its cost 10,010 × 0.2 / 0.5 = 4,004; gain 7,984. Held 2024-01-10 →
+    // 2025-03-01, 416 days: long.
+    TallyRun run =
+        TallyRun.of("report", "--db", db, "--type", "tax", "--year", "2025", "--format", "csv");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith(
+            "description,date_acquired,date_sold,proceeds,cost_basis,gain_or_loss,term,asset,"
+                + "quantity,kind,event_id,lot_event_id\r\n"
+                + "0.2 XBT,2024-01-10,2025-03-01,11988.00000000,4004.00000000,7984.00000000,long,"
+                + "XBT,0.2,trade,TR0002-AAAAA-AAAAAA,TR0001-AAAAA-AAAAAA\r\n")
+        .contains("\r\n2025,long,1,11988.00000000,4004.00000000,7984.00000000\r\n");
+  }
+
+  @Test
+  void theMethodAndTheRangeAreTheCallersToChoose() {
+    TallyRun run =
+        TallyRun.of(
+            "report",
+            "--db",
+            db,
+            "--type",
+            "tax",
+            "--from",
+            "2024-01-01",
+            "--to",
+            "2025-12-31",
+            "--method",
+            "hifo",
+            "--format",
+            "json");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode doc = JsonMapper.builder().build().readTree(run.out());
+    assertThat(doc.get("method").asString()).isEqualTo("hifo");
+    assertThat(doc.get("from").asString()).isEqualTo("2024-01-01");
+    assertThat(doc.get("total").get("gain_base").asString()).isEqualTo("7984.00000000");
+    assertThat(doc.get("disposals")).hasSize(1);
+
+    // 2024 had no disposal: the text says so.
+    TallyRun empty = TallyRun.of("report", "--db", db, "--type", "tax", "--year", "2024");
+    assertThat(empty.status()).as(empty.err()).isZero();
+    assertThat(empty.out())
+        .contains("Realized gains 2024-01-01 .. 2024-12-31")
+        .contains("No disposals");
+  }
+
+  @Test
+  void theIncomeReportValuesRewardsWhenReceived() {
+    // 1.5 DOT × 6 = 9 USD in February 2025.
+    TallyRun run =
+        TallyRun.of("report", "--db", db, "--type", "income", "--year", "2025", "--format", "json");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode doc = JsonMapper.builder().build().readTree(run.out());
+    assertThat(doc.get("total_base").asString()).isEqualTo("9.00000000");
+    assertThat(doc.get("by_month").get(0).get("month").asString()).isEqualTo("2025-02");
+  }
+
+  @Test
+  void thePerformanceReportIsWrittenAsAPdfWithItsPeriodOnEveryPage() throws IOException {
+    Path pdf = dir.resolve("annual.pdf");
+    TallyRun run =
+        TallyRun.of(
+            "report",
+            "--db",
+            db,
+            "--type",
+            "annual",
+            "--year",
+            "2024",
+            "--format",
+            "pdf",
+            "--output",
+            pdf.toString());
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("wrote " + pdf);
+    try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+      String text = new PDFTextStripper().getText(document);
+      // The year as far as the history reaches: from its first day, 2024-01-02.
+      assertThat(text).contains("2024-01-02 to 2024-12-31").contains("page 1 of");
+    }
+    assertThat(Files.list(dir).filter(p -> p.toString().endsWith(".part"))).isEmpty();
+  }
+
+  @Test
+  void aMonthlyReportIsACalendarMonth() {
+    TallyRun run =
+        TallyRun.of(
+            "report", "--db", db, "--type", "monthly", "--from", "2025-02-14", "--format", "json");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    JsonNode doc = JsonMapper.builder().build().readTree(run.out());
+    assertThat(doc.get("from").asString()).isEqualTo("2025-02-01");
+    assertThat(doc.get("to").asString()).isEqualTo("2025-02-28");
+  }
+
+  @Test
+  void theHoldingsComeAsCsvToo() {
+    TallyRun run = TallyRun.of("report", "--db", db, "--format", "csv");
+
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("asset,quantity,cost_basis,price,price_at,value,unrealized,realized,")
+        .contains("\r\nXBT,0.3,")
+        .contains("\r\nequity,");
+  }
+
+  @Test
+  void optionsThatDoNotFitTheReportAreRefusedNamingThem() {
+    assertThat(TallyRun.of("report", "--db", db, "--type", "tax", "--format", "pdf").err())
+        .contains("tally: --type tax comes as text, json, csv, not pdf");
+    assertThat(TallyRun.of("report", "--db", db, "--type", "annual", "--format", "pdf").err())
+        .contains("--format pdf writes a file: give --output FILE");
+    assertThat(
+            TallyRun.of(
+                    "report", "--db", db, "--type", "tax", "--year", "2025", "--from", "2025-01-01")
+                .err())
+        .contains("--year names a whole year");
+    assertThat(TallyRun.of("report", "--db", db, "--year", "2025").err())
+        .contains("--year is not for the holdings report");
+    assertThat(TallyRun.of("report", "--db", db, "--type", "gains").err())
+        .contains("unknown report type 'gains'");
+    TallyRun lofi = TallyRun.of("report", "--db", db, "--type", "tax", "--method", "lofi");
+    assertThat(lofi.status()).isEqualTo(1);
+    assertThat(lofi.err()).contains("Unknown lot method 'lofi'");
+  }
+}
