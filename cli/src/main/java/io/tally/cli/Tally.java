@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       PricesCommand.class,
       ReportCommand.class,
       PerformanceCommand.class,
+      ExportCommand.class,
       SyncCommand.class,
       PaperCommand.class,
       RiskCommand.class,
