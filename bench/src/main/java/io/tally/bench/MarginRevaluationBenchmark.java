@@ -8,6 +8,7 @@ import io.tally.margin.MarginBook;
 import io.tally.margin.MarginFill;
 import io.tally.margin.MarginSummary;
 import io.tally.margin.MarginTerms;
+import io.tally.margin.PositionMargin;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import java.math.BigDecimal;
@@ -27,14 +28,22 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Issue 12's target: revalue 100 leveraged positions on a price tick under 10 µs. A margin account
  * of {@value #POSITIONS} open positions (one per pair, long and short, 2× to 10×, seed {@value
- * #SEED}) is made once; each invocation takes a new mark for one pair (the tick) and computes the
- * account's whole {@link MarginSummary} at it: every position's unrealized PnL and margins, equity,
- * margin used, free margin, margin level and every liquidation price ({@link
- * MarginAccount#summary(Map)}).
+ * #SEED}, cross margin) is made once, with its summary at its marks; each invocation takes a new
+ * mark for one pair (the tick) and the account's whole {@link MarginSummary} at it, and reads what
+ * a caller reads: equity, margin used, free margin, margin level, and every position's unrealized
+ * PnL and liquidation price (into a {@link Blackhole}, so nothing can be skipped).
+ *
+ * <ul>
+ *   <li>{@link #revalueOnATick}: from the summary before the tick ({@link MarginSummary#withMark}),
+ *       which revalues the ticked position and the totals and, cross, every liquidation price;
+ *   <li>{@link #summaryFromTheAccount}: from the account ({@link MarginAccount#summary(Map)}),
+ *       which revalues every position. Both give the same figures, to the last digit.
+ * </ul>
  *
  * <p>Example: {@code java -jar bench/target/benchmarks.jar MarginRevaluationBenchmark}. JMH state.
  */
@@ -53,6 +62,7 @@ public class MarginRevaluationBenchmark {
   public static final long SEED = 42;
 
   private MarginAccount account;
+  private MarginSummary atTheMarks;
   private List<Pair> pairs;
   private List<BigDecimal> ticks;
   private int next;
@@ -90,12 +100,31 @@ public class MarginRevaluationBenchmark {
     if (account.openPositions().size() != POSITIONS) {
       throw new IllegalStateException("expected " + POSITIONS + " open positions");
     }
+    atTheMarks = account.summary();
   }
 
-  /** One tick: one pair's new mark, and the whole account's figures at it. */
+  /** One tick from the summary before it: the ticked position, the totals, every figure read. */
   @Benchmark
-  public MarginSummary revalueOnATick() {
+  public void revalueOnATick(Blackhole blackhole) {
     int i = next++ % POSITIONS;
-    return account.summary(Map.of(pairs.get(i), ticks.get(i)));
+    read(atTheMarks.withMark(pairs.get(i), ticks.get(i)), blackhole);
+  }
+
+  /** One tick as a what-if on the account: every position revalued, every figure read. */
+  @Benchmark
+  public void summaryFromTheAccount(Blackhole blackhole) {
+    int i = next++ % POSITIONS;
+    read(account.summary(Map.of(pairs.get(i), ticks.get(i))), blackhole);
+  }
+
+  private static void read(MarginSummary summary, Blackhole blackhole) {
+    blackhole.consume(summary.equity());
+    blackhole.consume(summary.marginUsed());
+    blackhole.consume(summary.freeMargin());
+    blackhole.consume(summary.marginLevel());
+    for (PositionMargin position : summary.positions()) {
+      blackhole.consume(position.unrealizedPnl());
+      blackhole.consume(position.liquidationPrice());
+    }
   }
 }

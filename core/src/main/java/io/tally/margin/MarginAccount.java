@@ -117,45 +117,43 @@ public record MarginAccount(
    * equity equals its total maintenance margin with the other positions at their marks, {@code P =
    * (entryValue + sign × (Σ maintenance − collateral − others' unrealized)) ÷ |size|}. A price that
    * is not positive is absent: a long no fall can liquidate, or a short that is below its
-   * maintenance at any price.
+   * maintenance at any price. On a tick, {@link MarginSummary#withMark} gives the same figures from
+   * the previous summary without revaluing every position.
    */
   public MarginSummary summary(Map<Pair, BigDecimal> prices) {
     requireNonNull(prices, "prices");
     List<MarginPosition> open = openPositions();
-    List<BigDecimal> unrealized = new ArrayList<>();
-    List<BigDecimal> maintenance = new ArrayList<>();
-    List<BigDecimal> markUsed = new ArrayList<>();
+    int count = open.size();
+    BigDecimal[] marks = new BigDecimal[count];
+    BigDecimal[] marketValues = new BigDecimal[count];
+    BigDecimal[] unrealized = new BigDecimal[count];
+    BigDecimal[] initial = new BigDecimal[count];
+    BigDecimal[] maintenance = new BigDecimal[count];
     BigDecimal totalUnrealized = Precision.money(BigDecimal.ZERO);
-    BigDecimal totalMaintenance = Precision.money(BigDecimal.ZERO);
-    for (MarginPosition position : open) {
-      BigDecimal mark = markOf(position.pair(), prices);
-      BigDecimal pnl = position.unrealizedPnl(mark);
-      BigDecimal kept =
-          Precision.money(
-              position.initialMargin().multiply(terms.maintenanceRatio(position.pair())));
-      markUsed.add(mark);
-      unrealized.add(pnl);
-      maintenance.add(kept);
-      totalUnrealized = totalUnrealized.add(pnl);
-      totalMaintenance = totalMaintenance.add(kept);
-    }
-    List<PositionMargin> figures = new ArrayList<>();
-    for (int i = 0; i < open.size(); i++) {
+    BigDecimal totalInitial = totalUnrealized;
+    BigDecimal totalMaintenance = totalUnrealized;
+    for (int i = 0; i < count; i++) {
       MarginPosition position = open.get(i);
-      BigDecimal cushion =
-          terms.mode() == MarginMode.ISOLATED
-              ? maintenance.get(i).subtract(position.initialMargin())
-              : totalMaintenance
-                  .subtract(collateral)
-                  .subtract(totalUnrealized.subtract(unrealized.get(i)));
-      BigDecimal numerator =
-          position.size().signum() > 0
-              ? position.entryValue().add(cushion)
-              : position.entryValue().subtract(cushion);
+      marks[i] = markOf(position.pair(), prices);
+      marketValues[i] = position.marketValue(marks[i]);
+      unrealized[i] =
+          MarginPosition.unrealizedPnl(position.size(), marketValues[i], position.entryValue());
+      initial[i] = position.initialMargin();
+      maintenance[i] =
+          Precision.money(initial[i].multiply(terms.maintenanceRatio(position.pair())));
+      totalUnrealized = totalUnrealized.add(unrealized[i]);
+      totalInitial = totalInitial.add(initial[i]);
+      totalMaintenance = totalMaintenance.add(maintenance[i]);
+    }
+    BigDecimal excess = collateral.add(totalUnrealized).subtract(totalMaintenance);
+    List<PositionMargin> figures = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      MarginPosition position = open.get(i);
       Optional<BigDecimal> liquidation =
-          numerator.signum() > 0
-              ? Optional.of(Precision.price(numerator, position.quantity()))
-              : Optional.empty();
+          terms.mode() == MarginMode.ISOLATED
+              ? PositionMargin.isolatedLiquidation(
+                  position.size(), position.notional(), initial[i], maintenance[i])
+              : PositionMargin.crossLiquidation(position.size(), marketValues[i], excess);
       figures.add(
           new PositionMargin(
               position.pair(),
@@ -163,15 +161,22 @@ public record MarginAccount(
               position.size(),
               position.leverage(),
               position.entryPrice().orElseThrow(),
-              markUsed.get(i),
+              marks[i],
               position.notional(),
-              position.marketValue(markUsed.get(i)),
-              unrealized.get(i),
-              position.initialMargin(),
-              maintenance.get(i),
+              marketValues[i],
+              unrealized[i],
+              initial[i],
+              maintenance[i],
               liquidation));
     }
-    return new MarginSummary(terms.mode(), collateral, terms.reserveRatio(), figures);
+    return MarginSummary.of(
+        terms.mode(),
+        collateral,
+        terms.reserveRatio(),
+        figures,
+        totalUnrealized,
+        totalInitial,
+        totalMaintenance);
   }
 
   private BigDecimal markOf(Pair pair, Map<Pair, BigDecimal> prices) {

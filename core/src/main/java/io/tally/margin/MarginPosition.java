@@ -96,7 +96,12 @@ public record MarginPosition(
 
   /** {@code (|size| × mark − entryValue) × sign}; zero when flat. */
   public BigDecimal unrealizedPnl(BigDecimal mark) {
-    BigDecimal gain = marketValue(mark).subtract(entryValue);
+    return unrealizedPnl(size, marketValue(mark), entryValue);
+  }
+
+  /** {@code (marketValue − entryValue) × sign of size}: unrealized PnL at a market value. */
+  static BigDecimal unrealizedPnl(BigDecimal size, BigDecimal marketValue, BigDecimal entryValue) {
+    BigDecimal gain = marketValue.subtract(entryValue);
     return size.signum() < 0 ? gain.negate() : gain;
   }
 

@@ -3,6 +3,7 @@ package io.tally.margin;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.money.Pair;
+import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,6 +47,58 @@ public record PositionMargin(
     requireNonNull(initialMargin, "initialMargin");
     requireNonNull(maintenanceMargin, "maintenanceMargin");
     requireNonNull(liquidationPrice, "liquidationPrice");
+  }
+
+  /**
+   * The isolated liquidation price: where the position's initial margin plus its unrealized PnL
+   * equals its maintenance margin, {@code (notional + sign × (maintenance − initial)) ÷ |size|}. It
+   * does not depend on the mark. Empty when it is not positive.
+   */
+  static Optional<BigDecimal> isolatedLiquidation(
+      BigDecimal size,
+      BigDecimal notional,
+      BigDecimal initialMargin,
+      BigDecimal maintenanceMargin) {
+    BigDecimal cushion = maintenanceMargin.subtract(initialMargin);
+    return liquidation(
+        size.signum() > 0 ? notional.add(cushion) : notional.subtract(cushion), size);
+  }
+
+  /**
+   * The cross liquidation price: where the account's equity equals its total maintenance margin
+   * with the other positions at their marks, {@code (marketValue − sign × excess) ÷ |size|}, where
+   * {@code excess = equity − Σ maintenance} and {@code marketValue} is at this position's mark.
+   * (This is {@code (notional + sign × (Σ maintenance − collateral − others' unrealized)) ÷
+   * |size|}, since {@code sign × unrealized = marketValue − notional}.) Empty when it is not
+   * positive.
+   */
+  static Optional<BigDecimal> crossLiquidation(
+      BigDecimal size, BigDecimal marketValue, BigDecimal excess) {
+    return liquidation(
+        size.signum() > 0 ? marketValue.subtract(excess) : marketValue.add(excess), size);
+  }
+
+  private static Optional<BigDecimal> liquidation(BigDecimal numerator, BigDecimal size) {
+    return numerator.signum() > 0
+        ? Optional.of(Precision.price(numerator, size.abs()))
+        : Optional.empty();
+  }
+
+  /** This position's figures with another liquidation price (the others' marks moved). */
+  PositionMargin withLiquidationPrice(Optional<BigDecimal> price) {
+    return new PositionMargin(
+        pair,
+        side,
+        size,
+        leverage,
+        entryPrice,
+        mark,
+        notional,
+        marketValue,
+        unrealizedPnl,
+        initialMargin,
+        maintenanceMargin,
+        price);
   }
 
   /** {@code notional − initial margin}: the part bought with borrowed money. */

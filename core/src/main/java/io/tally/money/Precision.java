@@ -3,6 +3,7 @@ package io.tally.money;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
@@ -105,10 +106,125 @@ public final class Precision {
   public static final int PRICE_SCALE = 12;
 
   /**
-   * A derived price {@code numerator / denominator} at {@value #PRICE_SCALE} decimals, HALF_EVEN.
+   * A derived price {@code numerator / denominator} at {@value #PRICE_SCALE} decimals, HALF_EVEN,
+   * in its {@link #canonical} form. Example: {@code price(12200, 0.2)} is {@code 61000}; {@code
+   * price(1, 3)} is {@code 0.333333333333}.
+   *
+   * <p>Numbers of up to {@value #LONG_DIGITS} digits (money and quantities as the books keep them)
+   * are divided with long arithmetic; any other is divided by {@link BigDecimal} itself. Both give
+   * the same digits and scale.
    */
   public static BigDecimal price(BigDecimal numerator, BigDecimal denominator) {
+    int raise = PRICE_SCALE + denominator.scale() - numerator.scale();
+    if (numerator.precision() <= LONG_DIGITS
+        && denominator.precision() <= LONG_DIGITS
+        && denominator.signum() != 0
+        && raise >= 0
+        && raise < POWERS_OF_TEN.length) {
+      return longPrice(unscaled(numerator), unscaled(denominator), raise);
+    }
     return canonical(numerator.divide(denominator, PRICE_SCALE, ROUNDING));
+  }
+
+  /** The most digits of a number {@link #price} divides with long arithmetic. */
+  private static final int LONG_DIGITS = 17;
+
+  private static final long[] POWERS_OF_TEN = {
+    1L,
+    10L,
+    100L,
+    1_000L,
+    10_000L,
+    100_000L,
+    1_000_000L,
+    10_000_000L,
+    100_000_000L,
+    1_000_000_000L,
+    10_000_000_000L,
+    100_000_000_000L,
+    1_000_000_000_000L,
+    10_000_000_000_000L,
+    100_000_000_000_000L,
+    1_000_000_000_000_000L,
+    10_000_000_000_000_000L,
+    100_000_000_000_000_000L,
+    1_000_000_000_000_000_000L
+  };
+
+  /** The unscaled value of a number of at most {@value #LONG_DIGITS} digits. */
+  private static long unscaled(BigDecimal value) {
+    return value.scaleByPowerOfTen(value.scale()).longValueExact();
+  }
+
+  /**
+   * {@code canonical(n × 10^raise ÷ d, HALF_EVEN)} at {@value #PRICE_SCALE} decimals, for {@code
+   * |n|, |d| < 10^17}, {@code d ≠ 0} and {@code 0 ≤ raise ≤ 18}: the quotient's whole part, then
+   * its {@code raise} further digits by long division in chunks small enough that {@code remainder
+   * × 10^chunk} stays below 10^18, then the last remainder decides the rounding.
+   */
+  private static BigDecimal longPrice(long numerator, long denominator, int raise) {
+    boolean negative = (numerator < 0) != (denominator < 0);
+    long dividend = Math.abs(numerator);
+    long divisor = Math.abs(denominator);
+    long whole = dividend / divisor;
+    long rest = dividend % divisor;
+    int chunk = POWERS_OF_TEN.length - 1 - digits(divisor);
+    long tail = 0;
+    for (int left = raise; left > 0; ) {
+      int step = Math.min(left, chunk);
+      rest *= POWERS_OF_TEN[step];
+      tail = tail * POWERS_OF_TEN[step] + rest / divisor;
+      rest %= divisor;
+      left -= step;
+    }
+    long twice = rest * 2;
+    long last = raise > 0 ? tail : whole;
+    if (twice > divisor || (twice == divisor && (last & 1) == 1)) {
+      if (raise == 0) {
+        whole++;
+      } else if (++tail == POWERS_OF_TEN[raise]) {
+        tail = 0;
+        whole++;
+      }
+    }
+    if (tail == 0) {
+      // n ÷ d is whole × 10^(raise − 12): compact, so its trailing zeros strip cheaply
+      return canonical(BigDecimal.valueOf(negative ? -whole : whole, PRICE_SCALE - raise));
+    }
+    int stripped = 0;
+    while (stripped < PRICE_SCALE && tail % 10 == 0) {
+      tail /= 10;
+      stripped++;
+    }
+    long shift = POWERS_OF_TEN[raise - stripped];
+    int scale = PRICE_SCALE - stripped;
+    if (whole <= (Long.MAX_VALUE - tail) / shift) {
+      long unscaled = whole * shift + tail;
+      return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
+    }
+    // whole × shift + tail < 10^35 in 128 bits: the high and low halves of the product, plus the
+    // tail with its carry, as the big-endian magnitude of one BigInteger
+    long low = whole * shift;
+    long high = Math.multiplyHigh(whole, shift);
+    long sum = low + tail;
+    if (Long.compareUnsigned(sum, low) < 0) {
+      high++;
+    }
+    byte[] magnitude = new byte[16];
+    for (int i = 0; i < 8; i++) {
+      magnitude[7 - i] = (byte) (high >>> (8 * i));
+      magnitude[15 - i] = (byte) (sum >>> (8 * i));
+    }
+    return new BigDecimal(new BigInteger(negative ? -1 : 1, magnitude), scale);
+  }
+
+  /** How many decimal digits a positive long below 10^18 has. */
+  private static int digits(long value) {
+    int count = 1;
+    while (count < POWERS_OF_TEN.length && value >= POWERS_OF_TEN[count]) {
+      count++;
+    }
+    return count;
   }
 
   /** Decimals of a percentage. */

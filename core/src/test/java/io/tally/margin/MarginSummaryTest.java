@@ -10,11 +10,20 @@ import static io.tally.margin.MarginFixtures.sell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tally.ledger.EventId;
+import io.tally.ledger.Side;
+import io.tally.money.Asset;
+import io.tally.money.Pair;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MarginSummaryTest {
 
@@ -122,6 +131,165 @@ class MarginSummaryTest {
       assertThat(
               account.withMode(MarginMode.ISOLATED).summary().positions().get(0).liquidationPrice())
           .contains(d("5000"));
+    }
+  }
+
+  @Nested
+  class Ticks {
+
+    @Test
+    void aTickRevaluesThePositionTheTotalsAndEveryCrossLiquidationPrice() {
+      MarginSummary before = longAndShort(paper()).summary();
+      MarginSummary after = before.withMark(ETHUSD, d("320"));
+      // ETH short at 320: −(3,200 − 3,000) = −200; equity 5,000 − 200 = 4,800
+      assertThat(after.equity()).isEqualByComparingTo("4800");
+      assertThat(after.positions().get(0).unrealizedPnl()).isEqualByComparingTo("-200");
+      // XBT: 5,000 − 200 + (P − 10,000) = 1,500 → P = 6,700 (it was 6,500 with ETH at 300)
+      assertThat(before.positions().get(1).liquidationPrice()).contains(d("6500"));
+      assertThat(after.positions().get(1).liquidationPrice()).contains(d("6700"));
+      assertThat(after).isEqualTo(longAndShort(paper()).summary(Map.of(ETHUSD, d("320"))));
+    }
+
+    @Test
+    void aTickOnAPairWithoutAPositionChangesNothingButABadPriceIsRefused() {
+      MarginSummary summary = oneLong(paper()).summary();
+      assertThat(summary.withMark(ETHUSD, d("320"))).isSameAs(summary);
+      assertThatThrownBy(() -> summary.withMark(XBTUSD, d("0")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("price of XBTUSD must be positive, got 0");
+    }
+
+    @Test
+    void theTotalsOfAHandMadeSummaryAreItsSumsAfterATick() {
+      // unrealized given with 10 decimals: the sum after the tick no longer has them
+      PositionMargin handMade =
+          new PositionMargin(
+              XBTUSD,
+              PositionSide.LONG,
+              d("1"),
+              5,
+              d("10000"),
+              d("9000"),
+              d("10000"),
+              d("9000"),
+              d("-1000.0000000000"),
+              d("2000"),
+              d("1000"),
+              java.util.Optional.empty());
+      MarginSummary summary =
+          new MarginSummary(MarginMode.ISOLATED, d("5000"), d("0.1"), List.of(handMade));
+      MarginSummary after = summary.withMark(XBTUSD, d("9500"));
+      assertThat(after.unrealizedPnl()).isEqualTo(d("-500.00000000"));
+      assertThat(after.unrealizedPnl()).isEqualTo(resummed(after).unrealizedPnl());
+    }
+
+    /**
+     * The fast revaluation equals the full one: over random accounts (1 to 40 pairs, long and
+     * short, 1× to 125×, adding, reducing and flipping fills, some pairs with their own maintenance
+     * ratio, cross and isolated) and 60 random ticks each, a chain of {@link
+     * MarginSummary#withMark} from the account's summary is, after every tick, exactly the
+     * account's summary at the marks so far: every position's figures and liquidation price, every
+     * total, to the last digit and scale.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("io.tally.testing.Seeds#seeds")
+    void aChainOfTicksEqualsTheFullRevaluation(long seed) {
+      SplittableRandom random = new SplittableRandom(seed);
+      MarginAccount account = randomAccount(random);
+      List<Pair> pairs = new ArrayList<>(account.positions().keySet());
+      pairs.sort(null);
+      pairs.add(new Pair(Asset.of("NONE"), Asset.USD));
+      Map<Pair, BigDecimal> marks = new HashMap<>();
+      MarginSummary fast = account.summary();
+      for (int tick = 0; tick < 60; tick++) {
+        Pair pair = pairs.get(random.nextInt(pairs.size()));
+        BigDecimal current = account.marks().getOrDefault(pair, d("100"));
+        BigDecimal price =
+            tick % 7 == 6
+                ? current
+                : current
+                    .multiply(BigDecimal.valueOf(50 + random.nextInt(101), 2))
+                    .setScale(random.nextInt(7), java.math.RoundingMode.HALF_EVEN)
+                    .max(new BigDecimal("0.000001"));
+        fast = fast.withMark(pair, price);
+        if (account.positions().containsKey(pair) && !account.position(pair).isFlat()) {
+          marks.put(pair, price);
+        }
+        MarginSummary full = account.summary(marks);
+        String what = "seed " + seed + ", tick " + tick + ": " + pair + " at " + price;
+        assertThat(fast).as(what).isEqualTo(full);
+        assertSameTotals(what, fast, full);
+        assertSameTotals(what, fast, resummed(fast));
+      }
+    }
+
+    private void assertSameTotals(String what, MarginSummary fast, MarginSummary full) {
+      assertThat(fast.unrealizedPnl()).as(what).isEqualTo(full.unrealizedPnl());
+      assertThat(fast.equity()).as(what).isEqualTo(full.equity());
+      assertThat(fast.marginUsed()).as(what).isEqualTo(full.marginUsed());
+      assertThat(fast.maintenanceMargin()).as(what).isEqualTo(full.maintenanceMargin());
+      assertThat(fast.freeMargin()).as(what).isEqualTo(full.freeMargin());
+      assertThat(fast.reserve()).as(what).isEqualTo(full.reserve());
+      assertThat(fast.freeMarginAfterReserve()).as(what).isEqualTo(full.freeMarginAfterReserve());
+      assertThat(fast.marginLevel()).as(what).isEqualTo(full.marginLevel());
+    }
+
+    /** The same positions summed from scratch by the public constructor. */
+    private MarginSummary resummed(MarginSummary summary) {
+      return new MarginSummary(
+          summary.mode(), summary.collateral(), summary.reserveRatio(), summary.positions());
+    }
+
+    private MarginAccount randomAccount(SplittableRandom random) {
+      MarginTerms terms = paper();
+      if (random.nextBoolean()) {
+        terms = terms.withMode(MarginMode.ISOLATED);
+      }
+      int count = 1 + random.nextInt(40);
+      List<Pair> pairs = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        Pair pair = new Pair(Asset.of("C" + i), Asset.USD);
+        pairs.add(pair);
+        if (random.nextInt(4) == 0) {
+          terms = terms.withMaintenance(pair, BigDecimal.valueOf(1 + random.nextInt(100), 2));
+        }
+      }
+      MarginBook book = new MarginBook(terms);
+      java.time.Instant at = MarginFixtures.START;
+      book.apply(
+          CollateralFlow.deposit(
+              EventId.of("D0"), at, BigDecimal.valueOf(1 + random.nextLong(100_000_000_000L), 2)));
+      int fills = count + random.nextInt(3 * count);
+      for (int i = 0; i < fills; i++) {
+        int which = i < count ? i : random.nextInt(count);
+        Pair pair = pairs.get(which);
+        at = at.plusSeconds(1);
+        BigDecimal price =
+            BigDecimal.valueOf(1 + random.nextLong(10_000_000_000L), random.nextInt(9));
+        BigDecimal quantity =
+            BigDecimal.valueOf(1 + random.nextLong(100_000_000L), random.nextInt(11));
+        BigDecimal fee = BigDecimal.valueOf(random.nextInt(10_000), 2);
+        int leverage = 1 + (which * 37) % 125;
+        book.apply(
+            new MarginFill(
+                EventId.of("T" + i),
+                at,
+                pair,
+                random.nextBoolean() ? Side.BUY : Side.SELL,
+                quantity,
+                price,
+                fee,
+                leverage));
+        if (random.nextInt(5) == 0) {
+          book.apply(
+              new MarkPrice(
+                  EventId.of("M" + i),
+                  at,
+                  pair,
+                  price.multiply(BigDecimal.valueOf(90 + random.nextInt(21), 2))));
+        }
+      }
+      return book.account();
     }
   }
 

@@ -3,7 +3,12 @@ package io.tally.money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PrecisionTest {
 
@@ -67,5 +72,83 @@ class PrecisionTest {
             () -> Precision.exactMoney(d("0.123456789"), "fee"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("fee must have at most 8 decimals, got 0.123456789");
+  }
+
+  @Test
+  void aPriceIsTheQuotientAtTwelveDecimalsWithoutTrailingZeros() {
+    // 12,200 / 0.2 = 61,000; 1 / 3 = 0.333333333333 (HALF_EVEN at the 12th decimal)
+    assertThat(Precision.price(d("12200.00000000"), d("0.2")).toPlainString()).isEqualTo("61000");
+    assertThat(Precision.price(d("12200.00000000"), d("0.2")).scale()).isZero();
+    assertThat(Precision.price(d("1"), d("3")).toPlainString()).isEqualTo("0.333333333333");
+    assertThat(Precision.price(d("2"), d("3")).toPlainString()).isEqualTo("0.666666666667");
+    // ties go to the even digit: 1 / 2e12 = 0.0000000000005 → 0; 3 / 2e12 → 0.000000000002
+    assertThat(Precision.price(d("1"), d("2000000000000")).toPlainString()).isEqualTo("0");
+    assertThat(Precision.price(d("3"), d("2000000000000")).toPlainString())
+        .isEqualTo("0.000000000002");
+    // a short's cross liquidation price beyond a long's range: 10,003,456.12345678 / 0.001
+    assertThat(Precision.price(d("10003456.12345678"), d("0.001")).toPlainString())
+        .isEqualTo("10003456123.45678");
+    assertThat(Precision.price(d("-7.5"), d("2.5")).toPlainString()).isEqualTo("-3");
+    // more digits than a long holds: 12,345,678,901,234,567 / −3
+    assertThat(Precision.price(d("12345678901234567"), d("-3")).toPlainString())
+        .isEqualTo("-4115226300411522.333333333333");
+  }
+
+  /**
+   * {@link Precision#price} divides numbers of up to 17 digits with long arithmetic; over random
+   * numerators and denominators (1 to 20 digits, scales −2 to 14, either sign, some that divide to
+   * ties at the 13th decimal) it gives exactly what {@link BigDecimal#divide} and {@code
+   * stripTrailingZeros} give: the same digits and the same scale.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.testing.Seeds#seeds")
+  void aPriceIsExactlyWhatBigDecimalDivisionGives(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = 0; i < 500; i++) {
+      BigDecimal numerator = randomNumber(random);
+      BigDecimal denominator = randomNumber(random);
+      if (random.nextInt(4) == 0) {
+        // a denominator of 2^a × 5^b: the quotient ends, often at a tie
+        denominator =
+            new BigDecimal(
+                BigInteger.TWO
+                    .pow(random.nextInt(20))
+                    .multiply(BigInteger.valueOf(5).pow(random.nextInt(8))),
+                random.nextInt(-2, 15));
+      }
+      if (random.nextInt(8) == 0) {
+        // (10k + 5) × 10^-13 × an even denominator: an exact tie at the 13th decimal
+        BigDecimal tie = BigDecimal.valueOf(random.nextLong(1_000_000_000L) * 10 + 5, 13);
+        denominator = BigDecimal.valueOf(2L * (1 + random.nextInt(50_000)), random.nextInt(0, 6));
+        numerator = Precision.canonical(tie.multiply(denominator));
+      }
+      if (denominator.signum() == 0) {
+        continue;
+      }
+      BigDecimal expected =
+          numerator
+              .divide(denominator, Precision.PRICE_SCALE, RoundingMode.HALF_EVEN)
+              .stripTrailingZeros();
+      if (expected.scale() < 0) {
+        expected = expected.setScale(0, RoundingMode.UNNECESSARY);
+      }
+      assertThat(Precision.price(numerator, denominator))
+          .as("seed %d: %s / %s", seed, numerator, denominator)
+          .isEqualTo(expected);
+    }
+  }
+
+  /** A number of 1 to 20 digits at a scale from −2 to 14, either sign; zero now and then. */
+  private static BigDecimal randomNumber(SplittableRandom random) {
+    int digits = 1 + random.nextInt(20);
+    StringBuilder unscaled = new StringBuilder(random.nextBoolean() ? "-" : "");
+    for (int i = 0; i < digits; i++) {
+      unscaled.append((char) ('0' + random.nextInt(i == 0 && digits > 1 ? 1 : 0, 10)));
+    }
+    if (random.nextInt(10) == 0) {
+      // trailing zeros, which the quotient may or may not keep
+      unscaled.append("000");
+    }
+    return new BigDecimal(new BigInteger(unscaled.toString()), random.nextInt(-2, 15));
   }
 }
