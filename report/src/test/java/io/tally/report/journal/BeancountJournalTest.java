@@ -145,6 +145,36 @@ class BeancountJournalTest {
     }
 
     @Test
+    void withWithdrawalsAsDisposalsItsGainsIncludeTheWithdrawals() {
+      JournalTools.assumeOnPath("bean-check", "beancount");
+      JournalTools.assumeOnPath("bean-query", "beancount");
+      JournalInput input = withdrawalsRealize(JournalSample.input(LotMethod.FIFO, true));
+
+      String journal = BeancountJournal.of(input);
+      JournalTools.assertBeanCheckAccepts(JournalTools.file(dir, "realize.beancount", journal));
+
+      // W1 withdrew 0.2 XBT of B1 (cost 3,203.20) when XBT was 97,000: 19,400 of proceeds.
+      assertThat(journal)
+          .contains("  Assets:Kraken:XBT  -0.2 XBT {2023-01-10, \"B1\"} @@ 19400.00000000 USD\n")
+          .contains("  Income:Gains:Long  -16196.80000000 USD\n");
+      assertAgreesWithTally(input, "sample withdrawals realize");
+    }
+
+    @Test
+    void anEmptyHistoryIsAJournalBeancountAccepts() {
+      JournalTools.assumeOnPath("bean-check", "beancount");
+      JournalInput input =
+          JournalInput.of(
+              JournalSample.rules(LotMethod.FIFO, true),
+              JournalSample.prices(),
+              List.of(),
+              JournalSample.GENERATED);
+
+      JournalTools.assertBeanCheckAccepts(
+          JournalTools.file(dir, "empty.beancount", BeancountJournal.of(input)));
+    }
+
+    @Test
     void withFeesApartItsGainsAndTradeFeesAreTheBooksTradingPnl() {
       JournalTools.assumeOnPath("bean-query", "beancount");
       JournalInput input = JournalSample.input(LotMethod.FIFO, false);
@@ -207,10 +237,14 @@ class BeancountJournalTest {
       assertThat(sum(balances, "Equity:Rounding").abs())
           .as("%s: rounding", label)
           .isLessThan(COST_TOLERANCE);
-      if (input.rules().feesInCostBasis()) {
-        assertThat(sum(balances, "Income:Gains").negate())
-            .as("%s: realized gains", label)
-            .isEqualByComparingTo(tally.gains());
+      // With tax-style fees these are the tax report's gains; with fees apart, the fold's.
+      assertThat(sum(balances, "Income:Gains").negate())
+          .as("%s: realized gains", label)
+          .isEqualByComparingTo(tally.gains());
+      if (tally.comparableWithBooks(input.rules())) {
+        assertThat(sum(balances, "Income:Gains").add(sum(balances, "Expenses:Fees:Trade")).negate())
+            .as("%s: the books' realized trading PnL", label)
+            .isEqualByComparingTo(tally.tradingPnl());
       }
     }
   }
@@ -229,6 +263,15 @@ class BeancountJournalTest {
         history.events(),
         history.prices().latest(),
         JournalSample.GENERATED);
+  }
+
+  static JournalInput withdrawalsRealize(JournalInput input) {
+    return new JournalInput(
+        input.rules().withWithdrawalsRealize(true),
+        input.history(),
+        input.events(),
+        input.prices(),
+        input.generated());
   }
 
   /** The base-currency balance of every account whose name starts with {@code prefix}. */

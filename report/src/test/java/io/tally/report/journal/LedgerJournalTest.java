@@ -79,6 +79,15 @@ class LedgerJournalTest {
     }
 
     @Test
+    void withWithdrawalsAsDisposalsItsGainsIncludeTheWithdrawals() {
+      JournalTools.assumeOnPath("ledger", "ledger");
+
+      assertAgreesWithTally(
+          BeancountJournalTest.withdrawalsRealize(JournalSample.input(LotMethod.HIFO, true)),
+          "sample-withdrawals-realize");
+    }
+
+    @Test
     void withFeesApartItsGainsAndTradeFeesAreTheBooksTradingPnl() {
       JournalTools.assumeOnPath("ledger", "ledger");
       JournalInput input = JournalSample.input(LotMethod.FIFO, false);
@@ -137,11 +146,16 @@ class LedgerJournalTest {
           .as("%s: cost basis, exactly", label)
           .isEqualTo(TallyFigures.plain(tally.costs()));
 
-      if (input.rules().feesInCostBasis()) {
-        BigDecimal gains = usd(JournalTools.ledgerBalances(file, "^Income:Gains"));
-        assertThat(gains.negate())
-            .as("%s: realized gains", label)
-            .isEqualByComparingTo(tally.gains());
+      // With tax-style fees these are the tax report's gains; with fees apart, the fold's.
+      BigDecimal gains = usd(JournalTools.ledgerBalances(file, "^Income:Gains"));
+      assertThat(gains.negate())
+          .as("%s: realized gains", label)
+          .isEqualByComparingTo(tally.gains());
+      if (tally.comparableWithBooks(input.rules())) {
+        BigDecimal fees = usd(JournalTools.ledgerBalances(file, "^Expenses:Fees:Trade"));
+        assertThat(gains.add(fees).negate())
+            .as("%s: the books' realized trading PnL", label)
+            .isEqualByComparingTo(tally.tradingPnl());
       }
     }
   }

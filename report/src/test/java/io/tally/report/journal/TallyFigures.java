@@ -7,6 +7,7 @@ import io.tally.books.CostBasisMethod;
 import io.tally.books.PnlKind;
 import io.tally.money.Asset;
 import io.tally.tax.Disposal;
+import io.tally.tax.LotMethod;
 import io.tally.tax.OpenLot;
 import io.tally.tax.TaxLots;
 import io.tally.tax.TaxRules;
@@ -61,6 +62,17 @@ record TallyFigures(
     BigDecimal gains =
         lots.disposals().stream().map(Disposal::gain).reduce(BigDecimal.ZERO, BigDecimal::add);
     return new TallyFigures(holdings, costs, gains, books.realized(PnlKind.TRADE));
+  }
+
+  /**
+   * Whether the books' realized trading PnL is the journal's gains plus trade fees under {@code
+   * rules}: fees apart (as the books keep them), FIFO (the books' lot method here) and withdrawals
+   * not disposals (the books realize them as transfer PnL, not trading).
+   */
+  boolean comparableWithBooks(TaxRules rules) {
+    return !rules.feesInCostBasis()
+        && rules.method() == LotMethod.FIFO
+        && !rules.withdrawalsRealize();
   }
 
   /** The numbers of {@code values} in their shortest plain form, to compare numerically. */
