@@ -144,9 +144,8 @@ public final class BeancountJournal {
         difference = difference.add(unitCost.multiply(slice.quantity(), PYTHON)).add(slice.cost());
       }
     }
-    return difference.negate().setScale(ROUNDING_SCALE, RoundingMode.HALF_EVEN).signum() == 0
-        ? BigDecimal.ZERO
-        : difference.negate().setScale(ROUNDING_SCALE, RoundingMode.HALF_EVEN);
+    BigDecimal rounding = difference.negate().setScale(ROUNDING_SCALE, RoundingMode.HALF_EVEN);
+    return rounding.signum() == 0 ? BigDecimal.ZERO : rounding;
   }
 
   private static String key(Commodity commodity, String label) {

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -53,8 +54,8 @@ import java.util.stream.Collectors;
  * <p>An event that both opens lots of an asset and takes slices of that asset (a buy whose fee is
  * paid in the coin bought; a sale beyond the holding, whose missing units are first acquired) is
  * written as two linked transactions: the slices of that asset, with their gains, apart. An
- * internal move without a fee and a margin position's fill move nothing and are notes. Not
- * thread-safe; used once.
+ * internal move without a fee, a margin position's fill and an event of nothing but zeros move
+ * nothing and are notes. Not thread-safe; used once.
  */
 final class EventEntries {
 
@@ -81,7 +82,7 @@ final class EventEntries {
     if (event instanceof PositionFill fill) {
       return note(
           "margin position fill "
-              + fill.side().name().toLowerCase(java.util.Locale.ROOT)
+              + fill.side().name().toLowerCase(Locale.ROOT)
               + " "
               + fill.volume().toPlainString()
               + " "
@@ -382,6 +383,9 @@ final class EventEntries {
       }
     }
     opened.retainAll(taken);
+    if (moved.isEmpty() && counters.isEmpty()) {
+      return note(narration + ": moves nothing, no posting");
+    }
     if (opened.isEmpty()) {
       return List.of(transaction(narration, moved, counters, false));
     }
@@ -439,10 +443,7 @@ final class EventEntries {
   // ---- words --------------------------------------------------------------------------------
 
   private static String describe(CashFlow flow) {
-    return flow.kind().name().toLowerCase(java.util.Locale.ROOT)
-        + " "
-        + flow.amount()
-        + withFee(flow.fee());
+    return flow.kind().name().toLowerCase(Locale.ROOT) + " " + flow.amount() + withFee(flow.fee());
   }
 
   private static String withFee(Amount fee) {

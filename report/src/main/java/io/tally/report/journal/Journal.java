@@ -10,6 +10,7 @@ import io.tally.tax.LotMovement;
 import io.tally.tax.TaxLots;
 import io.tally.tax.TaxRules;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -118,7 +119,7 @@ final class Journal {
   }
 
   /** The date of a moment in the reporting time zone. */
-  LocalDate date(java.time.Instant at) {
+  LocalDate date(Instant at) {
     return input.rules().holding().date(at);
   }
 

@@ -2,8 +2,13 @@ package io.tally.report.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.tally.ledger.EventId;
 import io.tally.ledger.LedgerEvent;
+import io.tally.ledger.Unclassified;
+import io.tally.money.Amount;
+import io.tally.money.Asset;
 import io.tally.report.GoldenFile;
 import io.tally.report.journal.JournalTools.Balance;
 import io.tally.tax.LotMethod;
@@ -59,6 +64,29 @@ class BeancountJournalTest {
     BeancountJournal.write(input, out);
 
     assertThat(out).hasToString(BeancountJournal.of(input));
+  }
+
+  @Test
+  void anEventOfNothingButZerosIsANote() {
+    List<LedgerEvent> events =
+        List.of(
+            new Unclassified(
+                EventId.of("Z1"),
+                JournalSample.at("2024-01-01"),
+                "mystery",
+                "",
+                Amount.parse("ETH 0"),
+                Amount.parse("ETH 0")));
+    JournalInput input =
+        JournalInput.of(
+            JournalSample.rules(LotMethod.FIFO, true), List.of(), events, JournalSample.GENERATED);
+
+    assertThat(BeancountJournal.of(input))
+        .contains(
+            "\n; 2024-01-01 Z1: unclassified ledger row mystery ETH 0, booked as an adjustment:"
+                + " moves nothing, no posting\n")
+        .doesNotContain(" * ");
+    assertThat(LedgerJournal.of(input)).contains("; 2024-01-01 Z1: ").doesNotContain(" * (");
   }
 
   @Test
@@ -232,7 +260,7 @@ class BeancountJournalTest {
               (symbol, cost) ->
                   assertThat(costs.get(symbol))
                       .as("%s: cost basis of %s", label, symbol)
-                      .isCloseTo(cost, org.assertj.core.data.Offset.offset(COST_TOLERANCE)));
+                      .isCloseTo(cost, within(COST_TOLERANCE)));
       assertThat(sum(balances, "Equity:Clearing")).as("%s: clearing", label).isZero();
       assertThat(sum(balances, "Equity:Rounding").abs())
           .as("%s: rounding", label)
@@ -253,10 +281,7 @@ class BeancountJournalTest {
     GeneratedHistory history = HistoryGenerator.generate(seed, Seeds.events(seed));
     LotMethod method =
         List.of(LotMethod.FIFO, LotMethod.LIFO, LotMethod.HIFO).get((int) (seed % 3));
-    TaxRules rules =
-        TaxRules.defaults(io.tally.money.Asset.USD)
-            .withMethod(method)
-            .withFeesInCostBasis(seed <= 3);
+    TaxRules rules = TaxRules.defaults(Asset.USD).withMethod(method).withFeesInCostBasis(seed <= 3);
     return new JournalInput(
         rules,
         history.prices(),
