@@ -19,9 +19,9 @@ import java.util.SortedSet;
 
 /**
  * The history as a beancount journal (Debian's beancount 2.3.5: {@code bean-check} accepts it with
- * no error). Every event is a transaction ({@link Journal} says how each kind is written, {@link
- * Account} lists the accounts); every lot Tally keeps is a beancount lot at its total cost, dated
- * and labelled by the event that acquired it ({@code 1 XBT {{16016.00000000 USD, 2023-01-10,
+ * no error). Every event is a transaction ({@link EventEntries} says how each kind is written,
+ * {@link Account} lists the accounts); every lot Tally keeps is a beancount lot at its total cost,
+ * dated and labelled by the event that acquired it ({@code 1 XBT {{16016.00000000 USD, 2023-01-10,
  * "B1"}}}); every slice Tally took reduces exactly that lot, named by its date and label ({@code
  * -0.5 XBT {2023-01-10, "B1"} @@ 30969.00000000 USD}, the price being the proceeds when the slice
  * is a disposal), so beancount's {@code STRICT} booking never has to choose a lot and FIFO, LIFO

@@ -401,7 +401,7 @@ final class EventEntries {
     }
     List<Posting> firstCounters = new ArrayList<>(counters);
     firstCounters.add(new Units(Account.CLEARING, base, value.negate()));
-    String apart = opened.stream().map(Commodity::symbol).collect(Collectors.joining(", ", "", ""));
+    String apart = opened.stream().map(Commodity::symbol).collect(Collectors.joining(", "));
     return List.of(
         transaction(narration, first, firstCounters, true),
         transaction(
