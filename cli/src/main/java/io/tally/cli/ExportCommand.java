@@ -1,9 +1,17 @@
 package io.tally.cli;
 
+import io.tally.engine.StoredBooks;
 import io.tally.engine.config.TallyConfig;
+import io.tally.engine.config.TaxConfig;
 import io.tally.engine.service.PortfolioService;
+import io.tally.money.Asset;
 import io.tally.report.RowsCsv;
+import io.tally.report.journal.BeancountJournal;
+import io.tally.report.journal.JournalInput;
+import io.tally.report.journal.LedgerJournal;
 import io.tally.report.rows.BookRows;
+import io.tally.store.PortfolioStore;
+import io.tally.tax.LotMethod;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,29 +33,27 @@ import picocli.CommandLine.ParentCommand;
  * TWR index and drawdown of each day), the stored snapshots, every trade with what it realized, the
  * margin trade lifecycles, and the cash flows — optionally within {@code --from}/{@code --to}.
  *
- * <p>Example: {@code tally export trades --from 2025-01-01 --format csv --output trades.csv}.
+ * <p>Example: {@code tally export trades --from 2025-01-01 --format csv --output trades.csv},
+ * {@code tally export --format beancount --output books.beancount}.
  */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
     description =
         "Export the daily history, snapshots, trades, margin trade lifecycles or cash flows as CSV"
-            + " or JSON.")
+            + " or JSON, or the whole history as a beancount or ledger journal.")
 final class ExportCommand implements Callable<Integer> {
-
-  /** What can be exported. */
-  enum Kind {
-    history,
-    snapshots,
-    trades,
-    lifecycle,
-    flows
-  }
 
   /** The formats of an export. */
   enum Format {
     csv,
-    json
+    json,
+    beancount,
+    ledger;
+
+    boolean journal() {
+      return this == beancount || this == ledger;
+    }
   }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -60,16 +66,25 @@ final class ExportCommand implements Callable<Integer> {
 
   @Parameters(
       index = "0",
+      arity = "0..1",
       paramLabel = "WHAT",
-      description = "history, snapshots, trades, lifecycle or flows")
-  Kind kind;
+      description = "history, snapshots, trades, lifecycle or flows (none for a journal)")
+  String what;
 
   @Option(
       names = "--format",
-      paramLabel = "csv|json",
-      description = "output format (default: ${DEFAULT-VALUE})",
+      paramLabel = "csv|json|beancount|ledger",
+      description =
+          "output format (default: ${DEFAULT-VALUE}); beancount or ledger: the whole history as"
+              + " a journal",
       defaultValue = "csv")
   Format format;
+
+  @Option(
+      names = "--method",
+      paramLabel = "fifo|lifo|hifo",
+      description = "a journal's lots taken by this method (default: tax.method, fifo)")
+  String method;
 
   @Option(names = "--from", paramLabel = "DATE", description = "first day, YYYY-MM-DD")
   String from;
@@ -96,6 +111,24 @@ final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--from " + first.get() + " is after --to " + last.get());
     }
     TallyConfig config = configuration.load();
+    ReportOutput destination =
+        new ReportOutput(Optional.ofNullable(output), spec.commandLine().getOut());
+    if (format.journal()) {
+      if (what != null || first.isPresent() || last.isPresent()) {
+        throw new IllegalArgumentException(
+            "--format " + format + " writes the whole history: give no WHAT, --from or --to");
+      }
+      destination.write(journal(config));
+      return 0;
+    }
+    if (what == null) {
+      throw new IllegalArgumentException(
+          "export what? history, snapshots, trades, lifecycle or flows (or --format beancount|ledger)");
+    }
+    if (method != null) {
+      throw new IllegalArgumentException("--method is for a journal (--format beancount|ledger)");
+    }
+    BookRows.Kind kind = BookRows.Kind.parse(what);
     List<Map<String, Object>> rows;
     String base;
     try (ServiceSession session =
@@ -103,21 +136,40 @@ final class ExportCommand implements Callable<Integer> {
             database, tally, config, Optional.empty(), clock, spec.commandLine().getErr())) {
       PortfolioService service = session.service();
       base = service.config().portfolio().baseCurrency().code();
-      rows = BookRows.of(service, BookRows.Kind.parse(kind.name()), first, last);
+      rows = BookRows.of(service, kind, first, last);
     }
-    String text;
     if (format == Format.json) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("export", kind.name());
+      doc.put("export", kind.code());
       doc.put("base_currency", base);
       doc.put("from", first.map(Object::toString).orElse(null));
       doc.put("to", last.map(Object::toString).orElse(null));
       doc.put("rows", rows);
-      text = Json.write(doc) + "\n";
+      destination.write(Json.write(doc) + "\n");
     } else {
-      text = RowsCsv.of(rows);
+      destination.write(RowsCsv.of(rows));
     }
-    new ReportOutput(Optional.ofNullable(output), spec.commandLine().getOut()).write(text);
     return 0;
+  }
+
+  /**
+   * The whole history of the store as a beancount or ledger journal: every event, each lot opened
+   * and taken as the tax lots have it, by the method and fee treatment of {@code tax:}.
+   */
+  private String journal(TallyConfig config) {
+    JournalInput input;
+    ServiceSession.requireDatabase(database);
+    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
+      Asset base = StoredBooks.baseCurrency(store, config.portfolio()).asset();
+      TaxConfig tax =
+          method == null ? config.tax() : config.tax().withMethod(LotMethod.parse(method));
+      input =
+          JournalInput.of(
+              tax.rules(base, config.performance().zone()),
+              StoredBooks.pricesIn(store, base),
+              StoredBooks.events(store),
+              clock.instant());
+    }
+    return format == Format.beancount ? BeancountJournal.of(input) : LedgerJournal.of(input);
   }
 }
