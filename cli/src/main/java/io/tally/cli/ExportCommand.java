@@ -15,7 +15,6 @@ import io.tally.tax.LotMethod;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,26 +128,18 @@ final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--method is for a journal (--format beancount|ledger)");
     }
     BookRows.Kind kind = BookRows.Kind.parse(what);
-    List<Map<String, Object>> rows;
-    String base;
+    String text;
     try (ServiceSession session =
         ServiceSession.open(
             database, tally, config, Optional.empty(), clock, spec.commandLine().getErr())) {
       PortfolioService service = session.service();
-      base = service.config().portfolio().baseCurrency().code();
-      rows = BookRows.of(service, kind, first, last);
+      List<Map<String, Object>> rows = BookRows.of(service, kind, first, last);
+      text =
+          format == Format.json
+              ? Json.write(BookRows.document(service, kind, first, last, rows)) + "\n"
+              : RowsCsv.of(rows);
     }
-    if (format == Format.json) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("export", kind.code());
-      doc.put("base_currency", base);
-      doc.put("from", first.map(Object::toString).orElse(null));
-      doc.put("to", last.map(Object::toString).orElse(null));
-      doc.put("rows", rows);
-      destination.write(Json.write(doc) + "\n");
-    } else {
-      destination.write(RowsCsv.of(rows));
-    }
+    destination.write(text);
     return 0;
   }
 

@@ -24,11 +24,13 @@ import io.tally.money.Price;
 import io.tally.report.OutputFormat;
 import io.tally.report.ReportRange;
 import io.tally.report.ReportType;
+import io.tally.report.RowsCsv;
 import io.tally.report.holdings.HoldingsCsv;
 import io.tally.report.performance.PerformancePdf;
 import io.tally.report.performance.PerformanceReport;
 import io.tally.report.performance.PerformanceReportCsv;
 import io.tally.report.performance.PerformanceReportJson;
+import io.tally.report.rows.BookRows;
 import io.tally.report.tax.IncomeReportCsv;
 import io.tally.report.tax.IncomeReportJson;
 import io.tally.report.tax.TaxReportCsv;
@@ -122,7 +124,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--type",
       paramLabel = "TYPE",
-      description = "holdings (default), performance, monthly, annual, tax or income",
+      description =
+          "holdings (default), performance, monthly, annual, tax, income, trades or flows",
       defaultValue = "holdings")
   String type;
 
@@ -196,6 +199,10 @@ final class ReportCommand implements Callable<Integer> {
             today);
     if (reportType == ReportType.TAX || reportType == ReportType.INCOME) {
       destination.write(taxReport(reportType, outputFormat, range, config));
+      return 0;
+    }
+    if (reportType.isListing()) {
+      destination.write(listing(reportType, outputFormat, range, config));
       return 0;
     }
     if (reportType.isPerformance()) {
@@ -306,6 +313,28 @@ final class ReportCommand implements Callable<Integer> {
         destination.write(ReportText.render(valuation, baseCurrency, display));
     }
     return 0;
+  }
+
+  /** The trades or cash flows of {@code range}, as the service lists them ({@link BookRows}). */
+  private String listing(
+      ReportType reportType, OutputFormat outputFormat, ReportRange range, TallyConfig config) {
+    BookRows.Kind kind =
+        reportType == ReportType.TRADES ? BookRows.Kind.TRADES : BookRows.Kind.FLOWS;
+    Optional<LocalDate> last = Optional.of(range.to());
+    try (ServiceSession session =
+        ServiceSession.open(
+            database, tally, config, Optional.empty(), clock, spec.commandLine().getErr())) {
+      List<Map<String, Object>> rows = BookRows.of(session.service(), kind, range.from(), last);
+      switch (outputFormat) {
+        case JSON:
+          return Json.write(BookRows.document(session.service(), kind, range.from(), last, rows))
+              + "\n";
+        case CSV:
+          return RowsCsv.of(rows);
+        default:
+          return RowsText.render(reportType == ReportType.TRADES ? "Trades" : "Cash flows", rows);
+      }
+    }
   }
 
   /** The tax or income report of {@code range}, from every stored event folded into tax lots. */

@@ -133,6 +133,20 @@ class ReportTypesTest {
   }
 
   @Test
+  void theTradesAndFlowsOfAYearAreListedOldestFirst() {
+    TallyRun trades =
+        TallyRun.of("report", "--db", db, "--type", "trades", "--year", "2025", "--format", "csv");
+    assertThat(trades.status()).as(trades.err()).isZero();
+    // The books' default (WAC, fees apart): 12,000 − 10,000 × 0.2 / 0.5 − 12 = 7,988.
+    assertThat(trades.out().split("\r\n")).hasSize(2);
+    assertThat(trades.out()).contains("TR0002-AAAAA-AAAAAA").contains("7988.00000000");
+
+    TallyRun flows = TallyRun.of("report", "--db", db, "--type", "flows");
+    assertThat(flows.status()).as(flows.err()).isZero();
+    assertThat(flows.out()).startsWith("Cash flows (2)").contains("deposit").contains("reward");
+  }
+
+  @Test
   void theHoldingsComeAsCsvToo() {
     TallyRun run = TallyRun.of("report", "--db", db, "--format", "csv");
 

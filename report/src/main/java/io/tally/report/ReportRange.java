@@ -16,8 +16,8 @@ import java.util.Optional;
  *       complete year;
  *   <li>{@code tax} and {@code income}: {@code year} when given, else {@code from} (default: 1
  *       January of {@code to}'s year) to {@code to} (default: today) — a tax year to date;
- *   <li>{@code performance}: {@code year} when given, else {@code from} (default: the history's
- *       first day) to {@code to} (default: today);
+ *   <li>{@code performance}, {@code trades} and {@code flows}: {@code year} when given, else {@code
+ *       from} (default: the history's first day) to {@code to} (default: today);
  *   <li>{@code holdings}: the books now; no range may be given.
  * </ul>
  *
@@ -96,6 +96,8 @@ public record ReportRange(Optional<LocalDate> from, LocalDate to, boolean calend
           return new ReportRange(Optional.of(from.orElse(last.withDayOfYear(1))), last, false);
         }
       case PERFORMANCE:
+      case TRADES:
+      case FLOWS:
         return year.isPresent()
             ? wholeYear(year.get())
             : new ReportRange(from, to.orElse(today), false);

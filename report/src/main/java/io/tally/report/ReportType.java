@@ -24,7 +24,11 @@ public enum ReportType {
   /** Realized gains: one row per disposal and lot, totals per year and term. */
   TAX(EnumSet.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV)),
   /** Rewards, staking and airdrops at their value when received, per asset and month. */
-  INCOME(EnumSet.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV));
+  INCOME(EnumSet.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV)),
+  /** Every trade in a range and what it realized. */
+  TRADES(EnumSet.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV)),
+  /** The cash flows in a range: deposits, withdrawals, rewards, adjustments. */
+  FLOWS(EnumSet.of(OutputFormat.TEXT, OutputFormat.JSON, OutputFormat.CSV));
 
   private final Set<OutputFormat> formats;
 
@@ -35,6 +39,11 @@ public enum ReportType {
   /** The lower-case name used on the command line and in the API's path. */
   public String code() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether this report lists rows of the books ({@code trades}, {@code flows}). */
+  public boolean isListing() {
+    return this == TRADES || this == FLOWS;
   }
 
   /** Whether this report is the performance report of some range. */
@@ -68,7 +77,7 @@ public enum ReportType {
       throw new IllegalArgumentException(
           "unknown report type '"
               + text
-              + "': expected holdings, performance, monthly, annual, tax or income",
+              + "': expected holdings, performance, monthly, annual, tax, income, trades or flows",
           e);
     }
   }

@@ -11,11 +11,13 @@ import io.tally.money.Asset;
 import io.tally.report.OutputFormat;
 import io.tally.report.ReportRange;
 import io.tally.report.ReportType;
+import io.tally.report.RowsCsv;
 import io.tally.report.holdings.HoldingsCsv;
 import io.tally.report.performance.PerformancePdf;
 import io.tally.report.performance.PerformanceReport;
 import io.tally.report.performance.PerformanceReportCsv;
 import io.tally.report.performance.PerformanceReportJson;
+import io.tally.report.rows.BookRows;
 import io.tally.report.tax.IncomeReportCsv;
 import io.tally.report.tax.IncomeReportJson;
 import io.tally.report.tax.TaxReportCsv;
@@ -27,16 +29,18 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code GET /api/v1/portfolio/reports/{type}?from=&to=&year=&format=&method=}: the reports of
  * {@code tally report --type} over HTTP — {@code holdings}, {@code performance}, {@code monthly},
- * {@code annual}, {@code tax} and {@code income} — as JSON (the default), CSV ({@code text/csv})
- * or, for the performance reports, PDF ({@code application/pdf}, with a file name to save it
- * under). The range follows {@link ReportRange}'s rule; a parameter it refuses is a 400 naming it,
- * an unknown type a 404.
+ * {@code annual}, {@code tax}, {@code income}, {@code trades} and {@code flows} — as JSON (the
+ * default), CSV ({@code text/csv}) or, for the performance reports, PDF ({@code application/pdf},
+ * with a file name to save it under). The range follows {@link ReportRange}'s rule; a parameter it
+ * refuses is a 400 naming it, an unknown type a 404.
  *
  * <p>Example: {@code curl 'localhost:8080/api/v1/portfolio/reports/tax?year=2025&format=csv'}.
  * Thread-safe: the service is.
@@ -93,6 +97,20 @@ final class ReportRoutes {
             text(ctx, format, IncomeReportCsv.of(report));
           } else {
             TallyServer.json(ctx, IncomeReportJson.of(report, base, now));
+          }
+          return;
+        }
+      case TRADES:
+      case FLOWS:
+        {
+          BookRows.Kind kind =
+              type == ReportType.TRADES ? BookRows.Kind.TRADES : BookRows.Kind.FLOWS;
+          Optional<LocalDate> last = Optional.of(range.to());
+          List<Map<String, Object>> rows = BookRows.of(service, kind, range.from(), last);
+          if (format == OutputFormat.CSV) {
+            text(ctx, format, RowsCsv.of(rows));
+          } else {
+            TallyServer.json(ctx, BookRows.document(service, kind, range.from(), last, rows));
           }
           return;
         }

@@ -124,6 +124,18 @@ class ReportRoutesTest {
   }
 
   @Test
+  void theTradesReportListsWhatTheServiceRealizedOldestFirst() throws Exception {
+    JsonNode doc = json.readTree(get("/api/v1/portfolio/reports/trades").body());
+    JsonNode rows = doc.get("rows");
+
+    assertThat(doc.get("export").asString()).isEqualTo("trades");
+    assertThat(rows.size()).isGreaterThan(1);
+    assertThat(rows.get(0).toString()).isNotEqualTo(rows.get(rows.size() - 1).toString());
+    assertThat(get("/api/v1/portfolio/reports/flows?format=csv").body())
+        .startsWith("id,at,kind,asset,amount,fee,");
+  }
+
+  @Test
   void anUnknownReportIsNotFound() throws Exception {
     HttpResponse<String> response = get("/api/v1/portfolio/reports/gains");
 

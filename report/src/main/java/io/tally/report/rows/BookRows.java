@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,6 +134,25 @@ public final class BookRows {
         }
     }
     throw new IllegalStateException("Unhandled " + kind);
+  }
+
+  /**
+   * The JSON document of {@code rows}: {@code export} (the kind), {@code base_currency}, {@code
+   * from} and {@code to} ({@code null} when open) and the {@code rows}.
+   */
+  public static Map<String, Object> document(
+      PortfolioService service,
+      Kind kind,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      List<Map<String, Object>> rows) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("export", kind.code());
+    doc.put("base_currency", service.config().portfolio().baseCurrency().code());
+    doc.put("from", from.map(Object::toString).orElse(null));
+    doc.put("to", to.map(Object::toString).orElse(null));
+    doc.put("rows", rows);
+    return doc;
   }
 
   /** The rows in time order: the API lists newest first. */
