@@ -10,6 +10,7 @@ import io.tally.ledger.Unclassified;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.report.GoldenFile;
+import io.tally.report.SampleEvents;
 import io.tally.report.journal.JournalTools.Balance;
 import io.tally.tax.LotMethod;
 import io.tally.tax.TaxRules;
@@ -72,7 +73,7 @@ class BeancountJournalTest {
         List.of(
             new Unclassified(
                 EventId.of("Z1"),
-                JournalSample.at("2024-01-01"),
+                SampleEvents.at("2024-01-01"),
                 "mystery",
                 "",
                 Amount.parse("ETH 0"),

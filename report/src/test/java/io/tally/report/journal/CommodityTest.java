@@ -9,6 +9,7 @@ import io.tally.ledger.FlowKind;
 import io.tally.ledger.LedgerEvent;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
+import io.tally.report.SampleEvents;
 import io.tally.tax.LotMethod;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,13 +47,13 @@ class CommodityTest {
         List.of(
             new CashFlow(
                 EventId.of("D1"),
-                JournalSample.at("2024-01-01"),
+                SampleEvents.at("2024-01-01"),
                 FlowKind.DEPOSIT,
                 Amount.parse("1INCH 5"),
                 Amount.parse("1INCH 0")),
             new CashFlow(
                 EventId.of("D2"),
-                JournalSample.at("2024-01-02"),
+                SampleEvents.at("2024-01-02"),
                 FlowKind.DEPOSIT,
                 Amount.parse("X1INCH 5"),
                 Amount.parse("X1INCH 0")));

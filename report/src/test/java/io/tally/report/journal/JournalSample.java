@@ -1,6 +1,9 @@
 package io.tally.report.journal;
 
-import io.tally.ledger.CashFlow;
+import static io.tally.report.SampleEvents.at;
+import static io.tally.report.SampleEvents.flow;
+import static io.tally.report.SampleEvents.trade;
+
 import io.tally.ledger.EventId;
 import io.tally.ledger.FlowKind;
 import io.tally.ledger.InternalMove;
@@ -10,7 +13,6 @@ import io.tally.ledger.PositionCarry;
 import io.tally.ledger.PositionFill;
 import io.tally.ledger.Side;
 import io.tally.ledger.Trade;
-import io.tally.ledger.TradeKind;
 import io.tally.ledger.Unclassified;
 import io.tally.money.Amount;
 import io.tally.money.Asset;
@@ -36,27 +38,6 @@ final class JournalSample {
   static final Asset DOT = Asset.of("DOT");
 
   private JournalSample() {}
-
-  static Instant at(String date) {
-    return Instant.parse(date + "T12:00:00Z");
-  }
-
-  private static Trade trade(
-      String id, String date, String pair, String sold, String bought, String fee) {
-    return new Trade(
-        EventId.of(id),
-        at(date),
-        TradeKind.ORDER_BOOK,
-        Pair.parse(pair),
-        List.of(Amount.parse(sold)),
-        List.of(Amount.parse(bought)),
-        fee.isEmpty() ? List.of() : List.of(Amount.parse(fee)),
-        Trade.MANUAL);
-  }
-
-  private static CashFlow flow(String id, String date, FlowKind kind, String amount, String fee) {
-    return new CashFlow(EventId.of(id), at(date), kind, Amount.parse(amount), Amount.parse(fee));
-  }
 
   static List<LedgerEvent> events() {
     return List.of(

@@ -1,16 +1,13 @@
 package io.tally.report.tax;
 
+import static io.tally.report.SampleEvents.at;
+import static io.tally.report.SampleEvents.flow;
+import static io.tally.report.SampleEvents.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tally.ledger.CashFlow;
-import io.tally.ledger.EventId;
 import io.tally.ledger.FlowKind;
 import io.tally.ledger.LedgerEvent;
-import io.tally.ledger.Trade;
-import io.tally.ledger.TradeKind;
-import io.tally.money.Amount;
 import io.tally.money.Asset;
-import io.tally.money.Pair;
 import io.tally.money.Price;
 import io.tally.report.GoldenFile;
 import io.tally.tax.IncomeReport;
@@ -39,27 +36,6 @@ class TaxReportGoldenTest {
   private static final Asset XBT = Asset.of("XBT");
   private static final Asset ETH = Asset.of("ETH");
   private static final Asset DOT = Asset.of("DOT");
-
-  private static Instant at(String date) {
-    return Instant.parse(date + "T12:00:00Z");
-  }
-
-  private static Trade trade(
-      String id, String date, String pair, String sold, String bought, String fee) {
-    return new Trade(
-        EventId.of(id),
-        at(date),
-        TradeKind.ORDER_BOOK,
-        Pair.parse(pair),
-        List.of(Amount.parse(sold)),
-        List.of(Amount.parse(bought)),
-        fee.isEmpty() ? List.of() : List.of(Amount.parse(fee)),
-        Trade.MANUAL);
-  }
-
-  private static CashFlow flow(String id, String date, FlowKind kind, String amount, String fee) {
-    return new CashFlow(EventId.of(id), at(date), kind, Amount.parse(amount), Amount.parse(fee));
-  }
 
   /** The history every golden file reports. */
   static TaxLots lots(LotMethod method) {
