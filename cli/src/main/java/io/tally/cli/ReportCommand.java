@@ -180,15 +180,23 @@ final class ReportCommand implements Callable<Integer> {
     ReportOutput destination =
         new ReportOutput(Optional.ofNullable(output), spec.commandLine().getOut());
     destination.check(outputFormat);
-    if (asOf != null && reportType != ReportType.HOLDINGS) {
-      throw new IllegalArgumentException("--as-of is for --type holdings: use --from/--to");
+    if (reportType != ReportType.HOLDINGS) {
+      refuseHoldingsOptions(reportType);
+    }
+    if (method != null && reportType != ReportType.TAX) {
+      throw new IllegalArgumentException("--method is for --type tax");
     }
     // A missing file would be created empty; a server database cannot be checked before opening.
     Path file = database.file().orElse(null);
     if (file != null && !Files.exists(file)) {
       throw new IllegalArgumentException("no database at " + file + ": run 'tally import' first");
     }
-    TallyConfig config = configuration.load();
+    TallyConfig loaded = configuration.load();
+    TallyConfig config =
+        base == null
+            ? loaded
+            : loaded.withPortfolio(
+                loaded.portfolio().withBaseCurrency(AssetSymbol.canonical(base)));
     LocalDate today = LocalDate.ofInstant(clock.instant(), config.performance().zone());
     ReportRange range =
         ReportRange.of(
@@ -206,31 +214,11 @@ final class ReportCommand implements Callable<Integer> {
       return 0;
     }
     if (reportType.isPerformance()) {
-      PerformanceReport report;
-      try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
-        report = PerformanceReports.load(store, config, range, Optional.ofNullable(prices), clock);
-      }
-      switch (outputFormat) {
-        case PDF:
-          destination.write(PerformancePdf.render(report));
-          break;
-        case JSON:
-          destination.write(Json.write(PerformanceReportJson.of(report, true)) + "\n");
-          break;
-        case CSV:
-          destination.write(PerformanceReportCsv.of(report));
-          break;
-        default:
-          destination.write(
-              PerformanceText.render(
-                  PerformanceJson.of(report.performance(), report.base(), false)));
-      }
+      performanceReport(outputFormat, range, config, destination);
       return 0;
     }
-    PortfolioConfig configured = config.portfolio();
+    PortfolioConfig portfolio = config.portfolio();
     Optional<LocalDate> day = asOfDay(config.performance().zone());
-    PortfolioConfig portfolio =
-        base == null ? configured : configured.withBaseCurrency(AssetSymbol.canonical(base));
     CostBasisMethod method =
         costBasis == null ? portfolio.costBasisMethod() : CostBasisMethod.parse(costBasis);
     Instant now = clock.instant();
@@ -315,6 +303,41 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The options only the holdings take, refused for another report. */
+  private void refuseHoldingsOptions(ReportType reportType) {
+    String given =
+        asOf != null
+            ? "--as-of"
+            : !currentPrices.isEmpty() ? "--price" : costBasis != null ? "--cost-basis" : "";
+    if (!given.isEmpty()) {
+      throw new IllegalArgumentException(
+          given + " is for --type holdings, not " + reportType.code());
+    }
+  }
+
+  /** The performance report of {@code range} (monthly and annual ones too) in its format. */
+  private void performanceReport(
+      OutputFormat outputFormat, ReportRange range, TallyConfig config, ReportOutput destination) {
+    PerformanceReport report;
+    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
+      report = PerformanceReports.load(store, config, range, Optional.ofNullable(prices), clock);
+    }
+    switch (outputFormat) {
+      case PDF:
+        destination.write(PerformancePdf.render(report));
+        break;
+      case JSON:
+        destination.write(Json.write(PerformanceReportJson.of(report, true)) + "\n");
+        break;
+      case CSV:
+        destination.write(PerformanceReportCsv.of(report));
+        break;
+      default:
+        destination.write(
+            PerformanceText.render(PerformanceJson.of(report.performance(), report.base(), false)));
+    }
+  }
+
   /** The trades or cash flows of {@code range}, as the service lists them ({@link BookRows}). */
   private String listing(
       ReportType reportType, OutputFormat outputFormat, ReportRange range, TallyConfig config) {
@@ -344,11 +367,7 @@ final class ReportCommand implements Callable<Integer> {
     TaxLots lots;
     Asset baseAsset;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
-      PortfolioConfig portfolio =
-          base == null
-              ? config.portfolio()
-              : config.portfolio().withBaseCurrency(AssetSymbol.canonical(base));
-      baseAsset = StoredBooks.baseCurrency(store, portfolio).asset();
+      baseAsset = StoredBooks.baseCurrency(store, config.portfolio()).asset();
       TaxConfig tax =
           method == null ? config.tax() : config.tax().withMethod(LotMethod.parse(method));
       List<Price> points = new ArrayList<>(StoredBooks.pricesIn(store, baseAsset));

@@ -172,6 +172,10 @@ class ReportTypesTest {
         .contains("--year is not for the holdings report");
     assertThat(TallyRun.of("report", "--db", db, "--type", "gains").err())
         .contains("unknown report type 'gains'");
+    assertThat(TallyRun.of("report", "--db", db, "--type", "tax", "--price", "XBT=1").err())
+        .contains("--price is for --type holdings, not tax");
+    assertThat(TallyRun.of("report", "--db", db, "--type", "income", "--method", "fifo").err())
+        .contains("--method is for --type tax");
     TallyRun lofi = TallyRun.of("report", "--db", db, "--type", "tax", "--method", "lofi");
     assertThat(lofi.status()).isEqualTo(1);
     assertThat(lofi.err()).contains("Unknown lot method 'lofi'");

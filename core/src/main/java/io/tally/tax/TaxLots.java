@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -244,7 +245,7 @@ public final class TaxLots {
       Amount units = amount.abs();
       Optional<BigDecimal> market = prices.value(units.asset(), units.value(), at);
       if (market.isEmpty()) {
-        missingPrice(id, units, at, "value the " + kind.name().toLowerCase(java.util.Locale.ROOT));
+        missingPrice(id, units, at, "value the " + kind.name().toLowerCase(Locale.ROOT));
       }
       if (amount.signum() > 0) {
         value = market.orElse(ZERO);
