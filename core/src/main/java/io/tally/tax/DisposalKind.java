@@ -2,7 +2,11 @@ package io.tally.tax;
 
 import java.util.Locale;
 
-/** Why units were disposed of, as a {@link Disposal} says. */
+/**
+ * Why units were disposed of, as a {@link Disposal} says.
+ *
+ * <p>Example: a sale of XBT for USD is {@code TRADE}; its fee paid in XBT, {@code FEE}.
+ */
 public enum DisposalKind {
   /** Sold or swapped in a trade. */
   TRADE,

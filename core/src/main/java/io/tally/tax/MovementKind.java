@@ -2,7 +2,12 @@ package io.tally.tax;
 
 import java.util.Locale;
 
-/** Why units entered or left the lots without a taxable disposal, as a {@link LotMovement} says. */
+/**
+ * Why units entered or left the lots without a taxable disposal, as a {@link LotMovement} says.
+ *
+ * <p>Example: a withdrawal of 0.4 XBT is {@code WITHDRAWAL}; its 0.0005 XBT fee {@code
+ * TRANSFER_FEE}.
+ */
 public enum MovementKind {
   /** Withdrawn to another wallet: the units leave with their cost; nothing is realized. */
   WITHDRAWAL,
