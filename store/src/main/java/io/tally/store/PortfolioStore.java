@@ -154,7 +154,19 @@ public interface PortfolioStore extends AutoCloseable {
    * @return how many rows were added and skipped, and what became of the event records
    * @throws StoreException if the database fails; nothing of the batch is then stored
    */
-  CommitResult commit(ImportBatch batch);
+  default CommitResult commit(ImportBatch batch) {
+    return commitImport(batch).result();
+  }
+
+  /**
+   * Writes a batch like {@link #commit} and says which import it was: the id of the import log
+   * entry it made, which {@link #lastImportId()} returns until the next commit.
+   *
+   * <p>Example: on a fresh store, {@code commitImport(batch).importId()} is 1.
+   *
+   * @throws StoreException if the database fails; nothing of the batch is then stored
+   */
+  CommittedImport commitImport(ImportBatch batch);
 
   /**
    * Which of {@code rowIds} of {@code source} are stored. The ids go to the database in one query
