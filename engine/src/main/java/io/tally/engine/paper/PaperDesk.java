@@ -13,7 +13,6 @@ import io.tally.margin.MarginEvent;
 import io.tally.money.Pair;
 import io.tally.risk.RiskEvent;
 import io.tally.risk.RiskEventType;
-import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -380,15 +379,15 @@ public final class PaperDesk {
         return;
       }
       long upTo;
-      Optional<ImportBatch> batch;
+      Optional<PaperBatches.Batch> batch;
       synchronized (this) {
         upTo = changes;
         batch = batches.next(account, market);
       }
       try {
         if (batch.isPresent()) {
-          store.commit(batch.get());
-          service.refresh();
+          // The books take the entries committed instead of reading them back.
+          service.refresh(batch.get().committed(store.commitImport(batch.get().batch())));
         }
       } catch (RuntimeException e) {
         failure = Optional.of(e.getMessage());
