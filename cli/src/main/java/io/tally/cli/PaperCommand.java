@@ -15,6 +15,7 @@ import io.tally.sim.KrakenSimulator;
 import io.tally.sim.MarginOptions;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
+import io.tally.store.Durability;
 import io.tally.store.PortfolioStore;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -39,6 +40,10 @@ import picocli.CommandLine.ParentCommand;
  *
  * <p>The account is {@code accounts.NAME} of the configuration ({@code kind: paper}); without one,
  * the defaults: 10,000 USDT, or 10,000 USD on the simulator, whose pairs are quoted in USD.
+ *
+ * <p>Its money is simulated, so its SQLite store commits without syncing the disk each time ({@link
+ * Durability#PROCESS_CRASH}: {@code synchronous=NORMAL} in WAL mode): every order that was answered
+ * survives the process crashing, and a power loss may lose the last ones.
  *
  * <p>Example: {@code ./tally paper} prints {@code Tally is serving http://127.0.0.1:8080/} first;
  * then {@code curl -X POST localhost:8080/api/v1/paper/orders -d
@@ -151,10 +156,14 @@ final class PaperCommand implements Callable<Integer> {
               .clock(clock)
               .pacePublicCalls(market == Market.kraken)
               .build();
+      // Simulated money: the store commits every order without waiting for the disk
+      // (Durability.PROCESS_CRASH); a live account's store never does.
       PortfolioStore store =
           running.add(
               PortfolioStore.open(
-                  Optional.ofNullable(db).orElse(account + ".paper.db"), tally.env()));
+                  Optional.ofNullable(db).orElse(account + ".paper.db"),
+                  tally.env(),
+                  Durability.PROCESS_CRASH));
       PortfolioService service =
           new PortfolioService(books, store, Optional.empty(), clock, line -> {});
       service.load();

@@ -42,7 +42,8 @@ public record MarginAccount(
     netDeposits = Precision.exactMoney(netDeposits, "netDeposits");
     positions = Map.copyOf(positions);
     marks = Map.copyOf(marks);
-    trades = List.copyOf(trades);
+    // A book's accounts share its trades (TradeList, immutable); any other list is copied.
+    trades = TradeList.of(trades);
     requireNonNull(lastEventAt, "lastEventAt");
   }
 

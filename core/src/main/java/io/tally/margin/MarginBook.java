@@ -7,6 +7,7 @@ import io.tally.money.Pair;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,15 @@ public final class MarginBook {
   private Optional<Instant> lastEventAt;
   private final Map<Pair, MarginPosition> positions;
   private final Map<Pair, BigDecimal> marks;
-  private final List<TradeLifecycle> trades;
+
+  /**
+   * Every trade in the order it opened: the first {@code tradeCount} slots. Published accounts
+   * share the array ({@link TradeList}): a slot changes only while its trade is open, and a new
+   * trade goes in a slot no published account reads (a full array is copied into a larger one).
+   */
+  private TradeLifecycle[] trades;
+
+  private int tradeCount;
   private final Map<Pair, Integer> openTrades = new HashMap<>();
 
   /** An empty book under these terms. */
@@ -50,10 +59,11 @@ public final class MarginBook {
     this.lastEventAt = start.lastEventAt();
     this.positions = new HashMap<>(start.positions());
     this.marks = new HashMap<>(start.marks());
-    this.trades = new ArrayList<>(start.trades());
-    for (int i = 0; i < trades.size(); i++) {
-      if (trades.get(i).status() == TradeStatus.OPEN) {
-        openTrades.put(trades.get(i).pair(), i);
+    this.trades = TradeList.of(start.trades()).toArrayCopy();
+    this.tradeCount = trades.length;
+    for (int i = 0; i < tradeCount; i++) {
+      if (trades[i].status() == TradeStatus.OPEN) {
+        openTrades.put(trades[i].pair(), i);
       }
     }
   }
@@ -72,7 +82,9 @@ public final class MarginBook {
 
   /** The account as it stands (a copy: later events do not change it). */
   public MarginAccount account() {
-    return withTrades(trades);
+    Map<Integer, TradeLifecycle> open = new HashMap<>();
+    openTrades.values().forEach(index -> open.put(index, trades[index]));
+    return withTrades(TradeList.sharing(trades, tradeCount, open));
   }
 
   /**
@@ -82,7 +94,7 @@ public final class MarginBook {
    */
   public MarginAccount standing() {
     List<TradeLifecycle> open = new ArrayList<>(openTrades.size());
-    openTrades.values().stream().sorted().forEach(index -> open.add(trades.get(index)));
+    openTrades.values().stream().sorted().forEach(index -> open.add(trades[index]));
     return withTrades(open);
   }
 
@@ -98,8 +110,8 @@ public final class MarginBook {
   public Optional<TradeLifecycle> openTrade(EventId id) {
     requireNonNull(id, "id");
     for (int index : openTrades.values()) {
-      if (trades.get(index).id().equals(id)) {
-        return Optional.of(trades.get(index));
+      if (trades[index].id().equals(id)) {
+        return Optional.of(trades[index]);
       }
     }
     return Optional.empty();
@@ -108,7 +120,7 @@ public final class MarginBook {
   /** The trade open on {@code pair}, if a position is open there. */
   public Optional<TradeLifecycle> openTrade(Pair pair) {
     Integer index = openTrades.get(requireNonNull(pair, "pair"));
-    return index == null ? Optional.empty() : Optional.of(trades.get(index));
+    return index == null ? Optional.empty() : Optional.of(trades[index]);
   }
 
   /** Switches between isolated and cross margin; booked figures do not change. */
@@ -155,8 +167,8 @@ public final class MarginBook {
         positions.getOrDefault(pair, MarginPosition.flat(pair)).apply(fill);
     if (change.closedQuantity().signum() > 0) {
       int index = openTrades.get(pair);
-      TradeLifecycle reduced = trades.get(index).reduced(fill, change);
-      trades.set(index, reduced);
+      TradeLifecycle reduced = trades[index].reduced(fill, change);
+      trades[index] = reduced;
       if (reduced.status() == TradeStatus.CLOSED) {
         openTrades.remove(pair);
       }
@@ -164,10 +176,10 @@ public final class MarginBook {
     if (change.openedQuantity().signum() > 0) {
       Integer index = openTrades.get(pair);
       if (index == null) {
-        openTrades.put(pair, trades.size());
-        trades.add(TradeLifecycle.open(fill, change));
+        append(TradeLifecycle.open(fill, change));
+        openTrades.put(pair, tradeCount - 1);
       } else {
-        trades.set(index, trades.get(index).increased(fill, change));
+        trades[index] = trades[index].increased(fill, change);
       }
     }
     positions.put(pair, change.after());
@@ -180,7 +192,7 @@ public final class MarginBook {
     MarginPosition charged =
         positions.getOrDefault(pair, MarginPosition.flat(pair)).charged(charge);
     int index = openTrades.get(pair);
-    trades.set(index, trades.get(index).charged(charge));
+    trades[index] = trades[index].charged(charge);
     positions.put(pair, charged);
     collateral = collateral.subtract(charge.amount());
   }
@@ -204,6 +216,14 @@ public final class MarginBook {
     }
     collateral = collateral.add(flow.amount());
     netDeposits = netDeposits.add(flow.amount());
+  }
+
+  /** Puts {@code trade} in the next slot, into a larger copy of the array when it is full. */
+  private void append(TradeLifecycle trade) {
+    if (tradeCount == trades.length) {
+      trades = Arrays.copyOf(trades, Math.max(16, tradeCount * 2));
+    }
+    trades[tradeCount++] = trade;
   }
 
   private MarginAccount withTrades(List<TradeLifecycle> someTrades) {

@@ -1,6 +1,7 @@
 package io.tally.margin;
 
 import static io.tally.margin.MarginFixtures.ETHUSD;
+import static io.tally.margin.MarginFixtures.SOLUSD;
 import static io.tally.margin.MarginFixtures.XBTEUR;
 import static io.tally.margin.MarginFixtures.XBTUSD;
 import static io.tally.margin.MarginFixtures.buy;
@@ -14,6 +15,7 @@ import static io.tally.margin.MarginFixtures.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,49 @@ class MarginBookTest {
     // no price PnL, no fees: net −3.10
     assertThat(trade.netPnl()).isEqualByComparingTo("-3.10");
     assertThat(trade.closedLine()).contains("funding_paid=3.10000000", "realized_pnl=0.00000000");
+  }
+
+  @Test
+  void anAccountTakenEarlierKeepsItsTradesAsTheyWereWhileTheBookGoesOn() {
+    // Accounts share the book's trades (TradeList): what changes later must not show through.
+    MarginBook book = new MarginBook(paper());
+    book.apply(deposit("D1", 0, "50000"));
+    book.apply(buy("T1", 1, XBTUSD, "1", "10000", "0", 5));
+    book.apply(buy("E1", 2, ETHUSD, "2", "1000", "0", 5));
+    book.apply(sell("E2", 3, ETHUSD, "2", "1100", "0", 5));
+    MarginAccount early = book.account();
+    List<TradeLifecycle> earlyCopy = new ArrayList<>(early.trades());
+    assertThat(earlyCopy)
+        .extracting(TradeLifecycle::status)
+        .containsExactly(TradeStatus.OPEN, TradeStatus.CLOSED);
+
+    // T1's trade grows, is charged and closes; 40 more trades open and close (the array grows).
+    book.apply(buy("T2", 4, XBTUSD, "1", "11000", "0", 5));
+    book.apply(carry("F1", 5, XBTUSD, CarryKind.FUNDING, "1.00"));
+    book.apply(sell("T3", 6, XBTUSD, "2", "12000", "0", 5));
+    for (int i = 0; i < 40; i++) {
+      book.apply(buy("S" + i, 10 + 2 * i, SOLUSD, "1", "100", "0", 5));
+      book.apply(sell("C" + i, 11 + 2 * i, SOLUSD, "1", "101", "0", 5));
+    }
+
+    assertThat(early.trades()).isEqualTo(earlyCopy).hasSize(2);
+    assertThat(early.trades().get(0).status()).isEqualTo(TradeStatus.OPEN);
+    MarginAccount now = book.account();
+    assertThat(now.trades()).hasSize(42);
+    assertThat(now.trades().get(0).status()).isEqualTo(TradeStatus.CLOSED);
+    // The same account resumed by a book, and built from a copy of its own trades.
+    assertThat(MarginBook.resume(now).account()).isEqualTo(now);
+    assertThat(
+            new MarginAccount(
+                now.terms(),
+                now.collateral(),
+                now.netDeposits(),
+                now.positions(),
+                now.marks(),
+                new ArrayList<>(now.trades()),
+                now.lastEventAt()))
+        .isEqualTo(now)
+        .hasSameHashCodeAs(now);
   }
 
   @Test

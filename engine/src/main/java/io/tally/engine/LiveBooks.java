@@ -148,6 +148,48 @@ public final class LiveBooks {
   }
 
   /**
+   * Applies {@code committed}, a batch this process has just committed to {@code store}, without
+   * reading it back, when it is exactly the tail {@link #catchUp} would read: its import is the one
+   * right after {@link #importId()} (so no other import lies between: import ids only grow, and a
+   * gap makes this refuse), it only appended new events and wrote no price, and its events sort
+   * after the last event folded. They are then applied as {@link #catchUp} would apply them; the
+   * books are the same to the last digit, since {@link EventText#parse} reads back exactly the
+   * event a line was formatted from. Otherwise nothing changes and the caller catches up from the
+   * store.
+   *
+   * @return whether the batch was applied (a fold that fails midway replays the log, and counts)
+   */
+  public boolean fold(PortfolioStore store, CommittedBatch committed) {
+    requireNonNull(store, "store");
+    requireNonNull(committed, "committed");
+    if (committed.importId() != importId + 1 || !committed.onlyAppendedEvents()) {
+      return false;
+    }
+    List<LedgerEvent> tail = new ArrayList<>(committed.events());
+    tail.sort(LedgerEvent.ORDER);
+    if (!tail.isEmpty()
+        && last.isPresent()
+        && LedgerEvent.ORDER.compare(tail.get(0), last.get()) <= 0) {
+      return false;
+    }
+    // No price was written: the table has every price up to this import.
+    knownImport = Math.max(knownImport, committed.importId());
+    try {
+      tail.forEach(books::apply);
+    } catch (RuntimeException e) {
+      // A fold that failed midway is not to be trusted: start again from the log.
+      replay(store);
+      return true;
+    }
+    if (!tail.isEmpty()) {
+      last = Optional.of(tail.get(tail.size() - 1));
+    }
+    tailEvents += tail.size();
+    importId = committed.importId();
+    return true;
+  }
+
+  /**
    * Saves the fold as the store's newest checkpoint: the header, the last event folded, the count
    * and lines of the missing prices ({@code asset<TAB>instant}), then the books' own checkpoint;
    * and, in the same transaction, what the trades folded since the last saved checkpoint did to PnL

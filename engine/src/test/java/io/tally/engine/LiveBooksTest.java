@@ -54,6 +54,8 @@ class LiveBooksTest {
   private static long appended;
   private static long replayed;
   private static long resumedWithTail;
+  private static long folded;
+  private static long notFolded;
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 40);
@@ -160,6 +162,84 @@ class LiveBooksTest {
   }
 
   /**
+   * {@link LiveBooks#fold}: the books handed the batches their own process committed (what a paper
+   * account's desk does), falling back to a catch-up when a batch is not a plain tail (late events,
+   * events already stored, prices) or another writer's import came between, equal a replay of the
+   * whole log after every commit, to the last digit and scale.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void booksHandedTheirOwnCommitsEqualAReplayOfTheWholeLog(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    GeneratedHistory history = HistoryGenerator.generate(seed, 60 + random.nextInt(140));
+    BookConfig config =
+        BookConfig.defaults()
+            .withMethod(random.nextBoolean() ? CostBasisMethod.WAC : CostBasisMethod.FIFO);
+    List<LedgerEvent> events = new ArrayList<>(history.events());
+    try (PortfolioStore store =
+        PortfolioStore.open(directory.resolve("fold-" + seed + ".db").toString(), Map.of())) {
+      LiveBooks live = LiveBooks.start(store, config);
+      List<LedgerEvent> committed = new ArrayList<>();
+      int next = 0;
+      int commit = 0;
+      while (next < events.size()) {
+        commit++;
+        int size = 1 + random.nextInt(Math.max(1, events.size() / 8));
+        List<LedgerEvent> chunk =
+            new ArrayList<>(events.subList(next, Math.min(events.size(), next + size)));
+        next += chunk.size();
+        // Sometimes an event arrives late: it is held back to a later commit.
+        if (chunk.size() > 1 && random.nextInt(5) == 0) {
+          events.add(chunk.remove(random.nextInt(chunk.size())));
+        }
+        // Sometimes an event already stored comes again (unchanged: nothing is written for it).
+        if (!committed.isEmpty() && random.nextInt(8) == 0) {
+          chunk.add(0, committed.get(random.nextInt(committed.size())));
+        }
+        List<StoredPrice> prices = GeneratedRecords.prices(history, chunk, true);
+        // Another writer's import: prices, or a retraction, the books have not caught up with.
+        int other = random.nextInt(6);
+        if (other == 0 && !prices.isEmpty()) {
+          store.commit(new ImportBatch(List.of(), List.of(), prices, marks(), "prices " + commit));
+        } else if (other == 1 && !committed.isEmpty()) {
+          LedgerEvent gone = committed.remove(random.nextInt(committed.size()));
+          store.commit(
+              new ImportBatch(
+                  List.of(),
+                  List.of(EventRecord.retracted(gone.id().value(), gone.at())),
+                  List.of(),
+                  marks(),
+                  "retraction " + commit));
+        }
+        boolean withPrices = other > 1 && random.nextInt(3) == 0;
+        ImportBatch batch =
+            new ImportBatch(
+                List.of(),
+                GeneratedRecords.events(chunk),
+                withPrices ? prices : List.of(),
+                marks(),
+                "events " + commit);
+        CommittedBatch done = new CommittedBatch(store.commitImport(batch), batch, chunk);
+        chunk.stream().filter(event -> !committed.contains(event)).forEach(committed::add);
+
+        if (live.fold(store, done)) {
+          folded++;
+        } else {
+          notFolded++;
+          live.catchUp(store);
+        }
+        String after = "seed " + seed + ", after commit " + commit;
+        BookFigures.assertIdentical(live.state(), replay(store, config), after);
+        assertSameTradePnls(live, store, config, after);
+        assertThat(live.missingPrices())
+            .as("%s, missing prices", after)
+            .isEqualTo(missingByReplay(store, config));
+        assertThat(live.importId()).as("%s, import", after).isEqualTo(store.lastImportId());
+      }
+    }
+  }
+
+  /**
    * A start-up from a checkpoint with a tail of events and their prices (read once, with every
    * other price), and a catch-up after it: the books and the price table equal a replay's.
    */
@@ -262,6 +342,8 @@ class LiveBooksTest {
     assertThat(resumedWithTail).as("start-ups that resumed and folded a tail").isPositive();
     assertThat(appended).as("catch-ups that only appended").isPositive();
     assertThat(replayed).as("catch-ups that replayed the log").isPositive();
+    assertThat(folded).as("commits handed to the books").isPositive();
+    assertThat(notFolded).as("commits the books caught up with instead").isPositive();
   }
 
   /**

@@ -3,6 +3,7 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -94,8 +95,20 @@ public interface PortfolioStore extends AutoCloseable {
    * @throws StoreException if the database cannot be reached, opened or migrated
    */
   static PortfolioStore open(String location, Map<String, String> env) {
+    return open(location, env, Durability.POWER_LOSS);
+  }
+
+  /**
+   * Opens the store at {@code location} like {@link #open(String, Map)}, a SQLite file's commits as
+   * durable as {@code durability} says ({@link Durability#PROCESS_CRASH}: a paper account's store
+   * only); a PostgreSQL server keeps its own settings.
+   *
+   * <p>Example: {@code PortfolioStore.open("paper.paper.db", env, Durability.PROCESS_CRASH)}.
+   */
+  static PortfolioStore open(String location, Map<String, String> env, Durability durability) {
     requireNonNull(location, "location");
     requireNonNull(env, "env");
+    requireNonNull(durability, "durability");
     if (location.isBlank()) {
       throw new IllegalArgumentException("The database location must not be blank");
     }
@@ -110,7 +123,7 @@ public interface PortfolioStore extends AutoCloseable {
               + POSTGRESQL_PREFIX
               + "//host/database URL");
     }
-    return SqliteStore.open(Path.of(location));
+    return SqliteStore.open(Path.of(location), Clock.systemUTC(), durability);
   }
 
   /**
@@ -141,7 +154,19 @@ public interface PortfolioStore extends AutoCloseable {
    * @return how many rows were added and skipped, and what became of the event records
    * @throws StoreException if the database fails; nothing of the batch is then stored
    */
-  CommitResult commit(ImportBatch batch);
+  default CommitResult commit(ImportBatch batch) {
+    return commitImport(batch).result();
+  }
+
+  /**
+   * Writes a batch like {@link #commit} and says which import it was: the id of the import log
+   * entry it made, which {@link #lastImportId()} returns until the next commit.
+   *
+   * <p>Example: on a fresh store, {@code commitImport(batch).importId()} is 1.
+   *
+   * @throws StoreException if the database fails; nothing of the batch is then stored
+   */
+  CommittedImport commitImport(ImportBatch batch);
 
   /**
    * Which of {@code rowIds} of {@code source} are stored. The ids go to the database in one query

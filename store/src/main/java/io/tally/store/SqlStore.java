@@ -62,7 +62,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   }
 
   @Override
-  public final CommitResult commit(ImportBatch batch) {
+  public final CommittedImport commitImport(ImportBatch batch) {
     requireNonNull(batch, "batch");
     return run(
         () ->
@@ -91,7 +91,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                       .flatMap(Optional::stream)
                       .min(Comparator.naturalOrder())
                       .ifPresent(changed -> DatedBooksTable.deleteAfter(transaction, changed));
-                  return plan.result();
+                  return new CommittedImport(importId, plan.result());
                 }),
         () ->
             "commit import '"

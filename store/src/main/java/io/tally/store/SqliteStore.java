@@ -37,10 +37,14 @@ import org.sqlite.SQLiteDataSource;
  * <p><b>Settings.</b> {@code journal_mode=WAL} lets readers in other processes read while an import
  * writes. {@code synchronous=FULL} syncs the log at every commit, so a commit that returned
  * survives a power loss; in WAL mode {@code NORMAL} would lose the last commits instead, and
- * commits here are few and large, so the extra sync costs little. {@code foreign_keys=ON} checks
- * that every row and revision names its import; a write waits up to {@value #BUSY_TIMEOUT_MILLIS}
- * ms for another process's write lock, which a commit takes when it begins. The schema is migrated
- * by Flyway from {@code db/migration/sqlite}.
+ * commits here are few and large, so the extra sync costs little. A paper account's store is the
+ * one exception ({@link Durability#PROCESS_CRASH}, asked for by {@code tally paper} only): it
+ * commits after every order, its money is simulated, and {@code synchronous=NORMAL} takes the sync
+ * (about 2.8 ms here) out of each commit; its commits survive the process crashing, and a power
+ * loss may lose the last ones (docs/BENCHMARKS.md §18). {@code foreign_keys=ON} checks that every
+ * row and revision names its import; a write waits up to {@value #BUSY_TIMEOUT_MILLIS} ms for
+ * another process's write lock, which a commit takes when it begins. The schema is migrated by
+ * Flyway from {@code db/migration/sqlite}.
  *
  * <p><b>Threads.</b> The store holds one connection (SQLite has one writer anyway); calls are
  * synchronized on it, so it can be shared between threads, and calls run one at a time. Each read
@@ -79,8 +83,17 @@ public final class SqliteStore extends SqlStore {
 
   /** Opens the store like {@link #open(Path)}, taking import log times from {@code clock}. */
   public static SqliteStore open(Path dbFile, Clock clock) {
+    return open(dbFile, clock, Durability.POWER_LOSS);
+  }
+
+  /**
+   * Opens the store like {@link #open(Path, Clock)}, its commits as durable as {@code durability}
+   * says: {@link Durability#POWER_LOSS} for every account but a paper one.
+   */
+  public static SqliteStore open(Path dbFile, Clock clock, Durability durability) {
     Path file = requireNonNull(dbFile, "dbFile").toAbsolutePath().normalize();
     requireNonNull(clock, "clock");
+    requireNonNull(durability, "durability");
     try {
       Path directory = file.getParent();
       if (directory != null) {
@@ -89,7 +102,7 @@ public final class SqliteStore extends SqlStore {
     } catch (IOException e) {
       throw new StoreException("Could not create the directory of " + file + ": " + e, e);
     }
-    SQLiteDataSource dataSource = dataSource(file);
+    SQLiteDataSource dataSource = dataSource(file, durability);
     // A store at the newest schema opens without Flyway, whose scan of the migrations and their
     // checksums is most of a short command's start.
     if (!SchemaVersion.isCurrent(dataSource)) {
@@ -110,6 +123,18 @@ public final class SqliteStore extends SqlStore {
       if (!"wal".equalsIgnoreCase(journalMode)) {
         throw new StoreException(
             "Could not switch " + file + " to journal_mode=WAL; it is " + journalMode);
+      }
+      String synchronous = store.pragma("synchronous");
+      if (!durability.synchronous().equals(synchronous)) {
+        throw new StoreException(
+            "Could not set synchronous="
+                + durability.synchronous()
+                + " on "
+                + file
+                + " for "
+                + durability
+                + "; it is "
+                + synchronous);
       }
       return store;
     } catch (RuntimeException e) {
@@ -155,10 +180,13 @@ public final class SqliteStore extends SqlStore {
     }
   }
 
-  private static SQLiteDataSource dataSource(Path file) {
+  private static SQLiteDataSource dataSource(Path file, Durability durability) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setSynchronous(
+        durability == Durability.POWER_LOSS
+            ? SQLiteConfig.SynchronousMode.FULL
+            : SQLiteConfig.SynchronousMode.NORMAL);
     config.enforceForeignKeys(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     // A large import inserts index keys in random order; SQLite's default 2 MB page cache makes it

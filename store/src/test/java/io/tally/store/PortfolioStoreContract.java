@@ -1172,6 +1172,25 @@ abstract class PortfolioStoreContract {
     }
 
     @Test
+    void commitImportNamesTheImportItMadeBesideWhatItWrote() {
+      try (PortfolioStore store = open()) {
+        store.commit(events("one", EventRecord.of("E1", at, "A")));
+
+        CommittedImport committed =
+            store.commitImport(
+                events("two", EventRecord.of("E1", at, "A"), EventRecord.of("E2", at, "B")));
+
+        assertThat(committed.importId()).isEqualTo(store.lastImportId());
+        assertThat(committed.importId()).isEqualTo(store.imports().get(1).importId());
+        // E1 is stored already, E2 is new.
+        assertThat(committed.result()).isEqualTo(new CommitResult(0, 0, 1, 0, 0, 1));
+        assertThat(store.revisionsSince(store.imports().get(0).importId()))
+            .extracting(revision -> revision.record().eventId())
+            .containsExactly("E2");
+      }
+    }
+
+    @Test
     void revisionsSinceHasWhatLaterImportsWroteWithTheirRevisionNumbers() {
       try (PortfolioStore store = open()) {
         store.commit(

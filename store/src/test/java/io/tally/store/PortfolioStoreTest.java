@@ -28,6 +28,18 @@ class PortfolioStoreTest {
   }
 
   @Test
+  void aPathOpensASqliteFileAsDurableAsAsked() {
+    String file = directory.resolve("paper.db").toString();
+
+    try (PortfolioStore store = PortfolioStore.open(file, Map.of(), Durability.PROCESS_CRASH)) {
+      assertThat(((SqliteStore) store).pragma("synchronous")).isEqualTo("1"); // NORMAL
+    }
+    try (PortfolioStore store = PortfolioStore.open(file, Map.of())) {
+      assertThat(((SqliteStore) store).pragma("synchronous")).isEqualTo("2"); // FULL
+    }
+  }
+
+  @Test
   void otherDatabaseUrlsAreRejectedWithoutCreatingAFile() {
     // A typo for jdbc:postgresql: must not quietly become a SQLite file named after it.
     assertThatThrownBy(

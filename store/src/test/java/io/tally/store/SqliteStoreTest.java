@@ -141,6 +141,22 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
+    void aStoreThatNeedOnlySurviveTheProcessCrashingSyncsNormallyAndStaysInWalMode() {
+      // A paper account's store: synchronous=NORMAL in WAL mode syncs at checkpoints only.
+      try (SqliteStore store =
+          SqliteStore.open(file(), Clock.systemUTC(), Durability.PROCESS_CRASH)) {
+        assertThat(store.pragma("synchronous")).isEqualTo("1"); // 1 = NORMAL
+        assertThat(store.pragma("journal_mode")).isEqualTo("wal");
+        assertThat(store.pragma("foreign_keys")).isEqualTo("1");
+      }
+
+      // The setting belongs to the connection, not the file: the next opening syncs fully again.
+      try (SqliteStore store = SqliteStore.open(file())) {
+        assertThat(store.pragma("synchronous")).isEqualTo("2"); // 2 = FULL
+      }
+    }
+
+    @Test
     void movingTheRowsOfSchemaFourGivesTheirSpaceBack() throws Exception {
       migrateTo("4");
       execute(

@@ -1,10 +1,12 @@
 package io.tally.engine.paper;
 
+import io.tally.engine.CommittedBatch;
 import io.tally.engine.Mark;
 import io.tally.ledger.EventText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.margin.MarginPosition;
 import io.tally.money.Pair;
+import io.tally.store.CommittedImport;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
 import io.tally.store.StoredPrice;
@@ -22,10 +24,30 @@ import java.util.Optional;
  * pair it holds, where it moved or was last written over {@link #PRICE_REFRESH} ago (what values
  * the open positions); and its order numbers ({@link PaperOrderNumbers}).
  *
- * <p>Example: {@code batches.next(account, market).ifPresent(store::commit)}. Not thread-safe:
- * {@link PaperDesk} calls it under its lock, in commit order.
+ * <p>Example: {@code batches.next(account, market).ifPresent(next ->
+ * service.refresh(next.committed(store.commitImport(next.batch()))))}. Not thread-safe: {@link
+ * PaperDesk} calls it under its lock, in commit order.
  */
 final class PaperBatches {
+
+  /**
+   * A batch to commit and the ledger entries its records were formatted from, which the books take
+   * once it is committed instead of reading them back ({@link CommittedBatch}).
+   *
+   * @param batch what the store lacks
+   * @param entries the batch's events, one per record, in the same order
+   */
+  record Batch(ImportBatch batch, List<LedgerEvent> entries) {
+
+    Batch {
+      entries = List.copyOf(entries);
+    }
+
+    /** This batch as {@code committed} wrote it. */
+    CommittedBatch committed(CommittedImport committed) {
+      return new CommittedBatch(committed, batch, entries);
+    }
+  }
 
   /** How often a held pair's price is written even when it did not move. */
   static final Duration PRICE_REFRESH = Duration.ofMinutes(1);
@@ -39,7 +61,7 @@ final class PaperBatches {
   }
 
   /** The next batch, counted as written from here on; empty when the store lacks nothing. */
-  Optional<ImportBatch> next(PaperAccount account, MarketFeed market) {
+  Optional<Batch> next(PaperAccount account, MarketFeed market) {
     List<LedgerEvent> entries = account.takeLedgerEntries();
     List<EventRecord> records = new ArrayList<>(entries.size());
     for (LedgerEvent entry : entries) {
@@ -53,16 +75,18 @@ final class PaperBatches {
     }
     orderNumbersWritten = orderNumbers;
     return Optional.of(
-        new ImportBatch(
-            List.of(),
-            records,
-            List.copyOf(prices.values()),
-            Map.of(
-                Mark.PRICES_BASE.key(),
-                account.collateral().code(),
-                Mark.PAPER_ORDERS.key(),
-                orderNumbers),
-            "paper " + account.name() + ": " + entries.size() + " ledger entries"));
+        new Batch(
+            new ImportBatch(
+                List.of(),
+                records,
+                List.copyOf(prices.values()),
+                Map.of(
+                    Mark.PRICES_BASE.key(),
+                    account.collateral().code(),
+                    Mark.PAPER_ORDERS.key(),
+                    orderNumbers),
+                "paper " + account.name() + ": " + entries.size() + " ledger entries"),
+            entries));
   }
 
   /** The last price of each pair held that moved or is due again. */

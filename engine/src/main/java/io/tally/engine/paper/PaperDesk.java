@@ -13,7 +13,6 @@ import io.tally.margin.MarginEvent;
 import io.tally.money.Pair;
 import io.tally.risk.RiskEvent;
 import io.tally.risk.RiskEventType;
-import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,10 +36,11 @@ import java.util.function.Consumer;
  * to the account's log is in the store before the call returns, as the ledger entries {@link
  * PaperJournal} makes, with the market's last price of each pair held, and the books are refreshed:
  * an order's answer is never ahead of the books. Calls that arrive while a commit is being made
- * share the next one (a group commit: one fsync and one refresh for all of them; docs/BENCHMARKS.md
- * §14 measures it). A market order fetches its pair's quote first unless one was fetched in the
- * last {@link #QUOTE_MAX_AGE}; {@link #tick()}, on a schedule, fetches the quotes and trades of
- * every pair held or ordered and does the rest.
+ * share the next one (a group commit: one commit and one refresh for all of them, the books handed
+ * the committed entries rather than reading them back; docs/BENCHMARKS.md §14 and §18 measure it).
+ * A market order fetches its pair's quote first unless one was fetched in the last {@link
+ * #QUOTE_MAX_AGE}; {@link #tick()}, on a schedule, fetches the quotes and trades of every pair held
+ * or ordered and does the rest.
  *
  * <p>When the books raise {@code MARGIN_CRITICAL} (margin level under 110 %), the desk closes the
  * position the event names, the most losing one, with a market order tagged {@value #LIQUIDATION}
@@ -365,7 +365,7 @@ public final class PaperDesk {
   /**
    * Returns once every change up to {@code change} is in the store, committing what is pending when
    * no other call has: a group commit, so that calls arriving while one commits share the next
-   * commit (one fsync and one refresh of the books for all of them).
+   * commit (one commit and one refresh of the books for all of them).
    *
    * @throws IllegalStateException when the store failed an earlier commit: the desk then takes no
    *     more work, since the account is ahead of its store
@@ -380,15 +380,15 @@ public final class PaperDesk {
         return;
       }
       long upTo;
-      Optional<ImportBatch> batch;
+      Optional<PaperBatches.Batch> batch;
       synchronized (this) {
         upTo = changes;
         batch = batches.next(account, market);
       }
       try {
         if (batch.isPresent()) {
-          store.commit(batch.get());
-          service.refresh();
+          // The books take the entries committed instead of reading them back.
+          service.refresh(batch.get().committed(store.commitImport(batch.get().batch())));
         }
       } catch (RuntimeException e) {
         failure = Optional.of(e.getMessage());

@@ -14,21 +14,25 @@ import java.util.Set;
 
 /**
  * The correlated groups from the store's prices ({@link StoredCorrelations}), worked out once a day
- * for the assets held and kept until the day or the assets change: a valuation does not read a
- * month of prices again.
+ * for each set of assets held and kept until the day changes: a valuation does not read a month of
+ * prices again, nor does an account that goes flat and back within the day (a bot's round trips, a
+ * paper account's every other order). At most {@value #SETS_PER_DAY} sets are kept a day; the next
+ * set clears them.
  *
  * <p>Example: {@code new DailyCorrelationGroups(correlations, zone, new BigDecimal("0.7"),
  * 30).of(Set.of(XBT, ETH), now)}. Thread-safe.
  */
 final class DailyCorrelationGroups implements CorrelationGroups {
 
+  /** How many sets of assets held one day's groups are kept for. */
+  static final int SETS_PER_DAY = 32;
+
   private final StoredCorrelations correlations;
   private final ZoneId zone;
   private final BigDecimal threshold;
   private final int windowDays;
   private LocalDate day;
-  private Set<Asset> assets = Set.of();
-  private Map<Asset, Set<Asset>> groups = Map.of();
+  private final Map<Set<Asset>, Map<Asset, Set<Asset>>> groupsByHeld = new HashMap<>();
 
   DailyCorrelationGroups(
       StoredCorrelations correlations, ZoneId zone, BigDecimal threshold, int windowDays) {
@@ -41,8 +45,14 @@ final class DailyCorrelationGroups implements CorrelationGroups {
   @Override
   public synchronized Map<Asset, Set<Asset>> of(Set<Asset> held, Instant asOf) {
     LocalDate today = asOf.atZone(zone).toLocalDate();
-    if (today.equals(day) && held.equals(assets)) {
-      return groups;
+    if (!today.equals(day)
+        || groupsByHeld.size() >= SETS_PER_DAY && !groupsByHeld.containsKey(held)) {
+      groupsByHeld.clear();
+      day = today;
+    }
+    Map<Asset, Set<Asset>> known = groupsByHeld.get(held);
+    if (known != null) {
+      return known;
     }
     CorrelationMatrix matrix = correlations.matrix(held, today, windowDays);
     Map<Asset, Set<Asset>> next = new HashMap<>();
@@ -51,9 +61,8 @@ final class DailyCorrelationGroups implements CorrelationGroups {
         next.put(asset, group);
       }
     }
-    day = today;
-    assets = Set.copyOf(held);
-    groups = Map.copyOf(next);
+    Map<Asset, Set<Asset>> groups = Map.copyOf(next);
+    groupsByHeld.put(Set.copyOf(held), groups);
     return groups;
   }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.books.BookConfig;
 import io.tally.books.DataIssue;
 import io.tally.books.FeeSummary;
+import io.tally.engine.CommittedBatch;
 import io.tally.engine.LiveBooks;
 import io.tally.engine.PastBooks;
 import io.tally.engine.StoredLots;
@@ -258,6 +259,20 @@ public final class PortfolioService {
    */
   public void refresh() {
     writer.refresh();
+  }
+
+  /**
+   * Like {@link #refresh()}, after this process committed {@code committed} to the store: when it
+   * is the only import since the books were published and only appended events, the books apply
+   * them without reading them back, and keep the listings and marks they read unless it wrote rows
+   * or those marks ({@link io.tally.engine.LiveBooks#fold}); else this is {@link #refresh()}. The
+   * books are the same either way. A paper account's desk calls it after each commit.
+   *
+   * <p>Example: {@code service.refresh(new CommittedBatch(store.commitImport(batch), batch,
+   * events))}.
+   */
+  public void refresh(CommittedBatch committed) {
+    writer.refresh(requireNonNull(committed, "committed"));
   }
 
   /**

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BookConfig;
 import io.tally.books.BookState;
+import io.tally.engine.CommittedBatch;
 import io.tally.engine.LiveBooks;
 import io.tally.engine.Mark;
 import io.tally.engine.Marks;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -211,6 +213,41 @@ final class PortfolioWriter {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** {@link PortfolioService#refresh(CommittedBatch)}. */
+  void refresh(CommittedBatch committed) {
+    lock.lock();
+    try {
+      PortfolioView previous = current();
+      // The listings and marks the view holds are those of the store at its import; after this
+      // batch alone they still are, unless it stored rows or one of those marks.
+      boolean lookupsKept =
+          previous.importId() + 1 == committed.importId() && keepsLookups(committed);
+      if (live.fold(store, committed)) {
+        publish(
+            Optional.empty(),
+            previous.lastSyncAt(),
+            previous.lastSyncError(),
+            lookupsKept && live.importId() == committed.importId());
+      } else {
+        catchUpLocked();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Whether what {@code committed} wrote leaves the store's listings ({@link
+   * KrakenDisplayDecimals}, from stored rows), ledger issues and order holds (from marks) as they
+   * were: it added no row and wrote neither mark.
+   */
+  private static boolean keepsLookups(CommittedBatch committed) {
+    Map<String, String> marks = committed.batch().marks();
+    return committed.committed().result().rowsAdded() == 0
+        && !marks.containsKey(Mark.LEDGER_ISSUES.key())
+        && !marks.containsKey(Mark.ORDER_HOLDS.key());
   }
 
   /** {@link PortfolioService#sync()}. */
@@ -468,6 +505,18 @@ final class PortfolioWriter {
       Optional<Reconciliation> reconciliation,
       Optional<Instant> lastSyncAt,
       Optional<String> lastSyncError) {
+    return publish(reconciliation, lastSyncAt, lastSyncError, false);
+  }
+
+  /**
+   * {@link #publish(Optional, Optional, Optional)}; {@code lookupsKept} says the imports since the
+   * previous view stored no rows and none of the marks it read ({@link #keepsLookups}).
+   */
+  private PortfolioView publish(
+      Optional<Reconciliation> reconciliation,
+      Optional<Instant> lastSyncAt,
+      Optional<String> lastSyncError,
+      boolean lookupsKept) {
     PortfolioView previous = view.get();
     Instant now = clock.instant();
     long started = System.nanoTime();
@@ -476,8 +525,10 @@ final class PortfolioWriter {
         Valuation.of(books, live.prices(), now, config.portfolio().maxPriceAge());
     valuations.incrementAndGet();
     valuationNanos.addAndGet(System.nanoTime() - started);
-    // Marks and listings change only with an import: read them once per import, not per write.
-    boolean sameImport = previous != null && previous.importId() == live.importId();
+    // Marks and listings change only with an import that writes rows or marks: read them once per
+    // such import, not per write (a paper account's commits write neither).
+    boolean sameImport =
+        previous != null && (previous.importId() == live.importId() || lookupsKept);
     Marks marks = sameImport ? Marks.NONE : Marks.of(store);
     PortfolioView next =
         new PortfolioView(
