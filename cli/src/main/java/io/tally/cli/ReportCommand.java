@@ -68,15 +68,24 @@ import picocli.CommandLine.ParentCommand;
  * import or sync saved plus the events after it ({@link LiveBooks}). Historic prices from {@code
  * --prices} (which fold the books again with them) value crypto-to-crypto swaps, crypto deposits,
  * withdrawals, rewards and third-asset fees at their time; {@code --price ASSET=PRICE} sets current
- * prices. Prints aligned tables, or one JSON object with {@code --format json}.
+ * prices. Prints aligned tables, or one JSON object with {@code --format json}, or CSV.
  *
- * <p>Example: {@code tally report --prices prices.csv --price XBT=61000 --format json}.
+ * <p>With {@code --type} it writes another report over the days {@link ReportRange} takes from
+ * {@code --from}, {@code --to} and {@code --year}: {@code performance}, {@code monthly} and {@code
+ * annual} ({@link PerformanceReports}, also as a PDF), {@code tax} and {@code income} (the store's
+ * log folded into tax lots, {@link StoredLots}), {@code trades} and {@code flows} ({@link
+ * BookRows}); {@code --output} writes any of them to a file ({@link ReportOutput}).
+ *
+ * <p>Example: {@code tally report --prices prices.csv --price XBT=61000 --format json}; {@code
+ * tally report --type tax --year 2025 --format csv --output gains.csv}.
  */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
     description =
-        "Report holdings, cost basis, realized/unrealized PnL, fees, flows and data issues.")
+        "The reports a trader files: holdings, cost basis, PnL, fees, flows and data issues (the"
+            + " default), or performance (also as PDF), monthly, annual, tax, income, trades or"
+            + " flows with --type.")
 final class ReportCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
