@@ -45,10 +45,7 @@ final class PerformanceReports {
     BookConfig books = BookConfig.defaults().withBase(base).withMethod(portfolio.costBasisMethod());
     List<Price> points = new ArrayList<>(StoredBooks.pricesIn(store, base));
     pricesFile.ifPresent(file -> points.addAll(PriceFile.read(file, base)));
-    PerformanceQuery query =
-        range.calendar()
-            ? PerformanceQuery.calendar(range.from().orElseThrow(), range.to())
-            : new PerformanceQuery(range.from(), Optional.of(range.to()), Optional.empty());
+    PerformanceQuery query = range.performanceQuery();
     Performance performance =
         query.answer(store, books, PriceTable.of(points), config.performance(), clock.instant());
     List<DataIssue> issues = new ArrayList<>(LedgerCheck.storedIssues(Marks.of(store)));

@@ -350,8 +350,7 @@ final class ReportCommand implements Callable<Integer> {
   /** The trades or cash flows of {@code range}, as the service lists them ({@link BookRows}). */
   private String listing(
       ReportType reportType, OutputFormat outputFormat, ReportRange range, TallyConfig config) {
-    BookRows.Kind kind =
-        reportType == ReportType.TRADES ? BookRows.Kind.TRADES : BookRows.Kind.FLOWS;
+    BookRows.Kind kind = BookRows.Kind.listedBy(reportType);
     Optional<LocalDate> last = Optional.of(range.to());
     try (ServiceSession session =
         ServiceSession.open(

@@ -2,6 +2,7 @@ package io.tally.report;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.engine.performance.PerformanceQuery;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -103,6 +104,16 @@ public record ReportRange(Optional<LocalDate> from, LocalDate to, boolean calend
             : new ReportRange(from, to.orElse(today), false);
     }
     throw new IllegalStateException("Unhandled " + type);
+  }
+
+  /**
+   * The performance question of these days: a calendar month or year as far as the history and
+   * today reach ({@link PerformanceQuery#calendar}), any other range exactly.
+   */
+  public PerformanceQuery performanceQuery() {
+    return calendar
+        ? PerformanceQuery.calendar(from.orElseThrow(), to)
+        : new PerformanceQuery(from, Optional.of(to), Optional.empty());
   }
 
   /** The first day; {@code first} when the range starts with the history. */

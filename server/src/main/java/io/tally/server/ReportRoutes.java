@@ -103,8 +103,7 @@ final class ReportRoutes {
       case TRADES:
       case FLOWS:
         {
-          BookRows.Kind kind =
-              type == ReportType.TRADES ? BookRows.Kind.TRADES : BookRows.Kind.FLOWS;
+          BookRows.Kind kind = BookRows.Kind.listedBy(type);
           Optional<LocalDate> last = Optional.of(range.to());
           List<Map<String, Object>> rows = BookRows.of(service, kind, range.from(), last);
           if (format == OutputFormat.CSV) {
@@ -126,10 +125,7 @@ final class ReportRoutes {
       ReportRange range,
       Asset base,
       Instant now) {
-    PerformanceQuery query =
-        range.calendar()
-            ? PerformanceQuery.calendar(range.from().orElseThrow(), range.to())
-            : new PerformanceQuery(range.from(), Optional.of(range.to()), Optional.empty());
+    PerformanceQuery query = range.performanceQuery();
     PerformanceReport report;
     try {
       report =

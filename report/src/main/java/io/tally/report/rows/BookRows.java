@@ -8,6 +8,7 @@ import io.tally.engine.service.ContractJson;
 import io.tally.engine.service.PortfolioService;
 import io.tally.engine.service.TradeQuery;
 import io.tally.money.DisplayDecimals;
+import io.tally.report.ReportType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,6 +55,22 @@ public final class BookRows {
                 + text
                 + "': expected history, snapshots, trades, lifecycle or flows",
             e);
+      }
+    }
+
+    /**
+     * What the report {@code type} lists: {@code trades} the trades, {@code flows} the flows.
+     *
+     * @throws IllegalArgumentException for a report that lists no rows
+     */
+    public static Kind listedBy(ReportType type) {
+      switch (type) {
+        case TRADES:
+          return TRADES;
+        case FLOWS:
+          return FLOWS;
+        default:
+          throw new IllegalArgumentException("--type " + type.code() + " lists no rows");
       }
     }
 
