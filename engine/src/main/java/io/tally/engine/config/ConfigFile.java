@@ -10,7 +10,6 @@ import io.tally.money.AssetSymbol;
 import io.tally.money.Pair;
 import io.tally.reconcile.DriftMode;
 import io.tally.series.HistorySettings;
-import io.tally.tax.LotMethod;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -190,15 +189,7 @@ public final class ConfigFile {
                     "min_withdrawal_level_pct")));
     List<PaperAccountConfig> accounts = accounts(top);
     RiskConfig risk = RiskSection.read(top.section("risk", RiskSection.KEYS));
-    TaxConfig tax =
-        tax(
-            top.section(
-                "tax",
-                Set.of(
-                    "method",
-                    "long_term_after_days",
-                    "fees_in_cost_basis",
-                    "withdrawals_realize")));
+    TaxConfig tax = TaxSection.read(top.section("tax", TaxSection.KEYS));
     return new TallyConfig(
         portfolio, reconciliation, schedule, kraken, performance, margin, accounts, risk, tax);
   }
@@ -473,26 +464,6 @@ public final class ConfigFile {
       throw section.bad("region", "expected global, us or us_ca, got '" + regionText + "'");
     }
     return new KrakenConfig(baseUrl, tier, region);
-  }
-
-  private static TaxConfig tax(ConfigSection section) {
-    TaxConfig d = TaxConfig.defaults();
-    LotMethod method;
-    String methodText = section.text("method", d.method().code());
-    try {
-      method = LotMethod.parse(methodText);
-    } catch (IllegalArgumentException e) {
-      throw section.bad("method", "expected fifo, lifo, hifo or wac, got '" + methodText + "'");
-    }
-    int days = section.integer("long_term_after_days", d.longTermAfterDays());
-    if (days < 0) {
-      throw section.bad("long_term_after_days", "must not be negative, got " + days);
-    }
-    return new TaxConfig(
-        method,
-        days,
-        section.bool("fees_in_cost_basis", d.feesInCostBasis()),
-        section.bool("withdrawals_realize", d.withdrawalsRealize()));
   }
 
   private static MarginConfig margin(ConfigSection section) {
