@@ -1,10 +1,9 @@
 package io.tally.cli;
 
 import io.tally.engine.StoredBooks;
+import io.tally.engine.StoredLots;
 import io.tally.engine.config.TallyConfig;
-import io.tally.engine.config.TaxConfig;
 import io.tally.engine.service.PortfolioService;
-import io.tally.money.Asset;
 import io.tally.report.RowsCsv;
 import io.tally.report.journal.BeancountJournal;
 import io.tally.report.journal.JournalInput;
@@ -12,6 +11,7 @@ import io.tally.report.journal.LedgerJournal;
 import io.tally.report.rows.BookRows;
 import io.tally.store.PortfolioStore;
 import io.tally.tax.LotMethod;
+import io.tally.tax.TaxRules;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -151,13 +151,12 @@ final class ExportCommand implements Callable<Integer> {
     JournalInput input;
     ServiceSession.requireDatabase(database);
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
-      Asset base = StoredBooks.baseCurrency(store, config.portfolio()).asset();
-      TaxConfig tax =
-          method == null ? config.tax() : config.tax().withMethod(LotMethod.parse(method));
+      TaxRules rules =
+          StoredLots.rules(store, config, Optional.ofNullable(method).map(LotMethod::parse));
       input =
           JournalInput.of(
-              tax.rules(base, config.performance().zone()),
-              StoredBooks.pricesIn(store, base),
+              rules,
+              StoredBooks.pricesIn(store, rules.base()),
               StoredBooks.events(store),
               clock.instant());
     }

@@ -13,7 +13,6 @@ import io.tally.engine.StoredBooks;
 import io.tally.engine.StoredLots;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.engine.config.TallyConfig;
-import io.tally.engine.config.TaxConfig;
 import io.tally.engine.ingest.LedgerCheck;
 import io.tally.engine.performance.PerformanceJson;
 import io.tally.engine.prices.KrakenDisplayDecimals;
@@ -40,6 +39,7 @@ import io.tally.tax.IncomeReport;
 import io.tally.tax.LotMethod;
 import io.tally.tax.TaxLots;
 import io.tally.tax.TaxReport;
+import io.tally.tax.TaxRules;
 import io.tally.valuation.PortfolioValuation;
 import io.tally.valuation.PriceSource;
 import io.tally.valuation.PriceTable;
@@ -375,16 +375,14 @@ final class ReportCommand implements Callable<Integer> {
     TaxLots lots;
     Asset baseAsset;
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
-      baseAsset = StoredBooks.baseCurrency(store, config.portfolio()).asset();
-      TaxConfig tax =
-          method == null ? config.tax() : config.tax().withMethod(LotMethod.parse(method));
+      TaxRules rules =
+          StoredLots.rules(store, config, Optional.ofNullable(method).map(LotMethod::parse));
+      baseAsset = rules.base();
       List<Price> points = new ArrayList<>(StoredBooks.pricesIn(store, baseAsset));
       if (prices != null) {
         points.addAll(PriceFile.read(prices, baseAsset));
       }
-      lots =
-          StoredLots.fold(
-              store, tax.rules(baseAsset, config.performance().zone()), PriceTable.of(points));
+      lots = StoredLots.fold(store, rules, PriceTable.of(points));
     }
     Instant generated = clock.instant();
     if (reportType == ReportType.INCOME) {
