@@ -17,7 +17,6 @@ import java.time.Instant;
  *
  * @param acquired when the earliest of the units was acquired
  * @param acquiredLatest when the latest of them was; equal to {@code acquired} for one lot
- * @param gain {@code proceeds − costBasis}
  * @param term short or long, by the latest acquisition (so a row is long only when all its units
  *     are)
  * @param eventId the disposal's event
@@ -31,7 +30,6 @@ public record Disposal(
     Instant disposed,
     BigDecimal proceeds,
     BigDecimal costBasis,
-    BigDecimal gain,
     HoldingTerm term,
     DisposalKind kind,
     EventId eventId,
@@ -45,11 +43,15 @@ public record Disposal(
     requireNonNull(disposed, "disposed");
     requireNonNull(proceeds, "proceeds");
     requireNonNull(costBasis, "costBasis");
-    requireNonNull(gain, "gain");
     requireNonNull(term, "term");
     requireNonNull(kind, "kind");
     requireNonNull(eventId, "eventId");
     requireNonNull(acquiredBy, "acquiredBy");
+  }
+
+  /** {@code proceeds − costBasis}. */
+  public BigDecimal gain() {
+    return proceeds.subtract(costBasis);
   }
 
   /** Whether the units came from acquisitions at different moments (Form 8949's "VARIOUS"). */

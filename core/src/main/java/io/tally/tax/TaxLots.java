@@ -435,7 +435,6 @@ public final class TaxLots {
               at,
               part,
               slice.cost(),
-              part.subtract(slice.cost()),
               rules.holding().term(slice.acquiredLatest(), at),
               kind,
               id,
