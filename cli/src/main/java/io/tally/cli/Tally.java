@@ -5,6 +5,8 @@ import io.tally.kraken.KrakenException;
 import io.tally.store.StoreException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,25 +23,31 @@ import picocli.CommandLine.Command;
     name = "tally",
     mixinStandardHelpOptions = true,
     version = "tally 0.1.0",
-    description = "Exact portfolio books and PnL for Kraken accounts.",
-    subcommands = {
-      ImportCommand.class,
-      PricesCommand.class,
-      ReportCommand.class,
-      PerformanceCommand.class,
-      ExportCommand.class,
-      SyncCommand.class,
-      PaperCommand.class,
-      RiskCommand.class,
-      ReconcileCommand.class,
-      SnapshotCommand.class,
-      HistoryCommand.class,
-      ServeCommand.class,
-      DemoCommand.class,
-      SimCommand.class,
-      ConfigCommand.class
-    })
+    description = "Exact portfolio books and PnL for Kraken accounts.")
 public final class Tally implements Runnable {
+
+  /**
+   * Tally's commands, in the order its help lists them. Only the one a command line names is built:
+   * picocli reads each command's options by reflection, and building all of them took a fifth of a
+   * short command's run (docs/BENCHMARKS.md §20).
+   */
+  private static final List<Class<?>> COMMANDS =
+      List.of(
+          ImportCommand.class,
+          PricesCommand.class,
+          ReportCommand.class,
+          PerformanceCommand.class,
+          ExportCommand.class,
+          SyncCommand.class,
+          PaperCommand.class,
+          RiskCommand.class,
+          ReconcileCommand.class,
+          SnapshotCommand.class,
+          HistoryCommand.class,
+          ServeCommand.class,
+          DemoCommand.class,
+          SimCommand.class,
+          ConfigCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -65,7 +73,11 @@ public final class Tally implements Runnable {
 
   /** Runs the command line and returns its exit status, printing errors without stack traces. */
   static int execute(PrintWriter out, PrintWriter err, Map<String, String> env, String... args) {
-    CommandLine commandLine = new CommandLine(new Tally(env)).setOut(out).setErr(err);
+    CommandLine commandLine = new CommandLine(new Tally(env));
+    for (Class<?> command : commandsFor(args)) {
+      commandLine.addSubcommand(command);
+    }
+    commandLine.setOut(out).setErr(err);
     commandLine.setExecutionExceptionHandler(
         (exception, line, parsed) -> {
           if (exception instanceof KrakenException
@@ -78,6 +90,24 @@ public final class Tally implements Runnable {
           throw exception;
         });
     return commandLine.execute(args);
+  }
+
+  /**
+   * The command the first argument names, or every command when it names none (no arguments, an
+   * option such as {@code --help}, or a mistyped name, which the usage and suggestions need all
+   * commands for).
+   */
+  static List<Class<?>> commandsFor(String... args) {
+    if (args.length > 0) {
+      for (Class<?> command : COMMANDS) {
+        Command annotation = command.getAnnotation(Command.class);
+        if (annotation.name().equals(args[0])
+            || Arrays.asList(annotation.aliases()).contains(args[0])) {
+          return List.of(command);
+        }
+      }
+    }
+    return COMMANDS;
   }
 
   @Override

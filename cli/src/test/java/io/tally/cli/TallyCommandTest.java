@@ -186,6 +186,45 @@ class TallyCommandTest {
   }
 
   @Test
+  void theHelpListsEveryCommandAndAMistypedOneIsSuggested() {
+    TallyRun help = TallyRun.of("--help");
+    TallyRun mistyped = TallyRun.of("repot", "--db", db());
+
+    assertThat(help.status()).isZero();
+    assertThat(help.out())
+        .contains(
+            "import",
+            "prices",
+            "report",
+            "performance",
+            "export",
+            "sync",
+            "paper",
+            "risk",
+            "reconcile",
+            "snapshot",
+            "history",
+            "serve",
+            "demo",
+            "sim",
+            "config");
+    assertThat(mistyped.status()).isEqualTo(2);
+    assertThat(mistyped.err()).contains("Unmatched argument").contains("report");
+  }
+
+  @Test
+  void onlyTheCommandNamedIsBuiltAndItsHelpIsItsOwn() {
+    TallyRun reportHelp = TallyRun.of("report", "--help");
+
+    assertThat(Tally.commandsFor("report")).containsExactly(ReportCommand.class);
+    assertThat(Tally.commandsFor("prices", "fetch")).containsExactly(PricesCommand.class);
+    assertThat(Tally.commandsFor()).hasSize(15);
+    assertThat(Tally.commandsFor("--version")).hasSize(15);
+    assertThat(reportHelp.status()).isZero();
+    assertThat(reportHelp.out()).startsWith("Usage: tally report").contains("--format");
+  }
+
+  @Test
   void reportingWithoutADatabaseSaysWhatToDo() {
     TallyRun run = TallyRun.of("report", "--db", db());
 
