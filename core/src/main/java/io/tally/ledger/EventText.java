@@ -118,7 +118,7 @@ public final class EventText {
       if (tokens.length < 3) {
         throw new IllegalArgumentException("too few fields");
       }
-      Instant at = Instant.parse(tokens[0]);
+      Instant at = InstantText.parse(tokens[0]);
       EventId id = EventId.of(tokens[1]);
       Map<String, String> fields = new LinkedHashMap<>();
       for (int i = 3; i < tokens.length; i++) {

@@ -3,6 +3,7 @@ package io.tally.margin;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.ledger.EventId;
+import io.tally.ledger.InstantText;
 import io.tally.ledger.TabText;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
@@ -654,7 +655,7 @@ public final class MarginAccountText {
 
     Instant instant(int index) {
       try {
-        return Instant.parse(fields[index]);
+        return InstantText.parse(fields[index]);
       } catch (DateTimeParseException e) {
         throw bad(index, "an instant", e);
       }

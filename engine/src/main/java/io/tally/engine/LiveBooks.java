@@ -10,6 +10,7 @@ import io.tally.engine.prices.LivePrices;
 import io.tally.engine.prices.PriceRequests;
 import io.tally.engine.prices.PriceRequests.Missing;
 import io.tally.ledger.EventText;
+import io.tally.ledger.InstantText;
 import io.tally.ledger.LedgerEvent;
 import io.tally.money.Asset;
 import io.tally.money.Price;
@@ -283,7 +284,8 @@ public final class LiveBooks {
         int end = state.indexOf('\n', tab);
         missing.add(
             new Missing(
-                Asset.of(state.substring(at, tab)), Instant.parse(state.substring(tab + 1, end))));
+                Asset.of(state.substring(at, tab)),
+                InstantText.parse(state.substring(tab + 1, end))));
         at = end + 1;
       }
       PriceRequests resumedRequests = new PriceRequests(this::price, missing);

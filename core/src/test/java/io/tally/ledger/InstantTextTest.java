@@ -1,0 +1,108 @@
+package io.tally.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InstantTextTest {
+
+  @Test
+  void anyTextIsReadAsInstantParseReadsIt() {
+    for (String text :
+        List.of(
+            "2024-03-01T12:00:00.500000000Z",
+            "2024-02-29T23:59:59.999999999Z",
+            "0000-01-01T00:00:00.000000000Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "2024-03-01T12:00:00Z",
+            "2024-03-01T12:00:00.5Z",
+            "2024-03-01T12:00:00.05Z",
+            "2024-03-01T12:00:00.123456Z",
+            "2024-03-01T12:00:00.12345678Z",
+            "2024-03-01T12:00:00.Z",
+            "2024-03-01T12:00:00.1234567890Z",
+            "2024-03-01t12:00:00z",
+            "2024-03-01T23:59:60.000000000Z",
+            "2024-03-01T24:00:00.000000000Z",
+            "2023-02-29T00:00:00.000000000Z",
+            "2024-13-01T00:00:00.000000000Z",
+            "2024-00-01T00:00:00.000000000Z",
+            "2024-04-31T00:00:00.000000000Z",
+            "2024-03-01T25:00:00.000000000Z",
+            "2024-03-01T12:60:00.000000000Z",
+            "2024-03-01T12:00:00.00000000xZ",
+            "2024-03-01T12:00:00.000000000+",
+            "2024-03-01T12:00:00+01:00",
+            "+2024-03-01T12:00:00.00000000Z",
+            "+12024-03-01T12:00:00Z",
+            "-0001-03-01T12:00:00Z",
+            "2024-03-01 12:00:00.000000000Z",
+            "２024-03-01T12:00:00.000000000Z",
+            "")) {
+      assertThat(read(text)).as("'%s'", text).isEqualTo(expected(text));
+    }
+  }
+
+  /** Every instant of years 0000 to 9999, written by Instant.toString, reads back exactly. */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 42, 2026})
+  void whatInstantWritesReadsBackExactly(long seed) {
+    Random random = new Random(seed);
+    long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 5_000; i++) {
+      long second = first + (long) (random.nextDouble() * (last - first));
+      // Whole seconds, millis, micros and nanos: toString writes 0, 3, 6 or 9 fraction digits.
+      int nanos =
+          switch (random.nextInt(4)) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1_000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1_000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      Instant instant = Instant.ofEpochSecond(second, nanos);
+      assertThat(InstantText.parse(instant.toString())).as("seed %d", seed).isEqualTo(instant);
+    }
+  }
+
+  /** Text with one character changed is read, or refused, exactly as Instant.parse does. */
+  @ParameterizedTest
+  @ValueSource(longs = {7, 8, 9})
+  void changedTextIsReadOrRefusedAsInstantParseDoes(long seed) {
+    Random random = new Random(seed);
+    String alphabet = "0123456789-:.TZtz+ 9";
+    for (int i = 0; i < 5_000; i++) {
+      String text =
+          Instant.ofEpochSecond(random.nextInt(Integer.MAX_VALUE), random.nextInt(1_000_000_000))
+              .toString();
+      int at = random.nextInt(text.length());
+      String changed =
+          text.substring(0, at)
+              + alphabet.charAt(random.nextInt(alphabet.length()))
+              + text.substring(at + 1);
+      assertThat(read(changed)).as("seed %d: '%s'", seed, changed).isEqualTo(expected(changed));
+    }
+  }
+
+  private static Object read(String text) {
+    try {
+      return InstantText.parse(text);
+    } catch (DateTimeParseException e) {
+      return DateTimeParseException.class;
+    }
+  }
+
+  private static Object expected(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return DateTimeParseException.class;
+    }
+  }
+}
