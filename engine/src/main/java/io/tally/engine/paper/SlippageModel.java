@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.ledger.Side;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 
 /**
  * How far a paper market order fills from the touch: a fixed number of basis points plus a part
@@ -47,8 +48,21 @@ public record SlippageModel(BigDecimal fixedBps, BigDecimal sizeBps, BigDecimal 
   /** The slippage of an order of {@code volume} at {@code touch}, in basis points. */
   public BigDecimal bps(BigDecimal volume, BigDecimal touch) {
     BigDecimal notional = volume.multiply(touch);
-    BigDecimal bps = fixedBps.add(Precision.ratio(sizeBps.multiply(notional), sizeStep));
+    BigDecimal bps = fixedBps.add(sizePart(sizeBps.multiply(notional)));
     return bps.min(BigDecimal.valueOf(MAX_BPS));
+  }
+
+  /**
+   * {@code scaled ÷ sizeStep} to {@link Precision#RATIO}. A step that is a power of ten (the
+   * standard 100,000) moves the decimal point instead of dividing: the same number, where the
+   * division took a seventh of a paper order's allocation (docs/BENCHMARKS.md §20).
+   */
+  private BigDecimal sizePart(BigDecimal scaled) {
+    BigDecimal step = sizeStep.stripTrailingZeros();
+    if (step.unscaledValue().equals(BigInteger.ONE)) {
+      return scaled.scaleByPowerOfTen(step.scale()).round(Precision.RATIO);
+    }
+    return Precision.ratio(scaled, sizeStep);
   }
 
   /** The price a market order of {@code volume} on {@code side} fills at, from the touch. */
