@@ -10,6 +10,8 @@ import io.tally.engine.service.EquitySummary;
 import io.tally.engine.service.PortfolioService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,6 +27,9 @@ final class ServerMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Counter errors;
+
+  /** Each route's timer, registered once: a registration per request was a lookup and a builder. */
+  private final Map<String, Timer> routes = new ConcurrentHashMap<>();
 
   ServerMetrics(PortfolioService service) {
     FunctionTimer.builder(
@@ -81,9 +86,9 @@ final class ServerMetrics implements AutoCloseable {
 
   /** Records one request to {@code route} that took {@code nanos}. */
   void request(String route, long nanos) {
-    Timer.builder("tally.http.requests")
-        .tag("route", route)
-        .register(registry)
+    routes
+        .computeIfAbsent(
+            route, r -> Timer.builder("tally.http.requests").tag("route", r).register(registry))
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 

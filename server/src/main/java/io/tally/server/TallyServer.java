@@ -496,9 +496,16 @@ public final class TallyServer implements AutoCloseable {
   }
 
   static void json(Context ctx, Object tree) {
-    ctx.header("Cache-Control", "no-store")
-        .contentType("application/json")
-        .result(JSON.writeValueAsString(tree));
+    byte[] body = JSON.writeValueAsBytes(tree);
+    ctx.header("Cache-Control", "no-store").contentType("application/json");
+    // Written to the response (through Javalin's stream, which compresses large bodies) at once: a
+    // result would be copied to it through a new buffer per request, a seventh of a paper order's
+    // allocation (docs/BENCHMARKS.md §20).
+    try {
+      ctx.outputStream().write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String resource(String name) {

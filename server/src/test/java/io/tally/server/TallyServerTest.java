@@ -9,6 +9,7 @@ import io.tally.engine.service.PortfolioService;
 import io.tally.server.contract.RecordFields;
 import io.tally.sim.ListedPair;
 import io.tally.sim.Listing;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -24,6 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -504,8 +508,31 @@ class TallyServerTest {
   }
 
   @Test
+  void aLargeAnswerIsCompressedForAClientThatAsksAndReadsTheSame() throws Exception {
+    URI uri = served.uri("/api/v1/portfolio/performance");
+    HttpResponse<byte[]> gzipped =
+        http.send(
+            HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip").GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<String> plain = get(uri);
+
+    assertThat(gzipped.statusCode()).isEqualTo(200);
+    assertThat(gzipped.headers().firstValue("content-encoding")).contains("gzip");
+    assertThat(plain.headers().firstValue("content-encoding")).isEmpty();
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+      JsonNode unzipped = JsonMapper.builder().build().readTree(in.readAllBytes());
+      JsonNode expected = JsonMapper.builder().build().readTree(plain.body());
+      assertThat(unzipped.get("twr")).isEqualTo(expected.get("twr"));
+      assertThat(unzipped.size()).isEqualTo(expected.size());
+    }
+  }
+
+  @Test
   void healthAndMetricsTellAnOperatorWhatTheyNeed() throws Exception {
     JsonNode health = getJson("/health");
+    double portfolioRequests = portfolioRequests(get("/metrics").body());
+    getJson("/api/v1/portfolio");
+    getJson("/api/v1/portfolio");
     assertThat(health.get("status").asString()).as(health.toString()).isEqualTo("ok");
     assertThat(health.get("store").asString()).isEqualTo("ok");
     assertThat(health.get("last_sync_at").isNull()).isFalse();
@@ -518,6 +545,16 @@ class TallyServerTest {
         .contains("tally_drift_flag 0.0")
         .contains("tally_equity_base")
         .contains("tally_errors_total");
+    // Each route's timer counts every request to it, not only the first.
+    assertThat(portfolioRequests(metrics.body())).isEqualTo(portfolioRequests + 2);
+  }
+
+  /** The count of {@code GET /api/v1/portfolio} requests in a metrics page. */
+  private static double portfolioRequests(String metrics) {
+    Matcher count =
+        Pattern.compile("tally_http_requests_seconds_count\\{route=\"/api/v1/portfolio\"\\} (\\S+)")
+            .matcher(metrics);
+    return count.find() ? Double.parseDouble(count.group(1)) : 0;
   }
 
   private HttpResponse<String> post(String path, String body)
