@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +14,10 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class StoredInstantTest {
+
+  /** The shape the store writes, as the JDK's formatter writes it. */
+  private static final DateTimeFormatter FORMAT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   @Test
   void everyInstantIsWrittenWithNineFractionDigits() {
@@ -54,6 +60,7 @@ class StoredInstantTest {
 
     List<String> texts = instants.stream().map(StoredInstant::toText).toList();
 
+    assertThat(texts).as("seed %d", seed).isEqualTo(instants.stream().map(FORMAT::format).toList());
     assertThat(texts.stream().map(StoredInstant::fromText).toList())
         .as("seed %d", seed)
         .isEqualTo(instants);
