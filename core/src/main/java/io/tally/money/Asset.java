@@ -2,7 +2,9 @@ package io.tally.money;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One asset in its canonical code: Kraken's altname, such as {@code XBT}, {@code ETH}, {@code USD}
@@ -36,9 +38,30 @@ public record Asset(String code) implements Comparable<Asset> {
     }
   }
 
-  /** The asset with this canonical code; no alias is resolved here (see {@link AssetSymbol}). */
+  /**
+   * How many codes {@link #of} keeps one instance of. An account has tens of assets; the bound only
+   * keeps input of arbitrary codes (an API's mistyped assets) from growing the table for ever.
+   */
+  private static final int KEPT = 4_096;
+
+  private static final Map<String, Asset> KNOWN = new ConcurrentHashMap<>();
+
+  /**
+   * The asset with this canonical code; no alias is resolved here (see {@link AssetSymbol}). The
+   * same instance for the same code: every parsed event and fill names its assets, and a paper
+   * account keeps two per fill (docs/BENCHMARKS.md §20); equality stays by value either way.
+   */
   public static Asset of(String code) {
-    return new Asset(code);
+    Asset known = KNOWN.get(requireNonNull(code, "code"));
+    if (known != null) {
+      return known;
+    }
+    Asset asset = new Asset(code);
+    if (KNOWN.size() < KEPT) {
+      Asset raced = KNOWN.putIfAbsent(code, asset);
+      return raced == null ? asset : raced;
+    }
+    return asset;
   }
 
   /** Whether this is a government currency (cash), as opposed to a crypto asset or stablecoin. */
