@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The drawdown breach ladder: which of the {@link DrawdownRules}' levels equity has fallen through,
@@ -129,19 +130,14 @@ public final class DrawdownLadder {
     }
     Optional<Instant> daily =
         windowed(
-            DrawdownScope.DAILY,
-            rules.maxDaily(),
-            dailyBreach,
-            window.at(),
-            window.daily(),
-            events);
+            DrawdownScope.DAILY, rules.maxDaily(), dailyBreach, window.at(), window::daily, events);
     Optional<Instant> weekly =
         windowed(
             DrawdownScope.WEEKLY,
             rules.maxWeekly(),
             weeklyBreach,
             window.at(),
-            window.weekly(),
+            window::weekly,
             events);
     return new Step(new DrawdownLadder(rules, nextPeak, nextBreached, daily, weekly), events);
   }
@@ -149,18 +145,20 @@ public final class DrawdownLadder {
   /**
    * A daily or weekly limit: a standing breach recovers when its window has reset since it was
    * raised; a new one is raised when the window's drawdown reaches the limit. The answer is when
-   * the standing breach was raised, if one stands.
+   * the standing breach was raised, if one stands. The window's drawdown (a division) is asked for
+   * only when the limit is set: most accounts set none, and it was asked on every refresh.
    */
   private static Optional<Instant> windowed(
       DrawdownScope scope,
       Optional<BigDecimal> limit,
       Optional<Instant> standing,
       Instant at,
-      HighWaterMark mark,
+      Supplier<HighWaterMark> windowMark,
       List<LadderEvent> events) {
     if (limit.isEmpty()) {
       return Optional.empty();
     }
+    HighWaterMark mark = windowMark.get();
     Optional<Instant> next = standing;
     if (standing.isPresent() && mark.resetAt().isAfter(standing.get())) {
       events.add(new LadderEvent(false, scope, limit.get(), mark.peak(), BigDecimal.ZERO));
