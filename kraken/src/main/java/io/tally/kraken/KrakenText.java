@@ -105,9 +105,11 @@ final class KrakenText {
     if (at == text.length()) {
       return true;
     }
-    return text.charAt(at) == '.'
-        && digitsFrom(text, at + 1) > 0
-        && at + 1 + digitsFrom(text, at + 1) == text.length();
+    if (text.charAt(at) != '.') {
+      return false;
+    }
+    int fraction = digitsFrom(text, at + 1);
+    return fraction > 0 && at + 1 + fraction == text.length();
   }
 
   /** How many ASCII digits follow one another from {@code from}. */
