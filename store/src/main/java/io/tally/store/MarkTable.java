@@ -105,11 +105,21 @@ final class MarkTable {
     return handle.createQuery(PRICES_SINCE).bind(0, importId).map(MarkTable::price).list();
   }
 
-  /** Appends a new value for every mark whose latest value differs. */
+  /**
+   * Appends a new value for every mark whose latest value differs. Each mark given is compared with
+   * its own latest value, one seek of index {@code sync_mark_by_name} apiece: a paper account
+   * writes one mark per order, and reading every mark for it was 3 % of an order's allocation
+   * (docs/BENCHMARKS.md §20).
+   */
   static void insertMarks(Handle handle, Map<String, String> marks, long importId) {
-    Map<String, String> current = marks(handle);
     for (Map.Entry<String, String> mark : marks.entrySet()) {
-      if (!mark.getValue().equals(current.get(mark.getKey()))) {
+      Optional<String> latest =
+          handle
+              .createQuery("SELECT value FROM sync_mark WHERE name = ? ORDER BY seq DESC LIMIT 1")
+              .bind(0, mark.getKey())
+              .mapTo(String.class)
+              .findOne();
+      if (!latest.equals(Optional.of(mark.getValue()))) {
         handle
             .createUpdate("INSERT INTO sync_mark (name, value, import_id) VALUES (?, ?, ?)")
             .bind(0, mark.getKey())

@@ -114,6 +114,23 @@ abstract class PortfolioStoreContract {
     }
   }
 
+  /** Every value appended for mark {@code name}, oldest first. */
+  final List<String> markValues(String name) throws SQLException {
+    try (Connection connection = connect();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT value FROM sync_mark WHERE name = ? ORDER BY seq")) {
+      query.setString(1, name);
+      List<String> values = new ArrayList<>();
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          values.add(result.getString(1));
+        }
+      }
+      return values;
+    }
+  }
+
   final void execute(String sql) throws SQLException {
     try (Connection connection = connect();
         Statement statement = connection.createStatement()) {
@@ -1122,6 +1139,21 @@ abstract class PortfolioStoreContract {
         assertThat(store.marks())
             .containsExactlyInAnyOrderEntriesOf(
                 Map.of("ledgers.newest", "1704153600.25", "trades.newest", "7"));
+      }
+    }
+
+    @Test
+    void aMarkIsAppendedOnlyWhenItsValueChanges() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(batch(List.of(), Map.of("a", "1", "b", "x")));
+        store.commit(batch(List.of(), Map.of("a", "1")));
+        store.commit(batch(List.of(), Map.of("a", "2", "b", "x")));
+        store.commit(batch(List.of(), Map.of("a", "1")));
+
+        // a: 1, 2, 1 (the unchanged 1 was not appended); b: x once.
+        assertThat(markValues("a")).containsExactly("1", "2", "1");
+        assertThat(markValues("b")).containsExactly("x");
+        assertThat(store.marks()).containsExactlyInAnyOrderEntriesOf(Map.of("a", "1", "b", "x"));
       }
     }
 
