@@ -279,13 +279,9 @@ public final class ConfigFile {
               }
               tags.put(ref, tag);
             });
-    String method = section.text("cost_basis_method", d.costBasisMethod().code());
-    CostBasisMethod costBasis;
-    try {
-      costBasis = CostBasisMethod.parse(method);
-    } catch (IllegalArgumentException e) {
-      throw section.bad("cost_basis_method", "expected wac or fifo, got '" + method + "'");
-    }
+    CostBasisMethod costBasis =
+        section.choice(
+            "cost_basis_method", d.costBasisMethod().code(), CostBasisMethod::parse, "wac or fifo");
     int retention = section.integer("snapshot_retention_days", d.snapshotRetentionDays());
     if (retention < 1) {
       throw section.bad("snapshot_retention_days", "must be at least 1, got " + retention);
@@ -332,13 +328,12 @@ public final class ConfigFile {
     if (hour < 0 || hour > 23) {
       throw drawdown.bad("daily_reset_hour_utc", "expected an hour from 0 to 23, got " + hour);
     }
-    String day = drawdown.text("weekly_reset_day", d.drawdown().weeklyResetDay().name());
-    DayOfWeek weekday;
-    try {
-      weekday = DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw drawdown.bad("weekly_reset_day", "expected a day such as monday, got '" + day + "'");
-    }
+    DayOfWeek weekday =
+        drawdown.choice(
+            "weekly_reset_day",
+            d.drawdown().weeklyResetDay().name(),
+            day -> DayOfWeek.valueOf(day.toUpperCase(Locale.ROOT)),
+            "a day such as monday");
     return new PerformanceConfig(
         new HistorySettings(zone, rewards.equals("contribution")),
         new RatioSettings(
@@ -418,13 +413,9 @@ public final class ConfigFile {
       }
       autoUpdate = alias;
     }
-    String mode = section.text("drift_mode", d.driftMode().code());
-    DriftMode driftMode;
-    try {
-      driftMode = DriftMode.parse(mode);
-    } catch (IllegalArgumentException e) {
-      throw section.bad("drift_mode", "expected observe_only or auto_adjust, got '" + mode + "'");
-    }
+    DriftMode driftMode =
+        section.choice(
+            "drift_mode", d.driftMode().code(), DriftMode::parse, "observe_only or auto_adjust");
     return new ReconciliationConfig(interval, tolerance, autoUpdate, driftMode);
   }
 
@@ -456,13 +447,8 @@ public final class ConfigFile {
     if (!KrakenConfig.TIERS.contains(tier)) {
       throw section.bad("tier", "expected one of " + KrakenConfig.TIERS + ", got '" + tier + "'");
     }
-    String regionText = section.text("region", d.region().key());
-    KrakenRegion region;
-    try {
-      region = KrakenRegion.parse(regionText);
-    } catch (IllegalArgumentException e) {
-      throw section.bad("region", "expected global, us or us_ca, got '" + regionText + "'");
-    }
+    KrakenRegion region =
+        section.choice("region", d.region().key(), KrakenRegion::parse, "global, us or us_ca");
     return new KrakenConfig(baseUrl, tier, region);
   }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -74,6 +75,21 @@ final class ConfigSection {
   private JsonNode value(String key) {
     JsonNode value = node.get(key);
     return value == null || value.isNull() ? null : value;
+  }
+
+  /**
+   * One of a set of named values: {@code key}'s text ({@code fallback} when absent) read by {@code
+   * parse}; text it refuses with an {@link IllegalArgumentException} is reported as {@code
+   * "expected <expected>, got '<text>'"}. Example: {@code section.choice("mode", "cross",
+   * MarginMode::parse, "cross or isolated")}.
+   */
+  <T> T choice(String key, String fallback, Function<String, T> parse, String expected) {
+    String text = text(key, fallback);
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      throw bad(key, "expected " + expected + ", got '" + text + "'");
+    }
   }
 
   String text(String key, String fallback) {

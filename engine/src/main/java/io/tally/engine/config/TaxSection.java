@@ -27,13 +27,8 @@ final class TaxSection {
 
   static TaxConfig read(ConfigSection section) {
     TaxConfig d = TaxConfig.defaults();
-    LotMethod method;
-    String methodText = section.text("method", d.method().code());
-    try {
-      method = LotMethod.parse(methodText);
-    } catch (IllegalArgumentException e) {
-      throw section.bad("method", "expected fifo, lifo, hifo or wac, got '" + methodText + "'");
-    }
+    LotMethod method =
+        section.choice("method", d.method().code(), LotMethod::parse, "fifo, lifo, hifo or wac");
     int days = section.integer("long_term_after_days", d.longTermAfterDays());
     if (days < 0) {
       throw section.bad("long_term_after_days", "must not be negative, got " + days);
