@@ -61,17 +61,25 @@ class LiveBooksTest {
     return LongStream.rangeClosed(1, 40);
   }
 
+  /** The defaults with WAC or FIFO, as {@code random} picks. */
+  private static BookConfig anyMethod(SplittableRandom random) {
+    return BookConfig.defaults()
+        .withMethod(random.nextBoolean() ? CostBasisMethod.WAC : CostBasisMethod.FIFO);
+  }
+
+  /** A new store of this test's, named for what it holds and the seed. */
+  private PortfolioStore store(String name, long seed) {
+    return PortfolioStore.open(directory.resolve(name + "-" + seed + ".db").toString(), Map.of());
+  }
+
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void caughtUpAndResumedBooksEqualAReplayOfTheWholeLog(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     GeneratedHistory history = HistoryGenerator.generate(seed, 60 + random.nextInt(140));
-    BookConfig config =
-        BookConfig.defaults()
-            .withMethod(random.nextBoolean() ? CostBasisMethod.WAC : CostBasisMethod.FIFO);
+    BookConfig config = anyMethod(random);
     List<LedgerEvent> events = new ArrayList<>(history.events());
-    try (PortfolioStore store =
-        PortfolioStore.open(directory.resolve("books-" + seed + ".db").toString(), Map.of())) {
+    try (PortfolioStore store = store("books", seed)) {
       LiveBooks live = LiveBooks.start(store, config);
       // The daily history's cache follows the same rule: extended, or folded again, it equals
       // the history of the whole log after every commit.
@@ -172,12 +180,9 @@ class LiveBooksTest {
   void booksHandedTheirOwnCommitsEqualAReplayOfTheWholeLog(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     GeneratedHistory history = HistoryGenerator.generate(seed, 60 + random.nextInt(140));
-    BookConfig config =
-        BookConfig.defaults()
-            .withMethod(random.nextBoolean() ? CostBasisMethod.WAC : CostBasisMethod.FIFO);
+    BookConfig config = anyMethod(random);
     List<LedgerEvent> events = new ArrayList<>(history.events());
-    try (PortfolioStore store =
-        PortfolioStore.open(directory.resolve("fold-" + seed + ".db").toString(), Map.of())) {
+    try (PortfolioStore store = store("fold", seed)) {
       LiveBooks live = LiveBooks.start(store, config);
       List<LedgerEvent> committed = new ArrayList<>();
       int next = 0;
@@ -248,12 +253,9 @@ class LiveBooksTest {
   void booksResumedWithATailOfEventsAndPricesEqualAReplay(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     GeneratedHistory history = HistoryGenerator.generate(seed, 90);
-    BookConfig config =
-        BookConfig.defaults()
-            .withMethod(random.nextBoolean() ? CostBasisMethod.WAC : CostBasisMethod.FIFO);
+    BookConfig config = anyMethod(random);
     List<LedgerEvent> events = history.events();
-    try (PortfolioStore store =
-        PortfolioStore.open(directory.resolve("tail-" + seed + ".db").toString(), Map.of())) {
+    try (PortfolioStore store = store("tail", seed)) {
       commit(store, history, events.subList(0, 50), random.nextBoolean());
       LiveBooks.start(store, config).checkpoint(store, Instant.now());
 
