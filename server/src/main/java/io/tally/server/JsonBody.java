@@ -17,8 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON body of a POST, read field by field: each bad field a {@link BadRequestException} naming
  * it. Decimals may be strings (as the API writes them) or JSON numbers, read exactly either way.
  *
- * <p>Example: {@code JsonNode tree = JsonBody.object(ctx.body(), "{\"asset\", \"amount\"}");
- * JsonBody.decimal(tree, "amount")}. Stateless.
+ * <p>Example: {@code JsonNode tree = JsonBody.object(RequestBody.text(ctx), "{\"asset\",
+ * \"amount\"}"); JsonBody.decimal(tree, "amount")}. Stateless.
  */
 final class JsonBody {
 

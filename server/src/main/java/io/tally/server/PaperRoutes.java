@@ -30,7 +30,8 @@ final class PaperRoutes {
   /** {@code POST /paper/orders}: 201 and the order, whatever became of it (rejected included). */
   void place(Context ctx) {
     PaperDesk paper = desk();
-    OrderRequest request = PaperOrderBody.parse(ctx.body(), paper.account().collateral());
+    OrderRequest request =
+        PaperOrderBody.parse(RequestBody.text(ctx), paper.account().collateral());
     PaperOrder order;
     try {
       order = paper.place(request);

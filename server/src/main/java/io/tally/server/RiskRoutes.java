@@ -139,7 +139,7 @@ final class RiskRoutes {
   }
 
   private static JsonNode body(Context ctx, Set<String> fields, String shape) {
-    JsonNode tree = JsonBody.object(ctx.body(), shape);
+    JsonNode tree = JsonBody.object(RequestBody.text(ctx), shape);
     for (String field : tree.propertyNames()) {
       if (!fields.contains(field)) {
         throw new BadRequestException(

@@ -266,7 +266,7 @@ public final class TallyServer implements AutoCloseable {
                   API + "/portfolio/withdrawal-check",
                   timed(
                       ctx -> {
-                        WithdrawalRequest request = WithdrawalRequest.of(ctx.body());
+                        WithdrawalRequest request = WithdrawalRequest.of(RequestBody.text(ctx));
                         Map<String, Object> answer;
                         try {
                           answer = answers.withdrawalCheck(request.asset(), request.amount());

@@ -16,12 +16,14 @@ import io.tally.sim.MarginOptions;
 import io.tally.sim.SimulatedAccount;
 import io.tally.sim.SimulatorOptions;
 import io.tally.store.PortfolioStore;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -37,11 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /api/v1/paper/orders} on a real server of a paper account whose orders fill on a real
  * simulator's prices: an order placed is answered 201 and shows in the account's books, listed, and
- * canceled; bad bodies are 400 naming the field, nothing placed; a live account's server answers
- * 404.
+ * canceled; bad bodies are 400 naming the field and bodies over the limit 413, nothing placed; a
+ * live account's server answers 404.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PaperRoutesTest {
+
+  private static final String ORDERS = "/api/v1/paper/orders";
 
   @TempDir static Path directory;
 
@@ -187,6 +191,32 @@ class PaperRoutesTest {
     }
     int after = answer(send(server, "GET", "/api/v1/paper/orders", ""), 200).get("orders").size();
     assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void aBodyIsReadWithOrWithoutItsLengthAndOneOverTheLimitIs413PlacingNothing() throws Exception {
+    int before = answer(send(server, "GET", "/api/v1/paper/orders", ""), 200).get("orders").size();
+    String order = "{\"pair\": \"XBT/USD\", \"side\": \"buy\", \"volume\": \"0.001\"}";
+    // Sent from a stream, the body has no length: the server reads it to its end.
+    HttpResponse<String> chunked =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + ORDERS))
+                .header("content-type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(order.getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(answer(chunked, 201).get("status").asString()).isEqualTo("filled");
+    // One byte over the limit: refused before anything is parsed.
+    String padded = order + " ".repeat(RequestBody.MAX_BYTES + 1 - order.length());
+    assertThat(send(server, "POST", ORDERS, padded).statusCode()).isEqualTo(413);
+    // At the limit exactly, the same order is read and placed.
+    String atLimit = order + " ".repeat(RequestBody.MAX_BYTES - order.length());
+    assertThat(answer(send(server, "POST", ORDERS, atLimit), 201).get("status").asString())
+        .isEqualTo("filled");
+    int after = answer(send(server, "GET", ORDERS, ""), 200).get("orders").size();
+    assertThat(after).isEqualTo(before + 2);
   }
 
   @Test
