@@ -1,5 +1,7 @@
 package io.tally.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -57,10 +59,11 @@ final class DatedBooksTable {
    * Deletes the states of every books whose moment is after {@code changed}: they hold an event or
    * price dated at or after it, and whatever changed there. Returns how many.
    */
-  static int deleteAfter(Handle handle, Instant changed) {
-    return handle
-        .createUpdate("DELETE FROM dated_books WHERE before_at > ?")
-        .bind(0, StoredInstant.toText(changed))
-        .execute();
+  static int deleteAfter(Handle handle, Instant changed) throws SQLException {
+    try (PreparedStatement delete =
+        handle.getConnection().prepareStatement("DELETE FROM dated_books WHERE before_at > ?")) {
+      delete.setString(1, StoredInstant.toText(changed));
+      return delete.executeUpdate();
+    }
   }
 }

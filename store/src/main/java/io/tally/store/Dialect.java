@@ -1,11 +1,12 @@
 package io.tally.store;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Collection;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * What differs between the store's SQL on SQLite and on PostgreSQL: where the migrations are, how a
@@ -20,13 +21,14 @@ import org.jdbi.v3.core.statement.SqlStatement;
 enum Dialect {
   SQLITE("classpath:db/migration/sqlite") {
     @Override
-    String idTable(String parameter, String alias) {
-      return "json_each(:" + parameter + ") AS " + alias;
+    String idTable(String alias) {
+      return "json_each(?) AS " + alias;
     }
 
     @Override
-    void bindIds(SqlStatement<?> statement, String parameter, Collection<String> ids) {
-      statement.bind(parameter, Json.writeArray(ids));
+    void bindIds(PreparedStatement statement, int index, Collection<String> ids)
+        throws SQLException {
+      statement.setString(index, Json.writeArray(ids));
     }
 
     @Override
@@ -37,13 +39,14 @@ enum Dialect {
 
   POSTGRESQL("classpath:db/migration/postgresql") {
     @Override
-    String idTable(String parameter, String alias) {
-      return "unnest(CAST(:" + parameter + " AS text[])) AS " + alias + " (value)";
+    String idTable(String alias) {
+      return "unnest(CAST(? AS text[])) AS " + alias + " (value)";
     }
 
     @Override
-    void bindIds(SqlStatement<?> statement, String parameter, Collection<String> ids) {
-      statement.bindArray(parameter, String.class, ids);
+    void bindIds(PreparedStatement statement, int index, Collection<String> ids)
+        throws SQLException {
+      statement.setArray(index, statement.getConnection().createArrayOf("text", ids.toArray()));
     }
 
     @Override
@@ -89,13 +92,14 @@ enum Dialect {
   }
 
   /**
-   * A FROM item: the ids bound to {@code :parameter} by {@link #bindIds} as a table named {@code
-   * alias} with one text column {@code value}.
+   * A FROM item: the ids bound to its one parameter ({@code ?}) by {@link #bindIds} as a table
+   * named {@code alias} with one text column {@code value}.
    */
-  abstract String idTable(String parameter, String alias);
+  abstract String idTable(String alias);
 
-  /** Binds {@code ids} to {@code :parameter} for {@link #idTable}. */
-  abstract void bindIds(SqlStatement<?> statement, String parameter, Collection<String> ids);
+  /** Binds {@code ids} to parameter {@code index} of {@code statement}, for {@link #idTable}. */
+  abstract void bindIds(PreparedStatement statement, int index, Collection<String> ids)
+      throws SQLException;
 
   /**
    * What an {@code INSERT} puts between its columns and {@code VALUES} to write a value of its own

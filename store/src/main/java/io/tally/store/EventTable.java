@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * SQL for table {@code event_revision}: every revision of every event, appended and never changed.
@@ -35,24 +34,30 @@ final class EventTable {
 
   /** The latest revision of each of these ids that has one, by id. */
   static Map<String, EventRevision> latest(
-      Handle handle, Dialect dialect, Collection<String> eventIds) {
+      Handle handle, Dialect dialect, Collection<String> eventIds) throws SQLException {
     Map<String, EventRevision> latest = new HashMap<>();
     if (eventIds.isEmpty()) {
       return latest;
     }
-    Query query =
-        handle.createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM "
-                + dialect.idTable("ids", "id")
-                + " CROSS JOIN event_revision AS r"
-                + " WHERE r.event_id = id.value AND "
-                + LATEST);
-    dialect.bindIds(query, "ids", eventIds);
-    query
-        .map(EventTable::revision)
-        .forEach(revision -> latest.put(revision.record().eventId(), revision));
+    try (PreparedStatement query =
+        handle
+            .getConnection()
+            .prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM "
+                    + dialect.idTable("id")
+                    + " CROSS JOIN event_revision AS r"
+                    + " WHERE r.event_id = id.value AND "
+                    + LATEST)) {
+      dialect.bindIds(query, 1, eventIds);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          EventRevision revision = revision(result);
+          latest.put(revision.record().eventId(), revision);
+        }
+      }
+    }
     return latest;
   }
 
@@ -65,7 +70,7 @@ final class EventTable {
                 + " FROM event_revision AS r WHERE r.retracted = 0 AND "
                 + LATEST
                 + " ORDER BY r.at, r.event_id")
-        .map(EventTable::record)
+        .map((result, context) -> record(result))
         .list();
   }
 
@@ -86,7 +91,7 @@ final class EventTable {
                 + " ORDER BY r.at, r.event_id")
         .bind(0, StoredInstant.toText(from))
         .bind(1, StoredInstant.toText(to))
-        .map(EventTable::record)
+        .map((result, context) -> record(result))
         .list();
   }
 
@@ -97,7 +102,11 @@ final class EventTable {
    * sort.
    */
   static List<EventRevision> since(Handle handle, long importId) {
-    return handle.createQuery(SINCE).bind(0, importId).map(EventTable::revision).list();
+    return handle
+        .createQuery(SINCE)
+        .bind(0, importId)
+        .map((result, context) -> revision(result))
+        .list();
   }
 
   /**
@@ -112,7 +121,11 @@ final class EventTable {
     before.ifPresent(
         position ->
             query.bind("at", StoredInstant.toText(position.at())).bind("id", position.eventId()));
-    return query.bind("limit", limit).bind("asOf", asOfImport).map(EventTable::record).list();
+    return query
+        .bind("limit", limit)
+        .bind("asOf", asOfImport)
+        .map((result, context) -> record(result))
+        .list();
   }
 
   /**
@@ -146,7 +159,7 @@ final class EventTable {
                 + COLUMNS
                 + " FROM event_revision AS r WHERE r.event_id = ? ORDER BY r.revision DESC LIMIT 1")
         .bind(0, eventId)
-        .map(EventTable::record)
+        .map((result, context) -> record(result))
         .findOne();
   }
 
@@ -184,8 +197,7 @@ final class EventTable {
     }
   }
 
-  private static EventRecord record(ResultSet result, StatementContext context)
-      throws SQLException {
+  private static EventRecord record(ResultSet result) throws SQLException {
     return new EventRecord(
         result.getString(1),
         StoredInstant.fromText(result.getString(2)),
@@ -193,8 +205,7 @@ final class EventTable {
         result.getInt(4) == 1);
   }
 
-  private static EventRevision revision(ResultSet result, StatementContext context)
-      throws SQLException {
-    return new EventRevision(record(result, context), result.getLong(5));
+  private static EventRevision revision(ResultSet result) throws SQLException {
+    return new EventRevision(record(result), result.getLong(5));
   }
 }

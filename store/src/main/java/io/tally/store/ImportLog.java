@@ -1,5 +1,6 @@
 package io.tally.store;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,22 +14,30 @@ final class ImportLog {
   private ImportLog() {}
 
   /** Appends an entry and returns its id. */
-  static long append(Handle handle, Instant at, String description, CommitResult result) {
-    return handle
-        .createQuery(
-            "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
-                + " events_added, events_revised, events_retracted, events_unchanged)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id")
-        .bind(0, StoredInstant.toText(at))
-        .bind(1, description)
-        .bind(2, result.rowsAdded())
-        .bind(3, result.rowsSkipped())
-        .bind(4, result.eventsAdded())
-        .bind(5, result.eventsRevised())
-        .bind(6, result.eventsRetracted())
-        .bind(7, result.eventsUnchanged())
-        .mapTo(Long.class)
-        .one();
+  static long append(Handle handle, Instant at, String description, CommitResult result)
+      throws SQLException {
+    try (PreparedStatement insert =
+        handle
+            .getConnection()
+            .prepareStatement(
+                "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
+                    + " events_added, events_revised, events_retracted, events_unchanged)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id")) {
+      insert.setString(1, StoredInstant.toText(at));
+      insert.setString(2, description);
+      insert.setLong(3, result.rowsAdded());
+      insert.setLong(4, result.rowsSkipped());
+      insert.setLong(5, result.eventsAdded());
+      insert.setLong(6, result.eventsRevised());
+      insert.setLong(7, result.eventsRetracted());
+      insert.setLong(8, result.eventsUnchanged());
+      try (ResultSet id = insert.executeQuery()) {
+        if (!id.next()) {
+          throw new SQLException("INSERT INTO import_log returned no import_id");
+        }
+        return id.getLong(1);
+      }
+    }
   }
 
   /** The id of the newest entry, or 0 if there is none. */

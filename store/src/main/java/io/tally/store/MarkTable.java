@@ -1,5 +1,7 @@
 package io.tally.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -27,22 +29,27 @@ final class MarkTable {
    * Appends the prices not stored yet (same asset, time and source) and returns the earliest time
    * of those it added: where the books' valuations may have changed. Empty if it added none.
    */
-  static Optional<Instant> insertPrices(Handle handle, List<StoredPrice> prices, long importId) {
+  static Optional<Instant> insertPrices(Handle handle, List<StoredPrice> prices, long importId)
+      throws SQLException {
     Optional<Instant> earliest = Optional.empty();
-    for (StoredPrice price : prices) {
-      int added =
-          handle
-              .createUpdate(
-                  "INSERT INTO price_point (asset, at, price, source, import_id)"
-                      + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-              .bind(0, price.asset())
-              .bind(1, StoredInstant.toText(price.at()))
-              .bind(2, price.price())
-              .bind(3, price.source())
-              .bind(4, importId)
-              .execute();
-      if (added > 0 && earliest.map(price.at()::isBefore).orElse(true)) {
-        earliest = Optional.of(price.at());
+    if (prices.isEmpty()) {
+      return earliest;
+    }
+    try (PreparedStatement insert =
+        handle
+            .getConnection()
+            .prepareStatement(
+                "INSERT INTO price_point (asset, at, price, source, import_id)"
+                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+      for (StoredPrice price : prices) {
+        insert.setString(1, price.asset());
+        insert.setString(2, StoredInstant.toText(price.at()));
+        insert.setString(3, price.price());
+        insert.setString(4, price.source());
+        insert.setLong(5, importId);
+        if (insert.executeUpdate() > 0 && earliest.map(price.at()::isBefore).orElse(true)) {
+          earliest = Optional.of(price.at());
+        }
       }
     }
     return earliest;
@@ -111,21 +118,30 @@ final class MarkTable {
    * writes one mark per order, and reading every mark for it was 3 % of an order's allocation
    * (docs/BENCHMARKS.md §20).
    */
-  static void insertMarks(Handle handle, Map<String, String> marks, long importId) {
-    for (Map.Entry<String, String> mark : marks.entrySet()) {
-      Optional<String> latest =
-          handle
-              .createQuery("SELECT value FROM sync_mark WHERE name = ? ORDER BY seq DESC LIMIT 1")
-              .bind(0, mark.getKey())
-              .mapTo(String.class)
-              .findOne();
-      if (!latest.equals(Optional.of(mark.getValue()))) {
-        handle
-            .createUpdate("INSERT INTO sync_mark (name, value, import_id) VALUES (?, ?, ?)")
-            .bind(0, mark.getKey())
-            .bind(1, mark.getValue())
-            .bind(2, importId)
-            .execute();
+  static void insertMarks(Handle handle, Map<String, String> marks, long importId)
+      throws SQLException {
+    if (marks.isEmpty()) {
+      return;
+    }
+    Connection connection = handle.getConnection();
+    try (PreparedStatement latest =
+            connection.prepareStatement(
+                "SELECT value FROM sync_mark WHERE name = ? ORDER BY seq DESC LIMIT 1");
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO sync_mark (name, value, import_id) VALUES (?, ?, ?)")) {
+      for (Map.Entry<String, String> mark : marks.entrySet()) {
+        latest.setString(1, mark.getKey());
+        boolean unchanged;
+        try (ResultSet result = latest.executeQuery()) {
+          unchanged = result.next() && mark.getValue().equals(result.getString(1));
+        }
+        if (!unchanged) {
+          insert.setString(1, mark.getKey());
+          insert.setString(2, mark.getValue());
+          insert.setLong(3, importId);
+          insert.executeUpdate();
+        }
       }
     }
   }

@@ -7,16 +7,17 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * SQL for the raw rows: table {@code source_row} with its sources ({@code row_source}) and field
@@ -39,8 +40,8 @@ final class RowTable {
   private RowTable() {}
 
   /** Which of these row ids of {@code source} are stored. */
-  static Set<String> known(
-      Handle handle, Dialect dialect, String source, Collection<String> rowIds) {
+  static Set<String> known(Handle handle, Dialect dialect, String source, Collection<String> rowIds)
+      throws SQLException {
     if (rowIds.isEmpty()) {
       return Set.of();
     }
@@ -49,17 +50,24 @@ final class RowTable {
       return Set.of();
     }
     // On SQLite, CROSS JOIN keeps the ids outside, so each id is one lookup in the unique index.
-    Query query =
-        handle.createQuery(
-            "SELECT s.row_id FROM "
-                + dialect.idTable("ids", "id")
-                + " CROSS JOIN source_row AS s"
-                + " WHERE s.source_id = :source AND s.row_id = id.value");
-    dialect.bindIds(query, "ids", rowIds);
-    return query
-        .bind("source", sourceId.get())
-        .mapTo(String.class)
-        .collect(Collectors.toUnmodifiableSet());
+    Set<String> known = new HashSet<>();
+    try (PreparedStatement query =
+        handle
+            .getConnection()
+            .prepareStatement(
+                "SELECT s.row_id FROM "
+                    + dialect.idTable("id")
+                    + " CROSS JOIN source_row AS s"
+                    + " WHERE s.source_id = ? AND s.row_id = id.value")) {
+      dialect.bindIds(query, 1, rowIds);
+      query.setLong(2, sourceId.get());
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          known.add(result.getString(1));
+        }
+      }
+    }
+    return Collections.unmodifiableSet(known);
   }
 
   /** Every row of these groups of {@code source}, in insertion order. */
@@ -73,19 +81,26 @@ final class RowTable {
       return List.of();
     }
     Layouts layouts = new Layouts(handle);
-    Query query =
-        handle.createQuery(
-            "SELECT "
-                + ROW_COLUMNS
-                + " FROM "
-                + dialect.idTable("groups", "g")
-                + " CROSS JOIN source_row AS s"
-                + " WHERE s.source_id = :source AND s.group_id = g.value ORDER BY s.seq");
-    dialect.bindIds(query, "groups", groupIds);
-    return query
-        .bind("source", sourceId.get())
-        .map((result, context) -> row(result, source, layouts))
-        .list();
+    List<SourceRow> rows = new ArrayList<>();
+    try (PreparedStatement query =
+        handle
+            .getConnection()
+            .prepareStatement(
+                "SELECT "
+                    + ROW_COLUMNS
+                    + " FROM "
+                    + dialect.idTable("g")
+                    + " CROSS JOIN source_row AS s"
+                    + " WHERE s.source_id = ? AND s.group_id = g.value ORDER BY s.seq")) {
+      dialect.bindIds(query, 1, groupIds);
+      query.setLong(2, sourceId.get());
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          rows.add(row(result, source, layouts));
+        }
+      }
+    }
+    return rows;
   }
 
   /** Every row of {@code source}, in insertion order. */
@@ -242,12 +257,16 @@ final class RowTable {
     return ids;
   }
 
-  private static Optional<Long> sourceId(Handle handle, String source) {
-    return handle
-        .createQuery("SELECT source_id FROM row_source WHERE source = ?")
-        .bind(0, source)
-        .mapTo(Long.class)
-        .findOne();
+  private static Optional<Long> sourceId(Handle handle, String source) throws SQLException {
+    try (PreparedStatement query =
+        handle
+            .getConnection()
+            .prepareStatement("SELECT source_id FROM row_source WHERE source = ?")) {
+      query.setString(1, source);
+      try (ResultSet result = query.executeQuery()) {
+        return result.next() ? Optional.of(result.getLong(1)) : Optional.empty();
+      }
+    }
   }
 
   /** Every stored layout by id; a layout text that does not hold its count is an error. */

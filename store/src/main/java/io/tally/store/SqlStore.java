@@ -70,9 +70,11 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                 transaction -> {
                   Map<String, Set<String>> batchIds = BatchPlan.rowIdsBySource(batch);
                   Map<String, Set<String>> stored = new HashMap<>();
-                  batchIds.forEach(
-                      (source, ids) ->
-                          stored.put(source, RowTable.known(transaction, dialect, source, ids)));
+                  for (Map.Entry<String, Set<String>> ids : batchIds.entrySet()) {
+                    stored.put(
+                        ids.getKey(),
+                        RowTable.known(transaction, dialect, ids.getKey(), ids.getValue()));
+                  }
                   Map<String, EventRevision> latest =
                       EventTable.latest(transaction, dialect, BatchPlan.eventIds(batch));
                   BatchPlan plan = BatchPlan.of(batch, batchIds, stored, latest);
@@ -87,10 +89,13 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                   // The books dated after the earliest event or price written are stale now.
                   Optional<Instant> eventsChanged =
                       BatchPlan.earliestChange(plan.revisions(), latest);
-                  Stream.of(eventsChanged, pricesChanged)
-                      .flatMap(Optional::stream)
-                      .min(Comparator.naturalOrder())
-                      .ifPresent(changed -> DatedBooksTable.deleteAfter(transaction, changed));
+                  Optional<Instant> changed =
+                      Stream.of(eventsChanged, pricesChanged)
+                          .flatMap(Optional::stream)
+                          .min(Comparator.naturalOrder());
+                  if (changed.isPresent()) {
+                    DatedBooksTable.deleteAfter(transaction, changed.get());
+                  }
                   return new CommittedImport(importId, plan.result());
                 }),
         () ->
