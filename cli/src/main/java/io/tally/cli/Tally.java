@@ -63,6 +63,11 @@ public final class Tally implements Runnable {
   }
 
   public static void main(String[] args) {
+    // The engine's log lines, one a line (LogLines), unless the caller configures logging itself.
+    if (System.getProperty(LogLines.CONFIG_CLASS) == null
+        && System.getProperty("java.util.logging.config.file") == null) {
+      System.setProperty(LogLines.CONFIG_CLASS, LogLines.class.getName());
+    }
     System.exit(
         execute(
             new PrintWriter(System.out, true, StandardCharsets.UTF_8),
