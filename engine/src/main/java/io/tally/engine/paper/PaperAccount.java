@@ -252,18 +252,39 @@ public final class PaperAccount {
   /**
    * Every event the account produced, in order: the initial deposit, fills, funding. This is its
    * own event log: {@code MarginBook.replay(terms().margin(), events())} equals {@link #account()}.
+   * After {@link #forgetStoredEvents()}, the events it forgot are left out.
    */
   public synchronized List<MarginEvent> events() {
-    return ledger.eventsFrom(0);
+    return ledger.eventsFrom(ledger.firstHeld());
   }
 
-  /** The events from position {@code index} of the log on (what a store has not saved yet). */
+  /**
+   * The events from position {@code index} of the log on (what a store has not saved yet).
+   *
+   * @throws IllegalArgumentException when {@code index} is past the log, or before its first event
+   *     held ({@link #forgetStoredEvents()})
+   */
   public synchronized List<MarginEvent> eventsFrom(int index) {
-    if (index < 0 || index > ledger.size()) {
+    if (index < ledger.firstHeld() || index > ledger.size()) {
       throw new IllegalArgumentException(
-          "index must be between 0 and " + ledger.size() + ", got " + index);
+          "index must be between "
+              + ledger.firstHeld()
+              + " and "
+              + ledger.size()
+              + ", got "
+              + index);
     }
     return ledger.eventsFrom(index);
+  }
+
+  /**
+   * Drops from memory the events whose ledger entries {@link #takeLedgerEntries()} has handed to a
+   * store: a desk whose store holds the log calls it after each commit, so that an account taking
+   * orders for days does not also hold every fill it made (docs/BENCHMARKS.md §21). The account,
+   * its positions, trades and ids are unchanged; only {@link #events()} is shorter.
+   */
+  public synchronized void forgetStoredEvents() {
+    ledger.forgetTaken();
   }
 
   /**

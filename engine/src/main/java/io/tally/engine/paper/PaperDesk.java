@@ -389,6 +389,8 @@ public final class PaperDesk {
         if (batch.isPresent()) {
           // The books take the entries committed instead of reading them back.
           service.refresh(batch.get().committed(store.commitImport(batch.get().batch())));
+          // The store holds the account's log now: the account need not.
+          account.forgetStoredEvents();
         }
       } catch (RuntimeException e) {
         failure = Optional.of(e.getMessage());

@@ -17,16 +17,25 @@ import java.util.Optional;
  * A paper account's own event log beside the {@link MarginBook} it folds into: every event is
  * applied to the book first and kept only if the book took it, so replaying the log gives the same
  * account. As it is applied, each event's ledger entries are made ({@link PaperJournal}) and wait
- * until the store takes them ({@link #takeEntries}). Hands out the events' ids: {@code <name>-D<n>}
- * deposits, {@code <name>-T<n>} fills, {@code <name>-F<n>} funding. Not thread-safe: {@link
- * PaperAccount} serialises.
+ * until the store takes them ({@link #takeEntries}); once the store has them, the events themselves
+ * may be forgotten ({@link #forgetTaken}), so that an account whose log is in a store does not also
+ * hold it in memory. Hands out the events' ids: {@code <name>-D<n>} deposits, {@code <name>-T<n>}
+ * fills, {@code <name>-F<n>} funding. Not thread-safe: {@link PaperAccount} serialises.
  */
 final class PaperLedger {
 
   private final String name;
   private final Asset collateral;
   private final MarginBook book;
+
+  /** The log from event number {@link #forgotten} on. */
   private final List<MarginEvent> events = new ArrayList<>();
+
+  /** How many events were applied before the first one {@link #events} holds. */
+  private int forgotten;
+
+  /** How many events were applied when the store last took the entries. */
+  private int taken;
 
   /** The ledger entries of the events applied since the store last took them. */
   private final List<LedgerEvent> unwritten = new ArrayList<>();
@@ -70,6 +79,7 @@ final class PaperLedger {
       }
     }
     unwritten.clear();
+    taken = size();
   }
 
   /** Applies the event to the book, then logs it; a rejected event is neither. */
@@ -87,9 +97,16 @@ final class PaperLedger {
 
   /** The ledger entries of the events applied since the last call, in order; then none. */
   List<LedgerEvent> takeEntries() {
-    List<LedgerEvent> taken = List.copyOf(unwritten);
+    List<LedgerEvent> entries = List.copyOf(unwritten);
     unwritten.clear();
-    return taken;
+    taken = size();
+    return entries;
+  }
+
+  /** Drops from memory the events whose entries the store has taken. */
+  void forgetTaken() {
+    events.subList(0, taken - forgotten).clear();
+    forgotten = taken;
   }
 
   MarginAccount account() {
@@ -101,11 +118,18 @@ final class PaperLedger {
     return book.standing();
   }
 
+  /** How many events were applied, forgotten ones included. */
   int size() {
-    return events.size();
+    return forgotten + events.size();
   }
 
+  /** The number of the first event still held. */
+  int firstHeld() {
+    return forgotten;
+  }
+
+  /** The events from number {@code index} on; {@code index} at least {@link #firstHeld()}. */
   List<MarginEvent> eventsFrom(int index) {
-    return List.copyOf(events.subList(index, events.size()));
+    return List.copyOf(events.subList(index - forgotten, events.size()));
   }
 }

@@ -495,6 +495,34 @@ class PaperAccountTest {
   }
 
   @Test
+  void eventsWhoseEntriesAStoreTookCanBeForgottenLeavingTheAccountAsItWas() {
+    market.price(XBT, T0, bd("60000"));
+    PaperAccount account = PaperAccount.open(noSlippage(), market, T0);
+    account.placeOrder(OrderRequest.market(XBT, Side.BUY, bd("0.1")));
+    // The deposit and the fill: their entries go to the store, then the events are forgotten.
+    account.takeLedgerEntries();
+    account.placeOrder(OrderRequest.market(XBT, Side.SELL, bd("0.04")));
+    MarginAccount before = account.account();
+    List<MarginEvent> notTaken = account.events().subList(2, 3);
+
+    account.forgetStoredEvents();
+
+    assertThat(account.events()).isEqualTo(notTaken);
+    assertThat(account.eventsFrom(2)).isEqualTo(notTaken);
+    assertThatThrownBy(() -> account.eventsFrom(1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("index must be between 2 and 3, got 1");
+    assertThat(account.account()).isEqualTo(before);
+    // Ids go on; the next take and forget leave nothing held.
+    account.placeOrder(OrderRequest.market(XBT, Side.SELL, bd("0.06")));
+    assertThat(account.events().get(1).id()).isEqualTo(EventId.of("demo-T3"));
+    account.takeLedgerEntries();
+    account.forgetStoredEvents();
+    assertThat(account.events()).isEmpty();
+    assertThat(account.account().openPositions()).isEmpty();
+  }
+
+  @Test
   void theSameCallsGiveTheSameEvents() {
     market.price(XBT, T0, bd("60000"));
     List<List<MarginEvent>> runs =

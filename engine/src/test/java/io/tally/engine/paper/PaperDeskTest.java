@@ -135,6 +135,8 @@ class PaperDeskTest {
     // account itself counts it.
     assertThat(service.getEquity().equity())
         .isEqualByComparingTo(desk.account().summary().equity());
+    // The store holds the account's log, so the account no longer does.
+    assertThat(desk.account().events()).isEmpty();
     assertThat(progress).contains("paper account bot opened with 10000.00000000 USD");
     // The fill keeps its order's strategy in the books' ledger.
     assertThat(store.findEvent("bot-T1:fill").orElseThrow().line()).endsWith(" strategy=trend");
