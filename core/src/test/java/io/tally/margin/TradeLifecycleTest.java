@@ -52,6 +52,27 @@ class TradeLifecycleTest {
   }
 
   @Test
+  void aClosedTradeSharesOneInstanceForItsEqualQuantitiesAndForNoFunding() {
+    MarginAccount account =
+        MarginBook.replay(
+            paper(),
+            List.of(
+                deposit("D1", 0, "10000"),
+                buy("T1", 1, XBTUSD, "0.1", "60000", "24", 5),
+                sell("T2", 90, XBTUSD, "0.1", "60500", "24.20", 5),
+                buy("T3", 91, XBTUSD, "0.2", "60000", "0", 5),
+                sell("T4", 92, XBTUSD, "0.2", "60100", "0", 5)));
+    TradeLifecycle first = account.trades().get(0);
+    TradeLifecycle second = account.trades().get(1);
+
+    // Books keep every trade: equal values share an instance, and keep their values.
+    assertThat(first.closedQuantity()).isSameAs(first.openedQuantity()).isEqualTo(d("0.1"));
+    assertThat(first.peakSize()).isSameAs(first.openedQuantity());
+    assertThat(first.fundingPaid()).isSameAs(second.fundingPaid()).isEqualTo(d("0.00000000"));
+    assertThat(second.closedQuantity()).isSameAs(second.openedQuantity()).isEqualTo(d("0.2"));
+  }
+
+  @Test
   void partialClosesGiveAVolumeWeightedExitAndTheTotalOpenedIsTheQuantity() {
     MarginAccount account =
         MarginBook.replay(
