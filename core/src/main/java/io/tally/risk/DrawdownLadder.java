@@ -113,19 +113,32 @@ public final class DrawdownLadder {
       nextPeak = equity;
       nextBreached = 0;
     }
-    BigDecimal drawdown =
-        nextPeak.signum() <= 0
-            ? BigDecimal.ZERO
-            : equity.divide(nextPeak, Precision.RATIO).subtract(BigDecimal.ONE);
-    while (nextBreached < rules.levels().size()
-        && drawdown.compareTo(rules.levels().get(nextBreached)) <= 0) {
+    // The drawdown (a 34-digit division) is worked out only when equity is near or below the next
+    // level: on most refreshes it is well above it, and the division was a paper order's largest
+    // single cost to the collector (docs/BENCHMARKS.md §21).
+    Optional<BigDecimal> drawdown = Optional.empty();
+    while (nextBreached < rules.levels().size()) {
+      BigDecimal level = rules.levels().get(nextBreached);
+      if (nextPeak.signum() > 0 && clearlyAbove(equity, nextPeak, level)) {
+        break;
+      }
+      if (drawdown.isEmpty()) {
+        drawdown =
+            Optional.of(
+                nextPeak.signum() <= 0
+                    ? BigDecimal.ZERO
+                    : equity.divide(nextPeak, Precision.RATIO).subtract(BigDecimal.ONE));
+      }
+      if (drawdown.get().compareTo(level) > 0) {
+        break;
+      }
       events.add(
           new LadderEvent(
               true,
               DrawdownScope.TOTAL,
               rules.levels().get(nextBreached),
               Precision.money(nextPeak),
-              drawdown.setScale(6, Precision.ROUNDING)));
+              drawdown.get().setScale(6, Precision.ROUNDING)));
       nextBreached++;
     }
     Optional<Instant> daily =
@@ -140,6 +153,21 @@ public final class DrawdownLadder {
             window::weekly,
             events);
     return new Step(new DrawdownLadder(rules, nextPeak, nextBreached, daily, weekly), events);
+  }
+
+  /**
+   * Whether {@code equity} is so far above where {@code level} would be reached from {@code peak}
+   * (positive) that the drawdown, rounded to {@link Precision#RATIO}, cannot reach it: {@code
+   * equity/peak − 1 > level} exactly when {@code equity > peak × (1 + level)}, and a margin of one
+   * part in 10^30 of equity is far more than the quotient's rounding (half a unit in its 34th
+   * digit) can move it. Near or below the level, the division decides as before.
+   */
+  static boolean clearlyAbove(BigDecimal equity, BigDecimal peak, BigDecimal level) {
+    if (equity.signum() <= 0) {
+      return false;
+    }
+    BigDecimal above = equity.subtract(peak.multiply(BigDecimal.ONE.add(level)));
+    return above.compareTo(equity.movePointLeft(30)) > 0;
   }
 
   /**

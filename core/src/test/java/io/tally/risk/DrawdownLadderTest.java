@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tally.metrics.DrawdownWindow;
 import io.tally.metrics.ResetSchedule;
+import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class DrawdownLadderTest {
 
@@ -160,5 +164,47 @@ class DrawdownLadderTest {
 
     assertThat(resumed.observe(window, BigDecimal.ZERO).events()).isEmpty();
     assertThat(resumed.breachedLevels()).containsExactly(new BigDecimal("-0.05"));
+  }
+
+  /**
+   * Skipping the division never changes a step: whenever {@code clearlyAbove} says so, the drawdown
+   * rounded as the ladder rounds it is above the level. Equities are drawn around the level's
+   * threshold, at distances from whole units down to one part in 10^33 of the peak.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("io.tally.testing.Seeds#seeds")
+  void equityClearlyAboveALevelHasADrawdownAboveIt(long seed) {
+    Random random = new Random(seed);
+    for (int i = 0; i < 200; i++) {
+      BigDecimal peak = BigDecimal.valueOf(random.nextInt(1_000_000_000) + 1L, random.nextInt(9));
+      BigDecimal level = BigDecimal.valueOf(-1 - random.nextInt(50), 2);
+      BigDecimal threshold = peak.multiply(BigDecimal.ONE.add(level));
+      BigDecimal offset =
+          peak.movePointLeft(random.nextInt(34))
+              .multiply(BigDecimal.valueOf(random.nextInt(3) - 1));
+      BigDecimal equity = threshold.add(offset);
+      BigDecimal drawdown = equity.divide(peak, Precision.RATIO).subtract(BigDecimal.ONE);
+      if (DrawdownLadder.clearlyAbove(equity, peak, level)) {
+        assertThat(drawdown).as("%s of %s at %s", equity, peak, level).isGreaterThan(level);
+      }
+      if (equity.compareTo(threshold) <= 0) {
+        assertThat(DrawdownLadder.clearlyAbove(equity, peak, level)).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void equityAtOrJustAboveALevelIsLeftToTheDivision() {
+    BigDecimal peak = new BigDecimal("10000");
+    BigDecimal level = new BigDecimal("-0.05");
+    // 10,000 × (1 − 0.05) = 9,500: at the level, and a hair above it, the division decides.
+    assertThat(DrawdownLadder.clearlyAbove(new BigDecimal("9500"), peak, level)).isFalse();
+    assertThat(DrawdownLadder.clearlyAbove(new BigDecimal("9500.0000000001"), peak, level))
+        .isTrue();
+    assertThat(
+            DrawdownLadder.clearlyAbove(
+                new BigDecimal("9500").add(BigDecimal.ONE.movePointLeft(40)), peak, level))
+        .isFalse();
+    assertThat(DrawdownLadder.clearlyAbove(BigDecimal.ZERO, peak, level)).isFalse();
   }
 }
