@@ -7,6 +7,7 @@ import io.tally.money.Precision;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,9 @@ public record MarginAccount(
     Map<Pair, BigDecimal> marks,
     List<TradeLifecycle> trades,
     Optional<Instant> lastEventAt) {
+
+  private static final Comparator<MarginPosition> BY_PAIR =
+      Comparator.comparing(MarginPosition::pair);
 
   public MarginAccount {
     requireNonNull(terms, "terms");
@@ -66,10 +70,15 @@ public record MarginAccount(
 
   /** The positions that are not flat, by pair. */
   public List<MarginPosition> openPositions() {
-    return positions.values().stream()
-        .filter(position -> !position.isFlat())
-        .sorted(Comparator.comparing(MarginPosition::pair))
-        .toList();
+    // A loop, not a stream: a paper account asks several times per order.
+    List<MarginPosition> open = new ArrayList<>(positions.size());
+    for (MarginPosition position : positions.values()) {
+      if (!position.isFlat()) {
+        open.add(position);
+      }
+    }
+    open.sort(BY_PAIR);
+    return Collections.unmodifiableList(open);
   }
 
   /** The open trade on a pair, if its position is open. */

@@ -93,8 +93,16 @@ public final class MarginBook {
    * before each order).
    */
   public MarginAccount standing() {
-    List<TradeLifecycle> open = new ArrayList<>(openTrades.size());
-    openTrades.values().stream().sorted().forEach(index -> open.add(trades[index]));
+    int[] indexes = new int[openTrades.size()];
+    int count = 0;
+    for (int index : openTrades.values()) {
+      indexes[count++] = index;
+    }
+    Arrays.sort(indexes);
+    List<TradeLifecycle> open = new ArrayList<>(indexes.length);
+    for (int index : indexes) {
+      open.add(trades[index]);
+    }
     return withTrades(open);
   }
 
