@@ -259,7 +259,9 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                             + " is "
                             + last);
                   }
-                  trades.ifPresent(lines -> TradePnlTable.save(transaction, lines));
+                  if (trades.isPresent()) {
+                    TradePnlTable.save(transaction, trades.get());
+                  }
                   CheckpointTable.insert(transaction, checkpoint);
                   return null;
                 }),

@@ -1,11 +1,13 @@
 package io.tally.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * SQL for table {@code trade_pnl}: each trade's PnL line by books and event id, derived data saved
@@ -24,25 +26,37 @@ final class TradePnlTable {
 
   private TradePnlTable() {}
 
-  /** Saves {@code trades}: the books' stored lines deleted first when it says so. */
-  static void save(Handle handle, CheckpointTrades trades) {
+  /**
+   * Saves {@code trades}: the books' stored lines deleted first when it says so. Plain JDBC batches
+   * of {@value #LINES_PER_BATCH}: Jdbi's batch kept a binding object per line.
+   */
+  static void save(Handle handle, CheckpointTrades trades) throws SQLException {
+    Connection connection = handle.getConnection();
     if (trades.replaceAll()) {
-      handle
-          .createUpdate("DELETE FROM trade_pnl WHERE books = ?")
-          .bind(0, trades.books())
-          .execute();
-    }
-    List<Map.Entry<String, String>> lines = List.copyOf(trades.lines().entrySet());
-    for (int from = 0; from < lines.size(); from += LINES_PER_BATCH) {
-      PreparedBatch batch =
-          handle.prepareBatch(
-              "INSERT INTO trade_pnl (books, event_id, line) VALUES (?, ?, ?)"
-                  + " ON CONFLICT (books, event_id) DO UPDATE SET line = excluded.line");
-      for (Map.Entry<String, String> line :
-          lines.subList(from, Math.min(lines.size(), from + LINES_PER_BATCH))) {
-        batch.bind(0, trades.books()).bind(1, line.getKey()).bind(2, line.getValue()).add();
+      try (PreparedStatement delete =
+          connection.prepareStatement("DELETE FROM trade_pnl WHERE books = ?")) {
+        delete.setString(1, trades.books());
+        delete.executeUpdate();
       }
-      batch.execute();
+    }
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO trade_pnl (books, event_id, line) VALUES (?, ?, ?)"
+                + " ON CONFLICT (books, event_id) DO UPDATE SET line = excluded.line")) {
+      int pending = 0;
+      for (Map.Entry<String, String> line : trades.lines().entrySet()) {
+        insert.setString(1, trades.books());
+        insert.setString(2, line.getKey());
+        insert.setString(3, line.getValue());
+        insert.addBatch();
+        if (++pending == LINES_PER_BATCH) {
+          insert.executeBatch();
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        insert.executeBatch();
+      }
     }
   }
 
