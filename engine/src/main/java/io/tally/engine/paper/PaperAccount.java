@@ -251,8 +251,9 @@ public final class PaperAccount {
 
   /**
    * Every event the account produced, in order: the initial deposit, fills, funding. This is its
-   * own event log: {@code MarginBook.replay(terms().margin(), events())} equals {@link #account()}.
-   * After {@link #forgetStoredEvents()}, the events it forgot are left out.
+   * own event log: until it forgets any ({@link #forgetStoredEvents()}), {@code
+   * MarginBook.replay(terms().margin(), events())} equals {@link #account()}; after, the events it
+   * forgot are left out.
    */
   public synchronized List<MarginEvent> events() {
     return ledger.eventsFrom(ledger.firstHeld());
