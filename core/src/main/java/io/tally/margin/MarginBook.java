@@ -93,17 +93,29 @@ public final class MarginBook {
    * before each order).
    */
   public MarginAccount standing() {
-    int[] indexes = new int[openTrades.size()];
-    int count = 0;
-    for (int index : openTrades.values()) {
-      indexes[count++] = index;
-    }
-    Arrays.sort(indexes);
-    List<TradeLifecycle> open = new ArrayList<>(indexes.length);
-    for (int index : indexes) {
+    List<TradeLifecycle> open = new ArrayList<>(openTrades.size());
+    for (int index : openIndexes()) {
       open.add(trades[index]);
     }
     return withTrades(open);
+  }
+
+  /**
+   * Drops the closed trades from the book: its accounts from now on list the trades open now and
+   * those opened later, in the order they opened. For a book whose closed trades are kept elsewhere
+   * (a paper account's, whose store and books keep them): positions, collateral, marks and open
+   * trades are unchanged, and accounts published before keep every trade they had.
+   */
+  public void forgetClosedTrades() {
+    int[] open = openIndexes();
+    TradeLifecycle[] kept = new TradeLifecycle[Math.max(16, open.length * 2)];
+    for (int i = 0; i < open.length; i++) {
+      kept[i] = trades[open[i]];
+      openTrades.put(kept[i].pair(), i);
+    }
+    // A new array: published accounts still read the old one (TradeList).
+    trades = kept;
+    tradeCount = open.length;
   }
 
   /**
@@ -227,6 +239,17 @@ public final class MarginBook {
   }
 
   /** Puts {@code trade} in the next slot, into a larger copy of the array when it is full. */
+  /** The slots of the open trades, in the order they opened. */
+  private int[] openIndexes() {
+    int[] indexes = new int[openTrades.size()];
+    int count = 0;
+    for (int index : openTrades.values()) {
+      indexes[count++] = index;
+    }
+    Arrays.sort(indexes);
+    return indexes;
+  }
+
   private void append(TradeLifecycle trade) {
     if (tradeCount == trades.length) {
       trades = Arrays.copyOf(trades, Math.max(16, tradeCount * 2));

@@ -14,7 +14,9 @@ import static io.tally.margin.MarginFixtures.sell;
 import static io.tally.margin.MarginFixtures.withdrawal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.tally.ledger.EventId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,35 @@ class MarginBookTest {
                 now.lastEventAt()))
         .isEqualTo(now)
         .hasSameHashCodeAs(now);
+  }
+
+  @Test
+  void aBookThatForgetsItsClosedTradesKeepsEverythingElseAndGoesOn() {
+    MarginBook book = new MarginBook(paper());
+    book.apply(deposit("D1", 0, "50000"));
+    book.apply(buy("T1", 1, XBTUSD, "1", "10000", "0", 5));
+    book.apply(buy("E1", 2, ETHUSD, "2", "1000", "0", 5));
+    book.apply(sell("E2", 3, ETHUSD, "2", "1100", "0", 5));
+    MarginAccount before = book.account();
+
+    book.forgetClosedTrades();
+
+    MarginAccount after = book.account();
+    // E1's closed trade is gone; T1's open one, the positions, collateral and marks are not.
+    assertThat(after.trades()).containsExactly(before.openTrade(XBTUSD).orElseThrow());
+    assertThat(after.positions()).isEqualTo(before.positions());
+    assertThat(after.collateral()).isEqualByComparingTo(before.collateral());
+    assertThat(after.summary()).isEqualTo(before.summary());
+    assertThat(before.trades()).hasSize(2);
+    // The book goes on: T1 closes, a new ETH trade opens after it.
+    book.apply(sell("T2", 4, XBTUSD, "1", "10500", "0", 5));
+    book.apply(buy("E3", 5, ETHUSD, "1", "1000", "0", 5));
+    assertThat(book.account().trades())
+        .extracting(TradeLifecycle::id, TradeLifecycle::status)
+        .containsExactly(
+            tuple(EventId.of("T1"), TradeStatus.CLOSED), tuple(EventId.of("E3"), TradeStatus.OPEN));
+    // 50,000 + (1,100 − 1,000) × 2 + (10,500 − 10,000) × 1 = 50,700
+    assertThat(book.account().collateral()).isEqualByComparingTo("50700");
   }
 
   @Test

@@ -232,7 +232,10 @@ public final class PaperAccount {
     return ledger.eventsFrom(first);
   }
 
-  /** The account folded from its events, at its own marks (the last fill per pair). */
+  /**
+   * The account folded from its events, at its own marks (the last fill per pair); after {@link
+   * #forgetStoredEvents()}, without the trades closed before it.
+   */
   public synchronized MarginAccount account() {
     return ledger.account();
   }
@@ -280,9 +283,11 @@ public final class PaperAccount {
 
   /**
    * Drops from memory the events whose ledger entries {@link #takeLedgerEntries()} has handed to a
-   * store: a desk whose store holds the log calls it after each commit, so that an account taking
-   * orders for days does not also hold every fill it made (docs/BENCHMARKS.md §21). The account,
-   * its positions, trades and ids are unchanged; only {@link #events()} is shorter.
+   * store, and the closed trades: a desk whose store holds the log (and whose books keep every
+   * trade) calls it after each commit, so that an account taking orders for days does not also hold
+   * every fill and trade it made (docs/BENCHMARKS.md §21). Its positions, collateral, open trades,
+   * orders and ids are unchanged; {@link #events()} is shorter and {@link #account()} lists only
+   * the trades open then and opened since.
    */
   public synchronized void forgetStoredEvents() {
     ledger.forgetTaken();

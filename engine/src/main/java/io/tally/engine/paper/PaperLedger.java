@@ -18,9 +18,10 @@ import java.util.Optional;
  * applied to the book first and kept only if the book took it, so replaying the log gives the same
  * account. As it is applied, each event's ledger entries are made ({@link PaperJournal}) and wait
  * until the store takes them ({@link #takeEntries}); once the store has them, the events themselves
- * may be forgotten ({@link #forgetTaken}), so that an account whose log is in a store does not also
- * hold it in memory. Hands out the events' ids: {@code <name>-D<n>} deposits, {@code <name>-T<n>}
- * fills, {@code <name>-F<n>} funding. Not thread-safe: {@link PaperAccount} serialises.
+ * and the book's closed trades may be forgotten ({@link #forgetTaken}), so that an account whose
+ * log is in a store does not also hold it in memory. Hands out the events' ids: {@code <name>-D<n>}
+ * deposits, {@code <name>-T<n>} fills, {@code <name>-F<n>} funding. Not thread-safe: {@link
+ * PaperAccount} serialises.
  */
 final class PaperLedger {
 
@@ -103,10 +104,11 @@ final class PaperLedger {
     return entries;
   }
 
-  /** Drops from memory the events whose entries the store has taken. */
+  /** Drops from memory the events whose entries the store has taken, and the closed trades. */
   void forgetTaken() {
     events.subList(0, taken - forgotten).clear();
     forgotten = taken;
+    book.forgetClosedTrades();
   }
 
   MarginAccount account() {

@@ -513,13 +513,20 @@ class PaperAccountTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("index must be between 2 and 3, got 1");
     assertThat(account.account()).isEqualTo(before);
-    // Ids go on; the next take and forget leave nothing held.
+    // Ids go on; the next take and forget leave nothing held, the closed trade included.
     account.placeOrder(OrderRequest.market(XBT, Side.SELL, bd("0.06")));
     assertThat(account.events().get(1).id()).isEqualTo(EventId.of("demo-T3"));
+    MarginAccount closed = account.account();
+    assertThat(closed.trades())
+        .extracting(TradeLifecycle::status)
+        .containsExactly(TradeStatus.CLOSED);
     account.takeLedgerEntries();
     account.forgetStoredEvents();
     assertThat(account.events()).isEmpty();
+    assertThat(account.account().trades()).isEmpty();
     assertThat(account.account().openPositions()).isEmpty();
+    assertThat(account.account().collateral()).isEqualByComparingTo(closed.collateral());
+    assertThat(account.summary()).isEqualTo(closed.summary());
   }
 
   @Test
