@@ -136,7 +136,7 @@ public final class DrawdownLadder {
           new LadderEvent(
               true,
               DrawdownScope.TOTAL,
-              rules.levels().get(nextBreached),
+              level,
               Precision.money(nextPeak),
               drawdown.get().setScale(6, Precision.ROUNDING)));
       nextBreached++;
