@@ -107,6 +107,9 @@ public final class MarginBook {
    * trades are unchanged, and accounts published before keep every trade they had.
    */
   public void forgetClosedTrades() {
+    if (tradeCount == openTrades.size()) {
+      return; // none closed: a paper desk asks after every commit
+    }
     int[] open = openIndexes();
     TradeLifecycle[] kept = new TradeLifecycle[Math.max(16, open.length * 2)];
     for (int i = 0; i < open.length; i++) {
