@@ -300,8 +300,9 @@ final class PaperExchange {
             fee,
             order.request().leverage());
     ledger.apply(fill, order.request().strategy());
-    feeWindow.addLast(new Traded(at, fill.value()));
-    feeWindowVolume = feeWindowVolume.add(fill.value());
+    BigDecimal traded = fill.value();
+    feeWindow.addLast(new Traded(at, traded));
+    feeWindowVolume = feeWindowVolume.add(traded);
     PaperOrder filled = order.filled(fill);
     orders.put(order.id(), filled);
     if (!filled.status().isWorking()) {
