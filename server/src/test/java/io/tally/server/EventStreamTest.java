@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -69,9 +70,12 @@ class EventStreamTest {
         .as("no margin position: no margin figures")
         .isFalse();
 
-    // A deposit of half the equity moves the portfolio by far more than the threshold; a minute
-    // on, so it is dated after the drift baseline the first sync set.
-    served.account.advance(Duration.ofMinutes(1));
+    // A deposit of half the equity moves the portfolio by far more than the threshold, dated a
+    // minute past the wall clock: the drift baseline is the wall-clock time of the first sync, and
+    // the account's own clock starts at the minute the account was generated, so a setup that
+    // crossed a minute boundary would leave a deposit one minute on at or before the baseline.
+    served.account.advance(
+        Duration.between(served.account.now(), Instant.now()).plus(Duration.ofMinutes(1)));
     BigDecimal equity = new BigDecimal(getJson("/api/v1/portfolio").get("equity_base").asString());
     served.account.deposit("ZUSD", equity.divide(new BigDecimal("2"), 2, RoundingMode.DOWN));
     assertThat(post("/api/v1/portfolio/sync").statusCode()).isEqualTo(200);
