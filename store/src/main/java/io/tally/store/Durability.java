@@ -22,8 +22,9 @@ public enum Durability {
 
   /**
    * A commit survives the process crashing but not a power loss, which may lose the last commits
-   * (the store stays consistent): SQLite {@code synchronous=NORMAL} in WAL mode. For a paper
-   * account only.
+   * (the store stays consistent): SQLite {@code synchronous=NORMAL} in WAL mode, and the log copied
+   * into the file by a thread of its own ({@link WalCheckpointer}), so that no commit waits for the
+   * disk. For a paper account only.
    */
   PROCESS_CRASH("1");
 

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -41,14 +42,16 @@ import org.sqlite.SQLiteDataSource;
  * one exception ({@link Durability#PROCESS_CRASH}, asked for by {@code tally paper} only): it
  * commits after every order, its money is simulated, and {@code synchronous=NORMAL} takes the sync
  * (about 2.8 ms here) out of each commit; its commits survive the process crashing, and a power
- * loss may lose the last ones (docs/BENCHMARKS.md §18). {@code foreign_keys=ON} checks that every
- * row and revision names its import; a write waits up to {@value #BUSY_TIMEOUT_MILLIS} ms for
- * another process's write lock, which a commit takes when it begins. The schema is migrated by
- * Flyway from {@code db/migration/sqlite}.
+ * loss may lose the last ones (docs/BENCHMARKS.md §18). Its log is copied into the database file by
+ * a {@link WalCheckpointer} on a connection of its own, so that no commit waits for that either
+ * (§22). {@code foreign_keys=ON} checks that every row and revision names its import; a write waits
+ * up to {@value #BUSY_TIMEOUT_MILLIS} ms for another process's write lock, which a commit takes
+ * when it begins. The schema is migrated by Flyway from {@code db/migration/sqlite}.
  *
  * <p><b>Threads.</b> The store holds one connection (SQLite has one writer anyway); calls are
  * synchronized on it, so it can be shared between threads, and calls run one at a time. Each read
- * is one SQL statement, so it sees one committed state.
+ * is one SQL statement, so it sees one committed state. A paper account's store also holds its
+ * checkpoint thread and connection, closed with it.
  */
 public final class SqliteStore extends SqlStore {
 
@@ -62,6 +65,7 @@ public final class SqliteStore extends SqlStore {
 
   private final Path file;
   private final Handle handle;
+  private Optional<WalCheckpointer> checkpoints = Optional.empty();
   private boolean closed;
 
   private SqliteStore(Path file, Clock clock, Handle handle) {
@@ -136,6 +140,9 @@ public final class SqliteStore extends SqlStore {
                 + "; it is "
                 + synchronous);
       }
+      if (durability == Durability.PROCESS_CRASH) {
+        store.checkpoints = Optional.of(WalCheckpointer.start(dataSource, file));
+      }
       return store;
     } catch (RuntimeException e) {
       store.close();
@@ -187,6 +194,10 @@ public final class SqliteStore extends SqlStore {
         durability == Durability.POWER_LOSS
             ? SQLiteConfig.SynchronousMode.FULL
             : SQLiteConfig.SynchronousMode.NORMAL);
+    if (durability == Durability.PROCESS_CRASH) {
+      // Its WalCheckpointer copies the log; the writer's own checkpoint is only the backstop.
+      config.setWalAutocheckpoint(WalCheckpointer.BACKSTOP_PAGES);
+    }
     config.enforceForeignKeys(true);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     // A large import inserts index keys in random order; SQLite's default 2 MB page cache makes it
@@ -218,13 +229,17 @@ public final class SqliteStore extends SqlStore {
     return handle.inTransaction(work::run);
   }
 
-  /** Closes the connection; closing again does nothing. */
+  /**
+   * Closes the connection (after the checkpoint thread's, so that the last one to close copies the
+   * log into the file); closing again does nothing.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
+    checkpoints.ifPresent(WalCheckpointer::close);
     try {
       handle.close();
     } catch (JdbiException e) {

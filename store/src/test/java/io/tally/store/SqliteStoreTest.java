@@ -157,6 +157,52 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
+    void aStoreThatNeedOnlySurviveTheProcessCrashingCopiesItsLogOnAThreadOfItsOwn()
+        throws Exception {
+      Path log = Path.of(file() + "-wal");
+      try (SqliteStore store =
+          SqliteStore.open(file(), Clock.systemUTC(), Durability.PROCESS_CRASH)) {
+        // The writer checkpoints only past the backstop, far beyond what this test commits.
+        assertThat(store.pragma("wal_autocheckpoint"))
+            .isEqualTo(String.valueOf(WalCheckpointer.BACKSTOP_PAGES));
+        assertThat(checkpointThreadAlive()).isTrue();
+        long before = Files.size(file());
+        // 2,000 rows of 4 fields: a few hundred KiB, in the log when the commit returns.
+        SourceRow[] rows = new SourceRow[2_000];
+        for (int i = 0; i < rows.length; i++) {
+          rows[i] = Fixtures.ledger("L" + i, "R" + i, i);
+        }
+        store.commit(Fixtures.rows("many", rows));
+        assertThat(Files.size(log)).isPositive();
+
+        // The thread copies the log into the file within a few periods (of 100 ms).
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Files.size(file()) <= before && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(Files.size(file())).isGreaterThan(before);
+      }
+      // Closed: the thread ended, and the store's connection, closed last, removed the log.
+      assertThat(checkpointThreadAlive()).isFalse();
+      assertThat(log).doesNotExist();
+    }
+
+    @Test
+    void aStoreThatMustSurviveAPowerLossCheckpointsWhenItCommits() {
+      try (SqliteStore store = SqliteStore.open(file())) {
+        assertThat(store.pragma("wal_autocheckpoint")).isEqualTo("1000"); // SQLite's default
+        assertThat(checkpointThreadAlive()).isFalse();
+      }
+    }
+
+    /** Whether a store's checkpoint thread runs (tests of this class run one at a time). */
+    private boolean checkpointThreadAlive() {
+      return Thread.getAllStackTraces().keySet().stream()
+          .anyMatch(
+              thread -> thread.isAlive() && thread.getName().equals(WalCheckpointer.THREAD_NAME));
+    }
+
+    @Test
     void movingTheRowsOfSchemaFourGivesTheirSpaceBack() throws Exception {
       migrateTo("4");
       execute(
