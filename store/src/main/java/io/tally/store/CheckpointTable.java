@@ -1,5 +1,9 @@
 package io.tally.store;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -31,15 +35,18 @@ final class CheckpointTable {
   }
 
   /** The newest checkpoint by insertion order, if any. */
-  static Optional<Checkpoint> latest(Handle handle) {
-    return handle
-        .createQuery("SELECT import_id, taken_at, state FROM checkpoint ORDER BY seq DESC LIMIT 1")
-        .map(
-            (result, context) ->
-                new Checkpoint(
-                    result.getLong(1),
-                    StoredInstant.fromText(result.getString(2)),
-                    result.getString(3)))
-        .findOne();
+  static Optional<Checkpoint> latest(Connection connection) throws SQLException {
+    try (Statement select = connection.createStatement();
+        ResultSet result =
+            select.executeQuery(
+                "SELECT import_id, taken_at, state FROM checkpoint ORDER BY seq DESC LIMIT 1")) {
+      return result.next()
+          ? Optional.of(
+              new Checkpoint(
+                  result.getLong(1),
+                  StoredInstant.fromText(result.getString(2)),
+                  result.getString(3)))
+          : Optional.empty();
+    }
   }
 }

@@ -1,8 +1,10 @@
 package io.tally.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -14,15 +16,13 @@ final class ImportLog {
   private ImportLog() {}
 
   /** Appends an entry and returns its id. */
-  static long append(Handle handle, Instant at, String description, CommitResult result)
+  static long append(Connection connection, Instant at, String description, CommitResult result)
       throws SQLException {
     try (PreparedStatement insert =
-        handle
-            .getConnection()
-            .prepareStatement(
-                "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
-                    + " events_added, events_revised, events_retracted, events_unchanged)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id")) {
+        connection.prepareStatement(
+            "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
+                + " events_added, events_revised, events_retracted, events_unchanged)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING import_id")) {
       insert.setString(1, StoredInstant.toText(at));
       insert.setString(2, description);
       insert.setLong(3, result.rowsAdded());
@@ -41,11 +41,13 @@ final class ImportLog {
   }
 
   /** The id of the newest entry, or 0 if there is none. */
-  static long lastId(Handle handle) {
-    return handle
-        .createQuery("SELECT coalesce(max(import_id), 0) FROM import_log")
-        .mapTo(Long.class)
-        .one();
+  static long lastId(Connection connection) throws SQLException {
+    try (Statement select = connection.createStatement();
+        ResultSet result =
+            select.executeQuery("SELECT coalesce(max(import_id), 0) FROM import_log")) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   /** Every entry, oldest first. */

@@ -4,14 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * SQL for tables {@code price_point} and {@code sync_mark}: what a sync used and where it stopped.
@@ -29,18 +28,16 @@ final class MarkTable {
    * Appends the prices not stored yet (same asset, time and source) and returns the earliest time
    * of those it added: where the books' valuations may have changed. Empty if it added none.
    */
-  static Optional<Instant> insertPrices(Handle handle, List<StoredPrice> prices, long importId)
-      throws SQLException {
+  static Optional<Instant> insertPrices(
+      Connection connection, List<StoredPrice> prices, long importId) throws SQLException {
     Optional<Instant> earliest = Optional.empty();
     if (prices.isEmpty()) {
       return earliest;
     }
     try (PreparedStatement insert =
-        handle
-            .getConnection()
-            .prepareStatement(
-                "INSERT INTO price_point (asset, at, price, source, import_id)"
-                    + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        connection.prepareStatement(
+            "INSERT INTO price_point (asset, at, price, source, import_id)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
       for (StoredPrice price : prices) {
         insert.setString(1, price.asset());
         insert.setString(2, StoredInstant.toText(price.at()));
@@ -56,11 +53,12 @@ final class MarkTable {
   }
 
   /** Every stored price, oldest first. */
-  static List<StoredPrice> prices(Handle handle) {
-    return handle
-        .createQuery("SELECT asset, at, price, source FROM price_point ORDER BY at, seq")
-        .map(MarkTable::price)
-        .list();
+  static List<StoredPrice> prices(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT asset, at, price, source FROM price_point ORDER BY at, seq")) {
+      return prices(query);
+    }
   }
 
   /**
@@ -68,20 +66,21 @@ final class MarkTable {
    * or before {@code from}, and every point after it; ordered like {@link #prices}. A table of them
    * answers every moment from {@code from} on as a table of every price does.
    */
-  static List<StoredPrice> pricesInForce(Handle handle, Instant from) {
-    return pricesInForce(handle, from, StoredInstant.MAX);
+  static List<StoredPrice> pricesInForce(Connection connection, Instant from) throws SQLException {
+    return pricesInForce(connection, from, StoredInstant.MAX);
   }
 
   /**
-   * {@link #pricesInForce(Handle, Instant)} without the prices at or after {@code until}: they
+   * {@link #pricesInForce(Connection, Instant)} without the prices at or after {@code until}: they
    * answer every moment from {@code from} until just before {@code until}. (A price at {@link
    * StoredInstant#MAX} itself is still read: that bound means none.)
    */
-  static List<StoredPrice> pricesInForce(Handle handle, Instant from, Instant until) {
+  static List<StoredPrice> pricesInForce(Connection connection, Instant from, Instant until)
+      throws SQLException {
     String at = StoredInstant.toText(from);
     boolean bounded = !until.equals(StoredInstant.MAX);
-    Query query =
-        handle.createQuery(
+    try (PreparedStatement query =
+        connection.prepareStatement(
             // The assets by a skip scan of index price_point_by_key (one seek per asset, where
             // SELECT DISTINCT or GROUP BY would read every entry), then the latest time of each
             // at or before the moment by one seek each, and the later prices by the time index.
@@ -95,12 +94,14 @@ final class MarkTable {
                 + " UNION ALL"
                 + " SELECT asset, at, price, source, seq FROM price_point WHERE at > ?"
                 + (bounded ? " AND at < ?" : "")
-                + " ORDER BY at, seq");
-    query.bind(0, at).bind(1, at);
-    if (bounded) {
-      query.bind(2, StoredInstant.toText(until));
+                + " ORDER BY at, seq")) {
+      query.setString(1, at);
+      query.setString(2, at);
+      if (bounded) {
+        query.setString(3, StoredInstant.toText(until));
+      }
+      return prices(query);
     }
-    return query.map(MarkTable::price).list();
   }
 
   /**
@@ -108,8 +109,11 @@ final class MarkTable {
    * seq order, since commits run one at a time, and it is the order of index {@code
    * price_point_by_import}.
    */
-  static List<StoredPrice> pricesSince(Handle handle, long importId) {
-    return handle.createQuery(PRICES_SINCE).bind(0, importId).map(MarkTable::price).list();
+  static List<StoredPrice> pricesSince(Connection connection, long importId) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(PRICES_SINCE)) {
+      query.setLong(1, importId);
+      return prices(query);
+    }
   }
 
   /**
@@ -118,12 +122,11 @@ final class MarkTable {
    * writes one mark per order, and reading every mark for it was 3 % of an order's allocation
    * (docs/BENCHMARKS.md §20).
    */
-  static void insertMarks(Handle handle, Map<String, String> marks, long importId)
+  static void insertMarks(Connection connection, Map<String, String> marks, long importId)
       throws SQLException {
     if (marks.isEmpty()) {
       return;
     }
-    Connection connection = handle.getConnection();
     try (PreparedStatement latest =
             connection.prepareStatement(
                 "SELECT value FROM sync_mark WHERE name = ? ORDER BY seq DESC LIMIT 1");
@@ -152,29 +155,40 @@ final class MarkTable {
    * commit, so the names come by a skip scan of index {@code sync_mark_by_name} and each latest
    * value by one seek, never by reading every value ever written.
    */
-  static Map<String, String> marks(Handle handle) {
+  static Map<String, String> marks(Connection connection) throws SQLException {
     Map<String, String> marks = new LinkedHashMap<>();
-    handle
-        .createQuery(
-            "WITH RECURSIVE names (name) AS ("
-                + " SELECT min(name) FROM sync_mark"
-                + " UNION ALL SELECT (SELECT min(name) FROM sync_mark WHERE name > names.name)"
-                + " FROM names WHERE names.name IS NOT NULL)"
-                + " SELECT m.name, m.value,"
-                + " (SELECT min(f.seq) FROM sync_mark f WHERE f.name = names.name) AS first"
-                + " FROM names JOIN sync_mark m ON m.seq ="
-                + " (SELECT max(l.seq) FROM sync_mark l WHERE l.name = names.name)"
-                + " ORDER BY first")
-        .map((result, context) -> Map.entry(result.getString(1), result.getString(2)))
-        .forEach(entry -> marks.put(entry.getKey(), entry.getValue()));
+    try (Statement select = connection.createStatement();
+        ResultSet result =
+            select.executeQuery(
+                "WITH RECURSIVE names (name) AS ("
+                    + " SELECT min(name) FROM sync_mark"
+                    + " UNION ALL SELECT (SELECT min(name) FROM sync_mark WHERE name > names.name)"
+                    + " FROM names WHERE names.name IS NOT NULL)"
+                    + " SELECT m.name, m.value,"
+                    + " (SELECT min(f.seq) FROM sync_mark f WHERE f.name = names.name) AS first"
+                    + " FROM names JOIN sync_mark m ON m.seq ="
+                    + " (SELECT max(l.seq) FROM sync_mark l WHERE l.name = names.name)"
+                    + " ORDER BY first")) {
+      while (result.next()) {
+        marks.put(result.getString(1), result.getString(2));
+      }
+    }
     return marks;
   }
 
-  private static StoredPrice price(ResultSet result, StatementContext context) throws SQLException {
-    return new StoredPrice(
-        result.getString(1),
-        StoredInstant.fromText(result.getString(2)),
-        result.getString(3),
-        result.getString(4));
+  /** The prices {@code query} selects: asset, time, price and source, in its order. */
+  private static List<StoredPrice> prices(PreparedStatement query) throws SQLException {
+    List<StoredPrice> prices = new ArrayList<>();
+    try (ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        prices.add(
+            new StoredPrice(
+                result.getString(1),
+                StoredInstant.fromText(result.getString(2)),
+                result.getString(3),
+                result.getString(4)));
+      }
+    }
+    return prices;
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Map;
@@ -157,6 +158,16 @@ public final class PostgresStore extends SqlStore {
       throw closedException();
     }
     return jdbi.withHandle(work::run);
+  }
+
+  @Override
+  <T> T withConnection(ConnectionWork<T> work) throws SQLException {
+    if (closed) {
+      throw closedException();
+    }
+    try (Connection connection = pool.getConnection()) {
+      return work.run(connection);
+    }
   }
 
   @Override

@@ -40,25 +40,24 @@ final class RowTable {
   private RowTable() {}
 
   /** Which of these row ids of {@code source} are stored. */
-  static Set<String> known(Handle handle, Dialect dialect, String source, Collection<String> rowIds)
+  static Set<String> known(
+      Connection connection, Dialect dialect, String source, Collection<String> rowIds)
       throws SQLException {
     if (rowIds.isEmpty()) {
       return Set.of();
     }
-    Optional<Long> sourceId = sourceId(handle, source);
+    Optional<Long> sourceId = sourceId(connection, source);
     if (sourceId.isEmpty()) {
       return Set.of();
     }
     // On SQLite, CROSS JOIN keeps the ids outside, so each id is one lookup in the unique index.
     Set<String> known = new HashSet<>();
     try (PreparedStatement query =
-        handle
-            .getConnection()
-            .prepareStatement(
-                "SELECT s.row_id FROM "
-                    + dialect.idTable("id")
-                    + " CROSS JOIN source_row AS s"
-                    + " WHERE s.source_id = ? AND s.row_id = id.value")) {
+        connection.prepareStatement(
+            "SELECT s.row_id FROM "
+                + dialect.idTable("id")
+                + " CROSS JOIN source_row AS s"
+                + " WHERE s.source_id = ? AND s.row_id = id.value")) {
       dialect.bindIds(query, 1, rowIds);
       query.setLong(2, sourceId.get());
       try (ResultSet result = query.executeQuery()) {
@@ -72,26 +71,25 @@ final class RowTable {
 
   /** Every row of these groups of {@code source}, in insertion order. */
   static List<SourceRow> inGroups(
-      Handle handle, Dialect dialect, String source, Set<String> groupIds) throws SQLException {
+      Connection connection, Dialect dialect, String source, Set<String> groupIds)
+      throws SQLException {
     if (groupIds.isEmpty()) {
       return List.of();
     }
-    Optional<Long> sourceId = sourceId(handle, source);
+    Optional<Long> sourceId = sourceId(connection, source);
     if (sourceId.isEmpty()) {
       return List.of();
     }
-    Layouts layouts = new Layouts(handle);
+    Layouts layouts = new Layouts(connection);
     List<SourceRow> rows = new ArrayList<>();
     try (PreparedStatement query =
-        handle
-            .getConnection()
-            .prepareStatement(
-                "SELECT "
-                    + ROW_COLUMNS
-                    + " FROM "
-                    + dialect.idTable("g")
-                    + " CROSS JOIN source_row AS s"
-                    + " WHERE s.source_id = ? AND s.group_id = g.value ORDER BY s.seq")) {
+        connection.prepareStatement(
+            "SELECT "
+                + ROW_COLUMNS
+                + " FROM "
+                + dialect.idTable("g")
+                + " CROSS JOIN source_row AS s"
+                + " WHERE s.source_id = ? AND s.group_id = g.value ORDER BY s.seq")) {
       dialect.bindIds(query, 1, groupIds);
       query.setLong(2, sourceId.get());
       try (ResultSet result = query.executeQuery()) {
@@ -104,18 +102,26 @@ final class RowTable {
   }
 
   /** Every row of {@code source}, in insertion order. */
-  static List<SourceRow> all(Handle handle, String source) throws SQLException {
-    Optional<Long> sourceId = sourceId(handle, source);
+  static List<SourceRow> all(Connection connection, String source) throws SQLException {
+    Optional<Long> sourceId = sourceId(connection, source);
     if (sourceId.isEmpty()) {
       return List.of();
     }
-    Layouts layouts = new Layouts(handle);
-    return handle
-        .createQuery(
-            "SELECT " + ROW_COLUMNS + " FROM source_row AS s WHERE s.source_id = ? ORDER BY s.seq")
-        .bind(0, sourceId.get())
-        .map((result, context) -> row(result, source, layouts))
-        .list();
+    Layouts layouts = new Layouts(connection);
+    List<SourceRow> rows = new ArrayList<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT "
+                + ROW_COLUMNS
+                + " FROM source_row AS s WHERE s.source_id = ? ORDER BY s.seq")) {
+      query.setLong(1, sourceId.get());
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          rows.add(row(result, source, layouts));
+        }
+      }
+    }
+    return rows;
   }
 
   /** How many rows are stored, of all sources. */
@@ -128,11 +134,11 @@ final class RowTable {
    * layouts the store lacks. Plain JDBC batches: for 200,000 rows about a quarter faster than
    * binding through Jdbi.
    */
-  static void insert(Handle handle, List<SourceRow> rows, long importId) throws SQLException {
+  static void insert(Connection connection, List<SourceRow> rows, long importId)
+      throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    Connection connection = handle.getConnection();
     // Sources and layouts are looked up as rows name them: one pass over the rows, each row made
     // once (an import's rows may be made on demand, ImportBatch.DerivedRows).
     Map<String, Long> sources = new HashMap<>();
@@ -257,11 +263,9 @@ final class RowTable {
     return ids;
   }
 
-  private static Optional<Long> sourceId(Handle handle, String source) throws SQLException {
+  private static Optional<Long> sourceId(Connection connection, String source) throws SQLException {
     try (PreparedStatement query =
-        handle
-            .getConnection()
-            .prepareStatement("SELECT source_id FROM row_source WHERE source = ?")) {
+        connection.prepareStatement("SELECT source_id FROM row_source WHERE source = ?")) {
       query.setString(1, source);
       try (ResultSet result = query.executeQuery()) {
         return result.next() ? Optional.of(result.getLong(1)) : Optional.empty();
@@ -318,18 +322,18 @@ final class RowTable {
   /** The stored layouts by id, read again when a row names one written since. */
   private static final class Layouts {
 
-    private final Handle handle;
+    private final Connection connection;
     private Map<Long, RowLayout> byId;
 
-    Layouts(Handle handle) throws SQLException {
-      this.handle = handle;
-      this.byId = readLayouts(handle.getConnection());
+    Layouts(Connection connection) throws SQLException {
+      this.connection = connection;
+      this.byId = readLayouts(connection);
     }
 
     RowLayout layout(long id, String source, String rowId) throws SQLException {
       RowLayout layout = byId.get(id);
       if (layout == null) {
-        byId = readLayouts(handle.getConnection());
+        byId = readLayouts(connection);
         layout = byId.get(id);
       }
       if (layout == null) {

@@ -2,6 +2,7 @@ package io.tally.store;
 
 import static java.util.Objects.requireNonNull;
 
+import java.sql.Connection;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,10 +23,10 @@ import org.jdbi.v3.core.JdbiException;
 import tools.jackson.core.JacksonException;
 
 /**
- * The {@link PortfolioStore} contract written once over Jdbi: the tables' SQL, the batch plan of a
- * commit and the wrapping of failures. A subclass says how a handle is had ({@link #withHandle},
- * {@link #inTransaction}) and which {@link Dialect} its database speaks. Thread-safe if the
- * subclass's two methods are.
+ * The {@link PortfolioStore} contract written once over Jdbi and plain JDBC: the tables' SQL, the
+ * batch plan of a commit and the wrapping of failures. A subclass says how a handle or connection
+ * is had ({@link #withHandle}, {@link #withConnection}, {@link #inTransaction}) and which {@link
+ * Dialect} its database speaks. Thread-safe if the subclass's two methods are.
  */
 abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, PostgresStore {
 
@@ -44,6 +45,13 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
 
   /** Runs {@code work} on a handle of the open store, as one or more autocommitted statements. */
   abstract <T> T withHandle(Work<T> work) throws SQLException;
+
+  /**
+   * Runs {@code work} on the open store's JDBC connection, as one or more autocommitted statements:
+   * the reads a short command makes, which need not start Jdbi (a tenth of a second of {@code tally
+   * report}'s start, docs/BENCHMARKS.md §22).
+   */
+  abstract <T> T withConnection(ConnectionWork<T> work) throws SQLException;
 
   /**
    * Runs {@code work} in one transaction that no other commit runs alongside, and commits it; rolls
@@ -73,19 +81,23 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                   for (Map.Entry<String, Set<String>> ids : batchIds.entrySet()) {
                     stored.put(
                         ids.getKey(),
-                        RowTable.known(transaction, dialect, ids.getKey(), ids.getValue()));
+                        RowTable.known(
+                            transaction.getConnection(), dialect, ids.getKey(), ids.getValue()));
                   }
                   Map<String, EventRevision> latest =
                       EventTable.latest(transaction, dialect, BatchPlan.eventIds(batch));
                   BatchPlan plan = BatchPlan.of(batch, batchIds, stored, latest);
                   long importId =
                       ImportLog.append(
-                          transaction, clock.instant(), batch.description(), plan.result());
-                  RowTable.insert(transaction, plan.rows(), importId);
+                          transaction.getConnection(),
+                          clock.instant(),
+                          batch.description(),
+                          plan.result());
+                  RowTable.insert(transaction.getConnection(), plan.rows(), importId);
                   EventTable.append(transaction, plan.revisions(), importId);
                   Optional<Instant> pricesChanged =
-                      MarkTable.insertPrices(transaction, batch.prices(), importId);
-                  MarkTable.insertMarks(transaction, batch.marks(), importId);
+                      MarkTable.insertPrices(transaction.getConnection(), batch.prices(), importId);
+                  MarkTable.insertMarks(transaction.getConnection(), batch.marks(), importId);
                   // The books dated after the earliest event or price written are stale now.
                   Optional<Instant> eventsChanged =
                       BatchPlan.earliestChange(plan.revisions(), latest);
@@ -113,7 +125,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
     requireNonNull(source, "source");
     Set<String> ids = distinct(rowIds, "rowIds");
     return run(
-        () -> withHandle(handle -> RowTable.known(handle, dialect, source, ids)),
+        () -> withConnection(connection -> RowTable.known(connection, dialect, source, ids)),
         () -> "look up row ids in");
   }
 
@@ -122,7 +134,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
     requireNonNull(source, "source");
     Set<String> ids = distinct(groupIds, "groupIds");
     return run(
-        () -> withHandle(handle -> RowTable.inGroups(handle, dialect, source, ids)),
+        () -> withConnection(connection -> RowTable.inGroups(connection, dialect, source, ids)),
         () -> "read groups from");
   }
 
@@ -130,7 +142,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   public final List<SourceRow> rows(String source) {
     requireNonNull(source, "source");
     return run(
-        () -> withHandle(handle -> RowTable.all(handle, source)),
+        () -> withConnection(connection -> RowTable.all(connection, source)),
         () -> "read rows of " + source + " from");
   }
 
@@ -164,17 +176,17 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
 
   @Override
   public final List<StoredPrice> prices() {
-    return run(() -> withHandle(MarkTable::prices), () -> "read prices of");
+    return run(() -> withConnection(MarkTable::prices), () -> "read prices of");
   }
 
   @Override
   public final Map<String, String> marks() {
-    return run(() -> withHandle(MarkTable::marks), () -> "read sync marks of");
+    return run(() -> withConnection(MarkTable::marks), () -> "read sync marks of");
   }
 
   @Override
   public final long lastImportId() {
-    return run(() -> withHandle(ImportLog::lastId), () -> "read the newest import id of");
+    return run(() -> withConnection(ImportLog::lastId), () -> "read the newest import id of");
   }
 
   @Override
@@ -189,7 +201,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   public final List<StoredPrice> pricesInForce(Instant from) {
     StoredInstant.requireStorable(from, "from");
     return run(
-        () -> withHandle(handle -> MarkTable.pricesInForce(handle, from)),
+        () -> withConnection(connection -> MarkTable.pricesInForce(connection, from)),
         () -> "read the prices in force from " + from + " in");
   }
 
@@ -201,7 +213,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
       throw new IllegalArgumentException("until (" + until + ") is before from (" + from + ")");
     }
     return run(
-        () -> withHandle(handle -> MarkTable.pricesInForce(handle, from, until)),
+        () -> withConnection(connection -> MarkTable.pricesInForce(connection, from, until)),
         () -> "read the prices in force from " + from + " until " + until + " in");
   }
 
@@ -209,7 +221,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   public final List<StoredPrice> pricesSince(long importId) {
     requireImportId(importId);
     return run(
-        () -> withHandle(handle -> MarkTable.pricesSince(handle, importId)),
+        () -> withConnection(connection -> MarkTable.pricesSince(connection, importId)),
         () -> "read prices after import " + importId + " from");
   }
 
@@ -249,7 +261,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
         () ->
             inTransaction(
                 transaction -> {
-                  long last = ImportLog.lastId(transaction);
+                  long last = ImportLog.lastId(transaction.getConnection());
                   if (checkpoint.importId() > last) {
                     throw new IllegalArgumentException(
                         "A checkpoint after import "
@@ -282,7 +294,8 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
 
   @Override
   public final Optional<Checkpoint> latestCheckpoint() {
-    return run(() -> withHandle(CheckpointTable::latest), () -> "read the latest checkpoint of");
+    return run(
+        () -> withConnection(CheckpointTable::latest), () -> "read the latest checkpoint of");
   }
 
   @Override
@@ -308,7 +321,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
         () ->
             inTransaction(
                 transaction -> {
-                  long last = ImportLog.lastId(transaction);
+                  long last = ImportLog.lastId(transaction.getConnection());
                   if (importId > last) {
                     throw new IllegalArgumentException(
                         "Books of import "
@@ -466,6 +479,12 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   @FunctionalInterface
   interface Work<T> {
     T run(Handle handle) throws SQLException;
+  }
+
+  /** Database work on a plain JDBC connection, which may throw what {@link #run} wraps. */
+  @FunctionalInterface
+  interface ConnectionWork<T> {
+    T run(Connection connection) throws SQLException;
   }
 
   /** Something {@link #run} wraps the failures of. */

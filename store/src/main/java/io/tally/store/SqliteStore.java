@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -64,14 +65,22 @@ public final class SqliteStore extends SqlStore {
   private static final Pattern PRAGMA_NAME = Pattern.compile("[a-z_]+");
 
   private final Path file;
-  private final Handle handle;
+  private final Connection connection;
+
+  /**
+   * Jdbi over {@link #connection}, opened by the first call that needs it (see {@link #handle}).
+   */
+  private Optional<Handle> handle = Optional.empty();
+
+  /** Set once, by {@link #open(Path, Clock, Durability)}, for a paper account's store. */
   private Optional<WalCheckpointer> checkpoints = Optional.empty();
+
   private boolean closed;
 
-  private SqliteStore(Path file, Clock clock, Handle handle) {
+  private SqliteStore(Path file, Clock clock, Connection connection) {
     super(file.toString(), Dialect.SQLITE, clock);
     this.file = file;
-    this.handle = handle;
+    this.connection = connection;
   }
 
   /**
@@ -115,13 +124,13 @@ public final class SqliteStore extends SqlStore {
         reclaimSpace(dataSource, file);
       }
     }
-    Handle handle;
+    Connection connection;
     try {
-      handle = Jdbi.create(dataSource).open();
-    } catch (JdbiException e) {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
       throw new StoreException("Could not open " + file + ": " + e, e);
     }
-    SqliteStore store = new SqliteStore(file, clock, handle);
+    SqliteStore store = new SqliteStore(file, clock, connection);
     try {
       String journalMode = store.pragma("journal_mode");
       if (!"wal".equalsIgnoreCase(journalMode)) {
@@ -217,7 +226,15 @@ public final class SqliteStore extends SqlStore {
     if (closed) {
       throw closedException();
     }
-    return work.run(handle);
+    return work.run(handle());
+  }
+
+  @Override
+  synchronized <T> T withConnection(ConnectionWork<T> work) throws SQLException {
+    if (closed) {
+      throw closedException();
+    }
+    return work.run(connection);
   }
 
   @Override
@@ -226,7 +243,19 @@ public final class SqliteStore extends SqlStore {
       throw closedException();
     }
     // The connection begins IMMEDIATE transactions: the write lock is taken at the start.
-    return handle.inTransaction(work::run);
+    return handle().inTransaction(work::run);
+  }
+
+  /**
+   * Jdbi over the store's connection, opened at the first call that needs it: a short command's
+   * reads go through {@link #withConnection} and never load Jdbi, which with the JDK's Flight
+   * Recorder it starts took a tenth of a second of {@code tally report} (docs/BENCHMARKS.md §22).
+   */
+  private Handle handle() {
+    if (handle.isEmpty()) {
+      handle = Optional.of(Jdbi.open(connection));
+    }
+    return handle.get();
   }
 
   /**
@@ -241,8 +270,12 @@ public final class SqliteStore extends SqlStore {
     closed = true;
     checkpoints.ifPresent(WalCheckpointer::close);
     try {
-      handle.close();
-    } catch (JdbiException e) {
+      if (handle.isPresent()) {
+        handle.get().close(); // and its connection
+      } else {
+        connection.close();
+      }
+    } catch (JdbiException | SQLException e) {
       throw new StoreException("Could not close " + file + ": " + e, e);
     }
   }
@@ -253,7 +286,15 @@ public final class SqliteStore extends SqlStore {
       throw new IllegalArgumentException("Not a pragma name: '" + name + "'");
     }
     return run(
-        () -> withHandle(h -> h.createQuery("PRAGMA " + name).mapTo(String.class).one()),
+        () ->
+            withConnection(
+                plain -> {
+                  try (Statement statement = plain.createStatement();
+                      ResultSet result = statement.executeQuery("PRAGMA " + name)) {
+                    result.next();
+                    return result.getString(1);
+                  }
+                }),
         () -> "read pragma " + name + " of");
   }
 
