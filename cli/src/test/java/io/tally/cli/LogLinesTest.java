@@ -13,8 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The engine's log lines as the {@code tally} command prints them: one line per record, with its
- * instant, level, logger and message, and a stack trace only when something was thrown.
+ * The log lines as the {@code tally} command prints them: one line per record, with its instant,
+ * level, logger and message, and a stack trace only when something was thrown; Tally's own loggers
+ * from INFO, libraries' from WARNING.
  */
 class LogLinesTest {
 
@@ -58,7 +59,7 @@ class LogLinesTest {
   }
 
   @Test
-  void theRootLoggerGetsOneHandlerOnStderrAtInfoPrintingLines() {
+  void theRootLoggerGetsOneHandlerOnStderrPrintingLines() {
     new LogLines();
 
     Logger root = Logger.getLogger("");
@@ -67,6 +68,23 @@ class LogLinesTest {
     assertThat(handler).isInstanceOf(ConsoleHandler.class);
     assertThat(handler.getFormatter()).isInstanceOf(LogLines.Line.class);
     assertThat(handler.getLevel()).isEqualTo(Level.INFO);
-    assertThat(root.getLevel()).isEqualTo(Level.INFO);
+  }
+
+  @Test
+  void tallySpeaksFromInfoLibrariesFromWarningAndPdfFontsNotAtAll() {
+    new LogLines();
+
+    // Tally's own loggers, whether System.Logger (the service) or SLF4J (the Kraken client).
+    assertThat(Logger.getLogger("io.tally.engine.service.PortfolioService").isLoggable(Level.INFO))
+        .isTrue();
+    assertThat(Logger.getLogger("io.tally.kraken.api.Transport").isLoggable(Level.INFO)).isTrue();
+    assertThat(Logger.getLogger("io.tally.kraken.api.Transport").isLoggable(Level.FINE)).isFalse();
+    // A library's SLF4J logger, which slf4j-jdk14 makes a java.util.logging one of the same name.
+    org.slf4j.Logger library = org.slf4j.LoggerFactory.getLogger("org.flywaydb.core.Flyway");
+    assertThat(library.isInfoEnabled()).isFalse();
+    assertThat(library.isWarnEnabled()).isTrue();
+    assertThat(Logger.getLogger("org.apache.pdfbox.pdmodel.font.FileSystemFontProvider"))
+        .satisfies(fonts -> assertThat(fonts.isLoggable(Level.WARNING)).isFalse())
+        .satisfies(fonts -> assertThat(fonts.isLoggable(Level.SEVERE)).isTrue());
   }
 }
