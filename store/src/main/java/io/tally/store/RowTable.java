@@ -81,7 +81,6 @@ final class RowTable {
       return List.of();
     }
     Layouts layouts = new Layouts(connection);
-    List<SourceRow> rows = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT "
@@ -92,13 +91,8 @@ final class RowTable {
                 + " WHERE s.source_id = ? AND s.group_id = g.value ORDER BY s.seq")) {
       dialect.bindIds(query, 1, groupIds);
       query.setLong(2, sourceId.get());
-      try (ResultSet result = query.executeQuery()) {
-        while (result.next()) {
-          rows.add(row(result, source, layouts));
-        }
-      }
+      return rows(query, source, layouts);
     }
-    return rows;
   }
 
   /** Every row of {@code source}, in insertion order. */
@@ -108,17 +102,23 @@ final class RowTable {
       return List.of();
     }
     Layouts layouts = new Layouts(connection);
-    List<SourceRow> rows = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT "
                 + ROW_COLUMNS
                 + " FROM source_row AS s WHERE s.source_id = ? ORDER BY s.seq")) {
       query.setLong(1, sourceId.get());
-      try (ResultSet result = query.executeQuery()) {
-        while (result.next()) {
-          rows.add(row(result, source, layouts));
-        }
+      return rows(query, source, layouts);
+    }
+  }
+
+  /** The rows of {@code source} that {@code query} selects ({@link #ROW_COLUMNS}), in its order. */
+  private static List<SourceRow> rows(PreparedStatement query, String source, Layouts layouts)
+      throws SQLException {
+    List<SourceRow> rows = new ArrayList<>();
+    try (ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        rows.add(row(result, source, layouts));
       }
     }
     return rows;

@@ -26,7 +26,7 @@ import tools.jackson.core.JacksonException;
  * The {@link PortfolioStore} contract written once over Jdbi and plain JDBC: the tables' SQL, the
  * batch plan of a commit and the wrapping of failures. A subclass says how a handle or connection
  * is had ({@link #withHandle}, {@link #withConnection}, {@link #inTransaction}) and which {@link
- * Dialect} its database speaks. Thread-safe if the subclass's two methods are.
+ * Dialect} its database speaks. Thread-safe if the subclass's three methods are.
  */
 abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, PostgresStore {
 

@@ -68,7 +68,7 @@ public final class SqliteStore extends SqlStore {
   private final Connection connection;
 
   /**
-   * Jdbi over {@link #connection}, opened by the first call that needs it (see {@link #handle}).
+   * Jdbi over {@link #connection}, opened by the first call that needs it (see {@link #handle()}).
    */
   private Optional<Handle> handle = Optional.empty();
 
@@ -268,15 +268,18 @@ public final class SqliteStore extends SqlStore {
       return;
     }
     closed = true;
-    checkpoints.ifPresent(WalCheckpointer::close);
     try {
-      if (handle.isPresent()) {
-        handle.get().close(); // and its connection
-      } else {
-        connection.close();
+      checkpoints.ifPresent(WalCheckpointer::close);
+    } finally {
+      try {
+        if (handle.isPresent()) {
+          handle.get().close(); // and its connection
+        } else {
+          connection.close();
+        }
+      } catch (JdbiException | SQLException e) {
+        throw new StoreException("Could not close " + file + ": " + e, e);
       }
-    } catch (JdbiException | SQLException e) {
-      throw new StoreException("Could not close " + file + ": " + e, e);
     }
   }
 
