@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,9 @@ final class WalCheckpointer implements AutoCloseable {
   private final Connection connection;
   private final ScheduledExecutorService thread;
 
+  /** The threads the executor made (one, unless a task's failure made it start another). */
+  private final List<Thread> workers = new CopyOnWriteArrayList<>();
+
   private WalCheckpointer(Path file, Connection connection) {
     this.file = file;
     this.connection = connection;
@@ -51,6 +56,7 @@ final class WalCheckpointer implements AutoCloseable {
             runnable -> {
               Thread daemon = new Thread(runnable, THREAD_NAME);
               daemon.setDaemon(true);
+              workers.add(daemon);
               return daemon;
             });
   }
@@ -88,10 +94,12 @@ final class WalCheckpointer implements AutoCloseable {
   }
 
   /**
-   * Stops the checkpoints, waiting for one that is running, and closes the connection; the store's
-   * own connection, closed last, makes the final checkpoint. Closing again does nothing.
+   * Stops the checkpoints, waiting for one that is running and for the thread to end, and closes
+   * the connection; the store's own connection, closed last, makes the final checkpoint. Closing
+   * again does nothing.
    *
-   * @throws StoreException if the connection cannot be closed
+   * @throws StoreException if a checkpoint does not end within 10 s, or the connection cannot be
+   *     closed
    */
   @Override
   public void close() {
@@ -99,6 +107,11 @@ final class WalCheckpointer implements AutoCloseable {
     try {
       if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
         throw new StoreException("A checkpoint of " + file + " did not end within 10 s");
+      }
+      // The executor has terminated once its thread's last task is done; the thread itself ends
+      // a moment later.
+      for (Thread worker : workers) {
+        worker.join(TimeUnit.SECONDS.toMillis(10));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
