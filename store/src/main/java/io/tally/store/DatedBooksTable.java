@@ -1,5 +1,6 @@
 package io.tally.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -59,9 +60,9 @@ final class DatedBooksTable {
    * Deletes the states of every books whose moment is after {@code changed}: they hold an event or
    * price dated at or after it, and whatever changed there. Returns how many.
    */
-  static int deleteAfter(Handle handle, Instant changed) throws SQLException {
+  static int deleteAfter(Connection connection, Instant changed) throws SQLException {
     try (PreparedStatement delete =
-        handle.getConnection().prepareStatement("DELETE FROM dated_books WHERE before_at > ?")) {
+        connection.prepareStatement("DELETE FROM dated_books WHERE before_at > ?")) {
       delete.setString(1, StoredInstant.toText(changed));
       return delete.executeUpdate();
     }

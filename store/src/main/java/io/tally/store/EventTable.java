@@ -1,5 +1,6 @@
 package io.tally.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,22 +35,20 @@ final class EventTable {
 
   /** The latest revision of each of these ids that has one, by id. */
   static Map<String, EventRevision> latest(
-      Handle handle, Dialect dialect, Collection<String> eventIds) throws SQLException {
+      Connection connection, Dialect dialect, Collection<String> eventIds) throws SQLException {
     Map<String, EventRevision> latest = new HashMap<>();
     if (eventIds.isEmpty()) {
       return latest;
     }
     try (PreparedStatement query =
-        handle
-            .getConnection()
-            .prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM "
-                    + dialect.idTable("id")
-                    + " CROSS JOIN event_revision AS r"
-                    + " WHERE r.event_id = id.value AND "
-                    + LATEST)) {
+        connection.prepareStatement(
+            "SELECT "
+                + COLUMNS
+                + " FROM "
+                + dialect.idTable("id")
+                + " CROSS JOIN event_revision AS r"
+                + " WHERE r.event_id = id.value AND "
+                + LATEST)) {
       dialect.bindIds(query, 1, eventIds);
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
@@ -170,14 +169,12 @@ final class EventTable {
    * Appends these revisions, in order, as written by import {@code importId}, in JDBC batches of
    * {@value #INSERT_CHUNK} (one batch of 570k revisions held about 100 MB of bindings).
    */
-  static void append(Handle handle, List<EventRevision> revisions, long importId)
+  static void append(Connection connection, List<EventRevision> revisions, long importId)
       throws SQLException {
     try (PreparedStatement insert =
-        handle
-            .getConnection()
-            .prepareStatement(
-                "INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        connection.prepareStatement(
+            "INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
       int pending = 0;
       for (EventRevision revision : revisions) {
         EventRecord record = revision.record();

@@ -85,7 +85,8 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                             transaction.getConnection(), dialect, ids.getKey(), ids.getValue()));
                   }
                   Map<String, EventRevision> latest =
-                      EventTable.latest(transaction, dialect, BatchPlan.eventIds(batch));
+                      EventTable.latest(
+                          transaction.getConnection(), dialect, BatchPlan.eventIds(batch));
                   BatchPlan plan = BatchPlan.of(batch, batchIds, stored, latest);
                   long importId =
                       ImportLog.append(
@@ -94,7 +95,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                           batch.description(),
                           plan.result());
                   RowTable.insert(transaction.getConnection(), plan.rows(), importId);
-                  EventTable.append(transaction, plan.revisions(), importId);
+                  EventTable.append(transaction.getConnection(), plan.revisions(), importId);
                   Optional<Instant> pricesChanged =
                       MarkTable.insertPrices(transaction.getConnection(), batch.prices(), importId);
                   MarkTable.insertMarks(transaction.getConnection(), batch.marks(), importId);
@@ -106,7 +107,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                           .flatMap(Optional::stream)
                           .min(Comparator.naturalOrder());
                   if (changed.isPresent()) {
-                    DatedBooksTable.deleteAfter(transaction, changed.get());
+                    DatedBooksTable.deleteAfter(transaction.getConnection(), changed.get());
                   }
                   return new CommittedImport(importId, plan.result());
                 }),
@@ -272,7 +273,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                             + last);
                   }
                   if (trades.isPresent()) {
-                    TradePnlTable.save(transaction, trades.get());
+                    TradePnlTable.save(transaction.getConnection(), trades.get());
                   }
                   CheckpointTable.insert(transaction, checkpoint);
                   return null;

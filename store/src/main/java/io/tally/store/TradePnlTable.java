@@ -30,8 +30,7 @@ final class TradePnlTable {
    * Saves {@code trades}: the books' stored lines deleted first when it says so. Plain JDBC batches
    * of {@value #LINES_PER_BATCH}: Jdbi's batch kept a binding object per line.
    */
-  static void save(Handle handle, CheckpointTrades trades) throws SQLException {
-    Connection connection = handle.getConnection();
+  static void save(Connection connection, CheckpointTrades trades) throws SQLException {
     if (trades.replaceAll()) {
       try (PreparedStatement delete =
           connection.prepareStatement("DELETE FROM trade_pnl WHERE books = ?")) {
