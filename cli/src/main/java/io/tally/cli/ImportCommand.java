@@ -1,7 +1,9 @@
 package io.tally.cli;
 
+import io.tally.books.BaseCurrency;
 import io.tally.books.BookConfig;
 import io.tally.books.DataIssue;
+import io.tally.engine.AheadFold;
 import io.tally.engine.LiveBooks;
 import io.tally.engine.Mark;
 import io.tally.engine.Marks;
@@ -11,6 +13,7 @@ import io.tally.engine.ingest.Ingest;
 import io.tally.engine.ingest.IngestBatch;
 import io.tally.engine.ingest.IngestResult;
 import io.tally.engine.ingest.LedgerCheck;
+import io.tally.engine.ingest.PreparedIngest;
 import io.tally.engine.ingest.StrategyTags;
 import io.tally.kraken.ExportFile;
 import io.tally.kraken.KrakenCsv;
@@ -28,6 +31,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -100,10 +104,11 @@ final class ImportCommand implements Callable<Integer> {
         batch = withPrices(batch, store, portfolio, err);
       }
       int pricesAdded = batch.prices().size();
-      IngestResult summary = store(batch, store, err);
+      Stored stored = store(batch, store, portfolio, err);
       // Stored now: the summary below reads the store, and the parsed files (a copy of every row)
       // need not stay in memory beside what it reads.
       batch = null;
+      IngestResult summary = stored.summary();
       CommitResult result = summary.stored();
       out.printf("rows read:          %,d%n", summary.rowsRead());
       out.printf("rows added:         %,d%n", result.rowsAdded());
@@ -120,7 +125,7 @@ final class ImportCommand implements Callable<Integer> {
       out.printf(
           "data issues:        %,d%s%n", issues.size(), issues.isEmpty() ? "" : " in these files");
       issues.forEach(issue -> out.printf("  %s: %s%n", issue.kind().code(), issue.detail()));
-      int unpriced = fold(store, portfolio, err).missingPrices().size();
+      int unpriced = fold(store, portfolio, stored.foldedAhead(), err).missingPrices().size();
       out.printf(
           "past prices:        %,d moments lack a price%s%n",
           unpriced,
@@ -130,23 +135,35 @@ final class ImportCommand implements Callable<Integer> {
   }
 
   /**
-   * Folds what the import stored into the books of the store's base currency and method, and saves
-   * them as the newest checkpoint.
+   * Saves the books of the store's base currency and method, with what the import stored, as the
+   * newest checkpoint: {@code foldedAhead}, the books folded beside the write, when they are those
+   * books; else the books started from the store (its checkpoint and what came after it).
    */
-  private LiveBooks fold(PortfolioStore store, PortfolioConfig portfolio, PrintWriter err) {
+  private LiveBooks fold(
+      PortfolioStore store,
+      PortfolioConfig portfolio,
+      Optional<LiveBooks> foldedAhead,
+      PrintWriter err) {
     long started = System.nanoTime();
-    BookConfig config =
-        BookConfig.defaults()
-            .withBase(StoredBooks.baseCurrency(store, portfolio).asset())
-            .withMethod(portfolio.costBasisMethod());
-    LiveBooks live = LiveBooks.start(store, config);
+    BookConfig config = bookConfig(StoredBooks.baseCurrency(store, portfolio), portfolio);
+    Optional<LiveBooks> ahead = foldedAhead.filter(books -> books.config().equals(config));
+    LiveBooks live = ahead.orElseGet(() -> LiveBooks.start(store, config));
     live.checkpoint(store, clock.instant());
-    err.printf(
-        "  books %s and checkpointed in %.1f s%n",
-        live.resumed() ? "resumed from the last checkpoint" : "folded from the whole log",
-        (System.nanoTime() - started) / 1e9);
+    String how;
+    if (ahead.isPresent()) {
+      how = "folded beside the write";
+    } else if (live.resumed()) {
+      how = "resumed from the last checkpoint";
+    } else {
+      how = "folded from the whole log";
+    }
+    err.printf("  books %s and checkpointed in %.1f s%n", how, (System.nanoTime() - started) / 1e9);
     err.flush();
     return live;
+  }
+
+  private static BookConfig bookConfig(BaseCurrency base, PortfolioConfig portfolio) {
+    return BookConfig.defaults().withBase(base.asset()).withMethod(portfolio.costBasisMethod());
   }
 
   /**
@@ -229,13 +246,21 @@ final class ImportCommand implements Callable<Integer> {
     return IngestBatch.ofFiles(exports, "import " + files);
   }
 
-  /** Adds the batch to the store in one transaction, reporting each phase on {@code err}. */
-  private IngestResult store(IngestBatch batch, PortfolioStore store, PrintWriter err) {
+  /** What {@link #store} did: the ingest's summary, and the books folded beside its write. */
+  private record Stored(IngestResult summary, Optional<LiveBooks> foldedAhead) {}
+
+  /**
+   * Adds the batch to the store in one transaction, reporting each phase on {@code err}. On a
+   * store's first import, the books are folded from the batch on a second thread while the write
+   * runs ({@link AheadFold}).
+   */
+  private Stored store(
+      IngestBatch batch, PortfolioStore store, PortfolioConfig portfolio, PrintWriter err) {
     long started = System.nanoTime();
     err.printf("storing into %s ...%n", database.display());
     err.flush();
     // CSV exports carry no orders, so no strategy tags: every trade is manual.
-    IngestResult summary =
+    PreparedIngest prepared =
         new Ingest(
                 store,
                 new StrategyTags(Map.of()),
@@ -243,8 +268,16 @@ final class ImportCommand implements Callable<Integer> {
                   err.printf("  %6.1f s  %s%n", (System.nanoTime() - started) / 1e9, phase);
                   err.flush();
                 })
-            .run(batch);
+            .prepare(batch);
+    AheadFold ahead = AheadFold.start(store, prepared.batch(), portfolio);
+    IngestResult summary;
+    try {
+      summary = prepared.commit();
+    } catch (RuntimeException e) {
+      ahead.cancel();
+      throw e;
+    }
     err.printf("  done in %.1f s%n", (System.nanoTime() - started) / 1e9);
-    return summary;
+    return new Stored(summary, ahead.settle(summary.committed()));
   }
 }

@@ -16,6 +16,10 @@ import io.tally.money.Asset;
 import io.tally.money.Price;
 import io.tally.store.Checkpoint;
 import io.tally.store.CheckpointTrades;
+import io.tally.store.CommitResult;
+import io.tally.store.CommittedImport;
+import io.tally.store.EventRecord;
+import io.tally.store.ImportBatch;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
 import io.tally.valuation.PriceSource;
@@ -86,6 +90,9 @@ public final class LiveBooks {
   private Optional<Instant> resumedFrom = Optional.empty();
   private long tailEvents;
 
+  /** The batch these books were folded {@link #ahead} of, until {@link #settle} says so. */
+  private Optional<ImportBatch> aheadOf = Optional.empty();
+
   private LiveBooks(BookConfig config) {
     this.config = config;
   }
@@ -106,6 +113,66 @@ public final class LiveBooks {
       live.replay(store);
     }
     return live;
+  }
+
+  /**
+   * The books {@code batch} makes of a store that holds no event and no price yet, folded from the
+   * batch alone before it is committed: they read nothing from the store, so they can be folded on
+   * a second core while the batch is written. They are the store's books only if the commit then
+   * writes exactly what was folded, which {@link #settle} checks; {@code marks} are the store's
+   * marks with the batch's written over them, and {@code lastImport} the store's newest import.
+   * Empty when a replay of the committed store could differ without the commit saying so: the batch
+   * retracts an event, or leaves the store without Kraken's running-balance check ({@link
+   * Mark#LEDGER_ISSUES}), which a replay would then run over the stored rows.
+   *
+   * <p>Example: on a fresh store, {@code LiveBooks.ahead(config, prepared.batch(),
+   * Marks.of(store).with(prepared.batch().marks()), 0)}, then {@code settle(result.committed())}.
+   *
+   * @throws RuntimeException what folding the batch's events throws, as a replay of the store would
+   */
+  public static Optional<LiveBooks> ahead(
+      BookConfig config, ImportBatch batch, Marks marks, long lastImport) {
+    requireNonNull(batch, "batch");
+    if (!marks.has(Mark.LEDGER_ISSUES)
+        || batch.events().stream().anyMatch(EventRecord::retracted)) {
+      return Optional.empty();
+    }
+    LiveBooks ahead = new LiveBooks(requireNonNull(config, "config"));
+    List<LedgerEvent> events = new ArrayList<>(batch.events().size());
+    batch.events().forEach(record -> events.add(EventText.parse(record.line())));
+    String pricesBase = marks.get(Mark.PRICES_BASE).orElse("");
+    List<Price> pricePoints =
+        pricesBase.equals(config.base().code())
+            ? StoredPrice.firstOfEachKey(batch.prices()).stream().map(StoredBooks::price).toList()
+            : List.of();
+    ahead.replay(events, pricesBase, pricePoints, lastImport);
+    ahead.aheadOf = Optional.of(batch);
+    return Optional.of(ahead);
+  }
+
+  /**
+   * Whether these books, folded {@link #ahead} of their batch, are the store's now that the batch
+   * is committed as {@code committed}: it is the import right after the one they were folded on (no
+   * other process wrote between), and it wrote every event of the batch as a new event. Then the
+   * books are current with that import; otherwise they are not the store's, and the caller starts
+   * the books from the store instead.
+   */
+  public boolean settle(CommittedImport committed) {
+    requireNonNull(committed, "committed");
+    ImportBatch batch = aheadOf.orElseThrow(() -> new IllegalStateException("not folded ahead"));
+    aheadOf = Optional.empty();
+    CommitResult result = committed.result();
+    boolean wroteFolded =
+        committed.importId() == importId + 1
+            && result.eventsAdded() == batch.events().size()
+            && result.eventsRevised() == 0
+            && result.eventsRetracted() == 0
+            && result.eventsUnchanged() == 0;
+    if (wroteFolded) {
+      importId = committed.importId();
+      knownImport = importId;
+    }
+    return wroteFolded;
   }
 
   /**
@@ -223,6 +290,11 @@ public final class LiveBooks {
     return new TradePnlLookup(books.tradePnls(), store, config);
   }
 
+  /** How these books are kept: their base currency and cost-basis method. */
+  public BookConfig config() {
+    return config;
+  }
+
   /** The books so far. */
   public BookState state() {
     return books.state();
@@ -311,10 +383,20 @@ public final class LiveBooks {
     // The import id is read first: whatever is committed while reading is caught up next time.
     long newest = store.lastImportId();
     StoredBooks stored = StoredBooks.load(store);
-    knownBase = stored.pricesBase();
-    prices = LivePrices.of(stored.pricesIn(config.base()));
-    knownImport = newest;
-    List<LedgerEvent> events = new ArrayList<>(stored.events());
+    replay(stored.events(), stored.pricesBase(), stored.pricesIn(config.base()), newest);
+  }
+
+  /**
+   * Folds {@code events} from the start, valued with {@code pricePoints} (the stored prices, in the
+   * store's order, when they are in the books' base), as the store held them at import {@code
+   * upTo}.
+   */
+  private void replay(
+      List<LedgerEvent> stored, String pricesBase, List<Price> pricePoints, long upTo) {
+    knownBase = pricesBase;
+    prices = LivePrices.of(pricePoints);
+    knownImport = upTo;
+    List<LedgerEvent> events = new ArrayList<>(stored);
     events.sort(LedgerEvent.ORDER);
     PriceRequests freshRequests = new PriceRequests(this::price);
     Books fresh = new Books(config, freshRequests);
@@ -324,7 +406,7 @@ public final class LiveBooks {
     savedTrades = 0;
     replaceTrades = true;
     last = events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
-    importId = newest;
+    importId = upTo;
     resumed = false;
   }
 

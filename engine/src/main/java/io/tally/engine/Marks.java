@@ -6,6 +6,7 @@ import io.tally.money.Asset;
 import io.tally.store.PortfolioStore;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,16 @@ public record Marks(Map<String, String> text) {
   /** The marks {@code store} keeps now. */
   public static Marks of(PortfolioStore store) {
     return new Marks(store.marks());
+  }
+
+  /**
+   * These marks with {@code written} over them: the store's marks once a batch that writes {@code
+   * written} is committed (a mark written again replaces the one kept).
+   */
+  public Marks with(Map<String, String> written) {
+    Map<String, String> all = new HashMap<>(text);
+    all.putAll(written);
+    return new Marks(all);
   }
 
   /** The text of {@code mark}, if the store has it. */

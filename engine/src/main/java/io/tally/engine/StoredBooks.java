@@ -58,22 +58,30 @@ public record StoredBooks(
    * written before ingests listed them.
    */
   public static BaseCurrency baseCurrency(PortfolioStore store, PortfolioConfig portfolio) {
-    if (portfolio.baseCurrencyConfigured()) {
-      return portfolio.baseCurrencyFor(Optional.empty(), List.of());
-    }
-    Marks marks = Marks.of(store);
-    if (marks.pricesBase().isPresent()) {
-      return portfolio.baseCurrencyFor(marks.pricesBase(), List.of());
-    }
-    Optional<List<Asset>> fiat = marks.fiat();
-    if (fiat.isPresent()) {
-      return portfolio.baseCurrencyFor(Optional.empty(), fiat.get());
+    Optional<BaseCurrency> decided = baseCurrency(Marks.of(store), portfolio);
+    if (decided.isPresent()) {
+      return decided.get();
     }
     List<LedgerEvent> events = new ArrayList<>();
     for (EventRecord record : store.events()) {
       events.add(EventText.parse(record.line()));
     }
     return portfolio.baseCurrencyFor(Optional.empty(), BaseCurrency.fiatIn(events));
+  }
+
+  /**
+   * The base currency as {@link #baseCurrency(PortfolioStore, PortfolioConfig)} decides it from a
+   * store's {@code marks} alone; empty when they name neither the prices' currency nor the events'
+   * fiat currencies (a store written before those marks), and the event log must be read.
+   */
+  public static Optional<BaseCurrency> baseCurrency(Marks marks, PortfolioConfig portfolio) {
+    if (portfolio.baseCurrencyConfigured()) {
+      return Optional.of(portfolio.baseCurrencyFor(Optional.empty(), List.of()));
+    }
+    if (marks.pricesBase().isPresent()) {
+      return Optional.of(portfolio.baseCurrencyFor(marks.pricesBase(), List.of()));
+    }
+    return marks.fiat().map(fiat -> portfolio.baseCurrencyFor(Optional.empty(), fiat));
   }
 
   /**

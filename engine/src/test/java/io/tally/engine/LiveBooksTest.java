@@ -56,6 +56,8 @@ class LiveBooksTest {
   private static long resumedWithTail;
   private static long folded;
   private static long notFolded;
+  private static long settledAhead;
+  private static long refusedAhead;
 
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 40);
@@ -245,6 +247,83 @@ class LiveBooksTest {
   }
 
   /**
+   * A store's first import folded {@link LiveBooks#ahead} of its commit, from the batch alone: once
+   * the commit wrote what was folded, the books, their trades' PnL, their missing prices and their
+   * checkpoint equal a replay of the store. A commit that wrote something else (an event named
+   * twice in the batch, another writer's import first) is refused, and so is a batch a replay of
+   * the store would not give the same books (a retraction, or no running-balance check in the
+   * marks).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void booksFoldedAheadOfAStoresFirstImportEqualAReplay(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    GeneratedHistory history = HistoryGenerator.generate(seed, 20 + random.nextInt(180));
+    BookConfig config = anyMethod(random);
+    List<LedgerEvent> events = new ArrayList<>(history.events());
+    int twist = random.nextInt(4);
+    // 0: an event named twice, which the store keeps once (one "unchanged").
+    if (twist == 0) {
+      events.add(events.get(random.nextInt(events.size())));
+    }
+    Map<String, String> checked = new HashMap<>(marks());
+    checked.put(Mark.LEDGER_ISSUES.key(), "");
+    ImportBatch batch =
+        new ImportBatch(
+            List.of(),
+            GeneratedRecords.events(events),
+            GeneratedRecords.prices(history, events, true),
+            checked,
+            "first import");
+    try (PortfolioStore store = store("ahead", seed)) {
+      // 1: another writer's import lands first.
+      if (twist == 1) {
+        store.commit(new ImportBatch(List.of(), List.of(), List.of(), marks(), "another"));
+      }
+      LiveBooks ahead =
+          LiveBooks.ahead(config, batch, Marks.of(store).with(batch.marks()), 0).orElseThrow();
+      boolean settled = ahead.settle(store.commitImport(batch));
+      String description = "seed " + seed + ", twist " + twist;
+      assertThat(settled).as(description).isEqualTo(twist > 1);
+      if (!settled) {
+        refusedAhead++;
+        return;
+      }
+      settledAhead++;
+      BookFigures.assertIdentical(ahead.state(), replay(store, config), description);
+      assertSameTradePnls(ahead, store, config, description);
+      assertThat(ahead.missingPrices())
+          .as("%s, missing prices", description)
+          .isEqualTo(missingByReplay(store, config));
+      assertThat(ahead.importId()).as(description).isEqualTo(store.lastImportId());
+      ahead.checkpoint(store, Instant.EPOCH);
+      try (PortfolioStore replayed = store("replayed", seed)) {
+        replayed.commit(batch);
+        LiveBooks.start(replayed, config).checkpoint(replayed, Instant.EPOCH);
+        assertThat(store.latestCheckpoint().orElseThrow().state())
+            .as("%s, the checkpoint", description)
+            .isEqualTo(replayed.latestCheckpoint().orElseThrow().state());
+      }
+    }
+  }
+
+  @Test
+  void noBooksAreFoldedAheadOfARetractionOrOfAStoreWithoutTheRunningBalanceCheck() {
+    GeneratedHistory history = HistoryGenerator.generate(3, 20);
+    LedgerEvent first = history.events().get(0);
+    Map<String, String> checked = new HashMap<>(marks());
+    checked.put(Mark.LEDGER_ISSUES.key(), "");
+    List<EventRecord> records = new ArrayList<>(GeneratedRecords.events(history.events()));
+    ImportBatch unchecked = new ImportBatch(List.of(), records, List.of(), marks(), "unchecked");
+    records.add(EventRecord.retracted(first.id().value(), first.at()));
+    ImportBatch retracting = new ImportBatch(List.of(), records, List.of(), checked, "retracting");
+    BookConfig config = BookConfig.defaults();
+
+    assertThat(LiveBooks.ahead(config, unchecked, new Marks(unchecked.marks()), 0)).isEmpty();
+    assertThat(LiveBooks.ahead(config, retracting, new Marks(retracting.marks()), 0)).isEmpty();
+  }
+
+  /**
    * A start-up from a checkpoint with a tail of events and their prices (read once, with every
    * other price), and a catch-up after it: the books and the price table equal a replay's.
    */
@@ -346,6 +425,8 @@ class LiveBooksTest {
     assertThat(replayed).as("catch-ups that replayed the log").isPositive();
     assertThat(folded).as("commits handed to the books").isPositive();
     assertThat(notFolded).as("commits the books caught up with instead").isPositive();
+    assertThat(settledAhead).as("first imports folded ahead").isPositive();
+    assertThat(refusedAhead).as("first imports whose commit refused the books ahead").isPositive();
   }
 
   /**

@@ -3,6 +3,10 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * A price as the store keeps it: one unit of {@code asset} is worth {@code price} (decimal text) in
@@ -19,6 +23,22 @@ public record StoredPrice(String asset, Instant at, String price, String source)
     StoredInstant.requireStorable(at, "at");
     requireText(price, "price");
     requireText(source, "source");
+  }
+
+  /**
+   * What a store holding no price keeps of {@code prices} written in one commit: the first price of
+   * each asset, time and source, in the order given (a later one with the same three is not
+   * written: the store's unique key).
+   */
+  public static List<StoredPrice> firstOfEachKey(List<StoredPrice> prices) {
+    Set<List<Object>> keys = new HashSet<>();
+    List<StoredPrice> kept = new ArrayList<>(prices.size());
+    for (StoredPrice price : prices) {
+      if (keys.add(List.of(price.asset(), price.at(), price.source()))) {
+        kept.add(price);
+      }
+    }
+    return kept;
   }
 
   private static void requireText(String value, String name) {

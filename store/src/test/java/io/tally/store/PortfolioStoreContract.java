@@ -1043,6 +1043,25 @@ abstract class PortfolioStoreContract {
       }
     }
 
+    /**
+     * A fresh store's commit keeps what {@link StoredPrice#firstOfEachKey} says: the first of each
+     * asset, time and source, whatever the price (here 1 before 2 at T from one source).
+     */
+    @Test
+    void aFreshStoreKeepsTheFirstPriceOfEachAssetTimeAndSource() {
+      StoredPrice first = new StoredPrice("XBT", T, "1", "file");
+      StoredPrice again = new StoredPrice("XBT", T, "2", "file");
+      StoredPrice otherSource = new StoredPrice("XBT", T, "3", "kraken");
+      StoredPrice later = new StoredPrice("XBT", T.plusSeconds(1), "4", "file");
+      List<StoredPrice> written = List.of(first, again, otherSource, later);
+      try (PortfolioStore store = open()) {
+        store.commit(batch(written, Map.of()));
+
+        assertThat(StoredPrice.firstOfEachKey(written)).containsExactly(first, otherSource, later);
+        assertThat(store.pricesSince(0)).isEqualTo(StoredPrice.firstOfEachKey(written));
+      }
+    }
+
     @Test
     void pricesComeBackOldestFirst() {
       StoredPrice late = new StoredPrice("XBT", T.plusSeconds(60), "2", "test");

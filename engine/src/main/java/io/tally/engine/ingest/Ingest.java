@@ -18,7 +18,6 @@ import io.tally.ledger.LedgerEvent;
 import io.tally.ledger.Trade;
 import io.tally.ledger.Unclassified;
 import io.tally.money.Asset;
-import io.tally.store.CommitResult;
 import io.tally.store.EventRecord;
 import io.tally.store.ImportBatch;
 import io.tally.store.ImportBatch.DerivedRows;
@@ -46,8 +45,9 @@ import java.util.function.Consumer;
  * no longer yields an event gets a retraction. Rows, events, prices and sync marks are written in
  * one transaction.
  *
- * <p>Example: {@code new Ingest(store, tags, System.err::println).run(IngestBatch.ofFiles(files))}.
- * Not thread-safe: one ingest at a time per store.
+ * <p>Example: {@code new Ingest(store, tags, System.err::println).run(IngestBatch.ofFiles(files))},
+ * or {@code prepare(batch)} and then {@code commit()} to do something beside the write. Not
+ * thread-safe: one ingest at a time per store.
  */
 public final class Ingest {
 
@@ -77,8 +77,19 @@ public final class Ingest {
     this.progress = requireNonNull(progress, "progress");
   }
 
-  /** Ingests the batch and says what changed. */
+  /**
+   * Ingests the batch and says what changed: {@link #prepare} and {@link PreparedIngest#commit}.
+   */
   public IngestResult run(IngestBatch batch) {
+    return prepare(batch).commit();
+  }
+
+  /**
+   * Reads what the store has of the batch's rows, classifies the groups they join and checks
+   * Kraken's running balances: everything before the write, which {@link PreparedIngest#commit}
+   * makes. Nothing is written here.
+   */
+  public PreparedIngest prepare(IngestBatch batch) {
     Map<String, LedgerRow> batchLedger = new LinkedHashMap<>();
     Map<String, TradeRow> newTrades = new LinkedHashMap<>();
     Map<String, SourceRow> newOrders = new LinkedHashMap<>();
@@ -173,12 +184,6 @@ public final class Ingest {
             .followedBy(
                 DerivedRows.of(
                     ORDERS, List.copyOf(newOrders.values()), SourceRow::rowId, order -> order));
-    progress.accept(
-        String.format(
-            "writing %,d rows, %,d events and %,d prices in one transaction",
-            rows.size(), events.size(), batch.prices().size()));
-    CommitResult result =
-        store.commit(new ImportBatch(rows, events, batch.prices(), marks, batch.description()));
     BalanceCheck brought;
     if (wholeCheck.isPresent() && newLedger.size() == batchLedger.size()) {
       brought = wholeCheck.get();
@@ -187,15 +192,21 @@ public final class Ingest {
       checked.sort(Comparator.comparing(LedgerRow::time));
       brought = RunningBalanceCheck.check(checked);
     }
-    return new IngestResult(
-        read,
-        result,
-        newLedger.size(),
-        classified.newTrades(),
-        classified.newFlows(),
-        classified.changedPairs(),
-        brought,
-        classified.unclassified());
+    int newLedgerRows = newLedger.size();
+    return new PreparedIngest(
+        store,
+        new ImportBatch(rows, events, batch.prices(), marks, batch.description()),
+        progress,
+        committed ->
+            new IngestResult(
+                read,
+                committed,
+                newLedgerRows,
+                classified.newTrades(),
+                classified.newFlows(),
+                classified.changedPairs(),
+                brought,
+                classified.unclassified()));
   }
 
   /**
