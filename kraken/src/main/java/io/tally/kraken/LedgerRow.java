@@ -111,26 +111,55 @@ public record LedgerRow(
         line);
   }
 
+  /** The names of {@link #fieldValues()}, in order: the header names {@link #toFields()} uses. */
+  public static final List<String> FIELD_NAMES =
+      List.of(
+          "txid",
+          "refid",
+          "time",
+          "type",
+          "subtype",
+          "aclass",
+          "subclass",
+          "asset",
+          "wallet",
+          "amount",
+          "fee",
+          "balance");
+
   /**
    * The row's canonical fields by header name, the form {@link #fromFields} reads: {@code
    * fromFields(row.toFields(), row.source(), row.line())} equals {@code row}. Times are ISO-8601
    * UTC; decimals plain; an unknown balance is empty.
    */
   public Map<String, String> toFields() {
+    String[] values = fieldValues();
     Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("txid", txid);
-    fields.put("refid", refid);
-    fields.put("time", time.toString());
-    fields.put("type", type);
-    fields.put("subtype", subtype);
-    fields.put("aclass", aclass);
-    fields.put("subclass", subclass);
-    fields.put("asset", asset);
-    fields.put("wallet", wallet);
-    fields.put("amount", amount.toPlainString());
-    fields.put("fee", fee.toPlainString());
-    fields.put("balance", balance.map(BigDecimal::toPlainString).orElse(""));
+    for (int i = 0; i < values.length; i++) {
+      fields.put(FIELD_NAMES.get(i), values[i]);
+    }
     return Collections.unmodifiableMap(fields);
+  }
+
+  /**
+   * The values of {@link #toFields()}, named by {@link #FIELD_NAMES} position by position: for a
+   * store that keeps a row's values beside one shared list of names.
+   */
+  public String[] fieldValues() {
+    return new String[] {
+      txid,
+      refid,
+      time.toString(),
+      type,
+      subtype,
+      aclass,
+      subclass,
+      asset,
+      wallet,
+      amount.toPlainString(),
+      fee.toPlainString(),
+      balance.map(BigDecimal::toPlainString).orElse("")
+    };
   }
 
   /** The same row under another asset name (Kraken's own Assets list renaming it). */

@@ -252,6 +252,9 @@ class LedgerRowTest {
     assertThat(rows).isNotEmpty();
     for (LedgerRow row : rows) {
       assertThat(LedgerRow.fromFields(row.toFields(), row.source(), row.line())).isEqualTo(row);
+      // The values a store keeps beside the shared names are the fields', in order.
+      assertThat(row.fieldValues()).containsExactlyElementsOf(row.toFields().values());
+      assertThat(LedgerRow.FIELD_NAMES).containsExactlyElementsOf(row.toFields().keySet());
     }
   }
 

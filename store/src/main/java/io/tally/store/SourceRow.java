@@ -3,6 +3,7 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,24 @@ public record SourceRow(
     requireText(groupId, "groupId");
     StoredInstant.requireStorable(at, "at");
     fields = RowFields.copyOf(requireNonNull(fields, "fields"), rowId);
+  }
+
+  /**
+   * Fields named {@code names} holding {@code values}, position by position, in the form a row
+   * keeps them: rows made with one list of names share it, and each holds only its values (no map
+   * of its own to copy). {@code values} is taken as it is.
+   *
+   * <p>Example: {@code SourceRow.fields(List.of("asset", "amount"), new String[] {"XXBT", "1"})}.
+   *
+   * @throws IllegalArgumentException if a name repeats, the counts differ or a value is null
+   */
+  public static Map<String, String> fields(List<String> names, String[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        throw new IllegalArgumentException("The value of field " + i + " is null: " + names);
+      }
+    }
+    return new RowFields(RowLayout.of(names), values);
   }
 
   private static void requireText(String value, String name) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,21 @@ class SourceRowTest {
     assertThat(row.fields().keySet()).containsExactly("z", "a", "m");
     assertThatThrownBy(() -> row.fields().put("x", "y"))
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void fieldsMadeFromNamesAndValuesEqualTheMapOfTheSameEntries() {
+    Map<String, String> fields = SourceRow.fields(List.of("z", "a"), new String[] {"1", "2"});
+
+    assertThat(fields).isEqualTo(Map.of("z", "1", "a", "2"));
+    assertThat(fields.keySet()).containsExactly("z", "a");
+    assertThat(new SourceRow(LEDGERS, "L1", "R1", T0, fields).fields()).isSameAs(fields);
+    assertThatThrownBy(() -> SourceRow.fields(List.of("z", "a"), new String[] {"1", null}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("field 1 is null");
+    assertThatThrownBy(() -> SourceRow.fields(List.of("z", "a"), new String[] {"1"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 field names but 1 values");
   }
 
   @Test

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Adds Kraken rows to a store, idempotently and all or nothing — the one path for CSV imports and
@@ -65,6 +66,10 @@ public final class Ingest {
 
   static final String ORIGIN_FILE = "_file";
   static final String ORIGIN_LINE = "_line";
+
+  /** The fields of a stored ledger row: the row's own, then where it was read from. */
+  private static final List<String> LEDGER_FIELDS =
+      Stream.concat(LedgerRow.FIELD_NAMES.stream(), Stream.of(ORIGIN_FILE, ORIGIN_LINE)).toList();
 
   private final PortfolioStore store;
   private final StrategyTags tags;
@@ -411,12 +416,15 @@ public final class Ingest {
   }
 
   private static SourceRow ledgerSourceRow(LedgerRow row) {
+    String[] values = Arrays.copyOf(row.fieldValues(), LEDGER_FIELDS.size());
+    values[values.length - 2] = row.source();
+    values[values.length - 1] = Integer.toString(row.line());
     return new SourceRow(
         LEDGERS,
         ledgerRowId(row),
         row.refid(),
         row.time(),
-        withOrigin(row.toFields(), row.source(), row.line()));
+        SourceRow.fields(LEDGER_FIELDS, values));
   }
 
   private static SourceRow tradeSourceRow(TradeRow row) {
