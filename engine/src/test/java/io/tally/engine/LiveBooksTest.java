@@ -235,13 +235,7 @@ class LiveBooksTest {
           notFolded++;
           live.catchUp(store);
         }
-        String after = "seed " + seed + ", after commit " + commit;
-        BookFigures.assertIdentical(live.state(), replay(store, config), after);
-        assertSameTradePnls(live, store, config, after);
-        assertThat(live.missingPrices())
-            .as("%s, missing prices", after)
-            .isEqualTo(missingByReplay(store, config));
-        assertThat(live.importId()).as("%s, import", after).isEqualTo(store.lastImportId());
+        assertEqualAReplay(live, store, config, "seed " + seed + ", after commit " + commit);
       }
     }
   }
@@ -290,12 +284,7 @@ class LiveBooksTest {
         return;
       }
       settledAhead++;
-      BookFigures.assertIdentical(ahead.state(), replay(store, config), description);
-      assertSameTradePnls(ahead, store, config, description);
-      assertThat(ahead.missingPrices())
-          .as("%s, missing prices", description)
-          .isEqualTo(missingByReplay(store, config));
-      assertThat(ahead.importId()).as(description).isEqualTo(store.lastImportId());
+      assertEqualAReplay(ahead, store, config, description);
       ahead.checkpoint(store, Instant.EPOCH);
       try (PortfolioStore replayed = store("replayed", seed)) {
         replayed.commit(batch);
@@ -434,6 +423,20 @@ class LiveBooksTest {
    * PortfolioStore#prices()}): not as {@link LiveBooks} reads them (in the order written, and only
    * the new ones on a catch-up).
    */
+  /**
+   * {@code live}'s books, trades' PnL and missing prices equal a replay of {@code store}'s whole
+   * log, and they are current with its newest import.
+   */
+  private static void assertEqualAReplay(
+      LiveBooks live, PortfolioStore store, BookConfig config, String description) {
+    BookFigures.assertIdentical(live.state(), replay(store, config), description);
+    assertSameTradePnls(live, store, config, description);
+    assertThat(live.missingPrices())
+        .as("%s, missing prices", description)
+        .isEqualTo(missingByReplay(store, config));
+    assertThat(live.importId()).as("%s, import", description).isEqualTo(store.lastImportId());
+  }
+
   /**
    * What every stored trade did to PnL, as {@code live} answers it (from memory or from the lines
    * checkpoints saved), equals a replay's of the whole log.
