@@ -21,6 +21,7 @@ import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Price;
 import io.tally.store.CommitResult;
+import io.tally.store.NewStoreFile;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
 import java.io.PrintWriter;
@@ -98,7 +99,16 @@ final class ImportCommand implements Callable<Integer> {
     }
     // A bad configuration fails here, before anything is written.
     PortfolioConfig portfolio = configuration.load().portfolio();
-    IngestBatch batch = read(err);
+    // A new store's schema is made while the files are read; it takes its name only once they are.
+    NewStoreFile newStore = NewStoreFile.start(database.location());
+    IngestBatch batch;
+    try {
+      batch = read(err);
+    } catch (RuntimeException e) {
+      newStore.discard();
+      throw e;
+    }
+    newStore.place();
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       if (prices != null) {
         batch = withPrices(batch, store, portfolio, err);

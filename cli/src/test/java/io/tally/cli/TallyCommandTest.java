@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -169,6 +170,22 @@ class TallyCommandTest {
     assertThat(bad.err()).contains("bad-ledgers.csv line 3, field 'amount'").contains("abc");
     try (PortfolioStore store = PortfolioStore.open(db(), Map.of())) {
       assertThat(store.rowCount()).isEqualTo(6);
+    }
+  }
+
+  /** A new store's schema is made beside the reading; a file that cannot be read leaves none. */
+  @Test
+  void aBadRowInAFirstImportLeavesNoStoreBehind() throws IOException {
+    TallyRun bad = TallyRun.of("import", "--db", db(), export("bad-ledgers.csv").toString());
+
+    assertThat(bad.status()).isEqualTo(1);
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).isEmpty();
+    }
+    TallyRun good = TallyRun.of("import", "--db", db(), export("account-ledgers.csv").toString());
+    assertThat(good.status()).as(good.err()).isZero();
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left).containsExactly(Path.of(db()));
     }
   }
 

@@ -1,0 +1,134 @@
+package io.tally.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+/**
+ * A new SQLite store's file, made while its first import still reads its files: when a location
+ * names a SQLite file that does not exist yet (in a folder that does), the store's schema is
+ * created on a thread of its own in a file beside it ({@code .NAME.new-PID}), a quarter of a second
+ * of Flyway's migration that then overlaps the reading. {@link #place()} gives that file its name
+ * once the files have been read, unless the name was taken meanwhile; {@link #discard()} deletes it
+ * when they could not be read, so a failed first import leaves no store behind, as before. Anything
+ * that goes wrong making the file only deletes it: {@link PortfolioStore#open} then creates the
+ * store as it always does, and reports what is wrong.
+ *
+ * <p>Example: {@code NewStoreFile ahead = NewStoreFile.start(location); read the files, or
+ * ahead.discard() if that fails; ahead.place(); PortfolioStore.open(location, env)}. Used by one
+ * thread.
+ */
+public final class NewStoreFile {
+
+  private final Optional<Made> made;
+
+  /** The file being made, the name it is to take, and the work making it. */
+  private record Made(Path file, Path name, FutureTask<Boolean> work) {}
+
+  private NewStoreFile(Optional<Made> made) {
+    this.made = made;
+  }
+
+  /**
+   * Starts making the store file {@code location} names, if it is a SQLite file that does not exist
+   * and its folder does; otherwise nothing is made.
+   */
+  public static NewStoreFile start(String location) {
+    requireNonNull(location, "location");
+    if (location.isBlank() || location.startsWith("jdbc:")) {
+      return new NewStoreFile(Optional.empty());
+    }
+    Path name = Path.of(location).toAbsolutePath().normalize();
+    Path folder = name.getParent();
+    if (folder == null || !Files.isDirectory(folder) || Files.exists(name)) {
+      return new NewStoreFile(Optional.empty());
+    }
+    // One process's own name: two first imports into one new store do not share it.
+    Path file = folder.resolve("." + name.getFileName() + ".new-" + ProcessHandle.current().pid());
+    FutureTask<Boolean> work = new FutureTask<>(() -> make(file));
+    Thread thread = new Thread(work, "tally-new-store");
+    thread.setDaemon(true);
+    thread.start();
+    return new NewStoreFile(Optional.of(new Made(file, name, work)));
+  }
+
+  /**
+   * Waits for the file, then gives it the store's name if nobody took the name meanwhile; deletes
+   * it otherwise.
+   */
+  public void place() {
+    if (made.isEmpty()) {
+      return;
+    }
+    Made file = made.get();
+    if (finished(file.work())) {
+      try {
+        // Without REPLACE_EXISTING: a store made under this name meanwhile is kept.
+        Files.move(file.file(), file.name());
+        return;
+      } catch (IOException e) {
+        // Taken, or not movable: the store opens (or is created) under its name as usual.
+      }
+    }
+    delete(file.file());
+  }
+
+  /** Waits for the file, then deletes it: the import it was made for failed. */
+  public void discard() {
+    made.ifPresent(
+        file -> {
+          finished(file.work());
+          delete(file.file());
+        });
+  }
+
+  /** Creates the store's schema in {@code file}; false, with nothing left behind, if it fails. */
+  private static boolean make(Path file) {
+    delete(file);
+    try {
+      SqliteStore.open(file).close();
+    } catch (RuntimeException e) {
+      delete(file);
+      return false;
+    }
+    // Closing the last connection copies SQLite's log into the file and removes it: a log left
+    // behind would hold part of the schema, and the file alone would not be the whole store.
+    if (Files.exists(sibling(file, "-wal"))) {
+      delete(file);
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean finished(FutureTask<Boolean> work) {
+    try {
+      return work.get();
+    } catch (ExecutionException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Deletes the file and SQLite's log and shared-memory files beside it, as far as it can. */
+  private static void delete(Path file) {
+    for (Path each : List.of(file, sibling(file, "-wal"), sibling(file, "-shm"))) {
+      try {
+        Files.deleteIfExists(each);
+      } catch (IOException e) {
+        // Left for the next import to delete before it makes the file again.
+      }
+    }
+  }
+
+  private static Path sibling(Path file, String suffix) {
+    return file.resolveSibling(file.getFileName() + suffix);
+  }
+}
