@@ -3,8 +3,10 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -71,6 +73,7 @@ public final class NewStoreFile {
       try {
         // Without REPLACE_EXISTING: a store made under this name meanwhile is kept.
         Files.move(file.file(), file.name());
+        syncFolder(file.name().getParent());
         return;
       } catch (IOException e) {
         // Taken, or not movable: the store opens (or is created) under its name as usual.
@@ -114,6 +117,19 @@ public final class NewStoreFile {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /**
+   * Writes the folder's new entry to disk, as SQLite does for the files it creates: a power loss
+   * must not take the store's name back once its first import is committed under it.
+   */
+  private static void syncFolder(Path folder) {
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // A file system that cannot sync a folder (or a platform that cannot open one) has no more
+      // to give here.
     }
   }
 
