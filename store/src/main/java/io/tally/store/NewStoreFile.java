@@ -71,12 +71,12 @@ public final class NewStoreFile {
     Made file = made.get();
     if (finished(file.work())) {
       try {
-        // Without REPLACE_EXISTING: a store made under this name meanwhile is kept.
-        Files.move(file.file(), file.name());
+        // A link fails, as one step, when the name is taken: a store made under it meanwhile is
+        // kept, where a rename would replace it.
+        Files.createLink(file.name(), file.file());
         syncFolder(file.name().getParent());
-        return;
-      } catch (IOException e) {
-        // Taken, or not movable: the store opens (or is created) under its name as usual.
+      } catch (IOException | UnsupportedOperationException e) {
+        // Taken, or no links here: the store opens (or is created) under its name as usual.
       }
     }
     delete(file.file());
