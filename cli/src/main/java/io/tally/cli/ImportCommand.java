@@ -1,6 +1,5 @@
 package io.tally.cli;
 
-import io.tally.books.BaseCurrency;
 import io.tally.books.BookConfig;
 import io.tally.books.DataIssue;
 import io.tally.engine.AheadFold;
@@ -155,7 +154,7 @@ final class ImportCommand implements Callable<Integer> {
       Optional<LiveBooks> foldedAhead,
       PrintWriter err) {
     long started = System.nanoTime();
-    BookConfig config = bookConfig(StoredBooks.baseCurrency(store, portfolio), portfolio);
+    BookConfig config = portfolio.books(StoredBooks.baseCurrency(store, portfolio).asset());
     Optional<LiveBooks> ahead = foldedAhead.filter(books -> books.config().equals(config));
     LiveBooks live = ahead.orElseGet(() -> LiveBooks.start(store, config));
     live.checkpoint(store, clock.instant());
@@ -170,10 +169,6 @@ final class ImportCommand implements Callable<Integer> {
     err.printf("  books %s and checkpointed in %.1f s%n", how, (System.nanoTime() - started) / 1e9);
     err.flush();
     return live;
-  }
-
-  private static BookConfig bookConfig(BaseCurrency base, PortfolioConfig portfolio) {
-    return BookConfig.defaults().withBase(base.asset()).withMethod(portfolio.costBasisMethod());
   }
 
   /**

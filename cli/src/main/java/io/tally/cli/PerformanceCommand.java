@@ -95,8 +95,7 @@ final class PerformanceCommand implements Callable<Integer> {
     try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
       PortfolioConfig portfolio = config.portfolio();
       base = StoredBooks.baseCurrency(store, portfolio).asset();
-      BookConfig books =
-          BookConfig.defaults().withBase(base).withMethod(portfolio.costBasisMethod());
+      BookConfig books = portfolio.books(base);
       // Every stored price: the history values every day; a prices file adds to them and wins at
       // the same moment, as in 'tally report --prices'.
       List<Price> points = new ArrayList<>(StoredBooks.pricesIn(store, base));

@@ -42,7 +42,7 @@ final class PerformanceReports {
       Clock clock) {
     PortfolioConfig portfolio = config.portfolio();
     Asset base = StoredBooks.baseCurrency(store, portfolio).asset();
-    BookConfig books = BookConfig.defaults().withBase(base).withMethod(portfolio.costBasisMethod());
+    BookConfig books = portfolio.books(base);
     List<Price> points = new ArrayList<>(StoredBooks.pricesIn(store, base));
     pricesFile.ifPresent(file -> points.addAll(PriceFile.read(file, base)));
     PerformanceQuery query = range.performanceQuery();

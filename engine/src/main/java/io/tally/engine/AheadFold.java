@@ -2,7 +2,6 @@ package io.tally.engine;
 
 import static java.util.Objects.requireNonNull;
 
-import io.tally.books.BookConfig;
 import io.tally.engine.config.PortfolioConfig;
 import io.tally.store.CommittedImport;
 import io.tally.store.ImportBatch;
@@ -48,11 +47,7 @@ public final class AheadFold {
     Marks marks = Marks.of(store).with(batch.marks());
     Optional<FutureTask<Optional<LiveBooks>>> fold =
         StoredBooks.baseCurrency(marks, portfolio)
-            .map(
-                base ->
-                    BookConfig.defaults()
-                        .withBase(base.asset())
-                        .withMethod(portfolio.costBasisMethod()))
+            .map(base -> portfolio.books(base.asset()))
             .map(
                 config ->
                     new FutureTask<>(() -> LiveBooks.ahead(config, batch, marks, lastImport)));

@@ -3,6 +3,7 @@ package io.tally.engine.config;
 import static java.util.Objects.requireNonNull;
 
 import io.tally.books.BaseCurrency;
+import io.tally.books.BookConfig;
 import io.tally.books.CostBasisMethod;
 import io.tally.money.Asset;
 import io.tally.money.Precision;
@@ -105,6 +106,16 @@ public record PortfolioConfig(
         Duration.ofMinutes(15),
         Map.of(),
         false);
+  }
+
+  /**
+   * The books this portfolio keeps in {@code base}: the defaults, by its cost-basis method.
+   *
+   * <p>Example: {@code portfolio.books(Asset.USD)}: WAC books in USD unless the configuration names
+   * FIFO.
+   */
+  public BookConfig books(Asset base) {
+    return BookConfig.defaults().withBase(base).withMethod(costBasisMethod);
   }
 
   /**

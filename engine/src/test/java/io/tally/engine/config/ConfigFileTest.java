@@ -3,6 +3,7 @@ package io.tally.engine.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tally.books.BookConfig;
 import io.tally.books.CostBasisMethod;
 import io.tally.engine.paper.PaperTerms;
 import io.tally.margin.MarginMode;
@@ -66,6 +67,9 @@ class ConfigFileTest {
     assertThat(portfolio.reports(Asset.KFEE)).isFalse();
     assertThat(portfolio.reports(Asset.of("ADA"))).isFalse();
     assertThat(portfolio.costBasisMethod()).isEqualTo(CostBasisMethod.FIFO);
+    // The books it keeps: the defaults, in the base asked for, by its method.
+    assertThat(portfolio.books(Asset.USD))
+        .isEqualTo(BookConfig.defaults().withBase(Asset.USD).withMethod(CostBasisMethod.FIFO));
     assertThat(portfolio.trackManualTrades()).isFalse();
     assertThat(portfolio.snapshotRetentionDays()).isEqualTo(30);
     assertThat(portfolio.reconciliationTolerance()).isEqualByComparingTo("0.5");
