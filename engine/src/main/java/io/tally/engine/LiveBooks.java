@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The books of one store kept current: a {@link Books} fold that has applied every event the store
@@ -90,8 +91,11 @@ public final class LiveBooks {
   private Optional<Instant> resumedFrom = Optional.empty();
   private long tailEvents;
 
-  /** The batch these books were folded {@link #ahead} of, until {@link #settle} says so. */
-  private Optional<ImportBatch> aheadOf = Optional.empty();
+  /**
+   * How many event records the batch these books were folded {@link #ahead} of holds, until {@link
+   * #settle} says whether its commit wrote them all.
+   */
+  private OptionalInt aheadOfRecords = OptionalInt.empty();
 
   private LiveBooks(BookConfig config) {
     this.config = config;
@@ -146,7 +150,7 @@ public final class LiveBooks {
             ? StoredPrice.firstOfEachKey(batch.prices()).stream().map(StoredBooks::price).toList()
             : List.of();
     ahead.replay(events, pricesBase, pricePoints, lastImport);
-    ahead.aheadOf = Optional.of(batch);
+    ahead.aheadOfRecords = OptionalInt.of(batch.events().size());
     return Optional.of(ahead);
   }
 
@@ -159,12 +163,12 @@ public final class LiveBooks {
    */
   public boolean settle(CommittedImport committed) {
     requireNonNull(committed, "committed");
-    ImportBatch batch = aheadOf.orElseThrow(() -> new IllegalStateException("not folded ahead"));
-    aheadOf = Optional.empty();
+    int records = aheadOfRecords.orElseThrow(() -> new IllegalStateException("not folded ahead"));
+    aheadOfRecords = OptionalInt.empty();
     CommitResult result = committed.result();
     boolean wroteFolded =
         committed.importId() == importId + 1
-            && result.eventsAdded() == batch.events().size()
+            && result.eventsAdded() == records
             && result.eventsRevised() == 0
             && result.eventsRetracted() == 0
             && result.eventsUnchanged() == 0;

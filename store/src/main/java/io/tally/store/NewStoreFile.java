@@ -28,6 +28,8 @@ import java.util.concurrent.FutureTask;
  */
 public final class NewStoreFile {
 
+  private static final System.Logger LOG = System.getLogger(NewStoreFile.class.getName());
+
   private final Optional<Made> made;
 
   /** The file being made, the name it is to take, and the work making it. */
@@ -65,21 +67,27 @@ public final class NewStoreFile {
    * it otherwise.
    */
   public void place() {
-    if (made.isEmpty()) {
-      return;
+    made.ifPresent(
+        file -> {
+          if (finished(file.work()) && linkedUnderName(file)) {
+            syncFolder(file.name().getParent());
+          }
+          delete(file.file());
+        });
+  }
+
+  /**
+   * Links the made file under the store's name: false when the name is taken (a link fails, as one
+   * step, where a rename would replace a store made meanwhile) or the file system has no links, and
+   * the store then opens, or is created, under its name as usual.
+   */
+  private static boolean linkedUnderName(Made file) {
+    try {
+      Files.createLink(file.name(), file.file());
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
     }
-    Made file = made.get();
-    if (finished(file.work())) {
-      try {
-        // A link fails, as one step, when the name is taken: a store made under it meanwhile is
-        // kept, where a rename would replace it.
-        Files.createLink(file.name(), file.file());
-        syncFolder(file.name().getParent());
-      } catch (IOException | UnsupportedOperationException e) {
-        // Taken, or no links here: the store opens (or is created) under its name as usual.
-      }
-    }
-    delete(file.file());
   }
 
   /** Waits for the file, then deletes it: the import it was made for failed. */
@@ -133,13 +141,16 @@ public final class NewStoreFile {
     }
   }
 
-  /** Deletes the file and SQLite's log and shared-memory files beside it, as far as it can. */
+  /**
+   * Deletes the file and SQLite's log and shared-memory files beside it; one that cannot be deleted
+   * is named in a warning, since no later import looks for another process's file.
+   */
   private static void delete(Path file) {
     for (Path each : List.of(file, sibling(file, "-wal"), sibling(file, "-shm"))) {
       try {
         Files.deleteIfExists(each);
       } catch (IOException e) {
-        // Left for the next import to delete before it makes the file again.
+        LOG.log(System.Logger.Level.WARNING, "Could not delete " + each + "; delete it: " + e);
       }
     }
   }
