@@ -24,6 +24,7 @@ import io.tally.store.NewStoreFile;
 import io.tally.store.PortfolioStore;
 import io.tally.store.StoredPrice;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -91,24 +92,38 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (base != null && prices == null) {
       throw new IllegalArgumentException("--base names the currency of a --prices file: give one");
     }
     // A bad configuration fails here, before anything is written.
     PortfolioConfig portfolio = configuration.load().portfolio();
-    // A new store's schema is made while the files are read; it takes its name only once they are.
+    // A new store's schema is made while the files are read, and the import written into it before
+    // it takes its name: a failed first import leaves no store behind.
     NewStoreFile newStore = NewStoreFile.start(database.location());
-    IngestBatch batch;
+    StringWriter summaryText = new StringWriter();
     try {
-      batch = read(err);
+      importInto(newStore, new PrintWriter(summaryText), err, portfolio);
     } catch (RuntimeException e) {
       newStore.discard();
       throw e;
     }
-    newStore.place();
-    try (PortfolioStore store = PortfolioStore.open(database.location(), tally.env())) {
+    // The summary is printed once the store has its name, so it never describes an import that
+    // failed at the last step.
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(summaryText);
+    out.flush();
+    return 0;
+  }
+
+  /**
+   * Reads the files and imports them into the store {@code newStore} opens, then gives that store
+   * its name if it is new; the summary goes to {@code out}, progress to {@code err}.
+   */
+  private void importInto(
+      NewStoreFile newStore, PrintWriter out, PrintWriter err, PortfolioConfig portfolio) {
+    IngestBatch batch = read(err);
+    try (PortfolioStore store = newStore.open(tally.env())) {
       if (prices != null) {
         batch = withPrices(batch, store, portfolio, err);
       }
@@ -139,8 +154,9 @@ final class ImportCommand implements Callable<Integer> {
           "past prices:        %,d moments lack a price%s%n",
           unpriced,
           unpriced == 0 ? "" : "; 'tally prices fetch' fills them from Kraken (no API key needed)");
+      out.flush();
+      newStore.name();
     }
-    return 0;
   }
 
   /**

@@ -7,35 +7,43 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * A new SQLite store's file, made while its first import still reads its files: when a location
- * names a SQLite file that does not exist yet (in a folder that does), the store's schema is
- * created on a thread of its own in a file beside it ({@code .NAME.new-PID}), a quarter of a second
- * of Flyway's migration that then overlaps the reading. {@link #place()} gives that file its name
- * once the files have been read, unless the name was taken meanwhile; {@link #discard()} deletes it
- * when they could not be read, so a failed first import leaves no store behind, as before. Anything
- * that goes wrong making the file only deletes it: {@link PortfolioStore#open} then creates the
- * store as it always does, and reports what is wrong.
+ * A new SQLite store's file, made while its first import still reads its files, and written by that
+ * import before it takes its name: when a location names a SQLite file that does not exist yet (in
+ * a folder that does), the store's schema is created on a thread of its own in a file beside it
+ * ({@code .NAME.new-PID}), a quarter of a second of Flyway's migration that then overlaps the
+ * reading. {@link #open} hands the import that file, opened {@link Durability#UNTIL_NAMED}: nobody
+ * else sees it, so the import writes each page once and syncs nothing until {@link #name()} syncs
+ * the whole file and gives it the store's name. {@link #discard()} deletes it when anything fails,
+ * so a failed first import leaves no store behind. Anything that goes wrong making the file only
+ * deletes it: {@link #open} then opens, or creates, the store under its name as it always does.
  *
- * <p>Example: {@code NewStoreFile ahead = NewStoreFile.start(location); read the files, or
- * ahead.discard() if that fails; ahead.place(); PortfolioStore.open(location, env)}. Used by one
- * thread.
+ * <p>Example: {@code NewStoreFile ahead = NewStoreFile.start(location); read the files; try
+ * (PortfolioStore store = ahead.open(env)) { import; ahead.name(); } catch (RuntimeException e) {
+ * ahead.discard(); throw e; }}. Used by one thread.
  */
 public final class NewStoreFile {
 
   private static final System.Logger LOG = System.getLogger(NewStoreFile.class.getName());
 
+  private final String location;
   private final Optional<Made> made;
 
-  /** The file being made, the name it is to take, and the work making it. */
-  private record Made(Path file, Path name, FutureTask<Boolean> work) {}
+  /** Whether the made file took its name or was deleted: nothing is left to do with it. */
+  private boolean settled;
 
-  private NewStoreFile(Optional<Made> made) {
+  /** The file being made, the name it is to take, and the work making it. */
+  private record Made(Path file, Path name, FutureTask<Optional<SqliteStore>> work) {}
+
+  private NewStoreFile(String location, Optional<Made> made) {
+    this.location = location;
     this.made = made;
   }
 
@@ -46,40 +54,73 @@ public final class NewStoreFile {
   public static NewStoreFile start(String location) {
     requireNonNull(location, "location");
     if (location.isBlank() || location.startsWith("jdbc:")) {
-      return new NewStoreFile(Optional.empty());
+      return new NewStoreFile(location, Optional.empty());
     }
     Path name = Path.of(location).toAbsolutePath().normalize();
     Path folder = name.getParent();
     if (folder == null || !Files.isDirectory(folder) || Files.exists(name)) {
-      return new NewStoreFile(Optional.empty());
+      return new NewStoreFile(location, Optional.empty());
     }
     // One process's own name: two first imports into one new store do not share it.
     Path file = folder.resolve("." + name.getFileName() + ".new-" + ProcessHandle.current().pid());
-    FutureTask<Boolean> work = new FutureTask<>(() -> make(file));
+    FutureTask<Optional<SqliteStore>> work = new FutureTask<>(() -> make(file));
     Thread thread = new Thread(work, "tally-new-store");
     thread.setDaemon(true);
     thread.start();
-    return new NewStoreFile(Optional.of(new Made(file, name, work)));
+    return new NewStoreFile(location, Optional.of(new Made(file, name, work)));
   }
 
   /**
-   * Waits for the file, then gives it the store's name if nobody took the name meanwhile; deletes
-   * it otherwise.
+   * The store to import into: the made file, still without its name, when it was made and nobody
+   * took the name meanwhile; otherwise the store {@code location} names, opened (or created) as
+   * {@link PortfolioStore#open(String, Map)} does, with the made file deleted.
    */
-  public void place() {
-    made.ifPresent(
-        file -> {
-          if (finished(file.work()) && linkedUnderName(file)) {
-            syncFolder(file.name().getParent());
-          }
-          delete(file.file());
-        });
+  public PortfolioStore open(Map<String, String> env) {
+    requireNonNull(env, "env");
+    if (made.isPresent() && !settled) {
+      Optional<SqliteStore> store = finished(made.get().work());
+      if (store.isPresent() && !Files.exists(made.get().name())) {
+        return store.get();
+      }
+      discard();
+    }
+    return PortfolioStore.open(location, env);
+  }
+
+  /**
+   * Gives the made file the store's name once its import has written all it writes: closes the
+   * store {@link #open} gave, syncs the file whole and links it under the name. Does nothing when
+   * {@link #open} gave the store under its name.
+   *
+   * @throws StoreException if the file cannot be readied or synced, or another process made a store
+   *     under the name while the import wrote (then nothing was imported into that store, and the
+   *     made file is deleted)
+   */
+  public void name() {
+    if (made.isEmpty() || settled) {
+      return;
+    }
+    Made file = made.get();
+    try {
+      finished(file.work()).orElseThrow().closeForNaming();
+      if (!linkedUnderName(file)) {
+        throw new StoreException(
+            file.name()
+                + " was made by another process while this import wrote a new store beside it;"
+                + " nothing was imported into "
+                + file.name()
+                + ": run the import again");
+      }
+      syncFolder(file.name().getParent());
+    } finally {
+      settled = true;
+      delete(file.file());
+    }
   }
 
   /**
    * Links the made file under the store's name: false when the name is taken (a link fails, as one
-   * step, where a rename would replace a store made meanwhile) or the file system has no links, and
-   * the store then opens, or is created, under its name as usual.
+   * step, where a rename would replace a store made meanwhile) or the file system has no links.
    */
   private static boolean linkedUnderName(Made file) {
     try {
@@ -90,41 +131,45 @@ public final class NewStoreFile {
     }
   }
 
-  /** Waits for the file, then deletes it: the import it was made for failed. */
+  /**
+   * Closes and deletes the made file, unless it already took its name: the import it was made for
+   * failed, or goes into a store made meanwhile.
+   */
   public void discard() {
-    made.ifPresent(
-        file -> {
-          finished(file.work());
-          delete(file.file());
-        });
+    if (made.isEmpty() || settled) {
+      return;
+    }
+    settled = true;
+    Made file = made.get();
+    try {
+      finished(file.work()).ifPresent(SqliteStore::close);
+    } finally {
+      delete(file.file());
+    }
   }
 
-  /** Creates the store's schema in {@code file}; false, with nothing left behind, if it fails. */
-  private static boolean make(Path file) {
+  /**
+   * Creates the store's schema in {@code file} and keeps it open for the import; empty, with
+   * nothing left behind, if that fails.
+   */
+  private static Optional<SqliteStore> make(Path file) {
     delete(file);
     try {
-      SqliteStore.open(file).close();
+      return Optional.of(SqliteStore.open(file, Clock.systemUTC(), Durability.UNTIL_NAMED));
     } catch (RuntimeException e) {
       delete(file);
-      return false;
+      return Optional.empty();
     }
-    // Closing the last connection copies SQLite's log into the file and removes it: a log left
-    // behind would hold part of the schema, and the file alone would not be the whole store.
-    if (Files.exists(sibling(file, "-wal"))) {
-      delete(file);
-      return false;
-    }
-    return true;
   }
 
-  private static boolean finished(FutureTask<Boolean> work) {
+  private static Optional<SqliteStore> finished(FutureTask<Optional<SqliteStore>> work) {
     try {
       return work.get();
     } catch (ExecutionException e) {
-      return false;
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return Optional.empty();
     }
   }
 

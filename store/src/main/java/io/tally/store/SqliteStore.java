@@ -3,8 +3,10 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,9 +47,12 @@ import org.sqlite.SQLiteDataSource;
  * (about 2.8 ms here) out of each commit; its commits survive the process crashing, and a power
  * loss may lose the last ones (docs/BENCHMARKS.md §18). Its log is copied into the database file by
  * a {@link WalCheckpointer} on a connection of its own, so that no commit waits for that either
- * (§22). {@code foreign_keys=ON} checks that every row and revision names its import; a write waits
- * up to {@value #BUSY_TIMEOUT_MILLIS} ms for another process's write lock, which a commit takes
- * when it begins. The schema is migrated by Flyway from {@code db/migration/sqlite}.
+ * (§22). A new store's first import runs in a file that has no name yet ({@link
+ * Durability#UNTIL_NAMED}, {@link NewStoreFile}), without a log or syncs, and is switched to WAL
+ * and synced whole before it takes its name. {@code foreign_keys=ON} checks that every row and
+ * revision names its import; a write waits up to {@value #BUSY_TIMEOUT_MILLIS} ms for another
+ * process's write lock, which a commit takes when it begins. The schema is migrated by Flyway from
+ * {@code db/migration/sqlite}.
  *
  * <p><b>Threads.</b> The store holds one connection (SQLite has one writer anyway); calls are
  * synchronized on it, so it can be shared between threads, and calls run one at a time. Each read
@@ -62,7 +67,7 @@ public final class SqliteStore extends SqlStore {
   /** SQLite's page cache ceiling, in KiB. */
   private static final int CACHE_KIB = 256 * 1024;
 
-  private static final Pattern PRAGMA_NAME = Pattern.compile("[a-z_]+");
+  private static final Pattern PRAGMA_NAME = Pattern.compile("[a-z_]+(=[A-Za-z]+)?");
 
   private final Path file;
   private final Connection connection;
@@ -133,9 +138,14 @@ public final class SqliteStore extends SqlStore {
     SqliteStore store = new SqliteStore(file, clock, connection);
     try {
       String journalMode = store.pragma("journal_mode");
-      if (!"wal".equalsIgnoreCase(journalMode)) {
+      if (!durability.journalMode().equalsIgnoreCase(journalMode)) {
         throw new StoreException(
-            "Could not switch " + file + " to journal_mode=WAL; it is " + journalMode);
+            "Could not switch "
+                + file
+                + " to journal_mode="
+                + durability.journalMode()
+                + "; it is "
+                + journalMode);
       }
       String synchronous = store.pragma("synchronous");
       if (!durability.synchronous().equals(synchronous)) {
@@ -198,11 +208,16 @@ public final class SqliteStore extends SqlStore {
 
   private static SQLiteDataSource dataSource(Path file, Durability durability) {
     SQLiteConfig config = new SQLiteConfig();
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setJournalMode(
+        durability == Durability.UNTIL_NAMED
+            ? SQLiteConfig.JournalMode.MEMORY
+            : SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(
-        durability == Durability.POWER_LOSS
-            ? SQLiteConfig.SynchronousMode.FULL
-            : SQLiteConfig.SynchronousMode.NORMAL);
+        switch (durability) {
+          case POWER_LOSS -> SQLiteConfig.SynchronousMode.FULL;
+          case PROCESS_CRASH -> SQLiteConfig.SynchronousMode.NORMAL;
+          case UNTIL_NAMED -> SQLiteConfig.SynchronousMode.OFF;
+        });
     if (durability == Durability.PROCESS_CRASH) {
       // Its WalCheckpointer copies the log; the writer's own checkpoint is only the backstop.
       config.setWalAutocheckpoint(WalCheckpointer.BACKSTOP_PAGES);
@@ -283,7 +298,37 @@ public final class SqliteStore extends SqlStore {
     }
   }
 
-  /** The value of a SQLite pragma on the store's connection, such as {@code journal_mode}. */
+  /**
+   * Readies a file opened {@link Durability#UNTIL_NAMED} to take a store's name, and closes it: the
+   * file is switched to WAL mode like every store, then closed, then synced whole, so that once it
+   * is named a power loss cannot take back anything written to it.
+   *
+   * @throws StoreException if the file cannot be switched to WAL or synced
+   */
+  synchronized void closeForNaming() {
+    if (closed) {
+      throw closedException();
+    }
+    try {
+      String journalMode = pragma("journal_mode=WAL");
+      if (!"wal".equalsIgnoreCase(journalMode)) {
+        throw new StoreException(
+            "Could not switch " + file + " to journal_mode=WAL; it is " + journalMode);
+      }
+    } finally {
+      close();
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    } catch (IOException e) {
+      throw new StoreException("Could not sync " + file + " to disk: " + e, e);
+    }
+  }
+
+  /**
+   * The value of a SQLite pragma on the store's connection, such as {@code journal_mode}, or what
+   * setting one answers, such as {@code journal_mode=WAL}.
+   */
   String pragma(String name) {
     if (!PRAGMA_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("Not a pragma name: '" + name + "'");

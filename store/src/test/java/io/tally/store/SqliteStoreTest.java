@@ -157,6 +157,33 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
+    void aFileWithoutAStoresNameKeepsItsJournalInMemoryAndIsInWalModeOnceReadiedForIt()
+        throws SQLException {
+      Path log = Path.of(file() + "-wal");
+      SqliteStore unnamed = SqliteStore.open(file(), Clock.systemUTC(), Durability.UNTIL_NAMED);
+      try {
+        assertThat(unnamed.pragma("journal_mode")).isEqualTo("memory");
+        assertThat(unnamed.pragma("synchronous")).isEqualTo("0"); // 0 = OFF
+        assertThat(unnamed.pragma("foreign_keys")).isEqualTo("1");
+        unnamed.commit(Fixtures.rows("first", Fixtures.ledger("L1", "R1", 1)));
+        // No log: each page goes into the file, once.
+        assertThat(Files.exists(log)).isFalse();
+      } finally {
+        unnamed.closeForNaming();
+      }
+      assertThatThrownBy(unnamed::closeForNaming).isInstanceOf(IllegalStateException.class);
+
+      // WAL mode is the file's now; the next opening is any store's, with what was committed.
+      assertThat(queryOne("PRAGMA journal_mode")).isEqualTo("wal");
+      assertThat(Files.exists(log)).isFalse();
+      try (SqliteStore store = SqliteStore.open(file())) {
+        assertThat(store.pragma("synchronous")).isEqualTo("2"); // 2 = FULL
+        assertThat(store.lastImportId()).isEqualTo(1);
+        assertThat(store.rowCount()).isEqualTo(1);
+      }
+    }
+
+    @Test
     void aStoreThatNeedOnlySurviveTheProcessCrashingCopiesItsLogOnAThreadOfItsOwn()
         throws Exception {
       Path log = Path.of(file() + "-wal");
