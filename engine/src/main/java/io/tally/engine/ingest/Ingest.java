@@ -36,6 +36,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -148,6 +151,16 @@ public final class Ingest {
     List<TradeRow> allTrades = new ArrayList<>(storedTrades);
     allTrades.addAll(newTrades.values());
 
+    List<LedgerRow> addedLedger = List.copyOf(newLedger.values());
+    Marks storedMarks = Marks.of(store);
+    // A store whose last check predates gaps (no gaps mark) is checked again, once. A check of the
+    // whole ledger runs on a second core beside the classifying: it needs the rows, not the events.
+    Optional<LedgerChecking> checking = Optional.empty();
+    if (!newLedger.isEmpty()
+        || !storedMarks.has(Mark.LEDGER_ISSUES)
+        || !storedMarks.has(Mark.LEDGER_GAPS)) {
+      checking = Optional.of(checkLedger(addedLedger, storedMarks));
+    }
     progress.accept(
         String.format(
             "classifying %,d new rows in %,d refids (%,d stored rows join them)",
@@ -155,31 +168,26 @@ public final class Ingest {
             groups.size(),
             storedJoining + storedTrades.size()));
     // The events are kept as the records to store; the classified events themselves (a third of
-    // the heap for a million rows) are dropped before the ledger check and the write.
+    // the heap for a million rows) are dropped before the write.
     Classified classified =
         classify(storedLedger, storedTrades, storedTags, allLedger, allTrades, allTags);
     List<EventRecord> events = classified.events();
     Map<String, String> marks = new LinkedHashMap<>(batch.marks());
-    Marks storedMarks = Marks.of(store);
-    // A store whose last check predates gaps (no gaps mark) is checked again, once.
     // The check of every ledger row, when it ran over exactly the batch's rows (nothing stored,
     // nothing repeated), is also the summary's check of the rows brought: not run twice.
     Optional<BalanceCheck> wholeCheck = Optional.empty();
-    if (!newLedger.isEmpty()
-        || !storedMarks.has(Mark.LEDGER_ISSUES)
-        || !storedMarks.has(Mark.LEDGER_GAPS)) {
-      wholeCheck = checkLedger(newLedger.values(), events, marks, storedMarks);
+    if (checking.isPresent()) {
+      LedgerChecked checked = checking.get().result();
+      events.addAll(checked.records());
+      marks.putAll(checked.marks());
+      wholeCheck = checked.whole();
     }
     // The fiat currencies of the events, kept so that choosing a base currency (BaseCurrency)
     // need not read the event log.
     marks.put(Mark.FIAT.key(), fiatMark(classified.fiat(), storedMarks));
     // The rows are made in the store's form as the write reaches them, not all held at once.
     List<SourceRow> rows =
-        DerivedRows.of(
-                LEDGERS,
-                List.copyOf(newLedger.values()),
-                Ingest::ledgerRowId,
-                Ingest::ledgerSourceRow)
+        DerivedRows.of(LEDGERS, addedLedger, Ingest::ledgerRowId, Ingest::ledgerSourceRow)
             .followedBy(
                 DerivedRows.of(
                     TRADES,
@@ -285,38 +293,86 @@ public final class Ingest {
   }
 
   /**
-   * Runs Kraken's running-balance check over every ledger row, stored and new, and adds what it
-   * yields to the batch: the opening-balance and gap adjustments (retracting those a previous check
-   * made that are gone) and the marks with its issues, adjustment ids and running balances. When
-   * the new rows all come after the stored ones, the check goes on from the stored running balances
-   * ({@link LedgerCheck#continuing}) and reads no stored row: an import or sync costs what it adds.
+   * What Kraken's running-balance check adds to a batch: the opening-balance and gap adjustment
+   * records (and retractions of those a previous check made that are gone), the marks with its
+   * issues, adjustment ids and running balances, and the check itself when it ran over the new rows
+   * alone (nothing stored).
    */
-  private Optional<BalanceCheck> checkLedger(
-      Collection<LedgerRow> newRows,
-      List<EventRecord> events,
-      Map<String, String> marks,
-      Marks storedMarks) {
+  private record LedgerChecked(
+      List<EventRecord> records, Map<String, String> marks, Optional<BalanceCheck> whole) {}
+
+  /**
+   * A running-balance check, done or running on a thread of its own; {@link #result()} waits for it
+   * and throws what it threw.
+   */
+  private record LedgerChecking(FutureTask<LedgerChecked> task) {
+
+    static LedgerChecking done(LedgerChecked checked) {
+      FutureTask<LedgerChecked> task = new FutureTask<>(() -> checked);
+      task.run();
+      return new LedgerChecking(task);
+    }
+
+    static LedgerChecking beside(Callable<LedgerChecked> check) {
+      FutureTask<LedgerChecked> task = new FutureTask<>(check);
+      Thread thread = new Thread(task, "tally-ledger-check");
+      thread.setDaemon(true);
+      thread.start();
+      return new LedgerChecking(task);
+    }
+
+    LedgerChecked result() {
+      try {
+        return task.get();
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while checking the running balances", e);
+      }
+    }
+  }
+
+  /**
+   * Runs Kraken's running-balance check. When the new rows all come after the stored ones, the
+   * check goes on from the stored running balances ({@link LedgerCheck#continuing}) and reads no
+   * stored row: an import or sync costs what it adds. Otherwise every ledger row, stored and new,
+   * is checked, on a thread of its own while the caller classifies.
+   */
+  private LedgerChecking checkLedger(List<LedgerRow> newRows, Marks storedMarks) {
     Optional<LedgerCheck> continued = LedgerCheck.continuing(storedMarks, newRows);
     if (continued.isPresent()) {
       progress.accept("checking Kraken's running balances of the new rows");
+      List<EventRecord> records = new ArrayList<>();
       for (CashFlow adjustment : continued.get().adjustments()) {
-        events.add(
+        records.add(
             EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
       }
-      marks.putAll(continued.get().marks());
-      return Optional.empty();
+      return LedgerChecking.done(
+          new LedgerChecked(records, continued.get().marks(), Optional.empty()));
     }
-    progress.accept("checking Kraken's running balances over the whole ledger");
+    progress.accept("checking Kraken's running balances over the whole ledger, beside classifying");
+    return LedgerChecking.beside(() -> checkWholeLedger(newRows, storedMarks));
+  }
+
+  private LedgerChecked checkWholeLedger(List<LedgerRow> newRows, Marks storedMarks) {
     List<LedgerRow> all = ledgerRows(store.rows(LEDGERS));
     boolean onlyNew = all.isEmpty();
     all.addAll(newRows);
     List<LedgerRow> sorted = LedgerCheck.sorted(all);
     BalanceCheck balances = RunningBalanceCheck.check(sorted);
     LedgerCheck check = LedgerCheck.of(balances, sorted);
+    List<EventRecord> records = new ArrayList<>();
     Set<String> current = new HashSet<>();
     for (CashFlow adjustment : check.adjustments()) {
       current.add(adjustment.id().value());
-      events.add(
+      records.add(
           EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
     }
     for (String id : LedgerCheck.storedAdjustmentIds(storedMarks)) {
@@ -324,11 +380,11 @@ public final class Ingest {
         store
             .findEvent(id)
             .filter(event -> !event.retracted())
-            .ifPresent(event -> events.add(EventRecord.retracted(id, event.at())));
+            .ifPresent(event -> records.add(EventRecord.retracted(id, event.at())));
       }
     }
-    marks.putAll(check.marks());
-    return onlyNew ? Optional.of(balances) : Optional.empty();
+    return new LedgerChecked(
+        records, check.marks(), onlyNew ? Optional.of(balances) : Optional.empty());
   }
 
   /**
