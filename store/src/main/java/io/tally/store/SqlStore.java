@@ -59,6 +59,12 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
    */
   abstract <T> T inTransaction(Work<T> work) throws SQLException;
 
+  /**
+   * Readies a transaction's connection for an import of {@code records} rows and event records:
+   * nothing, unless a store says otherwise.
+   */
+  void beforeImport(Connection connection, long records) throws SQLException {}
+
   /** The database as messages name it: a file, or a URL without its password. */
   final String database() {
     return database;
@@ -76,6 +82,9 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
         () ->
             inTransaction(
                 transaction -> {
+                  beforeImport(
+                      transaction.getConnection(),
+                      (long) batch.rows().size() + batch.events().size());
                   Map<String, Set<String>> batchIds = BatchPlan.rowIdsBySource(batch);
                   Map<String, Set<String>> stored = new HashMap<>();
                   for (Map.Entry<String, Set<String>> ids : batchIds.entrySet()) {

@@ -67,6 +67,12 @@ public final class SqliteStore extends SqlStore {
   /** SQLite's page cache ceiling, in KiB. */
   private static final int CACHE_KIB = 256 * 1024;
 
+  /** The least page cache an import is given, in KiB. */
+  private static final int IMPORT_CACHE_MIN_KIB = 8 * 1024;
+
+  /** The page cache an import is given per row and event record it writes, in bytes. */
+  private static final int IMPORT_CACHE_BYTES_PER_RECORD = 64;
+
   private static final Pattern PRAGMA_NAME = Pattern.compile("[a-z_]+(=[A-Za-z]+)?");
 
   private final Path file;
@@ -226,7 +232,8 @@ public final class SqliteStore extends SqlStore {
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     // A large import inserts index keys in random order; SQLite's default 2 MB page cache makes it
     // re-read pages constantly (a 1M-row import: 11.9 s of inserts at 2 MB, 7.8 s at 256 MB). The
-    // cache is a ceiling, not an allocation: small stores never use it.
+    // cache is a ceiling, not an allocation: small stores never use it. An import sizes it to
+    // itself (beforeImport).
     config.setCacheSize(-CACHE_KIB);
     // A commit reads what is stored, then writes: take the write lock when it begins, so no other
     // writer can slip in between.
@@ -234,6 +241,27 @@ public final class SqliteStore extends SqlStore {
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file);
     return dataSource;
+  }
+
+  /**
+   * Sizes SQLite's page cache to the import: {@value #IMPORT_CACHE_BYTES_PER_RECORD} bytes a row or
+   * event record, from 8 MB to the 256 MB ceiling, about the index pages its inserts come back to.
+   * A cache as large as the ceiling, filled page by page with what a commit writes, only held the
+   * process's memory: a 100,000-row first import took 0.95 of the time with 16 MB and peaked 40 MiB
+   * lower, where 2 MB was slower again; a million rows still want the ceiling (28.5 s against 32.5
+   * s at 16 MB) (docs/BENCHMARKS.md §24).
+   */
+  @Override
+  void beforeImport(Connection connection, long records) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA cache_size = -" + importCacheKib(records));
+    }
+  }
+
+  /** The page cache, in KiB, of an import of {@code records} rows and event records. */
+  static long importCacheKib(long records) {
+    return Math.max(
+        IMPORT_CACHE_MIN_KIB, Math.min(CACHE_KIB, records * IMPORT_CACHE_BYTES_PER_RECORD / 1024));
   }
 
   @Override

@@ -157,6 +157,25 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
+    void anImportSizesThePageCacheToItself() {
+      // 64 bytes a row or event record, from 8 MB to the 256 MB ceiling:
+      // 157,008 records (a 100,000-row import) × 64 = 10,048,512 B = 9,813 KiB;
+      // 1,570,531 records (a million rows) × 64 = 100,513,984 B = 98,158 KiB;
+      // 5,000,000 × 64 = 305 MiB, past the ceiling of 262,144 KiB.
+      assertThat(SqliteStore.importCacheKib(2)).isEqualTo(8_192);
+      assertThat(SqliteStore.importCacheKib(157_008)).isEqualTo(9_813);
+      assertThat(SqliteStore.importCacheKib(1_570_531)).isEqualTo(98_158);
+      assertThat(SqliteStore.importCacheKib(5_000_000)).isEqualTo(262_144);
+
+      try (SqliteStore store = SqliteStore.open(file())) {
+        assertThat(store.pragma("cache_size")).isEqualTo("-262144");
+        store.commit(
+            Fixtures.rows("two", Fixtures.ledger("L1", "R1", 1), Fixtures.ledger("L2", "R2", 2)));
+        assertThat(store.pragma("cache_size")).isEqualTo("-8192");
+      }
+    }
+
+    @Test
     void aFileWithoutAStoresNameKeepsItsJournalInMemoryAndIsInWalModeOnceReadiedForIt()
         throws SQLException {
       Path log = Path.of(file() + "-wal");
