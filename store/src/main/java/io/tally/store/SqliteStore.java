@@ -86,12 +86,15 @@ public final class SqliteStore extends SqlStore {
   /** Set once, by {@link #open(Path, Clock, Durability)}, for a paper account's store. */
   private Optional<WalCheckpointer> checkpoints = Optional.empty();
 
+  private final Durability durability;
+
   private boolean closed;
 
-  private SqliteStore(Path file, Clock clock, Connection connection) {
+  private SqliteStore(Path file, Clock clock, Connection connection, Durability durability) {
     super(file.toString(), Dialect.SQLITE, clock);
     this.file = file;
     this.connection = connection;
+    this.durability = durability;
   }
 
   /**
@@ -112,12 +115,20 @@ public final class SqliteStore extends SqlStore {
 
   /**
    * Opens the store like {@link #open(Path, Clock)}, its commits as durable as {@code durability}
-   * says: {@link Durability#POWER_LOSS} for every account but a paper one.
+   * says: {@link Durability#POWER_LOSS} for every account but a paper one, and {@link
+   * Durability#UNTIL_NAMED} only to create a new file that nobody else opens yet.
+   *
+   * @throws IllegalArgumentException if {@code durability} is {@link Durability#UNTIL_NAMED} and
+   *     the file exists: a store that may have readers is never written without its log
    */
   public static SqliteStore open(Path dbFile, Clock clock, Durability durability) {
     Path file = requireNonNull(dbFile, "dbFile").toAbsolutePath().normalize();
     requireNonNull(clock, "clock");
     requireNonNull(durability, "durability");
+    if (durability == Durability.UNTIL_NAMED && Files.exists(file)) {
+      throw new IllegalArgumentException(
+          file + " exists: only a new file, which nobody else opens yet, is opened " + durability);
+    }
     try {
       Path directory = file.getParent();
       if (directory != null) {
@@ -141,7 +152,7 @@ public final class SqliteStore extends SqlStore {
     } catch (SQLException e) {
       throw new StoreException("Could not open " + file + ": " + e, e);
     }
-    SqliteStore store = new SqliteStore(file, clock, connection);
+    SqliteStore store = new SqliteStore(file, clock, connection, durability);
     try {
       String journalMode = store.pragma("journal_mode");
       if (!durability.journalMode().equalsIgnoreCase(journalMode)) {
@@ -244,15 +255,20 @@ public final class SqliteStore extends SqlStore {
   }
 
   /**
-   * Sizes SQLite's page cache to the import: {@value #IMPORT_CACHE_BYTES_PER_RECORD} bytes a row or
-   * event record, from 8 MB to the 256 MB ceiling, about the index pages its inserts come back to.
-   * A cache as large as the ceiling, filled page by page with what a commit writes, only held the
-   * process's memory: a 100,000-row first import took 0.95 of the time with 16 MB and peaked 40 MiB
-   * lower, where 2 MB was slower again; a million rows still want the ceiling (28.5 s against 32.5
-   * s at 16 MB) (docs/BENCHMARKS.md §24).
+   * Sizes the page cache of a new store's file ({@link Durability#UNTIL_NAMED}) to its import:
+   * {@value #IMPORT_CACHE_BYTES_PER_RECORD} bytes a row or event record, from 8 MB to the 256 MB
+   * ceiling, about the index pages its inserts come back to. A cache as large as the ceiling,
+   * filled page by page with what the commit writes, only held the process's memory: a 100,000-row
+   * first import took 0.95 of the time with 16 MB and peaked 40 MiB lower, where 2 MB was slower
+   * again; a million rows still want a large one (28.5 s at 256 MB against 32.5 s at 16 MB)
+   * (docs/BENCHMARKS.md §24). Such a file is closed once it is named. Any other store keeps the
+   * ceiling, which a server's later reads may use.
    */
   @Override
   void beforeImport(Connection connection, long records) throws SQLException {
+    if (durability != Durability.UNTIL_NAMED) {
+      return;
+    }
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA cache_size = -" + importCacheKib(records));
     }

@@ -157,7 +157,7 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
-    void anImportSizesThePageCacheToItself() {
+    void aNewStoresImportSizesThePageCacheToItself() {
       // 64 bytes a row or event record, from 8 MB to the 256 MB ceiling:
       // 157,008 records (a 100,000-row import) × 64 = 10,048,512 B = 9,813 KiB;
       // 1,570,531 records (a million rows) × 64 = 100,513,984 B = 98,158 KiB;
@@ -167,11 +167,39 @@ class SqliteStoreTest extends PortfolioStoreContract {
       assertThat(SqliteStore.importCacheKib(1_570_531)).isEqualTo(98_158);
       assertThat(SqliteStore.importCacheKib(5_000_000)).isEqualTo(262_144);
 
+      ImportBatch two =
+          Fixtures.rows("two", Fixtures.ledger("L1", "R1", 1), Fixtures.ledger("L2", "R2", 2));
+      // A new store's file: its one import sizes the cache.
+      SqliteStore unnamed = SqliteStore.open(file(), Clock.systemUTC(), Durability.UNTIL_NAMED);
+      try {
+        assertThat(unnamed.pragma("cache_size")).isEqualTo("-262144");
+        unnamed.commit(two);
+        assertThat(unnamed.pragma("cache_size")).isEqualTo("-8192");
+      } finally {
+        unnamed.closeForNaming();
+      }
+      // A store that has its name keeps the ceiling for whatever reads it next.
       try (SqliteStore store = SqliteStore.open(file())) {
-        assertThat(store.pragma("cache_size")).isEqualTo("-262144");
         store.commit(
-            Fixtures.rows("two", Fixtures.ledger("L1", "R1", 1), Fixtures.ledger("L2", "R2", 2)));
-        assertThat(store.pragma("cache_size")).isEqualTo("-8192");
+            Fixtures.rows(
+                "two more", Fixtures.ledger("L3", "R3", 3), Fixtures.ledger("L4", "R4", 4)));
+        assertThat(store.pragma("cache_size")).isEqualTo("-262144");
+      }
+    }
+
+    @Test
+    void onlyANewFileIsOpenedWithoutItsLog() {
+      try (SqliteStore store = SqliteStore.open(file())) {
+        store.commit(Fixtures.rows("first", Fixtures.ledger("L1", "R1", 1)));
+      }
+
+      assertThatThrownBy(() -> SqliteStore.open(file(), Clock.systemUTC(), Durability.UNTIL_NAMED))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(file() + " exists");
+      // Untouched: still in WAL mode, with its import.
+      try (SqliteStore store = SqliteStore.open(file())) {
+        assertThat(store.pragma("journal_mode")).isEqualTo("wal");
+        assertThat(store.lastImportId()).isEqualTo(1);
       }
     }
 

@@ -36,10 +36,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -155,7 +155,7 @@ public final class Ingest {
     Marks storedMarks = Marks.of(store);
     // A store whose last check predates gaps (no gaps mark) is checked again, once. A check of the
     // whole ledger runs on a second core beside the classifying: it needs the rows, not the events.
-    Optional<LedgerChecking> checking = Optional.empty();
+    Optional<Supplier<LedgerChecked>> checking = Optional.empty();
     if (!newLedger.isEmpty()
         || !storedMarks.has(Mark.LEDGER_ISSUES)
         || !storedMarks.has(Mark.LEDGER_GAPS)) {
@@ -177,7 +177,7 @@ public final class Ingest {
     // nothing repeated), is also the summary's check of the rows brought: not run twice.
     Optional<BalanceCheck> wholeCheck = Optional.empty();
     if (checking.isPresent()) {
-      LedgerChecked checked = checking.get().result();
+      LedgerChecked checked = checking.get().get();
       events.addAll(checked.records());
       marks.putAll(checked.marks());
       wholeCheck = checked.whole();
@@ -302,50 +302,12 @@ public final class Ingest {
       List<EventRecord> records, Map<String, String> marks, Optional<BalanceCheck> whole) {}
 
   /**
-   * A running-balance check, done or running on a thread of its own; {@link #result()} waits for it
-   * and throws what it threw.
-   */
-  private record LedgerChecking(FutureTask<LedgerChecked> task) {
-
-    static LedgerChecking done(LedgerChecked checked) {
-      FutureTask<LedgerChecked> task = new FutureTask<>(() -> checked);
-      task.run();
-      return new LedgerChecking(task);
-    }
-
-    static LedgerChecking beside(Callable<LedgerChecked> check) {
-      FutureTask<LedgerChecked> task = new FutureTask<>(check);
-      Thread thread = new Thread(task, "tally-ledger-check");
-      thread.setDaemon(true);
-      thread.start();
-      return new LedgerChecking(task);
-    }
-
-    LedgerChecked result() {
-      try {
-        return task.get();
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof RuntimeException failure) {
-          throw failure;
-        }
-        if (e.getCause() instanceof Error error) {
-          throw error;
-        }
-        throw new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while checking the running balances", e);
-      }
-    }
-  }
-
-  /**
    * Runs Kraken's running-balance check. When the new rows all come after the stored ones, the
    * check goes on from the stored running balances ({@link LedgerCheck#continuing}) and reads no
    * stored row: an import or sync costs what it adds. Otherwise every ledger row, stored and new,
    * is checked, on a thread of its own while the caller classifies.
    */
-  private LedgerChecking checkLedger(List<LedgerRow> newRows, Marks storedMarks) {
+  private Supplier<LedgerChecked> checkLedger(List<LedgerRow> newRows, Marks storedMarks) {
     Optional<LedgerCheck> continued = LedgerCheck.continuing(storedMarks, newRows);
     if (continued.isPresent()) {
       progress.accept("checking Kraken's running balances of the new rows");
@@ -354,11 +316,34 @@ public final class Ingest {
         records.add(
             EventRecord.of(adjustment.id().value(), adjustment.at(), EventText.format(adjustment)));
       }
-      return LedgerChecking.done(
-          new LedgerChecked(records, continued.get().marks(), Optional.empty()));
+      LedgerChecked checked = new LedgerChecked(records, continued.get().marks(), Optional.empty());
+      return () -> checked;
     }
     progress.accept("checking Kraken's running balances over the whole ledger, beside classifying");
-    return LedgerChecking.beside(() -> checkWholeLedger(newRows, storedMarks));
+    FutureTask<LedgerChecked> check =
+        new FutureTask<>(() -> checkWholeLedger(newRows, storedMarks));
+    Thread thread = new Thread(check, "tally-ledger-check");
+    thread.setDaemon(true);
+    thread.start();
+    return () -> checked(check);
+  }
+
+  /** The whole ledger's check once it is done; throws what it threw. */
+  private static LedgerChecked checked(FutureTask<LedgerChecked> check) {
+    try {
+      return check.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while checking the running balances", e);
+    }
   }
 
   private LedgerChecked checkWholeLedger(List<LedgerRow> newRows, Marks storedMarks) {
