@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -103,14 +104,7 @@ public final class NewStoreFile {
     Made file = made.get();
     try {
       finished(file.work()).orElseThrow().closeForNaming();
-      if (!linkedUnderName(file)) {
-        throw new StoreException(
-            file.name()
-                + " was made by another process while this import wrote a new store beside it;"
-                + " nothing was imported into "
-                + file.name()
-                + ": run the import again");
-      }
+      giveName(file);
       syncFolder(file.name().getParent());
     } finally {
       settled = true;
@@ -119,16 +113,36 @@ public final class NewStoreFile {
   }
 
   /**
-   * Links the made file under the store's name: false when the name is taken (a link fails, as one
-   * step, where a rename would replace a store made meanwhile) or the file system has no links.
+   * Gives the made file the store's name: a hard link, which fails as one step when the name is
+   * taken (where a rename would replace a store made meanwhile); on a file system without links, a
+   * move that does not replace what is there.
    */
-  private static boolean linkedUnderName(Made file) {
+  private static void giveName(Made file) {
     try {
       Files.createLink(file.name(), file.file());
-      return true;
+      return;
+    } catch (FileAlreadyExistsException e) {
+      throw takenMeanwhile(file);
     } catch (IOException | UnsupportedOperationException e) {
-      return false;
+      // No links here: moved below.
     }
+    try {
+      Files.move(file.file(), file.name());
+    } catch (FileAlreadyExistsException e) {
+      throw takenMeanwhile(file);
+    } catch (IOException e) {
+      throw new StoreException(
+          "Could not give " + file.file() + " the name " + file.name() + ": " + e, e);
+    }
+  }
+
+  private static StoreException takenMeanwhile(Made file) {
+    return new StoreException(
+        file.name()
+            + " was made by another process while this import wrote a new store beside it;"
+            + " nothing was imported into "
+            + file.name()
+            + ": run the import again");
   }
 
   /**
