@@ -67,16 +67,17 @@ public final class SqliteStore extends SqlStore {
   /** SQLite's page cache ceiling, in KiB. */
   private static final int CACHE_KIB = 256 * 1024;
 
-  /** The least page cache an import is given, in KiB. */
+  /** The least page cache a new store's import is given, in KiB. */
   private static final int IMPORT_CACHE_MIN_KIB = 8 * 1024;
 
-  /** The page cache an import is given per row and event record it writes, in bytes. */
+  /** The page cache a new store's import is given per row and event record it writes, in bytes. */
   private static final int IMPORT_CACHE_BYTES_PER_RECORD = 64;
 
   private static final Pattern PRAGMA_NAME = Pattern.compile("[a-z_]+(=[A-Za-z]+)?");
 
   private final Path file;
   private final Connection connection;
+  private final Durability durability;
 
   /**
    * Jdbi over {@link #connection}, opened by the first call that needs it (see {@link #handle()}).
@@ -85,8 +86,6 @@ public final class SqliteStore extends SqlStore {
 
   /** Set once, by {@link #open(Path, Clock, Durability)}, for a paper account's store. */
   private Optional<WalCheckpointer> checkpoints = Optional.empty();
-
-  private final Durability durability;
 
   private boolean closed;
 
@@ -243,8 +242,8 @@ public final class SqliteStore extends SqlStore {
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     // A large import inserts index keys in random order; SQLite's default 2 MB page cache makes it
     // re-read pages constantly (a 1M-row import: 11.9 s of inserts at 2 MB, 7.8 s at 256 MB). The
-    // cache is a ceiling, not an allocation: small stores never use it. An import sizes it to
-    // itself (beforeImport).
+    // cache is a ceiling, not an allocation: small stores never use it. A new store's import sizes
+    // it to itself (beforeImport).
     config.setCacheSize(-CACHE_KIB);
     // A commit reads what is stored, then writes: take the write lock when it begins, so no other
     // writer can slip in between.
