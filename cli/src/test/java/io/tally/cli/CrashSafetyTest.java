@@ -15,11 +15,12 @@ import io.tally.store.SourceRow;
 import io.tally.store.StoredPrice;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -76,8 +77,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       run's store is the <em>reference</em>; the second must hold the same books, which shows
  *       that the comparison depends on nothing but the data, so a difference after a kill is the
  *       kill's doing. While a child runs, the test looks every millisecond at its progress lines
- *       (standard error) and at its store's write-ahead log ({@code tally.db-wal}). The second
- *       run's lines cut it into <em>phases</em>, such as {@code storing into …} (opening and
+ *       (standard error) and at its store's write-ahead log ({@code tally.db-wal}), or the file a
+ *       first import writes before it takes the store's name ({@code .tally.db.new-PID}). The
+ *       second run's lines cut it into <em>phases</em>, such as {@code storing into …} (opening and
  *       migrating the store), {@code classifying …} or {@code writing … in one transaction}, and
  *       the changes of its log are its <em>store writes</em>;
  *   <li>runs {@value #TRIALS} seeded trials. A trial prepares a fresh directory, starts the command
@@ -468,27 +470,30 @@ class CrashSafetyTest {
 
   /**
    * A {@code tally} child JVM running a scenario's command in its directory, and what the test has
-   * seen it do: the progress lines it printed and the writes to its store's write-ahead log, each
-   * with when it was seen (ms after the start). The test sees them by looking every {@value
-   * #POLL_MILLIS} ms, so two writes in between count as one.
+   * seen it do: the progress lines it printed and the writes to its store, each with when it was
+   * seen (ms after the start). A store write is a change of the store's write-ahead log, or of the
+   * file a first import writes before it takes the store's name ({@code .tally.db.new-PID}, without
+   * a log). The test sees them by looking every {@value #POLL_MILLIS} ms, so two writes in between
+   * count as one.
    */
   private static final class Child {
 
     private final Process process;
     private final Path errors;
-    private final Path wal;
+    private final Path directory;
     private final long startedNanos;
     private final List<String> lines = new ArrayList<>();
     private final List<Long> lineTimes = new ArrayList<>();
     private final List<Long> writeTimes = new ArrayList<>();
     private long errSize;
-    private long walSize;
-    private Optional<FileTime> walModified = Optional.empty();
 
-    private Child(Process process, Path errors, Path wal, long startedNanos) {
+    /** The size and time of each written file as last seen: the log, and a new store's file. */
+    private final Map<Path, List<Object>> written = new HashMap<>();
+
+    private Child(Process process, Path errors, Path directory, long startedNanos) {
       this.process = process;
       this.errors = errors;
-      this.wal = wal;
+      this.directory = directory;
       this.startedNanos = startedNanos;
     }
 
@@ -511,7 +516,7 @@ class CrashSafetyTest {
       builder.environment().put("KRAKEN_API_KEY", SimCommand.TEST_KEY);
       builder.environment().put("KRAKEN_API_SECRET", SimCommand.TEST_SECRET);
       long started = System.nanoTime();
-      return new Child(builder.start(), errors, directory.resolve("tally.db-wal"), started);
+      return new Child(builder.start(), errors, directory, started);
     }
 
     /** Waits for the child to end by itself, following what it does. */
@@ -570,18 +575,27 @@ class CrashSafetyTest {
           lineTimes.add(now);
         }
       }
-      try {
-        BasicFileAttributes log = Files.readAttributes(wal, BasicFileAttributes.class);
-        Optional<FileTime> modified = Optional.of(log.lastModifiedTime());
-        if (log.size() > 0 && (log.size() != walSize || !modified.equals(walModified))) {
-          writeTimes.add(now);
-        }
-        walSize = log.size();
-        walModified = modified;
+      List<Path> files = new ArrayList<>();
+      files.add(directory.resolve("tally.db-wal"));
+      try (DirectoryStream<Path> made = Files.newDirectoryStream(directory, ".tally.db.new-*")) {
+        made.forEach(files::add);
       } catch (IOException e) {
-        // No write-ahead log (yet, or any more: closing the store checkpoints and deletes it).
-        walSize = 0;
-        walModified = Optional.empty();
+        throw new UncheckedIOException(e);
+      }
+      boolean wrote = false;
+      for (Path file : files) {
+        try {
+          BasicFileAttributes seen = Files.readAttributes(file, BasicFileAttributes.class);
+          List<Object> state = List.of(seen.size(), seen.lastModifiedTime());
+          wrote |= seen.size() > 0 && !state.equals(written.put(file, state));
+        } catch (IOException e) {
+          // Not there (yet, or any more: closing the store checkpoints and deletes its log, and a
+          // new store's file loses its own name once it has the store's).
+          written.remove(file);
+        }
+      }
+      if (wrote) {
+        writeTimes.add(now);
       }
       return now;
     }
