@@ -21,6 +21,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -487,8 +488,11 @@ class CrashSafetyTest {
     private final List<Long> writeTimes = new ArrayList<>();
     private long errSize;
 
-    /** The size and time of each written file as last seen: the log, and a new store's file. */
-    private final Map<Path, List<Object>> written = new HashMap<>();
+    /** Each written file as last seen: the log, and a new store's file. */
+    private final Map<Path, Seen> written = new HashMap<>();
+
+    /** A file's size and modification time, as seen at one look. */
+    private record Seen(long size, FileTime modified) {}
 
     private Child(Process process, Path errors, Path directory, long startedNanos) {
       this.process = process;
@@ -586,8 +590,8 @@ class CrashSafetyTest {
       for (Path file : files) {
         try {
           BasicFileAttributes seen = Files.readAttributes(file, BasicFileAttributes.class);
-          List<Object> state = List.of(seen.size(), seen.lastModifiedTime());
-          wrote |= seen.size() > 0 && !state.equals(written.put(file, state));
+          Seen state = new Seen(seen.size(), seen.lastModifiedTime());
+          wrote |= state.size() > 0 && !state.equals(written.put(file, state));
         } catch (IOException e) {
           // Not there (yet, or any more: closing the store checkpoints and deletes its log, and a
           // new store's file loses its own name once it has the store's).

@@ -119,20 +119,32 @@ public final class NewStoreFile {
    */
   private static void giveName(Made file) {
     try {
-      Files.createLink(file.name(), file.file());
-      return;
-    } catch (FileAlreadyExistsException e) {
-      throw takenMeanwhile(file);
-    } catch (IOException | UnsupportedOperationException e) {
-      // No links here: moved below.
-    }
-    try {
-      Files.move(file.file(), file.name());
+      if (!linked(file)) {
+        Files.move(file.file(), file.name());
+      }
     } catch (FileAlreadyExistsException e) {
       throw takenMeanwhile(file);
     } catch (IOException e) {
       throw new StoreException(
           "Could not give " + file.file() + " the name " + file.name() + ": " + e, e);
+    }
+  }
+
+  /**
+   * Links the made file under the store's name: false where the file system makes no hard link (it
+   * does not support them, or refuses this one for a reason other than the name being taken), and
+   * {@link #giveName} moves the file instead.
+   *
+   * @throws FileAlreadyExistsException if the name is taken
+   */
+  private static boolean linked(Made file) throws FileAlreadyExistsException {
+    try {
+      Files.createLink(file.name(), file.file());
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
     }
   }
 
