@@ -28,7 +28,8 @@ import java.util.Set;
  * reads the header and then one record per {@link #next()}, so a million-row export never holds its
  * text or all its records at once. The text is read in blocks through a buffer. A column's repeated
  * values (a ledger's {@code type}, {@code asset} or {@code wallet}) are one shared string while the
- * column has at most {@value #SHARED_PER_COLUMN} distinct values.
+ * column has at most {@value #SHARED_PER_COLUMN} distinct values; after that, a value equal to the
+ * record above's (the refid of a trade's second row) is that record's string.
  *
  * <p>Example: {@code CsvReader.read(new StringReader("a,b\n1,\"x,y\"\n"), "t.csv")} has header
  * {@code [a, b]} and one record {@code [1, x,y]} on line 2. Each reader reads one text, once; not
@@ -50,6 +51,8 @@ public final class CsvReader {
   private boolean ended;
   private int line = 1;
   private final List<Map<String, String>> shared = new ArrayList<>();
+  // Each column's value in the record read last.
+  private final List<String> above = new ArrayList<>();
   private final StringBuilder scratch = new StringBuilder();
 
   // Set by open(): the header and how wide its record was before empty trailing names were dropped.
@@ -212,24 +215,32 @@ public final class CsvReader {
     }
   }
 
-  /** The value as one string shared by the column's equal values, while the column has few. */
+  /**
+   * The value as one string shared by the column's equal values while the column has few, and
+   * otherwise by the record above's equal value.
+   */
   private String shared(int column, String value) {
     while (shared.size() <= column) {
       shared.add(new HashMap<>());
+      above.add("");
     }
+    String kept = value;
     Map<String, String> values = shared.get(column);
     if (values == null) {
-      return value;
+      // Ids, times, amounts: the rows of one refid repeat its refid and often its time.
+      String same = above.get(column);
+      kept = same.equals(value) ? same : value;
+    } else {
+      String known = values.putIfAbsent(value, value);
+      if (known != null) {
+        kept = known;
+      } else if (values.size() > SHARED_PER_COLUMN) {
+        // Every value differs, so looking them up only costs.
+        shared.set(column, null);
+      }
     }
-    String known = values.putIfAbsent(value, value);
-    if (known != null) {
-      return known;
-    }
-    if (values.size() > SHARED_PER_COLUMN) {
-      // Ids, times, amounts: every value differs, so looking them up only costs.
-      shared.set(column, null);
-    }
-    return value;
+    above.set(column, kept);
+    return kept;
   }
 
   private String unquoted() {

@@ -303,4 +303,25 @@ class CsvReaderTest {
     assertThat(records.get(0).fields().get(1)).isSameAs(records.get(199).fields().get(1));
     assertThat(records).extracting(r -> r.fields().get(0)).doesNotHaveDuplicates();
   }
+
+  @Test
+  void sharesAManyValuedColumnsValueWithTheRecordAboveWhenEqual() {
+    // 200 refids, two rows each (a trade's legs): past 64 distinct values the column keeps no
+    // table, yet each second leg's refid is the first leg's string, and the values stay as read.
+    StringBuilder text = new StringBuilder("txid,refid\n");
+    for (int i = 0; i < 200; i++) {
+      text.append("L").append(2 * i).append(",T").append(i).append('\n');
+      text.append("L").append(2 * i + 1).append(",T").append(i).append('\n');
+    }
+
+    List<CsvRecord> records = read(text.toString()).records();
+
+    for (int i = 0; i < 200; i++) {
+      String first = records.get(2 * i).fields().get(1);
+      assertThat(first).isEqualTo("T" + i);
+      assertThat(records.get(2 * i + 1).fields().get(1)).isSameAs(first);
+    }
+    assertThat(records.get(398).fields().get(1)).isNotSameAs(records.get(396).fields().get(1));
+    assertThat(records).extracting(r -> r.fields().get(0)).doesNotHaveDuplicates();
+  }
 }
