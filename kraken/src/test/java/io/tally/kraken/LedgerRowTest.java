@@ -298,4 +298,47 @@ class LedgerRowTest {
                 .balance())
         .isEmpty();
   }
+
+  /** A row of these decimals, the rest fixed. */
+  private static LedgerRow rowOf(BigDecimal amount, BigDecimal fee, Optional<BigDecimal> balance) {
+    return new LedgerRow(
+        "L", "R", Instant.EPOCH, "trade", "", "", "", "XXBT", "", amount, fee, balance, "s", 1);
+  }
+
+  @Test
+  void keepsEveryDecimalExactlyWhateverItsDigitsAndScale() {
+    // Seeded: 1 to 40 digits (a long holds 18), scales 0 to 140 (a byte holds 127), either sign;
+    // each row is also made from the same numbers with trailing zeros, which must not matter.
+    java.util.Random random = new java.util.Random(20261205);
+    for (int i = 0; i < 2_000; i++) {
+      BigDecimal amount = randomDecimal(random);
+      BigDecimal fee = random.nextInt(4) == 0 ? BigDecimal.ZERO : randomDecimal(random);
+      Optional<BigDecimal> balance =
+          random.nextInt(5) == 0 ? Optional.empty() : Optional.of(randomDecimal(random));
+      LedgerRow row = rowOf(amount, fee, balance);
+      assertThat(row.amount()).isEqualTo(io.tally.money.Precision.canonical(amount));
+      assertThat(row.fee()).isEqualTo(io.tally.money.Precision.canonical(fee));
+      assertThat(row.balance()).isEqualTo(balance.map(io.tally.money.Precision::canonical));
+      LedgerRow padded =
+          rowOf(
+              amount.setScale(amount.scale() + 3),
+              fee.setScale(Math.max(fee.scale(), 0) + 2),
+              balance.map(value -> value.setScale(value.scale() + 1)));
+      assertThat(padded).isEqualTo(row).hasSameHashCodeAs(row);
+      assertThat(rowOf(amount.add(BigDecimal.ONE), fee, balance)).isNotEqualTo(row);
+      assertThat(rowOf(amount, fee, balance.isPresent() ? Optional.empty() : Optional.of(amount)))
+          .isNotEqualTo(row);
+    }
+  }
+
+  private static BigDecimal randomDecimal(java.util.Random random) {
+    StringBuilder digits = new StringBuilder().append(1 + random.nextInt(9));
+    int count = random.nextInt(40);
+    for (int i = 0; i < count; i++) {
+      digits.append(random.nextInt(10));
+    }
+    BigDecimal value =
+        new BigDecimal(new java.math.BigInteger(digits.toString()), random.nextInt(141));
+    return random.nextBoolean() ? value : value.negate();
+  }
 }
