@@ -27,6 +27,7 @@ import io.tally.valuation.PriceTable;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,14 +143,18 @@ public final class LiveBooks {
       return Optional.empty();
     }
     LiveBooks ahead = new LiveBooks(requireNonNull(config, "config"));
-    List<LedgerEvent> events = new ArrayList<>(batch.events().size());
-    batch.events().forEach(record -> events.add(EventText.parse(record.line())));
+    // The records in replay order (an event's time, then its id: LedgerEvent.ORDER), each parsed
+    // only as the fold reaches it: a million rows' parsed events are never all alive at once.
+    List<EventRecord> inOrder = new ArrayList<>(batch.events());
+    inOrder.sort(Comparator.comparing(EventRecord::at).thenComparing(EventRecord::eventId));
+    Iterable<LedgerEvent> events =
+        () -> inOrder.stream().map(record -> EventText.parse(record.line())).iterator();
     String pricesBase = marks.get(Mark.PRICES_BASE).orElse("");
     List<Price> pricePoints =
         pricesBase.equals(config.base().code())
             ? StoredPrice.firstOfEachKey(batch.prices()).stream().map(StoredBooks::price).toList()
             : List.of();
-    ahead.replay(events, pricesBase, pricePoints, lastImport);
+    ahead.replayInOrder(events, pricesBase, pricePoints, lastImport);
     ahead.aheadOfRecords = OptionalInt.of(batch.events().size());
     return Optional.of(ahead);
   }
@@ -397,19 +402,29 @@ public final class LiveBooks {
    */
   private void replay(
       List<LedgerEvent> stored, String pricesBase, List<Price> pricePoints, long upTo) {
+    List<LedgerEvent> events = new ArrayList<>(stored);
+    events.sort(LedgerEvent.ORDER);
+    replayInOrder(events, pricesBase, pricePoints, upTo);
+  }
+
+  /** {@link #replay(List, String, List, long)} of events already in {@link LedgerEvent#ORDER}. */
+  private void replayInOrder(
+      Iterable<LedgerEvent> events, String pricesBase, List<Price> pricePoints, long upTo) {
     knownBase = pricesBase;
     prices = LivePrices.of(pricePoints);
     knownImport = upTo;
-    List<LedgerEvent> events = new ArrayList<>(stored);
-    events.sort(LedgerEvent.ORDER);
     PriceRequests freshRequests = new PriceRequests(this::price);
     Books fresh = new Books(config, freshRequests);
-    events.forEach(fresh::apply);
+    Optional<LedgerEvent> folded = Optional.empty();
+    for (LedgerEvent event : events) {
+      fresh.apply(event);
+      folded = Optional.of(event);
+    }
     requests = freshRequests;
     books = fresh;
     savedTrades = 0;
     replaceTrades = true;
-    last = events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+    last = folded;
     importId = upTo;
     resumed = false;
   }

@@ -248,7 +248,10 @@ public final class Ingest {
         LedgerClassifier.classify(
             storedLedger, new Enrichment(byTxid(storedTrades), storedTags, names));
     List<LedgerEvent> after =
-        LedgerClassifier.classify(allLedger, new Enrichment(byTxid(allTrades), allTags, names));
+        new ArrayList<>(
+            LedgerClassifier.classify(
+                allLedger, new Enrichment(byTxid(allTrades), allTags, names)));
+    Set<Asset> fiat = new TreeSet<>(BaseCurrency.fiatIn(after));
 
     Map<String, String> beforeLines = new HashMap<>();
     before.forEach(event -> beforeLines.put(event.id().value(), EventText.format(event)));
@@ -259,7 +262,10 @@ public final class Ingest {
     int newTradeEvents = 0;
     int newFlows = 0;
     Set<String> changedPairs = new TreeSet<>();
-    for (LedgerEvent event : after) {
+    for (int i = 0; i < after.size(); i++) {
+      // Each event is let go once it is a record: a million rows' events and their records are
+      // never all alive at once.
+      LedgerEvent event = after.set(i, null);
       String line = EventText.format(event);
       String id = event.id().value();
       events.add(EventRecord.of(id, event.at(), line));
@@ -283,13 +289,7 @@ public final class Ingest {
         events.add(EventRecord.retracted(event.id().value(), event.at()));
       }
     }
-    return new Classified(
-        events,
-        unclassified,
-        newTradeEvents,
-        newFlows,
-        changedPairs,
-        new TreeSet<>(BaseCurrency.fiatIn(after)));
+    return new Classified(events, unclassified, newTradeEvents, newFlows, changedPairs, fiat);
   }
 
   /**
