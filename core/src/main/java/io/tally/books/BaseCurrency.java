@@ -90,14 +90,17 @@ public record BaseCurrency(Asset asset, Choice choice, Set<Asset> fiat) {
   /** The fiat currencies any leg, amount or fee of {@code events} is in. */
   public static Set<Asset> fiatIn(List<LedgerEvent> events) {
     Set<Asset> fiat = new TreeSet<>();
-    for (LedgerEvent event : events) {
-      for (Amount amount : amountsOf(event)) {
-        if (amount.asset().isFiat()) {
-          fiat.add(amount.asset());
-        }
+    events.forEach(event -> addFiatOf(event, fiat));
+    return fiat;
+  }
+
+  /** Adds to {@code fiat} the fiat currencies any leg, amount or fee of {@code event} is in. */
+  public static void addFiatOf(LedgerEvent event, Set<Asset> fiat) {
+    for (Amount amount : amountsOf(event)) {
+      if (amount.asset().isFiat()) {
+        fiat.add(amount.asset());
       }
     }
-    return fiat;
   }
 
   /** One line saying which currency the figures are in and why, for a report's first line. */

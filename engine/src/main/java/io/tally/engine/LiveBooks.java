@@ -27,7 +27,6 @@ import io.tally.valuation.PriceTable;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -143,10 +142,10 @@ public final class LiveBooks {
       return Optional.empty();
     }
     LiveBooks ahead = new LiveBooks(requireNonNull(config, "config"));
-    // The records in replay order (an event's time, then its id: LedgerEvent.ORDER), each parsed
-    // only as the fold reaches it: a million rows' parsed events are never all alive at once.
+    // The records in replay order, each parsed only as the fold reaches it: a million rows' parsed
+    // events are never all alive at once.
     List<EventRecord> inOrder = new ArrayList<>(batch.events());
-    inOrder.sort(Comparator.comparing(EventRecord::at).thenComparing(EventRecord::eventId));
+    inOrder.sort(EventRecord.ORDER);
     Iterable<LedgerEvent> events =
         () -> inOrder.stream().map(record -> EventText.parse(record.line())).iterator();
     String pricesBase = marks.get(Mark.PRICES_BASE).orElse("");

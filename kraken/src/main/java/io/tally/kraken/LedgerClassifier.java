@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Turns Kraken ledger rows into ledger events (ACCOUNTING.md §2, kraken-api.md §6.3). Rows are
@@ -166,8 +167,23 @@ public final class LedgerClassifier {
    * from the enrichment where it knows them.
    */
   public static List<LedgerEvent> classify(List<LedgerRow> rows, Enrichment enrichment) {
+    List<LedgerEvent> events = new ArrayList<>();
+    classifyEach(rows, enrichment, events::add);
+    events.sort(LedgerEvent.ORDER);
+    return events;
+  }
+
+  /**
+   * The events of {@link #classify(List, Enrichment)}, handed to {@code sink} one by one as each
+   * refid's group is classified, not in replay order: a caller that keeps each event in another
+   * form never holds them all. The single-leg adjustments that may pair into a conversion come
+   * last, once every group is classified.
+   */
+  public static void classifyEach(
+      List<LedgerRow> rows, Enrichment enrichment, Consumer<LedgerEvent> sink) {
     requireNonNull(rows, "rows");
     requireNonNull(enrichment, "enrichment");
+    requireNonNull(sink, "sink");
     if (!enrichment.names().overrides().isEmpty()) {
       // Kraken's own Assets list renames some ids: classify under the names it gives.
       List<LedgerRow> renamed = new ArrayList<>(rows.size());
@@ -183,21 +199,35 @@ public final class LedgerClassifier {
         groups.computeIfAbsent(row.refid(), k -> new ArrayList<>()).add(row);
       }
     }
-    List<LedgerEvent> events = new ArrayList<>();
+    List<CashFlow> legs = new ArrayList<>();
+    List<LedgerEvent> groupEvents = new ArrayList<>();
     for (Map.Entry<String, List<LedgerRow>> group : groups.entrySet()) {
-      classifyGroup(group.getKey(), group.getValue(), enrichment, events);
+      groupEvents.clear();
+      classifyGroup(group.getKey(), group.getValue(), enrichment, groupEvents);
+      for (LedgerEvent event : groupEvents) {
+        if (isConversionLeg(event)) {
+          legs.add((CashFlow) event);
+        } else {
+          sink.accept(event);
+        }
+      }
     }
     for (TradeRow trade : enrichment.tradesByTxid().values()) {
       List<LedgerRow> own = groups.getOrDefault(trade.txid(), List.of());
-      positionFill(trade, own, enrichment).ifPresent(events::add);
+      positionFill(trade, own, enrichment).ifPresent(sink);
     }
-    events = pairConversions(events);
-    events.sort(LedgerEvent.ORDER);
-    return events;
+    pairConversions(legs).forEach(sink);
   }
 
   /** How far apart the two legs of a delisting conversion may be. */
   private static final java.time.Duration CONVERSION_WINDOW = java.time.Duration.ofDays(7);
+
+  /** Whether the event is a single-leg adjustment, which may be one leg of a conversion. */
+  private static boolean isConversionLeg(LedgerEvent event) {
+    return event instanceof CashFlow flow
+        && flow.kind() == FlowKind.ADJUSTMENT
+        && !flow.amount().isZero();
+  }
 
   /**
    * Joins the two legs of an exchange-made conversion into one swap. Kraken books an {@code
@@ -205,18 +235,11 @@ public final class LedgerClassifier {
    * under different refids, sometimes days apart (kraken-api.md §6.3 I). Among these single-leg
    * adjustments in time order, an outflow directly followed by an inflow of another asset within
    * {@link #CONVERSION_WINDOW} (or the other way round) is one conversion, dated at its first leg.
+   * Gives the legs left single and the conversions.
    */
-  private static List<LedgerEvent> pairConversions(List<LedgerEvent> events) {
-    List<CashFlow> legs = new ArrayList<>();
-    for (LedgerEvent event : events) {
-      if (event instanceof CashFlow flow
-          && flow.kind() == FlowKind.ADJUSTMENT
-          && !flow.amount().isZero()) {
-        legs.add(flow);
-      }
-    }
+  private static List<LedgerEvent> pairConversions(List<CashFlow> legs) {
     legs.sort(LedgerEvent.ORDER);
-    List<LedgerEvent> result = new ArrayList<>(events);
+    List<LedgerEvent> result = new ArrayList<>(legs);
     for (int i = 0; i + 1 < legs.size(); i++) {
       CashFlow first = legs.get(i);
       CashFlow second = legs.get(i + 1);

@@ -22,6 +22,7 @@ import io.tally.money.Pair;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,48 @@ class LedgerClassifierTest {
 
     Samples.assertGolden(sample, "events", events.stream().map(EventText::format).toList());
     assertThat(events).isSortedAccordingTo(LedgerEvent.ORDER);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ledgerSamples")
+  void handsOutEachEventOfEverySampleOnceGroupByGroup(Path sample) {
+    List<LedgerRow> rows = KrakenCsv.read(sample).ledgerRows();
+    Map<String, TradeRow> trades = new HashMap<>();
+    Optional.ofNullable(TRADES_OF.get(sample.getFileName().toString()))
+        .map(Samples::sample)
+        .ifPresent(file -> KrakenCsv.read(file).tradeRows().forEach(t -> trades.put(t.txid(), t)));
+    List<LedgerEvent> handedOut = new ArrayList<>();
+
+    LedgerClassifier.classifyEach(rows, Enrichment.ofTrades(trades), handedOut::add);
+
+    assertThat(handedOut)
+        .containsExactlyInAnyOrderElementsOf(LedgerClassifier.classify(rows, trades));
+  }
+
+  @Test
+  void handsOutAConversionsTwoLegsAsOneTradeAfterEveryGroup() {
+    // An outflow of DOT and an inflow of ETH two days apart, under refids of their own, with a
+    // deposit between them: the deposit is handed out first, then the one conversion.
+    String csv =
+        "\"txid\",\"refid\",\"time\",\"type\",\"subtype\",\"aclass\",\"subclass\",\"asset\","
+            + "\"wallet\",\"amount\",\"fee\",\"balance\"\n"
+            + "\"L1\",\"A1\",\"2024-01-01 00:00:00\",\"adjustment\",\"\",\"currency\",\"crypto\","
+            + "\"DOT\",\"spot / main\",-10,0,0\n"
+            + "\"L2\",\"D1\",\"2024-01-02 00:00:00\",\"deposit\",\"\",\"currency\",\"fiat\","
+            + "\"EUR\",\"spot / main\",100,0,100\n"
+            + "\"L3\",\"A2\",\"2024-01-03 00:00:00\",\"adjustment\",\"\",\"currency\",\"crypto\","
+            + "\"ETH\",\"spot / main\",0.02,0,0.02\n";
+    List<LedgerRow> rows = KrakenCsv.read(new StringReader(csv), "test.csv").ledgerRows();
+    List<LedgerEvent> handedOut = new ArrayList<>();
+
+    LedgerClassifier.classifyEach(rows, Enrichment.ofTrades(Map.of()), handedOut::add);
+
+    assertThat(handedOut).hasSize(2);
+    assertThat(handedOut.get(0)).isInstanceOf(CashFlow.class);
+    assertThat(handedOut.get(1))
+        .isInstanceOfSatisfying(
+            Trade.class, trade -> assertThat(trade.kind()).isEqualTo(TradeKind.CONVERSION));
+    assertThat(handedOut.get(1).id().value()).isEqualTo("A1+A2");
   }
 
   private static List<LedgerEvent> classify(String csvRows) {

@@ -3,6 +3,7 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * One revision of a classified event: the caller's text line for it, which the store keeps but
@@ -22,6 +23,13 @@ import java.time.Instant;
  * @param retracted whether this revision is a tombstone that retracts the event
  */
 public record EventRecord(String eventId, Instant at, String line, boolean retracted) {
+
+  /**
+   * Replay order: by time, then by id; the order of the events the records hold (the ledger's
+   * {@code LedgerEvent.ORDER}), without reading their lines.
+   */
+  public static final Comparator<EventRecord> ORDER =
+      Comparator.comparing(EventRecord::at).thenComparing(EventRecord::eventId);
 
   public EventRecord {
     requireNonNull(eventId, "eventId");

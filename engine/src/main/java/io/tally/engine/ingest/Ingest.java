@@ -247,29 +247,52 @@ public final class Ingest {
     List<LedgerEvent> before =
         LedgerClassifier.classify(
             storedLedger, new Enrichment(byTxid(storedTrades), storedTags, names));
-    List<LedgerEvent> after =
-        new ArrayList<>(
-            LedgerClassifier.classify(
-                allLedger, new Enrichment(byTxid(allTrades), allTags, names)));
-    Set<Asset> fiat = new TreeSet<>(BaseCurrency.fiatIn(after));
 
     Map<String, String> beforeLines = new HashMap<>();
     before.forEach(event -> beforeLines.put(event.id().value(), EventText.format(event)));
     // The ids of earlier events that no event of the groups has any more.
     Set<String> gone = new HashSet<>(beforeLines.keySet());
-    List<EventRecord> events = new ArrayList<>(after.size());
-    List<Unclassified> unclassified = new ArrayList<>();
-    int newTradeEvents = 0;
-    int newFlows = 0;
-    Set<String> changedPairs = new TreeSet<>();
-    for (int i = 0; i < after.size(); i++) {
-      // Each event is let go once it is a record: a million rows' events and their records are
-      // never all alive at once.
-      LedgerEvent event = after.set(i, null);
+    Compared compared = new Compared(beforeLines, gone);
+    // Each event becomes its record as its group is classified: a million rows' events are never
+    // all alive beside their records.
+    LedgerClassifier.classifyEach(
+        allLedger, new Enrichment(byTxid(allTrades), allTags, names), compared::add);
+    List<EventRecord> events = compared.records;
+    events.sort(EventRecord.ORDER);
+    for (LedgerEvent event : before) {
+      if (gone.contains(event.id().value())) {
+        events.add(EventRecord.retracted(event.id().value(), event.at()));
+      }
+    }
+    return compared.classified(events);
+  }
+
+  /**
+   * The classified events of the groups, each kept as its record and compared, as it comes, with
+   * the line of the stored event of its id ({@code beforeLines}); {@code gone} loses each id that
+   * comes again.
+   */
+  private static final class Compared {
+    private final Map<String, String> beforeLines;
+    private final Set<String> gone;
+    private final List<EventRecord> records = new ArrayList<>();
+    private final List<Unclassified> unclassified = new ArrayList<>();
+    private final Set<String> changedPairs = new TreeSet<>();
+    private final Set<Asset> fiat = new TreeSet<>();
+    private int newTrades;
+    private int newFlows;
+
+    Compared(Map<String, String> beforeLines, Set<String> gone) {
+      this.beforeLines = beforeLines;
+      this.gone = gone;
+    }
+
+    void add(LedgerEvent event) {
       String line = EventText.format(event);
       String id = event.id().value();
-      events.add(EventRecord.of(id, event.at(), line));
+      records.add(EventRecord.of(id, event.at(), line));
       gone.remove(id);
+      BaseCurrency.addFiatOf(event, fiat);
       String earlier = beforeLines.get(id);
       boolean isNew = earlier == null;
       boolean changed = isNew || !earlier.equals(line);
@@ -278,18 +301,18 @@ public final class Ingest {
       }
       if (event instanceof Trade trade && changed) {
         changedPairs.add(trade.pair().name());
-        newTradeEvents += isNew ? 1 : 0;
+        newTrades += isNew ? 1 : 0;
       }
       if (event instanceof CashFlow && isNew) {
         newFlows++;
       }
     }
-    for (LedgerEvent event : before) {
-      if (gone.contains(event.id().value())) {
-        events.add(EventRecord.retracted(event.id().value(), event.at()));
-      }
+
+    /** What the events compared make, with {@code events} their records to store. */
+    Classified classified(List<EventRecord> events) {
+      unclassified.sort(LedgerEvent.ORDER);
+      return new Classified(events, unclassified, newTrades, newFlows, changedPairs, fiat);
     }
-    return new Classified(events, unclassified, newTradeEvents, newFlows, changedPairs, fiat);
   }
 
   /**
