@@ -47,14 +47,20 @@ class LedgerClassifierTest {
     return Samples.ledgers().stream();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("ledgerSamples")
-  void classifiesEverySampleExportAsItsGoldenFileSays(Path sample) {
-    List<LedgerRow> rows = KrakenCsv.read(sample).ledgerRows();
+  /** The trades of the trades export written alongside a ledgers sample, by trade id. */
+  private static Map<String, TradeRow> tradesOf(Path sample) {
     Map<String, TradeRow> trades = new HashMap<>();
     Optional.ofNullable(TRADES_OF.get(sample.getFileName().toString()))
         .map(Samples::sample)
         .ifPresent(file -> KrakenCsv.read(file).tradeRows().forEach(t -> trades.put(t.txid(), t)));
+    return trades;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ledgerSamples")
+  void classifiesEverySampleExportAsItsGoldenFileSays(Path sample) {
+    List<LedgerRow> rows = KrakenCsv.read(sample).ledgerRows();
+    Map<String, TradeRow> trades = tradesOf(sample);
 
     List<LedgerEvent> events = LedgerClassifier.classify(rows, trades);
 
@@ -66,10 +72,7 @@ class LedgerClassifierTest {
   @MethodSource("ledgerSamples")
   void handsOutEachEventOfEverySampleOnceGroupByGroup(Path sample) {
     List<LedgerRow> rows = KrakenCsv.read(sample).ledgerRows();
-    Map<String, TradeRow> trades = new HashMap<>();
-    Optional.ofNullable(TRADES_OF.get(sample.getFileName().toString()))
-        .map(Samples::sample)
-        .ifPresent(file -> KrakenCsv.read(file).tradeRows().forEach(t -> trades.put(t.txid(), t)));
+    Map<String, TradeRow> trades = tradesOf(sample);
     List<LedgerEvent> handedOut = new ArrayList<>();
 
     LedgerClassifier.classifyEach(rows, Enrichment.ofTrades(trades), handedOut::add);
