@@ -555,10 +555,7 @@ public final class Books {
       return;
     }
     BigDecimal releasedBase = Precision.share(book.costBase, quantity, book.size);
-    BigDecimal releasedQuote =
-        book.costQuote
-            .multiply(quantity)
-            .divide(book.size, Precision.MAX_QUANTITY_SCALE, Precision.ROUNDING);
+    BigDecimal releasedQuote = Precision.quantityShare(book.costQuote, quantity, book.size);
     book.costBase = book.costBase.subtract(releasedBase);
     book.costQuote = book.costQuote.subtract(releasedQuote);
     book.size = book.size.subtract(quantity);

@@ -51,7 +51,19 @@ public final class Precision {
     if (whole.signum() == 0) {
       throw new ArithmeticException("Share of a zero whole");
     }
-    return total.multiply(part).divide(whole, MONEY_SCALE, ROUNDING);
+    return ProductQuotient.of(total, part, whole, MONEY_SCALE, ROUNDING);
+  }
+
+  /**
+   * {@code quantity × part / whole} at {@value #MAX_QUANTITY_SCALE} decimals, HALF_EVEN, with a
+   * single rounding: a pro-rata share of a quantity, such as the quote currency a position's
+   * reduction releases. Example: {@code quantityShare(2, 1, 3)} is {@code 0.6666666667}.
+   */
+  public static BigDecimal quantityShare(BigDecimal quantity, BigDecimal part, BigDecimal whole) {
+    if (whole.signum() == 0) {
+      throw new ArithmeticException("Share of a zero whole");
+    }
+    return ProductQuotient.of(quantity, part, whole, MAX_QUANTITY_SCALE, ROUNDING);
   }
 
   /**
@@ -65,7 +77,8 @@ public final class Precision {
     if (whole.signum() == 0) {
       throw new ArithmeticException("Share of a zero whole");
     }
-    return canonical(quantity.multiply(part).divide(whole, MAX_QUANTITY_SCALE, RoundingMode.DOWN));
+    return canonical(
+        ProductQuotient.of(quantity, part, whole, MAX_QUANTITY_SCALE, RoundingMode.DOWN));
   }
 
   /**

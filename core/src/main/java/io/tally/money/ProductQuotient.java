@@ -1,0 +1,172 @@
+package io.tally.money;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * {@code x × y ÷ z} at a given scale with one rounding, exactly as {@code x.multiply(y).divide(z,
+ * scale, rounding)} gives it (the same digits and the same scale), but in 128-bit integer
+ * arithmetic when the numbers allow: a product of money and a quantity (10^13 × 10^10) is past a
+ * long, and {@link BigDecimal} then multiplies and divides through {@code BigInteger}, which was a
+ * third of the books' replay (docs/BENCHMARKS.md §25.5). Numbers past what the integers hold, and
+ * roundings other than HALF_EVEN and DOWN, are left to {@link BigDecimal}.
+ *
+ * <p>Example: {@code ProductQuotient.of(new BigDecimal("100.00000000"), new BigDecimal("1"), new
+ * BigDecimal("3"), 8, RoundingMode.HALF_EVEN)} is {@code 33.33333333}. Stateless.
+ */
+final class ProductQuotient {
+
+  private static final long LOW_32 = 0xFFFF_FFFFL;
+
+  /** The largest power of ten a long holds, and the most digits an operand may have here. */
+  private static final int LONG_DIGITS = 18;
+
+  private static final long[] POWERS_OF_TEN = new long[LONG_DIGITS + 1];
+
+  static {
+    POWERS_OF_TEN[0] = 1;
+    for (int i = 1; i <= LONG_DIGITS; i++) {
+      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+    }
+  }
+
+  private ProductQuotient() {}
+
+  /**
+   * {@code x.multiply(y).divide(z, scale, rounding)}.
+   *
+   * @throws ArithmeticException when {@code z} is zero, as {@link BigDecimal#divide} does
+   */
+  static BigDecimal of(BigDecimal x, BigDecimal y, BigDecimal z, int scale, RoundingMode rounding) {
+    if (z.signum() == 0) {
+      throw new ArithmeticException("Division by zero");
+    }
+    boolean supported = rounding == RoundingMode.HALF_EVEN || rounding == RoundingMode.DOWN;
+    if (supported
+        && x.precision() <= LONG_DIGITS
+        && y.precision() <= LONG_DIGITS
+        && z.precision() <= LONG_DIGITS) {
+      long quotient = inLongs(x, y, z, scale, rounding == RoundingMode.HALF_EVEN);
+      if (quotient != Long.MIN_VALUE) {
+        return BigDecimal.valueOf(quotient, scale);
+      }
+    }
+    return x.multiply(y).divide(z, scale, rounding);
+  }
+
+  /**
+   * The unscaled result in longs, or {@link Long#MIN_VALUE} when a step would not fit: with {@code
+   * x = X·10^-a}, {@code y = Y·10^-b}, {@code z = Z·10^-c} and {@code e = scale − a − b + c}, the
+   * result is {@code |X·Y| · 10^e ÷ |Z|} (or {@code |X·Y| ÷ (|Z| · 10^-e)}), rounded on the
+   * remainder, with the sign of {@code X·Y·Z}.
+   */
+  private static long inLongs(
+      BigDecimal x, BigDecimal y, BigDecimal z, int scale, boolean halfEven) {
+    long exponent = (long) scale - x.scale() - y.scale() + z.scale();
+    if (exponent > LONG_DIGITS || exponent < -LONG_DIGITS) {
+      return Long.MIN_VALUE;
+    }
+    long bigX = unscaled(x);
+    long bigY = unscaled(y);
+    long bigZ = unscaled(z);
+    boolean negative = (Long.signum(bigX) * Long.signum(bigY) * Long.signum(bigZ)) < 0;
+    long absX = Math.abs(bigX);
+    long absY = Math.abs(bigY);
+    long divisor = Math.abs(bigZ);
+    // |X·Y| as 128 bits: both factors are below 10^18 < 2^63, so the signed high half is exact.
+    long high = Math.multiplyHigh(absX, absY);
+    long low = absX * absY;
+    if (exponent > 0) {
+      long power = POWERS_OF_TEN[(int) exponent];
+      long carry = unsignedMultiplyHigh(low, power);
+      if (Math.multiplyHigh(high, power) != 0) {
+        return Long.MIN_VALUE;
+      }
+      long shifted = high * power;
+      if (shifted < 0 || shifted + carry < 0) {
+        return Long.MIN_VALUE;
+      }
+      high = shifted + carry;
+      low = low * power;
+    } else if (exponent < 0) {
+      long power = POWERS_OF_TEN[(int) -exponent];
+      if (Math.multiplyHigh(divisor, power) != 0 || divisor * power < 0) {
+        return Long.MIN_VALUE;
+      }
+      divisor = divisor * power;
+    }
+    // The quotient must fit in 63 bits: then the dividend's high half is below the divisor.
+    if (Long.compareUnsigned(high, divisor) >= 0) {
+      return Long.MIN_VALUE;
+    }
+    long[] remainder = new long[1];
+    long quotient = divideUnsigned(high, low, divisor, remainder);
+    if (quotient < 0) {
+      return Long.MIN_VALUE;
+    }
+    if (halfEven) {
+      // remainder < divisor < 2^63, so twice the remainder fits in 64 unsigned bits.
+      int half = Long.compareUnsigned(remainder[0] << 1, divisor);
+      if (half > 0 || (half == 0 && (quotient & 1) == 1)) {
+        quotient++;
+        if (quotient < 0) {
+          return Long.MIN_VALUE;
+        }
+      }
+    }
+    return negative ? -quotient : quotient;
+  }
+
+  /** The unscaled value of a number of at most {@value #LONG_DIGITS} digits. */
+  private static long unscaled(BigDecimal value) {
+    return value.scale() == 0
+        ? value.longValueExact()
+        : value.scaleByPowerOfTen(value.scale()).longValueExact();
+  }
+
+  /** The high 64 bits of the unsigned 128-bit product of {@code a} (unsigned) and {@code b} ≥ 0. */
+  private static long unsignedMultiplyHigh(long a, long b) {
+    return Math.multiplyHigh(a, b) + ((a >> 63) & b);
+  }
+
+  /**
+   * The unsigned 128-bit {@code high:low} divided by the unsigned {@code divisor}, for {@code high
+   * < divisor} (so the quotient fits 64 bits): the quotient, and the remainder in {@code
+   * remainder[0]}. Knuth's algorithm D on 32-bit digits, as in Hacker's Delight's {@code divlu}.
+   */
+  static long divideUnsigned(long high, long low, long divisor, long[] remainder) {
+    int shift = Long.numberOfLeadingZeros(divisor);
+    long normalized = divisor << shift;
+    long divisorHigh = normalized >>> 32;
+    long divisorLow = normalized & LOW_32;
+    long dividend32 = (high << shift) | ((low >>> (64 - shift)) & (-(long) shift >> 63));
+    long dividend10 = low << shift;
+    long dividend1 = dividend10 >>> 32;
+    long dividend0 = dividend10 & LOW_32;
+
+    long quotient1 = Long.divideUnsigned(dividend32, divisorHigh);
+    long rest = Long.remainderUnsigned(dividend32, divisorHigh);
+    while (Long.compareUnsigned(quotient1, 1L << 32) >= 0
+        || Long.compareUnsigned(quotient1 * divisorLow, (rest << 32) | dividend1) > 0) {
+      quotient1--;
+      rest += divisorHigh;
+      if (Long.compareUnsigned(rest, 1L << 32) >= 0) {
+        break;
+      }
+    }
+    long dividend21 = (dividend32 << 32) + dividend1 - quotient1 * normalized;
+
+    long quotient0 = Long.divideUnsigned(dividend21, divisorHigh);
+    rest = Long.remainderUnsigned(dividend21, divisorHigh);
+    while (Long.compareUnsigned(quotient0, 1L << 32) >= 0
+        || Long.compareUnsigned(quotient0 * divisorLow, (rest << 32) | dividend0) > 0) {
+      quotient0--;
+      rest += divisorHigh;
+      if (Long.compareUnsigned(rest, 1L << 32) >= 0) {
+        break;
+      }
+    }
+    remainder[0] = ((dividend21 << 32) + dividend0 - quotient0 * normalized) >>> shift;
+    return (quotient1 << 32) + quotient0;
+  }
+}
