@@ -130,6 +130,25 @@ final class ProductQuotient {
   }
 
   /**
+   * One 32-bit digit of the quotient of {@code dividend} (its two leading digits) and the next
+   * digit {@code next}: estimated from the divisor's high digit, then lowered until its low digit
+   * allows it (at most twice; Knuth's step D3).
+   */
+  private static long digit(long dividend, long divisorHigh, long divisorLow, long next) {
+    long digit = Long.divideUnsigned(dividend, divisorHigh);
+    long rest = Long.remainderUnsigned(dividend, divisorHigh);
+    while (Long.compareUnsigned(digit, 1L << 32) >= 0
+        || Long.compareUnsigned(digit * divisorLow, (rest << 32) | next) > 0) {
+      digit--;
+      rest += divisorHigh;
+      if (Long.compareUnsigned(rest, 1L << 32) >= 0) {
+        break;
+      }
+    }
+    return digit;
+  }
+
+  /**
    * The unsigned 128-bit {@code high:low} divided by the unsigned {@code divisor}, for {@code high
    * < divisor} (so the quotient fits 64 bits): the quotient, and the remainder in {@code
    * remainder[0]}. Knuth's algorithm D on 32-bit digits, as in Hacker's Delight's {@code divlu}.
@@ -144,28 +163,9 @@ final class ProductQuotient {
     long dividend1 = dividend10 >>> 32;
     long dividend0 = dividend10 & LOW_32;
 
-    long quotient1 = Long.divideUnsigned(dividend32, divisorHigh);
-    long rest = Long.remainderUnsigned(dividend32, divisorHigh);
-    while (Long.compareUnsigned(quotient1, 1L << 32) >= 0
-        || Long.compareUnsigned(quotient1 * divisorLow, (rest << 32) | dividend1) > 0) {
-      quotient1--;
-      rest += divisorHigh;
-      if (Long.compareUnsigned(rest, 1L << 32) >= 0) {
-        break;
-      }
-    }
+    long quotient1 = digit(dividend32, divisorHigh, divisorLow, dividend1);
     long dividend21 = (dividend32 << 32) + dividend1 - quotient1 * normalized;
-
-    long quotient0 = Long.divideUnsigned(dividend21, divisorHigh);
-    rest = Long.remainderUnsigned(dividend21, divisorHigh);
-    while (Long.compareUnsigned(quotient0, 1L << 32) >= 0
-        || Long.compareUnsigned(quotient0 * divisorLow, (rest << 32) | dividend0) > 0) {
-      quotient0--;
-      rest += divisorHigh;
-      if (Long.compareUnsigned(rest, 1L << 32) >= 0) {
-        break;
-      }
-    }
+    long quotient0 = digit(dividend21, divisorHigh, divisorLow, dividend0);
     remainder[0] = ((dividend21 << 32) + dividend0 - quotient0 * normalized) >>> shift;
     return (quotient1 << 32) + quotient0;
   }
