@@ -95,7 +95,8 @@ final class ProductQuotient {
       }
       divisor = divisor * power;
     }
-    // The quotient must fit in 63 bits: then the dividend's high half is below the divisor.
+    // The division needs the dividend's high half below the divisor (a quotient of at most 64
+    // bits); a quotient of 64 bits, past a long, is left to BigDecimal below.
     if (Long.compareUnsigned(high, divisor) >= 0) {
       return Long.MIN_VALUE;
     }
