@@ -31,6 +31,21 @@ class PrecisionTest {
   }
 
   @Test
+  void aQuantityShareKeepsTenDecimalsRoundedHalfEvenAndTheDownShareIsShortest() {
+    // 2 × 1 / 3 = 0.66666666666… → 0.6666666667 HALF_EVEN at 10 decimals, kept at that scale;
+    // rounded DOWN it is 0.6666666666, and 2 × 1 / 4 = 0.5000000000 DOWN is 0.5 in its shortest
+    // form
+    assertThat(Precision.quantityShare(d("2"), d("1"), d("3")).toPlainString())
+        .isEqualTo("0.6666666667");
+    assertThat(Precision.quantityShare(d("2"), d("1"), d("4")).toPlainString())
+        .isEqualTo("0.5000000000");
+    assertThat(Precision.quantityShareDown(d("2"), d("1"), d("3")).toPlainString())
+        .isEqualTo("0.6666666666");
+    assertThat(Precision.quantityShareDown(d("2"), d("1"), d("4")).toPlainString())
+        .isEqualTo("0.5");
+  }
+
+  @Test
   void valueOfMultipliesThenRounds() {
     // 0.00012345 XBT × 61,234.56 = 7.55940643... → 7.55940643
     assertThat(Precision.valueOf(d("0.00012345"), d("61234.56")).toPlainString())
