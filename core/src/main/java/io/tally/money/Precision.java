@@ -142,7 +142,8 @@ public final class Precision {
   /** The most digits of a number {@link #price} divides with long arithmetic. */
   private static final int LONG_DIGITS = 17;
 
-  private static final long[] POWERS_OF_TEN = {
+  /** 10^0 to 10^18, every power of ten a long holds; {@link ProductQuotient}'s too. */
+  static final long[] POWERS_OF_TEN = {
     1L,
     10L,
     100L,
@@ -164,8 +165,8 @@ public final class Precision {
     1_000_000_000_000_000_000L
   };
 
-  /** The unscaled value of a number of at most {@value #LONG_DIGITS} digits. */
-  private static long unscaled(BigDecimal value) {
+  /** The unscaled value of a number whose digits fit a long (at most 18 of them). */
+  static long unscaled(BigDecimal value) {
     return value.scaleByPowerOfTen(value.scale()).longValueExact();
   }
 

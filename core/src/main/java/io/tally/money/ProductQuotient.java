@@ -18,17 +18,8 @@ final class ProductQuotient {
 
   private static final long LOW_32 = 0xFFFF_FFFFL;
 
-  /** The largest power of ten a long holds, and the most digits an operand may have here. */
-  private static final int LONG_DIGITS = 18;
-
-  private static final long[] POWERS_OF_TEN = new long[LONG_DIGITS + 1];
-
-  static {
-    POWERS_OF_TEN[0] = 1;
-    for (int i = 1; i <= LONG_DIGITS; i++) {
-      POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
-    }
-  }
+  /** The most digits an operand may have here, and the largest power of ten it is scaled by. */
+  private static final int LONG_DIGITS = Precision.POWERS_OF_TEN.length - 1;
 
   private ProductQuotient() {}
 
@@ -66,9 +57,9 @@ final class ProductQuotient {
     if (exponent > LONG_DIGITS || exponent < -LONG_DIGITS) {
       return Long.MIN_VALUE;
     }
-    long bigX = unscaled(x);
-    long bigY = unscaled(y);
-    long bigZ = unscaled(z);
+    long bigX = Precision.unscaled(x);
+    long bigY = Precision.unscaled(y);
+    long bigZ = Precision.unscaled(z);
     boolean negative = (Long.signum(bigX) * Long.signum(bigY) * Long.signum(bigZ)) < 0;
     long absX = Math.abs(bigX);
     long absY = Math.abs(bigY);
@@ -77,7 +68,7 @@ final class ProductQuotient {
     long high = Math.multiplyHigh(absX, absY);
     long low = absX * absY;
     if (exponent > 0) {
-      long power = POWERS_OF_TEN[(int) exponent];
+      long power = Precision.POWERS_OF_TEN[(int) exponent];
       long carry = unsignedMultiplyHigh(low, power);
       if (Math.multiplyHigh(high, power) != 0) {
         return Long.MIN_VALUE;
@@ -89,7 +80,7 @@ final class ProductQuotient {
       high = shifted + carry;
       low = low * power;
     } else if (exponent < 0) {
-      long power = POWERS_OF_TEN[(int) -exponent];
+      long power = Precision.POWERS_OF_TEN[(int) -exponent];
       if (Math.multiplyHigh(divisor, power) != 0 || divisor * power < 0) {
         return Long.MIN_VALUE;
       }
@@ -116,13 +107,6 @@ final class ProductQuotient {
       }
     }
     return negative ? -quotient : quotient;
-  }
-
-  /** The unscaled value of a number of at most {@value #LONG_DIGITS} digits. */
-  private static long unscaled(BigDecimal value) {
-    return value.scale() == 0
-        ? value.longValueExact()
-        : value.scaleByPowerOfTen(value.scale()).longValueExact();
   }
 
   /** The high 64 bits of the unsigned 128-bit product of {@code a} (unsigned) and {@code b} ≥ 0. */
