@@ -153,7 +153,11 @@ public final class LiveBooks {
         pricesBase.equals(config.base().code())
             ? StoredPrice.firstOfEachKey(batch.prices()).stream().map(StoredBooks::price).toList()
             : List.of();
-    ahead.replayInOrder(events, pricesBase, pricePoints, lastImport);
+    Optional<LedgerEvent> last =
+        inOrder.isEmpty()
+            ? Optional.empty()
+            : Optional.of(EventText.parse(inOrder.get(inOrder.size() - 1).line()));
+    ahead.replayInOrder(events, last, pricesBase, pricePoints, lastImport);
     ahead.aheadOfRecords = OptionalInt.of(batch.events().size());
     return Optional.of(ahead);
   }
@@ -403,27 +407,32 @@ public final class LiveBooks {
       List<LedgerEvent> stored, String pricesBase, List<Price> pricePoints, long upTo) {
     List<LedgerEvent> events = new ArrayList<>(stored);
     events.sort(LedgerEvent.ORDER);
-    replayInOrder(events, pricesBase, pricePoints, upTo);
+    Optional<LedgerEvent> last =
+        events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+    replayInOrder(events, last, pricesBase, pricePoints, upTo);
   }
 
-  /** {@link #replay(List, String, List, long)} of events already in {@link LedgerEvent#ORDER}. */
+  /**
+   * {@link #replay(List, String, List, long)} of events already in {@link LedgerEvent#ORDER}, the
+   * last of which is {@code lastEvent}.
+   */
   private void replayInOrder(
-      Iterable<LedgerEvent> events, String pricesBase, List<Price> pricePoints, long upTo) {
+      Iterable<LedgerEvent> events,
+      Optional<LedgerEvent> lastEvent,
+      String pricesBase,
+      List<Price> pricePoints,
+      long upTo) {
     knownBase = pricesBase;
     prices = LivePrices.of(pricePoints);
     knownImport = upTo;
     PriceRequests freshRequests = new PriceRequests(this::price);
     Books fresh = new Books(config, freshRequests);
-    Optional<LedgerEvent> folded = Optional.empty();
-    for (LedgerEvent event : events) {
-      fresh.apply(event);
-      folded = Optional.of(event);
-    }
+    events.forEach(fresh::apply);
     requests = freshRequests;
     books = fresh;
     savedTrades = 0;
     replaceTrades = true;
-    last = folded;
+    last = lastEvent;
     importId = upTo;
     resumed = false;
   }
