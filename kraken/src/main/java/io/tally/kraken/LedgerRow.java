@@ -208,6 +208,11 @@ public final class LedgerRow {
         : Optional.of(decimal(2, balanceDigits, balanceScale));
   }
 
+  /** Whether the row gives the wallet's balance after it: {@link #balance()} is present. */
+  public boolean hasBalance() {
+    return balanceScale != ABSENT;
+  }
+
   /** The file (or other source) the row came from. */
   public String source() {
     return source;

@@ -64,7 +64,7 @@ public final class RunningBalanceCheck {
     Optional<Instant> through = from.through();
     for (int index = 0; index < rows.size(); index++) {
       LedgerRow row = rows.get(index);
-      if (row.isPending() || row.balance().isEmpty()) {
+      if (row.isPending() || !row.hasBalance()) {
         skipped++;
       } else {
         checked++;
@@ -164,7 +164,7 @@ public final class RunningBalanceCheck {
         remaining.remove(next);
         ordered.add(next);
         running = running.add(net(next.row()));
-        if (next.row().balance().isPresent()) {
+        if (next.row().hasBalance()) {
           known = true;
           running = next.row().balance().get();
         }
@@ -174,7 +174,7 @@ public final class RunningBalanceCheck {
 
     private static Positioned next(List<Positioned> remaining, boolean known, BigDecimal running) {
       for (Positioned candidate : remaining) {
-        if (candidate.row().balance().isEmpty()) {
+        if (!candidate.row().hasBalance()) {
           return candidate;
         }
         boolean fits =
@@ -196,14 +196,14 @@ public final class RunningBalanceCheck {
     /** Whether another row's balance leads to this row's. */
     private static boolean leadsTo(Positioned other, Positioned row) {
       return other.index() != row.index()
-          && other.row().balance().isPresent()
+          && other.row().hasBalance()
           && follows(other.row().balance().get(), row);
     }
 
     private void step(Positioned positioned) {
       LedgerRow row = positioned.row();
       BigDecimal expected = balance.add(net(row));
-      if (row.balance().isEmpty()) {
+      if (!row.hasBalance()) {
         balance = expected;
         return;
       }

@@ -319,6 +319,7 @@ class LedgerRowTest {
       assertThat(row.amount()).isEqualTo(io.tally.money.Precision.canonical(amount));
       assertThat(row.fee()).isEqualTo(io.tally.money.Precision.canonical(fee));
       assertThat(row.balance()).isEqualTo(balance.map(io.tally.money.Precision::canonical));
+      assertThat(row.hasBalance()).isEqualTo(balance.isPresent());
       LedgerRow padded =
           rowOf(
               amount.setScale(amount.scale() + 3),
