@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.tally.money.Asset;
 import io.tally.money.Price;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ import java.util.TreeMap;
  */
 public final class PriceTable implements PriceSource {
 
-  private final Map<Asset, NavigableMap<Instant, Price>> byAsset;
+  private final Map<Asset, Series> byAsset;
 
-  private PriceTable(Map<Asset, NavigableMap<Instant, Price>> byAsset) {
+  private PriceTable(Map<Asset, Series> byAsset) {
     this.byAsset = byAsset;
   }
 
@@ -34,23 +35,63 @@ public final class PriceTable implements PriceSource {
     for (Price point : points) {
       byAsset.computeIfAbsent(point.asset(), a -> new TreeMap<>()).put(point.at(), point);
     }
-    return new PriceTable(byAsset);
+    Map<Asset, Series> series = new HashMap<>();
+    byAsset.forEach((asset, byTime) -> series.put(asset, Series.of(byTime.values())));
+    return new PriceTable(series);
   }
 
   @Override
   public Optional<Price> price(Asset asset, Instant at) {
     requireNonNull(asset, "asset");
     requireNonNull(at, "at");
-    NavigableMap<Instant, Price> series = byAsset.get(asset);
-    if (series == null) {
-      return Optional.empty();
-    }
-    Map.Entry<Instant, Price> entry = series.floorEntry(at);
-    return entry == null ? Optional.empty() : Optional.of(entry.getValue());
+    Series series = byAsset.get(asset);
+    return series == null ? Optional.empty() : series.floor(at);
   }
 
   /** The latest point of every asset in the table. */
   public List<Price> latest() {
-    return byAsset.values().stream().map(series -> series.lastEntry().getValue()).toList();
+    return byAsset.values().stream().map(Series::last).toList();
+  }
+
+  /**
+   * One asset's points in time order, their times as seconds and nanoseconds beside them: a binary
+   * search over two arrays, where a {@code TreeMap} walked a node and compared an {@code Instant}
+   * at every step (a tenth of the books' replay, docs/BENCHMARKS.md §26).
+   */
+  private record Series(long[] seconds, int[] nanos, Price[] points) {
+
+    static Series of(Collection<Price> inOrder) {
+      Price[] points = inOrder.toArray(Price[]::new);
+      long[] seconds = new long[points.length];
+      int[] nanos = new int[points.length];
+      for (int i = 0; i < points.length; i++) {
+        seconds[i] = points[i].at().getEpochSecond();
+        nanos[i] = points[i].at().getNano();
+      }
+      return new Series(seconds, nanos, points);
+    }
+
+    /** The last point at or before {@code at}. */
+    Optional<Price> floor(Instant at) {
+      long second = at.getEpochSecond();
+      int nano = at.getNano();
+      int low = 0;
+      int high = points.length - 1;
+      int found = -1;
+      while (low <= high) {
+        int middle = (low + high) >>> 1;
+        if (seconds[middle] < second || (seconds[middle] == second && nanos[middle] <= nano)) {
+          found = middle;
+          low = middle + 1;
+        } else {
+          high = middle - 1;
+        }
+      }
+      return found < 0 ? Optional.empty() : Optional.of(points[found]);
+    }
+
+    Price last() {
+      return points[points.length - 1];
+    }
   }
 }
