@@ -16,6 +16,7 @@ import io.tally.money.Amount;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
 import io.tally.money.Precision;
+import io.tally.money.RunningSum;
 import io.tally.valuation.MarketPrices;
 import io.tally.valuation.PriceSource;
 import java.math.BigDecimal;
@@ -59,25 +60,35 @@ public final class Books {
   final MarketPrices prices;
   private final SwapPricing pricing;
   final Map<Asset, CostPool> pools = new HashMap<>();
-  final Map<Asset, BigDecimal> realizedByAsset = new HashMap<>();
-  final Map<PnlKind, BigDecimal> realizedByKind = new EnumMap<>(PnlKind.class);
-  final Map<Asset, BigDecimal> tradeRealizedByAsset = new HashMap<>();
-  final Map<String, Map<Pair, BigDecimal>> realizedByStrategyAndPair = new HashMap<>();
+  final Map<Asset, RunningSum> realizedByAsset = new HashMap<>();
+  final Map<PnlKind, RunningSum> realizedByKind = new EnumMap<>(PnlKind.class);
+  final Map<Asset, RunningSum> tradeRealizedByAsset = new HashMap<>();
+  final Map<String, Map<Pair, RunningSum>> realizedByStrategyAndPair = new HashMap<>();
   final Map<Pair, PairBook> pairs = new LinkedHashMap<>();
 
   /** The pair books by their base asset, in pair order: the holders a disposal may reduce. */
   private final Map<Asset, SortedMap<Pair, PairBook>> pairsByBase = new HashMap<>();
 
-  final Map<Asset, BigDecimal> feesByAsset = new HashMap<>();
+  /**
+   * Scratch space of one trade or one disposal, cleared before each use rather than made anew: the
+   * value of each of the trade's legs ({@link #applyTrade}), and the pair positions a disposal
+   * reduces with what each loses ({@link #leavePositions}).
+   */
+  private final Map<Asset, BigDecimal> legValues = new HashMap<>();
+
+  private final List<PairBook> holders = new ArrayList<>();
+  private final List<BigDecimal> losses = new ArrayList<>();
+
+  final Map<Asset, RunningSum> feesByAsset = new HashMap<>();
   final TradePnls.Log tradePnls = new TradePnls.Log();
-  final Map<Pair, BigDecimal> feesByPair = new HashMap<>();
+  final Map<Pair, RunningSum> feesByPair = new HashMap<>();
   final List<DataIssue> issues = new ArrayList<>();
   MarginPositions marginPositions = new MarginPositions();
-  BigDecimal feesTotal = ZERO;
-  BigDecimal deposits = ZERO;
-  BigDecimal withdrawals = ZERO;
-  BigDecimal rewards = ZERO;
-  BigDecimal adjustments = ZERO;
+  RunningSum feesTotal = new RunningSum(ZERO);
+  RunningSum deposits = new RunningSum(ZERO);
+  RunningSum withdrawals = new RunningSum(ZERO);
+  RunningSum rewards = new RunningSum(ZERO);
+  RunningSum adjustments = new RunningSum(ZERO);
   long flowCount;
   long eventCount;
 
@@ -137,7 +148,7 @@ public final class Books {
     // carried (no gain).
     Optional<BigDecimal> value = pricing.value(trade);
 
-    Map<Asset, BigDecimal> legValues = new HashMap<>();
+    legValues.clear();
     BigDecimal total = ZERO;
     BigDecimal realized = ZERO;
     if (!sold.isEmpty()) {
@@ -174,22 +185,25 @@ public final class Books {
     }
 
     BigDecimal fees = ZERO;
-    for (Amount fee : trade.fees()) {
+    List<Amount> feeLegs = trade.fees();
+    for (int i = 0; i < feeLegs.size(); i++) {
+      Amount fee = feeLegs.get(i);
       Optional<BigDecimal> feeValue = pricing.feeValue(trade, fee, value.isPresent(), legValues);
-      BigDecimal feeAmount = feeValue.orElseGet(() -> missingPrice(id, fee, trade));
+      BigDecimal feeAmount =
+          feeValue.isPresent()
+              ? feeValue.get()
+              : missingPrice(id, fee, trade.at(), "value the fee");
       realized = realized.add(expenseFee(id, fee, feeAmount, trade));
       fees = fees.add(feeAmount);
     }
-    tradePnls.append(
-        id, trade.at(), new TradePnl(realized, fees, inQuote(trade, realized, legValues)));
+    tradePnls.append(id, trade.at(), new TradePnl(realized, fees, inQuote(trade, realized)));
   }
 
   /**
    * {@code realized} (base currency) in the trade's quote currency, at the trade's own value of its
    * quote leg: {@code realized × quote units / their value}.
    */
-  private Optional<BigDecimal> inQuote(
-      Trade trade, BigDecimal realized, Map<Asset, BigDecimal> legValues) {
+  private Optional<BigDecimal> inQuote(Trade trade, BigDecimal realized) {
     Asset quote = trade.pair().quote();
     if (quote.equals(config.base())) {
       return Optional.of(realized);
@@ -242,16 +256,16 @@ public final class Books {
       }
       switch (kind) {
         case DEPOSIT:
-          deposits = deposits.add(signed);
+          deposits.add(signed);
           break;
         case WITHDRAWAL:
-          withdrawals = withdrawals.subtract(signed);
+          withdrawals.subtract(signed);
           break;
         case REWARD:
-          rewards = rewards.add(signed);
+          rewards.add(signed);
           break;
         case ADJUSTMENT:
-          adjustments = adjustments.add(signed);
+          adjustments.add(signed);
           break;
       }
       flowCount++;
@@ -340,8 +354,8 @@ public final class Books {
     // A fee leg is a disposal at its value (gain: value - released) and an expense of its value.
     realizeTrade(fee.asset(), pair, trade.strategy(), released.negate());
     recordFee(fee.asset(), value);
-    feesByPair.merge(pair, value, BigDecimal::add);
-    pairBook(pair).fees = pairBook(pair).fees.add(value);
+    RunningSum.addTo(feesByPair, pair, value);
+    pairBook(pair).fees.add(value);
     return released.negate();
   }
 
@@ -352,12 +366,8 @@ public final class Books {
   }
 
   private void recordFee(Asset asset, BigDecimal value) {
-    feesTotal = feesTotal.add(value);
-    feesByAsset.merge(asset, value, BigDecimal::add);
-  }
-
-  private BigDecimal missingPrice(EventId id, Amount fee, Trade trade) {
-    return missingPrice(id, fee, trade.at(), "value the fee");
+    feesTotal.add(value);
+    RunningSum.addTo(feesByAsset, asset, value);
   }
 
   private BigDecimal missingPrice(EventId id, Amount units, Instant at, String purpose) {
@@ -427,19 +437,17 @@ public final class Books {
 
   /** Realized PnL of a kind other than trading: by kind and by asset. */
   private void realize(PnlKind kind, Asset asset, BigDecimal amount) {
-    realizedByKind.merge(kind, amount, BigDecimal::add);
-    realizedByAsset.merge(asset, amount, BigDecimal::add);
+    RunningSum.addTo(realizedByKind, kind, amount);
+    RunningSum.addTo(realizedByAsset, asset, amount);
   }
 
   /** Realized trading PnL: also by asset traded, by pair and by strategy tag (identity 4). */
   private void realizeTrade(Asset asset, Pair pair, String strategy, BigDecimal amount) {
     realize(PnlKind.TRADE, asset, amount);
-    tradeRealizedByAsset.merge(asset, amount, BigDecimal::add);
-    realizedByStrategyAndPair
-        .computeIfAbsent(strategy, s -> new HashMap<>())
-        .merge(pair, amount, BigDecimal::add);
-    PairBook book = pairBook(pair);
-    book.realized = book.realized.add(amount);
+    RunningSum.addTo(tradeRealizedByAsset, asset, amount);
+    RunningSum.addTo(
+        realizedByStrategyAndPair.computeIfAbsent(strategy, s -> new HashMap<>()), pair, amount);
+    pairBook(pair).realized.add(amount);
   }
 
   // ---- pair projection -----------------------------------------------------------------------
@@ -449,8 +457,8 @@ public final class Books {
     BigDecimal size = BigDecimal.ZERO;
     BigDecimal costBase = ZERO;
     BigDecimal costQuote = BigDecimal.ZERO;
-    BigDecimal realized = ZERO;
-    BigDecimal fees = ZERO;
+    RunningSum realized = new RunningSum(ZERO);
+    RunningSum fees = new RunningSum(ZERO);
   }
 
   PairBook pairBook(Pair pair) {
@@ -471,7 +479,9 @@ public final class Books {
     PairBook book = pairBook(pair);
     book.size = book.size.add(bought.value());
     book.costBase = book.costBase.add(cost);
-    for (Amount leg : trade.sold()) {
+    List<Amount> sold = trade.sold();
+    for (int i = 0; i < sold.size(); i++) {
+      Amount leg = sold.get(i);
       if (leg.asset().equals(pair.quote())) {
         book.costQuote = book.costQuote.add(leg.value());
       }
@@ -509,7 +519,8 @@ public final class Books {
     if (onAsset == null) {
       return;
     }
-    List<PairBook> holders = new ArrayList<>(onAsset.size());
+    holders.clear();
+    losses.clear();
     BigDecimal pairHeld = BigDecimal.ZERO;
     for (PairBook book : onAsset.values()) {
       if (book.size.signum() > 0) {
@@ -521,10 +532,11 @@ public final class Books {
       return;
     }
     if (rest.compareTo(pool) >= 0) {
-      holders.forEach(book -> reduce(book, book.size));
+      for (PairBook book : holders) {
+        reduce(book, book.size);
+      }
       return;
     }
-    List<BigDecimal> losses = new ArrayList<>(holders.size());
     BigDecimal taken = BigDecimal.ZERO;
     for (PairBook book : holders) {
       BigDecimal loss = Precision.quantityShareDown(rest, book.size, pool);
@@ -570,20 +582,22 @@ public final class Books {
     realizedByStrategyAndPair
         .values()
         .forEach(
-            pairs -> pairs.forEach((pair, value) -> byPair.merge(pair, value, BigDecimal::add)));
+            pairs ->
+                pairs.forEach((pair, total) -> byPair.merge(pair, total.value(), BigDecimal::add)));
     return byPair;
   }
 
   /** Realized trading PnL by strategy tag: the sum over its pairs. */
   private SortedMap<String, BigDecimal> realizedByStrategy() {
     SortedMap<String, BigDecimal> byStrategy = new TreeMap<>();
-    realizedByStrategyAndPair.forEach((tag, pairs) -> byStrategy.put(tag, BookState.sum(pairs)));
+    realizedByStrategyAndPair.forEach(
+        (tag, pairs) -> byStrategy.put(tag, BookState.sum(RunningSum.values(pairs))));
     return byStrategy;
   }
 
   private SortedMap<String, SortedMap<Pair, BigDecimal>> byStrategyAndPair() {
     SortedMap<String, SortedMap<Pair, BigDecimal>> copy = new TreeMap<>();
-    realizedByStrategyAndPair.forEach((tag, byPair) -> copy.put(tag, new TreeMap<>(byPair)));
+    realizedByStrategyAndPair.forEach((tag, byPair) -> copy.put(tag, RunningSum.values(byPair)));
     return copy;
   }
 
@@ -629,7 +643,8 @@ public final class Books {
    * what a fold that watches each flow (the daily history) reads after every event.
    */
   public FlowSummary flows() {
-    return new FlowSummary(deposits, withdrawals, rewards, adjustments, flowCount);
+    return new FlowSummary(
+        deposits.value(), withdrawals.value(), rewards.value(), adjustments.value(), flowCount);
   }
 
   /**
@@ -643,6 +658,11 @@ public final class Books {
     return book == null ? BigDecimal.ZERO : book.size;
   }
 
+  private BigDecimal realized(Asset asset) {
+    RunningSum realized = realizedByAsset.get(asset);
+    return realized == null ? ZERO : realized.value();
+  }
+
   /** The books so far. */
   public BookState state() {
     Map<Asset, Holding> holdings = new HashMap<>();
@@ -651,15 +671,12 @@ public final class Books {
       CostPool pool = entry.getValue();
       holdings.put(
           asset,
-          new Holding(
-              asset,
-              Precision.canonical(pool.quantity()),
-              pool.cost(),
-              realizedByAsset.getOrDefault(asset, ZERO)));
+          new Holding(asset, Precision.canonical(pool.quantity()), pool.cost(), realized(asset)));
     }
-    for (Map.Entry<Asset, BigDecimal> entry : realizedByAsset.entrySet()) {
+    for (Map.Entry<Asset, RunningSum> entry : realizedByAsset.entrySet()) {
       holdings.putIfAbsent(
-          entry.getKey(), new Holding(entry.getKey(), BigDecimal.ZERO, ZERO, entry.getValue()));
+          entry.getKey(),
+          new Holding(entry.getKey(), BigDecimal.ZERO, ZERO, entry.getValue().value()));
     }
     List<PairPosition> positions = new ArrayList<>(pairs.size());
     pairs.entrySet().stream()
@@ -673,19 +690,20 @@ public final class Books {
                       Precision.canonical(book.size),
                       book.costBase,
                       Precision.canonical(book.costQuote),
-                      book.realized,
-                      book.fees));
+                      book.realized.value(),
+                      book.fees.value()));
             });
     return new BookState(
         config,
         new TreeMap<>(holdings),
-        new TreeMap<>(realizedByKind),
-        new TreeMap<>(tradeRealizedByAsset),
+        RunningSum.values(realizedByKind),
+        RunningSum.values(tradeRealizedByAsset),
         realizedByPair(),
         realizedByStrategy(),
         byStrategyAndPair(),
         positions,
-        new FeeSummary(feesTotal, new TreeMap<>(feesByAsset), new TreeMap<>(feesByPair)),
+        new FeeSummary(
+            feesTotal.value(), RunningSum.values(feesByAsset), RunningSum.values(feesByPair)),
         flows(),
         issues,
         eventCount,

@@ -4,6 +4,7 @@ import io.tally.ledger.TabText;
 import io.tally.margin.MarginAccountText;
 import io.tally.money.Asset;
 import io.tally.money.Pair;
+import io.tally.money.RunningSum;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,11 +59,11 @@ final class BooksCheckpoint {
     line(
         out,
         "totals",
-        books.feesTotal.toString(),
-        books.deposits.toString(),
-        books.withdrawals.toString(),
-        books.rewards.toString(),
-        books.adjustments.toString(),
+        books.feesTotal.value().toString(),
+        books.deposits.value().toString(),
+        books.withdrawals.value().toString(),
+        books.rewards.value().toString(),
+        books.adjustments.value().toString(),
         Long.toString(books.flowCount),
         Long.toString(books.eventCount));
     new TreeMap<>(books.pools)
@@ -87,13 +88,13 @@ final class BooksCheckpoint {
             (tag, byPair) ->
                 new TreeMap<>(byPair)
                     .forEach(
-                        (pair, value) ->
+                        (pair, total) ->
                             line(
                                 out,
                                 "strategy_pair",
                                 TabText.escape(tag),
                                 pair.slashed(),
-                                value.toString())));
+                                total.value().toString())));
     books.pairs.forEach(
         (pair, book) ->
             line(
@@ -103,8 +104,8 @@ final class BooksCheckpoint {
                 book.size.toString(),
                 book.costBase.toString(),
                 book.costQuote.toString(),
-                book.realized.toString(),
-                book.fees.toString()));
+                book.realized.value().toString(),
+                book.fees.value().toString()));
     amounts(out, "fee_asset", books.feesByAsset, Asset::code);
     amounts(out, "fee_pair", books.feesByPair, Pair::slashed);
     for (DataIssue issue : books.issues) {
@@ -167,11 +168,11 @@ final class BooksCheckpoint {
         }
         break;
       case "totals":
-        books.feesTotal = new BigDecimal(f[1]);
-        books.deposits = new BigDecimal(f[2]);
-        books.withdrawals = new BigDecimal(f[3]);
-        books.rewards = new BigDecimal(f[4]);
-        books.adjustments = new BigDecimal(f[5]);
+        books.feesTotal = total(f[1]);
+        books.deposits = total(f[2]);
+        books.withdrawals = total(f[3]);
+        books.rewards = total(f[4]);
+        books.adjustments = total(f[5]);
         books.flowCount = Long.parseLong(f[6]);
         books.eventCount = Long.parseLong(f[7]);
         break;
@@ -186,33 +187,33 @@ final class BooksCheckpoint {
                 books.config.method(), new BigDecimal(f[2]), new BigDecimal(f[3]), lots));
         break;
       case "realized":
-        books.realizedByAsset.put(Asset.of(f[1]), new BigDecimal(f[2]));
+        books.realizedByAsset.put(Asset.of(f[1]), total(f[2]));
         break;
       case "kind":
-        books.realizedByKind.put(PnlKind.valueOf(f[1]), new BigDecimal(f[2]));
+        books.realizedByKind.put(PnlKind.valueOf(f[1]), total(f[2]));
         break;
       case "trade":
-        books.tradeRealizedByAsset.put(Asset.of(f[1]), new BigDecimal(f[2]));
+        books.tradeRealizedByAsset.put(Asset.of(f[1]), total(f[2]));
         break;
       case "strategy_pair":
         books
             .realizedByStrategyAndPair
             .computeIfAbsent(TabText.unescape(f[1]), tag -> new HashMap<>())
-            .put(Pair.parse(f[2]), new BigDecimal(f[3]));
+            .put(Pair.parse(f[2]), total(f[3]));
         break;
       case "pair_book":
         Books.PairBook book = books.pairBook(Pair.parse(f[1]));
         book.size = new BigDecimal(f[2]);
         book.costBase = new BigDecimal(f[3]);
         book.costQuote = new BigDecimal(f[4]);
-        book.realized = new BigDecimal(f[5]);
-        book.fees = new BigDecimal(f[6]);
+        book.realized = total(f[5]);
+        book.fees = total(f[6]);
         break;
       case "fee_asset":
-        books.feesByAsset.put(Asset.of(f[1]), new BigDecimal(f[2]));
+        books.feesByAsset.put(Asset.of(f[1]), total(f[2]));
         break;
       case "fee_pair":
-        books.feesByPair.put(Pair.parse(f[1]), new BigDecimal(f[2]));
+        books.feesByPair.put(Pair.parse(f[1]), total(f[2]));
         break;
       case "issue":
         books.issues.add(DataIssue.parse(String.join("\t", List.of(f).subList(1, f.length))));
@@ -223,10 +224,15 @@ final class BooksCheckpoint {
   }
 
   private static <K> void amounts(
-      StringBuilder out, String record, Map<K, BigDecimal> values, Function<K, String> key) {
+      StringBuilder out, String record, Map<K, RunningSum> totals, Function<K, String> key) {
     Map<String, BigDecimal> sorted = new TreeMap<>();
-    values.forEach((k, v) -> sorted.put(key.apply(k), v));
+    totals.forEach((k, total) -> sorted.put(key.apply(k), total.value()));
     sorted.forEach((k, v) -> line(out, record, k, v.toString()));
+  }
+
+  /** A running total as written, its scale included. */
+  private static RunningSum total(String written) {
+    return new RunningSum(new BigDecimal(written));
   }
 
   private static void line(StringBuilder out, String... fields) {

@@ -50,9 +50,15 @@ public final class SwapPricing {
     if (sold.isEmpty() || bought.isEmpty()) {
       return Optional.of(ZERO);
     }
-    Optional<BigDecimal> value = baseLeg(sold).or(() -> baseLeg(bought));
+    Optional<BigDecimal> value = baseLeg(sold);
     if (value.isEmpty()) {
-      value = marketValue(sold, trade).or(() -> marketValue(bought, trade));
+      value = baseLeg(bought);
+    }
+    if (value.isEmpty()) {
+      value = marketValue(sold, trade);
+    }
+    if (value.isEmpty()) {
+      value = marketValue(bought, trade);
     }
     if (value.isEmpty()) {
       issues.add(
@@ -153,7 +159,9 @@ public final class SwapPricing {
   }
 
   private Optional<BigDecimal> baseLeg(List<Amount> legs) {
-    for (Amount leg : legs) {
+    // Indexed: a for-each made an iterator per leg list on the replay's hottest path.
+    for (int i = 0; i < legs.size(); i++) {
+      Amount leg = legs.get(i);
       if (leg.asset().equals(base)) {
         return Optional.of(Precision.money(leg.value()));
       }
@@ -164,7 +172,8 @@ public final class SwapPricing {
   /** The market value of all the legs, when every one of them has a price. */
   private Optional<BigDecimal> marketValue(List<Amount> legs, Trade trade) {
     BigDecimal total = ZERO;
-    for (Amount leg : legs) {
+    for (int i = 0; i < legs.size(); i++) {
+      Amount leg = legs.get(i);
       Optional<BigDecimal> legValue = prices.value(leg.asset(), leg.value(), trade.at());
       if (legValue.isEmpty()) {
         return Optional.empty();

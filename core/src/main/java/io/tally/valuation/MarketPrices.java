@@ -59,6 +59,9 @@ public final class MarketPrices implements PriceSource {
 
   /** The value of {@code quantity} units at {@code at}, as base-currency money, when priced. */
   public Optional<BigDecimal> value(Asset asset, BigDecimal quantity, Instant at) {
-    return price(asset, at).map(price -> Precision.valueOf(quantity, price.value()));
+    Optional<Price> price = price(asset, at);
+    return price.isPresent()
+        ? Optional.of(Precision.valueOf(quantity, price.get().value()))
+        : Optional.empty();
   }
 }
