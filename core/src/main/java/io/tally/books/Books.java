@@ -166,8 +166,9 @@ public final class Books {
           released = dispose(id, leg.asset(), leg.value(), ZERO, Optional.of(pair));
           proceeds = released;
         }
-        realizeTrade(leg.asset(), pair, trade.strategy(), proceeds.subtract(released));
-        realized = realized.add(proceeds.subtract(released));
+        BigDecimal gain = proceeds.subtract(released);
+        realizeTrade(leg.asset(), pair, trade.strategy(), gain);
+        realized = realized.add(gain);
         legValues.put(leg.asset(), proceeds);
         total = total.add(proceeds);
       }
@@ -532,13 +533,14 @@ public final class Books {
       return;
     }
     if (rest.compareTo(pool) >= 0) {
-      for (PairBook book : holders) {
-        reduce(book, book.size);
+      for (int i = 0; i < holders.size(); i++) {
+        reduce(holders.get(i), holders.get(i).size);
       }
       return;
     }
     BigDecimal taken = BigDecimal.ZERO;
-    for (PairBook book : holders) {
+    for (int i = 0; i < holders.size(); i++) {
+      PairBook book = holders.get(i);
       BigDecimal loss = Precision.quantityShareDown(rest, book.size, pool);
       losses.add(loss);
       taken = taken.add(loss);

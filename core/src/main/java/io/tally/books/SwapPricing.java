@@ -145,14 +145,16 @@ public final class SwapPricing {
 
   /** The leg of {@code trade} in {@code asset}, sold or bought. */
   static Amount legOf(Trade trade, Asset asset) {
-    for (Amount leg : trade.sold()) {
-      if (leg.asset().equals(asset)) {
-        return leg;
+    List<Amount> sold = trade.sold();
+    for (int i = 0; i < sold.size(); i++) {
+      if (sold.get(i).asset().equals(asset)) {
+        return sold.get(i);
       }
     }
-    for (Amount leg : trade.bought()) {
-      if (leg.asset().equals(asset)) {
-        return leg;
+    List<Amount> bought = trade.bought();
+    for (int i = 0; i < bought.size(); i++) {
+      if (bought.get(i).asset().equals(asset)) {
+        return bought.get(i);
       }
     }
     throw new IllegalStateException(asset + " is not a leg of " + trade.id());

@@ -41,9 +41,13 @@ public final class Precision {
     return requireNonNull(value, "value").setScale(MONEY_SCALE, ROUNDING);
   }
 
-  /** {@code quantity × price} as base-currency money. */
+  /**
+   * {@code quantity × price} as base-currency money: the exact product rounded once, as {@code
+   * money(quantity.multiply(price))} gives it (a quotient by one at {@value #MONEY_SCALE}
+   * decimals).
+   */
   public static BigDecimal valueOf(BigDecimal quantity, BigDecimal price) {
-    return money(quantity.multiply(price));
+    return ProductQuotient.of(quantity, price, BigDecimal.ONE, MONEY_SCALE, ROUNDING);
   }
 
   /** {@code total × part / whole} as money, with a single rounding: a pro-rata share of a total. */
@@ -77,8 +81,7 @@ public final class Precision {
     if (whole.signum() == 0) {
       throw new ArithmeticException("Share of a zero whole");
     }
-    return canonical(
-        ProductQuotient.of(quantity, part, whole, MAX_QUANTITY_SCALE, RoundingMode.DOWN));
+    return ProductQuotient.canonical(quantity, part, whole, MAX_QUANTITY_SCALE, RoundingMode.DOWN);
   }
 
   /**

@@ -32,17 +32,45 @@ final class ProductQuotient {
     if (z.signum() == 0) {
       throw new ArithmeticException("Division by zero");
     }
-    boolean supported = rounding == RoundingMode.HALF_EVEN || rounding == RoundingMode.DOWN;
-    if (supported
-        && x.precision() <= LONG_DIGITS
-        && y.precision() <= LONG_DIGITS
-        && z.precision() <= LONG_DIGITS) {
+    if (inLongsSupported(x, y, z, rounding)) {
       long quotient = inLongs(x, y, z, scale, rounding == RoundingMode.HALF_EVEN);
       if (quotient != Long.MIN_VALUE) {
         return BigDecimal.valueOf(quotient, scale);
       }
     }
     return x.multiply(y).divide(z, scale, rounding);
+  }
+
+  /**
+   * {@code Precision.canonical(of(x, y, z, scale, rounding))}: the same number without trailing
+   * zeros, which are stripped from the long where the result has one rather than from a first
+   * {@code BigDecimal} into a second.
+   */
+  static BigDecimal canonical(
+      BigDecimal x, BigDecimal y, BigDecimal z, int scale, RoundingMode rounding) {
+    if (z.signum() == 0) {
+      throw new ArithmeticException("Division by zero");
+    }
+    if (scale >= 0 && inLongsSupported(x, y, z, rounding)) {
+      long quotient = inLongs(x, y, z, scale, rounding == RoundingMode.HALF_EVEN);
+      if (quotient != Long.MIN_VALUE) {
+        int places = scale;
+        while (places > 0 && quotient % 10 == 0) {
+          quotient /= 10;
+          places--;
+        }
+        return BigDecimal.valueOf(quotient, places);
+      }
+    }
+    return Precision.canonical(x.multiply(y).divide(z, scale, rounding));
+  }
+
+  private static boolean inLongsSupported(
+      BigDecimal x, BigDecimal y, BigDecimal z, RoundingMode rounding) {
+    return (rounding == RoundingMode.HALF_EVEN || rounding == RoundingMode.DOWN)
+        && x.precision() <= LONG_DIGITS
+        && y.precision() <= LONG_DIGITS
+        && z.precision() <= LONG_DIGITS;
   }
 
   /**

@@ -58,15 +58,17 @@ public final class PriceTable implements PriceSource {
    * search over two arrays, where a {@code TreeMap} walked a node and compared an {@code Instant}
    * at every step (a tenth of the books' replay, docs/BENCHMARKS.md §26).
    */
-  private record Series(long[] seconds, int[] nanos, Price[] points) {
+  private record Series(long[] seconds, int[] nanos, List<Optional<Price>> points) {
 
+    /** The points, each made an {@code Optional} once here rather than at every lookup. */
     static Series of(Collection<Price> inOrder) {
-      Price[] points = inOrder.toArray(Price[]::new);
-      long[] seconds = new long[points.length];
-      int[] nanos = new int[points.length];
-      for (int i = 0; i < points.length; i++) {
-        seconds[i] = points[i].at().getEpochSecond();
-        nanos[i] = points[i].at().getNano();
+      List<Optional<Price>> points = inOrder.stream().map(Optional::of).toList();
+      long[] seconds = new long[points.size()];
+      int[] nanos = new int[points.size()];
+      for (int i = 0; i < points.size(); i++) {
+        Instant at = points.get(i).orElseThrow().at();
+        seconds[i] = at.getEpochSecond();
+        nanos[i] = at.getNano();
       }
       return new Series(seconds, nanos, points);
     }
@@ -76,7 +78,7 @@ public final class PriceTable implements PriceSource {
       long second = at.getEpochSecond();
       int nano = at.getNano();
       int low = 0;
-      int high = points.length - 1;
+      int high = seconds.length - 1;
       int found = -1;
       while (low <= high) {
         int middle = (low + high) >>> 1;
@@ -87,11 +89,11 @@ public final class PriceTable implements PriceSource {
           high = middle - 1;
         }
       }
-      return found < 0 ? Optional.empty() : Optional.of(points[found]);
+      return found < 0 ? Optional.empty() : points.get(found);
     }
 
     Price last() {
-      return points[points.length - 1];
+      return points.get(points.size() - 1).orElseThrow();
     }
   }
 }

@@ -117,6 +117,29 @@ class ProductQuotientTest {
     }
   }
 
+  @Test
+  void givesTheCanonicalFormAndTheRoundedProductAsBigDecimalDoes() {
+    // Seeded as above: canonical(x, y, z) is Precision.canonical of BigDecimal's quotient (no
+    // trailing zeros, scale never below zero), and x × y ÷ 1 at 8 decimals is money(x × y), the
+    // product rounded once, which Precision.valueOf relies on.
+    Random random = new Random(99);
+    for (int i = 0; i < 300_000; i++) {
+      BigDecimal x = randomDecimal(random);
+      BigDecimal y = randomDecimal(random);
+      BigDecimal z = randomDecimal(random);
+      RoundingMode rounding = ROUNDINGS[random.nextInt(ROUNDINGS.length)];
+      if (z.signum() != 0) {
+        int scale = random.nextInt(13);
+        assertThat(ProductQuotient.canonical(x, y, z, scale, rounding))
+            .as("canonical %s × %s ÷ %s at %d, %s", x, y, z, scale, rounding)
+            .isEqualTo(Precision.canonical(x.multiply(y).divide(z, scale, rounding)));
+      }
+      assertThat(Precision.valueOf(x, y))
+          .as("%s × %s", x, y)
+          .isEqualTo(x.multiply(y).setScale(Precision.MONEY_SCALE, Precision.ROUNDING));
+    }
+  }
+
   private static BigDecimal digits(Random random, int count, int scale) {
     long unscaled = 0;
     for (int i = 0; i < count; i++) {
