@@ -168,9 +168,9 @@ public final class Books {
         }
         BigDecimal gain = proceeds.subtract(released);
         realizeTrade(leg.asset(), pair, trade.strategy(), gain);
-        realized = realized.add(gain);
+        realized = Precision.sum(realized, gain);
         legValues.put(leg.asset(), proceeds);
-        total = total.add(proceeds);
+        total = Precision.sum(total, proceeds);
       }
     }
     BigDecimal swapValue = value.orElse(total);
@@ -194,8 +194,8 @@ public final class Books {
           feeValue.isPresent()
               ? feeValue.get()
               : missingPrice(id, fee, trade.at(), "value the fee");
-      realized = realized.add(expenseFee(id, fee, feeAmount, trade));
-      fees = fees.add(feeAmount);
+      realized = Precision.sum(realized, expenseFee(id, fee, feeAmount, trade));
+      fees = Precision.sum(fees, feeAmount);
     }
     tradePnls.append(id, trade.at(), new TradePnl(realized, fees, inQuote(trade, realized)));
   }
@@ -507,6 +507,9 @@ public final class Books {
       if (own != null && own.size.signum() > 0) {
         BigDecimal taken = rest.min(own.size);
         reduce(own, taken);
+        if (taken.compareTo(rest) == 0) {
+          return;
+        }
         rest = rest.subtract(taken);
         pool = pool.subtract(taken);
       }
@@ -526,7 +529,7 @@ public final class Books {
     for (PairBook book : onAsset.values()) {
       if (book.size.signum() > 0) {
         holders.add(book);
-        pairHeld = pairHeld.add(book.size);
+        pairHeld = Precision.sum(pairHeld, book.size);
       }
     }
     if (holders.isEmpty()) {
@@ -543,7 +546,7 @@ public final class Books {
       PairBook book = holders.get(i);
       BigDecimal loss = Precision.quantityShareDown(rest, book.size, pool);
       losses.add(loss);
-      taken = taken.add(loss);
+      taken = Precision.sum(taken, loss);
     }
     // What the non-pair remainder cannot absorb of the rounding (only when it holds almost none).
     BigDecimal excess = rest.subtract(taken).subtract(pool.subtract(pairHeld));

@@ -85,6 +85,18 @@ public final class Precision {
   }
 
   /**
+   * {@code a + b} exactly as {@code a.add(b)} gives it, digits and scale, but without a new number
+   * when {@code a} is a zero no wider than {@code b} (the sum is then {@code b} itself): the first
+   * term of a total the books start at zero, which made a number per trade for nothing.
+   *
+   * <p>Example: {@code sum(0.00000000, 1.50000000)} is that {@code 1.50000000}; {@code sum(0.00,
+   * 1.5)} is a new {@code 1.50}.
+   */
+  public static BigDecimal sum(BigDecimal a, BigDecimal b) {
+    return a.signum() == 0 && a.scale() <= b.scale() ? b : a.add(b);
+  }
+
+  /**
    * {@code numerator / denominator} as base-currency money: {@value #MONEY_SCALE} decimals,
    * HALF_EVEN, one rounding. Example: {@code moneyQuotient(1000, 3)} is {@code 333.33333333}.
    */

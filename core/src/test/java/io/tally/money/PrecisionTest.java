@@ -24,6 +24,29 @@ class PrecisionTest {
   }
 
   @Test
+  void aSumIsBigDecimalsOwnAndTheSecondTermItselfAfterANarrowZero() {
+    // 0.00000000 + 1.50000000: the zero is no wider, so the sum is that very 1.50000000.
+    BigDecimal term = d("1.50000000");
+    assertThat(Precision.sum(d("0.00000000"), term)).isSameAs(term);
+    // 0.00000000 + 1.5 = 1.50000000 (the wider scale); 0.1 + 0 = 0.1; -0.5 + 0.25 = -0.25.
+    assertThat(Precision.sum(d("0.00000000"), d("1.5"))).isEqualTo(d("1.50000000"));
+    assertThat(Precision.sum(d("0.1"), d("0"))).isEqualTo(d("0.1"));
+    assertThat(Precision.sum(d("-0.5"), d("0.25"))).isEqualTo(d("-0.25"));
+    // Seeded: zeros and non-zeros at scales -3 to 12, both orders, always BigDecimal's add.
+    SplittableRandom random = new SplittableRandom(5);
+    for (int i = 0; i < 100_000; i++) {
+      BigDecimal a =
+          BigDecimal.valueOf(
+              random.nextInt(3) == 0 ? 0 : random.nextLong(), random.nextInt(16) - 3);
+      BigDecimal b =
+          BigDecimal.valueOf(
+              random.nextInt(3) == 0 ? 0 : random.nextLong(), random.nextInt(16) - 3);
+      assertThat(Precision.sum(a, b)).as("%s + %s", a, b).isEqualTo(a.add(b));
+      assertThat(Precision.sum(b, a)).as("%s + %s", b, a).isEqualTo(b.add(a));
+    }
+  }
+
+  @Test
   void aShareRoundsOnceNotTwice() {
     // 100 × 1 / 3 = 33.333333333... → 33.33333333 (one rounding of the exact quotient)
     assertThat(Precision.share(d("100"), d("1"), d("3")).toPlainString()).isEqualTo("33.33333333");
