@@ -167,6 +167,12 @@ final class ProductQuotient {
    * remainder[0]}. Knuth's algorithm D on 32-bit digits, as in Hacker's Delight's {@code divlu}.
    */
   static long divideUnsigned(long high, long low, long divisor, long[] remainder) {
+    if (high == 0) {
+      // A dividend of 64 bits, as most of the books' products are: one machine division.
+      long quotient = Long.divideUnsigned(low, divisor);
+      remainder[0] = low - quotient * divisor;
+      return quotient;
+    }
     int shift = Long.numberOfLeadingZeros(divisor);
     long normalized = divisor << shift;
     long divisorHigh = normalized >>> 32;
