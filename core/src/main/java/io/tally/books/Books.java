@@ -74,7 +74,7 @@ public final class Books {
    * value of each of the trade's legs ({@link #applyTrade}), and the pair positions a disposal
    * reduces with what each loses ({@link #leavePositions}).
    */
-  private final Map<Asset, BigDecimal> legValues = new HashMap<>();
+  private final LegValues legValues = new LegValues();
 
   private final List<PairBook> holders = new ArrayList<>();
   private final List<BigDecimal> losses = new ArrayList<>();
@@ -209,10 +209,10 @@ public final class Books {
     if (quote.equals(config.base())) {
       return Optional.of(realized);
     }
-    BigDecimal quoteValue = legValues.get(quote);
-    if (quoteValue == null || quoteValue.signum() == 0) {
+    if (!legValues.has(quote) || legValues.of(quote).signum() == 0) {
       return Optional.empty();
     }
+    BigDecimal quoteValue = legValues.of(quote);
     return Optional.of(
         Precision.share(realized, SwapPricing.legOf(trade, quote).value(), quoteValue));
   }
@@ -353,11 +353,12 @@ public final class Books {
     Pair pair = legPair(trade, fee.asset());
     BigDecimal released = dispose(id, fee.asset(), fee.value(), value);
     // A fee leg is a disposal at its value (gain: value - released) and an expense of its value.
-    realizeTrade(fee.asset(), pair, trade.strategy(), released.negate());
+    BigDecimal gain = released.negate();
+    realizeTrade(fee.asset(), pair, trade.strategy(), gain);
     recordFee(fee.asset(), value);
     RunningSum.addTo(feesByPair, pair, value);
     pairBook(pair).fees.add(value);
-    return released.negate();
+    return gain;
   }
 
   private void expenseFee(EventId id, Amount fee, BigDecimal value, PnlKind kind) {

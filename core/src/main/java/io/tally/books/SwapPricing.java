@@ -10,7 +10,6 @@ import io.tally.valuation.MarketPrices;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -131,14 +130,14 @@ public final class SwapPricing {
    * @param valued whether the swap has a value ({@link #value} was present)
    */
   public Optional<BigDecimal> feeValue(
-      Trade trade, Amount fee, boolean valued, Map<Asset, BigDecimal> legValues) {
+      Trade trade, Amount fee, boolean valued, LegValues legValues) {
     boolean oneLeg = trade.sold().isEmpty() || trade.bought().isEmpty();
     if (fee.asset().equals(base)) {
       return Optional.of(Precision.money(fee.value()));
     }
-    if (!oneLeg && valued && legValues.containsKey(fee.asset())) {
+    if (!oneLeg && valued && legValues.has(fee.asset())) {
       Amount leg = legOf(trade, fee.asset());
-      return Optional.of(Precision.share(legValues.get(fee.asset()), fee.value(), leg.value()));
+      return Optional.of(Precision.share(legValues.of(fee.asset()), fee.value(), leg.value()));
     }
     return prices.value(fee.asset(), fee.value(), trade.at());
   }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.tally.books.DataIssue;
 import io.tally.books.IssueKind;
+import io.tally.books.LegValues;
 import io.tally.books.SwapPricing;
 import io.tally.ledger.CashFlow;
 import io.tally.ledger.EventId;
@@ -167,7 +168,7 @@ public final class TaxLots {
     List<Amount> sold = trade.sold();
     List<Amount> bought = trade.bought();
     Optional<BigDecimal> value = pricing.value(trade);
-    Map<Asset, BigDecimal> legValues = new HashMap<>();
+    LegValues legValues = new LegValues();
 
     // The sold legs leave their lots first; their proceeds are their share of V, or without any
     // price the cost they carried (no gain).
