@@ -161,9 +161,9 @@ public final class Books {
         BigDecimal released;
         if (value.isPresent()) {
           proceeds = shares.get(i);
-          released = dispose(id, leg.asset(), leg.value(), proceeds, Optional.of(pair));
+          released = dispose(id, leg.asset(), leg.value(), proceeds, pair);
         } else {
-          released = dispose(id, leg.asset(), leg.value(), ZERO, Optional.of(pair));
+          released = dispose(id, leg.asset(), leg.value(), ZERO, pair);
           proceeds = released;
         }
         BigDecimal gain = proceeds.subtract(released);
@@ -399,16 +399,28 @@ public final class Books {
    * no PnL, and a missing-acquisition issue names them.
    */
   private BigDecimal dispose(EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds) {
-    return dispose(id, asset, quantity, proceeds, Optional.empty());
+    CostPool pool = covering(id, asset, quantity, proceeds);
+    leavePositions(asset, quantity, pool.quantity());
+    return pool.release(quantity);
   }
 
   /**
    * As {@link #dispose(EventId, Asset, BigDecimal, BigDecimal)}, for units sold on {@code soldOn}:
    * they leave that pair's own position first (when the asset is its base), then every holder of
-   * the asset pro rata (see {@link #leavePositions}).
+   * the asset pro rata (see {@link #leavePositions(Asset, BigDecimal, BigDecimal, Pair)}).
    */
   private BigDecimal dispose(
-      EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds, Optional<Pair> soldOn) {
+      EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds, Pair soldOn) {
+    CostPool pool = covering(id, asset, quantity, proceeds);
+    leavePositions(asset, quantity, pool.quantity(), soldOn);
+    return pool.release(quantity);
+  }
+
+  /**
+   * The asset's pool, holding at least {@code quantity} units: what it lacks is first acquired at
+   * the disposal's own price ({@code proceeds} for the whole quantity), with an issue.
+   */
+  private CostPool covering(EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds) {
     CostPool pool = pool(asset);
     BigDecimal held = pool.quantity();
     if (quantity.compareTo(held) > 0) {
@@ -433,8 +445,7 @@ public final class Books {
                   + asset
                   + " assumed acquired at the disposal's own price"));
     }
-    leavePositions(asset, quantity, pool.quantity(), soldOn);
-    return pool.release(quantity);
+    return pool;
   }
 
   /** Realized PnL of a kind other than trading: by kind and by asset. */
@@ -499,22 +510,27 @@ public final class Books {
    * too little to, the positions give the rest in pair order. So Σ sizes never exceeds the holding,
    * no size goes negative, and taking the whole pool empties every position.
    */
-  private void leavePositions(
-      Asset asset, BigDecimal quantity, BigDecimal held, Optional<Pair> soldOn) {
-    BigDecimal rest = quantity;
-    BigDecimal pool = held;
-    if (soldOn.isPresent() && soldOn.get().base().equals(asset)) {
-      PairBook own = pairs.get(soldOn.get());
+  private void leavePositions(Asset asset, BigDecimal quantity, BigDecimal held, Pair soldOn) {
+    if (soldOn.base().equals(asset)) {
+      PairBook own = pairs.get(soldOn);
       if (own != null && own.size.signum() > 0) {
-        BigDecimal taken = rest.min(own.size);
+        BigDecimal taken = quantity.min(own.size);
         reduce(own, taken);
-        if (taken.compareTo(rest) == 0) {
+        if (taken.compareTo(quantity) == 0) {
           return;
         }
-        rest = rest.subtract(taken);
-        pool = pool.subtract(taken);
+        leavePositions(asset, quantity.subtract(taken), held.subtract(taken));
+        return;
       }
     }
+    leavePositions(asset, quantity, held);
+  }
+
+  /**
+   * Takes {@code rest} units of {@code asset} out of every holder pro rata as they leave a pool of
+   * {@code pool} units (see {@link #leavePositions(Asset, BigDecimal, BigDecimal, Pair)}).
+   */
+  private void leavePositions(Asset asset, BigDecimal rest, BigDecimal pool) {
     if (rest.signum() <= 0) {
       return;
     }
