@@ -71,10 +71,13 @@ public final class Books {
 
   /**
    * Scratch space of one trade or one disposal, cleared before each use rather than made anew: the
-   * value of each of the trade's legs ({@link #applyTrade}), and the pair positions a disposal
-   * reduces with what each loses ({@link #leavePositions}).
+   * value of each of the trade's legs and their shares of its value ({@link #applyTrade}), and the
+   * pair positions a disposal reduces with what each loses ({@link #leavePositions(Asset,
+   * BigDecimal, BigDecimal)}).
    */
   private final LegValues legValues = new LegValues();
+
+  private final List<BigDecimal> shares = new ArrayList<>();
 
   private final List<PairBook> holders = new ArrayList<>();
   private final List<BigDecimal> losses = new ArrayList<>();
@@ -152,8 +155,9 @@ public final class Books {
     BigDecimal total = ZERO;
     BigDecimal realized = ZERO;
     if (!sold.isEmpty()) {
-      List<BigDecimal> shares =
-          value.isPresent() ? pricing.split(value.get(), sold, trade) : List.of();
+      if (value.isPresent()) {
+        pricing.split(value.get(), sold, trade, shares);
+      }
       for (int i = 0; i < sold.size(); i++) {
         Amount leg = sold.get(i);
         Pair pair = legPair(trade, leg.asset());
@@ -176,12 +180,13 @@ public final class Books {
     BigDecimal swapValue = value.orElse(total);
 
     if (!bought.isEmpty()) {
-      List<BigDecimal> costs = pricing.split(swapValue, bought, trade);
+      pricing.split(swapValue, bought, trade, shares);
       for (int i = 0; i < bought.size(); i++) {
         Amount leg = bought.get(i);
-        pool(leg.asset()).acquire(leg.value(), costs.get(i));
-        legValues.put(leg.asset(), costs.get(i));
-        pairBuy(trade, leg, costs.get(i));
+        BigDecimal cost = shares.get(i);
+        pool(leg.asset()).acquire(leg.value(), cost);
+        legValues.put(leg.asset(), cost);
+        pairBuy(trade, leg, cost);
       }
     }
 
@@ -209,10 +214,13 @@ public final class Books {
     if (quote.equals(config.base())) {
       return Optional.of(realized);
     }
-    if (!legValues.has(quote) || legValues.of(quote).signum() == 0) {
+    if (!legValues.has(quote)) {
       return Optional.empty();
     }
     BigDecimal quoteValue = legValues.of(quote);
+    if (quoteValue.signum() == 0) {
+      return Optional.empty();
+    }
     return Optional.of(
         Precision.share(realized, SwapPricing.legOf(trade, quote).value(), quoteValue));
   }

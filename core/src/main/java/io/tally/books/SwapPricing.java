@@ -76,11 +76,14 @@ public final class SwapPricing {
   /**
    * {@code total} shared among the legs in proportion to their market values, the last leg taking
    * what rounding leaves so the shares add up exactly. One leg takes everything. Without prices for
-   * every leg the shares are equal, and a missing-price issue says so.
+   * every leg the shares are equal, and a missing-price issue says so. The shares replace what
+   * {@code shares} held, leg by leg: a fold reuses one list trade after trade.
    */
-  public List<BigDecimal> split(BigDecimal total, List<Amount> legs, Trade trade) {
+  public void split(BigDecimal total, List<Amount> legs, Trade trade, List<BigDecimal> shares) {
+    shares.clear();
     if (legs.size() == 1) {
-      return List.of(total);
+      shares.add(total);
+      return;
     }
     List<BigDecimal> weights = new ArrayList<>(legs.size());
     BigDecimal weightSum = ZERO;
@@ -110,7 +113,6 @@ public final class SwapPricing {
       }
       weightSum = BigDecimal.valueOf(legs.size());
     }
-    List<BigDecimal> shares = new ArrayList<>(legs.size());
     BigDecimal allotted = ZERO;
     for (int i = 0; i < legs.size() - 1; i++) {
       BigDecimal share = Precision.share(total, weights.get(i), weightSum);
@@ -118,7 +120,6 @@ public final class SwapPricing {
       allotted = allotted.add(share);
     }
     shares.add(total.subtract(allotted));
-    return shares;
   }
 
   /**

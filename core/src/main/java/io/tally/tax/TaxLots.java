@@ -174,8 +174,10 @@ public final class TaxLots {
     // price the cost they carried (no gain).
     List<BigDecimal> proceeds = new ArrayList<>(sold.size());
     List<List<LotSlice>> taken = new ArrayList<>(sold.size());
-    List<BigDecimal> shares =
-        value.isPresent() && !sold.isEmpty() ? pricing.split(value.get(), sold, trade) : List.of();
+    List<BigDecimal> shares = new ArrayList<>(sold.size());
+    if (value.isPresent() && !sold.isEmpty()) {
+      pricing.split(value.get(), sold, trade, shares);
+    }
     BigDecimal total = ZERO;
     for (int i = 0; i < sold.size(); i++) {
       Amount leg = sold.get(i);
@@ -188,7 +190,10 @@ public final class TaxLots {
       total = total.add(legProceeds);
     }
     BigDecimal swapValue = value.orElse(total);
-    List<BigDecimal> costs = bought.isEmpty() ? List.of() : pricing.split(swapValue, bought, trade);
+    List<BigDecimal> costs = new ArrayList<>(bought.size());
+    if (!bought.isEmpty()) {
+      pricing.split(swapValue, bought, trade, costs);
+    }
     for (int i = 0; i < bought.size(); i++) {
       legValues.put(bought.get(i).asset(), costs.get(i));
     }
