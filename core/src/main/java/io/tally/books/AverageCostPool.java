@@ -37,8 +37,8 @@ final class AverageCostPool implements CostPool {
 
   @Override
   public void acquire(BigDecimal units, BigDecimal unitsCost) {
-    quantity = quantity.add(units);
-    cost = cost.add(unitsCost);
+    quantity = Precision.sum(quantity, units);
+    cost = Precision.sum(cost, unitsCost);
   }
 
   @Override

@@ -498,13 +498,13 @@ public final class Books {
       return;
     }
     PairBook book = pairBook(pair);
-    book.size = book.size.add(bought.value());
-    book.costBase = book.costBase.add(cost);
+    book.size = Precision.sum(book.size, bought.value());
+    book.costBase = Precision.sum(book.costBase, cost);
     List<Amount> sold = trade.sold();
     for (int i = 0; i < sold.size(); i++) {
       Amount leg = sold.get(i);
       if (leg.asset().equals(pair.quote())) {
-        book.costQuote = book.costQuote.add(leg.value());
+        book.costQuote = Precision.sum(book.costQuote, leg.value());
       }
     }
   }

@@ -64,8 +64,8 @@ final class LotPool implements CostPool {
     } else {
       lots.addLast(new Lot(units, unitsCost));
     }
-    quantity = quantity.add(units);
-    cost = cost.add(unitsCost);
+    quantity = Precision.sum(quantity, units);
+    cost = Precision.sum(cost, unitsCost);
   }
 
   @Override
@@ -86,12 +86,12 @@ final class LotPool implements CostPool {
     while (remaining.signum() > 0) {
       Lot oldest = lots.peekFirst();
       if (oldest.quantity.compareTo(remaining) <= 0) {
-        released = released.add(oldest.cost);
+        released = Precision.sum(released, oldest.cost);
         remaining = remaining.subtract(oldest.quantity);
         lots.removeFirst();
       } else {
         BigDecimal part = Precision.share(oldest.cost, remaining, oldest.quantity);
-        released = released.add(part);
+        released = Precision.sum(released, part);
         oldest.quantity = oldest.quantity.subtract(remaining);
         oldest.cost = oldest.cost.subtract(part);
         remaining = BigDecimal.ZERO;
