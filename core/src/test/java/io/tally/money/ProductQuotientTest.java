@@ -71,15 +71,20 @@ class ProductQuotientTest {
   }
 
   @Test
-  void givesBigDecimalsDigitsAndScaleForEveryOperand() {
+  void givesBigDecimalsDigitsScaleAndCanonicalFormForEveryOperand() {
     // Seeded: 1 to 20 digits (a long holds 18), scales 0 to 14, either sign, zeros now and then,
     // target scales 0 to 12, three roundings (HALF_UP goes to BigDecimal itself). Every answer
-    // must equal BigDecimal's, scale included.
+    // must equal BigDecimal's, scale included; so must the canonical form (no trailing zeros,
+    // scale never below zero), and x × y rounded once to money, which Precision.valueOf takes as
+    // x × y ÷ 1 at 8 decimals.
     Random random = new Random(20261205);
     for (int i = 0; i < 500_000; i++) {
       BigDecimal x = randomDecimal(random);
       BigDecimal y = randomDecimal(random);
       BigDecimal z = randomDecimal(random);
+      assertThat(Precision.valueOf(x, y))
+          .as("%s × %s", x, y)
+          .isEqualTo(x.multiply(y).setScale(Precision.MONEY_SCALE, Precision.ROUNDING));
       if (z.signum() == 0) {
         continue;
       }
@@ -89,6 +94,9 @@ class ProductQuotientTest {
       assertThat(ProductQuotient.of(x, y, z, scale, rounding))
           .as("%s × %s ÷ %s at %d, %s", x, y, z, scale, rounding)
           .isEqualTo(expected);
+      assertThat(ProductQuotient.canonical(x, y, z, scale, rounding))
+          .as("canonical %s × %s ÷ %s at %d, %s", x, y, z, scale, rounding)
+          .isEqualTo(Precision.canonical(expected));
     }
   }
 
@@ -114,29 +122,6 @@ class ProductQuotientTest {
           .isEqualTo(whole.multiply(money).divide(part.add(whole), 10, RoundingMode.HALF_EVEN));
       assertThat(ProductQuotient.of(part, money.abs(), whole, 10, RoundingMode.DOWN))
           .isEqualTo(part.multiply(money.abs()).divide(whole, 10, RoundingMode.DOWN));
-    }
-  }
-
-  @Test
-  void givesTheCanonicalFormAndTheRoundedProductAsBigDecimalDoes() {
-    // Seeded as above: canonical(x, y, z) is Precision.canonical of BigDecimal's quotient (no
-    // trailing zeros, scale never below zero), and x × y ÷ 1 at 8 decimals is money(x × y), the
-    // product rounded once, which Precision.valueOf relies on.
-    Random random = new Random(99);
-    for (int i = 0; i < 300_000; i++) {
-      BigDecimal x = randomDecimal(random);
-      BigDecimal y = randomDecimal(random);
-      BigDecimal z = randomDecimal(random);
-      RoundingMode rounding = ROUNDINGS[random.nextInt(ROUNDINGS.length)];
-      if (z.signum() != 0) {
-        int scale = random.nextInt(13);
-        assertThat(ProductQuotient.canonical(x, y, z, scale, rounding))
-            .as("canonical %s × %s ÷ %s at %d, %s", x, y, z, scale, rounding)
-            .isEqualTo(Precision.canonical(x.multiply(y).divide(z, scale, rounding)));
-      }
-      assertThat(Precision.valueOf(x, y))
-          .as("%s × %s", x, y)
-          .isEqualTo(x.multiply(y).setScale(Precision.MONEY_SCALE, Precision.ROUNDING));
     }
   }
 
