@@ -603,32 +603,33 @@ public final class Books {
     book.size = book.size.subtract(quantity);
   }
 
-  /**
-   * Realized trading PnL by pair: the sum over strategies (exact, so equal to summing as it was
-   * booked; one map merge per booked amount instead of three).
-   */
-  private SortedMap<Pair, BigDecimal> realizedByPair() {
-    SortedMap<Pair, BigDecimal> byPair = new TreeMap<>();
-    realizedByStrategyAndPair
-        .values()
-        .forEach(
-            pairs ->
-                pairs.forEach((pair, total) -> byPair.merge(pair, total.value(), BigDecimal::add)));
-    return byPair;
-  }
-
-  /** Realized trading PnL by strategy tag: the sum over its pairs. */
-  private SortedMap<String, BigDecimal> realizedByStrategy() {
-    SortedMap<String, BigDecimal> byStrategy = new TreeMap<>();
-    realizedByStrategyAndPair.forEach(
-        (tag, pairs) -> byStrategy.put(tag, BookState.sum(RunningSum.values(pairs))));
-    return byStrategy;
-  }
-
+  /** Realized trading PnL by strategy tag and pair, as numbers. */
   private SortedMap<String, SortedMap<Pair, BigDecimal>> byStrategyAndPair() {
     SortedMap<String, SortedMap<Pair, BigDecimal>> copy = new TreeMap<>();
     realizedByStrategyAndPair.forEach((tag, byPair) -> copy.put(tag, RunningSum.values(byPair)));
     return copy;
+  }
+
+  /**
+   * Realized trading PnL by pair: the sum over strategies of {@code byStrategyAndPair} (exact, so
+   * equal to summing as it was booked; one map merge per booked amount instead of three).
+   */
+  private static SortedMap<Pair, BigDecimal> realizedByPair(
+      SortedMap<String, SortedMap<Pair, BigDecimal>> byStrategyAndPair) {
+    SortedMap<Pair, BigDecimal> byPair = new TreeMap<>();
+    byStrategyAndPair
+        .values()
+        .forEach(
+            pairs -> pairs.forEach((pair, value) -> byPair.merge(pair, value, BigDecimal::add)));
+    return byPair;
+  }
+
+  /** Realized trading PnL by strategy tag: the sum over its pairs in {@code byStrategyAndPair}. */
+  private static SortedMap<String, BigDecimal> realizedByStrategy(
+      SortedMap<String, SortedMap<Pair, BigDecimal>> byStrategyAndPair) {
+    SortedMap<String, BigDecimal> byStrategy = new TreeMap<>();
+    byStrategyAndPair.forEach((tag, pairs) -> byStrategy.put(tag, BookState.sum(pairs)));
+    return byStrategy;
   }
 
   // ---- checkpoints ---------------------------------------------------------------------------
@@ -695,6 +696,7 @@ public final class Books {
 
   /** The books so far. */
   public BookState state() {
+    SortedMap<String, SortedMap<Pair, BigDecimal>> byStrategyAndPair = byStrategyAndPair();
     Map<Asset, Holding> holdings = new HashMap<>();
     for (Map.Entry<Asset, CostPool> entry : pools.entrySet()) {
       Asset asset = entry.getKey();
@@ -728,9 +730,9 @@ public final class Books {
         new TreeMap<>(holdings),
         RunningSum.values(realizedByKind),
         RunningSum.values(tradeRealizedByAsset),
-        realizedByPair(),
-        realizedByStrategy(),
-        byStrategyAndPair(),
+        realizedByPair(byStrategyAndPair),
+        realizedByStrategy(byStrategyAndPair),
+        byStrategyAndPair,
         positions,
         new FeeSummary(
             feesTotal.value(), RunningSum.values(feesByAsset), RunningSum.values(feesByPair)),
