@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,23 +63,15 @@ public final class Books {
   final Map<PnlKind, RunningSum> realizedByKind = new EnumMap<>(PnlKind.class);
   final Map<Asset, RunningSum> tradeRealizedByAsset = new HashMap<>();
   final Map<String, Map<Pair, RunningSum>> realizedByStrategyAndPair = new HashMap<>();
-  final Map<Pair, PairBook> pairs = new LinkedHashMap<>();
-
-  /** The pair books by their base asset, in pair order: the holders a disposal may reduce. */
-  private final Map<Asset, SortedMap<Pair, PairBook>> pairsByBase = new HashMap<>();
+  final PairBooks pairs = new PairBooks();
 
   /**
-   * Scratch space of one trade or one disposal, cleared before each use rather than made anew: the
-   * value of each of the trade's legs and their shares of its value ({@link #applyTrade}), and the
-   * pair positions a disposal reduces with what each loses ({@link #leavePositions(Asset,
-   * BigDecimal, BigDecimal)}).
+   * Scratch space of one trade, cleared before each use rather than made anew: the value of each of
+   * its legs and their shares of its value ({@link #applyTrade}).
    */
   private final LegValues legValues = new LegValues();
 
   private final List<BigDecimal> shares = new ArrayList<>();
-
-  private final List<PairBook> holders = new ArrayList<>();
-  private final List<BigDecimal> losses = new ArrayList<>();
 
   final Map<Asset, RunningSum> feesByAsset = new HashMap<>();
   final TradePnls.Log tradePnls = new TradePnls.Log();
@@ -186,7 +177,7 @@ public final class Books {
         BigDecimal cost = shares.get(i);
         pool(leg.asset()).acquire(leg.value(), cost);
         legValues.put(leg.asset(), cost);
-        pairBuy(trade, leg, cost);
+        pairs.buy(trade, leg, cost);
       }
     }
 
@@ -365,7 +356,7 @@ public final class Books {
     realizeTrade(fee.asset(), pair, trade.strategy(), gain);
     recordFee(fee.asset(), value);
     RunningSum.addTo(feesByPair, pair, value);
-    pairBook(pair).fees.add(value);
+    pairs.book(pair).fees.add(value);
     return gain;
   }
 
@@ -408,19 +399,19 @@ public final class Books {
    */
   private BigDecimal dispose(EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds) {
     CostPool pool = covering(id, asset, quantity, proceeds);
-    leavePositions(asset, quantity, pool.quantity());
+    pairs.leave(asset, quantity, pool.quantity());
     return pool.release(quantity);
   }
 
   /**
    * As {@link #dispose(EventId, Asset, BigDecimal, BigDecimal)}, for units sold on {@code soldOn}:
    * they leave that pair's own position first (when the asset is its base), then every holder of
-   * the asset pro rata (see {@link #leavePositions(Asset, BigDecimal, BigDecimal, Pair)}).
+   * the asset pro rata (see {@link PairBooks#leave(Asset, BigDecimal, BigDecimal, Pair)}).
    */
   private BigDecimal dispose(
       EventId id, Asset asset, BigDecimal quantity, BigDecimal proceeds, Pair soldOn) {
     CostPool pool = covering(id, asset, quantity, proceeds);
-    leavePositions(asset, quantity, pool.quantity(), soldOn);
+    pairs.leave(asset, quantity, pool.quantity(), soldOn);
     return pool.release(quantity);
   }
 
@@ -468,139 +459,7 @@ public final class Books {
     RunningSum.addTo(tradeRealizedByAsset, asset, amount);
     RunningSum.addTo(
         realizedByStrategyAndPair.computeIfAbsent(strategy, s -> new HashMap<>()), pair, amount);
-    pairBook(pair).realized.add(amount);
-  }
-
-  // ---- pair projection -----------------------------------------------------------------------
-
-  /** Running figures of one pair; see {@link PairPosition}. */
-  static final class PairBook {
-    BigDecimal size = BigDecimal.ZERO;
-    BigDecimal costBase = ZERO;
-    BigDecimal costQuote = BigDecimal.ZERO;
-    RunningSum realized = new RunningSum(ZERO);
-    RunningSum fees = new RunningSum(ZERO);
-  }
-
-  PairBook pairBook(Pair pair) {
-    PairBook book = pairs.get(pair);
-    if (book == null) {
-      book = new PairBook();
-      pairs.put(pair, book);
-      pairsByBase.computeIfAbsent(pair.base(), base -> new TreeMap<>()).put(pair, book);
-    }
-    return book;
-  }
-
-  private void pairBuy(Trade trade, Amount bought, BigDecimal cost) {
-    Pair pair = trade.pair();
-    if (!pair.base().equals(bought.asset())) {
-      return;
-    }
-    PairBook book = pairBook(pair);
-    book.size = Precision.sum(book.size, bought.value());
-    book.costBase = Precision.sum(book.costBase, cost);
-    List<Amount> sold = trade.sold();
-    for (int i = 0; i < sold.size(); i++) {
-      Amount leg = sold.get(i);
-      if (leg.asset().equals(pair.quote())) {
-        book.costQuote = Precision.sum(book.costQuote, leg.value());
-      }
-    }
-  }
-
-  /**
-   * Takes {@code quantity} units of {@code asset} out of the pair positions as they leave a pool of
-   * {@code held} units. Units sold on a pair whose base is the asset leave that pair's own position
-   * first. Every other unit leaves all holders of the asset pro rata: each pair position with that
-   * base, and the non-pair remainder ({@code held} less the positions' sizes, never stored). A
-   * position's share is rounded down; the remainder absorbs what rounding leaves, and when it holds
-   * too little to, the positions give the rest in pair order. So Σ sizes never exceeds the holding,
-   * no size goes negative, and taking the whole pool empties every position.
-   */
-  private void leavePositions(Asset asset, BigDecimal quantity, BigDecimal held, Pair soldOn) {
-    if (soldOn.base().equals(asset)) {
-      PairBook own = pairs.get(soldOn);
-      if (own != null && own.size.signum() > 0) {
-        BigDecimal taken = quantity.min(own.size);
-        reduce(own, taken);
-        if (taken.compareTo(quantity) == 0) {
-          return;
-        }
-        leavePositions(asset, quantity.subtract(taken), held.subtract(taken));
-        return;
-      }
-    }
-    leavePositions(asset, quantity, held);
-  }
-
-  /**
-   * Takes {@code rest} units of {@code asset} out of every holder pro rata as they leave a pool of
-   * {@code pool} units (see {@link #leavePositions(Asset, BigDecimal, BigDecimal, Pair)}).
-   */
-  private void leavePositions(Asset asset, BigDecimal rest, BigDecimal pool) {
-    if (rest.signum() <= 0) {
-      return;
-    }
-    // The holders in pair order: where rounding goes must not depend on the order pairs were met
-    // in, which a checkpoint does not keep.
-    SortedMap<Pair, PairBook> onAsset = pairsByBase.get(asset);
-    if (onAsset == null) {
-      return;
-    }
-    holders.clear();
-    losses.clear();
-    BigDecimal pairHeld = BigDecimal.ZERO;
-    for (PairBook book : onAsset.values()) {
-      if (book.size.signum() > 0) {
-        holders.add(book);
-        pairHeld = Precision.sum(pairHeld, book.size);
-      }
-    }
-    if (holders.isEmpty()) {
-      return;
-    }
-    if (rest.compareTo(pool) >= 0) {
-      for (int i = 0; i < holders.size(); i++) {
-        reduce(holders.get(i), holders.get(i).size);
-      }
-      return;
-    }
-    BigDecimal taken = BigDecimal.ZERO;
-    for (int i = 0; i < holders.size(); i++) {
-      PairBook book = holders.get(i);
-      BigDecimal loss = Precision.quantityShareDown(rest, book.size, pool);
-      losses.add(loss);
-      taken = Precision.sum(taken, loss);
-    }
-    // What the non-pair remainder cannot absorb of the rounding (only when it holds almost none).
-    BigDecimal excess = rest.subtract(taken).subtract(pool.subtract(pairHeld));
-    for (int i = 0; i < holders.size() && excess.signum() > 0; i++) {
-      BigDecimal extra = excess.min(holders.get(i).size.subtract(losses.get(i)));
-      losses.set(i, losses.get(i).add(extra));
-      excess = excess.subtract(extra);
-    }
-    for (int i = 0; i < holders.size(); i++) {
-      reduce(holders.get(i), losses.get(i));
-    }
-  }
-
-  /** Lowers a position by {@code quantity} units, releasing its costs pro rata; at most to zero. */
-  private static void reduce(PairBook book, BigDecimal quantity) {
-    if (quantity.signum() <= 0) {
-      return;
-    }
-    if (quantity.compareTo(book.size) >= 0) {
-      book.size = BigDecimal.ZERO;
-      book.costBase = ZERO;
-      book.costQuote = BigDecimal.ZERO;
-      return;
-    }
-    BigDecimal releasedBase = Precision.share(book.costBase, quantity, book.size);
-    BigDecimal releasedQuote = Precision.quantityShare(book.costQuote, quantity, book.size);
-    book.costBase = book.costBase.subtract(releasedBase);
-    book.costQuote = book.costQuote.subtract(releasedQuote);
-    book.size = book.size.subtract(quantity);
+    pairs.book(pair).realized.add(amount);
   }
 
   /** Realized trading PnL by strategy tag and pair, as numbers. */
@@ -685,8 +544,7 @@ public final class Books {
    * {@code 0.6}.
    */
   public BigDecimal positionSize(Pair pair) {
-    PairBook book = pairs.get(pair);
-    return book == null ? BigDecimal.ZERO : book.size;
+    return pairs.size(pair);
   }
 
   private BigDecimal realized(Asset asset) {
@@ -710,21 +568,6 @@ public final class Books {
           entry.getKey(),
           new Holding(entry.getKey(), BigDecimal.ZERO, ZERO, entry.getValue().value()));
     }
-    List<PairPosition> positions = new ArrayList<>(pairs.size());
-    pairs.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        .forEach(
-            entry -> {
-              PairBook book = entry.getValue();
-              positions.add(
-                  new PairPosition(
-                      entry.getKey(),
-                      Precision.canonical(book.size),
-                      book.costBase,
-                      Precision.canonical(book.costQuote),
-                      book.realized.value(),
-                      book.fees.value()));
-            });
     return new BookState(
         config,
         new TreeMap<>(holdings),
@@ -733,7 +576,7 @@ public final class Books {
         realizedByPair(byStrategyAndPair),
         realizedByStrategy(byStrategyAndPair),
         byStrategyAndPair,
-        positions,
+        pairs.positions(),
         new FeeSummary(
             feesTotal.value(), RunningSum.values(feesByAsset), RunningSum.values(feesByPair)),
         flows(),

@@ -202,7 +202,7 @@ final class BooksCheckpoint {
             .put(Pair.parse(f[2]), total(f[3]));
         break;
       case "pair_book":
-        Books.PairBook book = books.pairBook(Pair.parse(f[1]));
+        PairBooks.PairBook book = books.pairs.book(Pair.parse(f[1]));
         book.size = new BigDecimal(f[2]);
         book.costBase = new BigDecimal(f[3]);
         book.costQuote = new BigDecimal(f[4]);
