@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -21,11 +22,11 @@ import tools.jackson.core.JacksonException;
  * Schema 6, a Java migration: moves the rows of schema 4, which schema 5 renamed to {@code
  * source_row_v4} (fields as a JSON object with their names), into the compact {@code source_row} of
  * schema 5, keeping each row's {@code seq} and import, then drops {@code source_row_v4}. It is
- * Java, not SQL, so that old rows are written by the same code as new ones ({@link RowTable},
- * {@link RowText}) on both databases, and so that JSON a database's own functions would refuse
- * (PostgreSQL cannot turn {@code \u0000} into text) still moves. Rows move in chunks of {@value
- * #CHUNK}, in {@code seq} order, so memory stays small for any number of rows. On PostgreSQL, the
- * identity of {@code seq} then continues after the last row moved.
+ * Java, not SQL, so that old rows are written by the same code as new ones were then ({@link
+ * RowText}) on both databases, and so that JSON a database's own functions would refuse (PostgreSQL
+ * cannot turn {@code \u0000} into text) still moves. Rows move in chunks of {@value #CHUNK}, in
+ * {@code seq} order, so memory stays small for any number of rows. On PostgreSQL, the identity of
+ * {@code seq} then continues after the last row moved.
  *
  * <p>Example: {@code Flyway.configure().javaMigrations(new CompactRows(Dialect.SQLITE))}. A failure
  * names the row and fails the whole migration, which the store runs in one transaction with schema
@@ -86,9 +87,8 @@ final class CompactRows implements JavaMigration {
         if (rows.isEmpty()) {
           break;
         }
-        RowTable.insertStored(
+        insertCompact(
             connection,
-            dialect,
             rows,
             Arrays.copyOf(seqs, rows.size()),
             Arrays.copyOf(importIds, rows.size()));
@@ -102,6 +102,38 @@ final class CompactRows implements JavaMigration {
             "SELECT setval(pg_get_serial_sequence('source_row', 'seq'), max(seq))"
                 + " FROM source_row HAVING count(*) > 0");
       }
+    }
+  }
+
+  /**
+   * Appends rows to schema 5's {@code source_row} under their own {@code seqs} and {@code
+   * importIds}, adding the sources and layouts the store lacks.
+   */
+  private void insertCompact(
+      Connection connection, List<SourceRow> rows, long[] seqs, long[] importIds)
+      throws SQLException {
+    Map<String, Long> sources = RowTable.sourceIds(connection, rows);
+    Map<RowLayout, Long> layouts = RowTable.layoutIds(connection, rows);
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO source_row"
+                + " (seq, source_id, row_id, group_id, at, layout_id, row_values, import_id)"
+                + dialect.overridingIdentity()
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < rows.size(); i++) {
+        SourceRow row = rows.get(i);
+        RowFields fields = RowFields.copyOf(row.fields(), row.rowId());
+        insert.setLong(1, seqs[i]);
+        insert.setLong(2, sources.get(row.source()));
+        insert.setString(3, row.rowId());
+        insert.setString(4, row.groupId());
+        insert.setString(5, StoredInstant.toText(row.at()));
+        insert.setLong(6, layouts.get(fields.layout()));
+        insert.setString(7, RowText.values(row, fields));
+        insert.setLong(8, importIds[i]);
+        insert.addBatch();
+      }
+      insert.executeBatch();
     }
   }
 

@@ -71,7 +71,7 @@ enum Dialect {
    * pending migrations in one transaction, so a failing one leaves the schema as it was.
    */
   JavaMigration[] javaMigrations() {
-    return new JavaMigration[] {new CompactRows(this)};
+    return new JavaMigration[] {new CompactRows(this), new BlockRows()};
   }
 
   /**

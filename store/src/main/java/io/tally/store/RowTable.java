@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -20,11 +19,12 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * SQL for the raw rows: table {@code source_row} with its sources ({@code row_source}) and field
- * layouts ({@code row_layout}), appended and never changed. A row is stored as its layout's number
- * and its values' text ({@link RowText}), so the field names are stored once per layout. Lists of
- * ids are bound as one value and joined as a table ({@link Dialect#idTable}), so a query takes any
- * number of ids (no bound-variable limit) and reads one snapshot.
+ * SQL for the raw rows, appended and never changed: their blocks ({@code row_block}, {@link
+ * RowBlock}), each row's id ({@code row_key}) and the groups each block holds ({@code row_group}),
+ * beside their sources ({@code row_source}) and field layouts ({@code row_layout}), so the field
+ * names are stored once per layout. Lists of ids are bound as one value and joined as a table
+ * ({@link Dialect#idTable}), so a query takes any number of ids (no bound-variable limit) and reads
+ * one snapshot.
  *
  * <p>Reading rows reads the layouts first, in a statement of its own; the rows' statement sees at
  * most layouts written after that, which are read when a row names one (ids are never reused by a
@@ -32,10 +32,8 @@ import org.jdbi.v3.core.Handle;
  */
 final class RowTable {
 
-  /** Rows bound per JDBC batch, which bounds the memory the driver holds for bindings. */
+  /** Ids bound per JDBC batch, which bounds the memory the driver holds for bindings. */
   private static final int INSERT_CHUNK = 10_000;
-
-  private static final String ROW_COLUMNS = "s.row_id, s.group_id, s.at, s.layout_id, s.row_values";
 
   private RowTable() {}
 
@@ -50,14 +48,14 @@ final class RowTable {
     if (sourceId.isEmpty()) {
       return Set.of();
     }
-    // On SQLite, CROSS JOIN keeps the ids outside, so each id is one lookup in the unique index.
+    // On SQLite, CROSS JOIN keeps the ids outside, so each id is one lookup in the key.
     Set<String> known = new HashSet<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT s.row_id FROM "
+            "SELECT k.row_id FROM "
                 + dialect.idTable("id")
-                + " CROSS JOIN source_row AS s"
-                + " WHERE s.source_id = ? AND s.row_id = id.value")) {
+                + " CROSS JOIN row_key AS k"
+                + " WHERE k.source_id = ? AND k.row_id = id.value")) {
       dialect.bindIds(query, 1, rowIds);
       query.setLong(2, sourceId.get());
       try (ResultSet result = query.executeQuery()) {
@@ -83,15 +81,21 @@ final class RowTable {
     Layouts layouts = new Layouts(connection);
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT "
-                + ROW_COLUMNS
-                + " FROM "
+            "SELECT block_id, row_count, rows FROM row_block WHERE block_id IN"
+                + " (SELECT r.block_id FROM "
                 + dialect.idTable("g")
-                + " CROSS JOIN source_row AS s"
-                + " WHERE s.source_id = ? AND s.group_id = g.value ORDER BY s.seq")) {
+                + " CROSS JOIN row_group AS r"
+                + " WHERE r.source_id = ? AND r.group_id = g.value)"
+                + " ORDER BY block_id")) {
       dialect.bindIds(query, 1, groupIds);
       query.setLong(2, sourceId.get());
-      return rows(query, source, layouts);
+      List<SourceRow> rows = new ArrayList<>();
+      for (SourceRow row : rows(query, source, layouts)) {
+        if (groupIds.contains(row.groupId())) {
+          rows.add(row);
+        }
+      }
+      return rows;
     }
   }
 
@@ -104,21 +108,22 @@ final class RowTable {
     Layouts layouts = new Layouts(connection);
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT "
-                + ROW_COLUMNS
-                + " FROM source_row AS s WHERE s.source_id = ? ORDER BY s.seq")) {
+            "SELECT block_id, row_count, rows FROM row_block WHERE source_id = ?"
+                + " ORDER BY block_id")) {
       query.setLong(1, sourceId.get());
       return rows(query, source, layouts);
     }
   }
 
-  /** The rows of {@code source} that {@code query} selects ({@link #ROW_COLUMNS}), in its order. */
+  /** The rows of the blocks of {@code source} that {@code query} selects, in its order. */
   private static List<SourceRow> rows(PreparedStatement query, String source, Layouts layouts)
       throws SQLException {
     List<SourceRow> rows = new ArrayList<>();
     try (ResultSet result = query.executeQuery()) {
       while (result.next()) {
-        rows.add(row(result, source, layouts));
+        rows.addAll(
+            RowBlock.rows(
+                result.getBytes(3), result.getInt(2), result.getLong(1), source, layouts));
       }
     }
     return rows;
@@ -126,98 +131,130 @@ final class RowTable {
 
   /** How many rows are stored, of all sources. */
   static long count(Handle handle) {
-    return handle.createQuery("SELECT count(*) FROM source_row").mapTo(Long.class).one();
+    return handle.createQuery("SELECT count(*) FROM row_key").mapTo(Long.class).one();
   }
 
   /**
    * Appends these rows, in order, as written by import {@code importId}, adding the sources and
-   * layouts the store lacks. Plain JDBC batches: for 200,000 rows about a quarter faster than
-   * binding through Jdbi.
+   * layouts the store lacks: consecutive rows of one source go into one block, up to {@link
+   * RowBlock#MAX_ROWS}. Plain JDBC batches: for 200,000 rows about a quarter faster than binding
+   * through Jdbi. The caller holds the store's one write transaction, which the block ids count on.
    */
   static void insert(Connection connection, List<SourceRow> rows, long importId)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    // Sources and layouts are looked up as rows name them: one pass over the rows, each row made
-    // once (an import's rows may be made on demand, ImportBatch.DerivedRows).
-    Map<String, Long> sources = new HashMap<>();
-    Map<RowLayout, Long> layouts = new HashMap<>();
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO source_row"
-                + " (source_id, row_id, group_id, at, layout_id, row_values, import_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      int pending = 0;
+    try (BlockInserts inserts = new BlockInserts(connection, importId)) {
+      // Sources and layouts are looked up as rows name them: one pass over the rows, each row made
+      // once (an import's rows may be made on demand, ImportBatch.DerivedRows).
       for (SourceRow row : rows) {
-        if (!sources.containsKey(row.source())) {
+        inserts.add(row);
+      }
+      inserts.flush();
+    }
+  }
+
+  /** The statements of one {@link #insert}, and the block it is filling. */
+  private static final class BlockInserts implements AutoCloseable {
+
+    private final Connection connection;
+    private final long importId;
+    private final PreparedStatement blocks;
+    private final PreparedStatement keys;
+    private final PreparedStatement groups;
+    private final RowBlock.Writer writer = new RowBlock.Writer();
+    private final Map<String, Long> sources = new HashMap<>();
+    private final Map<RowLayout, Long> layouts = new HashMap<>();
+    private final Set<String> blockGroups = new LinkedHashSet<>();
+    private String blockSource = "";
+    private long blockId;
+    private int pendingKeys;
+
+    BlockInserts(Connection connection, long importId) throws SQLException {
+      this.connection = connection;
+      this.importId = importId;
+      try (Statement select = connection.createStatement();
+          ResultSet highest = select.executeQuery("SELECT max(block_id) FROM row_block")) {
+        highest.next();
+        blockId = highest.getLong(1);
+      }
+      blocks =
+          connection.prepareStatement(
+              "INSERT INTO row_block (block_id, source_id, import_id, row_count, rows)"
+                  + " VALUES (?, ?, ?, ?, ?)");
+      keys = connection.prepareStatement("INSERT INTO row_key (source_id, row_id) VALUES (?, ?)");
+      groups =
+          connection.prepareStatement(
+              "INSERT INTO row_group (source_id, group_id, block_id) VALUES (?, ?, ?)");
+    }
+
+    void add(SourceRow row) throws SQLException {
+      if (writer.rows() == RowBlock.MAX_ROWS || !row.source().equals(blockSource)) {
+        endBlock();
+        blockSource = row.source();
+        if (!sources.containsKey(blockSource)) {
           sources.putAll(sourceIds(connection, List.of(row)));
         }
-        RowFields fields = RowFields.copyOf(row.fields(), row.rowId());
-        if (!layouts.containsKey(fields.layout())) {
-          layouts.putAll(layoutIds(connection, List.of(row)));
-        }
-        bind(insert, 1, row, fields, sources, layouts);
-        insert.setLong(7, importId);
-        insert.addBatch();
-        if (++pending == INSERT_CHUNK) {
-          insert.executeBatch();
-          pending = 0;
-        }
       }
-      insert.executeBatch();
-    }
-  }
-
-  /**
-   * Appends rows that were stored before under their own {@code seqs} and {@code importIds} (the
-   * schema migration moving rows to this table), adding the sources and layouts the store lacks. A
-   * PostgreSQL caller must move the identity of {@code seq} past the last one afterwards.
-   */
-  static void insertStored(
-      Connection connection, Dialect dialect, List<SourceRow> rows, long[] seqs, long[] importIds)
-      throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    Map<String, Long> sources = sourceIds(connection, rows);
-    Map<RowLayout, Long> layouts = layoutIds(connection, rows);
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO source_row"
-                + " (seq, source_id, row_id, group_id, at, layout_id, row_values, import_id)"
-                + dialect.overridingIdentity()
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (int i = 0; i < rows.size(); i++) {
-        insert.setLong(1, seqs[i]);
-        SourceRow row = rows.get(i);
-        bind(insert, 2, row, RowFields.copyOf(row.fields(), row.rowId()), sources, layouts);
-        insert.setLong(8, importIds[i]);
-        insert.addBatch();
+      RowFields fields = RowFields.copyOf(row.fields(), row.rowId());
+      if (!layouts.containsKey(fields.layout())) {
+        layouts.putAll(layoutIds(connection, List.of(row)));
       }
-      insert.executeBatch();
+      writer.add(row, fields, layouts.get(fields.layout()));
+      blockGroups.add(row.groupId());
+      keys.setLong(1, sources.get(blockSource));
+      keys.setString(2, row.rowId());
+      keys.addBatch();
+      if (++pendingKeys == INSERT_CHUNK) {
+        flush();
+      }
     }
-  }
 
-  /** Binds the row's six columns from source_id to row_values, starting at {@code first}. */
-  private static void bind(
-      PreparedStatement insert,
-      int first,
-      SourceRow row,
-      RowFields fields,
-      Map<String, Long> sources,
-      Map<RowLayout, Long> layouts)
-      throws SQLException {
-    insert.setLong(first, sources.get(row.source()));
-    insert.setString(first + 1, row.rowId());
-    insert.setString(first + 2, row.groupId());
-    insert.setString(first + 3, StoredInstant.toText(row.at()));
-    insert.setLong(first + 4, layouts.get(fields.layout()));
-    insert.setString(first + 5, RowText.values(row, fields));
+    /** Writes the block being filled, if it holds a row, and every batched statement. */
+    void flush() throws SQLException {
+      endBlock();
+      // Blocks first: a group names its block.
+      blocks.executeBatch();
+      groups.executeBatch();
+      keys.executeBatch();
+      pendingKeys = 0;
+    }
+
+    private void endBlock() throws SQLException {
+      if (writer.rows() == 0) {
+        return;
+      }
+      long sourceId = sources.get(blockSource);
+      blockId++;
+      blocks.setLong(1, blockId);
+      blocks.setLong(2, sourceId);
+      blocks.setLong(3, importId);
+      blocks.setInt(4, writer.rows());
+      blocks.setBytes(5, writer.finish());
+      blocks.addBatch();
+      for (String group : blockGroups) {
+        groups.setLong(1, sourceId);
+        groups.setString(2, group);
+        groups.setLong(3, blockId);
+        groups.addBatch();
+      }
+      blockGroups.clear();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      writer.close();
+      try (blocks;
+          keys;
+          groups) {
+        // Only closes the three statements, each even if another fails to.
+      }
+    }
   }
 
   /** The ids of the rows' sources, adding those the store lacks. */
-  private static Map<String, Long> sourceIds(Connection connection, List<SourceRow> rows)
+  static Map<String, Long> sourceIds(Connection connection, List<SourceRow> rows)
       throws SQLException {
     Set<String> wanted = new LinkedHashSet<>();
     rows.forEach(row -> wanted.add(row.source()));
@@ -241,7 +278,7 @@ final class RowTable {
   }
 
   /** The ids of the rows' layouts, adding those the store lacks. */
-  private static Map<RowLayout, Long> layoutIds(Connection connection, List<SourceRow> rows)
+  static Map<RowLayout, Long> layoutIds(Connection connection, List<SourceRow> rows)
       throws SQLException {
     Set<RowLayout> wanted = new LinkedHashSet<>();
     rows.forEach(row -> wanted.add(RowFields.copyOf(row.fields(), row.rowId()).layout()));
@@ -274,7 +311,7 @@ final class RowTable {
   }
 
   /** Every stored layout by id; a layout text that does not hold its count is an error. */
-  private static Map<Long, RowLayout> readLayouts(Connection connection) throws SQLException {
+  static Map<Long, RowLayout> readLayouts(Connection connection) throws SQLException {
     Map<Long, RowLayout> layouts = new HashMap<>();
     try (Statement select = connection.createStatement();
         ResultSet result =
@@ -292,35 +329,8 @@ final class RowTable {
     return layouts;
   }
 
-  private static SourceRow row(ResultSet result, String source, Layouts layouts)
-      throws SQLException {
-    String rowId = result.getString(1);
-    String groupId = result.getString(2);
-    Instant at = StoredInstant.fromText(result.getString(3));
-    long layoutId = result.getLong(4);
-    RowLayout layout = layouts.layout(layoutId, source, rowId);
-    String[] values;
-    try {
-      values = RowText.values(result.getString(5), layout.size(), rowId, groupId, at);
-    } catch (IllegalArgumentException e) {
-      throw new SQLDataException(
-          "column row_values of "
-              + source
-              + " row "
-              + rowId
-              + " does not hold the "
-              + layout.size()
-              + " values of layout "
-              + layoutId
-              + ": "
-              + e.getMessage(),
-          e);
-    }
-    return new SourceRow(source, rowId, groupId, at, new RowFields(layout, values));
-  }
-
   /** The stored layouts by id, read again when a row names one written since. */
-  private static final class Layouts {
+  private static final class Layouts implements RowBlock.Layouts {
 
     private final Connection connection;
     private Map<Long, RowLayout> byId;
@@ -330,7 +340,8 @@ final class RowTable {
       this.byId = readLayouts(connection);
     }
 
-    RowLayout layout(long id, String source, String rowId) throws SQLException {
+    @Override
+    public RowLayout layout(long id, String source, String rowId) throws SQLException {
       RowLayout layout = byId.get(id);
       if (layout == null) {
         byId = readLayouts(connection);

@@ -8,9 +8,11 @@ import static io.tally.store.Fixtures.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +38,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.zip.Deflater;
+import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -146,13 +151,25 @@ abstract class PortfolioStoreContract {
             "import_log",
             "row_source",
             "row_layout",
-            "source_row",
+            "row_block",
+            "row_key",
+            "row_group",
             "event_revision",
             "price_point",
             "sync_mark")) {
       counts.put(table, queryOne("SELECT count(*) FROM " + table));
     }
     return counts;
+  }
+
+  /** Logs an import the way a store of an older schema did, written behind the store's back. */
+  final void logOldImport(String description) throws SQLException {
+    execute(
+        "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
+            + " events_added, events_revised, events_retracted, events_unchanged)"
+            + " VALUES ('2024-03-01T12:00:00.000000000Z', '"
+            + description
+            + "', 0, 0, 0, 0, 0, 0)");
   }
 
   /** Commits a batch of every kind of history: rows, events, a tombstone, prices and marks. */
@@ -193,16 +210,18 @@ abstract class PortfolioStoreContract {
               "reconciliation",
               "reconciliation_asset",
               "risk_event",
+              "row_block",
+              "row_group",
+              "row_key",
               "row_layout",
               "row_source",
-              "source_row",
               "sync_mark",
               "trade_pnl");
       assertThat(
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
     }
 
     @Test
@@ -274,7 +293,11 @@ abstract class PortfolioStoreContract {
                 "first"));
       }
 
-      assertThatThrownBy(() -> execute("UPDATE source_row SET row_values = ''"))
+      assertThatThrownBy(() -> execute("UPDATE row_block SET row_count = 2"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("UPDATE row_key SET row_id = 'L2'"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("DELETE FROM row_group"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> execute("UPDATE row_layout SET names = ''"))
           .hasMessageContaining("append-only");
@@ -322,7 +345,7 @@ abstract class PortfolioStoreContract {
       execute("DELETE FROM equity_point");
       execute("DELETE FROM reconciliation_asset");
       execute("DELETE FROM reconciliation");
-      assertThatThrownBy(() -> execute("DELETE FROM source_row"))
+      assertThatThrownBy(() -> execute("DELETE FROM row_block"))
           .hasMessageContaining("append-only");
       try (PortfolioStore store = open()) {
         assertThat(store.latestCheckpoint()).isEmpty();
@@ -837,29 +860,150 @@ abstract class PortfolioStoreContract {
     }
   }
 
-  /** Rows are stored as a layout of field names, kept once, and each row's values. */
+  /**
+   * Rows are stored in blocks of consecutive rows, deflated, each line a layout of field names,
+   * kept once, and the row's values.
+   */
   @Nested
   class RowsStoredCompactly {
 
+    /** The lines of block {@code blockId}, inflated. */
+    private List<String> blockLines(long blockId) throws Exception {
+      try (Connection connection = connect();
+          PreparedStatement query =
+              connection.prepareStatement("SELECT rows FROM row_block WHERE block_id = ?")) {
+        query.setLong(1, blockId);
+        try (ResultSet result = query.executeQuery()) {
+          assertThat(result.next()).as("block %d", blockId).isTrue();
+          byte[] text =
+              new InflaterInputStream(new ByteArrayInputStream(result.getBytes(1))).readAllBytes();
+          return List.of(new String(text, StandardCharsets.UTF_8).split("\n"));
+        }
+      }
+    }
+
+    /** Writes block {@code blockId} of import 1 behind the store's back, holding these bytes. */
+    private void insertBlock(long blockId, int rowCount, byte[] bytes) throws SQLException {
+      try (Connection connection = connect();
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO row_block (block_id, source_id, import_id, row_count, rows)"
+                      + " VALUES (?, 1, 1, ?, ?)")) {
+        insert.setLong(1, blockId);
+        insert.setInt(2, rowCount);
+        insert.setBytes(3, bytes);
+        insert.executeUpdate();
+      }
+    }
+
+    private byte[] deflated(String text) {
+      Deflater deflater = new Deflater();
+      deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+      deflater.finish();
+      byte[] buffer = new byte[1_024];
+      int length = deflater.deflate(buffer);
+      deflater.end();
+      return Arrays.copyOf(buffer, length);
+    }
+
     @Test
-    void rowsOfOneLayoutStoreTheirNamesOnceAndOnlyTheirValues() throws SQLException {
+    void rowsOfOneLayoutStoreTheirNamesOnceAndOnlyTheirValuesInBlocks() throws Exception {
+      int full = RowBlock.MAX_ROWS;
       List<SourceRow> rows = new ArrayList<>();
-      for (int i = 0; i < 100; i++) {
+      for (int i = 0; i < 2 * full + 44; i++) {
         rows.add(ledger("L" + i, "R" + i / 2, i));
       }
 
       try (PortfolioStore store = open()) {
-        store.commit(new ImportBatch(rows, List.of(), "100 rows"));
+        store.commit(new ImportBatch(rows, List.of(), "rows"));
 
         assertThat(store.rows(LEDGERS)).isEqualTo(rows);
+        assertThat(store.rowCount()).isEqualTo(rows.size());
       }
 
       assertThat(queryList("SELECT source FROM row_source")).containsExactly(LEDGERS);
       assertThat(queryList("SELECT field_count || ' ' || names FROM row_layout"))
           .containsExactly("4 txid\trefid\tasset\tamount");
+      // Two full blocks and one of the 44 rows left.
+      assertThat(queryList("SELECT row_count FROM row_block ORDER BY block_id"))
+          .containsExactly(String.valueOf(full), String.valueOf(full), "44");
       // The ledger id and refid are the row's own row_id and group_id: \i and \g.
-      assertThat(queryOne("SELECT row_values FROM source_row WHERE row_id = 'L7'"))
-          .isEqualTo("\\i\t\\g\tXXBT\t0.0100000000");
+      List<String> lines = blockLines(1);
+      assertThat(lines).hasSize(full);
+      assertThat(lines.get(7))
+          .isEqualTo("1\tL7\tR3\t2024-03-01T12:00:07.000000000Z\t\\i\t\\g\tXXBT\t0.0100000000");
+      // The last group of block 1 (its last two rows) lies in block 1 only; the next in block 2.
+      assertThat(
+              queryList(
+                  "SELECT block_id FROM row_group WHERE group_id = 'R" + (full / 2 - 1) + "'"))
+          .containsExactly("1");
+      assertThat(queryList("SELECT block_id FROM row_group WHERE group_id = 'R" + full / 2 + "'"))
+          .containsExactly("2");
+      assertThat(queryOne("SELECT count(*) FROM row_group"))
+          .isEqualTo(String.valueOf(rows.size() / 2));
+      assertThat(queryOne("SELECT count(*) FROM row_key")).isEqualTo(String.valueOf(rows.size()));
+    }
+
+    @Test
+    void aGroupSplitAcrossBlocksReadsBackWhole() {
+      int full = RowBlock.MAX_ROWS;
+      List<SourceRow> rows = new ArrayList<>();
+      for (int i = 0; i < full - 1; i++) {
+        rows.add(ledger("L" + i, "R" + i, i));
+      }
+      // One group: its first row ends block 1, its second starts block 2.
+      rows.add(ledger("split-1", "split", full - 1));
+      rows.add(ledger("split-2", "split", full));
+
+      try (PortfolioStore store = open()) {
+        store.commit(new ImportBatch(rows, List.of(), "split"));
+        // A later import adds a third row to the group, in a block of its own.
+        store.commit(rows("later", ledger("split-3", "split", 0)));
+
+        assertThat(store.rowsInGroups(LEDGERS, List.of("split", "R5")))
+            .containsExactly(
+                rows.get(5), rows.get(full - 1), rows.get(full), ledger("split-3", "split", 0));
+      }
+    }
+
+    @Test
+    void eachImportAndEachSourceStartsABlockOfItsOwn() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            new ImportBatch(
+                List.of(
+                    ledger("L1", "R1", 0),
+                    trade("T1", "R1", 0),
+                    trade("T2", "R2", 1),
+                    ledger("L2", "R2", 1)),
+                List.of(),
+                "mixed"));
+        store.commit(rows("second", ledger("L3", "R3", 2)));
+
+        assertThat(store.rows(LEDGERS))
+            .containsExactly(ledger("L1", "R1", 0), ledger("L2", "R2", 1), ledger("L3", "R3", 2));
+        assertThat(store.rows("kraken.trades"))
+            .containsExactly(trade("T1", "R1", 0), trade("T2", "R2", 1));
+      }
+
+      assertThat(
+              queryList(
+                  "SELECT b.import_id || ' ' || s.source || ' ' || b.row_count FROM row_block AS b"
+                      + " JOIN row_source AS s ON s.source_id = b.source_id ORDER BY b.block_id"))
+          .containsExactly(
+              "1 kraken.ledgers 1",
+              "1 kraken.trades 2",
+              "1 kraken.ledgers 1",
+              "2 kraken.ledgers 1");
+    }
+
+    private SourceRow trade(String rowId, String groupId, int second) {
+      return new SourceRow(
+          "kraken.trades",
+          rowId,
+          groupId,
+          T0.plusSeconds(second),
+          Map.of("txid", rowId, "ordertxid", groupId, "vol", "1"));
     }
 
     @Test
@@ -899,17 +1043,47 @@ abstract class PortfolioStoreContract {
       try (PortfolioStore store = open()) {
         store.commit(rows("first", ledger("L1", "R1", 0)));
         // Three values for the layout of four names, written behind the store's back.
-        execute(
-            "INSERT INTO source_row"
-                + " (source_id, row_id, group_id, at, layout_id, row_values, import_id)"
-                + " SELECT source_id, 'L2', 'R2', at, layout_id, 'a\tb\tc', import_id"
-                + " FROM source_row");
+        insertBlock(2, 1, deflated("1\tL2\tR2\t2024-03-01T12:00:00.000000000Z\ta\tb\tc\n"));
 
         assertThatThrownBy(() -> store.rows(LEDGERS))
             .isInstanceOf(StoreException.class)
             .hasMessageContaining(databaseName())
-            .hasMessageContaining("column row_values of kraken.ledgers row L2")
+            .hasMessageContaining(
+                "row_block 2 holds kraken.ledgers row L2, whose values do not fit the 4 names of"
+                    + " layout 1")
             .hasMessageContaining("expected 4 texts, found 3");
+      }
+    }
+
+    @Test
+    void aDamagedBlockIsAStoreErrorNamingTheBlock() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        byte[] damaged = deflated("1\tL2\tR2\t2024-03-01T12:00:00.000000000Z\ta\tb\tc\td\n");
+        damaged[damaged.length - 1] ^= 1; // the checksum no longer matches
+        insertBlock(2, 1, damaged);
+
+        assertThatThrownBy(() -> store.rows(LEDGERS))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining(
+                "column rows of row_block 2 (kraken.ledgers) is not a block of rows: its bytes do"
+                    + " not inflate");
+        // What does not read the blocks still works.
+        assertThat(store.knownRowIds(LEDGERS, List.of("L1", "L2"))).containsExactly("L1");
+      }
+    }
+
+    @Test
+    void aBlockHoldingOtherThanItsCountIsAStoreErrorNamingTheBlock() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+        insertBlock(2, 2, deflated("1\tL2\tR2\t2024-03-01T12:00:00.000000000Z\ta\tb\tc\td\n"));
+
+        assertThatThrownBy(() -> store.rows(LEDGERS))
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining(
+                "column rows of row_block 2 (kraken.ledgers) is not a block of rows: it holds 1"
+                    + " rows, not 2");
       }
     }
   }
@@ -940,15 +1114,6 @@ abstract class PortfolioStoreContract {
       }
     }
 
-    private void logSchemaFourImport(String description) throws SQLException {
-      execute(
-          "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
-              + " events_added, events_revised, events_retracted, events_unchanged)"
-              + " VALUES ('2024-03-01T12:00:00.000000000Z', '"
-              + description
-              + "', 0, 0, 0, 0, 0, 0)");
-    }
-
     @Test
     void itsRowsReadBackEqualInTheirOrderAndNewRowsFollowThem() throws SQLException {
       long seed = System.nanoTime();
@@ -960,9 +1125,9 @@ abstract class PortfolioStoreContract {
       }
       List<SourceRow> second = random.rows(TRADES, 100);
       migrateTo("4");
-      logSchemaFourImport("first");
+      logOldImport("first");
       insertSchemaFourRows(1, first);
-      logSchemaFourImport("second");
+      logOldImport("second");
       insertSchemaFourRows(2, second);
 
       try (PortfolioStore store = open()) {
@@ -989,15 +1154,18 @@ abstract class PortfolioStoreContract {
             .extracting(ImportLogEntry::description)
             .containsExactly("first", "second", "third");
       }
-      assertThat(tables()).doesNotContain("source_row_v4");
-      assertThat(queryOne("SELECT max(seq) FROM source_row"))
-          .isEqualTo(String.valueOf(first.size() + second.size() + 1));
+      assertThat(tables()).doesNotContain("source_row_v4", "source_row_v10", "source_row");
+      assertThat(
+              queryList(
+                  "SELECT import_id || ' ' || sum(row_count) FROM row_block"
+                      + " GROUP BY import_id ORDER BY import_id"))
+          .containsExactly("1 " + first.size(), "2 " + second.size(), "3 1");
     }
 
     @Test
     void aRowThatCannotMoveFailsTheOpeningByNameAndLeavesSchemaFour() throws SQLException {
       migrateTo("4");
-      logSchemaFourImport("first");
+      logOldImport("first");
       insertSchemaFourRows(1, List.of(ledger("L1", "R1", 0)));
       // Valid JSON, but not an object of strings.
       execute(
@@ -1019,6 +1187,111 @@ abstract class PortfolioStoreContract {
 
     private void openAndClose() {
       open().close();
+    }
+  }
+
+  /** A store of schema 10, which kept one table row per source row, opens with its rows intact. */
+  @Nested
+  class StoresOfSchemaTen {
+
+    private static final String TRADES = "kraken.trades";
+
+    /** Writes rows the way schemas 5 to 10 did, one table row each, as import {@code importId}. */
+    private void insertSchemaTenRows(long importId, List<SourceRow> rows) throws SQLException {
+      try (Connection connection = connect()) {
+        Map<String, Long> sources = RowTable.sourceIds(connection, rows);
+        Map<RowLayout, Long> layouts = RowTable.layoutIds(connection, rows);
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO source_row"
+                    + " (source_id, row_id, group_id, at, layout_id, row_values, import_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          for (SourceRow row : rows) {
+            RowFields fields = RowFields.copyOf(row.fields(), row.rowId());
+            insert.setLong(1, sources.get(row.source()));
+            insert.setString(2, row.rowId());
+            insert.setString(3, row.groupId());
+            insert.setString(4, StoredInstant.toText(row.at()));
+            insert.setLong(5, layouts.get(fields.layout()));
+            insert.setString(6, RowText.values(row, fields));
+            insert.setLong(7, importId);
+            insert.addBatch();
+          }
+          insert.executeBatch();
+        }
+      }
+    }
+
+    @Test
+    void itsRowsMoveToBlocksInTheirOrderAndImportAndNewRowsFollowThem() throws SQLException {
+      long seed = System.nanoTime();
+      RandomRows random = new RandomRows(seed);
+      // More rows than the migration moves at once, and imports that mix sources.
+      List<SourceRow> first = new ArrayList<>(random.rows(LEDGERS, 200));
+      for (int i = 0; i < BlockRows.CHUNK + 500; i++) {
+        first.add(ledger("plain-" + i, "group-" + i / 2, i));
+      }
+      List<SourceRow> second = new ArrayList<>(random.rows(TRADES, 100));
+      second.add(ledger("L-second", "group-3", 1));
+      migrateTo("10");
+      logOldImport("first");
+      insertSchemaTenRows(1, first);
+      logOldImport("second");
+      insertSchemaTenRows(2, second);
+      List<SourceRow> ledgers = new ArrayList<>(first);
+      ledgers.add(second.get(100));
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.rows(LEDGERS)).as("seed %d", seed).isEqualTo(ledgers);
+        assertThat(store.rows(TRADES)).as("seed %d", seed).isEqualTo(second.subList(0, 100));
+        assertThat(store.rowsInGroups(LEDGERS, List.of("group-3", first.get(0).groupId())))
+            .as("seed %d", seed)
+            .isEqualTo(
+                ledgers.stream()
+                    .filter(
+                        row ->
+                            row.groupId().equals("group-3")
+                                || row.groupId().equals(first.get(0).groupId()))
+                    .toList());
+        assertThat(store.knownRowIds(LEDGERS, List.of("plain-7", "L-second", "plain-x")))
+            .containsExactlyInAnyOrder("plain-7", "L-second");
+        assertThat(store.rowCount()).isEqualTo(first.size() + second.size());
+
+        CommitResult result = store.commit(rows("third", ledger("L-new", "R-new", 0)));
+        assertThat(result.rowsAdded()).isEqualTo(1);
+        assertThat(store.rows(LEDGERS)).last().isEqualTo(ledger("L-new", "R-new", 0));
+      }
+      assertThat(tables()).doesNotContain("source_row_v10", "source_row");
+      assertThat(
+              queryList(
+                  "SELECT import_id || ' ' || sum(row_count) FROM row_block"
+                      + " GROUP BY import_id ORDER BY import_id"))
+          .containsExactly("1 " + first.size(), "2 " + second.size(), "3 1");
+    }
+
+    @Test
+    void aRowThatCannotMoveFailsTheOpeningByNameAndLeavesSchemaTen() throws SQLException {
+      migrateTo("10");
+      logOldImport("first");
+      insertSchemaTenRows(1, List.of(ledger("L1", "R1", 0)));
+      // Three values for the layout of four names.
+      execute(
+          "INSERT INTO source_row"
+              + " (source_id, row_id, group_id, at, layout_id, row_values, import_id)"
+              + " VALUES (1, 'L2', 'R2', '2024-03-01T12:00:00.000000000Z', 1, 'a\tb\tc', 1)");
+
+      assertThatThrownBy(() -> open().close())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("Could not migrate the schema of " + databaseName())
+          .hasMessageContaining("kraken.ledgers row L2 (seq 2 of source_row_v10)");
+
+      assertThat(
+              queryList(
+                  "SELECT version FROM flyway_schema_history WHERE success"
+                      + " ORDER BY installed_rank"))
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+      assertThat(queryOne("SELECT row_values FROM source_row WHERE row_id = 'L2'"))
+          .isEqualTo("a\tb\tc");
     }
   }
 

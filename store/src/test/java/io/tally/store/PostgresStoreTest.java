@@ -121,6 +121,7 @@ class PostgresStoreTest extends PortfolioStoreContract {
     Flyway.configure()
         .dataSource(location(), null, null)
         .locations(Dialect.POSTGRESQL.migrations())
+        .javaMigrations(Dialect.POSTGRESQL.javaMigrations())
         .target(version)
         .load()
         .migrate();
@@ -196,8 +197,10 @@ class PostgresStoreTest extends PortfolioStoreContract {
         store.commit(rows("first", ledger("L1", "R1", 0)));
       }
 
-      assertThatThrownBy(() -> execute("TRUNCATE source_row"))
-          .hasMessageContaining("source_row is append-only");
+      assertThatThrownBy(() -> execute("TRUNCATE row_key"))
+          .hasMessageContaining("row_key is append-only");
+      assertThatThrownBy(() -> execute("TRUNCATE row_group"))
+          .hasMessageContaining("row_group is append-only");
       assertThatThrownBy(() -> execute("TRUNCATE import_log CASCADE"))
           .hasMessageContaining("append-only");
       try (PortfolioStore store = open()) {

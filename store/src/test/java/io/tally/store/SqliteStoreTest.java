@@ -96,6 +96,7 @@ class SqliteStoreTest extends PortfolioStoreContract {
     Flyway.configure()
         .dataSource("jdbc:sqlite:" + file(), null, null)
         .locations(Dialect.SQLITE.migrations())
+        .javaMigrations(Dialect.SQLITE.javaMigrations())
         .target(version)
         .load()
         .migrate();

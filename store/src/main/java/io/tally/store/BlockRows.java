@@ -1,0 +1,137 @@
+package io.tally.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Schema 12, a Java migration: moves the rows of schema 10, which schema 11 renamed to {@code
+ * source_row_v10} (one row per table row, its values as {@link RowText}), into the blocks of schema
+ * 11 ({@link RowTable#insert}), keeping their order and import, then drops {@code source_row_v10}.
+ * It is Java, not SQL, so that old rows are written by the same code as new ones on both databases.
+ * Rows move in chunks of {@value #CHUNK}, in {@code seq} order, so memory stays small for any
+ * number of rows; each import's rows start a block of their own.
+ *
+ * <p>Example: {@code Flyway.configure().javaMigrations(new BlockRows())}. A failure names the row
+ * and fails the whole migration, which the store runs in one transaction with schema 11, so the
+ * store stays at schema 10. Stateless.
+ */
+final class BlockRows implements JavaMigration {
+
+  /** Rows moved per batch. */
+  static final int CHUNK = 10_000;
+
+  @Override
+  public MigrationVersion getVersion() {
+    return MigrationVersion.fromVersion("12");
+  }
+
+  @Override
+  public String getDescription() {
+    return "row blocks";
+  }
+
+  @Override
+  public Integer getChecksum() {
+    return null;
+  }
+
+  @Override
+  public boolean canExecuteInTransaction() {
+    return true;
+  }
+
+  @Override
+  public void migrate(Context context) throws SQLException {
+    Connection connection = context.getConnection();
+    Map<Long, RowLayout> layouts = RowTable.readLayouts(connection);
+    Map<Long, String> sources = sources(connection);
+    long after = Long.MIN_VALUE;
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT seq, source_id, row_id, group_id, at, layout_id, row_values, import_id"
+                + " FROM source_row_v10 WHERE seq > ? ORDER BY seq LIMIT "
+                + CHUNK)) {
+      while (true) {
+        select.setLong(1, after);
+        List<SourceRow> run = new ArrayList<>();
+        long runImport = -1;
+        boolean any = false;
+        try (ResultSet result = select.executeQuery()) {
+          while (result.next()) {
+            any = true;
+            after = result.getLong(1);
+            long importId = result.getLong(8);
+            if (importId != runImport) {
+              RowTable.insert(connection, run, runImport);
+              run = new ArrayList<>();
+              runImport = importId;
+            }
+            run.add(oldRow(result, sources, layouts));
+          }
+        }
+        RowTable.insert(connection, run, runImport);
+        if (!any) {
+          break;
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE source_row_v10");
+    }
+  }
+
+  private static Map<Long, String> sources(Connection connection) throws SQLException {
+    Map<Long, String> sources = new HashMap<>();
+    try (Statement select = connection.createStatement();
+        ResultSet result = select.executeQuery("SELECT source_id, source FROM row_source")) {
+      while (result.next()) {
+        sources.put(result.getLong(1), result.getString(2));
+      }
+    }
+    return sources;
+  }
+
+  /** The row of schema 10 at the result's cursor; stored text that is no row is an error. */
+  private static SourceRow oldRow(
+      ResultSet result, Map<Long, String> sources, Map<Long, RowLayout> layouts)
+      throws SQLException {
+    long seq = result.getLong(1);
+    String source = sources.get(result.getLong(2));
+    String rowId = result.getString(3);
+    String groupId = result.getString(4);
+    long layoutId = result.getLong(6);
+    RowLayout layout = layouts.get(layoutId);
+    try {
+      if (layout == null) {
+        throw new IllegalArgumentException("row_layout holds no layout " + layoutId);
+      }
+      Instant at = StoredInstant.fromText(result.getString(5));
+      String[] values = RowText.values(result.getString(7), layout.size(), rowId, groupId, at);
+      return new SourceRow(source, rowId, groupId, at, new RowFields(layout, values));
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw new SQLDataException(
+          "Could not move "
+              + source
+              + " row "
+              + rowId
+              + " (seq "
+              + seq
+              + " of source_row_v10) to a block: "
+              + e.getMessage(),
+          e);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package io.tally.store;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * Consecutive rows of one source as table {@code row_block} keeps them: one line per row, ended by
+ * a line feed, holding its layout's id, its id, its group id, its time ({@link StoredInstant}) and
+ * its values, all written as {@link RowText} writes texts (escaped, separated by a TAB), the lines
+ * deflated together in zlib's format (RFC 1950, whose checksum tells a damaged block). A block of
+ * ledger rows takes about a fifth of its lines' text, since neighbouring rows repeat their types,
+ * assets, wallets and file names.
+ *
+ * <p>Example: {@code new RowBlock.Writer()} fed {@code add(row, fields, 1)} for each of 256 rows
+ * gives {@link Writer#finish()}'s bytes; {@code RowBlock.rows(bytes, 256, 7, "kraken.ledgers",
+ * layouts)} gives the rows back. A writer is not thread-safe; reading is stateless.
+ */
+final class RowBlock {
+
+  /** The most rows one block holds: small enough that reading one group inflates little. */
+  static final int MAX_ROWS = 256;
+
+  private static final char SEPARATOR = '\t';
+  private static final char END = '\n';
+
+  private RowBlock() {}
+
+  /** The stored layouts by id, as a block's reader needs them. */
+  interface Layouts {
+
+    /**
+     * The layout {@code id}, which the row {@code rowId} of {@code source} names.
+     *
+     * @throws SQLException if the store holds no such layout
+     */
+    RowLayout layout(long id, String source, String rowId) throws SQLException;
+  }
+
+  /** Collects one block's rows and deflates them; reusable block after block. */
+  static final class Writer implements AutoCloseable {
+
+    private final Deflater deflater = new Deflater();
+    private final StringBuilder text = new StringBuilder(MAX_ROWS * 160);
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(MAX_ROWS * 40);
+    private final byte[] buffer = new byte[8_192];
+    private int rows;
+
+    /**
+     * Adds {@code row}, whose fields are {@code fields}, in the layout stored as {@code layoutId}.
+     */
+    void add(SourceRow row, RowFields fields, long layoutId) {
+      if (rows == MAX_ROWS) {
+        throw new IllegalStateException("A block holds at most " + MAX_ROWS + " rows");
+      }
+      text.append(
+              RowText.names(
+                  List.of(
+                      Long.toString(layoutId),
+                      row.rowId(),
+                      row.groupId(),
+                      StoredInstant.toText(row.at()))))
+          .append(SEPARATOR)
+          .append(RowText.values(row, fields))
+          .append(END);
+      rows++;
+    }
+
+    /** How many rows the block holds so far. */
+    int rows() {
+      return rows;
+    }
+
+    /** The deflated block of the rows added since the last finish; the writer is empty again. */
+    byte[] finish() {
+      deflater.reset();
+      deflater.setInput(text.toString().getBytes(StandardCharsets.UTF_8));
+      deflater.finish();
+      out.reset();
+      while (!deflater.finished()) {
+        out.write(buffer, 0, deflater.deflate(buffer));
+      }
+      text.setLength(0);
+      rows = 0;
+      return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+      deflater.end();
+    }
+  }
+
+  /**
+   * The {@code count} rows of {@code source} that block {@code blockId} holds, in its order.
+   *
+   * @throws SQLDataException naming the block, and the row where one is to blame, if the bytes are
+   *     not such a block
+   */
+  static List<SourceRow> rows(byte[] block, int count, long blockId, String source, Layouts layouts)
+      throws SQLException {
+    String text = inflate(block, blockId, source);
+    List<SourceRow> rows = new ArrayList<>(count);
+    int start = 0;
+    while (start < text.length()) {
+      int end = text.indexOf(END, start);
+      if (end < 0) {
+        throw notABlock(blockId, source, "its last line has no line feed");
+      }
+      rows.add(row(text.substring(start, end), blockId, source, layouts));
+      start = end + 1;
+    }
+    if (rows.size() != count) {
+      throw notABlock(blockId, source, "it holds " + rows.size() + " rows, not " + count);
+    }
+    return rows;
+  }
+
+  private static SourceRow row(String line, long blockId, String source, Layouts layouts)
+      throws SQLException {
+    int valuesStart = 0;
+    for (int i = 0; i < 4; i++) {
+      valuesStart = line.indexOf(SEPARATOR, valuesStart) + 1;
+      if (valuesStart == 0) {
+        throw notABlock(blockId, source, "a line holds fewer than five texts: '" + line + "'");
+      }
+    }
+    List<String> head;
+    long layoutId;
+    Instant at;
+    try {
+      head = RowText.names(line.substring(0, valuesStart - 1), 4);
+      layoutId = Long.parseLong(head.get(0));
+      at = StoredInstant.fromText(head.get(3));
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw notABlock(blockId, source, e.getMessage() + " in the line '" + line + "'");
+    }
+    String rowId = head.get(1);
+    String groupId = head.get(2);
+    RowLayout layout = layouts.layout(layoutId, source, rowId);
+    try {
+      String[] values =
+          RowText.values(line.substring(valuesStart), layout.size(), rowId, groupId, at);
+      return new SourceRow(source, rowId, groupId, at, new RowFields(layout, values));
+    } catch (IllegalArgumentException e) {
+      throw new SQLDataException(
+          "row_block "
+              + blockId
+              + " holds "
+              + source
+              + " row "
+              + rowId
+              + ", whose values do not fit the "
+              + layout.size()
+              + " names of layout "
+              + layoutId
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String inflate(byte[] block, long blockId, String source) throws SQLException {
+    Inflater inflater = new Inflater();
+    try {
+      inflater.setInput(block);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(block.length * 6);
+      byte[] buffer = new byte[8_192];
+      while (!inflater.finished()) {
+        int inflated = inflater.inflate(buffer);
+        if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw notABlock(blockId, source, "its bytes end before the block does");
+        }
+        out.write(buffer, 0, inflated);
+      }
+      if (inflater.getRemaining() > 0) {
+        throw notABlock(blockId, source, inflater.getRemaining() + " bytes follow the block");
+      }
+      return out.toString(StandardCharsets.UTF_8);
+    } catch (DataFormatException e) {
+      throw notABlock(blockId, source, "its bytes do not inflate (" + e.getMessage() + ")");
+    } finally {
+      inflater.end();
+    }
+  }
+
+  private static SQLDataException notABlock(long blockId, String source, String why) {
+    return new SQLDataException(
+        "column rows of row_block " + blockId + " (" + source + ") is not a block of rows: " + why);
+  }
+}
