@@ -16,14 +16,17 @@ import org.jdbi.v3.core.statement.Query;
 /**
  * SQL for table {@code event_revision}: every revision of every event, appended and never changed.
  * The latest revision of an id is the one with the highest number; an event is visible when its
- * latest revision is not a tombstone.
+ * latest revision is not a tombstone. A line that starts with its head, the event's time and id as
+ * the engine writes them ({@code 2024-03-01T12:00:00Z R1 trade ...}), is stored without it and
+ * marked {@code headless}, since the revision's own columns hold both; a reader puts it back.
  */
 final class EventTable {
 
   private static final String LATEST =
       "r.revision = (SELECT max(x.revision) FROM event_revision AS x WHERE x.event_id = r.event_id)";
 
-  private static final String COLUMNS = "r.event_id, r.at, r.line, r.retracted, r.revision";
+  private static final String COLUMNS =
+      "r.event_id, r.at, r.line, r.retracted, r.revision, r.headless";
 
   /** The query of {@link #since}: one parameter, the import id. */
   static final String SINCE =
@@ -185,17 +188,22 @@ final class EventTable {
       throws SQLException {
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO event_revision"
+                + " (event_id, revision, at, line, retracted, import_id, headless)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       int pending = 0;
       for (EventRevision revision : revisions) {
         EventRecord record = revision.record();
         insert.setString(1, record.eventId());
         insert.setLong(2, revision.revision());
         insert.setString(3, StoredInstant.toText(record.at()));
-        insert.setString(4, record.line());
+        String line = record.line();
+        String head = head(record.eventId(), record.at());
+        boolean headless = line.length() > head.length() && line.startsWith(head);
+        insert.setString(4, headless ? line.substring(head.length()) : line);
         insert.setInt(5, record.retracted() ? 1 : 0);
         insert.setLong(6, importId);
+        insert.setInt(7, headless ? 1 : 0);
         insert.addBatch();
         if (++pending == INSERT_CHUNK) {
           insert.executeBatch();
@@ -206,12 +214,20 @@ final class EventTable {
     }
   }
 
+  /** What the engine starts an event's line with: its time and its id, each followed by a space. */
+  private static String head(String eventId, Instant at) {
+    return at + " " + eventId + " ";
+  }
+
   private static EventRecord record(ResultSet result) throws SQLException {
-    return new EventRecord(
-        result.getString(1),
-        StoredInstant.fromText(result.getString(2)),
-        result.getString(3),
-        result.getInt(4) == 1);
+    String eventId = result.getString(1);
+    Instant at = StoredInstant.fromText(result.getString(2));
+    String line = result.getString(3);
+    boolean retracted = result.getInt(4) == 1;
+    if (result.getInt(6) == 1) {
+      line = head(eventId, at) + line;
+    }
+    return new EventRecord(eventId, at, line, retracted);
   }
 
   private static EventRevision revision(ResultSet result) throws SQLException {

@@ -7,8 +7,8 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The newest schema version of the store ({@value #NEWEST}: SQL migrations V1 to V5 and V7 to V11,
- * and the Java migrations {@link CompactRows} (V6) and {@link BlockRows} (V12)), and whether a
+ * The newest schema version of the store ({@value #NEWEST}: SQL migrations V1 to V5, V7 to V11 and
+ * V13, and the Java migrations {@link CompactRows} (V6) and {@link BlockRows} (V12)), and whether a
  * database is at it. A store at the newest version, whose migration history records no failure,
  * opens without Flyway: most of a short command's start was Flyway scanning its migrations to find
  * there was nothing to do. A new migration raises {@link #NEWEST} with it ({@code
@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 final class SchemaVersion {
 
   /** The version of the newest migration. */
-  static final String NEWEST = "12";
+  static final String NEWEST = "13";
 
   private SchemaVersion() {}
 

@@ -193,17 +193,21 @@ public final class SqliteStore extends SqlStore {
     }
   }
 
-  /** Whether this migration moved the rows of an older store to the compact rows of schema 6. */
+  /**
+   * Whether this migration moved the rows of an older store: to the compact rows of schema 6, or to
+   * the blocks of schema 12.
+   */
   private static boolean movedRows(MigrateResult migrated) {
     return migrated.initialSchemaVersion != null
-        && migrated.migrations.stream().anyMatch(migration -> "6".equals(migration.version));
+        && migrated.migrations.stream()
+            .anyMatch(migration -> "6".equals(migration.version) || "12".equals(migration.version));
   }
 
   /**
-   * Gives back to the file system the pages the rows of an older store took before schema 6 moved
-   * them ({@code VACUUM}, which cannot run inside the migration's transaction): otherwise the store
-   * would keep its old size plus the compact copy until new rows filled the free pages. A million
-   * rows take a few seconds, once.
+   * Gives back to the file system the pages the rows of an older store took before schema 6 or 12
+   * moved them ({@code VACUUM}, which cannot run inside the migration's transaction): otherwise the
+   * store would keep its old size plus the compact copy until new rows filled the free pages. A
+   * million rows take a few seconds, once.
    */
   private static void reclaimSpace(SQLiteDataSource dataSource, Path file) {
     try (Connection connection = dataSource.getConnection();
@@ -211,7 +215,7 @@ public final class SqliteStore extends SqlStore {
       statement.execute("VACUUM");
     } catch (SQLException e) {
       throw new StoreException(
-          "Could not give back the space of the rows moved to schema 6 in "
+          "Could not give back the space of the rows moved to a newer schema in "
               + file
               + " (VACUUM): "
               + e

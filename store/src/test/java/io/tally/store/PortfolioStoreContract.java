@@ -221,7 +221,7 @@ abstract class PortfolioStoreContract {
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
     }
 
     @Test
@@ -1084,6 +1084,76 @@ abstract class PortfolioStoreContract {
             .hasMessageContaining(
                 "column rows of row_block 2 (kraken.ledgers) is not a block of rows: it holds 1"
                     + " rows, not 2");
+      }
+    }
+  }
+
+  /**
+   * A line that starts with its head, the event's time and id as the engine writes them, is stored
+   * without it (schema 13), and every reader gets the whole line back.
+   */
+  @Nested
+  class EventLinesStoredHeadless {
+
+    private final Instant at = Instant.parse("2024-03-01T12:00:00.250Z");
+
+    @Test
+    void aLineIsStoredWithoutItsHeadAndEveryReaderPutsItBack() throws SQLException {
+      // The head is the time as Instant.toString writes it, the id, and a space after each.
+      EventRecord trade =
+          EventRecord.of("R1", at, "2024-03-01T12:00:00.250Z R1 trade pair=XBT/EUR sold=EUR:10");
+      EventRecord otherId = EventRecord.of("R2", at, "2024-03-01T12:00:00.250Z R1 flow x");
+      EventRecord otherTime = EventRecord.of("R3", at, "2024-03-01T12:00:00.25Z R3 flow x");
+      EventRecord onlyHead = EventRecord.of("R4", at, "2024-03-01T12:00:00.250Z R4 ");
+      List<EventRecord> records = List.of(trade, otherId, otherTime, onlyHead);
+
+      try (PortfolioStore store = open()) {
+        store.commit(new ImportBatch(List.of(), records, "lines"));
+
+        assertThat(store.events()).containsExactlyElementsOf(records);
+        assertThat(store.findEvent("R1")).contains(trade);
+        assertThat(store.eventsBetween(at, at.plusSeconds(1))).containsExactlyElementsOf(records);
+        assertThat(store.eventsBefore(Optional.empty(), 10))
+            .containsExactly(onlyHead, otherTime, otherId, trade);
+        assertThat(store.revisionsSince(0))
+            .extracting(EventRevision::record)
+            .containsExactlyElementsOf(records);
+        assertThat(store.commit(new ImportBatch(List.of(), records, "again")).eventsUnchanged())
+            .isEqualTo(4);
+      }
+
+      // Only the line that starts with its own head, and holds more, loses it.
+      assertThat(
+              queryList(
+                  "SELECT event_id || ' ' || headless || ' ' || line FROM event_revision"
+                      + " ORDER BY event_id"))
+          .containsExactly(
+              "R1 1 trade pair=XBT/EUR sold=EUR:10",
+              "R2 0 2024-03-01T12:00:00.250Z R1 flow x",
+              "R3 0 2024-03-01T12:00:00.25Z R3 flow x",
+              "R4 0 2024-03-01T12:00:00.250Z R4 ");
+    }
+
+    @Test
+    void linesWrittenBeforeSchemaThirteenReadBackWhole() throws SQLException {
+      migrateTo("12");
+      logOldImport("old");
+      execute(
+          "INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
+              + " VALUES ('R1', 1, '2024-03-01T12:00:00.250000000Z',"
+              + " '2024-03-01T12:00:00.250Z R1 trade', 0, 1)");
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.events())
+            .containsExactly(EventRecord.of("R1", at, "2024-03-01T12:00:00.250Z R1 trade"));
+        // The same line again is no new revision.
+        assertThat(
+                store
+                    .commit(
+                        events(
+                            "same", EventRecord.of("R1", at, "2024-03-01T12:00:00.250Z R1 trade")))
+                    .eventsUnchanged())
+            .isEqualTo(1);
       }
     }
   }

@@ -302,6 +302,38 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
+    void movingTheRowsOfSchemaTenToBlocksGivesTheirSpaceBack() throws Exception {
+      migrateTo("10");
+      execute(
+          "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
+              + " events_added, events_revised, events_retracted, events_unchanged)"
+              + " VALUES ('2024-03-01T12:00:00.000000000Z', 'old', 0, 0, 0, 0, 0, 0)");
+      execute("INSERT INTO row_source (source) VALUES ('kraken.ledgers')");
+      execute(
+          "INSERT INTO row_layout (field_count, names)"
+              + " VALUES (5, 'txid\trefid\tasset\tamount\twallet')");
+      // 5,000 rows as schemas 5 to 10 stored them, one table row each.
+      execute(
+          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+              + " INSERT INTO source_row"
+              + " (source_id, row_id, group_id, at, layout_id, row_values, import_id)"
+              + " SELECT 1, 'L' || i, 'R' || i, '2024-03-01T12:00:00.000000000Z', 1,"
+              + " '\\i' || char(9) || '\\g' || char(9) || 'XXBT' || char(9) || '0.0100000000'"
+              + " || char(9) || 'spot / main', 1 FROM n");
+      long before = Files.size(file());
+
+      try (SqliteStore store = SqliteStore.open(file())) {
+        assertThat(store.rowCount()).isEqualTo(5_000);
+        assertThat(store.rows("kraken.ledgers").get(4_999).fields())
+            .containsEntry("txid", "L5000")
+            .containsEntry("wallet", "spot / main");
+        assertThat(store.pragma("freelist_count")).isEqualTo("0");
+      }
+
+      assertThat(Files.size(file())).isLessThan(before);
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsRejectedByName() throws Exception {
       Files.write(file(), "not a database, just text".repeat(100).getBytes(StandardCharsets.UTF_8));
 
