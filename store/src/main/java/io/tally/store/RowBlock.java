@@ -16,18 +16,22 @@ import java.util.zip.Inflater;
  * Consecutive rows of one source as table {@code row_block} keeps them: one line per row, ended by
  * a line feed, holding its layout's id, its id, its group id, its time ({@link StoredInstant}) and
  * its values, all written as {@link RowText} writes texts (escaped, separated by a TAB), the lines
- * deflated together in zlib's format (RFC 1950, whose checksum tells a damaged block). A block of
- * ledger rows takes about a fifth of its lines' text, since neighbouring rows repeat their types,
- * assets, wallets and file names.
+ * deflated together in zlib's format (RFC 1950, whose checksum tells a damaged block) at its
+ * fastest level. A block of a ledger's rows takes under a third of its lines' text, since
+ * neighbouring rows repeat their types, assets, wallets and file names; zlib's default level would
+ * save a tenth more for over twice the time (BENCHMARKS §27).
  *
- * <p>Example: {@code new RowBlock.Writer()} fed {@code add(row, fields, 1)} for each of 256 rows
- * gives {@link Writer#finish()}'s bytes; {@code RowBlock.rows(bytes, 256, 7, "kraken.ledgers",
+ * <p>Example: {@code new RowBlock.Writer()} fed {@code add(row, fields, 1)} for each of 512 rows
+ * gives {@link Writer#finish()}'s bytes; {@code RowBlock.rows(bytes, 512, 7, "kraken.ledgers",
  * layouts)} gives the rows back. A writer is not thread-safe; reading is stateless.
  */
 final class RowBlock {
 
-  /** The most rows one block holds: small enough that reading one group inflates little. */
-  static final int MAX_ROWS = 256;
+  /**
+   * The most rows one block holds: enough that a block's last page is a small part of it, few
+   * enough that reading one group inflates about 100 KB.
+   */
+  static final int MAX_ROWS = 512;
 
   private static final char SEPARATOR = '\t';
   private static final char END = '\n';
@@ -48,7 +52,7 @@ final class RowBlock {
   /** Collects one block's rows and deflates them; reusable block after block. */
   static final class Writer implements AutoCloseable {
 
-    private final Deflater deflater = new Deflater();
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final StringBuilder text = new StringBuilder(MAX_ROWS * 160);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(MAX_ROWS * 40);
     private final byte[] buffer = new byte[8_192];
