@@ -9,12 +9,8 @@ import java.sql.Statement;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema 12, a Java migration: moves the rows of schema 10, which schema 11 renamed to {@code
@@ -28,50 +24,32 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * and fails the whole migration, which the store runs in one transaction with schema 11, so the
  * store stays at schema 10. Stateless.
  */
-final class BlockRows implements JavaMigration {
+final class BlockRows extends RowMigration {
 
   /** Rows moved per batch. */
   static final int CHUNK = 10_000;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("12");
+  BlockRows() {
+    super("12", "row blocks");
   }
 
   @Override
-  public String getDescription() {
-    return "row blocks";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
-
-  @Override
-  public void migrate(Context context) throws SQLException {
-    Connection connection = context.getConnection();
+  void migrate(Connection connection) throws SQLException {
     Map<Long, RowLayout> layouts = RowTable.readLayouts(connection);
-    Map<Long, String> sources = sources(connection);
     long after = Long.MIN_VALUE;
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT seq, source_id, row_id, group_id, at, layout_id, row_values, import_id"
-                + " FROM source_row_v10 WHERE seq > ? ORDER BY seq LIMIT "
+            "SELECT r.seq, s.source, r.row_id, r.group_id, r.at, r.layout_id, r.row_values,"
+                + " r.import_id FROM source_row_v10 AS r"
+                + " JOIN row_source AS s ON s.source_id = r.source_id"
+                + " WHERE r.seq > ? ORDER BY r.seq LIMIT "
                 + CHUNK)) {
       while (true) {
         select.setLong(1, after);
         List<SourceRow> run = new ArrayList<>();
         long runImport = -1;
-        boolean any = false;
         try (ResultSet result = select.executeQuery()) {
           while (result.next()) {
-            any = true;
             after = result.getLong(1);
             long importId = result.getLong(8);
             if (importId != runImport) {
@@ -79,13 +57,13 @@ final class BlockRows implements JavaMigration {
               run = new ArrayList<>();
               runImport = importId;
             }
-            run.add(oldRow(result, sources, layouts));
+            run.add(oldRow(result, layouts));
           }
         }
-        RowTable.insert(connection, run, runImport);
-        if (!any) {
+        if (run.isEmpty()) {
           break;
         }
+        RowTable.insert(connection, run, runImport);
       }
     }
     try (Statement statement = connection.createStatement()) {
@@ -93,23 +71,11 @@ final class BlockRows implements JavaMigration {
     }
   }
 
-  private static Map<Long, String> sources(Connection connection) throws SQLException {
-    Map<Long, String> sources = new HashMap<>();
-    try (Statement select = connection.createStatement();
-        ResultSet result = select.executeQuery("SELECT source_id, source FROM row_source")) {
-      while (result.next()) {
-        sources.put(result.getLong(1), result.getString(2));
-      }
-    }
-    return sources;
-  }
-
   /** The row of schema 10 at the result's cursor; stored text that is no row is an error. */
-  private static SourceRow oldRow(
-      ResultSet result, Map<Long, String> sources, Map<Long, RowLayout> layouts)
+  private static SourceRow oldRow(ResultSet result, Map<Long, RowLayout> layouts)
       throws SQLException {
     long seq = result.getLong(1);
-    String source = sources.get(result.getLong(2));
+    String source = result.getString(2);
     String rowId = result.getString(3);
     String groupId = result.getString(4);
     long layoutId = result.getLong(6);

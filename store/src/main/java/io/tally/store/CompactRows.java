@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -32,7 +29,7 @@ import tools.jackson.core.JacksonException;
  * names the row and fails the whole migration, which the store runs in one transaction with schema
  * 5, so the store stays at schema 4. Stateless.
  */
-final class CompactRows implements JavaMigration {
+final class CompactRows extends RowMigration {
 
   /** Rows moved per batch. */
   static final int CHUNK = 10_000;
@@ -40,32 +37,12 @@ final class CompactRows implements JavaMigration {
   private final Dialect dialect;
 
   CompactRows(Dialect dialect) {
+    super("6", "compact rows");
     this.dialect = requireNonNull(dialect, "dialect");
   }
 
   @Override
-  public MigrationVersion getVersion() {
-    return MigrationVersion.fromVersion("6");
-  }
-
-  @Override
-  public String getDescription() {
-    return "compact rows";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
-
-  @Override
-  public void migrate(Context context) throws SQLException {
-    Connection connection = context.getConnection();
+  void migrate(Connection connection) throws SQLException {
     long after = Long.MIN_VALUE;
     try (PreparedStatement select =
         connection.prepareStatement(

@@ -1,9 +1,12 @@
 package io.tally.store;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 
 /** Small rows and batches for the store's tests. */
 final class Fixtures {
@@ -31,5 +34,21 @@ final class Fixtures {
   /** A batch of just these event records. */
   static ImportBatch events(String description, EventRecord... events) {
     return new ImportBatch(List.of(), List.of(events), description);
+  }
+
+  /**
+   * {@code text} in UTF-8, deflated as a row block is: what a test writes behind the store's back.
+   */
+  static byte[] deflated(String text) {
+    Deflater deflater = new Deflater();
+    deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+    deflater.finish();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[1_024];
+    while (!deflater.finished()) {
+      out.write(buffer, 0, deflater.deflate(buffer));
+    }
+    deflater.end();
+    return out.toByteArray();
   }
 }

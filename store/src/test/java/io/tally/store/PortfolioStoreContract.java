@@ -2,6 +2,7 @@ package io.tally.store;
 
 import static io.tally.store.Fixtures.LEDGERS;
 import static io.tally.store.Fixtures.T0;
+import static io.tally.store.Fixtures.deflated;
 import static io.tally.store.Fixtures.events;
 import static io.tally.store.Fixtures.ledger;
 import static io.tally.store.Fixtures.rows;
@@ -22,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +38,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.zip.Deflater;
 import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -894,16 +893,6 @@ abstract class PortfolioStoreContract {
         insert.setBytes(3, bytes);
         insert.executeUpdate();
       }
-    }
-
-    private byte[] deflated(String text) {
-      Deflater deflater = new Deflater();
-      deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
-      deflater.finish();
-      byte[] buffer = new byte[1_024];
-      int length = deflater.deflate(buffer);
-      deflater.end();
-      return Arrays.copyOf(buffer, length);
     }
 
     @Test

@@ -1,18 +1,17 @@
 package io.tally.store;
 
 import static io.tally.store.Fixtures.LEDGERS;
+import static io.tally.store.Fixtures.deflated;
 import static io.tally.store.Fixtures.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLDataException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 class RowBlockTest {
@@ -48,16 +47,6 @@ class RowBlockTest {
       }
       return writer.finish();
     }
-  }
-
-  private static byte[] deflated(String text) {
-    Deflater deflater = new Deflater();
-    deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
-    deflater.finish();
-    byte[] buffer = new byte[4_096];
-    int length = deflater.deflate(buffer);
-    deflater.end();
-    return Arrays.copyOf(buffer, length);
   }
 
   @Test
