@@ -3,7 +3,6 @@ package io.tally.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DateTimeException;
@@ -88,16 +87,7 @@ final class BlockRows extends RowMigration {
       String[] values = RowText.values(result.getString(7), layout.size(), rowId, groupId, at);
       return new SourceRow(source, rowId, groupId, at, new RowFields(layout, values));
     } catch (IllegalArgumentException | DateTimeException e) {
-      throw new SQLDataException(
-          "Could not move "
-              + source
-              + " row "
-              + rowId
-              + " (seq "
-              + seq
-              + " of source_row_v10) to a block: "
-              + e.getMessage(),
-          e);
+      throw cannotMove(source, rowId, seq, "source_row_v10", "a block", e);
     }
   }
 }

@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DateTimeException;
@@ -127,16 +126,7 @@ final class CompactRows extends RowMigration {
           StoredInstant.fromText(result.getString(5)),
           Json.readFields(result.getString(6)));
     } catch (JacksonException | IllegalArgumentException | DateTimeException e) {
-      throw new SQLDataException(
-          "Could not move "
-              + source
-              + " row "
-              + rowId
-              + " (seq "
-              + seq
-              + " of source_row_v4) to the compact layout: "
-              + e.getMessage(),
-          e);
+      throw cannotMove(source, rowId, seq, "source_row_v4", "the compact layout", e);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.tally.store;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
+import java.sql.SQLDataException;
 import java.sql.SQLException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -28,6 +29,28 @@ abstract class RowMigration implements JavaMigration {
 
   /** Moves the rows over the migration's connection. */
   abstract void migrate(Connection connection) throws SQLException;
+
+  /**
+   * The error of a stored row that cannot move: names its source, id, {@code seq} in {@code table}
+   * and the {@code form} it was moving to, and why.
+   */
+  static SQLDataException cannotMove(
+      String source, String rowId, long seq, String table, String form, Exception why) {
+    return new SQLDataException(
+        "Could not move "
+            + source
+            + " row "
+            + rowId
+            + " (seq "
+            + seq
+            + " of "
+            + table
+            + ") to "
+            + form
+            + ": "
+            + why.getMessage(),
+        why);
+  }
 
   @Override
   public final MigrationVersion getVersion() {
