@@ -1,7 +1,7 @@
 -- Tally store, schema 11: raw rows kept in compressed blocks (the SQLite migration of the same
--- version says why and what each column holds). block_id is a plain key given by the single
--- writer, one after the highest stored, not an identity: a second writer of the same store fails
--- its whole commit on the primary key.
+-- version says why and what each column holds). block_id is a plain key given by the commit, one
+-- after the highest stored, not an identity: commits lock import_log first, so they run one at a
+-- time.
 --
 -- Conventions as in schema 1.
 

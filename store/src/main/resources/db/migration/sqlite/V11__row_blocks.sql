@@ -1,12 +1,13 @@
 -- Tally store, schema 11: raw rows kept in compressed blocks. Schema 5 stored each row's values
 -- without their field names, but a row still took about 190 bytes with its two indexes, and the
--- rows were most of a store about three times the size of the CSV they came from. Now consecutive
+-- rows were half of a store about three times the size of the CSV they came from. Now consecutive
 -- rows of one source and one import are kept together, up to 512 of them, as one deflated block;
 -- each row's id and group are kept apart, since they are what an import looks rows up by.
 --
 -- row_block: the rows themselves, in insertion order (block_id, then position in the block).
---   block_id is given by the single writer, one after the highest stored (a second writer of the
---   same store fails its whole commit on the primary key, leaving nothing half-written). rows is
+--   block_id is given by the commit, one after the highest stored: commits run one at a time (one
+--   SQLite writer; PostgreSQL's commits lock import_log first), and a block written any other way
+--   fails its whole commit on the primary key, leaving nothing half-written. rows is
 --   the deflated (zlib, RFC 1950) text of row_count lines in UTF-8, each ended by a line feed:
 --   layout_id, row_id, group_id, at (30 characters, as in schema 1) and the values, written as
 --   RowText writes a layout's names and a row's values (texts escaped and separated by a TAB).
