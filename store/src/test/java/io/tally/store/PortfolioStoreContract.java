@@ -956,7 +956,7 @@ abstract class PortfolioStoreContract {
     }
 
     @Test
-    void eachImportAndEachSourceStartsABlockOfItsOwn() throws SQLException {
+    void eachSourceFillsBlocksOfItsOwnAndEachImportStartsNewOnes() throws SQLException {
       try (PortfolioStore store = open()) {
         store.commit(
             new ImportBatch(
@@ -979,11 +979,7 @@ abstract class PortfolioStoreContract {
               queryList(
                   "SELECT b.import_id || ' ' || s.source || ' ' || b.row_count FROM row_block AS b"
                       + " JOIN row_source AS s ON s.source_id = b.source_id ORDER BY b.block_id"))
-          .containsExactly(
-              "1 kraken.ledgers 1",
-              "1 kraken.trades 2",
-              "1 kraken.ledgers 1",
-              "2 kraken.ledgers 1");
+          .containsExactly("1 kraken.ledgers 2", "1 kraken.trades 2", "2 kraken.ledgers 1");
     }
 
     private SourceRow trade(String rowId, String groupId, int second) {
