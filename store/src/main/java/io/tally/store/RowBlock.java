@@ -13,13 +13,13 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Consecutive rows of one source as table {@code row_block} keeps them: one line per row, ended by
- * a line feed, holding its layout's id, its id, its group id, its time ({@link StoredInstant}) and
- * its values, all written as {@link RowText} writes texts (escaped, separated by a TAB), the lines
- * deflated together in zlib's format (RFC 1950, whose checksum tells a damaged block) at its
- * fastest level. A block of a ledger's rows takes under a third of its lines' text, since
- * neighbouring rows repeat their types, assets, wallets and file names; zlib's default level would
- * save a tenth more for over twice the time (BENCHMARKS §27).
+ * Rows of one source, in their order, as table {@code row_block} keeps them: one line per row,
+ * ended by a line feed, holding its layout's id, its id, its group id, its time ({@link
+ * StoredInstant}) and its values, all written as {@link RowText} writes texts (escaped, separated
+ * by a TAB), the lines deflated together in zlib's format (RFC 1950, whose checksum tells a damaged
+ * block) at its fastest level. A block of a ledger's rows takes under a third of its lines' text,
+ * since neighbouring rows repeat their types, assets, wallets and file names; zlib's default level
+ * would save a tenth more for over twice the time (BENCHMARKS §27).
  *
  * <p>Example: {@code new RowBlock.Writer()} fed {@code add(row, fields, 1)} for each of 512 rows
  * gives {@link Writer#finish()}'s bytes; {@code RowBlock.rows(bytes, 512, 7, "kraken.ledgers",

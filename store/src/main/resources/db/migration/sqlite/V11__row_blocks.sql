@@ -1,7 +1,7 @@
 -- Tally store, schema 11: raw rows kept in compressed blocks. Schema 5 stored each row's values
 -- without their field names, but a row still took about 190 bytes with its two indexes, and the
--- rows were half of a store about three times the size of the CSV they came from. Now consecutive
--- rows of one source and one import are kept together, up to 512 of them, as one deflated block;
+-- rows were half of a store about three times the size of the CSV they came from. Now the rows of
+-- one source and one import are kept together in their order, up to 512 of them, as one deflated block;
 -- each row's id and group are kept apart, since they are what an import looks rows up by.
 --
 -- row_block: the rows themselves, in insertion order (block_id, then position in the block).
