@@ -25,7 +25,7 @@ public final class EventText {
   /** The event's canonical line. */
   public static String format(LedgerEvent event) {
     StringBuilder line = new StringBuilder();
-    line.append(event.at()).append(' ').append(event.id().value()).append(' ');
+    line.append(InstantText.format(event.at())).append(' ').append(event.id().value()).append(' ');
     if (event instanceof Trade trade) {
       line.append("trade kind=")
           .append(trade.kind())

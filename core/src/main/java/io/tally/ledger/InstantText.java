@@ -2,22 +2,27 @@ package io.tally.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads instants in the text Tally writes them in: ISO-8601 UTC as {@link Instant#toString()} and
- * the store write it, {@code 2024-03-01T12:00:00Z} or {@code 2024-03-01T12:00:00.5Z}, with a
- * four-digit year and up to nine fraction digits.
+ * Reads and writes instants in the text Tally writes them in: ISO-8601 UTC as {@link
+ * Instant#toString()} and the store write it, {@code 2024-03-01T12:00:00Z} or {@code
+ * 2024-03-01T12:00:00.5Z}, with a four-digit year and up to nine fraction digits.
  *
  * <p>Example: {@code InstantText.parse("2024-03-01T12:00:00.500Z")} equals {@code
- * Instant.parse("2024-03-01T12:00:00.500Z")}.
+ * Instant.parse("2024-03-01T12:00:00.500Z")}, and {@code InstantText.format(instant)} equals {@code
+ * instant.toString()}.
  *
  * <p>Text of that shape is read digit by digit. {@link Instant#parse} costs about a microsecond a
  * call once compiled and several before, and every stored event, price and checkpoint line has a
  * time: reading 650k stored prices spent up to three seconds of a fresh JVM parsing them
  * (docs/BENCHMARKS.md §4 and §20). Anything else (another shape, an impossible date) goes to {@link
- * Instant#parse}, which accepts or refuses it as before, with its own message.
+ * Instant#parse}, which accepts or refuses it as before, with its own message. Writing is digit by
+ * digit too: {@link Instant#toString()} goes through a formatter at some 300 ns a call before the
+ * optimising compiler, and every imported row and every event writes its time at least twice (§27).
  */
 public final class InstantText {
 
@@ -26,7 +31,53 @@ public final class InstantText {
     100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
   };
 
+  /** The first and last second whose year has four digits, which {@link #format} writes itself. */
+  private static final long FIRST_SECOND = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+
+  private static final long LAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
   private InstantText() {}
+
+  /**
+   * The text {@link Instant#toString()} writes: the fraction in groups of three digits, none when
+   * it is zero. Years outside 0000–9999 go to {@code toString()} itself.
+   */
+  public static String format(Instant at) {
+    long second = at.getEpochSecond();
+    if (second < FIRST_SECOND || second > LAST_SECOND) {
+      return at.toString();
+    }
+    LocalDateTime time = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
+    int nano = at.getNano();
+    int fractionDigits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+    char[] text = new char[fractionDigits == 0 ? 20 : 21 + fractionDigits];
+    write(text, 0, 4, time.getYear());
+    text[4] = '-';
+    write(text, 5, 2, time.getMonthValue());
+    text[7] = '-';
+    write(text, 8, 2, time.getDayOfMonth());
+    text[10] = 'T';
+    write(text, 11, 2, time.getHour());
+    text[13] = ':';
+    write(text, 14, 2, time.getMinute());
+    text[16] = ':';
+    write(text, 17, 2, time.getSecond());
+    if (fractionDigits > 0) {
+      text[19] = '.';
+      write(text, 20, fractionDigits, nano / NANOS_PER_DIGIT[fractionDigits - 1]);
+    }
+    text[text.length - 1] = 'Z';
+    return new String(text);
+  }
+
+  /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code from}. */
+  private static void write(char[] text, int from, int width, int value) {
+    int rest = value;
+    for (int i = from + width - 1; i >= from; i--) {
+      text[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+  }
 
   /**
    * The instant the text writes.

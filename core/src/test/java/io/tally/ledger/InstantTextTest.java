@@ -105,4 +105,44 @@ class InstantTextTest {
       return DateTimeParseException.class;
     }
   }
+
+  @Test
+  void anyInstantIsWrittenAsItsToStringWritesIt() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    long first = Instant.parse("-0005-01-01T00:00:00Z").getEpochSecond();
+    long last = Instant.parse("+10005-12-31T23:59:59Z").getEpochSecond();
+    int[] nanoShapes = {0, 1_000_000, 1_000, 1};
+    for (int i = 0; i < 200_000; i++) {
+      // Most times in 0000-9999, some outside, and each fraction shape: none, millis, micros,
+      // nanos.
+      long second =
+          i % 10 == 0
+              ? first + (long) (random.nextDouble() * (last - first))
+              : Instant.parse("0000-01-01T00:00:00Z").getEpochSecond()
+                  + (long) (random.nextDouble() * 315_537_897_600L);
+      int shape = nanoShapes[random.nextInt(nanoShapes.length)];
+      int nano = shape == 0 ? 0 : random.nextInt(1_000_000_000 / shape) * shape;
+      Instant at = Instant.ofEpochSecond(second, nano);
+
+      assertThat(InstantText.format(at)).as("seed %d, %s", seed, at).isEqualTo(at.toString());
+    }
+  }
+
+  @Test
+  void theEdgesOfFourDigitYearsAreWrittenAsToStringWritesThem() {
+    for (String text :
+        List.of(
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "-0001-12-31T23:59:59Z",
+            "+10000-01-01T00:00:00Z",
+            "1970-01-01T00:00:00.001Z",
+            "2024-02-29T12:00:00.000001Z",
+            "2024-03-01T12:00:00.100Z")) {
+      Instant at = Instant.parse(text);
+
+      assertThat(InstantText.format(at)).isEqualTo(at.toString()).isEqualTo(text);
+    }
+  }
 }

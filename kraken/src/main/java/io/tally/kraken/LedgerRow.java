@@ -2,6 +2,7 @@ package io.tally.kraken;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.ledger.InstantText;
 import io.tally.money.Asset;
 import io.tally.money.AssetSymbol;
 import io.tally.money.Precision;
@@ -297,7 +298,7 @@ public final class LedgerRow {
     return new String[] {
       txid,
       refid,
-      time.toString(),
+      InstantText.format(time),
       type,
       subtype,
       aclass,

@@ -1,5 +1,6 @@
 package io.tally.store;
 
+import io.tally.ledger.InstantText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -216,7 +217,7 @@ final class EventTable {
 
   /** What the engine starts an event's line with: its time and its id, each followed by a space. */
   private static String head(String eventId, Instant at) {
-    return at + " " + eventId + " ";
+    return InstantText.format(at) + " " + eventId + " ";
   }
 
   private static EventRecord record(ResultSet result) throws SQLException {

@@ -1,5 +1,6 @@
 package io.tally.store;
 
+import io.tally.ledger.InstantText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ final class RowText {
   static String values(SourceRow row, RowFields fields) {
     String rowId = row.rowId();
     String groupId = row.groupId();
-    String at = row.at().toString();
+    String at = InstantText.format(row.at());
     StringBuilder text = new StringBuilder(fields.size() * 12);
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
@@ -169,7 +170,7 @@ final class RowText {
         case 'g':
           return groupId;
         case 'a':
-          return at.toString();
+          return InstantText.format(at);
         default:
           break;
       }
