@@ -65,16 +65,13 @@ final class RowBlock {
       if (rows == MAX_ROWS) {
         throw new IllegalStateException("A block holds at most " + MAX_ROWS + " rows");
       }
-      text.append(
-              RowText.names(
-                  List.of(
-                      Long.toString(layoutId),
-                      row.rowId(),
-                      row.groupId(),
-                      StoredInstant.toText(row.at()))))
-          .append(SEPARATOR)
-          .append(RowText.values(row, fields))
-          .append(END);
+      text.append(layoutId).append(SEPARATOR);
+      RowText.appendEscaped(text, row.rowId());
+      text.append(SEPARATOR);
+      RowText.appendEscaped(text, row.groupId());
+      text.append(SEPARATOR).append(StoredInstant.toText(row.at())).append(SEPARATOR);
+      RowText.appendValues(text, row, fields);
+      text.append(END);
       rows++;
     }
 

@@ -53,10 +53,16 @@ final class RowText {
 
   /** The text of the values of {@code fields}, in its layout's order, of the row {@code row}. */
   static String values(SourceRow row, RowFields fields) {
+    StringBuilder text = new StringBuilder(fields.size() * 12);
+    appendValues(text, row, fields);
+    return text.toString();
+  }
+
+  /** Appends {@link #values(SourceRow, RowFields)} to {@code text}. */
+  static void appendValues(StringBuilder text, SourceRow row, RowFields fields) {
     String rowId = row.rowId();
     String groupId = row.groupId();
     String at = InstantText.format(row.at());
-    StringBuilder text = new StringBuilder(fields.size() * 12);
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         text.append(SEPARATOR);
@@ -72,7 +78,6 @@ final class RowText {
         appendEscaped(text, value);
       }
     }
-    return text.toString();
   }
 
   /**
@@ -88,7 +93,8 @@ final class RowText {
     return values.toArray(new String[0]);
   }
 
-  private static void appendEscaped(StringBuilder text, String value) {
+  /** Appends {@code value} to {@code text} escaped, as one text of a layout's names or a row's. */
+  static void appendEscaped(StringBuilder text, String value) {
     int plain = 0;
     while (plain < value.length() && !needsEscape(value.charAt(plain))) {
       plain++;
