@@ -47,9 +47,28 @@ public final class InstantText {
     if (second < FIRST_SECOND || second > LAST_SECOND) {
       return at.toString();
     }
-    LocalDateTime time = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
     int nano = at.getNano();
     int fractionDigits = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+    return text(second, nano, fractionDigits);
+  }
+
+  /**
+   * The text of fixed width the store keeps times in, {@code 2024-03-01T12:00:00.500000000Z}:
+   * always nine fraction digits, so that text order is time order.
+   *
+   * @throws IllegalArgumentException if the year is outside 0000–9999
+   */
+  public static String fixedWidth(Instant at) {
+    long second = at.getEpochSecond();
+    if (second < FIRST_SECOND || second > LAST_SECOND) {
+      throw new IllegalArgumentException("Not a year of four digits: " + at);
+    }
+    return text(second, at.getNano(), 9);
+  }
+
+  /** {@code yyyy-MM-ddTHH:mm:ss}, then a point and the nanos' first digits when any, then Z. */
+  private static String text(long second, int nano, int fractionDigits) {
+    LocalDateTime time = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
     char[] text = new char[fractionDigits == 0 ? 20 : 21 + fractionDigits];
     write(text, 0, 4, time.getYear());
     text[4] = '-';

@@ -1,6 +1,7 @@
 package io.tally.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -144,5 +145,34 @@ class InstantTextTest {
 
       assertThat(InstantText.format(at)).isEqualTo(at.toString()).isEqualTo(text);
     }
+  }
+
+  @Test
+  void theFixedWidthTextHasNineFractionDigitsSortsAsTimeAndReadsBack() {
+    long seed = System.nanoTime();
+    Random random = new Random(seed);
+    long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long span = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond() - first;
+    Instant previous = Instant.parse("0000-01-01T00:00:00Z");
+    String previousText = InstantText.fixedWidth(previous);
+    for (int i = 0; i < 100_000; i++) {
+      Instant at =
+          Instant.ofEpochSecond(
+              first + (long) (random.nextDouble() * span), random.nextInt(1_000_000_000));
+      String text = InstantText.fixedWidth(at);
+
+      assertThat(text).as("seed %d", seed).hasSize(30);
+      assertThat(InstantText.parse(text)).as("seed %d", seed).isEqualTo(at);
+      assertThat(Integer.signum(text.compareTo(previousText)))
+          .as("seed %d: %s against %s", seed, at, previous)
+          .isEqualTo(Integer.signum(at.compareTo(previous)));
+      previous = at;
+      previousText = text;
+    }
+    assertThat(InstantText.fixedWidth(Instant.parse("2024-03-01T12:00:00.5Z")))
+        .isEqualTo("2024-03-01T12:00:00.500000000Z");
+    assertThatThrownBy(() -> InstantText.fixedWidth(Instant.parse("+10000-01-01T00:00:00Z")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("+10000-01-01T00:00:00Z");
   }
 }
