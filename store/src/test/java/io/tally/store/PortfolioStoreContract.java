@@ -161,6 +161,24 @@ abstract class PortfolioStoreContract {
     return counts;
   }
 
+  /**
+   * 200 random ledger rows, then plain ones, more than a migration moving {@code chunk} rows at
+   * once moves in one go.
+   */
+  static List<SourceRow> rowsOverAChunk(RandomRows random, int chunk) {
+    List<SourceRow> rows = new ArrayList<>(random.rows(LEDGERS, 200));
+    for (int i = 0; i < chunk + 500; i++) {
+      rows.add(ledger("plain-" + i, "group-" + i / 2, i));
+    }
+    return rows;
+  }
+
+  /** The rows of these groups, in their order. */
+  static List<SourceRow> ofGroups(List<SourceRow> rows, String... groups) {
+    List<String> wanted = List.of(groups);
+    return rows.stream().filter(row -> wanted.contains(row.groupId())).toList();
+  }
+
   /** Logs an import the way a store of an older schema did, written behind the store's back. */
   final void logOldImport(String description) throws SQLException {
     execute(
@@ -1174,10 +1192,7 @@ abstract class PortfolioStoreContract {
       long seed = System.nanoTime();
       RandomRows random = new RandomRows(seed);
       // More rows than the migration moves at once, so it moves several chunks.
-      List<SourceRow> first = new ArrayList<>(random.rows(LEDGERS, 200));
-      for (int i = 0; i < CompactRows.CHUNK + 500; i++) {
-        first.add(ledger("plain-" + i, "group-" + i / 2, i));
-      }
+      List<SourceRow> first = rowsOverAChunk(random, CompactRows.CHUNK);
       List<SourceRow> second = random.rows(TRADES, 100);
       migrateTo("4");
       logOldImport("first");
@@ -1190,13 +1205,7 @@ abstract class PortfolioStoreContract {
         assertThat(store.rows(TRADES)).as("seed %d", seed).isEqualTo(second);
         assertThat(store.rowsInGroups(LEDGERS, List.of("group-3", first.get(0).groupId())))
             .as("seed %d", seed)
-            .isEqualTo(
-                first.stream()
-                    .filter(
-                        row ->
-                            row.groupId().equals("group-3")
-                                || row.groupId().equals(first.get(0).groupId()))
-                    .toList());
+            .isEqualTo(ofGroups(first, "group-3", first.get(0).groupId()));
         assertThat(store.knownRowIds(LEDGERS, List.of("plain-7", "plain-x")))
             .containsExactly("plain-7");
         assertThat(store.rowCount()).isEqualTo(first.size() + second.size());
@@ -1282,10 +1291,7 @@ abstract class PortfolioStoreContract {
       long seed = System.nanoTime();
       RandomRows random = new RandomRows(seed);
       // More rows than the migration moves at once, and imports that mix sources.
-      List<SourceRow> first = new ArrayList<>(random.rows(LEDGERS, 200));
-      for (int i = 0; i < BlockRows.CHUNK + 500; i++) {
-        first.add(ledger("plain-" + i, "group-" + i / 2, i));
-      }
+      List<SourceRow> first = rowsOverAChunk(random, BlockRows.CHUNK);
       List<SourceRow> second = new ArrayList<>(random.rows(TRADES, 100));
       second.add(ledger("L-second", "group-3", 1));
       migrateTo("10");
@@ -1301,13 +1307,7 @@ abstract class PortfolioStoreContract {
         assertThat(store.rows(TRADES)).as("seed %d", seed).isEqualTo(second.subList(0, 100));
         assertThat(store.rowsInGroups(LEDGERS, List.of("group-3", first.get(0).groupId())))
             .as("seed %d", seed)
-            .isEqualTo(
-                ledgers.stream()
-                    .filter(
-                        row ->
-                            row.groupId().equals("group-3")
-                                || row.groupId().equals(first.get(0).groupId()))
-                    .toList());
+            .isEqualTo(ofGroups(ledgers, "group-3", first.get(0).groupId()));
         assertThat(store.knownRowIds(LEDGERS, List.of("plain-7", "L-second", "plain-x")))
             .containsExactlyInAnyOrder("plain-7", "L-second");
         assertThat(store.rowCount()).isEqualTo(first.size() + second.size());
