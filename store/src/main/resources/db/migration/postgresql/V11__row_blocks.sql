@@ -21,6 +21,10 @@ CREATE TABLE row_block (
   rows      BYTEA   NOT NULL
 );
 
+-- A block is deflated already: PostgreSQL keeps it out of line when large, without compressing it
+-- again.
+ALTER TABLE row_block ALTER COLUMN rows SET STORAGE EXTERNAL;
+
 CREATE TABLE row_key (
   source_id BIGINT NOT NULL REFERENCES row_source (source_id),
   row_id    TEXT   COLLATE "C" NOT NULL CHECK (row_id <> ''),
