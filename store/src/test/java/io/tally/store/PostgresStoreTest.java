@@ -209,6 +209,20 @@ class PostgresStoreTest extends PortfolioStoreContract {
     }
 
     @Test
+    void rowBlocksAreKeptWithoutASecondCompression() throws SQLException {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("first", ledger("L1", "R1", 0)));
+      }
+
+      // 'e' is EXTERNAL: out of line when large, never compressed again.
+      assertThat(
+              queryOne(
+                  "SELECT attstorage FROM pg_attribute"
+                      + " WHERE attrelid = 'row_block'::regclass AND attname = 'rows'"))
+          .isEqualTo("e");
+    }
+
+    @Test
     void aNulCharacterInALineFailsTheCommitButNulInFieldsIsKept() {
       try (PortfolioStore store = open()) {
         assertThatThrownBy(() -> store.commit(events("nul", EventRecord.of("E1", T0, "A\u0000B"))))
