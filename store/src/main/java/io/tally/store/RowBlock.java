@@ -8,6 +8,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -23,7 +25,7 @@ import java.util.zip.Inflater;
  *
  * <p>Example: {@code new RowBlock.Writer()} fed {@code add(row, fields, 1)} for each of 512 rows
  * gives {@link Writer#finish()}'s bytes; {@code RowBlock.rows(bytes, 512, 7, "kraken.ledgers",
- * layouts)} gives the rows back. A writer is not thread-safe; reading is stateless.
+ * layouts, group -> true)} gives the rows back. A writer is not thread-safe; reading is stateless.
  */
 final class RowBlock {
 
@@ -101,31 +103,45 @@ final class RowBlock {
   }
 
   /**
-   * The {@code count} rows of {@code source} that block {@code blockId} holds, in its order.
+   * Of the {@code count} rows of {@code source} that block {@code blockId} holds, those whose group
+   * {@code inGroup} accepts, in the block's order ({@code group -> true} for all). The others are
+   * read no further than their group, so finding a group's rows in a full block does not make the
+   * 511 rows around them.
    *
    * @throws SQLDataException naming the block, and the row where one is to blame, if the bytes are
    *     not such a block
    */
-  static List<SourceRow> rows(byte[] block, int count, long blockId, String source, Layouts layouts)
+  static List<SourceRow> rows(
+      byte[] block,
+      int count,
+      long blockId,
+      String source,
+      Layouts layouts,
+      Predicate<String> inGroup)
       throws SQLException {
     String text = inflate(block, blockId, source);
-    List<SourceRow> rows = new ArrayList<>(count);
+    List<SourceRow> rows = new ArrayList<>();
+    int lines = 0;
     int start = 0;
     while (start < text.length()) {
       int end = text.indexOf(END, start);
       if (end < 0) {
         throw notABlock(blockId, source, "its last line has no line feed");
       }
-      rows.add(row(text.substring(start, end), blockId, source, layouts));
+      Optional<SourceRow> row = row(text.substring(start, end), blockId, source, layouts, inGroup);
+      row.ifPresent(rows::add);
+      lines++;
       start = end + 1;
     }
-    if (rows.size() != count) {
-      throw notABlock(blockId, source, "it holds " + rows.size() + " rows, not " + count);
+    if (lines != count) {
+      throw notABlock(blockId, source, "it holds " + lines + " rows, not " + count);
     }
     return rows;
   }
 
-  private static SourceRow row(String line, long blockId, String source, Layouts layouts)
+  /** The row a block's line holds, if {@code inGroup} accepts its group. */
+  private static Optional<SourceRow> row(
+      String line, long blockId, String source, Layouts layouts, Predicate<String> inGroup)
       throws SQLException {
     int valuesStart = 0;
     for (int i = 0; i < 4; i++) {
@@ -146,11 +162,14 @@ final class RowBlock {
     }
     String rowId = head.get(1);
     String groupId = head.get(2);
+    if (!inGroup.test(groupId)) {
+      return Optional.empty();
+    }
     RowLayout layout = layouts.layout(layoutId, source, rowId);
     try {
       String[] values =
           RowText.values(line.substring(valuesStart), layout.size(), rowId, groupId, at);
-      return new SourceRow(source, rowId, groupId, at, new RowFields(layout, values));
+      return Optional.of(new SourceRow(source, rowId, groupId, at, new RowFields(layout, values)));
     } catch (IllegalArgumentException e) {
       throw new SQLDataException(
           "row_block "

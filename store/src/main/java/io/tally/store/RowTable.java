@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -90,13 +91,7 @@ final class RowTable {
                 + " ORDER BY block_id")) {
       dialect.bindIds(query, 1, groupIds);
       query.setLong(2, sourceId.get());
-      List<SourceRow> rows = new ArrayList<>();
-      for (SourceRow row : rows(query, source, layouts)) {
-        if (groupIds.contains(row.groupId())) {
-          rows.add(row);
-        }
-      }
-      return rows;
+      return rows(query, source, layouts, groupIds::contains);
     }
   }
 
@@ -112,19 +107,23 @@ final class RowTable {
             "SELECT block_id, row_count, rows FROM row_block WHERE source_id = ?"
                 + " ORDER BY block_id")) {
       query.setLong(1, sourceId.get());
-      return rows(query, source, layouts);
+      return rows(query, source, layouts, group -> true);
     }
   }
 
-  /** The rows of the blocks of {@code source} that {@code query} selects, in its order. */
-  private static List<SourceRow> rows(PreparedStatement query, String source, Layouts layouts)
+  /**
+   * The rows of the groups {@code inGroup} accepts, in the blocks of {@code source} that {@code
+   * query} selects, in its order.
+   */
+  private static List<SourceRow> rows(
+      PreparedStatement query, String source, Layouts layouts, Predicate<String> inGroup)
       throws SQLException {
     List<SourceRow> rows = new ArrayList<>();
     try (ResultSet result = query.executeQuery()) {
       while (result.next()) {
         rows.addAll(
             RowBlock.rows(
-                result.getBytes(3), result.getInt(2), result.getLong(1), source, layouts));
+                result.getBytes(3), result.getInt(2), result.getLong(1), source, layouts, inGroup));
       }
     }
     return rows;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RowBlockTest {
@@ -65,11 +66,30 @@ class RowBlockTest {
         byte[] bytes = writer.finish();
 
         assertThat(writer.rows()).isZero();
-        assertThat(RowBlock.rows(bytes, rows.size(), block, LEDGERS, this::layout))
+        assertThat(RowBlock.rows(bytes, rows.size(), block, LEDGERS, this::layout, group -> true))
             .as("seed %d, block %d", seed, block)
             .isEqualTo(rows);
       }
     }
+  }
+
+  @Test
+  void aGroupsRowsAreReadAloneAndInTheirOrder() throws Exception {
+    List<SourceRow> rows = new ArrayList<>();
+    for (int i = 0; i < RowBlock.MAX_ROWS; i++) {
+      rows.add(ledger("L" + i, "R" + i % 7, i));
+    }
+    byte[] bytes = write(rows);
+
+    assertThat(RowBlock.rows(bytes, rows.size(), 1, LEDGERS, this::layout, Set.of("R3")::contains))
+        .isEqualTo(rows.stream().filter(row -> row.groupId().equals("R3")).toList())
+        .hasSize(73);
+    assertThat(RowBlock.rows(bytes, rows.size(), 1, LEDGERS, this::layout, group -> false))
+        .isEmpty();
+    // A block's count is checked whichever rows are read.
+    assertThatThrownBy(
+            () -> RowBlock.rows(bytes, rows.size() + 1, 1, LEDGERS, this::layout, group -> false))
+        .hasMessageContaining("it holds 512 rows, not 513");
   }
 
   @Test
@@ -102,7 +122,9 @@ class RowBlockTest {
     write(List.of(ledger("L1", "R1", 0)));
     String at = "2024-03-01T12:00:00.000000000Z";
 
-    assertThatThrownBy(() -> RowBlock.rows(deflated("1\tL1\tR1\n"), 1, 9, LEDGERS, this::layout))
+    assertThatThrownBy(
+            () ->
+                RowBlock.rows(deflated("1\tL1\tR1\n"), 1, 9, LEDGERS, this::layout, group -> true))
         .isInstanceOf(SQLDataException.class)
         .hasMessage(
             "column rows of row_block 9 (kraken.ledgers) is not a block of rows: a line holds"
@@ -114,7 +136,8 @@ class RowBlockTest {
                     1,
                     9,
                     LEDGERS,
-                    this::layout))
+                    this::layout,
+                    group -> true))
         .hasMessageContaining("its last line has no line feed");
     assertThatThrownBy(
             () ->
@@ -123,7 +146,8 @@ class RowBlockTest {
                     1,
                     9,
                     LEDGERS,
-                    this::layout))
+                    this::layout,
+                    group -> true))
         .hasMessageContaining("row_block 9")
         .hasMessageContaining("'x\tL1");
     assertThatThrownBy(
@@ -133,14 +157,15 @@ class RowBlockTest {
                     1,
                     9,
                     LEDGERS,
-                    this::layout))
+                    this::layout,
+                    group -> true))
         .hasMessage("no layout 7 for kraken.ledgers row L1");
     byte[] good = deflated("1\tL1\tR1\t" + at + "\t\\i\t\\g\tXXBT\t1\n");
     byte[] longer = Arrays.copyOf(good, good.length + 3);
-    assertThatThrownBy(() -> RowBlock.rows(longer, 1, 9, LEDGERS, this::layout))
+    assertThatThrownBy(() -> RowBlock.rows(longer, 1, 9, LEDGERS, this::layout, group -> true))
         .hasMessageContaining("3 bytes follow the block");
     byte[] shorter = Arrays.copyOf(good, good.length - 5);
-    assertThatThrownBy(() -> RowBlock.rows(shorter, 1, 9, LEDGERS, this::layout))
+    assertThatThrownBy(() -> RowBlock.rows(shorter, 1, 9, LEDGERS, this::layout, group -> true))
         .hasMessageContaining("its bytes end before the block does");
   }
 }
