@@ -151,19 +151,23 @@ final class RowBlock {
       }
     }
     List<String> head;
-    long layoutId;
-    Instant at;
     try {
       head = RowText.names(line.substring(0, valuesStart - 1), 4);
-      layoutId = Long.parseLong(head.get(0));
-      at = StoredInstant.fromText(head.get(3));
-    } catch (IllegalArgumentException | DateTimeException e) {
+    } catch (IllegalArgumentException e) {
       throw notABlock(blockId, source, e.getMessage() + " in the line '" + line + "'");
     }
     String rowId = head.get(1);
     String groupId = head.get(2);
     if (!inGroup.test(groupId)) {
       return Optional.empty();
+    }
+    long layoutId;
+    Instant at;
+    try {
+      layoutId = Long.parseLong(head.get(0));
+      at = StoredInstant.fromText(head.get(3));
+    } catch (IllegalArgumentException | DateTimeException e) {
+      throw notABlock(blockId, source, e.getMessage() + " in the line '" + line + "'");
     }
     RowLayout layout = layouts.layout(layoutId, source, rowId);
     try {
