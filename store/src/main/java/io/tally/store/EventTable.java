@@ -199,8 +199,10 @@ final class EventTable {
         insert.setLong(2, revision.revision());
         insert.setString(3, StoredInstant.toText(record.at()));
         String line = record.line();
-        String head = head(record.eventId(), record.at());
-        boolean headless = line.length() > head.length() && line.startsWith(head);
+        // A tombstone has no line, so no head to leave out.
+        String head = record.retracted() ? "" : head(record.eventId(), record.at());
+        boolean headless =
+            !head.isEmpty() && line.length() > head.length() && line.startsWith(head);
         insert.setString(4, headless ? line.substring(head.length()) : line);
         insert.setInt(5, record.retracted() ? 1 : 0);
         insert.setLong(6, importId);
