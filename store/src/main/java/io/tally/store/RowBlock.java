@@ -51,6 +51,12 @@ final class RowBlock {
     RowLayout layout(long id, String source, String rowId) throws SQLException;
   }
 
+  /**
+   * One row as a block is to hold it: the row, its fields, and the id its fields' layout is stored
+   * under.
+   */
+  record Line(SourceRow row, RowFields fields, long layoutId) {}
+
   /** Collects one block's rows and deflates them; reusable block after block. */
   static final class Writer implements AutoCloseable {
 
