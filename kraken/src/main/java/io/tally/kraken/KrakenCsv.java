@@ -42,8 +42,10 @@ public final class KrakenCsv {
    * @throws KrakenException when the text is not a Kraken export or has a bad row
    */
   public static ExportFile read(Reader reader, String fileName) {
-    // Record by record: each becomes a row as it is read, so the file's text and records are never
-    // all in memory at once. The first bad row still stops the read, before anything is stored.
+    // Chunk by chunk: records are read on a thread of their own while the chunks before become
+    // rows,
+    // so the file's text and records are never all in memory at once. The first bad row, as read
+    // or as parsed, still stops the read, before anything is stored.
     CsvReader csv = CsvReader.open(reader, fileName);
     List<String> header = csv.header();
     ExportKind kind =
@@ -74,12 +76,15 @@ public final class KrakenCsv {
     List<LedgerRow> ledgerRows = new ArrayList<>();
     List<TradeRow> tradeRows = new ArrayList<>();
     HeaderIndex columns = HeaderIndex.of(header);
-    for (Optional<CsvRecord> next = csv.next(); next.isPresent(); next = csv.next()) {
-      CsvRecord record = next.get();
-      if (kind == ExportKind.LEDGERS) {
-        ledgerRows.add(LedgerRow.fromFields(columns.fields(record), fileName, record.line()));
-      } else {
-        tradeRows.add(TradeRow.fromFields(columns.fields(record), fileName, record.line()));
+    try (RecordsAhead records = RecordsAhead.start(csv)) {
+      for (List<CsvRecord> chunk = records.next(); !chunk.isEmpty(); chunk = records.next()) {
+        for (CsvRecord record : chunk) {
+          if (kind == ExportKind.LEDGERS) {
+            ledgerRows.add(LedgerRow.fromFields(columns.fields(record), fileName, record.line()));
+          } else {
+            tradeRows.add(TradeRow.fromFields(columns.fields(record), fileName, record.line()));
+          }
+        }
       }
     }
     return new ExportFile(kind, fileName, ledgerRows, tradeRows);

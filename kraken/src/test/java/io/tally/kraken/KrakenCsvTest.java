@@ -314,6 +314,49 @@ class KrakenCsvTest {
             "latin1.csv: cannot read: java.nio.charset.MalformedInputException");
   }
 
+  /**
+   * A ledgers export of {@code rows} deposits, one per line from line 2, with row {@code badAmount}
+   * holding an amount that is no number and row {@code unclosed} opening a quote it never closes
+   * (either may be past the end, for none).
+   */
+  private static String longLedgers(int rows, int badAmount, int unclosed) {
+    StringBuilder text = new StringBuilder("txid,refid,time,type,asset,amount\n");
+    for (int row = 1; row <= rows; row++) {
+      String amount = row == badAmount ? "1.2.5" : row == unclosed ? "\"1.5" : "1.5";
+      text.append(String.format("L%d,R%d,2024-01-02 03:04:05,deposit,XXBT,%s%n", row, row, amount));
+    }
+    return text.toString();
+  }
+
+  @Test
+  void readsALongExportInFileOrder() {
+    int rows = 10 * RecordsAhead.CHUNK + 5;
+
+    ExportFile file = KrakenCsv.read(new StringReader(longLedgers(rows, 0, 0)), "long.csv");
+
+    assertThat(file.ledgerRows()).hasSize(rows);
+    for (int row = 1; row <= rows; row++) {
+      LedgerRow read = file.ledgerRows().get(row - 1);
+      assertThat(read.txid()).isEqualTo("L" + row);
+      assertThat(read.line()).isEqualTo(row + 1);
+    }
+  }
+
+  @Test
+  void namesABadRowOfALongExportBeforeMalformedCsvAfterIt() {
+    // Row 2,500 (line 2,501) is read in the third chunk; the unclosed quote of row 7,000 is read
+    // later, maybe before row 2,500 is parsed, but it is the file's first bad row that is named.
+    assertThatThrownBy(
+            () -> KrakenCsv.read(new StringReader(longLedgers(9_000, 2_500, 7_000)), "long.csv"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessage("long.csv line 2501, field 'amount': not a decimal number: '1.2.5'");
+    // The other way round: the malformed record comes first.
+    assertThatThrownBy(
+            () -> KrakenCsv.read(new StringReader(longLedgers(9_000, 7_000, 2_500)), "long.csv"))
+        .isInstanceOf(KrakenException.class)
+        .hasMessageStartingWith("long.csv line 2501: ");
+  }
+
   @Test
   void readsFromAReaderUnderADisplayName() {
     String text =
