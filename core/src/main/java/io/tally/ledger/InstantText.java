@@ -1,10 +1,9 @@
 package io.tally.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -27,6 +26,13 @@ import java.time.format.DateTimeParseException;
 public final class InstantText {
 
   private static final long SECONDS_PER_DAY = 86_400;
+
+  /** Days in a 400-year cycle of the Gregorian calendar. */
+  private static final long DAYS_PER_CYCLE = 146_097;
+
+  /** Days from 0000-01-01 to 1970-01-01. */
+  private static final long DAYS_0000_TO_1970 = DAYS_PER_CYCLE * 5 - (30 * 365 + 7);
+
   private static final int[] NANOS_PER_DIGIT = {
     100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1
   };
@@ -66,34 +72,59 @@ public final class InstantText {
     return text(second, at.getNano(), 9);
   }
 
-  /** {@code yyyy-MM-ddTHH:mm:ss}, then a point and the nanos' first digits when any, then Z. */
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss}, then a point and the nanos' first digits when any, then Z; the
+   * date found as {@link LocalDate#ofEpochDay} finds it, without making a date or a time.
+   */
   private static String text(long second, int nano, int fractionDigits) {
-    LocalDateTime time = LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC);
-    char[] text = new char[fractionDigits == 0 ? 20 : 21 + fractionDigits];
-    write(text, 0, 4, time.getYear());
+    long epochDay = Math.floorDiv(second, SECONDS_PER_DAY);
+    int secondOfDay = (int) Math.floorMod(second, SECONDS_PER_DAY);
+    // Days since 0000-03-01, so that a leap day ends its year; whole 400-year cycles before it
+    // moved into adjust (LocalDate.ofEpochDay's own steps).
+    long zeroDay = epochDay + DAYS_0000_TO_1970 - 60;
+    long adjust = 0;
+    if (zeroDay < 0) {
+      long adjustCycles = (zeroDay + 1) / DAYS_PER_CYCLE - 1;
+      adjust = adjustCycles * 400;
+      zeroDay += -adjustCycles * DAYS_PER_CYCLE;
+    }
+    long year = (400 * zeroDay + 591) / DAYS_PER_CYCLE;
+    long dayOfYear = zeroDay - (365 * year + year / 4 - year / 100 + year / 400);
+    if (dayOfYear < 0) {
+      year--;
+      dayOfYear = zeroDay - (365 * year + year / 4 - year / 100 + year / 400);
+    }
+    year += adjust;
+    int marchMonth = ((int) dayOfYear * 5 + 2) / 153;
+    int month = (marchMonth + 2) % 12 + 1;
+    int day = (int) dayOfYear - (marchMonth * 306 + 5) / 10 + 1;
+    year += marchMonth / 10;
+
+    byte[] text = new byte[fractionDigits == 0 ? 20 : 21 + fractionDigits];
+    write(text, 0, 4, (int) year);
     text[4] = '-';
-    write(text, 5, 2, time.getMonthValue());
+    write(text, 5, 2, month);
     text[7] = '-';
-    write(text, 8, 2, time.getDayOfMonth());
+    write(text, 8, 2, day);
     text[10] = 'T';
-    write(text, 11, 2, time.getHour());
+    write(text, 11, 2, secondOfDay / 3_600);
     text[13] = ':';
-    write(text, 14, 2, time.getMinute());
+    write(text, 14, 2, secondOfDay / 60 % 60);
     text[16] = ':';
-    write(text, 17, 2, time.getSecond());
+    write(text, 17, 2, secondOfDay % 60);
     if (fractionDigits > 0) {
       text[19] = '.';
       write(text, 20, fractionDigits, nano / NANOS_PER_DIGIT[fractionDigits - 1]);
     }
     text[text.length - 1] = 'Z';
-    return new String(text);
+    return new String(text, StandardCharsets.ISO_8859_1);
   }
 
-  /** Writes {@code value} as {@code width} decimal digits, zero-padded, at {@code from}. */
-  private static void write(char[] text, int from, int width, int value) {
+  /** Writes {@code value} as {@code width} ASCII digits, zero-padded, at {@code from}. */
+  private static void write(byte[] text, int from, int width, int value) {
     int rest = value;
     for (int i = from + width - 1; i >= from; i--) {
-      text[i] = (char) ('0' + rest % 10);
+      text[i] = (byte) ('0' + rest % 10);
       rest /= 10;
     }
   }

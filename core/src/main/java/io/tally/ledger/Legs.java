@@ -1,10 +1,7 @@
 package io.tally.ledger;
 
 import io.tally.money.Amount;
-import io.tally.money.Asset;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** Validation shared by events that carry lists of amounts. */
 final class Legs {
@@ -14,13 +11,16 @@ final class Legs {
   /** A copy of the legs, checked to be positive and to name each asset once. */
   static List<Amount> positive(String name, List<Amount> legs) {
     List<Amount> copy = List.copyOf(legs);
-    Set<Asset> seen = new HashSet<>();
-    for (Amount leg : copy) {
+    // A trade has a few legs a side: each is compared with those before it, with no set made.
+    for (int i = 0; i < copy.size(); i++) {
+      Amount leg = copy.get(i);
       if (leg.signum() <= 0) {
         throw new IllegalArgumentException(name + " legs must be positive: " + leg);
       }
-      if (!seen.add(leg.asset())) {
-        throw new IllegalArgumentException(name + " legs name " + leg.asset() + " twice");
+      for (int j = 0; j < i; j++) {
+        if (copy.get(j).asset().equals(leg.asset())) {
+          throw new IllegalArgumentException(name + " legs name " + leg.asset() + " twice");
+        }
       }
     }
     return copy;

@@ -64,6 +64,11 @@ public record AssetSymbol(Asset asset, Location location) {
   /** Unbonding periods (days) that Kraken writes into bonded staking names such as DOT28.S. */
   private static final Set<String> BONDING_DAYS = Set.of("03", "04", "07", "14", "21", "28");
 
+  /**
+   * The locations a name's suffix may name, in {@link Location}'s order: made once, not per name.
+   */
+  private static final Location[] LOCATIONS = Location.values();
+
   public AssetSymbol {
     requireNonNull(asset, "asset");
     requireNonNull(location, "location");
@@ -81,7 +86,7 @@ public record AssetSymbol(Asset asset, Location location) {
       throw new IllegalArgumentException("Asset name is blank");
     }
     Location location = Location.SPOT;
-    for (Location candidate : Location.values()) {
+    for (Location candidate : LOCATIONS) {
       String suffix = candidate.suffix();
       if (!suffix.isEmpty() && name.length() > suffix.length() && name.endsWith(suffix)) {
         location = candidate;

@@ -1,6 +1,7 @@
 package io.tally.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tally.money.Amount;
 import io.tally.money.Asset;
@@ -73,5 +74,56 @@ class TradeTest {
     assertThat(sell.delta(Asset.of("ETH"))).isZero();
     assertThat(quoteOnly.side()).isEqualTo(Side.BUY);
     assertThat(Side.SELL.code()).isEqualTo("sell");
+  }
+
+  @Test
+  void eachSideNamesAnAssetOnceAndOnlyPositiveAmounts() {
+    Instant at = Instant.parse("2024-01-01T00:00:00Z");
+    Pair pair = new Pair(Asset.XBT, Asset.USD);
+    List<Amount> twiceUsd =
+        List.of(Amount.parse("USD 1"), Amount.parse("EUR 2"), Amount.parse("USD 3"));
+
+    assertThatThrownBy(
+            () ->
+                new Trade(
+                    EventId.of("T1"),
+                    at,
+                    TradeKind.ORDER_BOOK,
+                    pair,
+                    twiceUsd,
+                    List.of(Amount.parse("XBT 1")),
+                    List.of(),
+                    Trade.MANUAL,
+                    ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sold legs name USD twice");
+    assertThatThrownBy(
+            () ->
+                new Trade(
+                    EventId.of("T1"),
+                    at,
+                    TradeKind.ORDER_BOOK,
+                    pair,
+                    List.of(Amount.parse("USD 1")),
+                    List.of(Amount.parse("XBT 1")),
+                    List.of(Amount.parse("USD 0")),
+                    Trade.MANUAL,
+                    ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("fees legs must be positive: ");
+    // The same asset on two sides is no fault of either side.
+    assertThat(
+            new Trade(
+                    EventId.of("T1"),
+                    at,
+                    TradeKind.ORDER_BOOK,
+                    pair,
+                    List.of(Amount.parse("USD 1")),
+                    List.of(Amount.parse("XBT 1")),
+                    List.of(Amount.parse("USD 0.01")),
+                    Trade.MANUAL,
+                    "")
+                .fees())
+        .hasSize(1);
   }
 }

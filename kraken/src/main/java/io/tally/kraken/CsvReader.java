@@ -192,7 +192,13 @@ public final class CsvReader {
 
   /** Whether a record carries no data: every field empty or blank. */
   private static boolean isBlank(CsvRecord record) {
-    return record.fields().stream().allMatch(String::isBlank);
+    // A loop, not a stream: every record of a file is asked.
+    for (String field : record.fields()) {
+      if (!field.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** One record from {@code pos}, consuming its line end. */

@@ -139,12 +139,14 @@ public record ImportBatch(
       return size;
     }
 
+    // Indexed loops, not iterators: every row of an import is asked for its part.
     private Part<?> part(int index) {
       if (index < 0 || index >= size) {
         throw new IndexOutOfBoundsException(index + " of " + size + " rows");
       }
       int start = 0;
-      for (Part<?> part : parts) {
+      for (int i = 0; i < parts.size(); i++) {
+        Part<?> part = parts.get(i);
         if (index < start + part.items().size()) {
           return part;
         }
@@ -155,7 +157,8 @@ public record ImportBatch(
 
     private int start(Part<?> of) {
       int start = 0;
-      for (Part<?> part : parts) {
+      for (int i = 0; i < parts.size(); i++) {
+        Part<?> part = parts.get(i);
         if (part == of) {
           return start;
         }
