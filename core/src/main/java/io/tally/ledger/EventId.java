@@ -13,7 +13,7 @@ public record EventId(String value) implements Comparable<EventId> {
 
   public EventId {
     requireNonNull(value, "value");
-    if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
+    if (!OneWord.isOneWord(value)) {
       throw new IllegalArgumentException("Event id must be one word: '" + value + "'");
     }
   }

@@ -1,13 +1,12 @@
 package io.tally.ledger;
 
 import io.tally.money.Amount;
+import io.tally.money.Asset;
 import io.tally.money.Pair;
-import java.math.BigDecimal;
+import io.tally.money.PlainDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The canonical one-line text of a {@link LedgerEvent}: what golden files compare and what the
@@ -114,87 +113,70 @@ public final class EventText {
    */
   public static LedgerEvent parse(String line) {
     try {
-      String[] tokens = line.split(" ");
-      if (tokens.length < 3) {
-        throw new IllegalArgumentException("too few fields");
-      }
-      Instant at = InstantText.parse(tokens[0]);
-      EventId id = EventId.of(tokens[1]);
-      Map<String, String> fields = new LinkedHashMap<>();
-      for (int i = 3; i < tokens.length; i++) {
-        int eq = tokens[i].indexOf('=');
-        if (eq <= 0) {
-          throw new IllegalArgumentException("not key=value: '" + tokens[i] + "'");
-        }
-        fields.put(tokens[i].substring(0, eq), tokens[i].substring(eq + 1));
-      }
-      switch (tokens[2]) {
+      EventFields fields = EventFields.of(line);
+      Instant at = InstantText.parse(fields.field(0));
+      EventId id = EventId.of(fields.field(1));
+      fields.checkPairs();
+      String type = fields.field(2);
+      switch (type) {
         case "trade":
           return new Trade(
               id,
               at,
-              TradeKind.valueOf(field(fields, "kind")),
-              Pair.parse(field(fields, "pair")),
-              parseAmounts(field(fields, "sold")),
-              parseAmounts(field(fields, "bought")),
-              parseAmounts(field(fields, "fees")),
-              unescape(field(fields, "strategy")),
-              unescape(fields.getOrDefault("order", "")));
+              TradeKind.valueOf(fields.value("kind")),
+              Pair.parse(fields.value("pair")),
+              parseAmounts(fields.value("sold")),
+              parseAmounts(fields.value("bought")),
+              parseAmounts(fields.value("fees")),
+              unescape(fields.value("strategy")),
+              unescape(fields.valueOr("order", "")));
         case "flow":
           return new CashFlow(
               id,
               at,
-              FlowKind.valueOf(field(fields, "kind")),
-              parseAmount(field(fields, "amount")),
-              parseAmount(field(fields, "fee")));
+              FlowKind.valueOf(fields.value("kind")),
+              parseAmount(fields.value("amount")),
+              parseAmount(fields.value("fee")));
         case "move":
           return new InternalMove(
               id,
               at,
-              parseAmount(field(fields, "amount")),
-              parseAmount(field(fields, "fee")),
-              unescape(field(fields, "route")));
+              parseAmount(fields.value("amount")),
+              parseAmount(fields.value("fee")),
+              unescape(fields.value("route")));
         case "margin":
           return new MarginPnl(
-              id, at, parseAmount(field(fields, "amount")), parseAmount(field(fields, "fee")));
+              id, at, parseAmount(fields.value("amount")), parseAmount(fields.value("fee")));
         case "position":
           return new PositionFill(
               id,
               at,
-              Pair.parse(field(fields, "pair")),
-              Side.valueOf(field(fields, "side")),
-              new BigDecimal(field(fields, "volume")),
-              new BigDecimal(field(fields, "price")),
-              Integer.parseInt(field(fields, "leverage")),
-              unescape(field(fields, "position")),
-              bool(field(fields, "settles")),
-              parseAmount(field(fields, "fee")),
-              unescape(field(fields, "strategy")));
+              Pair.parse(fields.value("pair")),
+              Side.valueOf(fields.value("side")),
+              PlainDecimal.parse(fields.value("volume")),
+              PlainDecimal.parse(fields.value("price")),
+              Integer.parseInt(fields.value("leverage")),
+              unescape(fields.value("position")),
+              bool(fields.value("settles")),
+              parseAmount(fields.value("fee")),
+              unescape(fields.value("strategy")));
         case "carry":
           return new PositionCarry(
-              id, at, unescape(field(fields, "position")), parseAmount(field(fields, "fee")));
+              id, at, unescape(fields.value("position")), parseAmount(fields.value("fee")));
         case "unclassified":
           return new Unclassified(
               id,
               at,
-              unescape(field(fields, "type")),
-              unescape(field(fields, "subtype")),
-              parseAmount(field(fields, "amount")),
-              parseAmount(field(fields, "fee")));
+              unescape(fields.value("type")),
+              unescape(fields.value("subtype")),
+              parseAmount(fields.value("amount")),
+              parseAmount(fields.value("fee")));
         default:
-          throw new IllegalArgumentException("unknown event type '" + tokens[2] + "'");
+          throw new IllegalArgumentException("unknown event type '" + type + "'");
       }
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("Not an event line (" + e.getMessage() + "): " + line, e);
     }
-  }
-
-  private static String field(Map<String, String> fields, String key) {
-    String value = fields.get(key);
-    if (value == null) {
-      throw new IllegalArgumentException("missing " + key);
-    }
-    return value;
   }
 
   private static String amount(Amount amount) {
@@ -217,17 +199,34 @@ public final class EventText {
     if (colon <= 0) {
       throw new IllegalArgumentException("not ASSET:VALUE: '" + text + "'");
     }
-    return Amount.of(text.substring(0, colon), text.substring(colon + 1));
+    return new Amount(
+        Asset.of(text.substring(0, colon)), PlainDecimal.parse(text.substring(colon + 1)));
   }
 
+  /**
+   * The amounts of a list {@link #amounts} wrote, split at each comma as {@code split} splits: the
+   * empty parts at the end dropped, any other empty part refused.
+   */
   private static List<Amount> parseAmounts(String text) {
     if (text.equals("-")) {
       return List.of();
     }
-    List<Amount> amounts = new ArrayList<>();
-    for (String part : text.split(",")) {
-      amounts.add(parseAmount(part));
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == ',') {
+      end--;
     }
+    List<Amount> amounts = new ArrayList<>(2);
+    if (end == 0 && !text.isEmpty()) {
+      return amounts;
+    }
+    int start = 0;
+    for (int comma = text.indexOf(',');
+        comma >= 0 && comma < end;
+        comma = text.indexOf(',', start)) {
+      amounts.add(parseAmount(text.substring(start, comma)));
+      start = comma + 1;
+    }
+    amounts.add(parseAmount(text.substring(start, end)));
     return amounts;
   }
 
@@ -241,6 +240,9 @@ public final class EventText {
 
   /** Reverses {@link #escape}; {@code %25} last, so an escaped percent sign is never re-read. */
   private static String unescape(String text) {
+    if (text.indexOf('%') < 0) {
+      return text;
+    }
     return text.replace("%20", " ")
         .replace("%0A", "\n")
         .replace("%0D", "\r")

@@ -44,14 +44,14 @@ public record Trade(
     bought = Legs.positive("bought", bought);
     fees = Legs.positive("fees", fees);
     requireNonNull(strategy, "strategy");
-    if (strategy.isBlank() || strategy.chars().anyMatch(Character::isWhitespace)) {
+    if (!OneWord.isOneWord(strategy)) {
       throw new IllegalArgumentException("Strategy tag must be one word: '" + strategy + "'");
     }
     if (sold.isEmpty() && bought.isEmpty()) {
       throw new IllegalArgumentException("Trade " + id + " has neither a sold nor a bought leg");
     }
     requireNonNull(orderId, "orderId");
-    if (orderId.chars().anyMatch(Character::isWhitespace)) {
+    if (OneWord.hasWhitespace(orderId)) {
       throw new IllegalArgumentException("Order id must be one word: '" + orderId + "'");
     }
   }

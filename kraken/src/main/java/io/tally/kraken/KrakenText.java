@@ -1,5 +1,6 @@
 package io.tally.kraken;
 
+import io.tally.money.PlainDecimal;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -88,37 +89,10 @@ final class KrakenText {
     if (text.isEmpty()) {
       throw new IllegalArgumentException("required value is empty");
     }
-    if (!isPlainDecimal(text)) {
+    if (!PlainDecimal.isPlain(text)) {
       throw new IllegalArgumentException("not a decimal number: '" + text + "'");
     }
-    return new BigDecimal(text);
-  }
-
-  /** Whether {@code text} is an optional minus, ASCII digits, and optionally a point and digits. */
-  private static boolean isPlainDecimal(String text) {
-    int at = text.startsWith("-") ? 1 : 0;
-    int whole = digitsFrom(text, at);
-    if (whole == 0) {
-      return false;
-    }
-    at += whole;
-    if (at == text.length()) {
-      return true;
-    }
-    if (text.charAt(at) != '.') {
-      return false;
-    }
-    int fraction = digitsFrom(text, at + 1);
-    return fraction > 0 && at + 1 + fraction == text.length();
-  }
-
-  /** How many ASCII digits follow one another from {@code from}. */
-  private static int digitsFrom(String text, int from) {
-    int at = from;
-    while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
-      at++;
-    }
-    return at - from;
+    return PlainDecimal.parse(text);
   }
 
   /** The number the ASCII digits {@code text[from, to)} write, or -1 if one is not a digit. */
