@@ -23,47 +23,32 @@ public final class EventText {
 
   /** The event's canonical line. */
   public static String format(LedgerEvent event) {
-    StringBuilder line = new StringBuilder();
+    // Sized for a trade's line (some 140 characters), so the builder seldom grows.
+    StringBuilder line = new StringBuilder(192);
     line.append(InstantText.format(event.at())).append(' ').append(event.id().value()).append(' ');
     if (event instanceof Trade trade) {
-      line.append("trade kind=")
-          .append(trade.kind())
-          .append(" pair=")
-          .append(trade.pair().slashed())
-          .append(" sold=")
-          .append(amounts(trade.sold()))
-          .append(" bought=")
-          .append(amounts(trade.bought()))
-          .append(" fees=")
-          .append(amounts(trade.fees()))
-          .append(" strategy=")
-          .append(escape(trade.strategy()));
+      line.append("trade kind=").append(trade.kind()).append(" pair=");
+      slashed(line, trade.pair());
+      amounts(line.append(" sold="), trade.sold());
+      amounts(line.append(" bought="), trade.bought());
+      amounts(line.append(" fees="), trade.fees());
+      line.append(" strategy=").append(escape(trade.strategy()));
       if (!trade.orderId().isEmpty()) {
         line.append(" order=").append(escape(trade.orderId()));
       }
     } else if (event instanceof CashFlow flow) {
-      line.append("flow kind=")
-          .append(flow.kind())
-          .append(" amount=")
-          .append(amount(flow.amount()))
-          .append(" fee=")
-          .append(amount(flow.fee()));
+      amount(line.append("flow kind=").append(flow.kind()).append(" amount="), flow.amount());
+      amount(line.append(" fee="), flow.fee());
     } else if (event instanceof InternalMove move) {
-      line.append("move amount=")
-          .append(amount(move.amount()))
-          .append(" fee=")
-          .append(amount(move.fee()))
-          .append(" route=")
-          .append(escape(move.route()));
+      amount(line.append("move amount="), move.amount());
+      amount(line.append(" fee="), move.fee());
+      line.append(" route=").append(escape(move.route()));
     } else if (event instanceof MarginPnl margin) {
-      line.append("margin amount=")
-          .append(amount(margin.amount()))
-          .append(" fee=")
-          .append(amount(margin.fee()));
+      amount(line.append("margin amount="), margin.amount());
+      amount(line.append(" fee="), margin.fee());
     } else if (event instanceof PositionFill fill) {
-      line.append("position pair=")
-          .append(fill.pair().slashed())
-          .append(" side=")
+      slashed(line.append("position pair="), fill.pair());
+      line.append(" side=")
           .append(fill.side())
           .append(" volume=")
           .append(fill.volume().toPlainString())
@@ -74,25 +59,19 @@ public final class EventText {
           .append(" position=")
           .append(escape(fill.positionId()))
           .append(" settles=")
-          .append(fill.settles())
-          .append(" fee=")
-          .append(amount(fill.fee()))
-          .append(" strategy=")
-          .append(escape(fill.strategy()));
+          .append(fill.settles());
+      amount(line.append(" fee="), fill.fee());
+      line.append(" strategy=").append(escape(fill.strategy()));
     } else if (event instanceof PositionCarry carry) {
-      line.append("carry position=")
-          .append(escape(carry.positionId()))
-          .append(" fee=")
-          .append(amount(carry.fee()));
+      line.append("carry position=").append(escape(carry.positionId()));
+      amount(line.append(" fee="), carry.fee());
     } else if (event instanceof Unclassified unknown) {
       line.append("unclassified type=")
           .append(escape(unknown.type()))
           .append(" subtype=")
-          .append(escape(unknown.subtype()))
-          .append(" amount=")
-          .append(amount(unknown.amount()))
-          .append(" fee=")
-          .append(amount(unknown.fee()));
+          .append(escape(unknown.subtype()));
+      amount(line.append(" amount="), unknown.amount());
+      amount(line.append(" fee="), unknown.fee());
     } else {
       throw new IllegalStateException("Unhandled " + event);
     }
@@ -179,19 +158,28 @@ public final class EventText {
     }
   }
 
-  private static String amount(Amount amount) {
-    return amount.asset().code() + ":" + amount.value().toPlainString();
+  /** Appends {@code BASE/QUOTE}. */
+  private static void slashed(StringBuilder line, Pair pair) {
+    line.append(pair.base().code()).append('/').append(pair.quote().code());
   }
 
-  private static String amounts(List<Amount> amounts) {
+  /** Appends {@code ASSET:VALUE}, the value written plainly. */
+  private static void amount(StringBuilder line, Amount amount) {
+    line.append(amount.asset().code()).append(':').append(amount.value().toPlainString());
+  }
+
+  /** Appends the amounts separated by commas, or {@code -} for none. */
+  private static void amounts(StringBuilder line, List<Amount> amounts) {
     if (amounts.isEmpty()) {
-      return "-";
+      line.append('-');
+      return;
     }
-    List<String> parts = new ArrayList<>(amounts.size());
-    for (Amount amount : amounts) {
-      parts.add(amount(amount));
+    for (int i = 0; i < amounts.size(); i++) {
+      if (i > 0) {
+        line.append(',');
+      }
+      amount(line, amounts.get(i));
     }
-    return String.join(",", parts);
   }
 
   private static Amount parseAmount(String text) {
@@ -231,11 +219,25 @@ public final class EventText {
   }
 
   private static String escape(String text) {
+    if (!needsEscape(text)) {
+      return text;
+    }
     return text.replace("%", "%25")
         .replace(" ", "%20")
         .replace("\n", "%0A")
         .replace("\r", "%0D")
         .replace("\t", "%09");
+  }
+
+  /** Whether {@link #escape} changes {@code text}: whether it holds any character it replaces. */
+  private static boolean needsEscape(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Reverses {@link #escape}; {@code %25} last, so an escaped percent sign is never re-read. */
