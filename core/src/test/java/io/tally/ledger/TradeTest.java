@@ -76,54 +76,33 @@ class TradeTest {
     assertThat(Side.SELL.code()).isEqualTo("sell");
   }
 
+  /** A manual XBT/USD order-book trade buying 1 XBT with these sold legs and fees. */
+  private static Trade buying(List<Amount> sold, List<Amount> fees) {
+    return new Trade(
+        EventId.of("T1"),
+        Instant.parse("2024-01-01T00:00:00Z"),
+        TradeKind.ORDER_BOOK,
+        new Pair(Asset.XBT, Asset.USD),
+        sold,
+        List.of(Amount.parse("XBT 1")),
+        fees,
+        Trade.MANUAL,
+        "");
+  }
+
   @Test
   void eachSideNamesAnAssetOnceAndOnlyPositiveAmounts() {
-    Instant at = Instant.parse("2024-01-01T00:00:00Z");
-    Pair pair = new Pair(Asset.XBT, Asset.USD);
     List<Amount> twiceUsd =
         List.of(Amount.parse("USD 1"), Amount.parse("EUR 2"), Amount.parse("USD 3"));
+    List<Amount> usd = List.of(Amount.parse("USD 1"));
 
-    assertThatThrownBy(
-            () ->
-                new Trade(
-                    EventId.of("T1"),
-                    at,
-                    TradeKind.ORDER_BOOK,
-                    pair,
-                    twiceUsd,
-                    List.of(Amount.parse("XBT 1")),
-                    List.of(),
-                    Trade.MANUAL,
-                    ""))
+    assertThatThrownBy(() -> buying(twiceUsd, List.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sold legs name USD twice");
-    assertThatThrownBy(
-            () ->
-                new Trade(
-                    EventId.of("T1"),
-                    at,
-                    TradeKind.ORDER_BOOK,
-                    pair,
-                    List.of(Amount.parse("USD 1")),
-                    List.of(Amount.parse("XBT 1")),
-                    List.of(Amount.parse("USD 0")),
-                    Trade.MANUAL,
-                    ""))
+    assertThatThrownBy(() -> buying(usd, List.of(Amount.parse("USD 0"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("fees legs must be positive: ");
     // The same asset on two sides is no fault of either side.
-    assertThat(
-            new Trade(
-                    EventId.of("T1"),
-                    at,
-                    TradeKind.ORDER_BOOK,
-                    pair,
-                    List.of(Amount.parse("USD 1")),
-                    List.of(Amount.parse("XBT 1")),
-                    List.of(Amount.parse("USD 0.01")),
-                    Trade.MANUAL,
-                    "")
-                .fees())
-        .hasSize(1);
+    assertThat(buying(usd, List.of(Amount.parse("USD 0.01"))).fees()).hasSize(1);
   }
 }
