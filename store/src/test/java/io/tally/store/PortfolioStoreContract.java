@@ -617,6 +617,31 @@ abstract class PortfolioStoreContract {
     }
 
     @Test
+    void theCountIsOfTheEventsWhoseLatestRevisionIsLive() {
+      try (PortfolioStore store = open()) {
+        store.commit(
+            events(
+                "v1",
+                EventRecord.of("E1", T0, "TRADE"),
+                EventRecord.of("E2", T0, "FEE"),
+                EventRecord.of("E3", T0, "FLOW"),
+                EventRecord.of("E4", T0, "TRADE A")));
+        store.commit(
+            events(
+                "v2",
+                EventRecord.retracted("E2", later),
+                EventRecord.retracted("E3", later),
+                EventRecord.of("E4", T0, "TRADE B")));
+        // E3 comes back after its tombstone; E4 is revised once more.
+        store.commit(
+            events("v3", EventRecord.of("E3", later, "FLOW"), EventRecord.of("E4", T0, "TRADE C")));
+
+        // E1, E3 and E4 are visible; E2's latest revision is its tombstone.
+        assertThat(store.eventCount()).isEqualTo(3).isEqualTo(store.events().size());
+      }
+    }
+
+    @Test
     void retractingAnUnknownOrRetractedEventChangesNothing() {
       try (PortfolioStore store = open()) {
         store.commit(events("v1", EventRecord.of("E1", T0, "TRADE")));
