@@ -43,9 +43,8 @@ public final class KrakenCsv {
    */
   public static ExportFile read(Reader reader, String fileName) {
     // Chunk by chunk: records are read on a thread of their own while the chunks before become
-    // rows,
-    // so the file's text and records are never all in memory at once. The first bad row, as read
-    // or as parsed, still stops the read, before anything is stored.
+    // rows, so the file's text and records are never all in memory at once. The first bad row, as
+    // read or as parsed, still stops the read, before anything is stored.
     CsvReader csv = CsvReader.open(reader, fileName);
     List<String> header = csv.header();
     ExportKind kind =
