@@ -23,9 +23,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -476,6 +479,27 @@ abstract class PortfolioStoreContract {
             .containsExactly("L1", "L3", "L4");
         assertThat(store.rowsInGroups("kraken.trades", List.of("R1"))).isEmpty();
         assertThat(store.rowsInGroups(LEDGERS, List.of())).isEmpty();
+      }
+    }
+
+    @Test
+    void idsAskedAboutMayComeAsASetOrAListWithRepeatsButNeverWithNull() {
+      try (PortfolioStore store = open()) {
+        store.commit(rows("2", ledger("L1", "R1", 0), ledger("L2", "R2", 1)));
+        Set<String> withNull = new HashSet<>(Arrays.asList("L1", null));
+
+        assertThat(store.knownRowIds(LEDGERS, new LinkedHashSet<>(List.of("L2", "L3", "L1"))))
+            .containsExactlyInAnyOrder("L1", "L2");
+        assertThat(store.knownRowIds(LEDGERS, List.of("L1", "L1", "L9"))).containsExactly("L1");
+        assertThat(store.rowsInGroups(LEDGERS, List.of("R2", "R2")))
+            .extracting(SourceRow::rowId)
+            .containsExactly("L2");
+        assertThatThrownBy(() -> store.knownRowIds(LEDGERS, withNull))
+            .isInstanceOf(NullPointerException.class)
+            .hasMessage("rowIds must not contain null");
+        assertThatThrownBy(() -> store.rowsInGroups(LEDGERS, Arrays.asList("R1", null)))
+            .isInstanceOf(NullPointerException.class)
+            .hasMessage("groupIds must not contain null");
       }
     }
 
