@@ -277,13 +277,18 @@ class SqliteStoreTest extends PortfolioStoreContract {
               thread -> thread.isAlive() && thread.getName().equals(WalCheckpointer.THREAD_NAME));
     }
 
-    @Test
-    void movingTheRowsOfSchemaFourGivesTheirSpaceBack() throws Exception {
-      migrateTo("4");
+    /** The import an older schema's rows name: import 1, with nothing counted. */
+    private void insertAnOldImport() throws SQLException {
       execute(
           "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
               + " events_added, events_revised, events_retracted, events_unchanged)"
               + " VALUES ('2024-03-01T12:00:00.000000000Z', 'old', 0, 0, 0, 0, 0, 0)");
+    }
+
+    @Test
+    void movingTheRowsOfSchemaFourGivesTheirSpaceBack() throws Exception {
+      migrateTo("4");
+      insertAnOldImport();
       // 5,000 rows as schema 4 stored them, fields as JSON with their names.
       execute(
           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
@@ -304,10 +309,7 @@ class SqliteStoreTest extends PortfolioStoreContract {
     @Test
     void movingTheRowsOfSchemaTenToBlocksGivesTheirSpaceBack() throws Exception {
       migrateTo("10");
-      execute(
-          "INSERT INTO import_log (imported_at, description, rows_added, rows_skipped,"
-              + " events_added, events_revised, events_retracted, events_unchanged)"
-              + " VALUES ('2024-03-01T12:00:00.000000000Z', 'old', 0, 0, 0, 0, 0, 0)");
+      insertAnOldImport();
       execute("INSERT INTO row_source (source) VALUES ('kraken.ledgers')");
       execute(
           "INSERT INTO row_layout (field_count, names)"
