@@ -10,13 +10,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * What differs between the store's SQL on SQLite and on PostgreSQL: where the migrations are, how a
- * list of ids becomes a table to join, and how a kept {@code seq} is inserted. Everything else (the
- * tables, the queries, {@code INSERT ... RETURNING} and {@code ON CONFLICT DO NOTHING}) is written
- * once for both.
+ * list of ids or numbers becomes a table to join, and how a kept {@code seq} is inserted.
+ * Everything else (the tables, the queries, {@code INSERT ... RETURNING} and {@code ON CONFLICT DO
+ * NOTHING}) is written once for both.
  *
- * <p>A list of ids is bound as one value, so a query takes any number of them (no bound-variable
- * limit) and reads one snapshot: a JSON array read by {@code json_each} on SQLite, a {@code text[]}
- * read by {@code unnest} on PostgreSQL. Either way the table has one column, {@code value}.
+ * <p>A list of ids or numbers is bound as one value, so a query takes any number of them (no
+ * bound-variable limit) and reads one snapshot: a JSON array read by {@code json_each} on SQLite, a
+ * {@code text[]} or {@code bigint[]} read by {@code unnest} on PostgreSQL. Either way the table has
+ * one column, {@code value}.
  */
 enum Dialect {
   SQLITE("classpath:db/migration/sqlite") {
@@ -29,6 +30,24 @@ enum Dialect {
     void bindIds(PreparedStatement statement, int index, Collection<String> ids)
         throws SQLException {
       statement.setString(index, Json.writeArray(ids));
+    }
+
+    @Override
+    String numberTable(String alias) {
+      return "json_each(?) AS " + alias;
+    }
+
+    @Override
+    void bindNumbers(PreparedStatement statement, int index, Collection<Long> numbers)
+        throws SQLException {
+      StringBuilder array = new StringBuilder(numbers.size() * 20 + 2).append('[');
+      for (Long number : numbers) {
+        if (array.length() > 1) {
+          array.append(',');
+        }
+        array.append(number.longValue());
+      }
+      statement.setString(index, array.append(']').toString());
     }
 
     @Override
@@ -47,6 +66,18 @@ enum Dialect {
     void bindIds(PreparedStatement statement, int index, Collection<String> ids)
         throws SQLException {
       statement.setArray(index, statement.getConnection().createArrayOf("text", ids.toArray()));
+    }
+
+    @Override
+    String numberTable(String alias) {
+      return "unnest(CAST(? AS bigint[])) AS " + alias + " (value)";
+    }
+
+    @Override
+    void bindNumbers(PreparedStatement statement, int index, Collection<Long> numbers)
+        throws SQLException {
+      statement.setArray(
+          index, statement.getConnection().createArrayOf("bigint", numbers.toArray()));
     }
 
     @Override
@@ -71,7 +102,9 @@ enum Dialect {
    * pending migrations in one transaction, so a failing one leaves the schema as it was.
    */
   JavaMigration[] javaMigrations() {
-    return new JavaMigration[] {new CompactRows(this), new BlockRows()};
+    return new JavaMigration[] {
+      new CompactRows(this), new BlockRows(), new BlockEvents(), new BlockTradePnl()
+    };
   }
 
   /**
@@ -99,6 +132,19 @@ enum Dialect {
 
   /** Binds {@code ids} to parameter {@code index} of {@code statement}, for {@link #idTable}. */
   abstract void bindIds(PreparedStatement statement, int index, Collection<String> ids)
+      throws SQLException;
+
+  /**
+   * A FROM item: the numbers bound to its one parameter ({@code ?}) by {@link #bindNumbers} as a
+   * table named {@code alias} with one 64-bit integer column {@code value}.
+   */
+  abstract String numberTable(String alias);
+
+  /**
+   * Binds {@code numbers} to parameter {@code index} of {@code statement}, for {@link
+   * #numberTable}.
+   */
+  abstract void bindNumbers(PreparedStatement statement, int index, Collection<Long> numbers)
       throws SQLException;
 
   /**

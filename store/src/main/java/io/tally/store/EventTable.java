@@ -1,248 +1,478 @@
 package io.tally.store;
 
-import io.tally.ledger.InstantText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * SQL for table {@code event_revision}: every revision of every event, appended and never changed.
- * The latest revision of an id is the one with the highest number; an event is visible when its
- * latest revision is not a tombstone. A line that starts with its head, the event's time and id as
- * the engine writes them ({@code 2024-03-01T12:00:00Z R1 trade ...}), is stored without it and
- * marked {@code headless}, since the revision's own columns hold both; a reader puts it back.
+ * SQL for tables {@code event_block} and {@code event_key}: every revision of every event, appended
+ * in blocks of up to {@value EventBlock#MAX_REVISIONS} ({@link EventBlock}) and never changed. The
+ * latest revision of an id is the one with the highest number; an event is visible when its latest
+ * revision is not a tombstone. A block is found by its import, by the times of its revisions
+ * ({@code first_at} to {@code last_at}) or by the keys of its ids ({@link EventKey}); which
+ * revision of an id is its latest is decided here, after reading the blocks that hold the id.
+ *
+ * <p>Example: {@code EventTable.append(connection, revisions, 3, id -> false)} writes a first
+ * import's revisions; {@code EventTable.visible(connection)} reads back the visible ones, by time
+ * and then id. Stateless.
  */
 final class EventTable {
 
-  private static final String LATEST =
-      "r.revision = (SELECT max(x.revision) FROM event_revision AS x WHERE x.event_id = r.event_id)";
+  /**
+   * The order of visible events: by time, then by id in code point order, as SQLite's and
+   * PostgreSQL's {@code "C"} collation compare ids (a language's collation would put {@code a}
+   * before {@code B}).
+   */
+  static final Comparator<EventRecord> ORDER =
+      Comparator.comparing(EventRecord::at)
+          .thenComparing(EventRecord::eventId, EventTable::compare);
 
-  private static final String COLUMNS =
-      "r.event_id, r.at, r.line, r.retracted, r.revision, r.headless";
+  private static final String BLOCK_COLUMNS = "block_id, import_id, revisions, lines";
 
   /** The query of {@link #since}: one parameter, the import id. */
   static final String SINCE =
       "SELECT "
-          + COLUMNS
-          + " FROM event_revision AS r WHERE r.import_id > ? ORDER BY r.import_id, r.seq";
+          + BLOCK_COLUMNS
+          + " FROM event_block WHERE import_id > ? ORDER BY import_id, block_id";
+
+  /**
+   * The query that lists the blocks a page of {@link #before} may come from, newest last time first
+   * (blocks of the same last time in any order: {@link #before} reads them all before it stops),
+   * from index {@code event_block_by_time} alone: parameter 1 is the newest import whose revisions
+   * count; when {@code positioned}, parameter 2 is the position's time as {@link StoredInstant}
+   * text.
+   */
+  static String pageBlocksSql(boolean positioned) {
+    return "SELECT block_id, last_at FROM event_block WHERE import_id <= ?"
+        + (positioned ? " AND first_at <= ?" : "")
+        + " ORDER BY last_at DESC";
+  }
+
+  /** One block as read: its id, the import that wrote it, and its revisions in order. */
+  private record Block(long blockId, long importId, List<EventRevision> revisions) {}
+
+  /** A block a page may come from: its id and its latest time, as stored text. */
+  private record PageBlock(long blockId, String lastAt) {}
 
   private EventTable() {}
 
   /** The latest revision of each of these ids that has one, by id. */
   static Map<String, EventRevision> latest(
       Connection connection, Dialect dialect, Collection<String> eventIds) throws SQLException {
-    Map<String, EventRevision> latest = new HashMap<>();
     if (eventIds.isEmpty() || !anyStored(connection)) {
-      return latest;
+      return new HashMap<>();
     }
+    return latestOf(connection, dialect, new HashSet<>(eventIds), Long.MAX_VALUE, new HashMap<>());
+  }
+
+  /**
+   * Whether any revision is stored: a store's first import has none, and then need not look up each
+   * of its event ids (57,008 of them took 0.05–0.1 s of a 100,000-row import).
+   */
+  private static boolean anyStored(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+            connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM event_block)");
+        ResultSet result = query.executeQuery()) {
+      return result.next() && result.getBoolean(1);
+    }
+  }
+
+  /** The latest revision of every visible event, in {@link #ORDER}. */
+  static List<EventRecord> visible(Connection connection) throws SQLException {
+    Map<String, EventRevision> latest = new HashMap<>();
+    for (Block block : blocks(connection, "SELECT " + BLOCK_COLUMNS + " FROM event_block", 0)) {
+      for (EventRevision revision : block.revisions()) {
+        latest.merge(revision.record().eventId(), revision, EventTable::newer);
+      }
+    }
+    return visibleOf(latest.values());
+  }
+
+  /**
+   * The latest revision of every visible event dated in {@code [from, to)}, in {@link #ORDER}. The
+   * revisions of those times are read from the blocks whose times overlap the range, and each is
+   * kept if it is its id's latest: an event moved out of the range by a later revision, or
+   * retracted, is left out, and one moved into it is in.
+   */
+  static List<EventRecord> between(Connection connection, Dialect dialect, Instant from, Instant to)
+      throws SQLException {
+    List<Block> blocks =
+        blocks(
+            connection,
+            "SELECT "
+                + BLOCK_COLUMNS
+                + " FROM event_block WHERE last_at >= ? AND first_at < ? ORDER BY block_id",
+            2,
+            StoredInstant.toText(from),
+            StoredInstant.toText(to));
+    Map<Long, Block> read = new HashMap<>();
+    List<EventRevision> inRange = new ArrayList<>();
+    for (Block block : blocks) {
+      read.put(block.blockId(), block);
+      for (EventRevision revision : block.revisions()) {
+        Instant at = revision.record().at();
+        if (!revision.record().retracted() && !at.isBefore(from) && at.isBefore(to)) {
+          inRange.add(revision);
+        }
+      }
+    }
+    return visibleOf(stillLatest(connection, dialect, inRange, Long.MAX_VALUE, read));
+  }
+
+  /**
+   * Every revision written by the imports after {@code importId}, tombstones included, in write
+   * order. Commits run one at a time and take increasing import and block ids, so (import id, block
+   * id) order is write order; it is the order of index {@code event_block_by_import}, so the
+   * database need not sort.
+   */
+  static List<EventRevision> since(Connection connection, long importId) throws SQLException {
+    List<EventRevision> revisions = new ArrayList<>();
+    for (Block block : blocks(connection, SINCE, 1, importId)) {
+      revisions.addAll(block.revisions());
+    }
+    return revisions;
+  }
+
+  /**
+   * At most {@code limit} visible events as of import {@code asOfImport}, newest first ({@link
+   * #ORDER} reversed), strictly before {@code before} if given. Blocks are read newest last time
+   * first (index {@code event_block_by_time}); the read stops once {@code limit} events are found
+   * and the next block ends before the oldest of them, so a page reads the blocks near its
+   * position, not the whole log.
+   */
+  static List<EventRecord> before(
+      Connection connection,
+      Dialect dialect,
+      Optional<EventPosition> before,
+      int limit,
+      long asOfImport)
+      throws SQLException {
+    if (limit <= 0) {
+      return List.of();
+    }
+    Comparator<EventRecord> newestFirst = ORDER.reversed();
+    TreeSet<EventRecord> found = new TreeSet<>(newestFirst);
+    Map<Long, Block> read = new HashMap<>();
+    for (PageBlock page : pageBlocks(connection, before, asOfImport)) {
+      if (found.size() >= limit
+          && page.lastAt().compareTo(StoredInstant.toText(found.last().at())) < 0) {
+        break;
+      }
+      Block block = readBlock(connection, page.blockId(), read);
+      if (block.importId() > asOfImport) {
+        continue;
+      }
+      List<EventRevision> candidates = new ArrayList<>();
+      for (EventRevision revision : block.revisions()) {
+        EventRecord record = revision.record();
+        if (!record.retracted()
+            && before.map(position -> isBefore(record, position)).orElse(true)) {
+          candidates.add(revision);
+        }
+      }
+      for (EventRevision latest : stillLatest(connection, dialect, candidates, asOfImport, read)) {
+        if (!latest.record().retracted()) {
+          found.add(latest.record());
+        }
+      }
+      while (found.size() > limit) {
+        found.pollLast();
+      }
+    }
+    return new ArrayList<>(found);
+  }
+
+  /**
+   * How many events are visible: the sum of the blocks' {@code visible_change}, which each append
+   * works out from the ids' states before it.
+   */
+  static long countVisible(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT coalesce(sum(visible_change), 0) FROM event_block")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /** The latest revision of {@code eventId}, tombstone or not. */
+  static Optional<EventRecord> find(Connection connection, Dialect dialect, String eventId)
+      throws SQLException {
+    return Optional.ofNullable(
+            latestOf(connection, dialect, Set.of(eventId), Long.MAX_VALUE, new HashMap<>())
+                .get(eventId))
+        .map(EventRevision::record);
+  }
+
+  /**
+   * Appends these revisions, in order, as written by import {@code importId}: in blocks of {@link
+   * EventBlock#MAX_REVISIONS}, each with the keys of its ids. {@code visibleBefore} says whether an
+   * id's event was visible before this append, which each block's {@code visible_change} is worked
+   * out from.
+   */
+  static void append(
+      Connection connection,
+      List<EventRevision> revisions,
+      long importId,
+      Predicate<String> visibleBefore)
+      throws SQLException {
+    if (revisions.isEmpty()) {
+      return;
+    }
+    long blockId = highestBlock(connection) + 1;
+    Map<String, Boolean> visibleNow = new HashMap<>();
+    try (EventBlock.Writer writer = new EventBlock.Writer();
+        PreparedStatement insertBlock =
+            connection.prepareStatement(
+                "INSERT INTO event_block"
+                    + " (block_id, import_id, first_at, last_at, revisions, visible_change, lines)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      BlockKeys blockKeys = new BlockKeys();
+      for (int from = 0; from < revisions.size(); from += EventBlock.MAX_REVISIONS, blockId++) {
+        List<EventRevision> block =
+            revisions.subList(from, Math.min(revisions.size(), from + EventBlock.MAX_REVISIONS));
+        Instant first = StoredInstant.MAX;
+        Instant last = StoredInstant.MIN;
+        int visibleChange = 0;
+        for (EventRevision revision : block) {
+          EventRecord record = revision.record();
+          writer.add(revision);
+          blockKeys.add(EventKey.of(record.eventId()), blockId);
+          first = record.at().isBefore(first) ? record.at() : first;
+          last = record.at().isAfter(last) ? record.at() : last;
+          Boolean was = visibleNow.get(record.eventId());
+          boolean wasVisible = was != null ? was : visibleBefore.test(record.eventId());
+          visibleChange += (record.retracted() ? 0 : 1) - (wasVisible ? 1 : 0);
+          visibleNow.put(record.eventId(), !record.retracted());
+        }
+        insertBlock.setLong(1, blockId);
+        insertBlock.setLong(2, importId);
+        insertBlock.setString(3, StoredInstant.toText(first));
+        insertBlock.setString(4, StoredInstant.toText(last));
+        insertBlock.setInt(5, block.size());
+        insertBlock.setInt(6, visibleChange);
+        insertBlock.setBytes(7, writer.finish());
+        insertBlock.executeUpdate();
+      }
+      blockKeys.insert(connection, "event_key");
+    }
+  }
+
+  private static long highestBlock(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT coalesce(max(block_id), 0) FROM event_block")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /**
+   * Of {@code revisions}, those that are the latest revision of their id as of import {@code
+   * asOfImport}.
+   */
+  private static List<EventRevision> stillLatest(
+      Connection connection,
+      Dialect dialect,
+      List<EventRevision> revisions,
+      long asOfImport,
+      Map<Long, Block> read)
+      throws SQLException {
+    if (revisions.isEmpty()) {
+      return List.of();
+    }
+    Set<String> ids = new HashSet<>();
+    revisions.forEach(revision -> ids.add(revision.record().eventId()));
+    Map<String, EventRevision> latest = latestOf(connection, dialect, ids, asOfImport, read);
+    List<EventRevision> still = new ArrayList<>();
+    for (EventRevision revision : revisions) {
+      EventRevision newest = latest.get(revision.record().eventId());
+      if (newest != null && newest.revision() == revision.revision()) {
+        still.add(revision);
+      }
+    }
+    return still;
+  }
+
+  /**
+   * The latest revision, as of import {@code asOfImport}, of each of {@code ids} that has one: the
+   * blocks their keys name are read (those in {@code read} already are not read again) and, of
+   * those written by that import or before, the highest revision of each id is kept.
+   */
+  private static Map<String, EventRevision> latestOf(
+      Connection connection,
+      Dialect dialect,
+      Set<String> ids,
+      long asOfImport,
+      Map<Long, Block> read)
+      throws SQLException {
+    List<Long> keys = new ArrayList<>(ids.size());
+    ids.forEach(id -> keys.add(EventKey.of(id)));
+    List<Long> blockIds = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(
-            "SELECT "
-                + COLUMNS
-                + " FROM "
-                + dialect.idTable("id")
-                + " CROSS JOIN event_revision AS r"
-                + " WHERE r.event_id = id.value AND "
-                + LATEST)) {
-      dialect.bindIds(query, 1, eventIds);
+            "SELECT DISTINCT k.block_id FROM "
+                + dialect.numberTable("h")
+                + " CROSS JOIN event_key AS k WHERE k.id_hash = h.value")) {
+      dialect.bindNumbers(query, 1, keys);
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
-          EventRevision revision = revision(result);
-          latest.put(revision.record().eventId(), revision);
+          blockIds.add(result.getLong(1));
+        }
+      }
+    }
+    List<Long> unread = blockIds.stream().filter(id -> !read.containsKey(id)).toList();
+    if (!unread.isEmpty()) {
+      try (PreparedStatement query =
+          connection.prepareStatement(
+              "SELECT "
+                  + BLOCK_COLUMNS
+                  + " FROM event_block WHERE block_id IN (SELECT b.value FROM "
+                  + dialect.numberTable("b")
+                  + ")")) {
+        dialect.bindNumbers(query, 1, unread);
+        for (Block block : blocks(query)) {
+          read.put(block.blockId(), block);
+        }
+      }
+    }
+    Map<String, EventRevision> latest = new HashMap<>();
+    for (long blockId : blockIds) {
+      Block block = read.get(blockId);
+      if (block.importId() > asOfImport) {
+        continue;
+      }
+      for (EventRevision revision : block.revisions()) {
+        if (ids.contains(revision.record().eventId())) {
+          latest.merge(revision.record().eventId(), revision, EventTable::newer);
         }
       }
     }
     return latest;
   }
 
-  /**
-   * Whether any revision is stored: a store's first import has none, and then need not bind and
-   * look up each of its event ids (57,008 of them took 0.05–0.1 s of a 100,000-row import).
-   */
-  private static boolean anyStored(Connection connection) throws SQLException {
-    try (PreparedStatement query =
-            connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM event_revision)");
-        ResultSet result = query.executeQuery()) {
-      return result.next() && result.getBoolean(1);
-    }
-  }
-
-  /** The latest revision of every visible event, ordered by time and then id. */
-  static List<EventRecord> visible(Handle handle) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM event_revision AS r WHERE r.retracted = 0 AND "
-                + LATEST
-                + " ORDER BY r.at, r.event_id")
-        .map((result, context) -> record(result))
-        .list();
-  }
-
-  /**
-   * The latest revision of every visible event dated in {@code [from, to)}, ordered by time and
-   * then id. The range is a range of index {@code event_revision_by_time}, so the database reads
-   * the revisions of those times and, for each, the newest revision of its id: an event moved out
-   * of the range by a later revision, or retracted, is left out, and one moved into it is in.
-   */
-  static List<EventRecord> between(Handle handle, Instant from, Instant to) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM event_revision AS r WHERE r.at >= ? AND r.at < ? AND r.retracted = 0"
-                + " AND "
-                + LATEST
-                + " ORDER BY r.at, r.event_id")
-        .bind(0, StoredInstant.toText(from))
-        .bind(1, StoredInstant.toText(to))
-        .map((result, context) -> record(result))
-        .list();
-  }
-
-  /**
-   * Every revision written by the imports after {@code importId}, tombstones included, in write
-   * order. Commits run one at a time and take increasing import ids, so (import id, seq) order is
-   * seq order; it is the order of index {@code event_revision_by_import}, so the database need not
-   * sort.
-   */
-  static List<EventRevision> since(Handle handle, long importId) {
-    return handle
-        .createQuery(SINCE)
-        .bind(0, importId)
-        .map((result, context) -> revision(result))
-        .list();
-  }
-
-  /**
-   * At most {@code limit} visible events, newest first (time, then id, descending), strictly before
-   * {@code before} if given. The row comparison and the order match index {@code
-   * event_revision_by_time}, so the database walks it backwards from {@code before} and stops after
-   * {@code limit} visible events; it reads no more of the log than the revisions it passes.
-   */
-  static List<EventRecord> before(
-      Handle handle, Optional<EventPosition> before, int limit, long asOfImport) {
-    Query query = handle.createQuery(beforeSql(before.isPresent()));
-    before.ifPresent(
-        position ->
-            query.bind("at", StoredInstant.toText(position.at())).bind("id", position.eventId()));
-    return query
-        .bind("limit", limit)
-        .bind("asOf", asOfImport)
-        .map((result, context) -> record(result))
-        .list();
-  }
-
-  /**
-   * The query of {@link #before}: parameters {@code :limit} and {@code :asOf} (the newest import
-   * whose revisions count), and {@code :at} and {@code :id} if {@code positioned}.
-   */
-  static String beforeSql(boolean positioned) {
-    return "SELECT "
-        + COLUMNS
-        // "+r.import_id" keeps planners on the time index (paging) rather than the import index.
-        + " FROM event_revision AS r WHERE r.retracted = 0 AND +r.import_id <= :asOf AND"
-        + " r.revision = (SELECT max(x.revision) FROM event_revision AS x"
-        + " WHERE x.event_id = r.event_id AND x.import_id <= :asOf)"
-        + (positioned ? " AND (r.at, r.event_id) < (:at, :id)" : "")
-        + " ORDER BY r.at DESC, r.event_id DESC LIMIT :limit";
-  }
-
-  /**
-   * How many events are visible: the ids stored, less those whose latest revision is a tombstone.
-   * The ids are counted from index {@code event_revision_by_id} alone, and only tombstones look up
-   * their id's latest revision; asking each revision whether it is its id's latest and live took
-   * 1.2 s on a store of 570,531 events, this 0.12 s (docs/BENCHMARKS.md §28).
-   */
-  static long countVisible(Handle handle) {
-    return handle
-        .createQuery(
-            "SELECT (SELECT count(DISTINCT event_id) FROM event_revision)"
-                + " - (SELECT count(*) FROM event_revision AS r WHERE r.retracted = 1 AND "
-                + LATEST
-                + ")")
-        .mapTo(Long.class)
-        .one();
-  }
-
-  /** The latest revision of {@code eventId}, tombstone or not. */
-  static Optional<EventRecord> find(Handle handle, String eventId) {
-    return handle
-        .createQuery(
-            "SELECT "
-                + COLUMNS
-                + " FROM event_revision AS r WHERE r.event_id = ? ORDER BY r.revision DESC LIMIT 1")
-        .bind(0, eventId)
-        .map((result, context) -> record(result))
-        .findOne();
-  }
-
-  /** Revisions bound per JDBC batch, which bounds the memory the driver holds for bindings. */
-  private static final int INSERT_CHUNK = 10_000;
-
-  /**
-   * Appends these revisions, in order, as written by import {@code importId}, in JDBC batches of
-   * {@value #INSERT_CHUNK} (one batch of 570k revisions held about 100 MB of bindings).
-   */
-  static void append(Connection connection, List<EventRevision> revisions, long importId)
-      throws SQLException {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO event_revision"
-                + " (event_id, revision, at, line, retracted, import_id, headless)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      int pending = 0;
-      for (EventRevision revision : revisions) {
-        EventRecord record = revision.record();
-        insert.setString(1, record.eventId());
-        insert.setLong(2, revision.revision());
-        insert.setString(3, StoredInstant.toText(record.at()));
-        String line = record.line();
-        // A tombstone has no line, so no head to leave out.
-        String head = record.retracted() ? "" : head(record.eventId(), record.at());
-        boolean headless =
-            !head.isEmpty() && line.length() > head.length() && line.startsWith(head);
-        insert.setString(4, headless ? line.substring(head.length()) : line);
-        insert.setInt(5, record.retracted() ? 1 : 0);
-        insert.setLong(6, importId);
-        insert.setInt(7, headless ? 1 : 0);
-        insert.addBatch();
-        if (++pending == INSERT_CHUNK) {
-          insert.executeBatch();
-          pending = 0;
+  /** The blocks a page of {@link #before} may come from, newest last time first. */
+  private static List<PageBlock> pageBlocks(
+      Connection connection, Optional<EventPosition> before, long asOfImport) throws SQLException {
+    List<PageBlock> pages = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(pageBlocksSql(before.isPresent()))) {
+      query.setLong(1, asOfImport);
+      if (before.isPresent()) {
+        query.setString(2, StoredInstant.toText(before.get().at()));
+      }
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          pages.add(new PageBlock(result.getLong(1), result.getString(2)));
         }
       }
-      insert.executeBatch();
+    }
+    return pages;
+  }
+
+  /** Block {@code blockId}, from {@code read} if read before, else from the table (and kept). */
+  private static Block readBlock(Connection connection, long blockId, Map<Long, Block> read)
+      throws SQLException {
+    Block known = read.get(blockId);
+    if (known != null) {
+      return known;
+    }
+    Block block =
+        blocks(
+                connection,
+                "SELECT " + BLOCK_COLUMNS + " FROM event_block WHERE block_id = ?",
+                1,
+                blockId)
+            .get(0);
+    read.put(blockId, block);
+    return block;
+  }
+
+  /**
+   * The blocks {@code sql} selects ({@link #BLOCK_COLUMNS}), with its first {@code parameters} of
+   * {@code values} bound in order.
+   */
+  private static List<Block> blocks(
+      Connection connection, String sql, int parameters, Object... values) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters; i++) {
+        query.setObject(i + 1, values[i]);
+      }
+      return blocks(query);
     }
   }
 
-  /** What the engine starts an event's line with: its time and its id, each followed by a space. */
-  private static String head(String eventId, Instant at) {
-    return InstantText.format(at) + " " + eventId + " ";
-  }
-
-  private static EventRecord record(ResultSet result) throws SQLException {
-    String eventId = result.getString(1);
-    Instant at = StoredInstant.fromText(result.getString(2));
-    String line = result.getString(3);
-    boolean retracted = result.getInt(4) == 1;
-    if (result.getInt(6) == 1) {
-      line = head(eventId, at) + line;
+  private static List<Block> blocks(PreparedStatement query) throws SQLException {
+    List<Block> blocks = new ArrayList<>();
+    try (ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        long blockId = result.getLong(1);
+        blocks.add(
+            new Block(
+                blockId,
+                result.getLong(2),
+                EventBlock.revisions(result.getBytes(4), result.getInt(3), blockId)));
+      }
     }
-    return new EventRecord(eventId, at, line, retracted);
+    return blocks;
   }
 
-  private static EventRevision revision(ResultSet result) throws SQLException {
-    return new EventRevision(record(result), result.getLong(5));
+  /** The visible records of these latest revisions, in {@link #ORDER}. */
+  private static List<EventRecord> visibleOf(Collection<EventRevision> latest) {
+    List<EventRecord> visible = new ArrayList<>(latest.size());
+    for (EventRevision revision : latest) {
+      if (!revision.record().retracted()) {
+        visible.add(revision.record());
+      }
+    }
+    visible.sort(ORDER);
+    return visible;
+  }
+
+  private static EventRevision newer(EventRevision one, EventRevision other) {
+    return other.revision() > one.revision() ? other : one;
+  }
+
+  /** Whether {@code record} comes before {@code position} in {@link #ORDER}. */
+  private static boolean isBefore(EventRecord record, EventPosition position) {
+    int byTime = record.at().compareTo(position.at());
+    return byTime < 0 || (byTime == 0 && compare(record.eventId(), position.eventId()) < 0);
+  }
+
+  /**
+   * Compares two ids by code point, as UTF-8 bytes compare: UTF-16 order, except that a surrogate
+   * (a code point past U+FFFF) comes after U+E000 to U+FFFF.
+   */
+  static int compare(String one, String other) {
+    int length = Math.min(one.length(), other.length());
+    for (int i = 0; i < length; i++) {
+      char a = one.charAt(i);
+      char b = other.charAt(i);
+      if (a != b) {
+        if (a >= Character.MIN_SURROGATE && b >= Character.MIN_SURROGATE) {
+          return codePointRank(a) - codePointRank(b);
+        }
+        return a - b;
+      }
+    }
+    return one.length() - other.length();
+  }
+
+  /** Where a char of U+D800 or above ranks among them by the code point it belongs to. */
+  private static int codePointRank(char c) {
+    return c >= 0xE000 ? c - 0x800 : c + 0x2000;
   }
 }

@@ -276,8 +276,9 @@ public interface PortfolioStore extends AutoCloseable {
    * At most {@code limit} visible events, newest first: by time descending, then by id descending;
    * strictly before {@code before} in that order when it is given. Paging with the position of each
    * page's last event returns every visible event exactly once, also across events of equal time.
-   * The database reads an index from {@code before} backwards, so a page costs about {@code limit}
-   * events whatever the size of the log.
+   * The store reads the blocks of revisions (512 each) whose times reach {@code before}, latest
+   * first, and stops once the next ends before the page's oldest event, so a page inflates the
+   * blocks near it whatever the size of the log (and lists one index entry per block).
    *
    * <p>Example:
    *
@@ -350,8 +351,9 @@ public interface PortfolioStore extends AutoCloseable {
   /**
    * The latest revision of every visible event dated at or after {@code from} and strictly before
    * {@code to}, ordered by time and then id: {@link #events()} of that time range, read from the
-   * index by time, so it costs about the events in the range whatever the size of the log. An event
-   * whose latest revision moved it out of the range, or retracted it, is left out.
+   * blocks of revisions whose times overlap it, so it costs about the events in the range whatever
+   * the size of the log. An event whose latest revision moved it out of the range, or retracted it,
+   * is left out.
    *
    * <p>Example: {@code store.eventsBetween(Instant.parse("2024-03-01T00:00:00Z"),
    * Instant.parse("2024-03-16T00:00:00Z"))} is the events of March 1 to 15, 2024 (UTC).

@@ -31,9 +31,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  *
  * <p><b>Text only.</b> Every column the caller fills is TEXT with {@code COLLATE "C"}, so values
  * come back character for character and order by code point as on SQLite, whatever the database's
- * locale. PostgreSQL text cannot hold the NUL character: an id or line with one fails the commit
- * (field values are stored escaped, {@link RowText}, so they can hold it). The database must be
- * UTF8.
+ * locale. PostgreSQL text cannot hold the NUL character: a row's id or group with one fails the
+ * commit (field values, event ids and event lines are stored escaped, {@link RowText}, in blocks,
+ * so they can hold it). The database must be UTF8.
  *
  * <p><b>Writes.</b> A commit, like every other write (saving a checkpoint or snapshot, appending an
  * equity point, pruning), is one REPEATABLE READ transaction that first locks {@code import_log} in

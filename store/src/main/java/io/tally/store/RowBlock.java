@@ -1,7 +1,5 @@
 package io.tally.store;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.time.DateTimeException;
@@ -10,18 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
 
 /**
  * Rows of one source, in their order, as table {@code row_block} keeps them: one line per row,
  * ended by a line feed, holding its layout's id, its id, its group id, its time ({@link
  * StoredInstant}) and its values, all written as {@link RowText} writes texts (escaped, separated
- * by a TAB), the lines deflated together in zlib's format (RFC 1950, whose checksum tells a damaged
- * block) at its fastest level. A block of a ledger's rows takes under a third of its lines' text,
- * since neighbouring rows repeat their types, assets, wallets and file names; zlib's default level
- * would save a tenth more for over twice the time (BENCHMARKS §27).
+ * by a TAB), the lines {@link Deflated} together. A block of a ledger's rows takes under a third of
+ * its lines' text, since neighbouring rows repeat their types, assets, wallets and file names.
  *
  * <p>Example: {@code new RowBlock.Writer()} fed {@code add(row, fields, 1)} for each of 512 rows
  * gives {@link Writer#finish()}'s bytes; {@code RowBlock.rows(bytes, 512, 7, "kraken.ledgers",
@@ -60,10 +53,8 @@ final class RowBlock {
   /** Collects one block's rows and deflates them; reusable block after block. */
   static final class Writer implements AutoCloseable {
 
-    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    private final Deflated.Deflating deflating = new Deflated.Deflating(MAX_ROWS * 40);
     private final StringBuilder text = new StringBuilder(MAX_ROWS * 160);
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(MAX_ROWS * 40);
-    private final byte[] buffer = new byte[8_192];
     private int rows;
 
     /**
@@ -90,21 +81,15 @@ final class RowBlock {
 
     /** The deflated block of the rows added since the last finish; the writer is empty again. */
     byte[] finish() {
-      deflater.reset();
-      deflater.setInput(text.toString().getBytes(StandardCharsets.UTF_8));
-      deflater.finish();
-      out.reset();
-      while (!deflater.finished()) {
-        out.write(buffer, 0, deflater.deflate(buffer));
-      }
+      byte[] block = deflating.deflate(text);
       text.setLength(0);
       rows = 0;
-      return out.toByteArray();
+      return block;
     }
 
     @Override
     public void close() {
-      deflater.end();
+      deflating.close();
     }
   }
 
@@ -125,22 +110,10 @@ final class RowBlock {
       Layouts layouts,
       Predicate<String> inGroup)
       throws SQLException {
-    String text = inflate(block, blockId, source);
     List<SourceRow> rows = new ArrayList<>();
-    int lines = 0;
-    int start = 0;
-    while (start < text.length()) {
-      int end = text.indexOf(END, start);
-      if (end < 0) {
-        throw notABlock(blockId, source, "its last line has no line feed");
-      }
-      Optional<SourceRow> row = row(text.substring(start, end), blockId, source, layouts, inGroup);
-      row.ifPresent(rows::add);
-      lines++;
-      start = end + 1;
-    }
-    if (lines != count) {
-      throw notABlock(blockId, source, "it holds " + lines + " rows, not " + count);
+    for (String line :
+        Deflated.lines(block, count, "rows", why -> notABlock(blockId, source, why))) {
+      row(line, blockId, source, layouts, inGroup).ifPresent(rows::add);
     }
     return rows;
   }
@@ -195,30 +168,6 @@ final class RowBlock {
               + ": "
               + e.getMessage(),
           e);
-    }
-  }
-
-  private static String inflate(byte[] block, long blockId, String source) throws SQLException {
-    Inflater inflater = new Inflater();
-    try {
-      inflater.setInput(block);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(block.length * 6);
-      byte[] buffer = new byte[8_192];
-      while (!inflater.finished()) {
-        int inflated = inflater.inflate(buffer);
-        if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw notABlock(blockId, source, "its bytes end before the block does");
-        }
-        out.write(buffer, 0, inflated);
-      }
-      if (inflater.getRemaining() > 0) {
-        throw notABlock(blockId, source, inflater.getRemaining() + " bytes follow the block");
-      }
-      return out.toString(StandardCharsets.UTF_8);
-    } catch (DataFormatException e) {
-      throw notABlock(blockId, source, "its bytes do not inflate (" + e.getMessage() + ")");
-    } finally {
-      inflater.end();
     }
   }
 

@@ -11,9 +11,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * A schema migration written in Java because it moves stored rows into a new form with the code
- * that writes that form for new rows ({@link CompactRows}, {@link BlockRows}). Flyway runs it in
- * the one transaction of all pending migrations, so a failure leaves the schema as it was; it has
- * no checksum, since its code, not a script, is what it is.
+ * that writes that form for new rows ({@link CompactRows}, {@link BlockRows}, {@link BlockEvents},
+ * {@link BlockTradePnl}). Flyway runs it in the one transaction of all pending migrations, so a
+ * failure leaves the schema as it was; it has no checksum, since its code, not a script, is what it
+ * is.
  *
  * <p>Example: {@code new BlockRows()} is version 12, "row blocks". Stateless.
  */

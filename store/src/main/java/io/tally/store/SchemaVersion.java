@@ -7,12 +7,13 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The newest schema version of the store ({@value #NEWEST}: SQL migrations V1 to V5, V7 to V11 and
- * V13, and the Java migrations {@link CompactRows} (V6) and {@link BlockRows} (V12)), and whether a
- * database is at it. A store at the newest version, whose migration history records no failure,
- * opens without Flyway: most of a short command's start was Flyway scanning its migrations to find
- * there was nothing to do. A new migration raises {@link #NEWEST} with it ({@code
- * SchemaVersionTest} fails until it does).
+ * The newest schema version of the store ({@value #NEWEST}: SQL migrations V1 to V5, V7 to V11,
+ * V13, V14 and V16, and the Java migrations {@link CompactRows} (V6), {@link BlockRows} (V12),
+ * {@link BlockEvents} (V15) and {@link BlockTradePnl} (V17)), and whether a database is at it. A
+ * store at the newest version, whose migration history records no failure, opens without Flyway:
+ * most of a short command's start was Flyway scanning its migrations to find there was nothing to
+ * do. A new migration raises {@link #NEWEST} with it ({@code SchemaVersionTest} fails until it
+ * does).
  *
  * <p>Example: {@code SchemaVersion.isCurrent(dataSource)} is false for a new file, true once Flyway
  * migrated it. Stateless.
@@ -20,7 +21,7 @@ import javax.sql.DataSource;
 final class SchemaVersion {
 
   /** The version of the newest migration. */
-  static final String NEWEST = "13";
+  static final String NEWEST = "17";
 
   private SchemaVersion() {}
 

@@ -104,7 +104,11 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
                           batch.description(),
                           plan.result());
                   RowTable.insert(transaction.getConnection(), plan.rows(), importId);
-                  EventTable.append(transaction.getConnection(), plan.revisions(), importId);
+                  EventTable.append(
+                      transaction.getConnection(),
+                      plan.revisions(),
+                      importId,
+                      id -> latest.containsKey(id) && !latest.get(id).record().retracted());
                   Optional<Instant> pricesChanged =
                       MarkTable.insertPrices(transaction.getConnection(), batch.prices(), importId);
                   MarkTable.insertMarks(transaction.getConnection(), batch.marks(), importId);
@@ -158,14 +162,14 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
 
   @Override
   public final List<EventRecord> events() {
-    return run(() -> withHandle(EventTable::visible), () -> "read events from");
+    return run(() -> withConnection(EventTable::visible), () -> "read events from");
   }
 
   @Override
   public final Optional<EventRecord> findEvent(String eventId) {
     requireNonNull(eventId, "eventId");
     return run(
-        () -> withHandle(handle -> EventTable.find(handle, eventId)),
+        () -> withConnection(connection -> EventTable.find(connection, dialect, eventId)),
         () -> "find event " + eventId + " in");
   }
 
@@ -176,7 +180,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
 
   @Override
   public final long eventCount() {
-    return run(() -> withHandle(EventTable::countVisible), () -> "count events in");
+    return run(() -> withConnection(EventTable::countVisible), () -> "count events in");
   }
 
   @Override
@@ -203,7 +207,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   public final List<EventRevision> revisionsSince(long importId) {
     requireImportId(importId);
     return run(
-        () -> withHandle(handle -> EventTable.since(handle, importId)),
+        () -> withConnection(connection -> EventTable.since(connection, importId)),
         () -> "read event revisions after import " + importId + " from");
   }
 
@@ -244,7 +248,9 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
       throw new IllegalArgumentException("asOfImport must not be negative: " + asOfImport);
     }
     return run(
-        () -> withHandle(handle -> EventTable.before(handle, before, limit, asOfImport)),
+        () ->
+            withConnection(
+                connection -> EventTable.before(connection, dialect, before, limit, asOfImport)),
         () ->
             "read "
                 + limit
@@ -298,7 +304,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
       return Map.of();
     }
     return run(
-        () -> withHandle(handle -> TradePnlTable.find(handle, books, ids)),
+        () -> withConnection(connection -> TradePnlTable.find(connection, dialect, books, ids)),
         () -> "read " + ids.size() + " trades' PnL lines of " + books + " from");
   }
 
@@ -316,7 +322,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
       throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
     }
     return run(
-        () -> withHandle(handle -> EventTable.between(handle, from, to)),
+        () -> withConnection(connection -> EventTable.between(connection, dialect, from, to)),
         () -> "read the events from " + from + " to " + to + " from");
   }
 

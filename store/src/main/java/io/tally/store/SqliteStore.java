@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -194,20 +195,25 @@ public final class SqliteStore extends SqlStore {
   }
 
   /**
-   * Whether this migration moved the rows of an older store: to the compact rows of schema 6, or to
-   * the blocks of schema 12.
+   * The migrations that move an older store's rows, events or trades' lines to a new form: 6, 12,
+   * 15 and 17.
+   */
+  private static final Set<String> MOVING = Set.of("6", "12", "15", "17");
+
+  /**
+   * Whether this migration moved the rows, events or trades' lines of an older store: to the
+   * compact rows of schema 6, or the blocks of schema 12, 15 or 17.
    */
   private static boolean movedRows(MigrateResult migrated) {
     return migrated.initialSchemaVersion != null
-        && migrated.migrations.stream()
-            .anyMatch(migration -> "6".equals(migration.version) || "12".equals(migration.version));
+        && migrated.migrations.stream().anyMatch(migration -> MOVING.contains(migration.version));
   }
 
   /**
-   * Gives back to the file system the pages the rows of an older store took before schema 6 or 12
-   * moved them ({@code VACUUM}, which cannot run inside the migration's transaction): otherwise the
-   * store would keep its old size plus the compact copy until new rows filled the free pages. A
-   * million rows take a few seconds, once.
+   * Gives back to the file system the pages the rows, events or trades' lines of an older store
+   * took before schema 6, 12, 15 or 17 moved them ({@code VACUUM}, which cannot run inside the
+   * migration's transaction): otherwise the store would keep its old size plus the compact copy
+   * until new rows filled the free pages. A million rows take a few seconds, once.
    */
   private static void reclaimSpace(SQLiteDataSource dataSource, Path file) {
     try (Connection connection = dataSource.getConnection();
@@ -215,7 +221,7 @@ public final class SqliteStore extends SqlStore {
       statement.execute("VACUUM");
     } catch (SQLException e) {
       throw new StoreException(
-          "Could not give back the space of the rows moved to a newer schema in "
+          "Could not give back the space of what a newer schema moved in "
               + file
               + " (VACUUM): "
               + e

@@ -2,81 +2,129 @@ package io.tally.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
+import java.util.Set;
 
 /**
- * SQL for table {@code trade_pnl}: each trade's PnL line by books and event id, derived data saved
- * with the checkpoints. Lookups go by at most {@value #IDS_PER_QUERY} ids per statement, below
- * every database's limit on bound parameters.
+ * SQL for tables {@code trade_pnl_block} and {@code trade_pnl_key}: each trade's PnL line by books
+ * and event id, derived data saved with the checkpoints, in blocks of up to {@value
+ * TradePnlBlock#MAX_LINES} lines ({@link TradePnlBlock}). A later block's line for a trade replaces
+ * an earlier block's; a lookup reads the blocks the trades' keys ({@link EventKey}) name.
+ *
+ * <p>Example: {@code TradePnlTable.save(connection, new CheckpointTrades("USD WAC", false,
+ * Map.of("T1", "1\t2\t-")))}, then {@code TradePnlTable.find(connection, dialect, "USD WAC",
+ * List.of("T1"))} is {@code {T1=1\t2\t-}}. Stateless.
  */
 final class TradePnlTable {
-
-  private static final int IDS_PER_QUERY = 500;
-
-  /**
-   * Lines sent per JDBC batch: a replay's checkpoint saves every trade (429k for 1M events), and
-   * one batch of them all held about 400 MB of bound values in the driver.
-   */
-  static final int LINES_PER_BATCH = 10_000;
 
   private TradePnlTable() {}
 
   /**
-   * Saves {@code trades}: the books' stored lines deleted first when it says so. Plain JDBC batches
-   * of {@value #LINES_PER_BATCH}: Jdbi's batch kept a binding object per line.
+   * Saves {@code trades}: the books' stored blocks deleted first when it says so, then its lines,
+   * {@value TradePnlBlock#MAX_LINES} to a block, in the map's order (sorting 43,000 lines by id
+   * took 20 ms of a checkpoint, and a lookup finds a trade by its key whatever its block).
    */
   static void save(Connection connection, CheckpointTrades trades) throws SQLException {
     if (trades.replaceAll()) {
-      try (PreparedStatement delete =
-          connection.prepareStatement("DELETE FROM trade_pnl WHERE books = ?")) {
-        delete.setString(1, trades.books());
-        delete.executeUpdate();
-      }
+      delete(connection, trades.books());
     }
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO trade_pnl (books, event_id, line) VALUES (?, ?, ?)"
-                + " ON CONFLICT (books, event_id) DO UPDATE SET line = excluded.line")) {
-      // In event id order: the table is a tree on (books, event_id), which lines in that order
-      // extend at its end instead of at pages all over it (42,992 lines took 0.19 s in that order
-      // and 0.27 s in the map's, in SQLite's shell).
-      List<Map.Entry<String, String>> lines = new ArrayList<>(trades.lines().entrySet());
-      lines.sort(Map.Entry.comparingByKey());
-      int pending = 0;
-      for (Map.Entry<String, String> line : lines) {
-        insert.setString(1, trades.books());
-        insert.setString(2, line.getKey());
-        insert.setString(3, line.getValue());
-        insert.addBatch();
-        if (++pending == LINES_PER_BATCH) {
-          insert.executeBatch();
-          pending = 0;
+    save(connection, trades.books(), trades.lines());
+  }
+
+  /** Saves the lines {@code lines} of {@code books}, in the map's order, as new blocks. */
+  static void save(Connection connection, String books, Map<String, String> lines)
+      throws SQLException {
+    if (lines.isEmpty()) {
+      return;
+    }
+    long blockId = highestBlock(connection) + 1;
+    try (TradePnlBlock.Writer writer = new TradePnlBlock.Writer();
+        PreparedStatement insertBlock =
+            connection.prepareStatement(
+                "INSERT INTO trade_pnl_block (block_id, books, line_count, lines)"
+                    + " VALUES (?, ?, ?, ?)")) {
+      BlockKeys keys = new BlockKeys();
+      int left = lines.size();
+      for (Map.Entry<String, String> line : lines.entrySet()) {
+        writer.add(line.getKey(), line.getValue());
+        keys.add(EventKey.of(line.getKey()), blockId);
+        left--;
+        if (writer.lines() == TradePnlBlock.MAX_LINES || left == 0) {
+          insertBlock.setLong(1, blockId);
+          insertBlock.setString(2, books);
+          insertBlock.setInt(3, writer.lines());
+          insertBlock.setBytes(4, writer.finish());
+          insertBlock.executeUpdate();
+          blockId++;
         }
       }
-      if (pending > 0) {
-        insert.executeBatch();
-      }
+      keys.insert(connection, "trade_pnl_key");
     }
   }
 
-  /** The stored lines of {@code books} for those of {@code eventIds} that have one. */
-  static Map<String, String> find(Handle handle, String books, List<String> eventIds) {
+  /** Deletes every block of {@code books}, and their keys. */
+  private static void delete(Connection connection, String books) throws SQLException {
+    try (PreparedStatement deleteKeys =
+            connection.prepareStatement(
+                "DELETE FROM trade_pnl_key WHERE block_id IN"
+                    + " (SELECT block_id FROM trade_pnl_block WHERE books = ?)");
+        PreparedStatement deleteBlocks =
+            connection.prepareStatement("DELETE FROM trade_pnl_block WHERE books = ?")) {
+      deleteKeys.setString(1, books);
+      deleteKeys.executeUpdate();
+      deleteBlocks.setString(1, books);
+      deleteBlocks.executeUpdate();
+    }
+  }
+
+  private static long highestBlock(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT coalesce(max(block_id), 0) FROM trade_pnl_block")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  /**
+   * The stored lines of {@code books} for those of {@code eventIds} that have one: of each trade,
+   * the line of its highest block.
+   */
+  static Map<String, String> find(
+      Connection connection, Dialect dialect, String books, Collection<String> eventIds)
+      throws SQLException {
+    Set<String> ids = new HashSet<>(eventIds);
+    List<Long> keys = new ArrayList<>(ids.size());
+    ids.forEach(id -> keys.add(EventKey.of(id)));
     Map<String, String> found = new HashMap<>();
-    for (int from = 0; from < eventIds.size(); from += IDS_PER_QUERY) {
-      List<String> ids =
-          new ArrayList<>(eventIds.subList(from, Math.min(eventIds.size(), from + IDS_PER_QUERY)));
-      handle
-          .createQuery(
-              "SELECT event_id, line FROM trade_pnl WHERE books = :books AND event_id IN (<ids>)")
-          .bind("books", books)
-          .bindList("ids", ids)
-          .map((result, context) -> Map.entry(result.getString(1), result.getString(2)))
-          .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT b.block_id, b.line_count, b.lines FROM trade_pnl_block AS b"
+                + " WHERE b.books = ? AND b.block_id IN (SELECT k.block_id FROM "
+                + dialect.numberTable("h")
+                + " CROSS JOIN trade_pnl_key AS k WHERE k.id_hash = h.value)"
+                + " ORDER BY b.block_id")) {
+      query.setString(1, books);
+      dialect.bindNumbers(query, 2, keys);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          long blockId = result.getLong(1);
+          for (TradePnlBlock.Line line :
+              TradePnlBlock.lines(result.getBytes(3), result.getInt(2), blockId)) {
+            if (ids.contains(line.eventId())) {
+              found.put(line.eventId(), line.text());
+            }
+          }
+        }
+      }
     }
     return found;
   }

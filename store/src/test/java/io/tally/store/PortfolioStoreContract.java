@@ -44,6 +44,8 @@ import java.util.stream.IntStream;
 import java.util.zip.InflaterInputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The {@link PortfolioStore} contract, run against every implementation: a subclass says how to
@@ -145,6 +147,32 @@ abstract class PortfolioStoreContract {
     }
   }
 
+  /** Makes the database fail every insert of a revision of event {@code eventId}. */
+  final void failInsertsOfEvent(String eventId) throws SQLException {
+    failInsertsOf("event_key", "id_hash", String.valueOf(EventKey.of(eventId)));
+  }
+
+  /**
+   * Every stored revision as its block's line holds it, less its time: revision, form, event id and
+   * line, separated by a TAB, in write order.
+   */
+  final List<String> storedLines() throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement();
+        ResultSet blocks =
+            statement.executeQuery("SELECT lines FROM event_block ORDER BY block_id")) {
+      while (blocks.next()) {
+        String text = Deflated.inflate(blocks.getBytes(1), SQLException::new);
+        for (String line : text.split("\n")) {
+          String[] texts = line.split("\t", -1);
+          lines.add(texts[0] + "\t" + texts[1] + "\t" + texts[3] + "\t" + texts[4]);
+        }
+      }
+    }
+    return lines;
+  }
+
   /** The number of entries in every history table, by table: what pruning must never change. */
   final Map<String, String> historyCounts() throws SQLException {
     Map<String, String> counts = new LinkedHashMap<>();
@@ -156,7 +184,8 @@ abstract class PortfolioStoreContract {
             "row_block",
             "row_key",
             "row_group",
-            "event_revision",
+            "event_block",
+            "event_key",
             "price_point",
             "sync_mark")) {
       counts.put(table, queryOne("SELECT count(*) FROM " + table));
@@ -222,7 +251,8 @@ abstract class PortfolioStoreContract {
               "checkpoint",
               "dated_books",
               "equity_point",
-              "event_revision",
+              "event_block",
+              "event_key",
               "flyway_schema_history",
               "import_log",
               "portfolio_snapshot",
@@ -236,12 +266,15 @@ abstract class PortfolioStoreContract {
               "row_layout",
               "row_source",
               "sync_mark",
-              "trade_pnl");
+              "trade_pnl_block",
+              "trade_pnl_key");
       assertThat(
               queryList(
                   "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL"
                       + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+          .containsExactly(
+              "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+              "17");
     }
 
     @Test
@@ -325,7 +358,9 @@ abstract class PortfolioStoreContract {
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> execute("DELETE FROM import_log"))
           .hasMessageContaining("append-only");
-      assertThatThrownBy(() -> execute("UPDATE event_revision SET line = 'FEE'"))
+      assertThatThrownBy(() -> execute("UPDATE event_block SET revisions = 2"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> execute("DELETE FROM event_key"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> execute("DELETE FROM price_point"))
           .hasMessageContaining("append-only");
@@ -609,7 +644,7 @@ abstract class PortfolioStoreContract {
 
         assertThat(result).isEqualTo(new CommitResult(0, 0, 0, 0, 0, 1));
       }
-      assertThat(queryOne("SELECT count(*) FROM event_revision")).isEqualTo("1");
+      assertThat(queryOne("SELECT sum(revisions) FROM event_block")).isEqualTo("1");
     }
 
     @Test
@@ -714,8 +749,8 @@ abstract class PortfolioStoreContract {
         assertThat(result).isEqualTo(new CommitResult(0, 0, 1, 2, 1, 1));
         assertThat(store.events()).containsExactly(EventRecord.of("E1", T0, "C"));
       }
-      assertThat(queryList("SELECT revision || ':' || line FROM event_revision ORDER BY revision"))
-          .containsExactly("1:A", "2:B", "3:", "4:C");
+      assertThat(storedLines())
+          .containsExactly("1\tw\tE1\tA", "2\tw\tE1\tB", "3\tt\tE1\t", "4\tw\tE1\tC");
     }
 
     @Test
@@ -801,7 +836,7 @@ abstract class PortfolioStoreContract {
                 List.of(ledger("L1", "R1", 0)), List.of(EventRecord.of("R1", T0, "v1")), "first"));
         // A real database failure, not a mock: inserting event "BOOM" aborts the statement, after
         // the import log entry and the batch's rows were written.
-        failInsertsOf("event_revision", "event_id");
+        failInsertsOfEvent("BOOM");
         List<SourceRow> rowsBefore = store.rows(LEDGERS);
         List<EventRecord> eventsBefore = store.events();
         List<ImportLogEntry> importsBefore = store.imports();
@@ -827,7 +862,7 @@ abstract class PortfolioStoreContract {
         assertThat(store.imports()).isEqualTo(importsBefore);
 
         // The store is still usable, and the rows of the failed batch are new to it.
-        stopFailingInsertsOf("event_revision");
+        stopFailingInsertsOf("event_key");
         assertThat(store.commit(failing)).isEqualTo(new CommitResult(2, 0, 2, 1, 0, 0));
       }
     }
@@ -1175,15 +1210,12 @@ abstract class PortfolioStoreContract {
       }
 
       // Only the line that starts with its own head, and holds more, loses it.
-      assertThat(
-              queryList(
-                  "SELECT event_id || ' ' || headless || ' ' || line FROM event_revision"
-                      + " ORDER BY event_id"))
+      assertThat(storedLines())
           .containsExactly(
-              "R1 1 trade pair=XBT/EUR sold=EUR:10",
-              "R2 0 2024-03-01T12:00:00.250Z R1 flow x",
-              "R3 0 2024-03-01T12:00:00.25Z R3 flow x",
-              "R4 0 2024-03-01T12:00:00.250Z R4 ");
+              "1\th\tR1\ttrade pair=XBT/EUR sold=EUR:10",
+              "1\tw\tR2\t2024-03-01T12:00:00.250Z R1 flow x",
+              "1\tw\tR3\t2024-03-01T12:00:00.25Z R3 flow x",
+              "1\tw\tR4\t2024-03-01T12:00:00.250Z R4 ");
     }
 
     @Test
@@ -1207,6 +1239,166 @@ abstract class PortfolioStoreContract {
                     .eventsUnchanged())
             .isEqualTo(1);
       }
+    }
+  }
+
+  /**
+   * A store of schema 13, which kept one row per event revision, opens with its revisions moved
+   * into blocks ({@link BlockEvents}).
+   */
+  @Nested
+  class StoresOfSchemaThirteen {
+
+    /**
+     * Writes {@code count} seeded random revisions the way schema 13 did, as a new import: new
+     * events, revisions, moves and tombstones, lines whole or without their head. Records each in
+     * {@code history}.
+     */
+    private void insertSchemaThirteenRevisions(Random random, int count, EventHistory history)
+        throws SQLException {
+      logOldImport("old");
+      long importId = Long.parseLong(queryOne("SELECT max(import_id) FROM import_log"));
+      try (Connection connection = connect();
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO event_revision"
+                      + " (event_id, revision, at, line, retracted, import_id, headless)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        for (int i = 0; i < count; i++) {
+          String id = "E" + random.nextInt(8_000);
+          Optional<EventRevision> latest = history.latest(id, Long.MAX_VALUE);
+          boolean live = latest.isPresent() && !latest.get().record().retracted();
+          Instant at = T0.plusSeconds(random.nextInt(100_000)).plusMillis(random.nextInt(3));
+          String line =
+              random.nextBoolean() ? EventBlock.head(id, at) + "trade " + i : "flow \t" + i;
+          EventRecord record =
+              live && random.nextInt(5) == 0
+                  ? EventRecord.retracted(id, at)
+                  : EventRecord.of(id, at, line);
+          boolean headless =
+              !record.retracted()
+                  && line.startsWith(EventBlock.head(id, at))
+                  && random.nextBoolean();
+          long revision = latest.map(EventRevision::revision).orElse(0L) + 1;
+          insert.setString(1, id);
+          insert.setLong(2, revision);
+          insert.setString(3, StoredInstant.toText(at));
+          insert.setString(
+              4, headless ? line.substring(EventBlock.head(id, at).length()) : record.line());
+          insert.setInt(5, record.retracted() ? 1 : 0);
+          insert.setLong(6, importId);
+          insert.setInt(7, headless ? 1 : 0);
+          insert.addBatch();
+          history.add(importId, new EventRevision(record, revision));
+        }
+        insert.executeBatch();
+      }
+    }
+
+    @Test
+    void revisionsMoveIntoBlocksAndReadBackAsTheyWere() throws SQLException {
+      migrateTo("13");
+      Random random = new Random(13);
+      EventHistory history = new EventHistory();
+      insertSchemaThirteenRevisions(random, 900, history);
+      // More than one chunk of the migration, so an import's revisions move in two goes.
+      insertSchemaThirteenRevisions(random, BlockEvents.CHUNK + 700, history);
+      insertSchemaThirteenRevisions(random, 900, history);
+
+      try (PortfolioStore store = open()) {
+        long last = store.lastImportId();
+        List<EventRecord> visible = history.visible(last);
+        assertThat(store.events()).isEqualTo(visible);
+        assertThat(store.eventCount()).isEqualTo(visible.size());
+        assertThat(store.revisionsSince(0)).isEqualTo(history.since(0));
+        for (String id : history.ids()) {
+          assertThat(store.findEvent(id))
+              .as(id)
+              .isEqualTo(history.latest(id, last).map(EventRevision::record));
+        }
+        long first = store.imports().get(0).importId();
+        List<EventRecord> firstNewestFirst = new ArrayList<>(history.visible(first));
+        Collections.reverse(firstNewestFirst);
+        assertThat(store.eventsBefore(Optional.empty(), 25, first))
+            .isEqualTo(firstNewestFirst.subList(0, 25));
+        // A revision equal to the stored one is none.
+        EventRecord newest = visible.get(visible.size() - 1);
+        assertThat(store.commit(events("same", newest)).eventsUnchanged()).isEqualTo(1);
+      }
+      assertThat(tables()).doesNotContain("event_revision");
+      assertThat(queryOne("SELECT sum(revisions) FROM event_block"))
+          .isEqualTo(String.valueOf(900 + BlockEvents.CHUNK + 700 + 900));
+    }
+
+    @Test
+    void aRevisionThatCannotMoveFailsTheOpeningByNameAndLeavesSchemaThirteen() throws SQLException {
+      migrateTo("13");
+      logOldImport("first");
+      execute(
+          "INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
+              + " VALUES ('E1', 1, '2024-03-01T12:00:00.000000000Z', 'a', 0, 1),"
+              + " ('E2', 1, '2024-13-01T12:00:00.000000000Z', 'b', 0, 1)");
+
+      assertThatThrownBy(() -> open().close())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("Could not migrate the schema of " + databaseName())
+          .hasMessageContaining("event row E2 (seq 2 of event_revision)");
+
+      assertThat(
+              queryList(
+                  "SELECT version FROM flyway_schema_history WHERE success"
+                      + " ORDER BY installed_rank"))
+          .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+      assertThat(queryOne("SELECT count(*) FROM event_revision")).isEqualTo("2");
+    }
+  }
+
+  /**
+   * A store of schema 15, which kept one row per trade's PnL line, opens with its lines moved into
+   * blocks ({@link BlockTradePnl}).
+   */
+  @Nested
+  class TradeLinesOfSchemaFifteen {
+
+    @Test
+    void linesMoveIntoBlocksByBooksAndReadBackAsTheyWere() throws SQLException {
+      migrateTo("15");
+      Map<String, String> wac = new HashMap<>();
+      Map<String, String> fifo = new HashMap<>();
+      // More than one chunk of the migration, so one books' lines move in two goes.
+      for (int i = 0; i < BlockTradePnl.CHUNK + 600; i++) {
+        wac.put("T" + i, i + "\t0.5\t-");
+      }
+      for (int i = 0; i < 700; i++) {
+        fifo.put("T" + i, i + "\t9\t" + i);
+      }
+      try (Connection connection = connect();
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO trade_pnl (books, event_id, line) VALUES (?, ?, ?)")) {
+        for (Map.Entry<String, Map<String, String>> books :
+            Map.of("USD WAC", wac, "USD FIFO", fifo).entrySet()) {
+          for (Map.Entry<String, String> line : books.getValue().entrySet()) {
+            insert.setString(1, books.getKey());
+            insert.setString(2, line.getKey());
+            insert.setString(3, line.getValue());
+            insert.addBatch();
+          }
+        }
+        insert.executeBatch();
+      }
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.tradeLines("USD WAC", wac.keySet())).isEqualTo(wac);
+        assertThat(store.tradeLines("USD FIFO", wac.keySet())).isEqualTo(fifo);
+        assertThat(store.tradeLines("EUR WAC", wac.keySet())).isEmpty();
+      }
+      assertThat(tables()).doesNotContain("trade_pnl");
+      assertThat(
+              queryList(
+                  "SELECT books || ' ' || sum(line_count) FROM trade_pnl_block"
+                      + " GROUP BY books ORDER BY books"))
+          .containsExactly("USD FIFO 700", "USD WAC " + wac.size());
     }
   }
 
@@ -1672,7 +1864,7 @@ abstract class PortfolioStoreContract {
       try (PortfolioStore store = open()) {
         store.commit(events("first", EventRecord.of("E1", at, "A")));
         long before = store.lastImportId();
-        failInsertsOf("event_revision", "event_id");
+        failInsertsOfEvent("BOOM");
 
         assertThatThrownBy(
                 () ->
@@ -1687,7 +1879,7 @@ abstract class PortfolioStoreContract {
         assertThat(store.revisionsSince(before)).isEmpty();
 
         // On PostgreSQL the failed commit used up an import id: the retry's is higher still.
-        stopFailingInsertsOf("event_revision");
+        stopFailingInsertsOf("event_key");
         store.commit(events("retry", EventRecord.of("E1", at, "B")));
         assertThat(store.lastImportId()).isGreaterThan(before);
         assertThat(store.revisionsSince(before))
@@ -1731,6 +1923,169 @@ abstract class PortfolioStoreContract {
   }
 
   /** Paging the visible events backwards, newest first, without reading the whole log. */
+  /**
+   * Revisions kept in blocks of {@link EventBlock#MAX_REVISIONS}: every reader answers as the plain
+   * model of every revision does ({@link EventHistory}), and reads only the blocks it needs.
+   */
+  @Nested
+  class EventsInBlocks {
+
+    /**
+     * A seeded random history over six commits, some of more than two blocks: new events,
+     * revisions, moves to other times (a few shared, so pages cut between equal times), tombstones
+     * and revivals. Commits the same records to {@code store} and to the model, revision numbers as
+     * the store gives them (a record equal to its id's latest is no revision).
+     */
+    private EventHistory commitRandomHistory(PortfolioStore store, long seed) {
+      Random random = new Random(seed);
+      EventHistory history = new EventHistory();
+      List<Instant> times = new ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        times.add(T0.plusSeconds(60L * random.nextInt(20_000)).plusNanos(random.nextInt(2)));
+      }
+      for (int commit = 0; commit < 6; commit++) {
+        int size = commit % 2 == 0 ? 1 + random.nextInt(1_400) : 1 + random.nextInt(40);
+        Set<String> ids = new LinkedHashSet<>();
+        while (ids.size() < size) {
+          ids.add("E" + random.nextInt(3_000));
+        }
+        List<EventRecord> records = new ArrayList<>();
+        for (String id : ids) {
+          Optional<EventRevision> latest = history.latest(id, Long.MAX_VALUE);
+          boolean live = latest.isPresent() && !latest.get().record().retracted();
+          Instant at = times.get(random.nextInt(times.size()));
+          records.add(
+              live && random.nextInt(4) == 0
+                  ? EventRecord.retracted(id, at)
+                  : EventRecord.of(id, at, "line " + id + " " + random.nextInt(3)));
+        }
+        store.commit(new ImportBatch(List.of(), records, "seed " + seed + " commit " + commit));
+        long importId = store.lastImportId();
+        for (EventRecord record : records) {
+          Optional<EventRevision> latest = history.latest(record.eventId(), Long.MAX_VALUE);
+          if (latest.isEmpty() || !latest.get().record().sameAs(record)) {
+            long revision = latest.map(EventRevision::revision).orElse(0L) + 1;
+            history.add(importId, new EventRevision(record, revision));
+          }
+        }
+      }
+      return history;
+    }
+
+    /** Every page of {@code limit} events as of import {@code asOf}, newest first, joined. */
+    private List<EventRecord> pageThrough(PortfolioStore store, int limit, long asOf) {
+      List<EventRecord> seen = new ArrayList<>();
+      Optional<EventPosition> before = Optional.empty();
+      while (true) {
+        List<EventRecord> page = store.eventsBefore(before, limit, asOf);
+        assertThat(page.size()).isLessThanOrEqualTo(limit);
+        if (page.isEmpty()) {
+          return seen;
+        }
+        seen.addAll(page);
+        before = Optional.of(EventPosition.of(page.get(page.size() - 1)));
+      }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void everyReaderAnswersAsTheModelOfEveryRevision(long seed) {
+      try (PortfolioStore store = open()) {
+        EventHistory history = commitRandomHistory(store, seed);
+        List<ImportLogEntry> imports = store.imports();
+        long last = store.lastImportId();
+        List<EventRecord> visible = history.visible(last);
+
+        assertThat(store.events()).as("seed %d", seed).isEqualTo(visible);
+        assertThat(store.eventCount()).as("seed %d", seed).isEqualTo(visible.size());
+        for (String id : history.ids()) {
+          assertThat(store.findEvent(id))
+              .as("seed %d: %s", seed, id)
+              .isEqualTo(history.latest(id, last).map(EventRevision::record));
+        }
+        for (ImportLogEntry entry : imports) {
+          assertThat(store.revisionsSince(entry.importId()))
+              .as("seed %d: since %d", seed, entry.importId())
+              .isEqualTo(history.since(entry.importId()));
+        }
+        assertThat(store.revisionsSince(0)).isEqualTo(history.since(0));
+        List<EventRecord> newestFirst = new ArrayList<>(visible);
+        Collections.reverse(newestFirst);
+        assertThat(pageThrough(store, 37, last)).as("seed %d", seed).isEqualTo(newestFirst);
+        long middle = imports.get(imports.size() / 2).importId();
+        List<EventRecord> thenNewestFirst = new ArrayList<>(history.visible(middle));
+        Collections.reverse(thenNewestFirst);
+        assertThat(pageThrough(store, 101, middle))
+            .as("seed %d: as of import %d", seed, middle)
+            .isEqualTo(thenNewestFirst);
+        Instant from = T0.plusSeconds(60L * 5_000);
+        Instant to = T0.plusSeconds(60L * 9_000);
+        assertThat(store.eventsBetween(from, to))
+            .as("seed %d", seed)
+            .isEqualTo(
+                visible.stream()
+                    .filter(e -> !e.at().isBefore(from) && e.at().isBefore(to))
+                    .toList());
+      }
+    }
+
+    @Test
+    void aPageOrARangeReadsOnlyTheBlocksOfItsTimes() throws SQLException {
+      Instant old = Instant.parse("2001-01-01T00:00:00Z");
+      try (PortfolioStore store = open()) {
+        List<EventRecord> records = new ArrayList<>();
+        for (int i = 0; i < 2 * EventBlock.MAX_REVISIONS; i++) {
+          records.add(EventRecord.of("E" + i, T0.plusSeconds(i), "line " + i));
+        }
+        store.commit(new ImportBatch(List.of(), records, "two blocks"));
+        // A block of old times that cannot be read, written behind the store's back.
+        try (Connection connection = connect();
+            PreparedStatement insert =
+                connection.prepareStatement(
+                    "INSERT INTO event_block (block_id, import_id, first_at, last_at, revisions,"
+                        + " visible_change, lines) VALUES (0, ?, ?, ?, 1, 0, ?)")) {
+          insert.setLong(1, store.lastImportId());
+          insert.setString(2, StoredInstant.toText(old));
+          insert.setString(3, StoredInstant.toText(old.plusSeconds(60)));
+          insert.setBytes(4, new byte[] {1, 2, 3});
+          insert.executeUpdate();
+        }
+
+        assertThat(store.eventsBefore(Optional.empty(), 3))
+            .extracting(EventRecord::eventId)
+            .containsExactly("E1023", "E1022", "E1021");
+        assertThat(store.eventsBetween(T0, T0.plusSeconds(2)))
+            .extracting(EventRecord::eventId)
+            .containsExactly("E0", "E1");
+        long before = store.lastImportId();
+        store.commit(events("later", EventRecord.of("E-later", T0, "later")));
+        assertThat(store.revisionsSince(before))
+            .containsExactly(new EventRevision(EventRecord.of("E-later", T0, "later"), 1));
+        assertThatThrownBy(store::events)
+            .isInstanceOf(StoreException.class)
+            .hasMessageContaining("event_block 0 is not a block of event revisions");
+      }
+    }
+
+    @Test
+    void idsAndLinesKeepEveryCharacter() {
+      // PostgreSQL text cannot hold NUL; a block's lines are escaped (RowText), so they can.
+      List<EventRecord> records =
+          List.of(
+              EventRecord.of("E\u00001", T0, "A\u0000B"),
+              EventRecord.of("E\t2", T0, "tab\tline\nfeed\\ back\\t"),
+              EventRecord.of("🚀 ünï", T0, "🚀 ünï"));
+      try (PortfolioStore store = open()) {
+        store.commit(new ImportBatch(List.of(), records, "every character"));
+
+        assertThat(store.events()).containsExactlyInAnyOrderElementsOf(records);
+        for (EventRecord record : records) {
+          assertThat(store.findEvent(record.eventId())).contains(record);
+        }
+      }
+    }
+  }
+
   @Nested
   class PagingBackwards {
 
@@ -1983,8 +2338,8 @@ abstract class PortfolioStoreContract {
     @Test
     void manyTradeLinesAreFoundInOneCallAndACheckpointRefusedSavesNone() {
       Map<String, String> lines = new HashMap<>();
-      // More than one JDBC batch of lines, and more ids than one lookup statement takes.
-      for (int i = 0; i < TradePnlTable.LINES_PER_BATCH + 1_234; i++) {
+      // Lines of more than one block.
+      for (int i = 0; i < 3 * TradePnlBlock.MAX_LINES + 7; i++) {
         lines.put("T" + i, i + "\t0\t-");
       }
       try (PortfolioStore store = open()) {
@@ -2796,7 +3151,7 @@ abstract class PortfolioStoreContract {
       try (PortfolioStore store = open()) {
         store.commit(events("first", EventRecord.of("E1", march.minusSeconds(60), "A")));
         saveAll(store);
-        failInsertsOf("event_revision", "event_id");
+        failInsertsOfEvent("BOOM");
 
         assertThatThrownBy(
                 () ->

@@ -1,6 +1,5 @@
 package io.tally.store;
 
-import static io.tally.store.Fixtures.LEDGERS;
 import static io.tally.store.Fixtures.T0;
 import static io.tally.store.Fixtures.events;
 import static io.tally.store.Fixtures.ledger;
@@ -33,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The store contract on a real PostgreSQL server, started once for the class ({@link
  * PostgresTestServer}: embedded, or the one {@code PG_TEST_URL} names), with a fresh schema per
- * test; and what only PostgreSQL has: logins, truncation, NUL characters, encodings.
+ * test; and what only PostgreSQL has: logins, truncation, encodings.
  */
 class PostgresStoreTest extends PortfolioStoreContract {
 
@@ -103,9 +102,9 @@ class PostgresStoreTest extends PortfolioStoreContract {
     execute(
         "CREATE FUNCTION fail_on_boom_"
             + table
-            + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."
+            + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF CAST(NEW."
             + column
-            + " = '"
+            + " AS text) = '"
             + value
             + "' THEN RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$");
     execute(
@@ -223,20 +222,6 @@ class PostgresStoreTest extends PortfolioStoreContract {
     }
 
     @Test
-    void aNulCharacterInALineFailsTheCommitButNulInFieldsIsKept() {
-      try (PortfolioStore store = open()) {
-        assertThatThrownBy(() -> store.commit(events("nul", EventRecord.of("E1", T0, "A\u0000B"))))
-            .isInstanceOf(StoreException.class)
-            .hasMessageContaining("0x00");
-        assertThat(store.imports()).isEmpty();
-
-        SourceRow row = new SourceRow(LEDGERS, "L1", "R1", T0, Map.of("note", "A\u0000B"));
-        store.commit(rows("nul in fields", row));
-        assertThat(store.rows(LEDGERS)).containsExactly(row);
-      }
-    }
-
-    @Test
     void aDatabaseThatIsNotUtf8IsRejectedBeforeAnythingIsWritten() throws SQLException {
       assumeTrue(server.embedded(), "needs the embedded server's superuser to create a database");
       String database = schema + "_ascii";
@@ -351,44 +336,15 @@ class PostgresStoreTest extends PortfolioStoreContract {
     }
 
     @Test
-    void pagingBackwardsWalksTheTimeIndexFromThePosition() throws SQLException {
+    void readingPricesAfterAnImportSearchesTheImportIndex() throws SQLException {
       commitLongHistory();
 
-      String positioned =
-          plan(
-              EventTable.beforeSql(true),
-              query ->
-                  query
-                      .bind("at", StoredInstant.toText(T0.plusSeconds(3_000)))
-                      .bind("id", "E9000")
-                      .bind("limit", 3)
-                      .bind("asOf", Long.MAX_VALUE));
-      String newest =
-          plan(
-              EventTable.beforeSql(false),
-              query -> query.bind("limit", 3).bind("asOf", Long.MAX_VALUE));
-
-      assertThat(positioned)
-          .contains("Index Scan Backward using event_revision_by_time")
-          .containsPattern("Index Cond: \\(ROW\\(at, event_id\\) < ROW\\(")
-          .doesNotContain("Sort");
-      assertThat(newest)
-          .contains("Index Scan Backward using event_revision_by_time")
-          .doesNotContain("Sort");
-    }
-
-    @Test
-    void readingAfterAnImportSearchesTheImportIndexes() throws SQLException {
-      commitLongHistory();
-
-      String revisions = plan(EventTable.SINCE, query -> query.bind(0, 19L));
       String prices = plan(MarkTable.PRICES_SINCE, query -> query.bind(0, 19L));
 
       // A bitmap scan of the import index, then a sort of just the rows found: never the table.
-      assertThat(revisions)
-          .contains("Index Cond: (import_id > ")
-          .contains("event_revision_by_import")
-          .doesNotContain("Seq Scan");
+      // (The events' blocks are too few for an index to pay: twenty thousand events are 40 rows,
+      // whose lines PostgreSQL keeps out of line; EventsInBlocks checks that a read of the
+      // newest imports reads no other block's lines.)
       assertThat(prices)
           .contains("Index Cond: (import_id > ")
           .contains("price_point_by_import")

@@ -74,9 +74,9 @@ class SqliteStoreTest extends PortfolioStoreContract {
             + table
             + " BEFORE INSERT ON "
             + table
-            + " WHEN NEW."
+            + " WHEN CAST(NEW."
             + column
-            + " = '"
+            + " AS TEXT) = '"
             + value
             + "' BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
   }
@@ -336,6 +336,27 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
+    void movingTheEventsOfSchemaThirteenToBlocksGivesTheirSpaceBack() throws Exception {
+      migrateTo("13");
+      insertAnOldImport();
+      // 5,000 revisions as schemas 1 to 13 stored them, one table row each.
+      execute(
+          "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+              + " INSERT INTO event_revision (event_id, revision, at, line, retracted, import_id)"
+              + " SELECT 'E' || i, 1, '2024-03-01T12:00:00.000000000Z', 'trade ' || i, 0, 1"
+              + " FROM n");
+      long before = Files.size(file());
+
+      try (SqliteStore store = SqliteStore.open(file())) {
+        assertThat(store.eventCount()).isEqualTo(5_000);
+        assertThat(store.findEvent("E5000")).contains(EventRecord.of("E5000", T0, "trade 5000"));
+        assertThat(store.pragma("freelist_count")).isEqualTo("0");
+      }
+
+      assertThat(Files.size(file())).isLessThan(before);
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsRejectedByName() throws Exception {
       Files.write(file(), "not a database, just text".repeat(100).getBytes(StandardCharsets.UTF_8));
 
@@ -373,32 +394,22 @@ class SqliteStoreTest extends PortfolioStoreContract {
     }
 
     @Test
-    void pagingBackwardsWalksTheTimeIndexFromThePosition() {
+    void pagingBackwardsListsTheBlocksFromTheTimeIndexAlone() {
       try (SqliteStore store = SqliteStore.open(file())) {
         store.commit(events("some", EventRecord.of("E1", T0, "TRADE")));
       }
 
       List<String> positioned =
           plan(
-              EventTable.beforeSql(true),
-              query ->
-                  query
-                      .bind("at", StoredInstant.toText(T0))
-                      .bind("id", "E1")
-                      .bind("limit", 3)
-                      .bind("asOf", Long.MAX_VALUE));
+              EventTable.pageBlocksSql(true),
+              query -> query.bind(0, Long.MAX_VALUE).bind(1, StoredInstant.toText(T0)));
       List<String> newest =
-          plan(
-              EventTable.beforeSql(false),
-              query -> query.bind("limit", 3).bind("asOf", Long.MAX_VALUE));
+          plan(EventTable.pageBlocksSql(false), query -> query.bind(0, Long.MAX_VALUE));
 
       assertThat(positioned)
-          .anyMatch(
-              line -> line.contains("USING INDEX event_revision_by_time ((at,event_id)<(?,?))"))
-          .noneMatch(line -> line.contains("TEMP B-TREE"));
+          .containsExactly("SCAN event_block USING COVERING INDEX event_block_by_time");
       assertThat(newest)
-          .anyMatch(line -> line.contains("SCAN r USING INDEX event_revision_by_time"))
-          .noneMatch(line -> line.contains("TEMP B-TREE"));
+          .containsExactly("SCAN event_block USING COVERING INDEX event_block_by_time");
     }
 
     @Test
@@ -408,7 +419,7 @@ class SqliteStoreTest extends PortfolioStoreContract {
       }
 
       assertThat(plan(EventTable.SINCE, query -> query.bind(0, 1L)))
-          .containsExactly("SEARCH r USING INDEX event_revision_by_import (import_id>?)");
+          .containsExactly("SEARCH event_block USING INDEX event_block_by_import (import_id>?)");
       assertThat(plan(MarkTable.PRICES_SINCE, query -> query.bind(0, 1L)))
           .containsExactly("SEARCH price_point USING INDEX price_point_by_import (import_id>?)");
     }

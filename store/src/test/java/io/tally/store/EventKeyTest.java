@@ -1,0 +1,26 @@
+package io.tally.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class EventKeyTest {
+
+  @Test
+  void keysAreFnv1aOfTheUtf8BytesAsPublished() {
+    // FNV-1a 64 test vectors (Fowler, Noll, Vo: "FNV hash" test suite).
+    assertThat(EventKey.of("")).isEqualTo(0xcbf29ce484222325L);
+    assertThat(EventKey.of("a")).isEqualTo(0xaf63dc4c8601ec8cL);
+    assertThat(EventKey.of("foobar")).isEqualTo(0x85944171f73967e8L);
+  }
+
+  @Test
+  void aCharacterPastAsciiIsHashedAsItsUtf8Bytes() {
+    // "é" is C3 A9 in UTF-8: FNV-1a over those two bytes, step by step.
+    long hash = 0xcbf29ce484222325L;
+    hash = (hash ^ 0xc3) * 0x100000001b3L;
+    hash = (hash ^ 0xa9) * 0x100000001b3L;
+
+    assertThat(EventKey.of("é")).isEqualTo(hash);
+  }
+}
