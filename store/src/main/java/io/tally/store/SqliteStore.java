@@ -53,7 +53,8 @@ import org.sqlite.SQLiteDataSource;
  * and synced whole before it takes its name. {@code foreign_keys=ON} checks that every row and
  * revision names its import; a write waits up to {@value #BUSY_TIMEOUT_MILLIS} ms for another
  * process's write lock, which a commit takes when it begins. The schema is migrated by Flyway from
- * {@code db/migration/sqlite}.
+ * {@code db/migration/sqlite}; a new file gets the newest schema, and Flyway's history of it, from
+ * one script ({@link NewSchema}).
  *
  * <p><b>Threads.</b> The store holds one connection (SQLite has one writer anyway); calls are
  * synchronized on it, so it can be shared between threads, and calls run one at a time. Each read
@@ -139,11 +140,15 @@ public final class SqliteStore extends SqlStore {
     }
     SQLiteDataSource dataSource = dataSource(file, durability);
     // A store at the newest schema opens without Flyway, whose scan of the migrations and their
-    // checksums is most of a short command's start.
+    // checksums is most of a short command's start; a new file gets that schema in one step.
     if (!SchemaVersion.isCurrent(dataSource)) {
-      MigrateResult migrated = migrate(dataSource, file);
-      if (movedRows(migrated)) {
-        reclaimSpace(dataSource, file);
+      if (isNewFile(dataSource)) {
+        NewSchema.create(dataSource, file);
+      } else {
+        MigrateResult migrated = migrate(dataSource, file);
+        if (movedRows(migrated)) {
+          reclaimSpace(dataSource, file);
+        }
       }
     }
     Connection connection;
@@ -183,6 +188,18 @@ public final class SqliteStore extends SqlStore {
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /**
+   * Whether the file holds no schema yet, so that {@link NewSchema} makes it; a file that is no
+   * database is left to Flyway, whose error says so.
+   */
+  private static boolean isNewFile(SQLiteDataSource dataSource) {
+    try {
+      return NewSchema.isNewFile(dataSource);
+    } catch (SQLException e) {
+      return false;
     }
   }
 
