@@ -36,7 +36,7 @@ final class EventBlock {
   private EventBlock() {}
 
   /** Collects one block's revisions and deflates them; reusable block after block. */
-  static final class Writer implements AutoCloseable {
+  static final class Writer implements BlockPress.Maker<EventRevision> {
 
     private final Deflated.Deflating deflating = new Deflated.Deflating(MAX_REVISIONS * 24);
     private final StringBuilder text = new StringBuilder(MAX_REVISIONS * 140);
@@ -68,6 +68,13 @@ final class EventBlock {
     /** How many revisions the block holds so far. */
     int revisions() {
       return revisions;
+    }
+
+    /** The deflated block of {@code revisions}, after those added since the last finish. */
+    @Override
+    public byte[] make(List<EventRevision> revisions) {
+      revisions.forEach(this::add);
+      return finish();
     }
 
     /**

@@ -220,9 +220,9 @@ final class EventTable {
 
   /**
    * Appends these revisions, in order, as written by import {@code importId}: in blocks of {@link
-   * EventBlock#MAX_REVISIONS}, each with the keys of its ids. {@code visibleBefore} says whether an
-   * id's event was visible before this append, which each block's {@code visible_change} is worked
-   * out from.
+   * EventBlock#MAX_REVISIONS}, made by a {@link BlockPress} (on a thread of its own for more than
+   * one block), then the keys of their ids. {@code visibleBefore} says whether an id's event was
+   * visible before this append, which each block's {@code visible_change} is worked out from.
    */
   static void append(
       Connection connection,
@@ -235,13 +235,15 @@ final class EventTable {
     }
     long blockId = highestBlock(connection) + 1;
     Map<String, Boolean> visibleNow = new HashMap<>();
-    try (EventBlock.Writer writer = new EventBlock.Writer();
-        PreparedStatement insertBlock =
+    BlockKeys blockKeys = new BlockKeys();
+    try (PreparedStatement insertBlock =
             connection.prepareStatement(
                 "INSERT INTO event_block"
                     + " (block_id, import_id, first_at, last_at, revisions, visible_change, lines)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      BlockKeys blockKeys = new BlockKeys();
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+        BlockPress<PressedBlock, EventRevision> press =
+            BlockPress.forEvents(
+                revisions.size(), (block, bytes) -> insert(insertBlock, importId, block, bytes))) {
       for (int from = 0; from < revisions.size(); from += EventBlock.MAX_REVISIONS, blockId++) {
         List<EventRevision> block =
             revisions.subList(from, Math.min(revisions.size(), from + EventBlock.MAX_REVISIONS));
@@ -250,7 +252,6 @@ final class EventTable {
         int visibleChange = 0;
         for (EventRevision revision : block) {
           EventRecord record = revision.record();
-          writer.add(revision);
           blockKeys.add(EventKey.of(record.eventId()), blockId);
           first = record.at().isBefore(first) ? record.at() : first;
           last = record.at().isAfter(last) ? record.at() : last;
@@ -259,17 +260,29 @@ final class EventTable {
           visibleChange += (record.retracted() ? 0 : 1) - (wasVisible ? 1 : 0);
           visibleNow.put(record.eventId(), !record.retracted());
         }
-        insertBlock.setLong(1, blockId);
-        insertBlock.setLong(2, importId);
-        insertBlock.setString(3, StoredInstant.toText(first));
-        insertBlock.setString(4, StoredInstant.toText(last));
-        insertBlock.setInt(5, block.size());
-        insertBlock.setInt(6, visibleChange);
-        insertBlock.setBytes(7, writer.finish());
-        insertBlock.executeUpdate();
+        press.press(new PressedBlock(blockId, first, last, block.size(), visibleChange), block);
       }
-      blockKeys.insert(connection, "event_key");
+      press.finish();
     }
+    blockKeys.insert(connection, "event_key");
+  }
+
+  /** A block given to the press: where it is written, and what is written beside it. */
+  private record PressedBlock(
+      long blockId, Instant first, Instant last, int revisions, int visibleChange) {}
+
+  /** Writes a block the press made. */
+  private static void insert(
+      PreparedStatement insertBlock, long importId, PressedBlock block, byte[] bytes)
+      throws SQLException {
+    insertBlock.setLong(1, block.blockId());
+    insertBlock.setLong(2, importId);
+    insertBlock.setString(3, StoredInstant.toText(block.first()));
+    insertBlock.setString(4, StoredInstant.toText(block.last()));
+    insertBlock.setInt(5, block.revisions());
+    insertBlock.setInt(6, block.visibleChange());
+    insertBlock.setBytes(7, bytes);
+    insertBlock.executeUpdate();
   }
 
   private static long highestBlock(Connection connection) throws SQLException {

@@ -51,7 +51,7 @@ final class RowBlock {
   record Line(SourceRow row, RowFields fields, long layoutId) {}
 
   /** Collects one block's rows and deflates them; reusable block after block. */
-  static final class Writer implements AutoCloseable {
+  static final class Writer implements BlockPress.Maker<Line> {
 
     private final Deflated.Deflating deflating = new Deflated.Deflating(MAX_ROWS * 40);
     private final StringBuilder text = new StringBuilder(MAX_ROWS * 160);
@@ -77,6 +77,15 @@ final class RowBlock {
     /** How many rows the block holds so far. */
     int rows() {
       return rows;
+    }
+
+    /** The deflated block of {@code lines}, after the rows added since the last finish. */
+    @Override
+    public byte[] make(List<Line> lines) {
+      for (Line line : lines) {
+        add(line.row(), line.fields(), line.layoutId());
+      }
+      return finish();
     }
 
     /** The deflated block of the rows added since the last finish; the writer is empty again. */

@@ -171,7 +171,7 @@ final class RowTable {
     private final PreparedStatement blocks;
     private final PreparedStatement keys;
     private final PreparedStatement groups;
-    private final BlockPress<PressedBlock> press;
+    private final BlockPress<PressedBlock, RowBlock.Line> press;
     private final Map<String, OpenBlock> open = new LinkedHashMap<>();
     private final Map<RowLayout, Long> layouts = new HashMap<>();
     private long blockId;

@@ -49,7 +49,7 @@ class BlockPressTest {
   private static List<Made> pressed(int rows, List<List<RowBlock.Line>> blocks)
       throws SQLException {
     List<Made> made = new ArrayList<>();
-    try (BlockPress<Integer> press =
+    try (BlockPress<Integer, RowBlock.Line> press =
         BlockPress.forRows(rows, (block, bytes) -> made.add(new Made(block, bytes)))) {
       for (int block = 0; block < blocks.size(); block++) {
         press.press(block, blocks.get(block));
@@ -61,8 +61,9 @@ class BlockPressTest {
 
   @Test
   void anInsertOfMoreThanOneBlocksRowsMakesThemOnAThreadOfItsOwn() {
-    try (BlockPress<Integer> one = BlockPress.forRows(RowBlock.MAX_ROWS, (block, bytes) -> {});
-        BlockPress<Integer> more =
+    try (BlockPress<Integer, RowBlock.Line> one =
+            BlockPress.forRows(RowBlock.MAX_ROWS, (block, bytes) -> {});
+        BlockPress<Integer, RowBlock.Line> more =
             BlockPress.forRows(RowBlock.MAX_ROWS + 1, (block, bytes) -> {})) {
       assertThat(one.threaded()).isFalse();
       assertThat(more.threaded()).isTrue();
@@ -111,7 +112,7 @@ class BlockPressTest {
       tooMany.add(line);
     }
     List<Integer> handed = new ArrayList<>();
-    try (BlockPress<Integer> press =
+    try (BlockPress<Integer, RowBlock.Line> press =
         BlockPress.forRows(Integer.MAX_VALUE, (block, bytes) -> handed.add(block))) {
       assertThat(press.threaded()).isTrue();
 
@@ -132,7 +133,7 @@ class BlockPressTest {
   void aSinksFailureIsThrownAsItIsAndThePressStillCloses() {
     SourceRow row = ledger("L1", "R1", 0);
     RowBlock.Line line = new RowBlock.Line(row, RowFields.copyOf(row.fields(), row.rowId()), 1);
-    BlockPress<Integer> press =
+    BlockPress<Integer, RowBlock.Line> press =
         BlockPress.forRows(
             Integer.MAX_VALUE,
             (block, bytes) -> {
