@@ -12,20 +12,26 @@ import java.util.Arrays;
  * place in the table's tree; in key order, each lands next to the one before (43,000 keys took 0.1
  * s in block order, BENCHMARKS §29).
  *
- * <p>Example: {@code BlockKeys keys = new BlockKeys(); keys.add(EventKey.of("E1"), 7);
+ * <p>Example: {@code BlockKeys keys = new BlockKeys(1); keys.add(EventKey.of("E1"), 7);
  * keys.insert(connection, "event_key");}. Used by one thread, for one insert.
  */
 final class BlockKeys {
 
-  private long[] keys = new long[1_024];
-  private long[] blocks = new long[1_024];
+  private long[] keys;
+  private long[] blocks;
   private int size;
+
+  /** Keys for an insert of about {@code expected} ids, which the arrays start with room for. */
+  BlockKeys(int expected) {
+    keys = new long[Math.max(16, expected)];
+    blocks = new long[keys.length];
+  }
 
   /** Adds the key {@code key} of block {@code blockId}; a pair added twice is inserted once. */
   void add(long key, long blockId) {
     if (size == keys.length) {
       keys = Arrays.copyOf(keys, size * 2);
-      blocks = Arrays.copyOf(blocks, size * 2);
+      blocks = Arrays.copyOf(blocks, keys.length);
     }
     keys[size] = key;
     blocks[size] = blockId;

@@ -222,7 +222,8 @@ final class EventTable {
    * Appends these revisions, in order, as written by import {@code importId}: in blocks of {@link
    * EventBlock#MAX_REVISIONS}, made by a {@link BlockPress} (on a thread of its own for more than
    * one block), then the keys of their ids. {@code visibleBefore} says whether an id's event was
-   * visible before this append, which each block's {@code visible_change} is worked out from.
+   * visible before this append, which each block's {@code visible_change} is worked out from; an
+   * id's revisions come in the order of their numbers.
    */
   static void append(
       Connection connection,
@@ -234,8 +235,16 @@ final class EventTable {
       return;
     }
     long blockId = highestBlock(connection) + 1;
+    // Whether an event is visible after each of its revisions this append writes, kept only for
+    // the ids that have a revision after their first (a million-event first import keeps none).
+    Set<String> revised = new HashSet<>();
+    for (EventRevision revision : revisions) {
+      if (revision.revision() > 1) {
+        revised.add(revision.record().eventId());
+      }
+    }
     Map<String, Boolean> visibleNow = new HashMap<>();
-    BlockKeys blockKeys = new BlockKeys();
+    BlockKeys blockKeys = new BlockKeys(revisions.size());
     try (PreparedStatement insertBlock =
             connection.prepareStatement(
                 "INSERT INTO event_block"
@@ -258,7 +267,9 @@ final class EventTable {
           Boolean was = visibleNow.get(record.eventId());
           boolean wasVisible = was != null ? was : visibleBefore.test(record.eventId());
           visibleChange += (record.retracted() ? 0 : 1) - (wasVisible ? 1 : 0);
-          visibleNow.put(record.eventId(), !record.retracted());
+          if (revised.contains(record.eventId())) {
+            visibleNow.put(record.eventId(), !record.retracted());
+          }
         }
         press.press(new PressedBlock(blockId, first, last, block.size(), visibleChange), block);
       }

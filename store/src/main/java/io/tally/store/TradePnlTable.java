@@ -51,7 +51,7 @@ final class TradePnlTable {
             connection.prepareStatement(
                 "INSERT INTO trade_pnl_block (block_id, books, line_count, lines)"
                     + " VALUES (?, ?, ?, ?)")) {
-      BlockKeys keys = new BlockKeys();
+      BlockKeys keys = new BlockKeys(lines.size());
       int left = lines.size();
       for (Map.Entry<String, String> line : lines.entrySet()) {
         writer.add(line.getKey(), line.getValue());

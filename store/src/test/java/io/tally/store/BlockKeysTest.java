@@ -51,7 +51,7 @@ class BlockKeysTest {
   void pairsGoInOnceEachByKeyThenBlock() throws SQLException {
     long seed = System.nanoTime();
     Random random = new Random(seed);
-    BlockKeys keys = new BlockKeys();
+    BlockKeys keys = new BlockKeys(16);
     TreeSet<Pair> expected = new TreeSet<>();
     for (int i = 0; i < 30_000; i++) {
       // Small keys repeat (within a block and across blocks); large ones are any 64 bits.
@@ -66,6 +66,6 @@ class BlockKeysTest {
 
   @Test
   void nothingAddedInsertsNothing() throws SQLException {
-    assertThat(inserted(new BlockKeys())).isEmpty();
+    assertThat(inserted(new BlockKeys(16))).isEmpty();
   }
 }
