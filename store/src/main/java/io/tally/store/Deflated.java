@@ -15,30 +15,67 @@ import java.util.zip.Inflater;
  * at its fastest level, which takes a ledger's rows to under a third of their text; zlib's default
  * level saves a tenth more for over twice the time (BENCHMARKS §27).
  *
- * <p>Example: {@code try (Deflated.Deflating deflating = new Deflated.Deflating(4_096)) { byte[]
- * bytes = deflating.deflate("a\tb\n"); }} and {@code Deflated.inflate(bytes, why -> new
- * SQLDataException(why))} is {@code "a\tb\n"} again, and {@code Deflated.lines(bytes, 1, "rows",
- * SQLDataException::new)} is {@code ["a\tb"]}. A {@link Deflating} is reusable, not thread-safe;
- * inflating is stateless.
+ * <p>Example: {@code try (Deflated.Writer writer = new Deflated.Writer(512, "rows", 160, 40)) {
+ * writer.startLine().append("a\tb"); writer.endLine(); byte[] bytes = writer.finish(); }}, then
+ * {@code Deflated.inflate(bytes, SQLDataException::new)} is {@code "a\tb\n"} and {@code
+ * Deflated.lines(bytes, 1, "rows", SQLDataException::new)} is {@code ["a\tb"]}. A {@link Writer} is
+ * reusable, not thread-safe; inflating is stateless.
  */
 final class Deflated {
 
   private Deflated() {}
 
-  /** Deflates text after text with one zlib stream state, which it frees on close. */
-  static final class Deflating implements AutoCloseable {
+  /**
+   * One block's lines being written, each ended by a line feed, and the zlib state that deflates
+   * them; reusable block after block, and freed on close. A line is begun with {@link #startLine}
+   * (which refuses one past the block's most) and ended with {@link #endLine}.
+   */
+  static final class Writer implements AutoCloseable {
 
+    private final int maxLines;
+    private final String what;
+    private final StringBuilder text;
     private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
     private final ByteArrayOutputStream out;
     private final byte[] buffer = new byte[8_192];
+    private int lines;
 
-    /** A deflater whose output starts with room for {@code expectedBytes}. */
-    Deflating(int expectedBytes) {
-      out = new ByteArrayOutputStream(expectedBytes);
+    /**
+     * A writer of blocks of at most {@code maxLines} lines, which messages call {@code what}, of
+     * about {@code lineChars} characters each, deflated to about {@code lineBytes} bytes each.
+     */
+    Writer(int maxLines, String what, int lineChars, int lineBytes) {
+      this.maxLines = maxLines;
+      this.what = what;
+      text = new StringBuilder(maxLines * lineChars);
+      out = new ByteArrayOutputStream(maxLines * lineBytes);
     }
 
-    /** The deflated UTF-8 bytes of {@code text}. */
-    byte[] deflate(CharSequence text) {
+    /**
+     * The text to write the next line's texts to.
+     *
+     * @throws IllegalStateException if the block holds its most lines already
+     */
+    StringBuilder startLine() {
+      if (lines == maxLines) {
+        throw new IllegalStateException("A block holds at most " + maxLines + " " + what);
+      }
+      return text;
+    }
+
+    /** Ends the line begun by {@link #startLine}. */
+    void endLine() {
+      text.append('\n');
+      lines++;
+    }
+
+    /** How many lines the block holds so far. */
+    int lines() {
+      return lines;
+    }
+
+    /** The deflated UTF-8 bytes of the lines written since the last finish; the block is empty. */
+    byte[] finish() {
       deflater.reset();
       deflater.setInput(text.toString().getBytes(StandardCharsets.UTF_8));
       deflater.finish();
@@ -46,6 +83,8 @@ final class Deflated {
       while (!deflater.finished()) {
         out.write(buffer, 0, deflater.deflate(buffer));
       }
+      text.setLength(0);
+      lines = 0;
       return out.toByteArray();
     }
 

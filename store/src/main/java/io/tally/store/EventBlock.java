@@ -30,7 +30,6 @@ final class EventBlock {
   static final int MAX_REVISIONS = 512;
 
   private static final char SEPARATOR = '\t';
-  private static final char END = '\n';
   private static final int TEXTS = 5;
 
   private EventBlock() {}
@@ -38,15 +37,11 @@ final class EventBlock {
   /** Collects one block's revisions and deflates them; reusable block after block. */
   static final class Writer implements BlockPress.Maker<EventRevision> {
 
-    private final Deflated.Deflating deflating = new Deflated.Deflating(MAX_REVISIONS * 24);
-    private final StringBuilder text = new StringBuilder(MAX_REVISIONS * 140);
-    private int revisions;
+    private final Deflated.Writer block = new Deflated.Writer(MAX_REVISIONS, "revisions", 140, 24);
 
     /** Adds {@code revision} after those added since the last finish. */
     void add(EventRevision revision) {
-      if (revisions == MAX_REVISIONS) {
-        throw new IllegalStateException("A block holds at most " + MAX_REVISIONS + " revisions");
-      }
+      StringBuilder text = block.startLine();
       EventRecord record = revision.record();
       String line = record.line();
       String head = record.retracted() ? "" : head(record.eventId(), record.at());
@@ -61,13 +56,12 @@ final class EventBlock {
       RowText.appendEscaped(text, record.eventId());
       text.append(SEPARATOR);
       RowText.appendEscaped(text, headless ? line.substring(head.length()) : line);
-      text.append(END);
-      revisions++;
+      block.endLine();
     }
 
     /** How many revisions the block holds so far. */
     int revisions() {
-      return revisions;
+      return block.lines();
     }
 
     /** The deflated block of {@code revisions}, after those added since the last finish. */
@@ -81,15 +75,12 @@ final class EventBlock {
      * The deflated block of the revisions added since the last finish; the writer is empty again.
      */
     byte[] finish() {
-      byte[] block = deflating.deflate(text);
-      text.setLength(0);
-      revisions = 0;
-      return block;
+      return block.finish();
     }
 
     @Override
     public void close() {
-      deflating.close();
+      block.close();
     }
   }
 

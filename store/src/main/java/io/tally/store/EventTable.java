@@ -234,7 +234,7 @@ final class EventTable {
     if (revisions.isEmpty()) {
       return;
     }
-    long blockId = highestBlock(connection) + 1;
+    long blockId = BlockIds.next(connection, "event_block");
     // Whether an event is visible after each of its revisions this append writes, kept only for
     // the ids that have a revision after their first (a million-event first import keeps none).
     Set<String> revised = new HashSet<>();
@@ -294,15 +294,6 @@ final class EventTable {
     insertBlock.setInt(6, block.visibleChange());
     insertBlock.setBytes(7, bytes);
     insertBlock.executeUpdate();
-  }
-
-  private static long highestBlock(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT coalesce(max(block_id), 0) FROM event_block")) {
-      result.next();
-      return result.getLong(1);
-    }
   }
 
   /**

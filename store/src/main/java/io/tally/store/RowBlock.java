@@ -29,7 +29,6 @@ final class RowBlock {
   static final int MAX_ROWS = 512;
 
   private static final char SEPARATOR = '\t';
-  private static final char END = '\n';
 
   private RowBlock() {}
 
@@ -53,30 +52,25 @@ final class RowBlock {
   /** Collects one block's rows and deflates them; reusable block after block. */
   static final class Writer implements BlockPress.Maker<Line> {
 
-    private final Deflated.Deflating deflating = new Deflated.Deflating(MAX_ROWS * 40);
-    private final StringBuilder text = new StringBuilder(MAX_ROWS * 160);
-    private int rows;
+    private final Deflated.Writer block = new Deflated.Writer(MAX_ROWS, "rows", 160, 40);
 
     /**
      * Adds {@code row}, whose fields are {@code fields}, in the layout stored as {@code layoutId}.
      */
     void add(SourceRow row, RowFields fields, long layoutId) {
-      if (rows == MAX_ROWS) {
-        throw new IllegalStateException("A block holds at most " + MAX_ROWS + " rows");
-      }
+      StringBuilder text = block.startLine();
       text.append(layoutId).append(SEPARATOR);
       RowText.appendEscaped(text, row.rowId());
       text.append(SEPARATOR);
       RowText.appendEscaped(text, row.groupId());
       text.append(SEPARATOR).append(StoredInstant.toText(row.at())).append(SEPARATOR);
       RowText.appendValues(text, row, fields);
-      text.append(END);
-      rows++;
+      block.endLine();
     }
 
     /** How many rows the block holds so far. */
     int rows() {
-      return rows;
+      return block.lines();
     }
 
     /** The deflated block of {@code lines}, after the rows added since the last finish. */
@@ -90,15 +84,12 @@ final class RowBlock {
 
     /** The deflated block of the rows added since the last finish; the writer is empty again. */
     byte[] finish() {
-      byte[] block = deflating.deflate(text);
-      text.setLength(0);
-      rows = 0;
-      return block;
+      return block.finish();
     }
 
     @Override
     public void close() {
-      deflating.close();
+      block.close();
     }
   }
 

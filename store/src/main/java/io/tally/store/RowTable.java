@@ -191,11 +191,8 @@ final class RowTable {
     BlockInserts(Connection connection, long importId, int rows) throws SQLException {
       this.connection = connection;
       this.importId = importId;
-      try (Statement select = connection.createStatement();
-          ResultSet highest = select.executeQuery("SELECT max(block_id) FROM row_block")) {
-        highest.next();
-        blockId = highest.getLong(1);
-      }
+      // The id of the last block written: each block pressed takes the one after it.
+      blockId = BlockIds.next(connection, "row_block") - 1;
       blocks =
           connection.prepareStatement(
               "INSERT INTO row_block (block_id, source_id, import_id, row_count, rows)"

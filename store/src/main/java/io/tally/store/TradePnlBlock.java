@@ -30,38 +30,30 @@ final class TradePnlBlock {
   /** Collects one block's lines and deflates them; reusable block after block. */
   static final class Writer implements AutoCloseable {
 
-    private final Deflated.Deflating deflating = new Deflated.Deflating(MAX_LINES * 16);
-    private final StringBuilder text = new StringBuilder(MAX_LINES * 64);
-    private int lines;
+    private final Deflated.Writer block = new Deflated.Writer(MAX_LINES, "lines", 64, 16);
 
     /** Adds the line {@code line} of trade {@code eventId}. */
     void add(String eventId, String line) {
-      if (lines == MAX_LINES) {
-        throw new IllegalStateException("A block holds at most " + MAX_LINES + " lines");
-      }
+      StringBuilder text = block.startLine();
       RowText.appendEscaped(text, eventId);
       text.append('\t');
       RowText.appendEscaped(text, line);
-      text.append('\n');
-      lines++;
+      block.endLine();
     }
 
     /** How many lines the block holds so far. */
     int lines() {
-      return lines;
+      return block.lines();
     }
 
     /** The deflated block of the lines added since the last finish; the writer is empty again. */
     byte[] finish() {
-      byte[] block = deflating.deflate(text);
-      text.setLength(0);
-      lines = 0;
-      return block;
+      return block.finish();
     }
 
     @Override
     public void close() {
-      deflating.close();
+      block.close();
     }
   }
 

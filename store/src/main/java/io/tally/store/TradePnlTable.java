@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,7 +44,7 @@ final class TradePnlTable {
     if (lines.isEmpty()) {
       return;
     }
-    long blockId = highestBlock(connection) + 1;
+    long blockId = BlockIds.next(connection, "trade_pnl_block");
     try (TradePnlBlock.Writer writer = new TradePnlBlock.Writer();
         PreparedStatement insertBlock =
             connection.prepareStatement(
@@ -82,15 +81,6 @@ final class TradePnlTable {
       deleteKeys.executeUpdate();
       deleteBlocks.setString(1, books);
       deleteBlocks.executeUpdate();
-    }
-  }
-
-  private static long highestBlock(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT coalesce(max(block_id), 0) FROM trade_pnl_block")) {
-      result.next();
-      return result.getLong(1);
     }
   }
 
