@@ -1,6 +1,7 @@
 package io.tally.engine.config;
 
 import io.tally.books.CostBasisMethod;
+import io.tally.ledger.OneWord;
 import io.tally.margin.MarginMode;
 import io.tally.margin.MarginTerms;
 import io.tally.metrics.RatioSettings;
@@ -274,7 +275,7 @@ public final class ConfigFile {
               } catch (NumberFormatException e) {
                 throw section.bad(path, "a userref is a whole number, got '" + userref + "'");
               }
-              if (tag.isBlank() || tag.chars().anyMatch(Character::isWhitespace)) {
+              if (!OneWord.isOneWord(tag)) {
                 throw section.bad(path, "a strategy tag is one word, got '" + tag + "'");
               }
               tags.put(ref, tag);

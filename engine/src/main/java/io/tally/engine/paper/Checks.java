@@ -2,6 +2,7 @@ package io.tally.engine.paper;
 
 import static java.util.Objects.requireNonNull;
 
+import io.tally.ledger.OneWord;
 import io.tally.money.Precision;
 import java.math.BigDecimal;
 
@@ -49,7 +50,7 @@ final class Checks {
    */
   static String label(String name, String value) {
     requireNonNull(value, name);
-    if (value.isEmpty() || value.length() > 64 || value.chars().anyMatch(Character::isWhitespace)) {
+    if (!OneWord.isOneWord(value) || value.length() > 64) {
       throw new IllegalArgumentException(
           name + " must be 1 to 64 characters without spaces, got '" + value + "'");
     }
