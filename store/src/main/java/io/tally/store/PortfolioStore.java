@@ -61,9 +61,10 @@ import java.util.Set;
  * never with its password) and what was being done. Using a closed store is an {@link
  * IllegalStateException}.
  *
- * <p><b>Threads.</b> Implementations are thread-safe. Each read is one SQL statement, so it sees
- * one committed state. Each write (a commit, saving a checkpoint or snapshot, appending an equity
- * point, pruning) is one transaction; writes run one at a time, also across processes.
+ * <p><b>Threads.</b> Implementations are thread-safe. Each read is one SQL statement, or several in
+ * one read transaction, so it sees one committed state. Each write (a commit, saving a checkpoint
+ * or snapshot, appending an equity point, pruning) is one transaction; writes run one at a time,
+ * also across processes.
  */
 public interface PortfolioStore extends AutoCloseable {
 

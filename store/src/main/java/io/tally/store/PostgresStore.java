@@ -170,6 +170,27 @@ public final class PostgresStore extends SqlStore {
     }
   }
 
+  /** A READ ONLY, REPEATABLE READ transaction: one snapshot for all its statements. */
+  @Override
+  <T> T withSnapshot(ConnectionWork<T> work) throws SQLException {
+    if (closed) {
+      throw closedException();
+    }
+    try (Connection connection = pool.getConnection()) {
+      connection.setAutoCommit(false);
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setReadOnly(true);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    }
+  }
+
   @Override
   <T> T inTransaction(Work<T> work) throws SQLException {
     if (closed) {

@@ -54,6 +54,13 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   abstract <T> T withConnection(ConnectionWork<T> work) throws SQLException;
 
   /**
+   * Runs {@code work}, which reads with more than one statement, on the open store's JDBC
+   * connection in one read transaction: every statement sees the same committed state, whatever
+   * another process commits meanwhile. Nothing is written.
+   */
+  abstract <T> T withSnapshot(ConnectionWork<T> work) throws SQLException;
+
+  /**
    * Runs {@code work} in one transaction that no other commit runs alongside, and commits it; rolls
    * back if {@code work} throws.
    */
@@ -169,7 +176,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
   public final Optional<EventRecord> findEvent(String eventId) {
     requireNonNull(eventId, "eventId");
     return run(
-        () -> withConnection(connection -> EventTable.find(connection, dialect, eventId)),
+        () -> withSnapshot(connection -> EventTable.find(connection, dialect, eventId)),
         () -> "find event " + eventId + " in");
   }
 
@@ -249,7 +256,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
     }
     return run(
         () ->
-            withConnection(
+            withSnapshot(
                 connection -> EventTable.before(connection, dialect, before, limit, asOfImport)),
         () ->
             "read "
@@ -322,7 +329,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
       throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
     }
     return run(
-        () -> withConnection(connection -> EventTable.between(connection, dialect, from, to)),
+        () -> withSnapshot(connection -> EventTable.between(connection, dialect, from, to)),
         () -> "read the events from " + from + " to " + to + " from");
   }
 

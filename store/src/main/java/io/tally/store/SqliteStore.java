@@ -58,8 +58,8 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p><b>Threads.</b> The store holds one connection (SQLite has one writer anyway); calls are
  * synchronized on it, so it can be shared between threads, and calls run one at a time. Each read
- * is one SQL statement, so it sees one committed state. A paper account's store also holds its
- * checkpoint thread and connection, closed with it.
+ * is one SQL statement, or several in one deferred transaction, so it sees one committed state. A
+ * paper account's store also holds its checkpoint thread and connection, closed with it.
  */
 public final class SqliteStore extends SqlStore {
 
@@ -320,6 +320,29 @@ public final class SqliteStore extends SqlStore {
       throw closedException();
     }
     return work.run(connection);
+  }
+
+  /**
+   * A deferred transaction, begun and ended by statements: the connection's own transactions begin
+   * IMMEDIATE, which would take the write lock for a read. In WAL mode the snapshot is taken at the
+   * first read and held to the end, and writers in other processes are not held up.
+   */
+  @Override
+  synchronized <T> T withSnapshot(ConnectionWork<T> work) throws SQLException {
+    if (closed) {
+      throw closedException();
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN DEFERRED");
+      try {
+        T result = work.run(connection);
+        statement.execute("COMMIT");
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        statement.execute("ROLLBACK");
+        throw e;
+      }
+    }
   }
 
   @Override

@@ -2067,6 +2067,41 @@ abstract class PortfolioStoreContract {
       }
     }
 
+    /**
+     * A page, a range or a lookup reads with several statements; they share one snapshot, so a
+     * commit by another process between them is not half seen.
+     */
+    @Test
+    void aReadOfSeveralStatementsSeesOneCommittedState() throws SQLException {
+      try (PortfolioStore store = open();
+          PortfolioStore other = open()) {
+        store.commit(events("first", EventRecord.of("E1", T0, "A")));
+        String count = "SELECT count(*) FROM event_block";
+
+        List<Long> counts =
+            ((SqlStore) store)
+                .withSnapshot(
+                    connection -> {
+                      long before = countOf(connection, count);
+                      other.commit(events("meanwhile", EventRecord.of("E2", T0, "B")));
+                      return List.of(before, countOf(connection, count));
+                    });
+
+        assertThat(counts).containsExactly(1L, 1L);
+        assertThat(store.eventCount()).isEqualTo(2);
+        assertThat(store.eventsBefore(Optional.empty(), 5))
+            .containsExactly(EventRecord.of("E2", T0, "B"), EventRecord.of("E1", T0, "A"));
+      }
+    }
+
+    private static long countOf(Connection connection, String sql) throws SQLException {
+      try (Statement statement = connection.createStatement();
+          ResultSet result = statement.executeQuery(sql)) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+
     @Test
     void idsAndLinesKeepEveryCharacter() {
       // PostgreSQL text cannot hold NUL; a block's lines are escaped (RowText), so they can.
