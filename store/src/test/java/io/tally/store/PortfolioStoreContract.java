@@ -147,6 +147,12 @@ abstract class PortfolioStoreContract {
     }
   }
 
+  /** The schema versions Flyway's history records as migrated, in the order they ran. */
+  final List<String> migratedVersions() throws SQLException {
+    return queryList(
+        "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank");
+  }
+
   /** Makes the database fail every insert of a revision of event {@code eventId}. */
   final void failInsertsOfEvent(String eventId) throws SQLException {
     failInsertsOf("event_key", "id_hash", String.valueOf(EventKey.of(eventId)));
@@ -1344,10 +1350,7 @@ abstract class PortfolioStoreContract {
           .hasMessageContaining("Could not migrate the schema of " + databaseName())
           .hasMessageContaining("event row E2 (seq 2 of event_revision)");
 
-      assertThat(
-              queryList(
-                  "SELECT version FROM flyway_schema_history WHERE success"
-                      + " ORDER BY installed_rank"))
+      assertThat(migratedVersions())
           .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
       assertThat(queryOne("SELECT count(*) FROM event_revision")).isEqualTo("2");
     }
@@ -1482,11 +1485,7 @@ abstract class PortfolioStoreContract {
           .hasMessageContaining("Could not migrate the schema of " + databaseName())
           .hasMessageContaining("kraken.ledgers row L2 (seq 2 of source_row_v4)");
 
-      assertThat(
-              queryList(
-                  "SELECT version FROM flyway_schema_history WHERE success"
-                      + " ORDER BY installed_rank"))
-          .containsExactly("1", "2", "3", "4");
+      assertThat(migratedVersions()).containsExactly("1", "2", "3", "4");
       assertThat(queryOne("SELECT fields FROM source_row WHERE row_id = 'L2'")).isEqualTo("[1]");
     }
 
@@ -1581,10 +1580,7 @@ abstract class PortfolioStoreContract {
           .hasMessageContaining("Could not migrate the schema of " + databaseName())
           .hasMessageContaining("kraken.ledgers row L2 (seq 2 of source_row_v10)");
 
-      assertThat(
-              queryList(
-                  "SELECT version FROM flyway_schema_history WHERE success"
-                      + " ORDER BY installed_rank"))
+      assertThat(migratedVersions())
           .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
       assertThat(queryOne("SELECT row_values FROM source_row WHERE row_id = 'L2'"))
           .isEqualTo("a\tb\tc");
