@@ -1,4 +1,4 @@
--- Tally store, schema 17 made in one step in a new SQLite file (NewSchema). Written by NewSchemaTest
+-- Tally store, schema 19 made in one step in a new SQLite file (NewSchema). Written by NewSchemaTest
 -- from a store that Flyway migrated from V1, which the test checks on every build: do not edit.
 
 CREATE TABLE "flyway_schema_history" (
@@ -169,36 +169,11 @@ CREATE TABLE row_block (
   rows      BLOB    NOT NULL
 ) STRICT;
 
-CREATE TABLE row_key (
-  source_id INTEGER NOT NULL REFERENCES row_source (source_id),
-  row_id    TEXT    NOT NULL CHECK (row_id <> ''),
-  PRIMARY KEY (source_id, row_id)
-) STRICT, WITHOUT ROWID;
-
-CREATE TABLE row_group (
-  source_id INTEGER NOT NULL REFERENCES row_source (source_id),
-  group_id  TEXT    NOT NULL CHECK (group_id <> ''),
-  block_id  INTEGER NOT NULL REFERENCES row_block (block_id),
-  PRIMARY KEY (source_id, group_id, block_id)
-) STRICT, WITHOUT ROWID;
-
 CREATE TRIGGER row_block_no_update BEFORE UPDATE ON row_block
 BEGIN SELECT RAISE(ABORT, 'row_block is append-only'); END;
 
 CREATE TRIGGER row_block_no_delete BEFORE DELETE ON row_block
 BEGIN SELECT RAISE(ABORT, 'row_block is append-only'); END;
-
-CREATE TRIGGER row_key_no_update BEFORE UPDATE ON row_key
-BEGIN SELECT RAISE(ABORT, 'row_key is append-only'); END;
-
-CREATE TRIGGER row_key_no_delete BEFORE DELETE ON row_key
-BEGIN SELECT RAISE(ABORT, 'row_key is append-only'); END;
-
-CREATE TRIGGER row_group_no_update BEFORE UPDATE ON row_group
-BEGIN SELECT RAISE(ABORT, 'row_group is append-only'); END;
-
-CREATE TRIGGER row_group_no_delete BEFORE DELETE ON row_group
-BEGIN SELECT RAISE(ABORT, 'row_group is append-only'); END;
 
 CREATE TABLE event_block (
   block_id       INTEGER PRIMARY KEY,
@@ -247,6 +222,30 @@ CREATE TABLE trade_pnl_key (
   PRIMARY KEY (id_hash, block_id)
 ) STRICT, WITHOUT ROWID;
 
+CREATE TABLE row_id_key (
+  id_hash  INTEGER NOT NULL,
+  block_id INTEGER NOT NULL REFERENCES row_block (block_id),
+  PRIMARY KEY (id_hash, block_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE row_group_key (
+  id_hash  INTEGER NOT NULL,
+  block_id INTEGER NOT NULL REFERENCES row_block (block_id),
+  PRIMARY KEY (id_hash, block_id)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER row_id_key_no_update BEFORE UPDATE ON row_id_key
+BEGIN SELECT RAISE(ABORT, 'row_id_key is append-only'); END;
+
+CREATE TRIGGER row_id_key_no_delete BEFORE DELETE ON row_id_key
+BEGIN SELECT RAISE(ABORT, 'row_id_key is append-only'); END;
+
+CREATE TRIGGER row_group_key_no_update BEFORE UPDATE ON row_group_key
+BEGIN SELECT RAISE(ABORT, 'row_group_key is append-only'); END;
+
+CREATE TRIGGER row_group_key_no_delete BEFORE DELETE ON row_group_key
+BEGIN SELECT RAISE(ABORT, 'row_group_key is append-only'); END;
+
 INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") VALUES (1, '1', 'initial', 'SQL', 'V1__initial.sql', -1036355019, '', 0, 1);
 INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") VALUES (2, '2', 'prices and marks', 'SQL', 'V2__prices_and_marks.sql', -1386954807, '', 0, 1);
 INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") VALUES (3, '3', 'checkpoints snapshots series', 'SQL', 'V3__checkpoints_snapshots_series.sql', 360807569, '', 0, 1);
@@ -264,3 +263,5 @@ INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description",
 INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") VALUES (15, '15', 'event blocks', 'JDBC', 'io.tally.store.BlockEvents', NULL, '', 0, 1);
 INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") VALUES (16, '16', 'trade pnl blocks', 'SQL', 'V16__trade_pnl_blocks.sql', -513309717, '', 0, 1);
 INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") VALUES (17, '17', 'trade pnl blocks', 'JDBC', 'io.tally.store.BlockTradePnl', NULL, '', 0, 1);
+INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") VALUES (18, '18', 'row key hashes', 'SQL', 'V18__row_key_hashes.sql', 2136069162, '', 0, 1);
+INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script", "checksum", "installed_by", "execution_time", "success") VALUES (19, '19', 'row key hashes', 'JDBC', 'io.tally.store.KeyRows', NULL, '', 0, 1);

@@ -6,13 +6,15 @@ import java.sql.SQLException;
 import java.util.Arrays;
 
 /**
- * The keys ({@link EventKey}) of the ids an insert's blocks hold, collected block by block and
- * inserted together in key order, into {@code event_key} or {@code trade_pnl_key}: keys are
- * uniformly random, so inserting each block's keys as it is written puts every one at a random
- * place in the table's tree; in key order, each lands next to the one before (43,000 keys took 0.1
- * s in block order, BENCHMARKS §29).
+ * The keys ({@link IdKey}) of the ids an insert's blocks hold, collected block by block and
+ * inserted together in key order, into a key table ({@code event_key}, {@code trade_pnl_key},
+ * {@code row_id_key}, {@code row_group_key}): keys are uniformly random, so inserting each block's
+ * keys as it is written puts every one at a random place in the table's tree; in key order, each
+ * lands next to the one before (43,000 keys took 0.1 s in block order, BENCHMARKS §29). A row
+ * insert still makes one of these per block and inserts it as it writes the block, while the press
+ * makes the next ones: there the keys cost less beside the press than sorted after it (§30).
  *
- * <p>Example: {@code BlockKeys keys = new BlockKeys(1); keys.add(EventKey.of("E1"), 7);
+ * <p>Example: {@code BlockKeys keys = new BlockKeys(1); keys.add(IdKey.of("E1"), 7);
  * keys.insert(connection, "event_key");}. Used by one thread, for one insert.
  */
 final class BlockKeys {
@@ -43,6 +45,9 @@ final class BlockKeys {
    * and {@code block_id}), in JDBC batches of 10,000.
    */
   void insert(Connection connection, String table) throws SQLException {
+    if (size == 0) {
+      return;
+    }
     sort(0, size - 1);
     try (PreparedStatement insert =
         connection.prepareStatement(

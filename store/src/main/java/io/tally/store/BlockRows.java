@@ -14,10 +14,12 @@ import java.util.Map;
 /**
  * Schema 12, a Java migration: moves the rows of schema 10, which schema 11 renamed to {@code
  * source_row_v10} (one row per table row, its values as {@link RowText}), into the blocks of schema
- * 11 ({@link RowTable#insert}), keeping their order and import, then drops {@code source_row_v10}.
- * It is Java, not SQL, so that old rows are written by the same code as new ones on both databases.
- * Rows move in chunks of {@value #CHUNK}, in {@code seq} order, so memory stays small for any
- * number of rows; each import's rows start a block of their own.
+ * 11 ({@link RowTable#insertBlocks}), keeping their order and import, then drops {@code
+ * source_row_v10}. It is Java, not SQL, so that old rows are written by the same code as new ones
+ * on both databases. Rows move in chunks of {@value #CHUNK}, in {@code seq} order, so memory stays
+ * small for any number of rows; each import's rows start a block of their own. The blocks' keys are
+ * not written here: schema 11's key tables are gone by schema 19, whose migration ({@link KeyRows})
+ * reads the keys from every block, in the same transaction as this one.
  *
  * <p>Example: {@code Flyway.configure().javaMigrations(new BlockRows())}. A failure names the row
  * and fails the whole migration, which the store runs in one transaction with schema 11, so the
@@ -52,7 +54,7 @@ final class BlockRows extends RowMigration {
             after = result.getLong(1);
             long importId = result.getLong(8);
             if (importId != runImport) {
-              RowTable.insert(connection, run, runImport);
+              RowTable.insertBlocks(connection, run, runImport);
               run = new ArrayList<>();
               runImport = importId;
             }
@@ -62,7 +64,7 @@ final class BlockRows extends RowMigration {
         if (run.isEmpty()) {
           break;
         }
-        RowTable.insert(connection, run, runImport);
+        RowTable.insertBlocks(connection, run, runImport);
       }
     }
     try (Statement statement = connection.createStatement()) {

@@ -10,28 +10,17 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * What differs between the store's SQL on SQLite and on PostgreSQL: where the migrations are, how a
- * list of ids or numbers becomes a table to join, and how a kept {@code seq} is inserted.
- * Everything else (the tables, the queries, {@code INSERT ... RETURNING} and {@code ON CONFLICT DO
- * NOTHING}) is written once for both.
+ * list of numbers becomes a table to join, and how a kept {@code seq} is inserted. Everything else
+ * (the tables, the queries, {@code INSERT ... RETURNING} and {@code ON CONFLICT DO NOTHING}) is
+ * written once for both.
  *
- * <p>A list of ids or numbers is bound as one value, so a query takes any number of them (no
- * bound-variable limit) and reads one snapshot: a JSON array read by {@code json_each} on SQLite, a
- * {@code text[]} or {@code bigint[]} read by {@code unnest} on PostgreSQL. Either way the table has
- * one column, {@code value}.
+ * <p>A list of numbers (ids' keys, block ids) is bound as one value, so a query takes any number of
+ * them (no bound-variable limit) and reads one snapshot: a JSON array read by {@code json_each} on
+ * SQLite, a {@code bigint[]} read by {@code unnest} on PostgreSQL. Either way the table has one
+ * column, {@code value}.
  */
 enum Dialect {
   SQLITE("classpath:db/migration/sqlite") {
-    @Override
-    String idTable(String alias) {
-      return "json_each(?) AS " + alias;
-    }
-
-    @Override
-    void bindIds(PreparedStatement statement, int index, Collection<String> ids)
-        throws SQLException {
-      statement.setString(index, Json.writeArray(ids));
-    }
-
     @Override
     String numberTable(String alias) {
       return "json_each(?) AS " + alias;
@@ -57,17 +46,6 @@ enum Dialect {
   },
 
   POSTGRESQL("classpath:db/migration/postgresql") {
-    @Override
-    String idTable(String alias) {
-      return "unnest(CAST(? AS text[])) AS " + alias + " (value)";
-    }
-
-    @Override
-    void bindIds(PreparedStatement statement, int index, Collection<String> ids)
-        throws SQLException {
-      statement.setArray(index, statement.getConnection().createArrayOf("text", ids.toArray()));
-    }
-
     @Override
     String numberTable(String alias) {
       return "unnest(CAST(? AS bigint[])) AS " + alias + " (value)";
@@ -103,7 +81,7 @@ enum Dialect {
    */
   JavaMigration[] javaMigrations() {
     return new JavaMigration[] {
-      new CompactRows(this), new BlockRows(), new BlockEvents(), new BlockTradePnl()
+      new CompactRows(this), new BlockRows(), new BlockEvents(), new BlockTradePnl(), new KeyRows()
     };
   }
 
@@ -123,16 +101,6 @@ enum Dialect {
         .load()
         .migrate();
   }
-
-  /**
-   * A FROM item: the ids bound to its one parameter ({@code ?}) by {@link #bindIds} as a table
-   * named {@code alias} with one text column {@code value}.
-   */
-  abstract String idTable(String alias);
-
-  /** Binds {@code ids} to parameter {@code index} of {@code statement}, for {@link #idTable}. */
-  abstract void bindIds(PreparedStatement statement, int index, Collection<String> ids)
-      throws SQLException;
 
   /**
    * A FROM item: the numbers bound to its one parameter ({@code ?}) by {@link #bindNumbers} as a

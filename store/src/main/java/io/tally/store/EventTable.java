@@ -23,8 +23,8 @@ import java.util.function.Predicate;
  * in blocks of up to {@value EventBlock#MAX_REVISIONS} ({@link EventBlock}) and never changed. The
  * latest revision of an id is the one with the highest number; an event is visible when its latest
  * revision is not a tombstone. A block is found by its import, by the times of its revisions
- * ({@code first_at} to {@code last_at}) or by the keys of its ids ({@link EventKey}); which
- * revision of an id is its latest is decided here, after reading the blocks that hold the id.
+ * ({@code first_at} to {@code last_at}) or by the keys of its ids ({@link IdKey}); which revision
+ * of an id is its latest is decided here, after reading the blocks that hold the id.
  *
  * <p>Example: {@code EventTable.append(connection, revisions, 3, id -> false)} writes a first
  * import's revisions; {@code EventTable.visible(connection)} reads back the visible ones, by time
@@ -261,7 +261,7 @@ final class EventTable {
         int visibleChange = 0;
         for (EventRevision revision : block) {
           EventRecord record = revision.record();
-          blockKeys.add(EventKey.of(record.eventId()), blockId);
+          blockKeys.add(IdKey.of(record.eventId()), blockId);
           first = record.at().isBefore(first) ? record.at() : first;
           last = record.at().isAfter(last) ? record.at() : last;
           Boolean was = visibleNow.get(record.eventId());
@@ -336,7 +336,7 @@ final class EventTable {
       Map<Long, Block> read)
       throws SQLException {
     List<Long> keys = new ArrayList<>(ids.size());
-    ids.forEach(id -> keys.add(EventKey.of(id)));
+    ids.forEach(id -> keys.add(IdKey.of(id)));
     List<Long> blockIds = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(

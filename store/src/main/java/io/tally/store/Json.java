@@ -1,17 +1,15 @@
 package io.tally.store;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON texts the store reads and writes: lists of ids as arrays bound to SQLite's {@code
- * json_each}, such as {@code ["FTabc","FTABC"]}, and, for the migration to schema 6 ({@link
- * CompactRows}) only, a source row's fields as schema 1 to 4 stored them: an object of strings in
- * the fields' order, such as {@code {"txid":"L4UESK-KG3EQ-UFO4T5","amount":"0.0100000000"}}. JSON
- * strings keep every character, so values come back exactly as given. Thread-safe.
+ * The JSON text the store still reads, for the migration to schema 6 ({@link CompactRows}) only: a
+ * source row's fields as schema 1 to 4 stored them, an object of strings in the fields' order, such
+ * as {@code {"txid":"L4UESK-KG3EQ-UFO4T5","amount":"0.0100000000"}}. JSON strings keep every
+ * character, so values come back exactly as given. Thread-safe.
  */
 final class Json {
 
@@ -30,10 +28,5 @@ final class Json {
    */
   static Map<String, String> readFields(String json) {
     return FIELDS_READER.readValue(json);
-  }
-
-  /** The JSON array of these strings, such as {@code ["FTabc","FTABC"]}. */
-  static String writeArray(Collection<String> values) {
-    return MAPPER.writeValueAsString(values);
   }
 }

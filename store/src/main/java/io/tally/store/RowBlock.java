@@ -118,10 +118,37 @@ final class RowBlock {
     return rows;
   }
 
-  /** The row a block's line holds, if {@code inGroup} accepts its group. */
-  private static Optional<SourceRow> row(
-      String line, long blockId, String source, Layouts layouts, Predicate<String> inGroup)
+  /** Receives the id and group of each row of a block, in the block's order. */
+  interface Heads {
+
+    /** Takes the row {@code rowId} of group {@code groupId}. */
+    void accept(String rowId, String groupId) throws SQLException;
+  }
+
+  /**
+   * Gives {@code heads} the id and group of each of the {@code count} rows of {@code source} that
+   * block {@code blockId} holds, in the block's order, reading no further into a line than its
+   * group: what a lookup of row ids and the keys of stored blocks need.
+   *
+   * @throws SQLDataException naming the block, and the line where one is to blame, if the bytes are
+   *     not such a block
+   */
+  static void heads(byte[] block, int count, long blockId, String source, Heads heads)
       throws SQLException {
+    for (String line :
+        Deflated.lines(block, count, "rows", why -> notABlock(blockId, source, why))) {
+      Head head = head(line, blockId, source);
+      heads.accept(head.rowId(), head.groupId());
+    }
+  }
+
+  /**
+   * The four texts a line starts with (its layout's id, its id, its group and its time) and where
+   * its values start.
+   */
+  private record Head(String layoutId, String rowId, String groupId, String at, int valuesStart) {}
+
+  private static Head head(String line, long blockId, String source) throws SQLException {
     int valuesStart = 0;
     for (int i = 0; i < 4; i++) {
       valuesStart = line.indexOf(SEPARATOR, valuesStart) + 1;
@@ -135,23 +162,31 @@ final class RowBlock {
     } catch (IllegalArgumentException e) {
       throw notABlock(blockId, source, e.getMessage() + " in the line '" + line + "'");
     }
-    String rowId = head.get(1);
-    String groupId = head.get(2);
+    return new Head(head.get(0), head.get(1), head.get(2), head.get(3), valuesStart);
+  }
+
+  /** The row a block's line holds, if {@code inGroup} accepts its group. */
+  private static Optional<SourceRow> row(
+      String line, long blockId, String source, Layouts layouts, Predicate<String> inGroup)
+      throws SQLException {
+    Head head = head(line, blockId, source);
+    String rowId = head.rowId();
+    String groupId = head.groupId();
     if (!inGroup.test(groupId)) {
       return Optional.empty();
     }
     long layoutId;
     Instant at;
     try {
-      layoutId = Long.parseLong(head.get(0));
-      at = StoredInstant.fromText(head.get(3));
+      layoutId = Long.parseLong(head.layoutId());
+      at = StoredInstant.fromText(head.at());
     } catch (IllegalArgumentException | DateTimeException e) {
       throw notABlock(blockId, source, e.getMessage() + " in the line '" + line + "'");
     }
     RowLayout layout = layouts.layout(layoutId, source, rowId);
     try {
       String[] values =
-          RowText.values(line.substring(valuesStart), layout.size(), rowId, groupId, at);
+          RowText.values(line.substring(head.valuesStart()), layout.size(), rowId, groupId, at);
       return Optional.of(new SourceRow(source, rowId, groupId, at, new RowFields(layout, values)));
     } catch (IllegalArgumentException e) {
       throw new SQLDataException(

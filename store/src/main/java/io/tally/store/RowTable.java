@@ -7,7 +7,6 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,11 +21,12 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * SQL for the raw rows, appended and never changed: their blocks ({@code row_block}, {@link
- * RowBlock}), each row's id ({@code row_key}) and the groups each block holds ({@code row_group}),
- * beside their sources ({@code row_source}) and field layouts ({@code row_layout}), so the field
- * names are stored once per layout. Lists of ids are bound as one value and joined as a table
- * ({@link Dialect#idTable}), so a query takes any number of ids (no bound-variable limit) and reads
- * one snapshot.
+ * RowBlock}), the keys of the row ids ({@code row_id_key}) and of the groups ({@code
+ * row_group_key}) each block holds ({@link RowKeys}), beside their sources ({@code row_source}) and
+ * field layouts ({@code row_layout}), so the field names are stored once per layout. A lookup reads
+ * the blocks its ids' keys name and keeps the rows it asked for, since two ids may share a key.
+ * Lists of keys are bound as one value and joined as a table ({@link Dialect#numberTable}), so a
+ * query takes any number of them (no bound-variable limit) and reads one snapshot.
  *
  * <p>Reading rows reads the layouts first, in a statement of its own; the rows' statement sees at
  * most layouts written after that, which are read when a row names one (ids are never reused by a
@@ -34,14 +34,11 @@ import org.jdbi.v3.core.Handle;
  */
 final class RowTable {
 
-  /** Ids bound per JDBC batch, which bounds the memory the driver holds for bindings. */
-  private static final int INSERT_CHUNK = 10_000;
-
   private RowTable() {}
 
   /** Which of these row ids of {@code source} are stored. */
   static Set<String> known(
-      Connection connection, Dialect dialect, String source, Collection<String> rowIds)
+      Connection connection, Dialect dialect, String source, Set<String> rowIds)
       throws SQLException {
     if (rowIds.isEmpty()) {
       return Set.of();
@@ -50,19 +47,21 @@ final class RowTable {
     if (sourceId.isEmpty()) {
       return Set.of();
     }
-    // On SQLite, CROSS JOIN keeps the ids outside, so each id is one lookup in the key.
     Set<String> known = new HashSet<>();
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT k.row_id FROM "
-                + dialect.idTable("id")
-                + " CROSS JOIN row_key AS k"
-                + " WHERE k.source_id = ? AND k.row_id = id.value")) {
-      dialect.bindIds(query, 1, rowIds);
-      query.setLong(2, sourceId.get());
+    try (PreparedStatement query = blocksOfKeys(connection, dialect, "row_id_key")) {
+      bindKeys(query, dialect, sourceId.get(), rowIds);
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
-          known.add(result.getString(1));
+          RowBlock.heads(
+              result.getBytes(3),
+              result.getInt(2),
+              result.getLong(1),
+              source,
+              (rowId, groupId) -> {
+                if (rowIds.contains(rowId)) {
+                  known.add(rowId);
+                }
+              });
         }
       }
     }
@@ -81,18 +80,38 @@ final class RowTable {
       return List.of();
     }
     Layouts layouts = new Layouts(connection);
-    try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT block_id, row_count, rows FROM row_block WHERE block_id IN"
-                + " (SELECT r.block_id FROM "
-                + dialect.idTable("g")
-                + " CROSS JOIN row_group AS r"
-                + " WHERE r.source_id = ? AND r.group_id = g.value)"
-                + " ORDER BY block_id")) {
-      dialect.bindIds(query, 1, groupIds);
-      query.setLong(2, sourceId.get());
+    try (PreparedStatement query = blocksOfKeys(connection, dialect, "row_group_key")) {
+      bindKeys(query, dialect, sourceId.get(), groupIds);
       return rows(query, source, layouts, groupIds::contains);
     }
+  }
+
+  /**
+   * The query of the blocks of one source (its first parameter) that the key table {@code table}
+   * names for any of a list of keys (its second, {@link #bindKeys}), in block order: their ids, row
+   * counts and rows.
+   */
+  private static PreparedStatement blocksOfKeys(
+      Connection connection, Dialect dialect, String table) throws SQLException {
+    // The blocks' ids first, as a set: a block is read once, however many of its keys are asked.
+    return connection.prepareStatement(
+        "SELECT block_id, row_count, rows FROM row_block WHERE source_id = ? AND block_id IN"
+            + " (SELECT k.block_id FROM "
+            + dialect.numberTable("h")
+            + " CROSS JOIN "
+            + table
+            + " AS k WHERE k.id_hash = h.value)"
+            + " ORDER BY block_id");
+  }
+
+  /** Binds the source and the keys of {@code ids} to a {@link #blocksOfKeys} query. */
+  private static void bindKeys(
+      PreparedStatement query, Dialect dialect, long sourceId, Set<String> ids)
+      throws SQLException {
+    List<Long> keys = new ArrayList<>(ids.size());
+    ids.forEach(id -> keys.add(IdKey.of(id)));
+    query.setLong(1, sourceId);
+    dialect.bindNumbers(query, 2, keys);
   }
 
   /** Every row of {@code source}, in insertion order. */
@@ -131,7 +150,10 @@ final class RowTable {
 
   /** How many rows are stored, of all sources. */
   static long count(Handle handle) {
-    return handle.createQuery("SELECT count(*) FROM row_key").mapTo(Long.class).one();
+    return handle
+        .createQuery("SELECT coalesce(sum(row_count), 0) FROM row_block")
+        .mapTo(Long.class)
+        .one();
   }
 
   /**
@@ -144,10 +166,26 @@ final class RowTable {
    */
   static void insert(Connection connection, List<SourceRow> rows, long importId)
       throws SQLException {
+    insert(connection, rows, importId, true);
+  }
+
+  /**
+   * Appends these rows' blocks as {@link #insert} does, without their keys: schema 12's migration
+   * ({@link BlockRows}) writes its blocks before the key tables exist, and schema 19's ({@link
+   * KeyRows}) reads the keys from every block.
+   */
+  static void insertBlocks(Connection connection, List<SourceRow> rows, long importId)
+      throws SQLException {
+    insert(connection, rows, importId, false);
+  }
+
+  private static void insert(
+      Connection connection, List<SourceRow> rows, long importId, boolean withKeys)
+      throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    try (BlockInserts inserts = new BlockInserts(connection, importId, rows.size())) {
+    try (BlockInserts inserts = new BlockInserts(connection, importId, rows.size(), withKeys)) {
       // Sources and layouts are looked up as rows name them: one pass over the rows, each row made
       // once (an import's rows may be made on demand, ImportBatch.DerivedRows).
       for (SourceRow row : rows) {
@@ -158,49 +196,44 @@ final class RowTable {
   }
 
   /**
-   * The statements of one {@link #insert}, and the block it is filling for each source: rows of two
-   * sources that come interleaved (a sync's ledger entries and trades) still fill blocks of their
-   * own source. Each block goes to the press when full or when the insert ends, and is written
-   * under the next id, its groups with it, when the press hands it back; the row ids go in batches
-   * of {@value #INSERT_CHUNK}.
+   * The statement of one insert, and the block it is filling for each source: rows of two sources
+   * that come interleaved (a sync's ledger entries and trades) still fill blocks of their own
+   * source. Each block goes to the press, under the next id and with its rows' keys, when full or
+   * when the insert ends, and is written, then its keys, when the press hands it back.
    */
   private static final class BlockInserts implements AutoCloseable {
 
     private final Connection connection;
     private final long importId;
     private final PreparedStatement blocks;
-    private final PreparedStatement keys;
-    private final PreparedStatement groups;
+    private final boolean withKeys;
     private final BlockPress<PressedBlock, RowBlock.Line> press;
     private final Map<String, OpenBlock> open = new LinkedHashMap<>();
     private final Map<RowLayout, Long> layouts = new HashMap<>();
     private long blockId;
-    private int pendingKeys;
 
-    /** A block being filled: its source's id, its rows and their groups. */
-    private record OpenBlock(long sourceId, List<RowBlock.Line> lines, Set<String> groups) {
+    /** A block being filled: its source's id and its rows. */
+    private record OpenBlock(long sourceId, List<RowBlock.Line> lines) {
 
       OpenBlock(long sourceId) {
-        this(sourceId, new ArrayList<>(RowBlock.MAX_ROWS), new LinkedHashSet<>());
+        this(sourceId, new ArrayList<>(RowBlock.MAX_ROWS));
       }
     }
 
-    /** A full block given to the press: where it is written, and what is written beside it. */
-    private record PressedBlock(long blockId, long sourceId, int rowCount, Set<String> groups) {}
+    /** A full block given to the press: where it is written, and its rows' keys. */
+    private record PressedBlock(long blockId, long sourceId, int rowCount, RowKeys keys) {}
 
-    BlockInserts(Connection connection, long importId, int rows) throws SQLException {
+    BlockInserts(Connection connection, long importId, int rows, boolean withKeys)
+        throws SQLException {
       this.connection = connection;
       this.importId = importId;
+      this.withKeys = withKeys;
       // The id of the last block written: each block pressed takes the one after it.
       blockId = BlockIds.next(connection, "row_block") - 1;
       blocks =
           connection.prepareStatement(
               "INSERT INTO row_block (block_id, source_id, import_id, row_count, rows)"
                   + " VALUES (?, ?, ?, ?, ?)");
-      keys = connection.prepareStatement("INSERT INTO row_key (source_id, row_id) VALUES (?, ?)");
-      groups =
-          connection.prepareStatement(
-              "INSERT INTO row_group (source_id, group_id, block_id) VALUES (?, ?, ?)");
       press = BlockPress.forRows(rows, this::write);
     }
 
@@ -215,20 +248,12 @@ final class RowTable {
         layouts.putAll(layoutIds(connection, List.of(row)));
       }
       block.lines().add(new RowBlock.Line(row, fields, layouts.get(fields.layout())));
-      block.groups().add(row.groupId());
       if (block.lines().size() == RowBlock.MAX_ROWS) {
         press(row.source(), block);
       }
-      keys.setLong(1, block.sourceId());
-      keys.setString(2, row.rowId());
-      keys.addBatch();
-      if (++pendingKeys == INSERT_CHUNK) {
-        keys.executeBatch();
-        pendingKeys = 0;
-      }
     }
 
-    /** Writes every block still being filled or pressed, and the row ids not yet written. */
+    /** Writes every block still being filled or pressed. */
     void finish() throws SQLException {
       for (Map.Entry<String, OpenBlock> block : List.copyOf(open.entrySet())) {
         if (!block.getValue().lines().isEmpty()) {
@@ -236,8 +261,6 @@ final class RowTable {
         }
       }
       press.finish();
-      keys.executeBatch();
-      pendingKeys = 0;
     }
 
     /**
@@ -247,12 +270,21 @@ final class RowTable {
     private void press(String source, OpenBlock block) throws SQLException {
       blockId++;
       open.put(source, new OpenBlock(block.sourceId()));
+      RowKeys keys = new RowKeys(withKeys ? block.lines().size() : 0);
+      if (withKeys) {
+        for (RowBlock.Line line : block.lines()) {
+          keys.add(line.row().rowId(), line.row().groupId(), blockId);
+        }
+      }
       press.press(
-          new PressedBlock(blockId, block.sourceId(), block.lines().size(), block.groups()),
-          block.lines());
+          new PressedBlock(blockId, block.sourceId(), block.lines().size(), keys), block.lines());
     }
 
-    /** Writes a block the press made, then its groups. */
+    /**
+     * Writes a block the press made, then its rows' keys: while the press makes the blocks after
+     * it. Inserting every key after the last block, in one sorted run, left the press's thread idle
+     * for as long and made a 100,000-row import 4–7 % slower (BENCHMARKS §30).
+     */
     private void write(PressedBlock block, byte[] bytes) throws SQLException {
       blocks.setLong(1, block.blockId());
       blocks.setLong(2, block.sourceId());
@@ -260,22 +292,14 @@ final class RowTable {
       blocks.setInt(4, block.rowCount());
       blocks.setBytes(5, bytes);
       blocks.executeUpdate();
-      for (String group : block.groups()) {
-        groups.setLong(1, block.sourceId());
-        groups.setString(2, group);
-        groups.setLong(3, block.blockId());
-        groups.addBatch();
-      }
-      groups.executeBatch();
+      block.keys().insert(connection);
     }
 
     @Override
     public void close() throws SQLException {
       try (blocks;
-          keys;
-          groups;
           press) {
-        // Only closes the press and the three statements, each even if another fails to.
+        // Only closes the press and the statement, each even if the other fails to.
       }
     }
   }

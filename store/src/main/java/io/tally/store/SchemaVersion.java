@@ -8,12 +8,12 @@ import javax.sql.DataSource;
 
 /**
  * The newest schema version of the store ({@value #NEWEST}: SQL migrations V1 to V5, V7 to V11,
- * V13, V14 and V16, and the Java migrations {@link CompactRows} (V6), {@link BlockRows} (V12),
- * {@link BlockEvents} (V15) and {@link BlockTradePnl} (V17)), and whether a database is at it. A
- * store at the newest version, whose migration history records no failure, opens without Flyway:
- * most of a short command's start was Flyway scanning its migrations to find there was nothing to
- * do. A new migration raises {@link #NEWEST} with it ({@code SchemaVersionTest} fails until it
- * does).
+ * V13, V14, V16 and V18, and the Java migrations {@link CompactRows} (V6), {@link BlockRows} (V12),
+ * {@link BlockEvents} (V15), {@link BlockTradePnl} (V17) and {@link KeyRows} (V19)), and whether a
+ * database is at it. A store at the newest version, whose migration history records no failure,
+ * opens without Flyway: most of a short command's start was Flyway scanning its migrations to find
+ * there was nothing to do. A new migration raises {@link #NEWEST} with it ({@code
+ * SchemaVersionTest} fails until it does).
  *
  * <p>Example: {@code SchemaVersion.isCurrent(dataSource)} is false for a new file, true once Flyway
  * migrated it. Stateless.
@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 final class SchemaVersion {
 
   /** The version of the newest migration. */
-  static final String NEWEST = "17";
+  static final String NEWEST = "19";
 
   private SchemaVersion() {}
 

@@ -212,14 +212,14 @@ public final class SqliteStore extends SqlStore {
   }
 
   /**
-   * The migrations that move an older store's rows, events or trades' lines to a new form: 6, 12,
-   * 15 and 17.
+   * The migrations that move an older store's rows, events or trades' lines to a new form, or its
+   * rows' keys: 6, 12, 15, 17 and 19.
    */
-  private static final Set<String> MOVING = Set.of("6", "12", "15", "17");
+  private static final Set<String> MOVING = Set.of("6", "12", "15", "17", "19");
 
   /**
    * Whether this migration moved the rows, events or trades' lines of an older store: to the
-   * compact rows of schema 6, or the blocks of schema 12, 15 or 17.
+   * compact rows of schema 6, the blocks of schema 12, 15 or 17, or the row keys of schema 19.
    */
   private static boolean movedRows(MigrateResult migrated) {
     return migrated.initialSchemaVersion != null
@@ -228,7 +228,7 @@ public final class SqliteStore extends SqlStore {
 
   /**
    * Gives back to the file system the pages the rows, events or trades' lines of an older store
-   * took before schema 6, 12, 15 or 17 moved them ({@code VACUUM}, which cannot run inside the
+   * took before schema 6, 12, 15, 17 or 19 moved them ({@code VACUUM}, which cannot run inside the
    * migration's transaction): otherwise the store would keep its old size plus the compact copy
    * until new rows filled the free pages. A million rows take a few seconds, once.
    */

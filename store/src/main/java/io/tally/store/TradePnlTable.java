@@ -16,7 +16,7 @@ import java.util.Set;
  * SQL for tables {@code trade_pnl_block} and {@code trade_pnl_key}: each trade's PnL line by books
  * and event id, derived data saved with the checkpoints, in blocks of up to {@value
  * TradePnlBlock#MAX_LINES} lines ({@link TradePnlBlock}). A later block's line for a trade replaces
- * an earlier block's; a lookup reads the blocks the trades' keys ({@link EventKey}) name.
+ * an earlier block's; a lookup reads the blocks the trades' keys ({@link IdKey}) name.
  *
  * <p>Example: {@code TradePnlTable.save(connection, new CheckpointTrades("USD WAC", false,
  * Map.of("T1", "1\t2\t-")))}, then {@code TradePnlTable.find(connection, dialect, "USD WAC",
@@ -54,7 +54,7 @@ final class TradePnlTable {
       int left = lines.size();
       for (Map.Entry<String, String> line : lines.entrySet()) {
         writer.add(line.getKey(), line.getValue());
-        keys.add(EventKey.of(line.getKey()), blockId);
+        keys.add(IdKey.of(line.getKey()), blockId);
         left--;
         if (writer.lines() == TradePnlBlock.MAX_LINES || left == 0) {
           insertBlock.setLong(1, blockId);
@@ -93,7 +93,7 @@ final class TradePnlTable {
       throws SQLException {
     Set<String> ids = new HashSet<>(eventIds);
     List<Long> keys = new ArrayList<>(ids.size());
-    ids.forEach(id -> keys.add(EventKey.of(id)));
+    ids.forEach(id -> keys.add(IdKey.of(id)));
     Map<String, String> found = new HashMap<>();
     try (PreparedStatement query =
         connection.prepareStatement(

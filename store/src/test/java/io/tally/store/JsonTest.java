@@ -3,7 +3,6 @@ package io.tally.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +30,5 @@ class JsonTest {
     fields.put("", "");
 
     assertThat(Json.readFields(SchemaFour.fieldsJson(fields))).containsExactlyEntriesOf(fields);
-  }
-
-  @Test
-  void idsAreAnArrayOfStrings() {
-    assertThat(Json.writeArray(List.of("FTabc", "FTABC", "a\"b")))
-        .isEqualTo("[\"FTabc\",\"FTABC\",\"a\\\"b\"]");
   }
 }

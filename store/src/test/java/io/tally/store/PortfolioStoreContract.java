@@ -155,7 +155,7 @@ abstract class PortfolioStoreContract {
 
   /** Makes the database fail every insert of a revision of event {@code eventId}. */
   final void failInsertsOfEvent(String eventId) throws SQLException {
-    failInsertsOf("event_key", "id_hash", String.valueOf(EventKey.of(eventId)));
+    failInsertsOf("event_key", "id_hash", String.valueOf(IdKey.of(eventId)));
   }
 
   /**
@@ -188,8 +188,8 @@ abstract class PortfolioStoreContract {
             "row_source",
             "row_layout",
             "row_block",
-            "row_key",
-            "row_group",
+            "row_id_key",
+            "row_group_key",
             "event_block",
             "event_key",
             "price_point",
@@ -267,8 +267,8 @@ abstract class PortfolioStoreContract {
               "reconciliation_asset",
               "risk_event",
               "row_block",
-              "row_group",
-              "row_key",
+              "row_group_key",
+              "row_id_key",
               "row_layout",
               "row_source",
               "sync_mark",
@@ -280,7 +280,7 @@ abstract class PortfolioStoreContract {
                       + " ORDER BY installed_rank"))
           .containsExactly(
               "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
-              "17");
+              "17", "18", "19");
     }
 
     @Test
@@ -354,9 +354,9 @@ abstract class PortfolioStoreContract {
 
       assertThatThrownBy(() -> execute("UPDATE row_block SET row_count = 2"))
           .hasMessageContaining("append-only");
-      assertThatThrownBy(() -> execute("UPDATE row_key SET row_id = 'L2'"))
+      assertThatThrownBy(() -> execute("UPDATE row_id_key SET id_hash = 1"))
           .hasMessageContaining("append-only");
-      assertThatThrownBy(() -> execute("DELETE FROM row_group"))
+      assertThatThrownBy(() -> execute("DELETE FROM row_group_key"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> execute("UPDATE row_layout SET names = ''"))
           .hasMessageContaining("append-only");
@@ -974,6 +974,11 @@ abstract class PortfolioStoreContract {
   @Nested
   class RowsStoredCompactly {
 
+    /** The query of the blocks {@code row_group_key} names for group {@code groupId}'s key. */
+    private String groupKeyBlocks(String groupId) {
+      return "SELECT block_id FROM row_group_key WHERE id_hash = " + IdKey.of(groupId);
+    }
+
     /** The lines of block {@code blockId}, inflated. */
     private List<String> blockLines(long blockId) throws Exception {
       try (Connection connection = connect();
@@ -1030,15 +1035,13 @@ abstract class PortfolioStoreContract {
       assertThat(lines.get(7))
           .isEqualTo("1\tL7\tR3\t2024-03-01T12:00:07.000000000Z\t\\i\t\\g\tXXBT\t0.0100000000");
       // The last group of block 1 (its last two rows) lies in block 1 only; the next in block 2.
-      assertThat(
-              queryList(
-                  "SELECT block_id FROM row_group WHERE group_id = 'R" + (full / 2 - 1) + "'"))
-          .containsExactly("1");
-      assertThat(queryList("SELECT block_id FROM row_group WHERE group_id = 'R" + full / 2 + "'"))
-          .containsExactly("2");
-      assertThat(queryOne("SELECT count(*) FROM row_group"))
+      assertThat(queryList(groupKeyBlocks("R" + (full / 2 - 1)))).containsExactly("1");
+      assertThat(queryList(groupKeyBlocks("R" + full / 2))).containsExactly("2");
+      // A key per group and block it lies in, and one per row.
+      assertThat(queryOne("SELECT count(*) FROM row_group_key"))
           .isEqualTo(String.valueOf(rows.size() / 2));
-      assertThat(queryOne("SELECT count(*) FROM row_key")).isEqualTo(String.valueOf(rows.size()));
+      assertThat(queryOne("SELECT count(*) FROM row_id_key"))
+          .isEqualTo(String.valueOf(rows.size()));
     }
 
     @Test
@@ -1584,6 +1587,150 @@ abstract class PortfolioStoreContract {
           .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
       assertThat(queryOne("SELECT row_values FROM source_row WHERE row_id = 'L2'"))
           .isEqualTo("a\tb\tc");
+    }
+  }
+
+  /**
+   * A store of schema 17, which found rows by their ids and groups as text ({@code row_key}, {@code
+   * row_group}), opens with 64-bit keys of both read from its blocks ({@link KeyRows}).
+   */
+  @Nested
+  class RowKeysOfSchemaSeventeen {
+
+    private static final String TRADES = "kraken.trades";
+
+    /** Writes rows the way schema 17 did, blocks and text keys, as import {@code importId}. */
+    private void insertSchemaSeventeenRows(long importId, List<SourceRow> rows)
+        throws SQLException {
+      try (Connection connection = connect()) {
+        // The blocks' form is schema 11's, unchanged since.
+        RowTable.insertBlocks(connection, rows, importId);
+        try (PreparedStatement blocks =
+                connection.prepareStatement(
+                    "SELECT b.block_id, b.row_count, b.rows, s.source, b.source_id"
+                        + " FROM row_block AS b JOIN row_source AS s"
+                        + " ON s.source_id = b.source_id WHERE b.import_id = ?");
+            PreparedStatement key =
+                connection.prepareStatement(
+                    "INSERT INTO row_key (source_id, row_id) VALUES (?, ?)");
+            PreparedStatement group =
+                connection.prepareStatement(
+                    "INSERT INTO row_group (source_id, group_id, block_id) VALUES (?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING")) {
+          blocks.setLong(1, importId);
+          try (ResultSet result = blocks.executeQuery()) {
+            while (result.next()) {
+              long blockId = result.getLong(1);
+              long sourceId = result.getLong(5);
+              RowBlock.heads(
+                  result.getBytes(3),
+                  result.getInt(2),
+                  blockId,
+                  result.getString(4),
+                  (rowId, groupId) -> {
+                    key.setLong(1, sourceId);
+                    key.setString(2, rowId);
+                    key.executeUpdate();
+                    group.setLong(1, sourceId);
+                    group.setString(2, groupId);
+                    group.setLong(3, blockId);
+                    group.executeUpdate();
+                  });
+            }
+          }
+        }
+      }
+    }
+
+    @Test
+    void keysAreReadFromEveryBlockAndFindWhatTheTextKeysFound() throws SQLException {
+      long seed = System.nanoTime();
+      RandomRows random = new RandomRows(seed);
+      // More blocks than the migration reads at once; groups of three that cross blocks.
+      List<SourceRow> ledgers = new ArrayList<>(random.rows(LEDGERS, 300));
+      for (int i = 0; i < KeyRows.CHUNK * RowBlock.MAX_ROWS + 400; i++) {
+        ledgers.add(ledger("L" + i, "R" + i / 3, i));
+      }
+      // Trades whose ids are ledger ids too: the same keys, in blocks of another source.
+      List<SourceRow> trades = new ArrayList<>(random.rows(TRADES, 100));
+      for (int i = 0; i < 50; i++) {
+        trades.add(new SourceRow(TRADES, "L" + i, "O" + i, T0, Map.of("txid", "L" + i)));
+      }
+      migrateTo("17");
+      logOldImport("first");
+      insertSchemaSeventeenRows(1, ledgers.subList(0, 5_000));
+      logOldImport("second");
+      List<SourceRow> second = new ArrayList<>(ledgers.subList(5_000, ledgers.size()));
+      second.addAll(trades);
+      insertSchemaSeventeenRows(2, second);
+      List<String> ledgerIds = ledgers.stream().map(SourceRow::rowId).toList();
+      List<String> tradeIds = trades.stream().map(SourceRow::rowId).toList();
+      // The group whose first rows end the first block and whose last one starts the second.
+      String crossing = "R" + (RowBlock.MAX_ROWS - 300) / 3;
+
+      try (PortfolioStore store = open()) {
+        assertThat(store.rowCount()).isEqualTo(ledgers.size() + trades.size());
+        assertThat(store.rows(LEDGERS)).as("seed %d", seed).isEqualTo(ledgers);
+        assertThat(store.rows(TRADES)).as("seed %d", seed).isEqualTo(trades);
+        List<String> asked = new ArrayList<>(ledgerIds);
+        asked.addAll(List.of("L-none", "O1", "R1"));
+        assertThat(store.knownRowIds(LEDGERS, asked))
+            .as("seed %d", seed)
+            .containsExactlyInAnyOrderElementsOf(ledgerIds);
+        assertThat(store.knownRowIds(TRADES, asked))
+            .as("seed %d", seed)
+            .containsExactlyInAnyOrderElementsOf(
+                tradeIds.stream().filter(asked::contains).toList());
+        assertThat(
+                store.rowsInGroups(
+                    LEDGERS, List.of(crossing, "R0", "O1", ledgers.get(0).groupId())))
+            .as("seed %d", seed)
+            .isEqualTo(ofGroups(ledgers, crossing, "R0", ledgers.get(0).groupId()));
+        assertThat(store.rowsInGroups(TRADES, List.of("O1", "R0")))
+            .isEqualTo(ofGroups(trades, "O1"));
+
+        // A stored row is skipped, a new one of its group joins it.
+        CommitResult result =
+            store.commit(rows("third", ledger("L7", "R2", 7), ledger("L-new", "R2", 9)));
+        assertThat(result.rowsAdded()).isEqualTo(1);
+        assertThat(result.rowsSkipped()).isEqualTo(1);
+        assertThat(store.rowsInGroups(LEDGERS, List.of("R2")))
+            .isEqualTo(
+                List.of(
+                    ledgers.get(306),
+                    ledgers.get(307),
+                    ledgers.get(308),
+                    ledger("L-new", "R2", 9)));
+      }
+      assertThat(tables()).doesNotContain("row_key", "row_group");
+      assertThat(queryOne("SELECT count(*) FROM row_id_key"))
+          .isEqualTo(String.valueOf(ledgers.size() + trades.size() + 1));
+    }
+
+    @Test
+    void aBlockThatCannotBeReadFailsTheOpeningByNameAndLeavesSchemaSeventeen() throws SQLException {
+      migrateTo("17");
+      logOldImport("first");
+      insertSchemaSeventeenRows(1, List.of(ledger("L1", "R1", 0)));
+      try (Connection connection = connect();
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO row_block (block_id, source_id, import_id, row_count, rows)"
+                      + " VALUES (2, 1, 1, 1, ?)")) {
+        insert.setBytes(1, new byte[] {1, 2, 3});
+        insert.executeUpdate();
+      }
+
+      assertThatThrownBy(() -> open().close())
+          .isInstanceOf(StoreException.class)
+          .hasMessageContaining("Could not migrate the schema of " + databaseName())
+          .hasMessageContaining("row_block 2 (kraken.ledgers)");
+
+      assertThat(migratedVersions())
+          .containsExactly(
+              "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16",
+              "17");
+      assertThat(queryOne("SELECT count(*) FROM row_key")).isEqualTo("1");
     }
   }
 

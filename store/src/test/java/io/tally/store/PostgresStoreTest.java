@@ -196,10 +196,10 @@ class PostgresStoreTest extends PortfolioStoreContract {
         store.commit(rows("first", ledger("L1", "R1", 0)));
       }
 
-      assertThatThrownBy(() -> execute("TRUNCATE row_key"))
-          .hasMessageContaining("row_key is append-only");
-      assertThatThrownBy(() -> execute("TRUNCATE row_group"))
-          .hasMessageContaining("row_group is append-only");
+      assertThatThrownBy(() -> execute("TRUNCATE row_id_key"))
+          .hasMessageContaining("row_id_key is append-only");
+      assertThatThrownBy(() -> execute("TRUNCATE row_group_key"))
+          .hasMessageContaining("row_group_key is append-only");
       assertThatThrownBy(() -> execute("TRUNCATE import_log CASCADE"))
           .hasMessageContaining("append-only");
       try (PortfolioStore store = open()) {

@@ -74,6 +74,34 @@ class RowBlockTest {
   }
 
   @Test
+  void headsAreEveryRowsIdAndGroupInTheBlocksOrder() throws Exception {
+    long seed = System.nanoTime();
+    List<SourceRow> rows = new RandomRows(seed).rows(LEDGERS, RowBlock.MAX_ROWS);
+    byte[] bytes = write(rows);
+    List<String> heads = new ArrayList<>();
+
+    RowBlock.heads(
+        bytes, rows.size(), 3, LEDGERS, (rowId, groupId) -> heads.add(rowId + " / " + groupId));
+
+    assertThat(heads)
+        .as("seed %d", seed)
+        .isEqualTo(rows.stream().map(row -> row.rowId() + " / " + row.groupId()).toList());
+  }
+
+  @Test
+  void headsOfBytesThatAreNoBlockNameTheBlock() {
+    byte[] bytes = write(List.of(ledger("L1", "R1", 0)));
+
+    assertThatThrownBy(() -> RowBlock.heads(bytes, 2, 9, LEDGERS, (rowId, groupId) -> {}))
+        .isInstanceOf(SQLDataException.class)
+        .hasMessageContaining("column rows of row_block 9 (kraken.ledgers) is not a block of rows");
+    assertThatThrownBy(
+            () -> RowBlock.heads(new byte[] {1, 2, 3}, 1, 9, LEDGERS, (rowId, groupId) -> {}))
+        .isInstanceOf(SQLDataException.class)
+        .hasMessageContaining("row_block 9 (kraken.ledgers)");
+  }
+
+  @Test
   void aGroupsRowsAreReadAloneAndInTheirOrder() throws Exception {
     List<SourceRow> rows = new ArrayList<>();
     for (int i = 0; i < RowBlock.MAX_ROWS; i++) {

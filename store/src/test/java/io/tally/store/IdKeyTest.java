@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class EventKeyTest {
+class IdKeyTest {
 
   @Test
   void keysAreFnv1aOfTheUtf8BytesAsPublished() {
     // FNV-1a 64 test vectors (Fowler, Noll, Vo: "FNV hash" test suite).
-    assertThat(EventKey.of("")).isEqualTo(0xcbf29ce484222325L);
-    assertThat(EventKey.of("a")).isEqualTo(0xaf63dc4c8601ec8cL);
-    assertThat(EventKey.of("foobar")).isEqualTo(0x85944171f73967e8L);
+    assertThat(IdKey.of("")).isEqualTo(0xcbf29ce484222325L);
+    assertThat(IdKey.of("a")).isEqualTo(0xaf63dc4c8601ec8cL);
+    assertThat(IdKey.of("foobar")).isEqualTo(0x85944171f73967e8L);
   }
 
   @Test
@@ -21,6 +21,6 @@ class EventKeyTest {
     hash = (hash ^ 0xc3) * 0x100000001b3L;
     hash = (hash ^ 0xa9) * 0x100000001b3L;
 
-    assertThat(EventKey.of("é")).isEqualTo(hash);
+    assertThat(IdKey.of("é")).isEqualTo(hash);
   }
 }
