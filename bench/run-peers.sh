@@ -3,7 +3,9 @@
 # Usage, from anywhere: bench/run-peers.sh [rows] [runs]   (default 100000 rows, 3 runs each)
 # Environment: SEED (default 42); KEEP=1 keeps the temporary directory; TMPDIR picks where it goes;
 # TALLY_JAR times another build of the tally jar (default: the ./tally launcher, which builds the
-# jar and its class-data archive when stale and starts java with the archive).
+# jar and its class-data archive when stale and starts java with the archive); FLOOR=1 times a third
+# contestant in turn with the two, the least two JVM processes keeping the rows can do
+# (io.tally.bench.ImportFloor, then io.tally.bench.ReportFloor; docs/BENCHMARKS.md §30).
 #
 # It generates a Kraken ledgers.csv with the prices it was made from, writes the same history as a
 # ledger-cli journal with P directives, checks that both give the same asset balances, then runs,
@@ -65,6 +67,10 @@ done < <(awk -F, 'NR > 1 { last[$2] = $3 } END { for (a in last) print a, last[a
 tally_import=("${tally[@]}" import --db "$db" --prices "$prices" --base "$base" "$csv")
 tally_report=("${tally[@]}" report --db "$db" "${current[@]}" --format json)
 ledger_balance=(ledger -f "$journal" bal Assets -X "$base")
+floor_db="$work/floor.db"
+floor_java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "$root/bench/target/benchmarks.jar")
+floor_import=("${floor_java[@]}" io.tally.bench.ImportFloor "$csv" "$floor_db")
+floor_report=("${floor_java[@]}" io.tally.bench.ReportFloor "$floor_db")
 
 # Runs a command under /usr/bin/time -v, stdout to $work/<label>.out, stderr to <label>.err; sets
 # wall (seconds) and rss (KiB), and fails with the command's output when it fails.
@@ -103,6 +109,18 @@ run_ledger() {
   ledger_rsss+=("$rss")
 }
 
+run_floor() {
+  rm -f "$floor_db" "$floor_db-wal" "$floor_db-shm"
+  timed floor-import "${floor_import[@]}"
+  local import_wall="$wall"
+  timed floor-report "${floor_report[@]}"
+  local floor_wall
+  floor_wall="$(awk -v a="$import_wall" -v b="$wall" 'BEGIN { printf "%.2f", a + b }')"
+  printf 'run %d  floor   %6.2f s  (keep the rows %.2f s + count them %.2f s)\n' \
+    "$1" "$floor_wall" "$import_wall" "$wall"
+  floor_walls+=("$floor_wall")
+}
+
 median() {
   printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END {
     if (NR % 2) printf "%.2f", v[(NR + 1) / 2]; else printf "%.2f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
@@ -117,7 +135,11 @@ echo "== $runs runs each, alternating (tally first in odd runs, ledger first in 
 echo "   tally:  ${tally_import[*]}" >&2
 echo "           ${tally_report[*]}" >&2
 echo "   ledger: ${ledger_balance[*]}" >&2
-tally_walls=() tally_rsss=() ledger_walls=() ledger_rsss=()
+if [ "${FLOOR:-0}" = "1" ]; then
+  echo "   floor:  ${floor_import[*]}" >&2
+  echo "           ${floor_report[*]}" >&2
+fi
+tally_walls=() tally_rsss=() ledger_walls=() ledger_rsss=() floor_walls=()
 for ((run = 1; run <= runs; run++)); do
   if ((run % 2)); then
     run_tally "$run"
@@ -125,6 +147,9 @@ for ((run = 1; run <= runs; run++)); do
   else
     run_ledger "$run"
     run_tally "$run"
+  fi
+  if [ "${FLOOR:-0}" = "1" ]; then
+    run_floor "$run"
   fi
   if ((run == 1)); then
     # The same books: every asset's balance in the journal equals Tally's holding.
@@ -157,5 +182,10 @@ printf 'median  tally %.2f s, max RSS %d MiB; ledger %.2f s, max RSS %d MiB\n' \
   "$ledger_median" "$(awk -v k="$ledger_rss_median" 'BEGIN { printf "%d", k / 1024 }')"
 awk -v t="$tally_median" -v l="$ledger_median" -v tr="$tally_rss_median" -v lr="$ledger_rss_median" \
   'BEGIN { printf "ratio   tally/ledger: wall %.2fx, max RSS %.2fx\n", t / l, tr / lr }'
+if [ "${FLOOR:-0}" = "1" ]; then
+  floor_median="$(median "${floor_walls[@]}")"
+  awk -v f="$floor_median" -v l="$ledger_median" -v t="$tally_median" \
+    'BEGIN { printf "floor   %.2f s: floor/ledger %.2fx, tally/floor %.2fx\n", f, f / l, t / f }'
+fi
 echo "sizes   csv $(wc -c <"$csv") bytes, journal $(wc -c <"$journal") bytes," \
   "tally store $(($(wc -c <"$db") + $(cat "$db-wal" 2>/dev/null | wc -c))) bytes"
