@@ -127,8 +127,8 @@ final class RowBlock {
 
   /**
    * Gives {@code heads} the id and group of each of the {@code count} rows of {@code source} that
-   * block {@code blockId} holds, in the block's order, reading no further into a line than its
-   * group: what a lookup of row ids and the keys of stored blocks need.
+   * block {@code blockId} holds, in the block's order, reading no further into a line than its head
+   * (layout, id, group and time): what a lookup of row ids and the keys of stored blocks need.
    *
    * @throws SQLDataException naming the block, and the line where one is to blame, if the bytes are
    *     not such a block

@@ -217,6 +217,23 @@ abstract class PortfolioStoreContract {
     return rows.stream().filter(row -> wanted.contains(row.groupId())).toList();
   }
 
+  /**
+   * Writes row block {@code blockId} of source 1 and import 1 behind the store's back, holding
+   * these bytes.
+   */
+  final void insertBlock(long blockId, int rowCount, byte[] bytes) throws SQLException {
+    try (Connection connection = connect();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO row_block (block_id, source_id, import_id, row_count, rows)"
+                    + " VALUES (?, 1, 1, ?, ?)")) {
+      insert.setLong(1, blockId);
+      insert.setInt(2, rowCount);
+      insert.setBytes(3, bytes);
+      insert.executeUpdate();
+    }
+  }
+
   /** Logs an import the way a store of an older schema did, written behind the store's back. */
   final void logOldImport(String description) throws SQLException {
     execute(
@@ -994,20 +1011,6 @@ abstract class PortfolioStoreContract {
       }
     }
 
-    /** Writes block {@code blockId} of import 1 behind the store's back, holding these bytes. */
-    private void insertBlock(long blockId, int rowCount, byte[] bytes) throws SQLException {
-      try (Connection connection = connect();
-          PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO row_block (block_id, source_id, import_id, row_count, rows)"
-                      + " VALUES (?, 1, 1, ?, ?)")) {
-        insert.setLong(1, blockId);
-        insert.setInt(2, rowCount);
-        insert.setBytes(3, bytes);
-        insert.executeUpdate();
-      }
-    }
-
     @Test
     void rowsOfOneLayoutStoreTheirNamesOnceAndOnlyTheirValuesInBlocks() throws Exception {
       int full = RowBlock.MAX_ROWS;
@@ -1712,14 +1715,7 @@ abstract class PortfolioStoreContract {
       migrateTo("17");
       logOldImport("first");
       insertSchemaSeventeenRows(1, List.of(ledger("L1", "R1", 0)));
-      try (Connection connection = connect();
-          PreparedStatement insert =
-              connection.prepareStatement(
-                  "INSERT INTO row_block (block_id, source_id, import_id, row_count, rows)"
-                      + " VALUES (2, 1, 1, 1, ?)")) {
-        insert.setBytes(1, new byte[] {1, 2, 3});
-        insert.executeUpdate();
-      }
+      insertBlock(2, 1, new byte[] {1, 2, 3});
 
       assertThatThrownBy(() -> open().close())
           .isInstanceOf(StoreException.class)
