@@ -29,7 +29,8 @@ final class KeyRows extends RowMigration {
 
   @Override
   void migrate(Connection connection) throws SQLException {
-    RowKeys keys = new RowKeys(rowCount(connection));
+    // Room for every stored row's keys from the start, up to what an array can hold.
+    RowKeys keys = new RowKeys((int) Math.min(Integer.MAX_VALUE - 8, RowTable.count(connection)));
     long after = Long.MIN_VALUE;
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -60,16 +61,6 @@ final class KeyRows extends RowMigration {
     try (Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE row_key");
       statement.execute("DROP TABLE row_group");
-    }
-  }
-
-  /** How many rows the blocks hold, which the keys' arrays start with room for. */
-  private static int rowCount(Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement();
-        ResultSet result =
-            statement.executeQuery("SELECT coalesce(sum(row_count), 0) FROM row_block")) {
-      result.next();
-      return (int) Math.min(Integer.MAX_VALUE - 8, result.getLong(1));
     }
   }
 }

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.jdbi.v3.core.Handle;
 
 /**
  * SQL for the raw rows, appended and never changed: their blocks ({@code row_block}, {@link
@@ -148,12 +147,14 @@ final class RowTable {
     return rows;
   }
 
-  /** How many rows are stored, of all sources. */
-  static long count(Handle handle) {
-    return handle
-        .createQuery("SELECT coalesce(sum(row_count), 0) FROM row_block")
-        .mapTo(Long.class)
-        .one();
+  /** How many rows are stored, of all sources: what their blocks hold. */
+  static long count(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result =
+            statement.executeQuery("SELECT coalesce(sum(row_count), 0) FROM row_block")) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   /**

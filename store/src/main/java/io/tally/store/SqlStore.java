@@ -182,7 +182,7 @@ abstract sealed class SqlStore implements PortfolioStore permits SqliteStore, Po
 
   @Override
   public final long rowCount() {
-    return run(() -> withHandle(RowTable::count), () -> "count rows in");
+    return run(() -> withConnection(RowTable::count), () -> "count rows in");
   }
 
   @Override
