@@ -335,8 +335,7 @@ final class EventTable {
       long asOfImport,
       Map<Long, Block> read)
       throws SQLException {
-    List<Long> keys = new ArrayList<>(ids.size());
-    ids.forEach(id -> keys.add(IdKey.of(id)));
+    List<Long> keys = IdKey.ofAll(ids);
     List<Long> blockIds = new ArrayList<>();
     try (PreparedStatement query =
         connection.prepareStatement(

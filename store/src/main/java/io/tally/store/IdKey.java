@@ -1,6 +1,9 @@
 package io.tally.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * The key the key tables find an id's blocks by ({@code event_key} an event's, {@code
@@ -18,6 +21,13 @@ final class IdKey {
   private static final long PRIME = 0x100000001b3L;
 
   private IdKey() {}
+
+  /** The keys of {@code ids}, one each, in their order. */
+  static List<Long> ofAll(Collection<String> ids) {
+    List<Long> keys = new ArrayList<>(ids.size());
+    ids.forEach(id -> keys.add(of(id)));
+    return keys;
+  }
 
   /** The key of {@code id}. */
   static long of(String id) {

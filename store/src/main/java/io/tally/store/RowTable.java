@@ -23,9 +23,9 @@ import java.util.function.Predicate;
  * RowBlock}), the keys of the row ids ({@code row_id_key}) and of the groups ({@code
  * row_group_key}) each block holds ({@link RowKeys}), beside their sources ({@code row_source}) and
  * field layouts ({@code row_layout}), so the field names are stored once per layout. A lookup reads
- * the blocks its ids' keys name and keeps the rows it asked for, since two ids may share a key.
- * Lists of keys are bound as one value and joined as a table ({@link Dialect#numberTable}), so a
- * query takes any number of them (no bound-variable limit) and reads one snapshot.
+ * the blocks its ids' keys name and keeps the rows it asked for, since two ids may share a key. The
+ * keys of a lookup are bound as one value ({@link KeyedBlocks}), so a query takes any number of
+ * them (no bound-variable limit) and reads one snapshot.
  *
  * <p>Reading rows reads the layouts first, in a statement of its own; the rows' statement sees at
  * most layouts written after that, which are read when a row names one (ids are never reused by a
@@ -47,8 +47,8 @@ final class RowTable {
       return Set.of();
     }
     Set<String> known = new HashSet<>();
-    try (PreparedStatement query = blocksOfKeys(connection, dialect, "row_id_key")) {
-      bindKeys(query, dialect, sourceId.get(), rowIds);
+    try (PreparedStatement query =
+        blocksOfKeys(connection, dialect, sourceId.get(), "row_id_key", rowIds)) {
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
           RowBlock.heads(
@@ -79,38 +79,33 @@ final class RowTable {
       return List.of();
     }
     Layouts layouts = new Layouts(connection);
-    try (PreparedStatement query = blocksOfKeys(connection, dialect, "row_group_key")) {
-      bindKeys(query, dialect, sourceId.get(), groupIds);
+    try (PreparedStatement query =
+        blocksOfKeys(connection, dialect, sourceId.get(), "row_group_key", groupIds)) {
       return rows(query, source, layouts, groupIds::contains);
     }
   }
 
   /**
-   * The query of the blocks of one source (its first parameter) that the key table {@code table}
-   * names for any of a list of keys (its second, {@link #bindKeys}), in block order: their ids, row
-   * counts and rows.
+   * The query of the blocks of source {@code sourceId} that the key table {@code keyTable} names
+   * for any of {@code ids}, in block order: their ids, row counts and rows.
    */
   private static PreparedStatement blocksOfKeys(
-      Connection connection, Dialect dialect, String table) throws SQLException {
-    // The blocks' ids first, as a set: a block is read once, however many of its keys are asked.
-    return connection.prepareStatement(
-        "SELECT block_id, row_count, rows FROM row_block WHERE source_id = ? AND block_id IN"
-            + " (SELECT k.block_id FROM "
-            + dialect.numberTable("h")
-            + " CROSS JOIN "
-            + table
-            + " AS k WHERE k.id_hash = h.value)"
-            + " ORDER BY block_id");
-  }
-
-  /** Binds the source and the keys of {@code ids} to a {@link #blocksOfKeys} query. */
-  private static void bindKeys(
-      PreparedStatement query, Dialect dialect, long sourceId, Set<String> ids)
+      Connection connection, Dialect dialect, long sourceId, String keyTable, Set<String> ids)
       throws SQLException {
-    List<Long> keys = new ArrayList<>(ids.size());
-    ids.forEach(id -> keys.add(IdKey.of(id)));
-    query.setLong(1, sourceId);
-    dialect.bindNumbers(query, 2, keys);
+    PreparedStatement query =
+        KeyedBlocks.query(
+            connection,
+            dialect,
+            "SELECT block_id, row_count, rows FROM row_block WHERE source_id = ?",
+            keyTable,
+            ids);
+    try {
+      query.setLong(1, sourceId);
+      return query;
+    } catch (SQLException e) {
+      query.close();
+      throw e;
+    }
   }
 
   /** Every row of {@code source}, in insertion order. */

@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,18 +90,15 @@ final class TradePnlTable {
       Connection connection, Dialect dialect, String books, Collection<String> eventIds)
       throws SQLException {
     Set<String> ids = new HashSet<>(eventIds);
-    List<Long> keys = new ArrayList<>(ids.size());
-    ids.forEach(id -> keys.add(IdKey.of(id)));
     Map<String, String> found = new HashMap<>();
     try (PreparedStatement query =
-        connection.prepareStatement(
-            "SELECT b.block_id, b.line_count, b.lines FROM trade_pnl_block AS b"
-                + " WHERE b.books = ? AND b.block_id IN (SELECT k.block_id FROM "
-                + dialect.numberTable("h")
-                + " CROSS JOIN trade_pnl_key AS k WHERE k.id_hash = h.value)"
-                + " ORDER BY b.block_id")) {
+        KeyedBlocks.query(
+            connection,
+            dialect,
+            "SELECT block_id, line_count, lines FROM trade_pnl_block WHERE books = ?",
+            "trade_pnl_key",
+            ids)) {
       query.setString(1, books);
-      dialect.bindNumbers(query, 2, keys);
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {
           long blockId = result.getLong(1);

@@ -2,6 +2,7 @@ package io.tally.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdKeyTest {
@@ -22,5 +23,12 @@ class IdKeyTest {
     hash = (hash ^ 0xa9) * 0x100000001b3L;
 
     assertThat(IdKey.of("é")).isEqualTo(hash);
+  }
+
+  @Test
+  void theKeysOfSeveralIdsAreEachOnesKeyInTheirOrder() {
+    assertThat(IdKey.ofAll(List.of("foobar", "", "a", "a")))
+        .containsExactly(
+            0x85944171f73967e8L, 0xcbf29ce484222325L, 0xaf63dc4c8601ec8cL, 0xaf63dc4c8601ec8cL);
   }
 }
